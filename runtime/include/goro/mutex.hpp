@@ -1,0 +1,83 @@
+// goro/mutex.hpp: sync.Mutex and sync.RWMutex for goroutines (they park the goroutine, never the
+// thread). Both work with std::lock_guard, std::unique_lock and std::shared_lock.
+//
+// Mutex invariants: the low bit of state_ is "locked", the next bit "has waiters"; waiters_ is
+// non-empty exactly when that bit is set. Unlock hands the lock straight to the first waiter
+// (FIFO), so waiters are served in arrival order.
+//
+// RWMutex invariants: a waiting writer blocks new readers (as in Go); writer_ and readers_ > 0
+// never hold together.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "goro/detail/waitq.hpp"
+
+namespace goro {
+
+// Mutex is a mutual exclusion lock. Unlocking an unlocked Mutex is a fatal error.
+class Mutex {
+ public:
+  explicit Mutex(std::string name = {});
+  Mutex(const Mutex&) = delete;
+  Mutex& operator=(const Mutex&) = delete;
+
+  // lock() blocks until the mutex is ours.
+  void lock() {
+    uint32_t expected = 0;
+    if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
+  }
+  // try_lock() takes the mutex if it is free; returns whether it did.
+  bool try_lock();
+  // unlock() releases the mutex, handing it to the longest waiter if any.
+  void unlock() {
+    uint32_t expected = kLocked;
+    if (!state_.compare_exchange_strong(expected, 0, std::memory_order_release)) unlock_slow();
+  }
+
+  const std::string& name() const { return name_; }
+  uint64_t id() const { return id_; }
+
+ private:
+  static constexpr uint32_t kLocked = 1;
+  static constexpr uint32_t kWaiters = 2;
+  void lock_slow();
+  void unlock_slow();
+
+  std::string name_;
+  uint64_t id_;
+  std::atomic<uint32_t> state_{0};
+  detail::SpinLock lock_;  // guards waiters_ and the kWaiters bit
+  detail::WaitQ waiters_;
+};
+
+// RWMutex is a reader/writer lock: many readers or one writer.
+class RWMutex {
+ public:
+  explicit RWMutex(std::string name = {});
+  RWMutex(const RWMutex&) = delete;
+  RWMutex& operator=(const RWMutex&) = delete;
+
+  void lock();            // blocks until no reader and no writer holds it
+  bool try_lock();
+  void unlock();          // fatal error if not write-locked
+  void lock_shared();     // Go's RLock: blocks while a writer holds or waits
+  bool try_lock_shared();
+  void unlock_shared();   // Go's RUnlock: fatal error if not read-locked
+
+  const std::string& name() const { return name_; }
+  uint64_t id() const { return id_; }
+
+ private:
+  std::string name_;
+  uint64_t id_;
+  detail::SpinLock lock_;  // guards everything below
+  int readers_ = 0;        // readers holding the lock
+  bool writer_ = false;    // a writer holds the lock
+  detail::WaitQ writers_;  // blocked writers
+  detail::WaitQ readers_q_;  // blocked readers
+};
+
+}  // namespace goro

@@ -1,0 +1,56 @@
+// goro/run.hpp: running one Go-style program: its configuration and how it ended.
+//
+// goro::run() blocks the calling thread until the program ends. It may be called again and
+// again in one process, and from several threads at once (each run is independent).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace goro {
+
+// ClockMode chooses what goro::now() and goro::sleep() measure.
+enum class ClockMode {
+  Virtual,  // time jumps to the next timer only when every goroutine is blocked (synctest-like)
+  Real,     // wall-clock time multiplied by Config::speed
+};
+
+// Config describes how to run a program.
+struct Config {
+  int procs = 1;                    // number of Ps (like GOMAXPROCS), 1 to 64
+  ClockMode clock = ClockMode::Virtual;
+  uint64_t seed = 1;                // seeds every random choice (select, stealing victims)
+  double speed = 1.0;               // Real clock only: virtual seconds per wall-clock second
+  size_t stack_size = 64 * 1024;    // bytes of stack per goroutine (a guard page lies below)
+};
+
+// ExitStatus says how a program ended.
+enum class ExitStatus {
+  Ok,        // main returned
+  Panic,     // a goroutine panicked (or hit a fatal error such as unlocking an unlocked Mutex)
+  Deadlock,  // every goroutine was blocked with no timer pending
+};
+
+// Exit is what goro::run() returns.
+struct Exit {
+  ExitStatus status = ExitStatus::Ok;
+  std::string message;        // Go's text for a panic, fatal error or deadlock; "" when Ok
+  size_t leaked = 0;          // goroutines (besides main) not finished when the program ended
+  std::string output;         // everything goro::print wrote, in order
+  uint64_t goroutines = 0;    // goroutines created, main included
+  int64_t end_time = 0;       // goro::now() when the program ended, in nanoseconds
+};
+
+// run() runs `main_fn` as the main goroutine (id 1) under `cfg` and returns when it ends.
+// Throws std::invalid_argument for a bad Config, std::logic_error when called from a goroutine.
+//
+// When the program ends, goroutines that have not finished never run again (as in Go). Their
+// stacks are unwound before run() returns, so their destructors run: any goro call that would
+// block throws an internal unwinding exception, which must not be swallowed (a `catch (...)`
+// that does not rethrow only delays it to the next blocking call). A goroutine that hit a fatal
+// error is discarded without unwinding, as Go cannot recover from those either.
+Exit run(const Config& cfg, std::function<void()> main_fn);
+
+}  // namespace goro

@@ -1,0 +1,40 @@
+// runtime/src/goroutine.cpp: the public goroutine API (goro/goroutine.hpp, goro/run.hpp), each
+// call forwarded to the running program's scheduler.
+#include "goro/goroutine.hpp"
+
+#include "goro/run.hpp"
+#include "sched.hpp"
+
+namespace goro {
+
+Exit run(const Config& cfg, std::function<void()> main_fn) {
+  detail::Sched s(cfg);
+  return s.run(std::move(main_fn));
+}
+
+uint64_t go(std::function<void()> fn) { return go(std::string(), std::move(fn)); }
+
+uint64_t go(std::string name, std::function<void()> fn) {
+  detail::current_g();
+  return detail::current_sched().newproc(std::move(name), std::move(fn));
+}
+
+void yield() {
+  detail::current_g();
+  detail::current_sched().gosched();
+}
+
+void sleep(std::chrono::nanoseconds d) { detail::current_sched().sleep(d.count()); }
+
+int64_t now() { return detail::current_sched().now(); }
+
+void panic(const std::string& msg) { throw Panic(msg); }
+
+void print(std::string_view text) {
+  detail::current_g();
+  detail::current_sched().print(text);
+}
+
+uint64_t current_id() { return detail::current_g()->id; }
+
+}  // namespace goro

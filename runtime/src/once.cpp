@@ -1,0 +1,48 @@
+// runtime/src/once.cpp: sync.Once: the first caller runs the function, the others wait for it.
+#include "goro/once.hpp"
+
+#include <mutex>
+
+#include "sched.hpp"
+#include "wake_list.hpp"
+
+namespace goro {
+
+using namespace detail;
+
+Once::Once(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
+
+void Once::call(const std::function<void()>& fn) {
+  if (done_.load(std::memory_order_acquire)) return;
+  G* g = current_g();
+  lock_.lock();
+  if (done_.load(std::memory_order_relaxed)) {
+    lock_.unlock();
+    return;
+  }
+  if (running_) {
+    Sudog sg;
+    sg.g = g;
+    waiters_.enqueue(&sg, &lock_);
+    current_sched().park(WaitReason::OnceDo, this, &unlock_spin, &lock_);
+    return;
+  }
+  running_ = true;
+  lock_.unlock();
+  // Done even if fn panics (as in Go); the waiters are released either way.
+  struct Finish {
+    Once* once;
+    ~Finish() {
+      WakeList wake;
+      once->lock_.lock();
+      once->done_.store(true, std::memory_order_release);
+      once->running_ = false;
+      wake.take_all(once->waiters_);
+      once->lock_.unlock();
+      wake.ready_all();
+    }
+  } finish{this};
+  fn();
+}
+
+}  // namespace goro

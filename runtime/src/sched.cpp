@@ -1,0 +1,704 @@
+// runtime/src/sched.cpp: the M:N scheduler: run queues, work stealing, idle Ms, the virtual
+// clock's quiescence rule, deadlock detection, and the end of a program.
+#include "sched.hpp"
+
+#include <cxxabi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <stdexcept>
+
+#include "goro/goroutine.hpp"
+
+namespace goro::detail {
+
+namespace {
+
+thread_local P* t_p = nullptr;
+
+EhState* eh_globals() { return reinterpret_cast<EhState*>(abi::__cxa_get_globals()); }
+
+}  // namespace
+
+// Not inlined: a goroutine may resume on another thread, and the compiler must not reuse a
+// thread-local address computed before the switch.
+__attribute__((noinline)) P* current_p() {
+  P* p = t_p;
+  asm volatile("" ::: "memory");
+  return p;
+}
+
+G* current_g() {
+  P* p = current_p();
+  if (!p || !p->curg) throw std::logic_error("goro: called outside a goroutine (use goro::run)");
+  return p->curg;
+}
+
+Sched& current_sched() {
+  P* p = current_p();
+  if (!p) throw std::logic_error("goro: called outside a goroutine (use goro::run)");
+  return *p->sched;
+}
+
+void goready(G* g) {
+  if (P* p = current_p()) p->sched->ready(g);
+}
+
+void unlock_spin(void* lock) { static_cast<SpinLock*>(lock)->unlock(); }
+
+uint64_t next_object_id() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+const char* wait_reason_text(WaitReason r) {
+  switch (r) {
+    case WaitReason::None: return "running";
+    case WaitReason::ChanSend: return "chan send";
+    case WaitReason::ChanReceive: return "chan receive";
+    case WaitReason::ChanSendNilChan: return "chan send (nil chan)";
+    case WaitReason::ChanReceiveNilChan: return "chan receive (nil chan)";
+    case WaitReason::Select: return "select";
+    case WaitReason::SelectNoCases: return "select (no cases)";
+    case WaitReason::MutexLock: return "sync.Mutex.Lock";
+    case WaitReason::RWMutexLock: return "sync.RWMutex.Lock";
+    case WaitReason::RWMutexRLock: return "sync.RWMutex.RLock";
+    case WaitReason::WaitGroupWait: return "sync.WaitGroup.Wait";
+    case WaitReason::OnceDo: return "sync.Once.Do";
+    case WaitReason::Sleep: return "sleep";
+  }
+  return "?";
+}
+
+// ---- Note ----
+
+void Note::wake() {
+  std::lock_guard<std::mutex> l(mu_);
+  signaled_ = true;
+  cv_.notify_one();
+}
+
+void Note::sleep() {
+  std::unique_lock<std::mutex> l(mu_);
+  cv_.wait(l, [this] { return signaled_; });
+  signaled_ = false;
+}
+
+bool Note::sleep_until(std::chrono::steady_clock::time_point t) {
+  std::unique_lock<std::mutex> l(mu_);
+  if (!cv_.wait_until(l, t, [this] { return signaled_; })) return false;
+  signaled_ = false;
+  return true;
+}
+
+// ---- construction ----
+
+Sched::Sched(const Config& cfg) : cfg_(cfg), stacks_(cfg.stack_size) {
+  if (cfg.procs < 1 || cfg.procs > 64) throw std::invalid_argument("goro: procs must be 1 to 64");
+  if (!(cfg.speed > 0) || !std::isfinite(cfg.speed)) throw std::invalid_argument("goro: speed must be > 0");
+  if (cfg.stack_size < 16 * 1024 || cfg.stack_size > (1u << 30))
+    throw std::invalid_argument("goro: stack_size must be 16 KiB to 1 GiB");
+  for (int i = 0; i < cfg.procs; i++) {
+    auto p = std::make_unique<P>();
+    p->sched = this;
+    p->id = i;
+    p->rng.state = cfg.seed * 0x2545f4914f6cdd1dULL + static_cast<uint64_t>(i) + 1;
+    ps_.push_back(std::move(p));
+  }
+}
+
+Sched::~Sched() {
+  for (G* g : allgs_) {
+    destroy_fiber(g->fiber);
+    delete g;
+  }
+}
+
+// ---- the program ----
+
+Exit Sched::run(std::function<void()> main_fn) {
+  if (current_p()) throw std::logic_error("goro::run called from a goroutine");
+  real_start_ = std::chrono::steady_clock::now();
+  newproc("main", std::move(main_fn));
+  for (size_t i = 1; i < ps_.size(); i++) {
+    P* p = ps_[i].get();
+    p->thread = std::thread([this, p] { worker(p); });
+  }
+  worker(ps_[0].get());
+  for (size_t i = 1; i < ps_.size(); i++) ps_[i]->thread.join();
+  teardown(ps_[0].get());
+  std::lock_guard<std::mutex> l(exit_mu_);
+  exit_.output = std::move(output_);
+  exit_.goroutines = next_id_.load() - 1;
+  return exit_;
+}
+
+void Sched::worker(P* p) {
+  t_p = p;
+  thread_fiber(p->g0);
+  while (G* g = findrunnable(p)) execute(p, g);
+  t_p = nullptr;
+}
+
+void Sched::execute(P* p, G* g) {
+  p->curg = g;
+  p->schedtick++;
+  g->status.store(GStatus::Running, std::memory_order_relaxed);
+  if (!g->stack) {
+    g->stack = stackget(p);
+    make_fiber(g->fiber, g->stack, &goroutine_entry);
+  }
+  EhState* eh = eh_globals();
+  *eh = g->eh;
+  switch_fiber(p->g0, g->fiber, g);
+  g->eh = *eh;
+  *eh = EhState{};
+  p->curg = nullptr;
+  switch (p->reason) {
+    case SwitchReason::Park:
+      // From here on a waker may resume g on any thread: touch nothing of it after unlockf.
+      if (p->unlockf) p->unlockf(p->unlock_arg);
+      break;
+    case SwitchReason::Yield:
+      g->status.store(GStatus::Runnable, std::memory_order_relaxed);
+      runqput(p, g, false);
+      wakep();
+      break;
+    case SwitchReason::Exit:
+      stackput(p, g->stack);
+      g->stack = Stack{};
+      g->status.store(GStatus::Dead, std::memory_order_release);
+      gfput(p, g);
+      break;
+  }
+}
+
+void goroutine_entry(Transfer t) {
+  G* g = static_cast<G*>(fiber_started(t));
+  Sched* s = current_p()->sched;
+  if (!g->unwinding) {
+    try {
+      g->fn();
+    } catch (const Unwind&) {
+    } catch (const std::exception& e) {
+      if (!g->unwinding) s->on_panic(g, e.what());
+    } catch (...) {
+      if (!g->unwinding) s->on_panic(g, "unknown C++ exception");
+    }
+  }
+  try {
+    g->fn = nullptr;  // the closure's destructors run on the goroutine's own stack
+  } catch (...) {
+  }
+  s->goexit(g);
+}
+
+void Sched::goexit(G* g) {
+  if (g->id == 1) finish(ExitStatus::Ok, "");
+  P* p = current_p();
+  p->reason = SwitchReason::Exit;
+  switch_fiber(g->fiber, p->g0, nullptr, /*from_dies=*/true);
+  __builtin_unreachable();
+}
+
+void Sched::switch_to_scheduler(G* g, P* p, SwitchReason why) {
+  p->reason = why;
+  switch_fiber(g->fiber, p->g0, nullptr);
+  // Resumed, perhaps on another thread.
+  if (g->unwinding && std::uncaught_exceptions() == 0) throw Unwind{};
+  if (g->unwinding) {
+    // Already unwinding for another exception: it cannot be unwound further, so drop it.
+    g->discarded = true;
+    P* q = current_p();
+    q->reason = SwitchReason::Park;
+    q->unlockf = nullptr;
+    switch_fiber(g->fiber, q->g0, nullptr);
+    __builtin_unreachable();
+  }
+}
+
+void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), void* arg) {
+  P* p = current_p();
+  G* g = p->curg;
+  if (g->unwinding) {
+    if (unlockf) unlockf(arg);
+    switch_to_scheduler(g, p, SwitchReason::Park);  // throws Unwind or never returns
+    return;
+  }
+  g->wait_reason = reason;
+  g->wait_object = object;
+  g->status.store(GStatus::Waiting, std::memory_order_relaxed);
+  p->unlockf = unlockf;
+  p->unlock_arg = arg;
+  switch_to_scheduler(g, p, SwitchReason::Park);
+  g->wait_reason = WaitReason::None;
+  g->wait_object = nullptr;
+}
+
+void Sched::ready(G* g) {
+  if (tearing_down_) return;
+  g->status.store(GStatus::Runnable, std::memory_order_relaxed);
+  P* p = current_p();
+  if (p && p->sched == this) {
+    runqput(p, g, true);
+  } else {
+    std::lock_guard<std::mutex> l(mu_);
+    g->schedlink = nullptr;
+    globrunqput(g, g, 1);
+  }
+  wakep();
+}
+
+void Sched::gosched() {
+  P* p = current_p();
+  G* g = p->curg;
+  if (stopping_.load(std::memory_order_relaxed) || g->unwinding) {
+    switch_to_scheduler(g, p, SwitchReason::Park);  // never resumed, or unwinds
+    return;
+  }
+  switch_to_scheduler(g, p, SwitchReason::Yield);
+}
+
+uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
+  if (tearing_down_) return 0;
+  P* p = current_p();
+  if (p && p->sched != this) p = nullptr;
+  G* g = gfget(p);
+  g->id = next_id_.fetch_add(1, std::memory_order_relaxed);
+  g->name = std::move(name);
+  g->fn = std::move(fn);
+  g->status.store(GStatus::Runnable, std::memory_order_relaxed);
+  if (p) {
+    runqput(p, g, true);
+    wakep();
+  } else {
+    std::lock_guard<std::mutex> l(mu_);
+    globrunqput(g, g, 1);
+  }
+  return g->id;
+}
+
+void Sched::print(std::string_view text) {
+  std::lock_guard<std::mutex> l(out_mu_);
+  output_.append(text);
+}
+
+Rng& Sched::rng() { return current_p()->rng; }
+
+// ---- ends of programs ----
+
+void Sched::finish(ExitStatus status, std::string message) {
+  {
+    std::lock_guard<std::mutex> l(exit_mu_);
+    if (!exit_set_) {
+      exit_set_ = true;
+      exit_.status = status;
+      exit_.message = std::move(message);
+      exit_.end_time = now();
+    }
+  }
+  stopping_.store(true);
+  wake_all();
+}
+
+std::string Sched::dump(const char* headline, G* only) const {
+  std::string s = headline;
+  auto one = [&s](const G* g) {
+    GStatus st = g->status.load(std::memory_order_relaxed);
+    const char* what = st == GStatus::Running ? "running"
+                       : st == GStatus::Runnable ? "runnable"
+                                                 : wait_reason_text(g->wait_reason);
+    s += "\n\ngoroutine " + std::to_string(g->id) + " [" + what + "]:\n";
+    s += g->name.empty() ? "(unnamed)" : g->name;
+  };
+  if (only) {
+    one(only);
+  } else {
+    std::vector<const G*> gs;
+    {
+      std::lock_guard<std::mutex> l(allg_mu_);
+      for (const G* g : allgs_)
+        if (g->status.load(std::memory_order_relaxed) != GStatus::Dead) gs.push_back(g);
+    }
+    std::sort(gs.begin(), gs.end(), [](const G* a, const G* b) { return a->id < b->id; });
+    for (const G* g : gs) one(g);
+  }
+  return s + "\n";
+}
+
+void Sched::on_panic(G* g, const std::string& what) {
+  finish(ExitStatus::Panic, dump(("panic: " + what).c_str(), g));
+}
+
+void Sched::fatal(const std::string& msg) {
+  G* g = current_g();
+  finish(ExitStatus::Panic, dump(("fatal error: " + msg).c_str(), g));
+  g->discarded = true;
+  P* p = current_p();
+  p->unlockf = nullptr;
+  p->reason = SwitchReason::Park;
+  switch_fiber(g->fiber, p->g0, nullptr);
+  __builtin_unreachable();
+}
+
+void Sched::teardown(P* p) {
+  t_p = p;
+  {
+    std::lock_guard<std::mutex> l(exit_mu_);
+    size_t leaked = 0;
+    std::lock_guard<std::mutex> l2(allg_mu_);
+    for (G* g : allgs_)
+      if (g->id != 1 && g->status.load() != GStatus::Dead) ++leaked;
+    exit_.leaked = leaked;
+  }
+  tearing_down_ = true;
+  // Unwind every goroutine that did not finish, so that its destructors run. New goroutines are
+  // not created now, so allgs_ does not change under us.
+  std::vector<G*> gs;
+  {
+    std::lock_guard<std::mutex> l(allg_mu_);
+    gs = allgs_;
+  }
+  for (G* g : gs) {
+    if (g->status.load() == GStatus::Dead || g->discarded) continue;
+    g->unwinding = true;
+    execute(p, g);
+  }
+  timers_.clear();
+  t_p = nullptr;
+}
+
+// ---- run queues (after Go's runqput / runqget / runqsteal) ----
+
+void Sched::runqput(P* p, G* g, bool next) {
+  if (next) {
+    G* old = p->runnext.exchange(g, std::memory_order_acq_rel);
+    if (!old) return;
+    g = old;  // the old runnext goes to the tail
+  }
+  for (;;) {
+    uint32_t h = p->runqhead.load(std::memory_order_acquire);
+    uint32_t t = p->runqtail.load(std::memory_order_relaxed);
+    if (t - h < P::kRunqSize) {
+      p->runq[t % P::kRunqSize].store(g, std::memory_order_relaxed);
+      p->runqtail.store(t + 1, std::memory_order_release);
+      return;
+    }
+    if (runqputslow(p, g, h, t)) return;
+  }
+}
+
+bool Sched::runqputslow(P* p, G* g, uint32_t h, uint32_t t) {
+  // Move half the local queue, plus g, to the global queue.
+  uint32_t n = (t - h) / 2;
+  G* batch[P::kRunqSize / 2 + 1];
+  for (uint32_t i = 0; i < n; i++) batch[i] = p->runq[(h + i) % P::kRunqSize].load(std::memory_order_relaxed);
+  if (!p->runqhead.compare_exchange_strong(h, h + n, std::memory_order_release)) return false;
+  batch[n] = g;
+  for (uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
+  g->schedlink = nullptr;
+  std::lock_guard<std::mutex> l(mu_);
+  globrunqput(batch[0], g, n + 1);
+  return true;
+}
+
+G* Sched::runqget(P* p) {
+  G* next = p->runnext.load(std::memory_order_relaxed);
+  if (next && p->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acquire)) return next;
+  for (;;) {
+    uint32_t h = p->runqhead.load(std::memory_order_acquire);
+    uint32_t t = p->runqtail.load(std::memory_order_relaxed);
+    if (t == h) return nullptr;
+    G* g = p->runq[h % P::kRunqSize].load(std::memory_order_relaxed);
+    if (p->runqhead.compare_exchange_strong(h, h + 1, std::memory_order_release)) return g;
+  }
+}
+
+uint32_t Sched::runqgrab(P* victim, P* into, uint32_t into_head, bool steal_runnext) {
+  for (;;) {
+    uint32_t h = victim->runqhead.load(std::memory_order_acquire);
+    uint32_t t = victim->runqtail.load(std::memory_order_acquire);
+    uint32_t n = t - h;
+    n = n - n / 2;
+    if (n == 0) {
+      if (steal_runnext) {
+        G* next = victim->runnext.load(std::memory_order_relaxed);
+        if (next && victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acquire)) {
+          into->runq[into_head % P::kRunqSize].store(next, std::memory_order_relaxed);
+          return 1;
+        }
+      }
+      return 0;
+    }
+    if (n > P::kRunqSize / 2) continue;  // read an inconsistent h and t
+    for (uint32_t i = 0; i < n; i++) {
+      G* g = victim->runq[(h + i) % P::kRunqSize].load(std::memory_order_relaxed);
+      into->runq[(into_head + i) % P::kRunqSize].store(g, std::memory_order_relaxed);
+    }
+    if (victim->runqhead.compare_exchange_strong(h, h + n, std::memory_order_release)) return n;
+  }
+}
+
+G* Sched::runqsteal(P* p, P* victim, bool steal_runnext) {
+  uint32_t t = p->runqtail.load(std::memory_order_relaxed);
+  uint32_t n = runqgrab(victim, p, t, steal_runnext);
+  if (n == 0) return nullptr;
+  n--;
+  G* g = p->runq[(t + n) % P::kRunqSize].load(std::memory_order_relaxed);
+  if (n > 0) p->runqtail.store(t + n, std::memory_order_release);
+  return g;
+}
+
+bool Sched::runq_empty(const P* p) const {
+  return p->runqhead.load() == p->runqtail.load() && p->runnext.load() == nullptr;
+}
+
+void Sched::globrunqput(G* first, G* last, size_t n) {
+  last->schedlink = nullptr;
+  if (gq_tail_) gq_tail_->schedlink = first;
+  else gq_head_ = first;
+  gq_tail_ = last;
+  gq_size_.fetch_add(n);
+}
+
+G* Sched::globrunqget(P* p) {
+  size_t size = gq_size_.load();
+  if (size == 0) return nullptr;
+  size_t n = std::min<size_t>(size / ps_.size() + 1, P::kRunqSize / 2);
+  n = std::min(n, size);
+  G* g = gq_head_;
+  gq_head_ = g->schedlink;
+  for (size_t i = 1; i < n; i++) {
+    G* x = gq_head_;
+    gq_head_ = x->schedlink;
+    runqput(p, x, false);
+  }
+  if (!gq_head_) gq_tail_ = nullptr;
+  gq_size_.fetch_sub(n);
+  return g;
+}
+
+bool Sched::any_work() const {
+  if (gq_size_.load() > 0) return true;
+  for (const auto& q : ps_)
+    if (!runq_empty(q.get())) return true;
+  return false;
+}
+
+// ---- finding work, and idling ----
+
+G* Sched::findrunnable(P* p) {
+  for (;;) {
+    if (stopping_.load(std::memory_order_acquire)) return nullptr;
+    if (p->schedtick % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
+      std::lock_guard<std::mutex> l(mu_);
+      if (G* g = globrunqget(p)) return g;
+    }
+    if (G* g = runqget(p)) return g;
+    if (gq_size_.load(std::memory_order_relaxed) > 0) {
+      std::lock_guard<std::mutex> l(mu_);
+      if (G* g = globrunqget(p)) return g;
+    }
+    if (cfg_.clock == ClockMode::Real && timers_.next_when() <= now()) {
+      timers_.fire_due(now());
+      continue;
+    }
+    if (ps_.size() > 1) {
+      nspinning_.fetch_add(1);
+      G* got = nullptr;
+      for (int round = 0; round < 4 && !got; round++) {
+        uint32_t start = p->rng.below(static_cast<uint32_t>(ps_.size()));
+        for (size_t i = 0; i < ps_.size() && !got; i++) {
+          P* victim = ps_[(start + i) % ps_.size()].get();
+          if (victim != p) got = runqsteal(p, victim, round == 3);
+        }
+      }
+      nspinning_.fetch_sub(1);
+      if (got) return got;
+    }
+    // Nothing to run: become idle.
+    std::unique_lock<std::mutex> l(mu_);
+    if (stopping_.load()) return nullptr;
+    if (G* g = globrunqget(p)) return g;
+    p->idle = true;
+    p->idle_next = idle_head_;
+    idle_head_ = p;
+    nidle_.fetch_add(1);
+    if (nidle_.load() == static_cast<int>(ps_.size()) && !any_work()) {
+      if (!quiescent_step(p, l)) return nullptr;
+      if (!l.owns_lock()) continue;
+    }
+    l.unlock();
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (any_work()) {
+      if (!unidle(p)) p->note.sleep();  // a waker took us off the list and will wake us
+      continue;
+    }
+    int64_t next = cfg_.clock == ClockMode::Real ? timers_.next_when() : Timers::kNever;
+    if (next != Timers::kNever) {
+      double wall_ns = static_cast<double>(next - now()) / cfg_.speed;
+      auto deadline = std::chrono::steady_clock::now() +
+                      std::chrono::nanoseconds(static_cast<int64_t>(std::max(0.0, std::min(wall_ns, 3.6e12))));
+      if (!p->note.sleep_until(deadline) && !unidle(p)) p->note.sleep();
+    } else {
+      p->note.sleep();
+    }
+  }
+}
+
+// quiescent_step() runs when every P is idle and no goroutine is runnable, with mu_ held and
+// p on the idle list. Virtual clock: jump to the next timer and fire it (releasing mu_). Real
+// clock with a timer pending: keep mu_ and go to sleep until it is due. No timer at all: the
+// program is deadlocked. Returns false when the program is over.
+bool Sched::quiescent_step(P* p, std::unique_lock<std::mutex>& l) {
+  if (timers_.empty()) {
+    std::string msg = dump("fatal error: all goroutines are asleep - deadlock!", nullptr);
+    l.unlock();
+    finish(ExitStatus::Deadlock, std::move(msg));
+    return false;
+  }
+  if (cfg_.clock == ClockMode::Real) return true;
+  unidle_locked(p);  // firing readies goroutines onto this P
+  l.unlock();
+  int64_t when = timers_.next_when();
+  if (when > vnow_.load()) vnow_.store(when, std::memory_order_release);
+  timers_.fire_due(vnow_.load());
+  return true;
+}
+
+void Sched::unidle_locked(P* p) {
+  p->idle = false;
+  P** pp = &idle_head_;
+  while (*pp != p) pp = &(*pp)->idle_next;
+  *pp = p->idle_next;
+  nidle_.fetch_sub(1);
+}
+
+bool Sched::unidle(P* p) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (!p->idle) return false;
+  unidle_locked(p);
+  return true;
+}
+
+void Sched::wakep() {
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  if (nidle_.load(std::memory_order_relaxed) == 0 || nspinning_.load(std::memory_order_relaxed) != 0) return;
+  P* q = nullptr;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    q = idle_head_;
+    if (!q) return;
+    idle_head_ = q->idle_next;
+    q->idle = false;
+    nidle_.fetch_sub(1);
+  }
+  q->note.wake();
+}
+
+void Sched::wake_all() {
+  std::vector<P*> woken;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    while (P* q = idle_head_) {
+      idle_head_ = q->idle_next;
+      q->idle = false;
+      nidle_.fetch_sub(1);
+      woken.push_back(q);
+    }
+  }
+  for (P* q : woken) q->note.wake();
+}
+
+// ---- G and stack reuse ----
+
+G* Sched::gfget(P* p) {
+  if (p && !p->gfree.empty()) {
+    G* g = p->gfree.back();
+    p->gfree.pop_back();
+    return g;
+  }
+  std::lock_guard<std::mutex> l(allg_mu_);
+  if (!gfree_.empty()) {
+    G* g = gfree_.back();
+    gfree_.pop_back();
+    return g;
+  }
+  G* g = new G();
+  allgs_.push_back(g);
+  return g;
+}
+
+void Sched::gfput(P* p, G* g) {
+  g->name.clear();
+  g->wait_reason = WaitReason::None;
+  g->wait_object = nullptr;
+  g->select_done.store(0, std::memory_order_relaxed);
+  g->param = nullptr;
+  g->eh = EhState{};
+  if (p->gfree.size() < 64) {
+    p->gfree.push_back(g);
+    return;
+  }
+  std::lock_guard<std::mutex> l(allg_mu_);
+  gfree_.push_back(g);
+}
+
+Stack Sched::stackget(P* p) {
+  if (!p->stack_cache.empty()) {
+    Stack s = p->stack_cache.back();
+    p->stack_cache.pop_back();
+    return s;
+  }
+  return stacks_.get();
+}
+
+void Sched::stackput(P* p, Stack s) {
+  if (p->stack_cache.size() < 64) p->stack_cache.push_back(s);
+  else stacks_.put(s);
+}
+
+// ---- time ----
+
+int64_t Sched::real_now() const {
+  auto d = std::chrono::steady_clock::now() - real_start_;
+  return static_cast<int64_t>(static_cast<double>(std::chrono::nanoseconds(d).count()) * cfg_.speed);
+}
+
+int64_t Sched::now() {
+  return cfg_.clock == ClockMode::Virtual ? vnow_.load(std::memory_order_acquire) : real_now();
+}
+
+void Sched::add_timer(Timer* t) {
+  bool earliest;
+  {
+    std::lock_guard<std::mutex> l(timers_.mutex());
+    earliest = timers_.add_locked(t);
+  }
+  if (earliest && cfg_.clock == ClockMode::Real) wakep();  // an idle M recomputes its sleep
+}
+
+namespace {
+void ready_timer_g(void* arg) {
+  G* g = static_cast<G*>(arg);
+  current_p()->sched->ready(g);
+}
+void unlock_timers(void* arg) { static_cast<Timers*>(arg)->mutex().unlock(); }
+}  // namespace
+
+void Sched::sleep(int64_t ns) {
+  if (ns <= 0) return;
+  G* g = current_g();
+  Timer t;
+  t.when = now() + ns;
+  t.f = &ready_timer_g;
+  t.arg = g;
+  timers_.mutex().lock();
+  bool earliest = timers_.add_locked(&t);
+  if (earliest && cfg_.clock == ClockMode::Real) wakep();
+  park(WaitReason::Sleep, &t, &unlock_timers, &timers_);
+  timers_.remove(&t);  // only does something when unwinding
+}
+
+}  // namespace goro::detail

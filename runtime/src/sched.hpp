@@ -1,0 +1,268 @@
+// runtime/src/sched.hpp: the scheduler, in Go's terms.
+//
+// Glossary (as in Go's proc.go):
+//   G  a goroutine: a function, its stack (a Fiber) and its state.
+//   M  a worker thread. Here each M is bound to one P for the whole program: goroutines never
+//      make blocking system calls, so there is never a P to hand over.
+//   P  a processor: the right to run Go code, with a local run queue. Config::procs of them.
+//
+// Every G is in exactly one of these states (GStatus):
+//   Runnable  in some run queue (P-local, runnext or global), or just created;
+//   Running   on a P, which owns its stack;
+//   Waiting   parked with a WaitReason, owned by whatever will ready() it (a channel's wait
+//             queue, a timer, a mutex's waiters...);
+//   Dead      finished; its G may be reused for a new goroutine.
+//
+// park(reason) / ready(g) are the only ways a goroutine sleeps and wakes. park() releases the
+// lock it is given only after the goroutine is off its stack, so a waker that takes that lock
+// can never resume a goroutine that is still running.
+//
+// Rejected designs: a single global run queue (contention at procs > 1, no locality for a woken
+// receiver); parking by blocking the thread (a million goroutines would be a million threads).
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "fiber.hpp"
+#include "goro/detail/waitq.hpp"
+#include "goro/run.hpp"
+#include "timer.hpp"
+
+namespace goro::detail {
+
+class Sched;
+
+// goroutine_entry() is where every goroutine's stack begins.
+void goroutine_entry(Transfer t);
+
+// GStatus is where a goroutine is; see the glossary above.
+enum class GStatus : uint8_t { Runnable, Running, Waiting, Dead };
+
+// WaitReason is why a goroutine is parked, with Go's words for it. Reasons are unique and
+// descriptive: add a new one rather than reuse one.
+enum class WaitReason : uint8_t {
+  None,
+  ChanSend,
+  ChanReceive,
+  ChanSendNilChan,
+  ChanReceiveNilChan,
+  Select,
+  SelectNoCases,
+  MutexLock,
+  RWMutexLock,
+  RWMutexRLock,
+  WaitGroupWait,
+  OnceDo,
+  Sleep,
+};
+const char* wait_reason_text(WaitReason r);
+
+// Unwind is thrown from a blocking call in a goroutine abandoned at the end of the program, so
+// that its stack unwinds; only the goroutine's entry catches it.
+struct Unwind {};
+
+// EhState is the C++ runtime's per-thread exception state, which belongs to a goroutine.
+struct EhState {
+  void* caught = nullptr;
+  unsigned int uncaught = 0;
+};
+
+// G is a goroutine.
+struct G {
+  uint64_t id = 0;                       // 1 for main, then creation order
+  std::string name;                      // shown by the app and the deadlock dump
+  std::function<void()> fn;              // what it runs; destroyed on its own stack
+  std::atomic<GStatus> status{GStatus::Runnable};
+  WaitReason wait_reason = WaitReason::None;  // valid while Waiting
+  const void* wait_object = nullptr;     // what it waits on, while Waiting
+  Fiber fiber;                           // saved context while not Running
+  Stack stack;                           // null until it first runs
+  G* schedlink = nullptr;                // link in the global run queue
+  std::atomic<uint32_t> select_done{0};  // select: set by the first case to fire
+  Sudog* param = nullptr;                // select: the Sudog that fired
+  bool unwinding = false;                // program over: blocking calls throw Unwind
+  bool discarded = false;                // never resumed again (fatal error)
+  EhState eh;                            // exception state while switched out
+};
+
+// SwitchReason is what a goroutine asks its P to do after switching to the scheduler.
+enum class SwitchReason : uint8_t { Park, Yield, Exit };
+
+// Note is a one-shot wake-up for an idle M (Go's note).
+class Note {
+ public:
+  void wake();
+  void sleep();
+  // sleep_until() returns false on timeout.
+  bool sleep_until(std::chrono::steady_clock::time_point t);
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool signaled_ = false;
+};
+
+// Rng is a small seeded generator (splitmix64); each P owns one.
+struct Rng {
+  uint64_t state;
+  uint64_t next() {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  // below() is uniform in [0, n).
+  uint32_t below(uint32_t n) { return static_cast<uint32_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
+};
+
+// P is a processor together with the M (thread) that runs it.
+struct P {
+  static constexpr uint32_t kRunqSize = 256;
+
+  Sched* sched = nullptr;
+  int id = 0;
+  // Local run queue (Go's runq): only the owner pushes at the tail; the owner and thieves take
+  // from the head with a CAS. runnext holds a G to run next (a woken receiver, a new goroutine).
+  std::atomic<G*> runnext{nullptr};
+  std::atomic<uint32_t> runqhead{0};
+  std::atomic<uint32_t> runqtail{0};
+  std::array<std::atomic<G*>, kRunqSize> runq{};
+
+  G* curg = nullptr;         // the running goroutine
+  uint64_t schedtick = 0;    // goroutines run, for global-queue fairness
+  Rng rng{0};
+  Fiber g0;                  // the scheduler loop's context on this thread
+  // Set by the goroutine right before it switches to g0:
+  SwitchReason reason = SwitchReason::Park;
+  void (*unlockf)(void*) = nullptr;
+  void* unlock_arg = nullptr;
+
+  // Idle list (guarded by Sched::mu_):
+  P* idle_next = nullptr;
+  bool idle = false;
+  Note note;
+
+  std::vector<Stack> stack_cache;  // stacks kept for reuse without the pool's lock
+  std::vector<G*> gfree;           // dead Gs kept for reuse
+  std::thread thread;
+};
+
+// current_p() is the P running on this thread (null outside goroutines).
+P* current_p();
+// current_g() is the running goroutine; throws std::logic_error outside one.
+G* current_g();
+// current_sched() is the program this thread runs; throws std::logic_error outside one.
+Sched& current_sched();
+// goready() makes g runnable in the current program (nothing outside one).
+void goready(G* g);
+// unlock_spin() is a park() unlock function for a SpinLock.
+void unlock_spin(void* lock);
+// next_object_id() numbers channels and sync objects, process-wide.
+uint64_t next_object_id();
+
+// Sched is one running program.
+class Sched {
+ public:
+  explicit Sched(const Config& cfg);
+  ~Sched();
+
+  Exit run(std::function<void()> main_fn);
+
+  // newproc() creates a goroutine and queues it to run next; returns its id.
+  uint64_t newproc(std::string name, std::function<void()> fn);
+  // park() blocks the current goroutine. unlockf(arg) runs once it is off its stack.
+  void park(WaitReason reason, const void* object, void (*unlockf)(void*), void* arg);
+  // ready() makes a parked goroutine runnable (it runs next on this P).
+  void ready(G* g);
+  // gosched() puts the current goroutine at the back of the run queue.
+  void gosched();
+  void sleep(int64_t ns);
+  int64_t now();
+  void print(std::string_view text);
+  // fatal() ends the program with "fatal error: msg"; the goroutine never runs again.
+  [[noreturn]] void fatal(const std::string& msg);
+  Rng& rng();
+  Timers& timers() { return timers_; }
+  // add_timer() arms t (its mutex not held by the caller).
+  void add_timer(Timer* t);
+
+ private:
+  friend void goroutine_entry(Transfer t);
+  void worker(P* p);
+  G* findrunnable(P* p);
+  void execute(P* p, G* g);
+  void switch_to_scheduler(G* g, P* p, SwitchReason why);
+  void goexit(G* g);
+  void on_panic(G* g, const std::string& what);
+  void finish(ExitStatus status, std::string message);
+  std::string dump(const char* headline, G* only) const;
+  void teardown(P* p);
+
+  // Run queues.
+  void runqput(P* p, G* g, bool next);
+  bool runqputslow(P* p, G* g, uint32_t h, uint32_t t);
+  G* runqget(P* p);
+  G* runqsteal(P* p, P* victim, bool steal_runnext);
+  uint32_t runqgrab(P* victim, P* into, uint32_t into_head, bool steal_runnext);
+  bool runq_empty(const P* p) const;
+  void globrunqput(G* first, G* last, size_t n);  // with mu_ held
+  G* globrunqget(P* p);                           // with mu_ held
+  bool any_work() const;
+
+  // Idle Ms.
+  void wakep();
+  void wake_all();
+  bool unidle(P* p);
+  void unidle_locked(P* p);  // with mu_ held and p idle
+  bool quiescent_step(P* p, std::unique_lock<std::mutex>& l);
+
+  // Goroutine objects and stacks.
+  G* gfget(P* p);
+  void gfput(P* p, G* g);
+  Stack stackget(P* p);
+  void stackput(P* p, Stack s);
+
+  // Clock.
+  int64_t real_now() const;
+
+  const Config cfg_;
+  std::vector<std::unique_ptr<P>> ps_;
+  StackPool stacks_;
+  Timers timers_;
+
+  mutable std::mutex mu_;           // sched lock: global run queue, idle list, quiescence
+  G* gq_head_ = nullptr;            // global run queue, linked by G::schedlink
+  G* gq_tail_ = nullptr;
+  std::atomic<size_t> gq_size_{0};
+  P* idle_head_ = nullptr;
+  std::atomic<int> nidle_{0};
+  std::atomic<int> nspinning_{0};
+  std::atomic<bool> stopping_{false};
+  bool tearing_down_ = false;
+
+  std::atomic<uint64_t> next_id_{1};
+  mutable std::mutex allg_mu_;      // guards allgs_ and gfree_
+  std::vector<G*> allgs_;           // every G ever allocated (never shrinks, as in Go)
+  std::vector<G*> gfree_;           // dead Gs beyond the P caches
+
+  std::atomic<int64_t> vnow_{0};    // virtual clock
+  std::chrono::steady_clock::time_point real_start_;
+
+  std::mutex exit_mu_;              // guards exit_ and exit_set_
+  bool exit_set_ = false;
+  Exit exit_;
+  std::mutex out_mu_;               // guards output_
+  std::string output_;
+};
+
+}  // namespace goro::detail

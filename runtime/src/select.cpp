@@ -1,0 +1,163 @@
+// runtime/src/select.cpp: Go's select, as the three passes of Go's select.go:
+//   pass 1: with every channel locked (in address order), look for a ready case, in a random
+//           order, so ready cases are chosen uniformly;
+//   pass 2: none ready: enqueue a Sudog on every channel and park;
+//   pass 3: woken by one case: take the other Sudogs off their channels.
+#include <algorithm>
+#include <vector>
+
+#include "goro/goroutine.hpp"
+#include "goro/select.hpp"
+#include "sched.hpp"
+
+namespace goro::detail {
+
+namespace {
+
+// LockSet is the distinct channels of one select, in address order.
+struct LockSet {
+  ChanCore** chans;
+  size_t n;
+};
+
+}  // namespace
+
+struct SelectImpl {
+  static void lock_all(const LockSet& ls) {
+    for (size_t i = 0; i < ls.n; i++) ls.chans[i]->lock_.lock();
+  }
+  static void unlock_all(void* arg) {
+    auto* ls = static_cast<LockSet*>(arg);
+    for (size_t i = ls->n; i-- > 0;) ls->chans[i]->lock_.unlock();
+  }
+
+  static SelectResult run(SelectCase* cases, size_t n, bool has_default) {
+    Sched& s = current_sched();
+    G* g = current_g();
+
+    // Scratch space: on the stack for the usual handful of cases.
+    constexpr size_t kSmall = 16;
+    size_t small_order[kSmall];
+    ChanCore* small_locks[kSmall];
+    std::vector<size_t> big_order;
+    std::vector<ChanCore*> big_locks;
+    size_t* order = small_order;
+    ChanCore** locks = small_locks;
+    if (n > kSmall) {
+      big_order.resize(n);
+      big_locks.resize(n);
+      order = big_order.data();
+      locks = big_locks.data();
+    }
+
+    // Poll order: a random permutation of the non-nil cases.
+    size_t live = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (!cases[i].c) continue;
+      size_t j = s.rng().below(static_cast<uint32_t>(live + 1));
+      order[live] = order[j];
+      order[j] = i;
+      locks[live] = cases[i].c;
+      ++live;
+    }
+    if (live == 0) {
+      if (has_default) return {n, false};
+      s.park(n == 0 ? WaitReason::SelectNoCases : WaitReason::Select, nullptr, nullptr, nullptr);
+      return {n, false};  // never woken
+    }
+    std::sort(locks, locks + live);
+    LockSet ls{locks, static_cast<size_t>(std::unique(locks, locks + live) - locks)};
+
+    // Pass 1: a ready case.
+    lock_all(ls);
+    for (size_t k = 0; k < live; k++) {
+      size_t i = order[k];
+      SelectCase& cs = cases[i];
+      ChanCore* c = cs.c;
+      if (cs.is_send) {
+        if (c->closed_) {
+          unlock_all(&ls);
+          throw goro::Panic("send on closed channel");
+        }
+        if (Sudog* sg = c->recvq_.dequeue()) {
+          c->ops_->move(sg->elem, cs.elem);
+          sg->success = true;
+          G* other = sg->g;
+          unlock_all(&ls);
+          goready(other);
+          return {i, false};
+        }
+        if (c->qcount_.load(std::memory_order_relaxed) < c->cap_) {
+          c->buf_push(cs.elem);
+          unlock_all(&ls);
+          return {i, false};
+        }
+      } else {
+        if (Sudog* sg = c->sendq_.dequeue()) {
+          if (c->cap_ == 0) {
+            c->ops_->move(cs.elem, sg->elem);
+          } else {
+            c->buf_pop(cs.elem);
+            c->buf_push(sg->elem);
+          }
+          sg->success = true;
+          G* other = sg->g;
+          unlock_all(&ls);
+          goready(other);
+          return {i, true};
+        }
+        if (c->qcount_.load(std::memory_order_relaxed) > 0) {
+          c->buf_pop(cs.elem);
+          unlock_all(&ls);
+          return {i, true};
+        }
+        if (c->closed_) {
+          unlock_all(&ls);
+          return {i, false};
+        }
+      }
+    }
+    if (has_default) {
+      unlock_all(&ls);
+      return {n, false};
+    }
+
+    // Pass 2: wait on every case.
+    std::vector<Sudog> big_sgs;
+    Sudog small_sgs[kSmall];
+    Sudog* sgs = small_sgs;
+    if (n > kSmall) {
+      big_sgs = std::vector<Sudog>(n);
+      sgs = big_sgs.data();
+    }
+    g->select_done.store(0, std::memory_order_relaxed);
+    g->param = nullptr;
+    for (size_t i = 0; i < n; i++) {
+      if (!cases[i].c) continue;
+      Sudog& sg = sgs[i];
+      sg.g = g;
+      sg.elem = cases[i].elem;
+      sg.is_select = true;
+      sg.case_index = i;
+      if (cases[i].is_send) cases[i].c->sendq_.enqueue(&sg, &cases[i].c->lock_);
+      else cases[i].c->recvq_.enqueue(&sg, &cases[i].c->lock_);
+    }
+    s.park(WaitReason::Select, nullptr, &unlock_all, &ls);
+
+    // Pass 3: the case that fired is in g->param; withdraw the others.
+    Sudog* fired = g->param;
+    lock_all(ls);
+    for (size_t i = 0; i < n; i++) {
+      if (!cases[i].c || &sgs[i] == fired) continue;
+      if (cases[i].is_send) cases[i].c->sendq_.remove(&sgs[i]);
+      else cases[i].c->recvq_.remove(&sgs[i]);
+    }
+    unlock_all(&ls);
+    if (cases[fired->case_index].is_send && !fired->success) throw goro::Panic("send on closed channel");
+    return {fired->case_index, fired->success};
+  }
+};
+
+SelectResult selectgo(SelectCase* cases, size_t n, bool has_default) { return SelectImpl::run(cases, n, has_default); }
+
+}  // namespace goro::detail

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# setup.sh: installs, from Debian's packages, everything Goroscope needs to build, test and run.
+# Usage: sudo ./setup.sh            (idempotent; safe to run again)
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config           # toolchain
+  libboost-context-dev                       # goroutine context switches (fcontext)
+  googletest libgtest-dev libbenchmark-dev   # tests and benchmarks
+  libimgui-dev libstb-dev libglfw3-dev libepoxy-dev  # the app: Dear ImGui 1.86, GLFW, GL loader
+  fonts-dejavu-core                          # the app's TTF font
+  xvfb xauth                                 # headless display for the app's checks
+)
+if [ "${GOROSCOPE_WITH_GO:-0}" = 1 ]; then packages+=(golang-go); fi   # bench/compare_go.sh only
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

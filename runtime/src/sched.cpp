@@ -465,8 +465,11 @@ void Sched::globrunqput(G* first, G* last, size_t n) {
 G* Sched::globrunqget(P* p) {
   size_t size = gq_size_.load();
   if (size == 0) return nullptr;
+  // Take a fair share, but never more than fits in the local queue (overflowing it would
+  // come back here for mu_, which we hold).
+  uint32_t used = p->runqtail.load(std::memory_order_relaxed) - p->runqhead.load(std::memory_order_acquire);
   size_t n = std::min<size_t>(size / ps_.size() + 1, P::kRunqSize / 2);
-  n = std::min(n, size);
+  n = std::min({n, size, static_cast<size_t>(P::kRunqSize - used) + 1});
   G* g = gq_head_;
   gq_head_ = g->schedlink;
   for (size_t i = 1; i < n; i++) {
@@ -697,8 +700,15 @@ void Sched::sleep(int64_t ns) {
   timers_.mutex().lock();
   bool earliest = timers_.add_locked(&t);
   if (earliest && cfg_.clock == ClockMode::Real) wakep();
+  // Unwinding (the program ended while we slept) leaves park() by exception: take t out then.
+  struct Disarm {
+    Timers& timers;
+    Timer& t;
+    ~Disarm() {
+      if (t.index >= 0) timers.remove(&t);
+    }
+  } disarm{timers_, t};
   park(WaitReason::Sleep, &t, &unlock_timers, &timers_);
-  timers_.remove(&t);  // only does something when unwinding
 }
 
 }  // namespace goro::detail

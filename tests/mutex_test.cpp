@@ -113,8 +113,10 @@ TEST_P(MutexTest, RWMutexWaitingWriterBlocksNewReaders) {
     });
     goro::sleep(1ms);
     goro::go([&] {
-      std::shared_lock<goro::RWMutex> l(rw);  // must wait behind the writer
-      order.push_back("reader");
+      {
+        std::shared_lock<goro::RWMutex> l(rw);  // must wait behind the writer
+        order.push_back("reader");
+      }
       wg.done();
     });
     goro::sleep(1ms);

@@ -42,26 +42,33 @@ TEST_P(Stress, NoValueLostOrDuplicated) {
         std::mt19937 rng(1000 + c);
         std::vector<int> mine;
         bool done = false;
+        auto take = [&](int v) { mine.push_back(v); };
         while (!done) {
-          int k = rng() % kChans;
-          goro::select(goro::on_recv(chans[k], [&](int v) { mine.push_back(v); }),
-                       goro::on_recv(chans[(k + 3) % kChans], [&](int v) { mine.push_back(v); }),
+          // Every consumer waits on every channel, so a blocked producer always has a taker.
+          goro::select(goro::on_recv(chans[0], take), goro::on_recv(chans[1], take), goro::on_recv(chans[2], take),
+                       goro::on_recv(chans[3], take), goro::on_recv(chans[4], take), goro::on_recv(chans[5], take),
                        goro::on_recv(quit, [&] { done = true; }));
+          if (rng() % 10 == 0) goro::yield();
         }
         // Drain what is left without blocking.
         for (auto& ch : chans)
           while (goro::select(goro::on_recv(ch, [&](int v) { mine.push_back(v); }), goro::on_default([] {})) == 0) {
           }
-        std::lock_guard<goro::Mutex> l(mu);
-        received.insert(received.end(), mine.begin(), mine.end());
-        consumers.done();
+        {
+          std::lock_guard<goro::Mutex> l(mu);
+          received.insert(received.end(), mine.begin(), mine.end());
+        }
+        consumers.done();  // last: main's locals (mu, chans) may be gone once it returns
       });
     }
     producers.wait();
     quit.close();
     consumers.wait();
+    EXPECT_EQ(consumers.counter(), 0);
+    EXPECT_EQ(producers.counter(), 0);
   });
   ASSERT_EQ(e.status, goro::ExitStatus::Ok) << e.message;
+  EXPECT_EQ(e.leaked, 0u);
   std::sort(received.begin(), received.end());
   ASSERT_EQ(received.size(), static_cast<size_t>(kProducers * kPerProducer));
   for (int i = 0; i < kProducers * kPerProducer; i++) ASSERT_EQ(received[i], i);

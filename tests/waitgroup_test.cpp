@@ -14,7 +14,7 @@ TEST_P(WaitGroupTest, WaitReturnsAfterEveryDone) {
     EXPECT_EQ(wg.name(), "orders");
     for (int i = 0; i < 50; i++) {
       wg.add(1);
-      goro::go([&] {
+      goro::go([&, i] {
         goro::sleep(std::chrono::milliseconds(i % 7));
         finished++;
         wg.done();

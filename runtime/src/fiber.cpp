@@ -9,6 +9,7 @@
 #include <new>
 
 #if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 #if defined(__SANITIZE_THREAD__)
@@ -84,6 +85,10 @@ void StackPool::put(Stack s) {
 }
 
 void make_fiber(Fiber& f, Stack s, void (*entry)(Transfer)) {
+#if defined(__SANITIZE_ADDRESS__)
+  // A reused stack still carries the poison of the frames its last goroutine never returned from.
+  ASAN_UNPOISON_MEMORY_REGION(s.base, s.size);
+#endif
   f.ctx = bc::make_fcontext(s.base + s.size, s.size, entry);
   f.stack_bottom = s.base;
   f.stack_size = s.size;

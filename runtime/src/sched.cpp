@@ -223,6 +223,7 @@ void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), 
   G* g = p->curg;
   if (g->unwinding) {
     if (unlockf) unlockf(arg);
+    p->unlockf = nullptr;
     switch_to_scheduler(g, p, SwitchReason::Park);  // throws Unwind or never returns
     return;
   }
@@ -254,6 +255,7 @@ void Sched::gosched() {
   P* p = current_p();
   G* g = p->curg;
   if (stopping_.load(std::memory_order_relaxed) || g->unwinding) {
+    p->unlockf = nullptr;
     switch_to_scheduler(g, p, SwitchReason::Park);  // never resumed, or unwinds
     return;
   }
@@ -331,9 +333,9 @@ void Sched::on_panic(G* g, const std::string& what) {
   finish(ExitStatus::Panic, dump(("panic: " + what).c_str(), g));
 }
 
-void Sched::fatal(const std::string& msg) {
+void Sched::fatal(const char* msg) {
   G* g = current_g();
-  finish(ExitStatus::Panic, dump(("fatal error: " + msg).c_str(), g));
+  finish(ExitStatus::Panic, dump((std::string("fatal error: ") + msg).c_str(), g));
   g->discarded = true;
   P* p = current_p();
   p->unlockf = nullptr;
@@ -353,13 +355,15 @@ void Sched::teardown(P* p) {
     exit_.leaked = leaked;
   }
   tearing_down_ = true;
-  // Unwind every goroutine that did not finish, so that its destructors run. New goroutines are
-  // not created now, so allgs_ does not change under us.
+  // Unwind every goroutine that did not finish, so that its destructors run: newest first and
+  // main last, because goroutines often refer to their creators' locals (as Go closures do).
+  // No goroutine is created now, so allgs_ does not change under us.
   std::vector<G*> gs;
   {
     std::lock_guard<std::mutex> l(allg_mu_);
     gs = allgs_;
   }
+  std::sort(gs.begin(), gs.end(), [](const G* a, const G* b) { return a->id > b->id; });
   for (G* g : gs) {
     if (g->status.load() == GStatus::Dead || g->discarded) continue;
     g->unwinding = true;

@@ -190,7 +190,7 @@ class Sched {
   int64_t now();
   void print(std::string_view text);
   // fatal() ends the program with "fatal error: msg"; the goroutine never runs again.
-  [[noreturn]] void fatal(const std::string& msg);
+  [[noreturn]] void fatal(const char* msg);  // (a const char*: nothing on our stack to leak)
   Rng& rng();
   Timers& timers() { return timers_; }
   // add_timer() arms t (its mutex not held by the caller).

@@ -47,7 +47,8 @@ struct Exit {
 // Throws std::invalid_argument for a bad Config, std::logic_error when called from a goroutine.
 //
 // When the program ends, goroutines that have not finished never run again (as in Go). Their
-// stacks are unwound before run() returns, so their destructors run: any goro call that would
+// stacks are unwound before run() returns, newest goroutine first and main last, so their
+// destructors run: any goro call that would
 // block throws an internal unwinding exception, which must not be swallowed (a `catch (...)`
 // that does not rethrow only delays it to the next blocking call). A goroutine that hit a fatal
 // error is discarded without unwinding, as Go cannot recover from those either.

@@ -1,4 +1,5 @@
-// runtime/src/mutex.cpp: sync.Mutex's slow paths (the fast paths are inline in the header).
+// runtime/src/mutex.cpp: sync.Mutex's slow paths (the fast paths are inline in the header):
+// waiters queue in order; unlock wakes one of them to compete; one that loses is served next.
 #include "goro/mutex.hpp"
 
 #include <mutex>
@@ -12,45 +13,85 @@ using namespace detail;
 Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
 
 bool Mutex::try_lock() {
-  uint32_t expected = 0;
-  return state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire);
+  uint32_t s = state_.load(std::memory_order_relaxed);
+  while (!(s & kLocked))
+    if (state_.compare_exchange_weak(s, s | kLocked, std::memory_order_acquire)) return true;
+  return false;
 }
 
 void Mutex::lock_slow() {
   G* g = current_g();
-  lock_.lock();
+  bool woken = false;  // we were woken by unlock and own the kWoken bit
   for (;;) {
-    uint32_t s = state_.load(std::memory_order_relaxed);
-    if (!(s & kLocked)) {
-      if (state_.compare_exchange_weak(s, s | kLocked, std::memory_order_acquire)) {
-        lock_.unlock();
+    for (int spin = 0; spin < 64; spin++) {  // brief spin: the holder may be running on another P
+      uint32_t s = state_.load(std::memory_order_relaxed);
+      if (!(s & kLocked) && state_.compare_exchange_weak(s, (s | kLocked) & ~(woken ? kWoken : 0u),
+                                                         std::memory_order_acquire))
         return;
-      }
-      continue;
+      __builtin_ia32_pause();
     }
-    if (state_.compare_exchange_weak(s, s | kWaiters, std::memory_order_relaxed)) break;
+    lock_.lock();
+    uint32_t s = state_.load(std::memory_order_relaxed);
+    for (;;) {
+      uint32_t clear = woken ? kWoken : 0u;
+      if (!(s & kLocked)) {
+        if (state_.compare_exchange_weak(s, (s | kLocked) & ~clear, std::memory_order_acquire)) {
+          lock_.unlock();
+          return;
+        }
+        continue;
+      }
+      if (state_.compare_exchange_weak(s, (s | kWaiters) & ~clear, std::memory_order_relaxed)) break;
+    }
+    Sudog sg;
+    sg.g = g;
+    waiters_.enqueue(&sg, &lock_);
+    if (woken) {
+      // Lost the race after being woken: go back to the front, and be handed the lock next.
+      waiters_.remove(&sg);
+      sg.next = waiters_.first;
+      sg.prev = nullptr;
+      sg.queue = &waiters_;
+      sg.lock = &lock_;
+      if (waiters_.first) waiters_.first->prev = &sg;
+      else waiters_.last = &sg;
+      waiters_.first = &sg;
+      handoff_ = true;
+    }
+    current_sched().park(WaitReason::MutexLock, this, &unlock_spin, &lock_);
+    if (sg.success) return;  // handed over: we own it
+    woken = true;
   }
-  Sudog sg;
-  sg.g = g;
-  waiters_.enqueue(&sg, &lock_);
-  current_sched().park(WaitReason::MutexLock, this, &unlock_spin, &lock_);
-  // unlock() handed the mutex to us: it is still marked locked.
 }
 
 void Mutex::unlock_slow() {
   lock_.lock();
-  if (!(state_.load(std::memory_order_relaxed) & kLocked)) {
+  uint32_t s = state_.load(std::memory_order_relaxed);
+  if (!(s & kLocked)) {
     lock_.unlock();
     current_sched().fatal("sync: unlock of unlocked mutex");
   }
-  Sudog* sg = waiters_.dequeue();
-  if (!sg) {
-    state_.store(0, std::memory_order_release);
+  if (handoff_ && !waiters_.empty()) {
+    // The front waiter already lost once: give it the lock without unlocking.
+    handoff_ = false;
+    Sudog* sg = waiters_.dequeue();
+    sg->success = true;
+    if (waiters_.empty()) state_.fetch_and(~kWaiters, std::memory_order_relaxed);
+    G* owner = sg->g;
+    lock_.unlock();
+    goready(owner);
+    return;
+  }
+  if ((s & kWoken) || waiters_.empty()) {
+    state_.fetch_and(~kLocked, std::memory_order_release);  // someone is already on the way
     lock_.unlock();
     return;
   }
-  // Hand the mutex over without unlocking it: the waiter wakes owning it.
-  if (waiters_.empty()) state_.store(kLocked, std::memory_order_release);
+  Sudog* sg = waiters_.dequeue();
+  uint32_t clear = kLocked | (waiters_.empty() ? kWaiters : 0u);
+  s = state_.load(std::memory_order_relaxed);
+  while (!state_.compare_exchange_weak(s, (s & ~clear) | kWoken, std::memory_order_release)) {
+  }
   G* g = sg->g;
   lock_.unlock();
   goready(g);

@@ -151,7 +151,9 @@ void Sched::execute(P* p, G* g) {
   }
   EhState* eh = eh_globals();
   *eh = g->eh;
+  p->busy.store(true, std::memory_order_relaxed);
   switch_fiber(p->g0, g->fiber, g);
+  p->busy.store(false, std::memory_order_relaxed);
   g->eh = *eh;
   *eh = EhState{};
   p->curg = nullptr;
@@ -166,6 +168,7 @@ void Sched::execute(P* p, G* g) {
       wakep();
       break;
     case SwitchReason::Exit:
+      destroy_fiber(g->fiber);
       stackput(p, g->stack);
       g->stack = Stack{};
       g->status.store(GStatus::Dead, std::memory_order_release);
@@ -428,6 +431,14 @@ uint32_t Sched::runqgrab(P* victim, P* into, uint32_t into_head, bool steal_runn
     if (n == 0) {
       if (steal_runnext) {
         G* next = victim->runnext.load(std::memory_order_relaxed);
+        if (next && victim->busy.load(std::memory_order_relaxed)) {
+          // The victim is about to run it (a woken receiver, say): give it ~3us first, as Go
+          // does, rather than bounce the goroutine to another thread.
+          auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(3);
+          while (victim->runnext.load(std::memory_order_relaxed) == next && std::chrono::steady_clock::now() < until)
+            __builtin_ia32_pause();
+          next = victim->runnext.load(std::memory_order_relaxed);
+        }
         if (next && victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acquire)) {
           into->runq[into_head % P::kRunqSize].store(next, std::memory_order_relaxed);
           return 1;
@@ -621,6 +632,14 @@ void Sched::wake_all() {
 // ---- G and stack reuse ----
 
 G* Sched::gfget(P* p) {
+  if (p && p->gfree.empty()) {
+    // Refill in a batch, so that Ps trading Gs do not take allg_mu_ once per goroutine.
+    std::lock_guard<std::mutex> l(allg_mu_);
+    for (int i = 0; i < 32 && !gfree_.empty(); i++) {
+      p->gfree.push_back(gfree_.back());
+      gfree_.pop_back();
+    }
+  }
   if (p && !p->gfree.empty()) {
     G* g = p->gfree.back();
     p->gfree.pop_back();
@@ -644,12 +663,14 @@ void Sched::gfput(P* p, G* g) {
   g->select_done.store(0, std::memory_order_relaxed);
   g->param = nullptr;
   g->eh = EhState{};
-  if (p->gfree.size() < 64) {
-    p->gfree.push_back(g);
-    return;
+  p->gfree.push_back(g);
+  if (p->gfree.size() >= 64) {
+    std::lock_guard<std::mutex> l(allg_mu_);
+    while (p->gfree.size() > 32) {
+      gfree_.push_back(p->gfree.back());
+      p->gfree.pop_back();
+    }
   }
-  std::lock_guard<std::mutex> l(allg_mu_);
-  gfree_.push_back(g);
 }
 
 Stack Sched::stackget(P* p) {

@@ -139,6 +139,7 @@ struct P {
   std::array<std::atomic<G*>, kRunqSize> runq{};
 
   G* curg = nullptr;         // the running goroutine
+  std::atomic<bool> busy{false};  // running a goroutine (read by thieves)
   uint64_t schedtick = 0;    // goroutines run, for global-queue fairness
   Rng rng{0};
   Fiber g0;                  // the scheduler loop's context on this thread

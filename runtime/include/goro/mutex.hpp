@@ -1,9 +1,11 @@
 // goro/mutex.hpp: sync.Mutex and sync.RWMutex for goroutines (they park the goroutine, never the
 // thread). Both work with std::lock_guard, std::unique_lock and std::shared_lock.
 //
-// Mutex invariants: the low bit of state_ is "locked", the next bit "has waiters"; waiters_ is
-// non-empty exactly when that bit is set. Unlock hands the lock straight to the first waiter
-// (FIFO), so waiters are served in arrival order.
+// Mutex invariants (after Go's sync.Mutex): state_ holds kLocked, kWaiters (waiters_ is
+// non-empty) and kWoken (a waiter has been woken and is on its way to retry). Unlock wakes at
+// most one waiter, which competes with running goroutines for the lock; a woken waiter that
+// loses goes back to the front of the queue and the next unlock hands the lock straight to it,
+// so no waiter starves and waiters are served in arrival order.
 //
 // RWMutex invariants: a waiting writer blocks new readers (as in Go); writer_ and readers_ > 0
 // never hold together.
@@ -43,14 +45,16 @@ class Mutex {
  private:
   static constexpr uint32_t kLocked = 1;
   static constexpr uint32_t kWaiters = 2;
+  static constexpr uint32_t kWoken = 4;
   void lock_slow();
   void unlock_slow();
 
   std::string name_;
   uint64_t id_;
   std::atomic<uint32_t> state_{0};
-  detail::SpinLock lock_;  // guards waiters_ and the kWaiters bit
+  detail::SpinLock lock_;  // guards waiters_, handoff_ and the kWaiters and kWoken bits
   detail::WaitQ waiters_;
+  bool handoff_ = false;   // the front waiter lost a race once: the next unlock hands it the lock
 };
 
 // RWMutex is a reader/writer lock: many readers or one writer.

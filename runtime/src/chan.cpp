@@ -30,6 +30,8 @@ void ChanCore::buf_pop(void* dst) noexcept {
 }
 
 bool ChanCore::send(void* src, bool block) {
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_)) : 0;
   lock_.lock();
   if (closed_) {
     lock_.unlock();
@@ -40,13 +42,25 @@ bool ChanCore::send(void* src, bool block) {
     ops_->move(sg->elem, src);
     sg->success = true;
     G* g = sg->g;
+    if (tr) {
+      Event e = tr->event(EventKind::ChanHandoff, oid, static_cast<int64_t>(g->id));
+      tr->trace_value(e, ops_, sg->elem);
+      tr->emit_locked(e);
+    }
     lock_.unlock();
+    if (tr) tr->flush();
     goready(g);
     return true;
   }
   if (qcount_.load(std::memory_order_relaxed) < cap_) {
+    if (tr) {
+      Event e = tr->event(EventKind::ChanSend, oid, static_cast<int64_t>(qcount_.load() + 1));
+      tr->trace_value(e, ops_, src);
+      tr->emit_locked(e);
+    }
     buf_push(src);
     lock_.unlock();
+    if (tr) tr->flush();
     return true;
   }
   if (!block) {
@@ -57,12 +71,17 @@ bool ChanCore::send(void* src, bool block) {
   sg.g = current_g();
   sg.elem = src;
   sendq_.enqueue(&sg, &lock_);
-  current_sched().park(WaitReason::ChanSend, this, &unlock_spin, &lock_);
+  Event proto{};
+  proto.obj = oid;
+  if (tr) tr->trace_value(proto, ops_, src);  // the value it waits to send
+  current_sched().park(WaitReason::ChanSend, this, &unlock_spin, &lock_, &proto);
   if (!sg.success) throw goro::Panic("send on closed channel");  // closed while we waited
   return true;
 }
 
 RecvResult ChanCore::recv(void* dst, bool block) {
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_)) : 0;
   lock_.lock();
   if (closed_ && qcount_.load(std::memory_order_relaxed) == 0) {
     lock_.unlock();
@@ -71,21 +90,43 @@ RecvResult ChanCore::recv(void* dst, bool block) {
   if (Sudog* sg = sendq_.dequeue()) {
     // A sender is waiting. Unbuffered: take its value. Buffered (so the buffer is full): take
     // the head of the buffer and put the sender's value at the tail.
+    G* g = sg->g;
     if (cap_ == 0) {
       ops_->move(dst, sg->elem);
+      if (tr) {
+        Event e = tr->event(EventKind::ChanHandoff, oid, static_cast<int64_t>(current_g()->id));
+        e.g = g->id;  // the parked sender handed the value to us
+        tr->trace_value(e, ops_, dst);
+        tr->emit_locked(e);
+      }
     } else {
       buf_pop(dst);
+      if (tr) {
+        Event e = tr->event(EventKind::ChanRecv, oid, static_cast<int64_t>(qcount_.load()));
+        tr->trace_value(e, ops_, dst);
+        tr->emit_locked(e);
+        Event f = tr->event(EventKind::ChanSend, oid, static_cast<int64_t>(qcount_.load() + 1));
+        f.g = g->id;  // the parked sender's value moves into the buffer
+        tr->trace_value(f, ops_, sg->elem);
+        tr->emit_locked(f);
+      }
       buf_push(sg->elem);
     }
     sg->success = true;
-    G* g = sg->g;
     lock_.unlock();
+    if (tr) tr->flush();
     goready(g);
     return {true, true};
   }
   if (qcount_.load(std::memory_order_relaxed) > 0) {
     buf_pop(dst);
+    if (tr) {
+      Event e = tr->event(EventKind::ChanRecv, oid, static_cast<int64_t>(qcount_.load()));
+      tr->trace_value(e, ops_, dst);
+      tr->emit_locked(e);
+    }
     lock_.unlock();
+    if (tr) tr->flush();
     return {true, true};
   }
   if (!block) {
@@ -96,17 +137,22 @@ RecvResult ChanCore::recv(void* dst, bool block) {
   sg.g = current_g();
   sg.elem = dst;
   recvq_.enqueue(&sg, &lock_);
-  current_sched().park(WaitReason::ChanReceive, this, &unlock_spin, &lock_);
+  Event proto{};
+  proto.obj = oid;
+  current_sched().park(WaitReason::ChanReceive, this, &unlock_spin, &lock_, &proto);
   return {true, sg.success};
 }
 
 void ChanCore::close() {
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_)) : 0;
   lock_.lock();
   if (closed_) {
     lock_.unlock();
     throw goro::Panic("close of closed channel");
   }
   closed_ = true;
+  if (tr) tr->emit_locked(tr->event(EventKind::ChanClose, oid));
   // Release every waiter: receivers get (zero, false), senders will panic.
   G* woken = nullptr;  // in arrival order, linked by schedlink (unused while parked)
   G** tail = &woken;
@@ -119,6 +165,7 @@ void ChanCore::close() {
   }
   *tail = nullptr;
   lock_.unlock();
+  if (tr) tr->flush();
   while (woken) {
     G* next = woken->schedlink;
     goready(woken);

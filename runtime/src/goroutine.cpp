@@ -3,13 +3,16 @@
 #include "goro/goroutine.hpp"
 
 #include "goro/run.hpp"
+#include "goro/tap.hpp"
 #include "sched.hpp"
 
 namespace goro {
 
-Exit run(const Config& cfg, std::function<void()> main_fn) {
+Exit run(const Config& cfg, std::function<void()> main_fn) { return run(cfg, Observer{}, std::move(main_fn)); }
+
+Exit run(const Config& cfg, const Observer& observer, std::function<void()> main_fn) {
   detail::Sched s(cfg);
-  return s.run(std::move(main_fn));
+  return s.run(std::move(main_fn), observer);
 }
 
 uint64_t go(std::function<void()> fn) { return go(std::string(), std::move(fn)); }

@@ -12,22 +12,39 @@ using namespace detail;
 
 Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
 
+namespace detail {
+void trace_mutex(Mutex* m, bool locked) {
+  Sched* tr = traced_sched();
+  if (!tr) return;
+  uint64_t oid = tr->announce(m->trace_, ObjKind::Mutex, m->name_);
+  tr->emit(tr->event(locked ? EventKind::MutexLock : EventKind::MutexUnlock, oid));
+}
+}  // namespace detail
+
 bool Mutex::try_lock() {
   uint32_t s = state_.load(std::memory_order_relaxed);
   while (!(s & kLocked))
-    if (state_.compare_exchange_weak(s, s | kLocked, std::memory_order_acquire)) return true;
+    if (state_.compare_exchange_weak(s, s | kLocked, std::memory_order_acquire)) {
+      if (g_tracing.load(std::memory_order_relaxed)) trace_mutex(this, true);
+      return true;
+    }
   return false;
 }
 
 void Mutex::lock_slow() {
   G* g = current_g();
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Mutex, name_) : 0;
+  auto acquired = [&] {
+    if (tr) tr->emit(tr->event(EventKind::MutexLock, oid));
+  };
   bool woken = false;  // we were woken by unlock and own the kWoken bit
   for (;;) {
     for (int spin = 0; spin < 64; spin++) {  // brief spin: the holder may be running on another P
       uint32_t s = state_.load(std::memory_order_relaxed);
       if (!(s & kLocked) && state_.compare_exchange_weak(s, (s | kLocked) & ~(woken ? kWoken : 0u),
                                                          std::memory_order_acquire))
-        return;
+        return acquired();
       __builtin_ia32_pause();
     }
     lock_.lock();
@@ -37,7 +54,7 @@ void Mutex::lock_slow() {
       if (!(s & kLocked)) {
         if (state_.compare_exchange_weak(s, (s | kLocked) & ~clear, std::memory_order_acquire)) {
           lock_.unlock();
-          return;
+          return acquired();
         }
         continue;
       }
@@ -58,13 +75,18 @@ void Mutex::lock_slow() {
       waiters_.first = &sg;
       handoff_ = true;
     }
-    current_sched().park(WaitReason::MutexLock, this, &unlock_spin, &lock_);
-    if (sg.success) return;  // handed over: we own it
+    Event proto{};
+    proto.obj = oid;
+    if (tr) tr->emit_locked(tr->event(EventKind::MutexContended, oid));
+    current_sched().park(WaitReason::MutexLock, this, &unlock_spin, &lock_, &proto);
+    if (sg.success) return;  // handed over (the unlocker recorded our MutexLock)
     woken = true;
   }
 }
 
 void Mutex::unlock_slow() {
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Mutex, name_) : 0;
   lock_.lock();
   uint32_t s = state_.load(std::memory_order_relaxed);
   if (!(s & kLocked)) {
@@ -78,7 +100,13 @@ void Mutex::unlock_slow() {
     sg->success = true;
     if (waiters_.empty()) state_.fetch_and(~kWaiters, std::memory_order_relaxed);
     G* owner = sg->g;
+    if (tr) {
+      Event e = tr->event(EventKind::MutexLock, oid);
+      e.g = owner->id;
+      tr->emit_locked(e);
+    }
     lock_.unlock();
+    if (tr) tr->flush();
     goready(owner);
     return;
   }

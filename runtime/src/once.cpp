@@ -15,6 +15,8 @@ Once::Once(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
 void Once::call(const std::function<void()>& fn) {
   if (done_.load(std::memory_order_acquire)) return;
   G* g = current_g();
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Once, name_) : 0;
   lock_.lock();
   if (done_.load(std::memory_order_relaxed)) {
     lock_.unlock();
@@ -24,11 +26,14 @@ void Once::call(const std::function<void()>& fn) {
     Sudog sg;
     sg.g = g;
     waiters_.enqueue(&sg, &lock_);
-    current_sched().park(WaitReason::OnceDo, this, &unlock_spin, &lock_);
+    Event proto{};
+    proto.obj = oid;
+    current_sched().park(WaitReason::OnceDo, this, &unlock_spin, &lock_, &proto);
     return;
   }
   running_ = true;
   lock_.unlock();
+  if (tr) tr->emit(tr->event(EventKind::OnceRun, oid));
   // Done even if fn panics (as in Go); the waiters are released either way.
   struct Finish {
     Once* once;

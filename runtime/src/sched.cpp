@@ -35,6 +35,12 @@ G* current_g() {
   return p->curg;
 }
 
+Sched* traced_sched() {
+  if (g_tracing.load(std::memory_order_relaxed) == 0) return nullptr;
+  P* p = current_p();
+  return p && p->sched->traced() ? p->sched : nullptr;
+}
+
 Sched& current_sched() {
   P* p = current_p();
   if (!p) throw std::logic_error("goro: called outside a goroutine (use goro::run)");
@@ -117,9 +123,17 @@ Sched::~Sched() {
 
 // ---- the program ----
 
-Exit Sched::run(std::function<void()> main_fn) {
+Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   if (current_p()) throw std::logic_error("goro::run called from a goroutine");
-  real_start_ = std::chrono::steady_clock::now();
+  real_base_ = std::chrono::steady_clock::now();
+  speed_ = cfg_.speed;
+  tap_ = observer.tap;
+  control_ = observer.control;
+  if (tap_) {
+    tap_->attach(cfg_.procs);
+    g_tracing.fetch_add(1);
+  }
+  if (control_) control_->attach(this);
   newproc("main", std::move(main_fn));
   for (size_t i = 1; i < ps_.size(); i++) {
     P* p = ps_[i].get();
@@ -127,11 +141,89 @@ Exit Sched::run(std::function<void()> main_fn) {
   }
   worker(ps_[0].get());
   for (size_t i = 1; i < ps_.size(); i++) ps_[i]->thread.join();
+  if (control_) control_->detach();
+  control_ = nullptr;
+  Tap* tap = tap_;
+  tap_ = nullptr;  // abandoned goroutines unwind unobserved: the model keeps their last state
   teardown(ps_[0].get());
   std::lock_guard<std::mutex> l(exit_mu_);
   exit_.output = std::move(output_);
   exit_.goroutines = next_id_.load() - 1;
+  if (tap) {
+    Event e{};
+    e.kind = EventKind::Exit;
+    e.time = exit_.end_time;
+    e.arg = static_cast<int64_t>(exit_.leaked);
+    e.aux = static_cast<uint8_t>(exit_.status);
+    tap->push(0, e);
+    tap->detach();
+    g_tracing.fetch_sub(1);
+  }
   return exit_;
+}
+
+// ---- the tap ----
+
+Event Sched::event(EventKind kind, uint64_t obj, int64_t arg) {
+  Event e{};
+  e.kind = kind;
+  e.time = now();
+  P* p = current_p();
+  e.p = static_cast<uint16_t>(p ? p->id : 0);
+  e.g = p && p->curg ? p->curg->id : 0;
+  e.obj = obj;
+  e.arg = arg;
+  return e;
+}
+
+void Sched::emit(Event e) {
+  tap_->push(e.p, e);
+  if (control_) control_->after_event(e.time);
+}
+
+void Sched::emit_locked(Event e) {
+  e.seq = tap_->next_seq();
+  current_p()->deferred.push_back(e);
+}
+
+void Sched::flush() { publish_deferred(current_p()); }
+
+void Sched::publish_deferred(P* p) {
+  if (p->deferred.empty()) return;
+  // Publishing may pause (the Control), so take the list out first.
+  std::vector<Event> evs;
+  evs.swap(p->deferred);
+  for (const Event& e : evs) emit(e);
+  evs.clear();
+  if (p->deferred.empty()) p->deferred.swap(evs);  // keep the capacity
+}
+
+uint64_t Sched::announce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap) {
+  uint64_t run = tap_->run_id();
+  if (t.run.load(std::memory_order_acquire) == run) return t.id;
+  Event e = event(EventKind::ObjMake, 0, cap);
+  {
+    std::lock_guard<std::mutex> l(tap_->announce_mutex());
+    if (t.run.load(std::memory_order_relaxed) == run) return t.id;
+    t.id = tap_->next_object_id();
+    t.run.store(run, std::memory_order_release);
+    e.obj = t.id;
+    e.aux = static_cast<uint8_t>(kind);
+    e.text = tap_->intern(name);
+    e.seq = tap_->next_seq();
+  }
+  emit(e);
+  return t.id;
+}
+
+void Sched::trace_value(Event& e, const ElemOps* ops, const void* v) {
+  int64_t x;
+  if (ops->as_int && ops->as_int(v, &x)) {
+    e.value = x;
+    e.aux |= kValueIsInt;
+  } else if (ops->format) {
+    e.text = tap_->intern(ops->format(v));
+  }
 }
 
 void Sched::worker(P* p) {
@@ -149,6 +241,7 @@ void Sched::execute(P* p, G* g) {
     g->stack = stackget(p);
     make_fiber(g->fiber, g->stack, &goroutine_entry);
   }
+  if (tap_) emit(event(EventKind::GoStart));
   EhState* eh = eh_globals();
   *eh = g->eh;
   p->busy.store(true, std::memory_order_relaxed);
@@ -156,18 +249,29 @@ void Sched::execute(P* p, G* g) {
   p->busy.store(false, std::memory_order_relaxed);
   g->eh = *eh;
   *eh = EhState{};
-  p->curg = nullptr;
   switch (p->reason) {
     case SwitchReason::Park:
+      p->curg = nullptr;
       // From here on a waker may resume g on any thread: touch nothing of it after unlockf.
       if (p->unlockf) p->unlockf(p->unlock_arg);
+      if (tap_) publish_deferred(p);  // the GoPark, sequenced before the unlock
       break;
-    case SwitchReason::Yield:
+    case SwitchReason::Yield: {
+      Event e{};
+      if (tap_) {
+        e = event(EventKind::GoYield);
+        e.seq = tap_->next_seq();
+      }
+      p->curg = nullptr;
       g->status.store(GStatus::Runnable, std::memory_order_relaxed);
       runqput(p, g, false);
+      if (tap_) emit(e);
       wakep();
       break;
+    }
     case SwitchReason::Exit:
+      if (tap_) emit(event(EventKind::GoEnd));
+      p->curg = nullptr;
       destroy_fiber(g->fiber);
       stackput(p, g->stack);
       g->stack = Stack{};
@@ -221,9 +325,19 @@ void Sched::switch_to_scheduler(G* g, P* p, SwitchReason why) {
   }
 }
 
-void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), void* arg) {
+void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), void* arg,
+                 const Event* proto) {
   P* p = current_p();
   G* g = p->curg;
+  if (tap_ && !g->unwinding) {
+    Event e = proto ? *proto : Event{};
+    e.kind = EventKind::GoPark;
+    e.time = now();
+    e.p = static_cast<uint16_t>(p->id);
+    e.g = g->id;
+    e.aux = static_cast<uint8_t>(static_cast<uint8_t>(reason) | (proto ? (proto->aux & kValueIsInt) : 0));
+    emit_locked(e);
+  }
   if (g->unwinding) {
     if (unlockf) unlockf(arg);
     p->unlockf = nullptr;
@@ -242,6 +356,13 @@ void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), 
 
 void Sched::ready(G* g) {
   if (tearing_down_) return;
+  Event e{};
+  if (tap_) {
+    e = event(EventKind::GoReady, 0, 0);
+    e.arg = static_cast<int64_t>(e.g);  // the waker
+    e.g = g->id;
+    e.seq = tap_->next_seq();  // before g can run and say so
+  }
   g->status.store(GStatus::Runnable, std::memory_order_relaxed);
   P* p = current_p();
   if (p && p->sched == this) {
@@ -251,6 +372,7 @@ void Sched::ready(G* g) {
     g->schedlink = nullptr;
     globrunqput(g, g, 1);
   }
+  if (tap_) emit(e);
   wakep();
 }
 
@@ -274,6 +396,14 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
   g->name = std::move(name);
   g->fn = std::move(fn);
   g->status.store(GStatus::Runnable, std::memory_order_relaxed);
+  Event e{};
+  if (tap_) {
+    e = event(EventKind::GoCreate, 0, 0);
+    e.obj = e.g;  // the parent
+    e.g = g->id;
+    e.text = tap_->intern(g->name);
+    e.seq = tap_->next_seq();
+  }
   if (p) {
     runqput(p, g, true);
     wakep();
@@ -281,12 +411,20 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
     std::lock_guard<std::mutex> l(mu_);
     globrunqput(g, g, 1);
   }
+  if (tap_) emit(e);
   return g->id;
 }
 
 void Sched::print(std::string_view text) {
-  std::lock_guard<std::mutex> l(out_mu_);
-  output_.append(text);
+  {
+    std::lock_guard<std::mutex> l(out_mu_);
+    output_.append(text);
+  }
+  if (tap_) {
+    Event e = event(EventKind::Output);
+    e.text = tap_->intern(text);
+    emit(e);
+  }
 }
 
 Rng& Sched::rng() { return current_p()->rng; }
@@ -294,14 +432,21 @@ Rng& Sched::rng() { return current_p()->rng; }
 // ---- ends of programs ----
 
 void Sched::finish(ExitStatus status, std::string message) {
+  bool first = false;
   {
     std::lock_guard<std::mutex> l(exit_mu_);
     if (!exit_set_) {
+      first = true;
       exit_set_ = true;
       exit_.status = status;
-      exit_.message = std::move(message);
+      exit_.message = message;
       exit_.end_time = now();
     }
+  }
+  if (first && tap_ && status != ExitStatus::Ok) {
+    Event e = event(status == ExitStatus::Panic ? EventKind::Panic : EventKind::Deadlock);
+    e.text = tap_->intern(message);
+    tap_->push(e.p, e);  // no pause here: the program is over
   }
   stopping_.store(true);
   wake_all();
@@ -374,6 +519,33 @@ void Sched::teardown(P* p) {
   }
   timers_.clear();
   t_p = nullptr;
+}
+
+// choose_next() (procs = 1, choose mode) lets the Control pick among the runnable goroutines;
+// returns the chosen one, or null to go on as usual (one candidate, or the mode was left).
+G* Sched::choose_next(P* p) {
+  std::vector<G*> gs;
+  while (G* g = runqget(p)) gs.push_back(g);  // runnext first, then the local queue in order
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    while (G* g = gq_head_) {
+      gq_head_ = g->schedlink;
+      gs.push_back(g);
+    }
+    gq_tail_ = nullptr;
+    gq_size_.store(0);
+  }
+  G* chosen = nullptr;
+  if (gs.size() > 1) {
+    std::vector<RunnableG> cands;
+    for (G* g : gs) cands.push_back({g->id, g->name});
+    uint64_t id = control_->pick(std::move(cands));
+    for (G* g : gs)
+      if (g->id == id) chosen = g;
+  }
+  for (G* g : gs)
+    if (g != chosen) runqput(p, g, false);
+  return chosen;
 }
 
 // ---- run queues (after Go's runqput / runqget / runqsteal) ----
@@ -508,6 +680,12 @@ bool Sched::any_work() const {
 
 G* Sched::findrunnable(P* p) {
   for (;;) {
+    if (control_) {
+      control_->gate();  // paused: nothing runs and the clock stands still
+      if (control_->stopping()) finish(ExitStatus::Ok, "");
+      if (ps_.size() == 1 && control_->choose_mode())
+        if (G* g = choose_next(p)) return g;
+    }
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
     if (p->schedtick % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
       std::lock_guard<std::mutex> l(mu_);
@@ -555,7 +733,12 @@ G* Sched::findrunnable(P* p) {
     }
     int64_t next = cfg_.clock == ClockMode::Real ? timers_.next_when() : Timers::kNever;
     if (next != Timers::kNever) {
-      double wall_ns = static_cast<double>(next - now()) / cfg_.speed;
+      double speed;
+      {
+        std::lock_guard<std::mutex> cl(clock_mu_);
+        speed = frozen_ ? 1e-9 : speed_;
+      }
+      double wall_ns = static_cast<double>(next - now()) / speed;
       auto deadline = std::chrono::steady_clock::now() +
                       std::chrono::nanoseconds(static_cast<int64_t>(std::max(0.0, std::min(wall_ns, 3.6e12))));
       if (!p->note.sleep_until(deadline) && !unidle(p)) p->note.sleep();
@@ -579,6 +762,7 @@ bool Sched::quiescent_step(P* p, std::unique_lock<std::mutex>& l) {
   if (cfg_.clock == ClockMode::Real) return true;
   unidle_locked(p);  // firing readies goroutines onto this P
   l.unlock();
+  if (control_) control_->gate();  // paused: the virtual clock does not move either
   int64_t when = timers_.next_when();
   if (when > vnow_.load()) vnow_.store(when, std::memory_order_release);
   timers_.fire_due(vnow_.load());
@@ -690,8 +874,34 @@ void Sched::stackput(P* p, Stack s) {
 // ---- time ----
 
 int64_t Sched::real_now() const {
-  auto d = std::chrono::steady_clock::now() - real_start_;
-  return static_cast<int64_t>(static_cast<double>(std::chrono::nanoseconds(d).count()) * cfg_.speed);
+  std::lock_guard<std::mutex> l(clock_mu_);
+  if (frozen_) return real_base_ns_;
+  auto d = std::chrono::steady_clock::now() - real_base_;
+  return real_base_ns_ + static_cast<int64_t>(static_cast<double>(std::chrono::nanoseconds(d).count()) * speed_);
+}
+
+void Sched::freeze_clock(bool frozen) {
+  if (cfg_.clock != ClockMode::Real) return;
+  int64_t t = real_now();
+  {
+    std::lock_guard<std::mutex> l(clock_mu_);
+    real_base_ns_ = t;
+    real_base_ = std::chrono::steady_clock::now();
+    frozen_ = frozen;
+  }
+  wake_all();  // sleepers recompute their deadlines
+}
+
+void Sched::set_speed(double speed) {
+  if (cfg_.clock != ClockMode::Real) return;
+  int64_t t = real_now();
+  {
+    std::lock_guard<std::mutex> l(clock_mu_);
+    real_base_ns_ = t;
+    real_base_ = std::chrono::steady_clock::now();
+    speed_ = speed;
+  }
+  wake_all();
 }
 
 int64_t Sched::now() {
@@ -701,7 +911,7 @@ int64_t Sched::now() {
 void Sched::add_timer(Timer* t) {
   bool earliest;
   {
-    std::lock_guard<std::mutex> l(timers_.mutex());
+    std::lock_guard<SpinLock> l(timers_.mutex());
     earliest = timers_.add_locked(t);
   }
   if (earliest && cfg_.clock == ClockMode::Real) wakep();  // an idle M recomputes its sleep
@@ -710,7 +920,13 @@ void Sched::add_timer(Timer* t) {
 namespace {
 void ready_timer_g(void* arg) {
   G* g = static_cast<G*>(arg);
-  current_p()->sched->ready(g);
+  Sched* s = current_p()->sched;
+  if (s->traced()) {
+    Event e = s->event(EventKind::TimerFire);
+    e.g = g->id;
+    s->emit(e);
+  }
+  s->ready(g);
 }
 void unlock_timers(void* arg) { static_cast<Timers*>(arg)->mutex().unlock(); }
 }  // namespace
@@ -720,6 +936,7 @@ void Sched::sleep(int64_t ns) {
   G* g = current_g();
   Timer t;
   t.when = now() + ns;
+  if (tap_) emit(event(EventKind::Sleep, 0, t.when));
   t.f = &ready_timer_g;
   t.arg = g;
   timers_.mutex().lock();

@@ -34,8 +34,11 @@
 #include <vector>
 
 #include "fiber.hpp"
+#include "goro/detail/chan_core.hpp"
 #include "goro/detail/waitq.hpp"
+#include "goro/event.hpp"
 #include "goro/run.hpp"
+#include "goro/tap.hpp"
 #include "timer.hpp"
 
 namespace goro::detail {
@@ -153,6 +156,7 @@ struct P {
   bool idle = false;
   Note note;
 
+  std::vector<Event> deferred;     // events sequenced under a lock, published once it is released
   std::vector<Stack> stack_cache;  // stacks kept for reuse without the pool's lock
   std::vector<G*> gfree;           // dead Gs kept for reuse
   std::thread thread;
@@ -171,18 +175,24 @@ void unlock_spin(void* lock);
 // next_object_id() numbers channels and sync objects, process-wide.
 uint64_t next_object_id();
 
+extern std::atomic<int> g_tracing;  // runs with a tap attached, process-wide
+// traced_sched() is the current program if it is tapped, else null (cheap when none is).
+Sched* traced_sched();
+
 // Sched is one running program.
 class Sched {
  public:
   explicit Sched(const Config& cfg);
   ~Sched();
 
-  Exit run(std::function<void()> main_fn);
+  Exit run(std::function<void()> main_fn, const Observer& observer);
 
   // newproc() creates a goroutine and queues it to run next; returns its id.
   uint64_t newproc(std::string name, std::function<void()> fn);
-  // park() blocks the current goroutine. unlockf(arg) runs once it is off its stack.
-  void park(WaitReason reason, const void* object, void (*unlockf)(void*), void* arg);
+  // park() blocks the current goroutine. unlockf(arg) runs once it is off its stack. `proto`
+  // (tapped runs) gives the GoPark event's object id and value.
+  void park(WaitReason reason, const void* object, void (*unlockf)(void*), void* arg,
+            const Event* proto = nullptr);
   // ready() makes a parked goroutine runnable (it runs next on this P).
   void ready(G* g);
   // gosched() puts the current goroutine at the back of the run queue.
@@ -197,6 +207,25 @@ class Sched {
   // add_timer() arms t (its mutex not held by the caller).
   void add_timer(Timer* t);
 
+  // ---- the tap (all of these only when traced()) ----
+  bool traced() const { return tap_ != nullptr; }
+  // event() makes an event about the current goroutine, stamped with time and P.
+  Event event(EventKind kind, uint64_t obj = 0, int64_t arg = 0);
+  // emit() publishes e now (no spin lock may be held: the Control may pause here).
+  void emit(Event e);
+  // emit_locked() sequences e now, under the caller's lock; flush() publishes it afterwards
+  // (or the scheduler does, once a parking goroutine is off its stack).
+  void emit_locked(Event e);
+  void flush();
+  // announce() is obj's id in this run, introducing it (ObjMake) the first time. No lock held.
+  uint64_t announce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap = 0);
+  // trace_value() puts a channel value into e.
+  void trace_value(Event& e, const ElemOps* ops, const void* v);
+
+  // ---- control ----
+  void freeze_clock(bool frozen);
+  void set_speed(double speed);
+
  private:
   friend void goroutine_entry(Transfer t);
   void worker(P* p);
@@ -208,6 +237,8 @@ class Sched {
   void finish(ExitStatus status, std::string message);
   std::string dump(const char* headline, G* only) const;
   void teardown(P* p);
+  void publish_deferred(P* p);
+  G* choose_next(P* p);
 
   // Run queues.
   void runqput(P* p, G* g, bool next);
@@ -257,7 +288,14 @@ class Sched {
   std::vector<G*> gfree_;           // dead Gs beyond the P caches
 
   std::atomic<int64_t> vnow_{0};    // virtual clock
-  std::chrono::steady_clock::time_point real_start_;
+  mutable std::mutex clock_mu_;     // real clock: guards the four below
+  std::chrono::steady_clock::time_point real_base_;  // wall time at which now() was real_base_ns_
+  int64_t real_base_ns_ = 0;
+  double speed_ = 1.0;
+  bool frozen_ = false;             // paused: now() stays at real_base_ns_
+
+  Tap* tap_ = nullptr;
+  Control* control_ = nullptr;
 
   std::mutex exit_mu_;              // guards exit_ and exit_set_
   bool exit_set_ = false;

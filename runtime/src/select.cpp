@@ -60,6 +60,25 @@ struct SelectImpl {
       locks[live] = cases[i].c;
       ++live;
     }
+    // Tapped runs: every channel's id, before any lock is taken (announcing may pause).
+    Sched* tr = traced_sched();
+    uint64_t small_ids[kSmall];
+    std::vector<uint64_t> big_ids;
+    uint64_t* ids = small_ids;
+    if (n > kSmall) {
+      big_ids.resize(n);
+      ids = big_ids.data();
+    }
+    for (size_t i = 0; i < n; i++)
+      ids[i] = tr && cases[i].c ? tr->announce(cases[i].c->trace_, ObjKind::Chan, cases[i].c->name_,
+                                               static_cast<int64_t>(cases[i].c->cap_))
+                                : 0;
+    auto trace = [&](EventKind kind, size_t i, int64_t arg, const void* v, uint64_t as_g = 0) {
+      Event e = tr->event(kind, ids[i], arg);
+      if (as_g) e.g = as_g;
+      if (v) tr->trace_value(e, cases[i].c->ops_, v);
+      tr->emit_locked(e);
+    };
     if (live == 0) {
       if (has_default) return {n, false};
       s.park(n == 0 ? WaitReason::SelectNoCases : WaitReason::Select, nullptr, nullptr, nullptr);
@@ -83,32 +102,44 @@ struct SelectImpl {
           c->ops_->move(sg->elem, cs.elem);
           sg->success = true;
           G* other = sg->g;
+          if (tr) trace(EventKind::ChanHandoff, i, static_cast<int64_t>(other->id), sg->elem);
           unlock_all(&ls);
+          if (tr) tr->flush();
           goready(other);
           return {i, false};
         }
         if (c->qcount_.load(std::memory_order_relaxed) < c->cap_) {
+          if (tr) trace(EventKind::ChanSend, i, static_cast<int64_t>(c->qcount_.load() + 1), cs.elem);
           c->buf_push(cs.elem);
           unlock_all(&ls);
+          if (tr) tr->flush();
           return {i, false};
         }
       } else {
         if (Sudog* sg = c->sendq_.dequeue()) {
+          G* other = sg->g;
           if (c->cap_ == 0) {
             c->ops_->move(cs.elem, sg->elem);
+            if (tr) trace(EventKind::ChanHandoff, i, static_cast<int64_t>(g->id), cs.elem, other->id);
           } else {
             c->buf_pop(cs.elem);
+            if (tr) {
+              trace(EventKind::ChanRecv, i, static_cast<int64_t>(c->qcount_.load()), cs.elem);
+              trace(EventKind::ChanSend, i, static_cast<int64_t>(c->qcount_.load() + 1), sg->elem, other->id);
+            }
             c->buf_push(sg->elem);
           }
           sg->success = true;
-          G* other = sg->g;
           unlock_all(&ls);
+          if (tr) tr->flush();
           goready(other);
           return {i, true};
         }
         if (c->qcount_.load(std::memory_order_relaxed) > 0) {
           c->buf_pop(cs.elem);
+          if (tr) trace(EventKind::ChanRecv, i, static_cast<int64_t>(c->qcount_.load()), cs.elem);
           unlock_all(&ls);
+          if (tr) tr->flush();
           return {i, true};
         }
         if (c->closed_) {
@@ -141,6 +172,12 @@ struct SelectImpl {
       sg.case_index = i;
       if (cases[i].is_send) cases[i].c->sendq_.enqueue(&sg, &cases[i].c->lock_);
       else cases[i].c->recvq_.enqueue(&sg, &cases[i].c->lock_);
+      if (tr) {
+        Event e = tr->event(EventKind::SelectWait, ids[i]);
+        e.aux = cases[i].is_send ? 1 : 0;
+        if (cases[i].is_send) tr->trace_value(e, cases[i].c->ops_, cases[i].elem);
+        tr->emit_locked(e);
+      }
     }
     s.park(WaitReason::Select, nullptr, &unlock_all, &ls);
 

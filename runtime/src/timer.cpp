@@ -47,7 +47,7 @@ bool Timers::add_locked(Timer* t) {
 }
 
 bool Timers::remove(Timer* t) {
-  std::lock_guard<std::mutex> l(mu_);
+  std::lock_guard<SpinLock> l(mu_);
   if (t->index < 0) return false;
   size_t i = static_cast<size_t>(t->index);
   size_t last = heap_.size() - 1;
@@ -78,7 +78,7 @@ size_t Timers::fire_due(int64_t now) {
   for (;;) {
     Timer* t = nullptr;
     {
-      std::lock_guard<std::mutex> l(mu_);
+      std::lock_guard<SpinLock> l(mu_);
       if (!heap_.empty() && heap_[0]->when <= now) {
         t = heap_[0];
         pop_root();
@@ -94,7 +94,7 @@ size_t Timers::fire_due(int64_t now) {
 void Timers::clear() {
   std::vector<Timer*> dropped;
   {
-    std::lock_guard<std::mutex> l(mu_);
+    std::lock_guard<SpinLock> l(mu_);
     for (Timer* t : heap_) t->index = -1;
     dropped.swap(heap_);
     next_when_.store(kNever, std::memory_order_release);

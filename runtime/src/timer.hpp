@@ -11,6 +11,8 @@
 #include <mutex>
 #include <vector>
 
+#include "goro/detail/waitq.hpp"
+
 namespace goro::detail {
 
 // Timer is one pending wake-up; its owner keeps it alive while it is in the heap.
@@ -27,7 +29,9 @@ class Timers {
  public:
   static constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
 
-  std::mutex& mutex() { return mu_; }
+  // mutex() guards the heap. A spin lock, not std::mutex: sleep() takes it on a goroutine and
+  // the scheduler releases it after the switch (park's unlock), which pthreads forbid.
+  SpinLock& mutex() { return mu_; }
   // add_locked() inserts t; returns whether it is now the earliest. Caller holds mutex().
   bool add_locked(Timer* t);
   // remove() takes t out if it is still pending; returns whether it was.
@@ -47,7 +51,7 @@ class Timers {
   bool less(size_t a, size_t b) const;
   void pop_root();
 
-  std::mutex mu_;                      // guards heap_ and seq_
+  SpinLock mu_;                        // guards heap_ and seq_
   std::vector<Timer*> heap_;
   uint64_t seq_ = 0;
   std::atomic<int64_t> next_when_{kNever};

@@ -19,6 +19,8 @@ int64_t WaitGroup::counter() const {
 }
 
 void WaitGroup::add(int64_t delta) {
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::WaitGroup, name_) : 0;
   WakeList wake;
   lock_.lock();
   counter_ += delta;
@@ -27,21 +29,38 @@ void WaitGroup::add(int64_t delta) {
     lock_.unlock();
     throw Panic("sync: negative WaitGroup counter");
   }
-  if (counter_ == 0) wake.take_all(waiters_);
+  if (tr) {
+    Event e = tr->event(EventKind::WgAdd, oid, counter_);
+    e.value = delta;
+    tr->emit_locked(e);
+  }
+  if (counter_ == 0 && !waiters_.empty()) {
+    size_t n = 0;
+    for (Sudog* sg = waiters_.first; sg; sg = sg->next) ++n;
+    if (tr) tr->emit_locked(tr->event(EventKind::WgRelease, oid, static_cast<int64_t>(n)));
+    wake.take_all(waiters_);
+  }
   lock_.unlock();
+  if (tr) tr->flush();
   wake.ready_all();
 }
 
 void WaitGroup::wait() {
+  Sched* tr = traced_sched();
+  uint64_t oid = tr ? tr->announce(trace_, ObjKind::WaitGroup, name_) : 0;
   lock_.lock();
+  if (tr) tr->emit_locked(tr->event(EventKind::WgWait, oid, counter_));
   if (counter_ == 0) {
     lock_.unlock();
+    if (tr) tr->flush();
     return;
   }
   Sudog sg;
   sg.g = current_g();
   waiters_.enqueue(&sg, &lock_);
-  current_sched().park(WaitReason::WaitGroupWait, this, &unlock_spin, &lock_);
+  Event proto{};
+  proto.obj = oid;
+  current_sched().park(WaitReason::WaitGroupWait, this, &unlock_spin, &lock_, &proto);
 }
 
 }  // namespace goro

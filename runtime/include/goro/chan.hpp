@@ -52,6 +52,12 @@ const ElemOps* elem_ops() {
         }
       }
                    : nullptr,
+      std::is_integral_v<T> && !std::is_same_v<T, bool>
+          ? +[](const void* v, int64_t* out) {
+              if constexpr (std::is_integral_v<T>) *out = static_cast<int64_t>(*static_cast<const T*>(v));
+              return true;
+            }
+          : nullptr,
   };
   return &ops;
 }

@@ -19,6 +19,12 @@
 
 namespace goro {
 
+class Mutex;
+namespace detail {
+extern std::atomic<int> g_tracing;  // runs with a tap attached, process-wide
+void trace_mutex(Mutex* m, bool locked);
+}  // namespace detail
+
 // Mutex is a mutual exclusion lock. Unlocking an unlocked Mutex is a fatal error.
 class Mutex {
  public:
@@ -30,11 +36,13 @@ class Mutex {
   void lock() {
     uint32_t expected = 0;
     if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
+    else if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]] detail::trace_mutex(this, true);
   }
   // try_lock() takes the mutex if it is free; returns whether it did.
   bool try_lock();
   // unlock() releases the mutex, handing it to the longest waiter if any.
   void unlock() {
+    if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]] detail::trace_mutex(this, false);
     uint32_t expected = kLocked;
     if (!state_.compare_exchange_strong(expected, 0, std::memory_order_release)) unlock_slow();
   }
@@ -46,11 +54,13 @@ class Mutex {
   static constexpr uint32_t kLocked = 1;
   static constexpr uint32_t kWaiters = 2;
   static constexpr uint32_t kWoken = 4;
+  friend void detail::trace_mutex(Mutex* m, bool locked);
   void lock_slow();
   void unlock_slow();
 
   std::string name_;
   uint64_t id_;
+  detail::ObjTrace trace_;  // its id in a tapped run
   std::atomic<uint32_t> state_{0};
   detail::SpinLock lock_;  // guards waiters_, handoff_ and the kWaiters and kWoken bits
   detail::WaitQ waiters_;
@@ -77,6 +87,7 @@ class RWMutex {
  private:
   std::string name_;
   uint64_t id_;
+  detail::ObjTrace trace_;  // its id in a tapped run
   detail::SpinLock lock_;  // guards everything below
   int readers_ = 0;        // readers holding the lock
   bool writer_ = false;    // a writer holds the lock

@@ -30,6 +30,7 @@ class Once {
  private:
   std::string name_;
   uint64_t id_;
+  detail::ObjTrace trace_;  // its id in a tapped run
   std::atomic<bool> done_{false};
   detail::SpinLock lock_;   // guards running_ and waiters_
   bool running_ = false;

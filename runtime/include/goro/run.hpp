@@ -54,4 +54,8 @@ struct Exit {
 // error is discarded without unwinding, as Go cannot recover from those either.
 Exit run(const Config& cfg, std::function<void()> main_fn);
 
+struct Observer;
+// run() with an Observer: its Tap receives every event, its Control steers (goro/tap.hpp).
+Exit run(const Config& cfg, const Observer& observer, std::function<void()> main_fn);
+
 }  // namespace goro

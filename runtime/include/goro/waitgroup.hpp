@@ -37,6 +37,7 @@ class WaitGroup {
  private:
   std::string name_;
   uint64_t id_;
+  detail::ObjTrace trace_;  // its id in a tapped run
   mutable detail::SpinLock lock_;  // guards counter_ and waiters_
   int64_t counter_ = 0;
   detail::WaitQ waiters_;

@@ -25,6 +25,7 @@ struct ElemOps {
   void (*free)(void* buf);                    // delete[] (T*)buf
   size_t size;                                // sizeof(T)
   std::string (*format)(const void* v);       // the value as text, or null when not printable
+  bool (*as_int)(const void* v, int64_t* out);  // integers: the value itself (null otherwise)
 };
 
 // RecvResult is what a receive did.
@@ -66,6 +67,7 @@ class ChanCore {
   const ElemOps* const ops_;          // how to move elements
   const uint64_t id_;                 // unique per process
   void* buf_ = nullptr;               // cap_ elements (null when unbuffered)
+  ObjTrace trace_;                    // its id in a tapped run
 
   SpinLock lock_;                     // guards everything below
   std::atomic<size_t> qcount_{0};     // elements in buf_

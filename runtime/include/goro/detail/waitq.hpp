@@ -37,6 +37,13 @@ class SpinLock {
 
 struct WaitQ;
 
+// ObjTrace is how a tapped run names a channel or sync object: a dense id, given the first
+// time the object shows up in that run (its ObjMake event).
+struct ObjTrace {
+  std::atomic<uint64_t> run{0};  // the run that gave `id`
+  uint64_t id = 0;
+};
+
 // Sudog is one goroutine waiting on one object (Go's sudog): for channels, `elem` points at the
 // value to send or at the slot to receive into.
 struct Sudog {

@@ -1,0 +1,152 @@
+// goro/tap.hpp: observing a running program. Attach a Tap (events) and a Control (pause, step,
+// choose) to goro::run through goro::Observer, and drain the events from another thread.
+//
+// Invariants: events reach the consumer in seq order with no gap and none lost: each P writes
+// to its own lock-free ring, and a P whose ring is full waits for the consumer (dropped() stays
+// 0 unless a ring was abandoned). With no tap attached the runtime pays one predictable branch
+// per event site; building with GOROSCOPE_TAP=OFF compiles the tap out.
+//
+// Example:
+//   goro::Tap tap;  goro::Control control;
+//   std::thread runner([&] { goro::run(cfg, {&tap, &control}, program); });
+//   std::vector<goro::Event> evs;  tap.drain(evs);  control.pause();  control.step();
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "goro/event.hpp"
+
+namespace goro {
+
+namespace detail {
+class Sched;
+struct EventRing;
+}
+
+// Tap receives a run's events. One Tap serves one run at a time; attaching resets it.
+class Tap {
+ public:
+  Tap();
+  ~Tap();
+  Tap(const Tap&) = delete;
+  Tap& operator=(const Tap&) = delete;
+
+  // drain() appends, in seq order, every event published so far with no gap before it; returns
+  // how many. Call it from one thread at a time, during or after the run.
+  size_t drain(std::vector<Event>& out);
+  // strings() copies the string table entries [from, size) into out; returns the new size.
+  size_t strings(size_t from, std::vector<std::string>& out) const;
+  // text() is one entry of the string table ("" for 0 or out of range).
+  std::string text(uint32_t id) const;
+  // finished() tells whether the run has ended and every event has been drained.
+  bool finished() const;
+  uint64_t dropped() const { return dropped_.load(); }
+  uint64_t published() const { return published_.load(); }
+
+  // ---- producer side (the runtime) ----
+  void attach(int procs);
+  void detach() { ended_.store(true); }
+  uint64_t next_seq() { return seq_.fetch_add(1, std::memory_order_relaxed); }
+  // push() publishes e from P p (taking a seq if e.seq is 0).
+  void push(int p, Event e);
+  // intern() stores text once and returns its index.
+  uint32_t intern(std::string_view text);
+  uint64_t run_id() const { return run_id_; }
+  std::mutex& announce_mutex() { return announce_mu_; }
+  uint64_t next_object_id() { return ++objects_; }
+
+ private:
+  std::vector<std::unique_ptr<detail::EventRing>> rings_;
+  std::atomic<uint64_t> seq_{1};
+  std::atomic<uint64_t> published_{0};
+  std::atomic<uint64_t> dropped_{0};
+  std::atomic<bool> ended_{false};
+  uint64_t run_id_ = 0;
+  uint64_t objects_ = 0;          // guarded by announce_mu_
+  std::mutex announce_mu_;
+  // Consumer state.
+  std::vector<Event> pending_;    // drained from rings, waiting for a gap to fill
+  uint64_t next_ = 1;             // next seq to hand out
+  // String table.
+  mutable std::mutex strings_mu_;  // guards strings_ and index_
+  std::vector<std::string> strings_;
+  std::unordered_map<std::string, uint32_t> index_;
+};
+
+// RunnableG is a goroutine that could run next (for choose-next).
+struct RunnableG {
+  uint64_t id;
+  std::string name;
+};
+
+// Control steers a running program from another thread: pause, resume, step one event, run
+// until a time, change the real clock's speed, and (procs = 1) choose the next goroutine.
+// While paused no goroutine runs and the clock stands still.
+class Control {
+ public:
+  Control();
+  ~Control();
+  Control(const Control&) = delete;
+  Control& operator=(const Control&) = delete;
+
+  void pause();
+  void resume();
+  // step() lets n more events happen, then pauses again.
+  void step(int n = 1);
+  // run_until() runs until goro::now() reaches t (ns), then pauses.
+  void run_until(int64_t t);
+  bool paused() const;
+  // set_speed() changes the real clock's speed at once (virtual seconds per wall second).
+  void set_speed(double speed);
+  // choose_mode(): with procs = 1, stop before each scheduling decision that has more than one
+  // candidate, until choose() names the goroutine to run.
+  void choose_mode(bool on);
+  bool choose_mode() const;
+  // candidates() lists the goroutines waiting to be chosen (empty when no choice is pending).
+  std::vector<RunnableG> candidates() const;
+  // choose() runs goroutine id next; returns false if it is not a candidate.
+  bool choose(uint64_t id);
+  // stop() ends a paused or running program at its next event (as if main returned).
+  void stop();
+
+  // ---- runtime side ----
+  void attach(detail::Sched* s);
+  void detach();
+  // gate() blocks while paused; called after each published event with its time.
+  void after_event(int64_t time);
+  // gate() blocks while paused (scheduler safe points).
+  void gate();
+  // pick() is called with the candidates when in choose mode; returns the chosen id (0: any).
+  uint64_t pick(std::vector<RunnableG> candidates);
+  bool stopping() const { return stop_.load(); }
+
+ private:
+  void set_paused_locked(bool p);
+  mutable std::mutex mu_;             // guards everything below
+  std::condition_variable cv_;
+  bool paused_ = false;
+  int64_t budget_ = -1;               // events before pausing (-1: unlimited)
+  int64_t until_ = -1;                // pause when time reaches this (-1: none)
+  bool choose_ = false;
+  std::vector<RunnableG> candidates_;
+  uint64_t chosen_ = 0;
+  detail::Sched* sched_ = nullptr;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> active_{false};   // anything to check at all (fast path)
+};
+
+// Observer is what watches a run; both parts are optional.
+struct Observer {
+  Tap* tap = nullptr;
+  Control* control = nullptr;
+};
+
+}  // namespace goro

@@ -1,0 +1,262 @@
+// runtime/src/tap.cpp: the tap's per-P rings and string table, and the Control gate.
+#include "goro/tap.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "sched.hpp"
+
+namespace goro {
+
+namespace detail {
+
+// EventRing is a single-producer (its P's thread), single-consumer (the drainer) ring.
+struct EventRing {
+  static constexpr uint64_t kSize = 1 << 14;
+  std::atomic<uint64_t> head{0};  // next to read (consumer)
+  std::atomic<uint64_t> tail{0};  // next to write (producer)
+  Event slots[kSize];
+};
+
+std::atomic<int> g_tracing{0};
+
+}  // namespace detail
+
+const char* event_kind_name(EventKind k) {
+  static const char* const names[] = {"GoCreate", "GoStart", "GoPark", "GoReady", "GoYield", "GoEnd",
+                                      "ObjMake", "ChanSend", "ChanRecv", "ChanHandoff", "ChanClose",
+                                      "SelectWait", "WgAdd", "WgWait", "WgRelease", "MutexLock",
+                                      "MutexUnlock", "MutexContended", "OnceRun", "Sleep", "TimerFire",
+                                      "Output", "Panic", "Deadlock", "Exit"};
+  static_assert(sizeof(names) / sizeof(names[0]) == static_cast<size_t>(EventKind::Count_));
+  auto i = static_cast<size_t>(k);
+  return i < static_cast<size_t>(EventKind::Count_) ? names[i] : "?";
+}
+
+const char* obj_kind_name(ObjKind k) {
+  switch (k) {
+    case ObjKind::Chan: return "chan";
+    case ObjKind::WaitGroup: return "sync.WaitGroup";
+    case ObjKind::Mutex: return "sync.Mutex";
+    case ObjKind::RWMutex: return "sync.RWMutex";
+    case ObjKind::Once: return "sync.Once";
+  }
+  return "?";
+}
+
+// ---- Tap ----
+
+Tap::Tap() { strings_.emplace_back(); }
+Tap::~Tap() = default;
+
+void Tap::attach(int procs) {
+  static std::atomic<uint64_t> runs{0};
+  rings_.clear();
+  for (int i = 0; i < procs; i++) rings_.push_back(std::make_unique<detail::EventRing>());
+  seq_ = 1;
+  published_ = 0;
+  dropped_ = 0;
+  ended_ = false;
+  run_id_ = ++runs;
+  objects_ = 0;
+  pending_.clear();
+  next_ = 1;
+  std::lock_guard<std::mutex> l(strings_mu_);
+  strings_.assign(1, std::string());
+  index_.clear();
+}
+
+void Tap::push(int p, Event e) {
+  if (e.seq == 0) e.seq = next_seq();
+  detail::EventRing& r = *rings_[static_cast<size_t>(p)];
+  uint64_t t = r.tail.load(std::memory_order_relaxed);
+  // Full: wait for the consumer rather than lose the event.
+  while (t - r.head.load(std::memory_order_acquire) >= detail::EventRing::kSize) std::this_thread::yield();
+  r.slots[t % detail::EventRing::kSize] = e;
+  r.tail.store(t + 1, std::memory_order_release);
+  published_.fetch_add(1, std::memory_order_relaxed);
+}
+
+size_t Tap::drain(std::vector<Event>& out) {
+  for (auto& rp : rings_) {
+    detail::EventRing& r = *rp;
+    uint64_t h = r.head.load(std::memory_order_relaxed);
+    uint64_t t = r.tail.load(std::memory_order_acquire);
+    for (; h != t; ++h) pending_.push_back(r.slots[h % detail::EventRing::kSize]);
+    r.head.store(h, std::memory_order_release);
+  }
+  if (pending_.empty()) return 0;
+  std::sort(pending_.begin(), pending_.end(), [](const Event& a, const Event& b) { return a.seq < b.seq; });
+  size_t n = 0;
+  while (n < pending_.size() && pending_[n].seq == next_) {
+    ++n;
+    ++next_;
+  }
+  out.insert(out.end(), pending_.begin(), pending_.begin() + static_cast<ptrdiff_t>(n));
+  pending_.erase(pending_.begin(), pending_.begin() + static_cast<ptrdiff_t>(n));
+  return n;
+}
+
+bool Tap::finished() const { return ended_.load() && pending_.empty() && published_.load() + 1 == next_; }
+
+uint32_t Tap::intern(std::string_view text) {
+  std::lock_guard<std::mutex> l(strings_mu_);
+  auto it = index_.find(std::string(text));
+  if (it != index_.end()) return it->second;
+  auto id = static_cast<uint32_t>(strings_.size());
+  strings_.emplace_back(text);
+  index_.emplace(strings_.back(), id);
+  return id;
+}
+
+size_t Tap::strings(size_t from, std::vector<std::string>& out) const {
+  std::lock_guard<std::mutex> l(strings_mu_);
+  for (size_t i = from; i < strings_.size(); i++) out.push_back(strings_[i]);
+  return strings_.size();
+}
+
+std::string Tap::text(uint32_t id) const {
+  std::lock_guard<std::mutex> l(strings_mu_);
+  return id < strings_.size() ? strings_[id] : std::string();
+}
+
+// ---- Control ----
+
+Control::Control() = default;
+Control::~Control() = default;
+
+void Control::set_paused_locked(bool p) {
+  if (paused_ == p) return;
+  paused_ = p;
+  if (sched_) sched_->freeze_clock(p);
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || stop_.load());
+  cv_.notify_all();
+}
+
+void Control::pause() {
+  std::lock_guard<std::mutex> l(mu_);
+  budget_ = -1;
+  until_ = -1;
+  set_paused_locked(true);
+}
+
+void Control::resume() {
+  std::lock_guard<std::mutex> l(mu_);
+  budget_ = -1;
+  until_ = -1;
+  set_paused_locked(false);
+  active_.store(choose_ || stop_.load());
+}
+
+void Control::step(int n) {
+  std::lock_guard<std::mutex> l(mu_);
+  budget_ = std::max(1, n);
+  until_ = -1;
+  set_paused_locked(false);
+  active_.store(true);
+}
+
+void Control::run_until(int64_t t) {
+  std::lock_guard<std::mutex> l(mu_);
+  budget_ = -1;
+  until_ = t;
+  set_paused_locked(false);
+  active_.store(true);
+}
+
+bool Control::paused() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return paused_;
+}
+
+void Control::set_speed(double speed) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (sched_ && speed > 0) sched_->set_speed(speed);
+}
+
+void Control::choose_mode(bool on) {
+  std::lock_guard<std::mutex> l(mu_);
+  choose_ = on;
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || stop_.load());
+  cv_.notify_all();
+}
+
+bool Control::choose_mode() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return choose_;
+}
+
+std::vector<RunnableG> Control::candidates() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return candidates_;
+}
+
+bool Control::choose(uint64_t id) {
+  std::lock_guard<std::mutex> l(mu_);
+  for (const auto& c : candidates_)
+    if (c.id == id) {
+      chosen_ = id;
+      cv_.notify_all();
+      return true;
+    }
+  return false;
+}
+
+void Control::stop() {
+  std::lock_guard<std::mutex> l(mu_);
+  stop_ = true;
+  active_ = true;
+  set_paused_locked(false);
+  cv_.notify_all();
+}
+
+void Control::attach(detail::Sched* s) {
+  std::lock_guard<std::mutex> l(mu_);
+  sched_ = s;
+  stop_ = false;
+  candidates_.clear();
+  chosen_ = 0;
+  if (paused_) s->freeze_clock(true);
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_);
+}
+
+void Control::detach() {
+  std::lock_guard<std::mutex> l(mu_);
+  sched_ = nullptr;
+  candidates_.clear();
+  cv_.notify_all();
+}
+
+void Control::after_event(int64_t time) {
+  if (!active_.load(std::memory_order_relaxed)) return;
+  std::unique_lock<std::mutex> l(mu_);
+  if (until_ >= 0 && time >= until_) {
+    until_ = -1;
+    set_paused_locked(true);
+  }
+  if (budget_ > 0 && --budget_ == 0) {
+    budget_ = -1;
+    set_paused_locked(true);
+  }
+  cv_.wait(l, [this] { return !paused_ || stop_; });
+}
+
+void Control::gate() {
+  if (!active_.load(std::memory_order_relaxed)) return;
+  std::unique_lock<std::mutex> l(mu_);
+  cv_.wait(l, [this] { return !paused_ || stop_; });
+}
+
+uint64_t Control::pick(std::vector<RunnableG> candidates) {
+  std::unique_lock<std::mutex> l(mu_);
+  if (!choose_ || candidates.size() < 2) return 0;
+  candidates_ = std::move(candidates);
+  chosen_ = 0;
+  cv_.wait(l, [this] { return chosen_ != 0 || !choose_ || stop_; });
+  uint64_t id = chosen_;
+  candidates_.clear();
+  chosen_ = 0;
+  return id;
+}
+
+}  // namespace goro

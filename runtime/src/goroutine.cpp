@@ -38,6 +38,12 @@ void print(std::string_view text) {
   detail::current_sched().print(text);
 }
 
+int rand_intn(int n) {
+  detail::current_g();
+  if (n <= 0) throw Panic("invalid argument to Intn");
+  return static_cast<int>(detail::current_sched().rng().below(static_cast<uint32_t>(n)));
+}
+
 uint64_t current_id() { return detail::current_g()->id; }
 
 }  // namespace goro

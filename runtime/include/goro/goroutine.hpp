@@ -53,6 +53,10 @@ void println(const Args&... args) {
   print(os.str());
 }
 
+// rand_intn() is a uniform random number in [0, n) from the program's seeded generator (Go's
+// rand.Intn): with procs = 1, the same seed gives the same numbers.
+int rand_intn(int n);
+
 // current_id() is the id of the calling goroutine.
 uint64_t current_id();
 

@@ -1,0 +1,15 @@
+// app/main.cpp: Goroscope's entry: a command (cli.cpp), or else the window (window.cpp).
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+
+namespace goroscope {
+int window_main(const std::vector<std::string>& args);
+}
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto status = goroscope::cli_main(args)) return *status;
+  return goroscope::window_main(args);
+}

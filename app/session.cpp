@@ -1,0 +1,60 @@
+// app/session.cpp: a scenario run on its own thread, drained through the tap.
+#include "session.hpp"
+
+namespace goroscope {
+
+std::map<std::string, std::string> header_of(const RunSpec& spec) {
+  std::map<std::string, std::string> h;
+  h["goroscope"] = "1";
+  h["scenario"] = spec.scenario->name;
+  h["seed"] = std::to_string(spec.config.seed);
+  h["procs"] = std::to_string(spec.config.procs);
+  h["clock"] = spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real";
+  h["speed"] = std::to_string(spec.config.speed);
+  for (const auto& [k, v] : spec.params.values) h["param." + k] = std::to_string(v);
+  return h;
+}
+
+Session::Session(RunSpec spec, const std::string& record_path, bool start_paused, bool keep_events)
+    : spec_(std::move(spec)), keep_events_(keep_events) {
+  if (!record_path.empty()) writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_));
+  if (start_paused) control_.pause();
+  thread_ = std::thread([this] {
+    const Scenario* s = spec_.scenario;
+    Params p = spec_.params;
+    exit_ = goro::run(spec_.config, goro::Observer{&tap_, &control_}, [s, p] { s->main(p); });
+    done_.store(true);
+  });
+}
+
+Session::~Session() {
+  control_.stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+const std::vector<goro::Event>& Session::pump() {
+  batch_.clear();
+  tap_.drain(batch_);
+  if (!batch_.empty()) {
+    tap_.strings(strings_.size(), strings_);
+    for (const goro::Event& e : batch_) model_.apply(e, strings_);
+    if (keep_events_) events_.insert(events_.end(), batch_.begin(), batch_.end());
+    if (writer_) writer_->add(batch_, strings_);
+  }
+  if (writer_ && done()) {
+    writer_->finish(strings_);
+    writer_.reset();
+  }
+  return batch_;
+}
+
+goro::Recording Session::recording() const {
+  goro::Recording r;
+  r.header = header_of(spec_);
+  r.strings = strings_;
+  r.events = events_;
+  r.complete = done();
+  return r;
+}
+
+}  // namespace goroscope

@@ -1,0 +1,73 @@
+// app/session.hpp: one run of a scenario on its own thread, observed through a Tap: the CLI
+// and the window both drive programs through this. The runtime runs on the session's thread;
+// the owner drains events (pump) on its own thread and keeps the model and recording.
+//
+// Invariants: strings() always covers every string an event already pumped refers to;
+// events() holds every event pumped so far, in seq order (when keep_events is on).
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "goro/goro.hpp"
+#include "goro/record.hpp"
+#include "goro/tap.hpp"
+#include "model.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace goroscope {
+
+// RunSpec is everything that determines a run.
+struct RunSpec {
+  const Scenario* scenario = nullptr;
+  Params params;
+  goro::Config config;
+};
+
+// header_of() is the recording header describing a run.
+std::map<std::string, std::string> header_of(const RunSpec& spec);
+
+// Session runs one program and gathers what it emits.
+class Session {
+ public:
+  // start() begins the run (paused first if start_paused); writes a recording if record_path
+  // is not empty (throws goro::RecordingError if it cannot).
+  Session(RunSpec spec, const std::string& record_path = "", bool start_paused = false, bool keep_events = true);
+  ~Session();  // stops the program if still running and waits for its thread
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // pump() drains new events into the model (and recording); returns them.
+  const std::vector<goro::Event>& pump();
+  bool done() const { return done_.load() && tap_.finished(); }
+  const goro::Exit& exit() const { return exit_; }  // valid once done()
+
+  goro::Control& control() { return control_; }
+  const goro::visual::Model& model() const { return model_; }
+  const std::vector<std::string>& strings() const { return strings_; }
+  const std::vector<goro::Event>& events() const { return events_; }
+  const RunSpec& spec() const { return spec_; }
+  // recording() is what has been pumped so far, as a Recording (for saving).
+  goro::Recording recording() const;
+
+ private:
+  RunSpec spec_;
+  goro::Tap tap_;
+  goro::Control control_;
+  goro::visual::Model model_;
+  std::vector<std::string> strings_{std::string()};
+  std::vector<goro::Event> events_;
+  std::vector<goro::Event> batch_;
+  bool keep_events_;
+  std::unique_ptr<goro::RecordingWriter> writer_;
+  goro::Exit exit_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
+}  // namespace goroscope

@@ -1,0 +1,83 @@
+// goro/record.hpp: recordings: a run's events, its string table and what it was, in one file.
+// The format is documented in docs/recording-format.md.
+//
+// Invariants: a RecordingWriter writes a valid file prefix after every block it flushes, so a
+// crash leaves a readable recording; blocks are cut at fixed event counts, so the same events
+// give the same bytes. load_recording() either returns a recording whose every event refers
+// only to strings it defines, or throws RecordingError naming the problem and where.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "goro/event.hpp"
+
+namespace goro {
+
+// RecordingError is a recording that cannot be read (or written), with the reason.
+class RecordingError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Bookmark is a moment of a recording with a caption (a lecture's talking point).
+struct Bookmark {
+  int64_t time;
+  std::string caption;
+};
+
+// Recording is a whole recording in memory.
+struct Recording {
+  std::map<std::string, std::string> header;  // scenario, seed, procs, clock, param.<name>, ...
+  std::vector<std::string> strings;            // the string table; strings[0] == ""
+  std::vector<Event> events;                   // in seq order
+  std::vector<Bookmark> bookmarks;
+  bool complete = false;                       // ended with an END block (false: a prefix)
+};
+
+// RecordingWriter writes a recording as the run goes.
+class RecordingWriter {
+ public:
+  static constexpr size_t kBlockEvents = 4096;
+
+  // Opens path for writing (truncating it) and writes the header. Throws RecordingError.
+  RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);
+  ~RecordingWriter();
+  RecordingWriter(const RecordingWriter&) = delete;
+  RecordingWriter& operator=(const RecordingWriter&) = delete;
+
+  // add() takes events (in seq order) and the string table as known so far.
+  void add(const std::vector<Event>& events, const std::vector<std::string>& strings);
+  void add_bookmark(const Bookmark& b);
+  // finish() writes what is buffered and the END block, and closes the file.
+  void finish(const std::vector<std::string>& strings);
+  uint64_t events_written() const { return written_; }
+
+ private:
+  void write_block(uint8_t type, const std::string& payload);
+  void cut_block(const std::vector<std::string>& strings);
+
+  std::FILE* f_ = nullptr;
+  std::string path_;
+  std::vector<Event> buffered_;
+  size_t strings_written_ = 1;  // strings[0] is implicit
+  uint32_t max_text_ = 0;       // highest string id referenced so far
+  uint64_t written_ = 0;
+};
+
+// LoadOptions: accept a truncated file (a crashed run) and return its readable prefix.
+struct LoadOptions {
+  bool allow_truncated = false;
+};
+
+// load_recording() reads a whole recording. Throws RecordingError.
+Recording load_recording(const std::string& path, LoadOptions opts = {});
+
+// save_recording() writes a whole recording (with its bookmarks). Throws RecordingError.
+void save_recording(const std::string& path, const Recording& r);
+
+}  // namespace goro

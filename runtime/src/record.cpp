@@ -1,0 +1,277 @@
+// runtime/src/record.cpp: writing and loading recordings (docs/recording-format.md).
+#include "goro/record.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace goro {
+
+namespace {
+
+constexpr char kMagic[8] = {'G', 'O', 'R', 'O', 'R', 'E', 'C', '1'};
+constexpr uint32_t kVersion = 1;
+enum BlockType : uint8_t { kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4 };
+constexpr uint32_t kMaxBlock = 1u << 30;
+
+// checksum() is a 64-bit multiply-rotate hash of the block, folded to 32 bits: it catches
+// corruption, at several GB/s.
+uint32_t checksum(uint8_t type, const char* p, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ type ^ (uint64_t(n) << 8);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h = (h << 31) | (h >> 33);
+  }
+  for (; i < n; i++) h = (h ^ static_cast<uint8_t>(p[i])) * 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 29;
+  return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
+template <class T>
+void put(std::string& s, T v) {
+  s.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+}  // namespace
+
+// ---- writing ----
+
+RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header)
+    : path_(path) {
+  f_ = std::fopen(path.c_str(), "wb");
+  if (!f_) throw RecordingError("cannot write " + path + ": " + errno_text());
+  std::string h;
+  for (const auto& [k, v] : header) {
+    if (k.find_first_of("=\n") != std::string::npos || v.find('\n') != std::string::npos)
+      throw RecordingError("header entry '" + k + "' has '=' or a newline in it");
+    h += k + "=" + v + "\n";
+  }
+  std::string head(kMagic, 8);
+  put(head, kVersion);
+  put(head, static_cast<uint32_t>(h.size()));
+  head += h;
+  if (std::fwrite(head.data(), 1, head.size(), f_) != head.size() || std::fflush(f_) != 0)
+    throw RecordingError("cannot write " + path + ": " + errno_text());
+}
+
+RecordingWriter::~RecordingWriter() {
+  if (f_) std::fclose(f_);
+}
+
+void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
+  std::string b;
+  b.reserve(payload.size() + 9);
+  b.push_back(static_cast<char>(type));
+  put(b, static_cast<uint32_t>(payload.size()));
+  b += payload;
+  put(b, checksum(type, payload.data(), payload.size()));
+  if (std::fwrite(b.data(), 1, b.size(), f_) != b.size() || std::fflush(f_) != 0)
+    throw RecordingError("cannot write " + path_ + ": " + errno_text());
+}
+
+void RecordingWriter::cut_block(const std::vector<std::string>& strings) {
+  size_t n = std::min(buffered_.size(), kBlockEvents);
+  for (size_t i = 0; i < n; i++) max_text_ = std::max(max_text_, buffered_[i].text);
+  if (max_text_ >= strings_written_) {
+    if (max_text_ >= strings.size()) throw RecordingError("an event refers to an unknown string");
+    std::string p;
+    put(p, static_cast<uint32_t>(strings_written_));
+    put(p, static_cast<uint32_t>(max_text_ + 1 - strings_written_));
+    for (size_t i = strings_written_; i <= max_text_; i++) {
+      put(p, static_cast<uint32_t>(strings[i].size()));
+      p += strings[i];
+    }
+    write_block(kStrings, p);
+    strings_written_ = max_text_ + 1;
+  }
+  std::string p;
+  put(p, static_cast<uint32_t>(n));
+  p.append(reinterpret_cast<const char*>(buffered_.data()), n * sizeof(Event));
+  write_block(kEvents, p);
+  buffered_.erase(buffered_.begin(), buffered_.begin() + static_cast<ptrdiff_t>(n));
+  written_ += n;
+}
+
+void RecordingWriter::add(const std::vector<Event>& events, const std::vector<std::string>& strings) {
+  if (!f_) throw RecordingError("recording " + path_ + " is already finished");
+  buffered_.insert(buffered_.end(), events.begin(), events.end());
+  while (buffered_.size() >= kBlockEvents) cut_block(strings);
+}
+
+void RecordingWriter::add_bookmark(const Bookmark& b) {
+  std::string p;
+  put(p, b.time);
+  put(p, static_cast<uint32_t>(b.caption.size()));
+  p += b.caption;
+  write_block(kBookmark, p);
+}
+
+void RecordingWriter::finish(const std::vector<std::string>& strings) {
+  if (!f_) return;
+  while (!buffered_.empty()) cut_block(strings);
+  std::string p;
+  put(p, written_);
+  write_block(kEnd, p);
+  std::fclose(f_);
+  f_ = nullptr;
+}
+
+// ---- loading ----
+
+namespace {
+
+// Reader walks a file's bytes with bounds checks.
+struct Reader {
+  const char* data;
+  size_t size;
+  size_t pos = 0;
+  bool has(size_t n) const { return pos <= size && size - pos >= n; }
+  template <class T>
+  T get() {
+    T v;
+    std::memcpy(&v, data + pos, sizeof v);
+    pos += sizeof v;
+    return v;
+  }
+};
+
+}  // namespace
+
+Recording load_recording(const std::string& path, LoadOptions opts) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) throw RecordingError("cannot open " + path + ": " + errno_text());
+  std::string bytes;
+  {
+    if (std::fseek(f.get(), 0, SEEK_END) != 0) throw RecordingError(path + ": cannot seek: " + errno_text());
+    long size = std::ftell(f.get());
+    if (size < 0) throw RecordingError(path + ": not a regular file");
+    std::rewind(f.get());
+    bytes.resize(static_cast<size_t>(size));
+    if (size > 0 && std::fread(bytes.data(), 1, bytes.size(), f.get()) != bytes.size())
+      throw RecordingError(path + ": read error: " + errno_text());
+  }
+  Reader r{bytes.data(), bytes.size()};
+  auto fail = [&](const std::string& why) -> RecordingError { return RecordingError(path + ": " + why); };
+  if (!r.has(8) || std::memcmp(bytes.data(), kMagic, 8) != 0)
+    throw fail("not a Goroscope recording (it does not start with GOROREC1)");
+  r.pos = 8;
+  if (!r.has(8)) throw fail("truncated in the header");
+  uint32_t version = r.get<uint32_t>();
+  if (version != kVersion) throw fail("recording format version " + std::to_string(version) + " is not supported (this Goroscope reads version 1)");
+  uint32_t hlen = r.get<uint32_t>();
+  if (!r.has(hlen)) throw fail("truncated in the header");
+  Recording rec;
+  {
+    std::string h(bytes.data() + r.pos, hlen);
+    r.pos += hlen;
+    size_t at = 0;
+    while (at < h.size()) {
+      size_t nl = h.find('\n', at);
+      if (nl == std::string::npos) throw fail("corrupted header (a line has no end)");
+      std::string line = h.substr(at, nl - at);
+      size_t eq = line.find('=');
+      if (eq == std::string::npos) throw fail("corrupted header (line '" + line + "' has no '=')");
+      rec.header[line.substr(0, eq)] = line.substr(eq + 1);
+      at = nl + 1;
+    }
+  }
+  rec.strings.emplace_back();
+  uint64_t ended_with = 0;
+  auto truncated = [&](size_t at) {
+    if (!opts.allow_truncated)
+      throw fail("truncated at byte " + std::to_string(at) + " after " + std::to_string(rec.events.size()) +
+                 " events (the run did not finish writing it)");
+  };
+  while (r.pos < r.size) {
+    size_t at = r.pos;
+    if (!r.has(5)) {
+      truncated(at);
+      break;
+    }
+    auto type = r.get<uint8_t>();
+    uint32_t len = r.get<uint32_t>();
+    if (type < kStrings || type > kEnd) throw fail("corrupted: unknown block type " + std::to_string(type) + " at byte " + std::to_string(at));
+    if (len > kMaxBlock) throw fail("corrupted: block at byte " + std::to_string(at) + " claims " + std::to_string(len) + " bytes");
+    if (!r.has(size_t(len) + 4)) {
+      truncated(at);
+      break;
+    }
+    const char* payload = bytes.data() + r.pos;
+    r.pos += len;
+    uint32_t sum = r.get<uint32_t>();
+    if (sum != checksum(type, payload, len)) throw fail("corrupted: checksum mismatch in the block at byte " + std::to_string(at));
+    Reader b{payload, len};
+    auto bad = [&](const char* what) { return fail(std::string("corrupted: ") + what + " in the block at byte " + std::to_string(at)); };
+    switch (type) {
+      case kStrings: {
+        if (!b.has(8)) throw bad("short strings block");
+        uint32_t first = b.get<uint32_t>(), count = b.get<uint32_t>();
+        if (first != rec.strings.size()) throw bad("strings out of order");
+        for (uint32_t i = 0; i < count; i++) {
+          if (!b.has(4)) throw bad("short string");
+          uint32_t n = b.get<uint32_t>();
+          if (!b.has(n)) throw bad("short string");
+          rec.strings.emplace_back(payload + b.pos, n);
+          b.pos += n;
+        }
+        break;
+      }
+      case kEvents: {
+        if (!b.has(4)) throw bad("short events block");
+        uint32_t count = b.get<uint32_t>();
+        if (b.size - b.pos != size_t(count) * sizeof(Event)) throw bad("event count does not match its size");
+        size_t old = rec.events.size();
+        rec.events.resize(old + count);
+        std::memcpy(rec.events.data() + old, payload + b.pos, size_t(count) * sizeof(Event));
+        for (size_t i = old; i < rec.events.size(); i++) {
+          const Event& e = rec.events[i];
+          if (e.text >= rec.strings.size()) throw bad("an event refers to an undefined string");
+          if (static_cast<uint8_t>(e.kind) >= static_cast<uint8_t>(EventKind::Count_)) throw bad("unknown event kind");
+          if (e.seq != i + 1) throw bad("events out of sequence");
+        }
+        break;
+      }
+      case kBookmark: {
+        if (!b.has(12)) throw bad("short bookmark");
+        int64_t t = b.get<int64_t>();
+        uint32_t n = b.get<uint32_t>();
+        if (!b.has(n)) throw bad("short bookmark");
+        rec.bookmarks.push_back({t, std::string(payload + b.pos, n)});
+        break;
+      }
+      case kEnd: {
+        if (!b.has(8)) throw bad("short end block");
+        ended_with = b.get<uint64_t>();
+        if (ended_with != rec.events.size()) throw bad("end block disagrees with the event count");
+        rec.complete = true;
+        if (r.pos != r.size) throw fail("corrupted: bytes after the end block");
+        break;
+      }
+    }
+  }
+  if (!rec.complete) truncated(r.pos);
+  return rec;
+}
+
+void save_recording(const std::string& path, const Recording& rec) {
+  // Write beside the target and rename, so that a failed save never destroys the old file.
+  std::string tmp = path + ".tmp";
+  {
+    RecordingWriter w(tmp, rec.header);
+    w.add(rec.events, rec.strings);
+    for (const Bookmark& b : rec.bookmarks) w.add_bookmark(b);
+    w.finish(rec.strings);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw RecordingError("cannot save " + path + ": " + errno_text());
+  }
+}
+
+}  // namespace goro

@@ -1,0 +1,318 @@
+// visual/model.cpp: the event-to-state rules. Each event kind changes exactly what it names;
+// wait queues are kept from GoPark/SelectWait (join) and GoReady (leave).
+#include "model.hpp"
+
+#include <algorithm>
+
+namespace goro::visual {
+
+namespace {
+
+constexpr uint8_t kReasonSleep = 12;  // WaitReason::Sleep in the runtime
+constexpr size_t kRecentTransfers = 64;
+
+void erase_one(std::vector<uint64_t>& v, uint64_t x) {
+  auto it = std::find(v.begin(), v.end(), x);
+  if (it != v.end()) v.erase(it);
+}
+
+}  // namespace
+
+const char* gstate_name(GState s) {
+  switch (s) {
+    case GState::Runnable: return "runnable";
+    case GState::Running: return "running";
+    case GState::Blocked: return "blocked";
+    case GState::Sleeping: return "sleeping";
+    case GState::Finished: return "finished";
+  }
+  return "?";
+}
+
+const char* wait_reason_text(uint8_t reason) {
+  static const char* const names[] = {"running", "chan send", "chan receive", "chan send (nil chan)",
+                                      "chan receive (nil chan)", "select", "select (no cases)",
+                                      "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock",
+                                      "sync.WaitGroup.Wait", "sync.Once.Do", "sleep"};
+  return reason < sizeof(names) / sizeof(names[0]) ? names[reason] : "?";
+}
+
+Goroutine& Model::g(uint64_t id) {
+  if (id > gs_.size()) {
+    size_t old = gs_.size();
+    gs_.resize(id);
+    for (size_t i = old; i < gs_.size(); i++) gs_[i].id = i + 1;
+  }
+  return gs_[id - 1];
+}
+
+const Channel* Model::channel(uint64_t id) const {
+  const Object* o = object(id);
+  return o && o->kind == ObjKind::Chan ? &chans_[o->index] : nullptr;
+}
+
+std::string Model::object_name(uint64_t id) const {
+  const Object* o = object(id);
+  if (!o) return {};
+  switch (o->kind) {
+    case ObjKind::Chan: return chans_[o->index].name;
+    case ObjKind::WaitGroup: return wgs_[o->index].name;
+    case ObjKind::Mutex:
+    case ObjKind::RWMutex: return mus_[o->index].name;
+    case ObjKind::Once: return onces_[o->index].name;
+  }
+  return {};
+}
+
+size_t Model::count(GState s) const {
+  return static_cast<size_t>(std::count_if(gs_.begin(), gs_.end(), [s](const Goroutine& x) { return x.state == s; }));
+}
+
+std::string Model::value(const Event& e, const std::vector<std::string>& strings) const {
+  if (e.aux & kValueIsInt) return std::to_string(e.value);
+  return e.text < strings.size() ? strings[e.text] : std::string();
+}
+
+void Model::transfer(const Event& e, uint64_t from, uint64_t to, std::string v) {
+  transfers_.push_back({e.time, e.seq, e.obj, from, to, std::move(v)});
+  if (transfers_.size() > kRecentTransfers) transfers_.pop_front();
+}
+
+// unqueue() takes a goroutine out of whatever it was waiting in.
+void Model::unqueue(Goroutine& gr) {
+  auto leave = [&](uint64_t obj) {
+    const Object* o = object(obj);
+    if (!o) return;
+    switch (o->kind) {
+      case ObjKind::Chan:
+        erase_one(chans_[o->index].sendq, gr.id);
+        erase_one(chans_[o->index].recvq, gr.id);
+        break;
+      case ObjKind::WaitGroup: erase_one(wgs_[o->index].waiters, gr.id); break;
+      case ObjKind::Mutex:
+      case ObjKind::RWMutex: erase_one(mus_[o->index].waiters, gr.id); break;
+      case ObjKind::Once: erase_one(onces_[o->index].waiters, gr.id); break;
+    }
+  };
+  leave(gr.waiting_on);
+  for (uint64_t c : gr.select_chans) leave(c);
+  gr.select_chans.clear();
+  gr.waiting_on = 0;
+  gr.pending.clear();
+  gr.wake_at = -1;
+}
+
+void Model::apply(const Event& e, const std::vector<std::string>& strings) {
+  time_ = e.time;
+  seq_ = e.seq;
+  auto text = [&](uint32_t i) { return i < strings.size() ? strings[i] : std::string(); };
+  auto obj = [&](uint64_t id) { return object(id); };
+  if (e.g && e.kind != EventKind::Exit && e.kind != EventKind::Deadlock) g(e.g).events++;
+  switch (e.kind) {
+    case EventKind::GoCreate: {
+      Goroutine& x = g(e.g);
+      x.name = text(e.text);
+      x.parent = e.obj;
+      x.state = GState::Runnable;
+      x.since = e.time;
+      break;
+    }
+    case EventKind::GoStart: {
+      Goroutine& x = g(e.g);
+      x.state = GState::Running;
+      x.p = e.p;
+      x.since = e.time;
+      break;
+    }
+    case EventKind::GoPark: {
+      Goroutine& x = g(e.g);
+      x.reason = e.aux & 0x7f;
+      x.state = x.reason == kReasonSleep ? GState::Sleeping : GState::Blocked;
+      x.since = e.time;
+      x.waiting_on = e.obj;
+      if (const Object* o = obj(e.obj)) {
+        switch (o->kind) {
+          case ObjKind::Chan:
+            if (x.reason == 1) {
+              chans_[o->index].sendq.push_back(x.id);
+              x.pending = value(e, strings);
+            } else {
+              chans_[o->index].recvq.push_back(x.id);
+            }
+            break;
+          case ObjKind::WaitGroup: wgs_[o->index].waiters.push_back(x.id); break;
+          case ObjKind::Mutex:
+          case ObjKind::RWMutex: mus_[o->index].waiters.push_back(x.id); break;
+          case ObjKind::Once: onces_[o->index].waiters.push_back(x.id); break;
+        }
+      }
+      break;
+    }
+    case EventKind::GoReady: {
+      Goroutine& x = g(e.g);
+      unqueue(x);
+      x.state = GState::Runnable;
+      x.since = e.time;
+      break;
+    }
+    case EventKind::GoYield: {
+      Goroutine& x = g(e.g);
+      x.state = GState::Runnable;
+      x.since = e.time;
+      break;
+    }
+    case EventKind::GoEnd: {
+      Goroutine& x = g(e.g);
+      x.state = GState::Finished;
+      x.since = e.time;
+      break;
+    }
+    case EventKind::ObjMake: {
+      auto kind = static_cast<ObjKind>(e.aux);
+      if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});
+      std::string name = text(e.text);
+      switch (kind) {
+        case ObjKind::Chan:
+          objs_[e.obj - 1] = {kind, chans_.size()};
+          chans_.push_back({e.obj, name, e.arg, {}, {}, {}, false, 0, 0});
+          break;
+        case ObjKind::WaitGroup:
+          objs_[e.obj - 1] = {kind, wgs_.size()};
+          wgs_.push_back({e.obj, name, 0, {}});
+          break;
+        case ObjKind::Mutex:
+        case ObjKind::RWMutex:
+          objs_[e.obj - 1] = {kind, mus_.size()};
+          mus_.push_back({e.obj, name, kind == ObjKind::RWMutex, 0, {}, {}});
+          break;
+        case ObjKind::Once:
+          objs_[e.obj - 1] = {kind, onces_.size()};
+          onces_.push_back({e.obj, name, 0, {}});
+          break;
+      }
+      break;
+    }
+    case EventKind::ChanSend:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
+        Channel& c = chans_[o->index];
+        std::string v = value(e, strings);
+        c.buffer.push_back(v);
+        c.sends++;
+        chan_ops_++;
+        edges_[{e.g, e.obj, true}]++;
+        transfer(e, e.g, 0, std::move(v));
+      }
+      break;
+    case EventKind::ChanRecv:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
+        Channel& c = chans_[o->index];
+        std::string v = c.buffer.empty() ? value(e, strings) : c.buffer.front();
+        if (!c.buffer.empty()) c.buffer.pop_front();
+        c.recvs++;
+        chan_ops_++;
+        edges_[{e.g, e.obj, false}]++;
+        transfer(e, 0, e.g, std::move(v));
+      }
+      break;
+    case EventKind::ChanHandoff:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
+        Channel& c = chans_[o->index];
+        c.sends++;
+        c.recvs++;
+        chan_ops_++;
+        auto to = static_cast<uint64_t>(e.arg);
+        edges_[{e.g, e.obj, true}]++;
+        edges_[{to, e.obj, false}]++;
+        transfer(e, e.g, to, value(e, strings));
+      }
+      break;
+    case EventKind::ChanClose:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) chans_[o->index].closed = true;
+      break;
+    case EventKind::SelectWait:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
+        Goroutine& x = g(e.g);
+        x.select_chans.push_back(e.obj);
+        if (e.aux & 1) chans_[o->index].sendq.push_back(x.id);
+        else chans_[o->index].recvq.push_back(x.id);
+      }
+      break;
+    case EventKind::WgAdd:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::WaitGroup) wgs_[o->index].counter = e.arg;
+      break;
+    case EventKind::WgWait:
+    case EventKind::WgRelease:
+    case EventKind::MutexContended:
+    case EventKind::TimerFire:
+      break;
+    case EventKind::MutexLock:
+      if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex)) {
+        Mutex& m = mus_[o->index];
+        erase_one(m.waiters, e.g);
+        if (static_cast<LockMode>(e.aux) == LockMode::Shared) m.readers.push_back(e.g);
+        else m.owner = e.g;
+      }
+      break;
+    case EventKind::MutexUnlock:
+      if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex)) {
+        Mutex& m = mus_[o->index];
+        if (static_cast<LockMode>(e.aux) == LockMode::Shared) erase_one(m.readers, e.g);
+        else m.owner = 0;
+      }
+      break;
+    case EventKind::OnceRun:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Once) onces_[o->index].ran_by = e.g;
+      break;
+    case EventKind::Sleep:
+      g(e.g).wake_at = e.arg;
+      break;
+    case EventKind::Output:
+      output_ += text(e.text);
+      break;
+    case EventKind::Panic:
+    case EventKind::Deadlock:
+      message_ = text(e.text);
+      break;
+    case EventKind::Exit:
+      exited_ = true;
+      status_ = static_cast<ExitStatus>(e.aux);
+      leaked_ = static_cast<uint64_t>(e.arg);
+      break;
+    case EventKind::Count_:
+      break;
+  }
+}
+
+std::string Model::dump() const {
+  std::string s = "time " + std::to_string(time_) + " ns, event " + std::to_string(seq_) + "\n";
+  auto ids = [](const std::vector<uint64_t>& v) {
+    std::string r;
+    for (uint64_t x : v) r += (r.empty() ? "" : ",") + std::to_string(x);
+    return "[" + r + "]";
+  };
+  s += "goroutines:\n";
+  for (const Goroutine& x : gs_) {
+    s += "  " + std::to_string(x.id) + " " + (x.name.empty() ? "(unnamed)" : x.name) + ": " + gstate_name(x.state);
+    if (x.state == GState::Blocked || x.state == GState::Sleeping) {
+      s += std::string(" [") + wait_reason_text(x.reason) + "]";
+      if (x.waiting_on) s += " on " + object_name(x.waiting_on);
+      if (!x.pending.empty()) s += " sending " + x.pending;
+    }
+    s += "\n";
+  }
+  if (!chans_.empty()) s += "channels:\n";
+  for (const Channel& c : chans_) {
+    std::string buf;
+    for (const auto& v : c.buffer) buf += (buf.empty() ? "" : " ") + v;
+    s += "  " + c.name + " (cap " + std::to_string(c.cap) + (c.closed ? ", closed" : "") + "): [" + buf + "] sendq " +
+         ids(c.sendq) + " recvq " + ids(c.recvq) + "\n";
+  }
+  for (const WaitGroup& w : wgs_) s += "waitgroup " + w.name + ": counter " + std::to_string(w.counter) + " waiters " + ids(w.waiters) + "\n";
+  for (const Mutex& m : mus_)
+    s += std::string(m.rw ? "rwmutex " : "mutex ") + m.name + ": owner " + std::to_string(m.owner) + " readers " + ids(m.readers) +
+         " waiters " + ids(m.waiters) + "\n";
+  for (const Once& o : onces_) s += "once " + o.name + ": " + (o.ran_by ? "ran" : "not run") + " waiters " + ids(o.waiters) + "\n";
+  return s;
+}
+
+}  // namespace goro::visual

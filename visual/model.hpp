@@ -1,0 +1,161 @@
+// visual/model.hpp: the state of a program at one moment, rebuilt from its event stream alone:
+// goroutines, channels (values in order, send and receive queues), WaitGroups, mutexes, Onces,
+// the channel-flow edges learned so far, the output and how the program ended. No ImGui here.
+//
+// Invariants: apply() takes events in seq order; after apply(e) the model is exactly the state
+// just after e. A goroutine appears in an object's wait queue iff it is Blocked on it (select:
+// on each of its channels). Ids are the run's dense ids, so vectors are indexed by id.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "goro/event.hpp"
+#include "goro/run.hpp"
+
+namespace goro::visual {
+
+// GState is a goroutine's state as drawn.
+enum class GState : uint8_t { Runnable, Running, Blocked, Sleeping, Finished };
+const char* gstate_name(GState s);
+
+// wait_reason_text() is Go's words for a WaitReason number (the GoPark event's aux).
+const char* wait_reason_text(uint8_t reason);
+
+// Goroutine is one goroutine's state.
+struct Goroutine {
+  uint64_t id = 0;
+  std::string name;
+  uint64_t parent = 0;
+  GState state = GState::Runnable;
+  uint8_t reason = 0;                  // WaitReason while Blocked or Sleeping
+  uint64_t waiting_on = 0;             // object id while Blocked (0: none or select)
+  std::vector<uint64_t> select_chans;  // channels of the select it waits in
+  std::string pending;                 // the value it waits to send
+  int p = -1;                          // last P it ran on
+  int64_t since = 0;                   // time of its last state change
+  int64_t wake_at = -1;                // Sleeping: when it wakes
+  uint64_t events = 0;                 // events about it so far
+};
+
+// Channel is one channel's state.
+struct Channel {
+  uint64_t id = 0;
+  std::string name;
+  int64_t cap = 0;
+  std::deque<std::string> buffer;      // values in FIFO order
+  std::vector<uint64_t> sendq, recvq;  // goroutines waiting, in arrival order
+  bool closed = false;
+  uint64_t sends = 0, recvs = 0;
+};
+
+// WaitGroup is one WaitGroup's state.
+struct WaitGroup {
+  uint64_t id = 0;
+  std::string name;
+  int64_t counter = 0;
+  std::vector<uint64_t> waiters;
+};
+
+// Mutex is one Mutex's or RWMutex's state.
+struct Mutex {
+  uint64_t id = 0;
+  std::string name;
+  bool rw = false;
+  uint64_t owner = 0;                  // exclusive holder (0: none)
+  std::vector<uint64_t> readers;       // shared holders
+  std::vector<uint64_t> waiters;
+};
+
+// Once is one Once's state.
+struct Once {
+  uint64_t id = 0;
+  std::string name;
+  uint64_t ran_by = 0;                 // the goroutine that ran the function (0: not yet)
+  std::vector<uint64_t> waiters;
+};
+
+// Object is what an object id names: its kind and its index in the vector of that kind.
+struct Object {
+  ObjKind kind;
+  size_t index;
+};
+
+// Transfer is a value moving through a channel (for the travelling tokens).
+struct Transfer {
+  int64_t time;
+  uint64_t seq;
+  uint64_t chan;
+  uint64_t from;  // sending goroutine (0: from the buffer)
+  uint64_t to;    // receiving goroutine (0: into the buffer)
+  std::string value;
+};
+
+// Edge is a learned flow: goroutine g sends to (send) or receives from chan, count times.
+struct EdgeKey {
+  uint64_t g, chan;
+  bool send;
+  bool operator<(const EdgeKey& o) const { return std::tie(g, chan, send) < std::tie(o.g, o.chan, o.send); }
+};
+
+// Model is the whole state.
+class Model {
+ public:
+  // apply() advances the state by one event; strings is the run's string table.
+  void apply(const Event& e, const std::vector<std::string>& strings);
+
+  const std::vector<Goroutine>& goroutines() const { return gs_; }
+  const Goroutine* goroutine(uint64_t id) const { return id && id <= gs_.size() ? &gs_[id - 1] : nullptr; }
+  const std::vector<Channel>& channels() const { return chans_; }
+  const std::vector<WaitGroup>& waitgroups() const { return wgs_; }
+  const std::vector<Mutex>& mutexes() const { return mus_; }
+  const std::vector<Once>& onces() const { return onces_; }
+  const Object* object(uint64_t id) const { return id && id <= objs_.size() ? &objs_[id - 1] : nullptr; }
+  std::string object_name(uint64_t id) const;
+  const Channel* channel(uint64_t id) const;
+  const std::map<EdgeKey, uint64_t>& edges() const { return edges_; }
+  const std::deque<Transfer>& recent_transfers() const { return transfers_; }
+
+  int64_t time() const { return time_; }
+  uint64_t seq() const { return seq_; }
+  const std::string& output() const { return output_; }
+  uint64_t channel_ops() const { return chan_ops_; }
+  size_t count(GState s) const;
+
+  bool exited() const { return exited_; }
+  ExitStatus exit_status() const { return status_; }
+  const std::string& exit_message() const { return message_; }  // panic / deadlock text
+  uint64_t leaked() const { return leaked_; }
+
+  // dump() describes every goroutine and object, for `goroscope inspect --at`.
+  std::string dump() const;
+
+ private:
+  Goroutine& g(uint64_t id);
+  void unqueue(Goroutine& gr);
+  std::string value(const Event& e, const std::vector<std::string>& strings) const;
+  void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);
+
+  std::vector<Goroutine> gs_;
+  std::vector<Object> objs_;
+  std::vector<Channel> chans_;
+  std::vector<WaitGroup> wgs_;
+  std::vector<Mutex> mus_;
+  std::vector<Once> onces_;
+  std::map<EdgeKey, uint64_t> edges_;
+  std::deque<Transfer> transfers_;  // the last few, newest at the back
+  std::string output_;
+  int64_t time_ = 0;
+  uint64_t seq_ = 0;
+  uint64_t chan_ops_ = 0;
+  bool exited_ = false;
+  ExitStatus status_ = ExitStatus::Ok;
+  std::string message_;
+  uint64_t leaked_ = 0;
+};
+
+}  // namespace goro::visual

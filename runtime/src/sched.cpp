@@ -411,7 +411,10 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
     std::lock_guard<std::mutex> l(mu_);
     globrunqput(g, g, 1);
   }
-  if (tap_) emit(e);
+  if (tap_) {
+    if (p) emit(e);
+    else tap_->push(0, e);  // main, from run(): announced, not gated
+  }
   return g->id;
 }
 

@@ -191,6 +191,11 @@ std::vector<RunnableG> Control::candidates() const {
   return candidates_;
 }
 
+uint64_t Control::choice_number() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return choices_;
+}
+
 bool Control::choose(uint64_t id) {
   std::lock_guard<std::mutex> l(mu_);
   for (const auto& c : candidates_)
@@ -213,7 +218,6 @@ void Control::stop() {
 void Control::attach(detail::Sched* s) {
   std::lock_guard<std::mutex> l(mu_);
   sched_ = s;
-  stop_ = false;
   candidates_.clear();
   chosen_ = 0;
   if (paused_) s->freeze_clock(true);
@@ -223,6 +227,7 @@ void Control::attach(detail::Sched* s) {
 void Control::detach() {
   std::lock_guard<std::mutex> l(mu_);
   sched_ = nullptr;
+  stop_ = false;  // a stop asked for before or during this run was for this run
   candidates_.clear();
   cv_.notify_all();
 }
@@ -252,6 +257,7 @@ uint64_t Control::pick(std::vector<RunnableG> candidates) {
   if (!choose_ || candidates.size() < 2) return 0;
   candidates_ = std::move(candidates);
   chosen_ = 0;
+  ++choices_;
   cv_.wait(l, [this] { return chosen_ != 0 || !choose_ || stop_; });
   uint64_t id = chosen_;
   candidates_.clear();

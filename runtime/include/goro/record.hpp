@@ -42,7 +42,7 @@ struct Recording {
 // RecordingWriter writes a recording as the run goes.
 class RecordingWriter {
  public:
-  static constexpr size_t kBlockEvents = 4096;
+  static constexpr size_t kBlockEvents = 512;  // a crash loses at most this many
 
   // Opens path for writing (truncating it) and writes the header. Throws RecordingError.
   RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);

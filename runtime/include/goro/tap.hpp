@@ -112,6 +112,8 @@ class Control {
   bool choose_mode() const;
   // candidates() lists the goroutines waiting to be chosen (empty when no choice is pending).
   std::vector<RunnableG> candidates() const;
+  // choice_number() counts the choices posted so far: a new number means a new choice.
+  uint64_t choice_number() const;
   // choose() runs goroutine id next; returns false if it is not a candidate.
   bool choose(uint64_t id);
   // stop() ends a paused or running program at its next event (as if main returned).
@@ -138,6 +140,7 @@ class Control {
   bool choose_ = false;
   std::vector<RunnableG> candidates_;
   uint64_t chosen_ = 0;
+  uint64_t choices_ = 0;
   detail::Sched* sched_ = nullptr;
   std::atomic<bool> stop_{false};
   std::atomic<bool> active_{false};   // anything to check at all (fast path)

@@ -1,0 +1,145 @@
+// tests/record_test.cpp: recordings round-trip, are byte-identical for a seed, and broken
+// files get clear errors (never a crash), including under random corruption.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "app_support.hpp"
+#include "goro/record.hpp"
+
+namespace {
+
+std::string tmp(const std::string& name) { return ::testing::TempDir() + "goroscope_" + name; }
+
+std::string slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void spit(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f << bytes;
+}
+
+std::string error_of(const std::string& path, goro::LoadOptions o = {}) {
+  try {
+    goro::load_recording(path, o);
+  } catch (const goro::RecordingError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST(Recording, RoundTripsEventsStringsAndHeader) {
+  std::string path = tmp("rt.gorec");
+  auto s = run_session(*goroscope::find_scenario("worker_pool"), 1, 7, path);
+  goro::Recording r = goro::load_recording(path);
+  EXPECT_TRUE(r.complete);
+  EXPECT_EQ(r.header.at("scenario"), "worker_pool");
+  EXPECT_EQ(r.header.at("seed"), "7");
+  EXPECT_EQ(r.header.at("param.workers"), "3");
+  ASSERT_EQ(r.events.size(), s->events().size());
+  EXPECT_EQ(0, std::memcmp(r.events.data(), s->events().data(), r.events.size() * sizeof(goro::Event)));
+  for (const auto& e : r.events) ASSERT_LT(e.text, r.strings.size());
+  EXPECT_EQ(r.strings, std::vector<std::string>(s->strings().begin(), s->strings().begin() + r.strings.size()));
+}
+
+TEST(Recording, SameSeedGivesByteIdenticalFiles) {
+  std::string a = tmp("a.gorec"), b = tmp("b.gorec");
+  run_session(*goroscope::find_scenario("channels_workers"), 1, 3, a);
+  run_session(*goroscope::find_scenario("channels_workers"), 1, 3, b);
+  std::string x = slurp(a), y = slurp(b);
+  EXPECT_GT(x.size(), 1000u);
+  EXPECT_TRUE(x == y);
+}
+
+TEST(Recording, BookmarksRoundTrip) {
+  std::string path = tmp("bm.gorec");
+  run_session(*goroscope::find_scenario("select"), 1, 1, path);
+  goro::Recording r = goro::load_recording(path);
+  r.bookmarks.push_back({100'000'000, "ch1 is ready first"});
+  r.bookmarks.push_back({200'000'000, "then ch2"});
+  goro::save_recording(path, r);
+  goro::Recording back = goro::load_recording(path);
+  ASSERT_EQ(back.bookmarks.size(), 2u);
+  EXPECT_EQ(back.bookmarks[1].caption, "then ch2");
+  EXPECT_EQ(back.bookmarks[0].time, 100'000'000);
+  EXPECT_EQ(back.events.size(), r.events.size());
+}
+
+TEST(Recording, BrokenFilesGetClearErrors) {
+  std::string good = tmp("good.gorec");
+  run_session(*goroscope::find_scenario("million"), 1, 1, good);  // many blocks
+  std::string bytes = slurp(good);
+  std::string p = tmp("broken.gorec");
+
+  EXPECT_NE(error_of(tmp("does-not-exist.gorec")).find("cannot open"), std::string::npos);
+  spit(p, "hello, I am a text file\n");
+  EXPECT_NE(error_of(p).find("not a Goroscope recording"), std::string::npos);
+  spit(p, "");
+  EXPECT_NE(error_of(p).find("not a Goroscope recording"), std::string::npos);
+
+  std::string v2 = bytes;
+  v2[8] = 2;
+  spit(p, v2);
+  EXPECT_NE(error_of(p).find("version 2 is not supported"), std::string::npos);
+
+  spit(p, bytes.substr(0, bytes.size() * 2 / 3));
+  std::string err = error_of(p);
+  EXPECT_NE(err.find("truncated"), std::string::npos) << err;
+  goro::Recording prefix = goro::load_recording(p, {.allow_truncated = true});
+  EXPECT_FALSE(prefix.complete);
+  EXPECT_GT(prefix.events.size(), 0u);
+
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x40;
+  spit(p, flipped);
+  EXPECT_NE(error_of(p).find("corrupted"), std::string::npos);
+
+  spit(p, bytes + "x");
+  EXPECT_NE(error_of(p).find("after the end block"), std::string::npos);
+}
+
+TEST(Recording, RandomCorruptionNeverCrashes) {
+  std::string good = tmp("fuzz-src.gorec");
+  run_session(*goroscope::find_scenario("select"), 1, 1, good);
+  std::string bytes = slurp(good);
+  std::string p = tmp("fuzz.gorec");
+  std::mt19937 rng(12345);
+  int loaded = 0, refused = 0;
+  for (int round = 0; round < 1500; round++) {
+    std::string b = bytes;
+    switch (rng() % 4) {
+      case 0: b.resize(rng() % (b.size() + 1)); break;                        // truncate
+      case 1: for (int k = 0; k < 4; k++) b[rng() % b.size()] = char(rng()); break;  // scribble
+      case 2: b.insert(rng() % b.size(), std::string(1 + rng() % 16, char(rng()))); break;  // insert
+      default: b.erase(rng() % b.size(), 1 + rng() % 16); break;               // delete
+    }
+    spit(p, b);
+    try {
+      goro::Recording r = goro::load_recording(p, {.allow_truncated = bool(rng() % 2)});
+      for (const auto& e : r.events) ASSERT_LT(e.text, r.strings.size());
+      loaded++;
+    } catch (const goro::RecordingError&) {
+      refused++;
+    }
+  }
+  EXPECT_GT(refused, 0);
+  EXPECT_EQ(loaded + refused, 1500);
+}
+
+TEST(Recording, UnwritablePathIsAClearError) {
+  goroscope::RunSpec spec{goroscope::find_scenario("select"), goroscope::find_scenario("select")->defaults(), {}};
+  try {
+    goroscope::Session s(spec, "/nonexistent-dir/x.gorec");
+    FAIL() << "expected an error";
+  } catch (const goro::RecordingError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot write /nonexistent-dir/x.gorec"), std::string::npos);
+  }
+}

@@ -19,11 +19,11 @@ int64_t since(Clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t).count();
 }
 
-Result run_program(int procs, const std::function<void(Result&)>& body) {
+Result run_program(int procs, const std::function<void(Result&)>& body, goro::Observer obs = {}) {
   Result r;
   goro::Config cfg;
   cfg.procs = procs;
-  goro::Exit e = goro::run(cfg, [&] { body(r); });
+  goro::Exit e = goro::run(cfg, obs, [&] { body(r); });
   if (e.status != goro::ExitStatus::Ok) throw std::runtime_error("workload failed: " + e.message);
   return r;
 }
@@ -95,7 +95,7 @@ Result alive(int procs, int n) {
   });
 }
 
-Result pingpong(int procs, int n) {
+Result pingpong(int procs, int n, goro::Observer obs) {
   return run_program(procs, [n](Result& r) {
     auto ping = goro::make_chan<int>(0, "ping");
     auto pong = goro::make_chan<int>(0, "pong");
@@ -111,7 +111,7 @@ Result pingpong(int procs, int n) {
     r.ns = since(start);
     ping.close();
     check(s == long(n) * (n + 1) / 2, "pingpong");
-  });
+  }, obs);
 }
 
 Result buffered(int procs, int n, int cap) {

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include "goro/tap.hpp"
+
 namespace bench {
 
 // Result is one measured run: total nanoseconds of the measured region and extra k=v text.
@@ -20,7 +22,7 @@ long vm_kb(const char* field);
 
 Result spawn(int procs, int n);                          // n x { wg.add(1); go(wg.done) }; wg.wait()
 Result alive(int procs, int n);                          // n goroutines parked in <-ch, then close(ch)
-Result pingpong(int procs, int n);                       // n round trips over two unbuffered channels
+Result pingpong(int procs, int n, goro::Observer obs = {});  // n round trips over two unbuffered channels
 Result buffered(int procs, int n, int cap);              // one producer -> main, channel of cap
 Result pool(int procs, int n, int workers, int cap);     // cap < 0: gobyexample layout; else bounded
 Result mutex(int procs, int goroutines, int incs_each);  // contended counter

@@ -178,12 +178,17 @@ Event Sched::event(EventKind kind, uint64_t obj, int64_t arg) {
 
 void Sched::emit(Event e) {
   tap_->push(e.p, e);
-  if (control_) control_->after_event(e.time);
+  if (control_ && control_->active()) {
+    tap_->publish(e.p);  // the consumer must see it before we may pause
+    control_->after_event(e.time);
+  }
 }
 
 void Sched::emit_locked(Event e) {
   e.seq = tap_->next_seq();
-  current_p()->deferred.push_back(e);
+  // Publishing can only pause (and so must wait for the lock's release) under a Control.
+  if (control_ && control_->active()) current_p()->deferred.push_back(e);
+  else tap_->push(e.p, e);
 }
 
 void Sched::flush() { publish_deferred(current_p()); }
@@ -230,6 +235,7 @@ void Sched::worker(P* p) {
   t_p = p;
   thread_fiber(p->g0);
   while (G* g = findrunnable(p)) execute(p, g);
+  if (tap_) tap_->publish(p->id);
   t_p = nullptr;
 }
 
@@ -419,15 +425,17 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
 }
 
 void Sched::print(std::string_view text) {
+  Event e{};
+  if (tap_) {
+    e = event(EventKind::Output);
+    e.text = tap_->intern(text);
+  }
   {
     std::lock_guard<std::mutex> l(out_mu_);
     output_.append(text);
+    if (tap_) e.seq = tap_->next_seq();  // events keep the output's order
   }
-  if (tap_) {
-    Event e = event(EventKind::Output);
-    e.text = tap_->intern(text);
-    emit(e);
-  }
+  if (tap_) emit(e);
 }
 
 Rng& Sched::rng() { return current_p()->rng; }
@@ -684,6 +692,7 @@ bool Sched::any_work() const {
 G* Sched::findrunnable(P* p) {
   for (;;) {
     if (control_) {
+      if (tap_ && control_->active()) tap_->publish(p->id);
       control_->gate();  // paused: nothing runs and the clock stands still
       if (control_->stopping()) finish(ExitStatus::Ok, "");
       if (ps_.size() == 1 && control_->choose_mode())
@@ -716,7 +725,8 @@ G* Sched::findrunnable(P* p) {
       nspinning_.fetch_sub(1);
       if (got) return got;
     }
-    // Nothing to run: become idle.
+    // Nothing to run: become idle (and let the consumer see what we did).
+    if (tap_) tap_->publish(p->id);
     std::unique_lock<std::mutex> l(mu_);
     if (stopping_.load()) return nullptr;
     if (G* g = globrunqget(p)) return g;

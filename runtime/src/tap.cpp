@@ -10,11 +10,15 @@ namespace goro {
 
 namespace detail {
 
-// EventRing is a single-producer (its P's thread), single-consumer (the drainer) ring.
+// EventRing is a single-producer (its P's thread), single-consumer (the drainer) ring. The
+// producer publishes its tail in batches, so the consumer's reads do not pull the line back
+// and forth on every event.
 struct EventRing {
   static constexpr uint64_t kSize = 1 << 14;
-  std::atomic<uint64_t> head{0};  // next to read (consumer)
-  std::atomic<uint64_t> tail{0};  // next to write (producer)
+  alignas(64) std::atomic<uint64_t> head{0};  // next to read (consumer)
+  alignas(64) std::atomic<uint64_t> tail{0};  // published end (producer)
+  alignas(64) uint64_t local_tail = 0;        // written end (producer only)
+  uint64_t cached_head = 0;                   // producer's last look at head
   Event slots[kSize];
 };
 
@@ -49,12 +53,16 @@ const char* obj_kind_name(ObjKind k) {
 Tap::Tap() { strings_.emplace_back(); }
 Tap::~Tap() = default;
 
+void Tap::detach() {
+  for (size_t p = 0; p < rings_.size(); p++) publish(static_cast<int>(p));
+  ended_.store(true);
+}
+
 void Tap::attach(int procs) {
   static std::atomic<uint64_t> runs{0};
   rings_.clear();
   for (int i = 0; i < procs; i++) rings_.push_back(std::make_unique<detail::EventRing>());
   seq_ = 1;
-  published_ = 0;
   dropped_ = 0;
   ended_ = false;
   run_id_ = ++runs;
@@ -69,12 +77,21 @@ void Tap::attach(int procs) {
 void Tap::push(int p, Event e) {
   if (e.seq == 0) e.seq = next_seq();
   detail::EventRing& r = *rings_[static_cast<size_t>(p)];
-  uint64_t t = r.tail.load(std::memory_order_relaxed);
-  // Full: wait for the consumer rather than lose the event.
-  while (t - r.head.load(std::memory_order_acquire) >= detail::EventRing::kSize) std::this_thread::yield();
+  uint64_t t = r.local_tail;
+  if (t - r.cached_head >= detail::EventRing::kSize) {
+    // Full: publish, then wait for the consumer rather than lose the event.
+    r.tail.store(t, std::memory_order_release);
+    while (t - (r.cached_head = r.head.load(std::memory_order_acquire)) >= detail::EventRing::kSize)
+      std::this_thread::yield();
+  }
   r.slots[t % detail::EventRing::kSize] = e;
-  r.tail.store(t + 1, std::memory_order_release);
-  published_.fetch_add(1, std::memory_order_relaxed);
+  r.local_tail = t + 1;
+  if (r.local_tail - r.tail.load(std::memory_order_relaxed) >= kPublishEvery) r.tail.store(r.local_tail, std::memory_order_release);
+}
+
+void Tap::publish(int p) {
+  detail::EventRing& r = *rings_[static_cast<size_t>(p)];
+  if (r.tail.load(std::memory_order_relaxed) != r.local_tail) r.tail.store(r.local_tail, std::memory_order_release);
 }
 
 size_t Tap::drain(std::vector<Event>& out) {
@@ -86,7 +103,8 @@ size_t Tap::drain(std::vector<Event>& out) {
     r.head.store(h, std::memory_order_release);
   }
   if (pending_.empty()) return 0;
-  std::sort(pending_.begin(), pending_.end(), [](const Event& a, const Event& b) { return a.seq < b.seq; });
+  auto by_seq = [](const Event& a, const Event& b) { return a.seq < b.seq; };
+  if (!std::is_sorted(pending_.begin(), pending_.end(), by_seq)) std::sort(pending_.begin(), pending_.end(), by_seq);
   size_t n = 0;
   while (n < pending_.size() && pending_[n].seq == next_) {
     ++n;
@@ -97,7 +115,12 @@ size_t Tap::drain(std::vector<Event>& out) {
   return n;
 }
 
-bool Tap::finished() const { return ended_.load() && pending_.empty() && published_.load() + 1 == next_; }
+bool Tap::finished() const {
+  if (!ended_.load() || !pending_.empty()) return false;
+  for (const auto& r : rings_)
+    if (r->head.load() != r->tail.load()) return false;
+  return true;
+}
 
 uint32_t Tap::intern(std::string_view text) {
   std::lock_guard<std::mutex> l(strings_mu_);

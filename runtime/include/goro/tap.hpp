@@ -49,14 +49,23 @@ class Tap {
   // finished() tells whether the run has ended and every event has been drained.
   bool finished() const;
   uint64_t dropped() const { return dropped_.load(); }
-  uint64_t published() const { return published_.load(); }
 
   // ---- producer side (the runtime) ----
   void attach(int procs);
-  void detach() { ended_.store(true); }
-  uint64_t next_seq() { return seq_.fetch_add(1, std::memory_order_relaxed); }
-  // push() publishes e from P p (taking a seq if e.seq is 0).
+  // detach() publishes every ring and marks the run over (after the run's threads are gone).
+  void detach();
+  uint64_t next_seq() {
+    if (rings_.size() > 1) return seq_.fetch_add(1, std::memory_order_relaxed);
+    uint64_t v = seq_.load(std::memory_order_relaxed);  // one P: one writer, no locked add
+    seq_.store(v + 1, std::memory_order_relaxed);
+    return v;
+  }
+  // push() queues e from P p (taking a seq if e.seq is 0); it becomes visible to drain() at
+  // the next publish(p), which push() does itself every kPublishEvery events.
   void push(int p, Event e);
+  // publish() makes everything P p pushed visible (only P p's thread, or after the run).
+  void publish(int p);
+  static constexpr uint64_t kPublishEvery = 64;
   // intern() stores text once and returns its index.
   uint32_t intern(std::string_view text);
   uint64_t run_id() const { return run_id_; }
@@ -64,19 +73,20 @@ class Tap {
   uint64_t next_object_id() { return ++objects_; }
 
  private:
-  std::vector<std::unique_ptr<detail::EventRing>> rings_;
-  std::atomic<uint64_t> seq_{1};
-  std::atomic<uint64_t> published_{0};
-  std::atomic<uint64_t> dropped_{0};
-  std::atomic<bool> ended_{false};
+  // Producer side (the program's threads), on cache lines of its own: the consumer never
+  // writes here.
+  alignas(64) std::vector<std::unique_ptr<detail::EventRing>> rings_;
   uint64_t run_id_ = 0;
+  std::atomic<uint64_t> seq_{1};
+  alignas(64) std::atomic<uint64_t> dropped_{0};
+  std::atomic<bool> ended_{false};
   uint64_t objects_ = 0;          // guarded by announce_mu_
   std::mutex announce_mu_;
-  // Consumer state.
-  std::vector<Event> pending_;    // drained from rings, waiting for a gap to fill
-  uint64_t next_ = 1;             // next seq to hand out
+  // Consumer side.
+  alignas(64) std::vector<Event> pending_;  // drained from rings, waiting for a gap to fill
+  uint64_t next_ = 1;                       // next seq to hand out
   // String table.
-  mutable std::mutex strings_mu_;  // guards strings_ and index_
+  alignas(64) mutable std::mutex strings_mu_;  // guards strings_ and index_
   std::vector<std::string> strings_;
   std::unordered_map<std::string, uint32_t> index_;
 };
@@ -129,6 +139,8 @@ class Control {
   // pick() is called with the candidates when in choose mode; returns the chosen id (0: any).
   uint64_t pick(std::vector<RunnableG> candidates);
   bool stopping() const { return stop_.load(); }
+  // active() tells whether anything may hold the program (pause, step, until, choose, stop).
+  bool active() const { return active_.load(std::memory_order_relaxed); }
 
  private:
   void set_paused_locked(bool p);

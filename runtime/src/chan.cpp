@@ -11,6 +11,7 @@ namespace goro::detail {
 ChanCore::ChanCore(size_t cap, std::string name, const ElemOps* ops)
     : cap_(cap), name_(std::move(name)), ops_(ops), id_(next_object_id()) {
   if (cap_ > 0) buf_ = ops_->alloc(cap_);
+  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));  // made now
 }
 
 ChanCore::~ChanCore() {

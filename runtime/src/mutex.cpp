@@ -10,7 +10,9 @@ namespace goro {
 
 using namespace detail;
 
-Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
+Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {
+  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::Mutex, name_);
+}
 
 namespace detail {
 void trace_mutex(Mutex* m, bool locked) {

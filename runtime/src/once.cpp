@@ -10,7 +10,9 @@ namespace goro {
 
 using namespace detail;
 
-Once::Once(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
+Once::Once(std::string name) : name_(std::move(name)), id_(next_object_id()) {
+  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::Once, name_);
+}
 
 void Once::call(const std::function<void()>& fn) {
   if (done_.load(std::memory_order_acquire)) return;

@@ -10,7 +10,9 @@ namespace goro {
 
 using namespace detail;
 
-RWMutex::RWMutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
+RWMutex::RWMutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {
+  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::RWMutex, name_);
+}
 
 namespace {
 

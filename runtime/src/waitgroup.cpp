@@ -11,7 +11,9 @@ namespace goro {
 
 using namespace detail;
 
-WaitGroup::WaitGroup(std::string name) : name_(std::move(name)), id_(next_object_id()) {}
+WaitGroup::WaitGroup(std::string name) : name_(std::move(name)), id_(next_object_id()) {
+  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::WaitGroup, name_);
+}
 
 int64_t WaitGroup::counter() const {
   std::lock_guard<SpinLock> l(lock_);

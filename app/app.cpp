@@ -1,0 +1,293 @@
+// app/app.cpp: the panels around the diagram and the keyboard.
+#include "app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "cli.hpp"
+
+namespace goroscope {
+
+namespace {
+
+ImVec4 col(uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+}  // namespace
+
+std::string assets_dir() {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) {
+    std::string exe(buf, static_cast<size_t>(n));
+    std::string dir = exe.substr(0, exe.rfind('/'));
+    for (const std::string& c : {dir + "/assets", dir + "/../assets", dir + "/../share/goroscope/assets"})
+      if (std::ifstream(c + "/programs/08_worker_pool.go")) return c;
+  }
+  return GOROSCOPE_SOURCE_ASSETS;
+}
+
+App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
+  config_.clock = goro::ClockMode::Real;  // watching: real time, adjustable speed
+  if (opts.config_set) config_ = opts.config;
+  const Scenario* s = find_scenario(opts.scenario.empty() ? settings.scenario : opts.scenario);
+  select_scenario(s ? s : &scenarios()[7]);
+  if (opts.params_set) params_ = opts.params;
+  restart();
+}
+
+App::~App() { settings_.scenario = scenario_->name; }
+
+void App::select_scenario(const Scenario* s) {
+  scenario_ = s;
+  params_ = s->defaults();
+  settings_.scenario = s->name;
+}
+
+void App::restart() {
+  session_.reset();  // stops the old program
+  diagram_.reset();
+  sel_.key.reset();
+  session_ = std::make_unique<Session>(RunSpec{scenario_, params_, config_}, "", false, true);
+  session_->control().choose_mode(choose_ && config_.procs == 1);
+  rate_events_ = 0;
+  rate_start_ = now_;
+}
+
+bool App::busy() const { return (session_ && !session_->done()) || diagram_.animating(); }
+
+const std::string& App::source_of(const Scenario& s) {
+  auto it = sources_.find(s.go_file);
+  if (it != sources_.end()) return it->second;
+  std::ifstream f(assets_dir() + "/programs/" + s.go_file);
+  std::stringstream ss;
+  if (f) ss << f.rdbuf();
+  else ss << "(source " << s.go_file << " not found in " << assets_dir() << "/programs)";
+  return sources_[s.go_file] = ss.str();
+}
+
+void App::keys() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  goro::Control& c = session_->control();
+  if (io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) settings_.ui_zoom = std::min(3.f, settings_.ui_zoom * 1.1f), zoom_changed_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) settings_.ui_zoom = std::max(0.5f, settings_.ui_zoom / 1.1f), zoom_changed_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_0)) settings_.ui_zoom = 1, zoom_changed_ = true;
+    return;
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
+  if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) c.step();
+  if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) restart();
+  if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_ = true;
+  bool faster = ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD);
+  bool slower = ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT);
+  if (faster || slower) {
+    config_.speed = std::clamp(config_.speed * (faster ? 1.5 : 1 / 1.5), 0.01, 1000.0);
+    c.set_speed(config_.speed);
+  }
+}
+
+void App::frame(double now, float frame_ms) {
+  now_ = now;
+  const auto& evs = session_->pump();
+  rate_events_ += evs.size();
+  if (now - rate_start_ >= 1.0) {
+    rate_ = static_cast<double>(rate_events_) / (now - rate_start_);
+    rate_events_ = 0;
+    rate_start_ = now;
+  }
+  keys();
+  const auto& pal = goro::visual::palette(settings_.dark);
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::Begin("Goroscope", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+  float status_h = ImGui::GetFrameHeightWithSpacing();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  float left_w = std::clamp(avail.x * 0.25f, 300.f, 560.f);
+  float right_w = std::clamp(avail.x * 0.22f, 260.f, 520.f);
+  float body_h = avail.y - status_h;
+
+  ImGui::BeginChild("left", ImVec2(left_w, body_h), true);
+  draw_controls();
+  ImGui::EndChild();
+  ImGui::SameLine();
+
+  ImGui::BeginGroup();
+  float center_w = avail.x - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x;
+  float diagram_h = body_h * 0.70f;
+  ImGui::BeginChild("diagram", ImVec2(center_w, diagram_h), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const goro::visual::Model& m = session_->model();
+  ImGui::TextColored(col(pal.text), "%s", scenario_->title.c_str());
+  ImGui::SameLine();
+  ImGui::TextColored(col(pal.text_dim), "— %s", scenario_->description.c_str());
+  bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
+  diagram_.draw(m, pal, sel_, now, deadlock);
+  ImGui::EndChild();
+  ImGui::BeginChild("console", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
+  ImGui::TextColored(col(pal.text_dim), "Console");
+  if (mono) ImGui::PushFont(mono);
+  goro::visual::draw_console(m, pal, follow_console_);
+  if (mono) ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::EndGroup();
+  ImGui::SameLine();
+
+  ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
+  ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
+  ImGui::TextColored(col(pal.text_dim), "Inspector");
+  goro::visual::draw_inspector(m, sel_, diagram_.layout(), session_->events(), session_->strings());
+  ImGui::EndChild();
+  ImGui::Separator();
+  draw_source();
+  ImGui::EndChild();
+
+  draw_status(frame_ms);
+  ImGui::End();
+}
+
+void App::draw_controls() {
+  const auto& pal = goro::visual::palette(settings_.dark);
+  goro::Control& c = session_->control();
+  ImGui::TextColored(col(pal.text_dim), "Program");
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##program", scenario_->title.c_str())) {
+    for (const Scenario& s : scenarios()) {
+      if (ImGui::Selectable(s.title.c_str(), &s == scenario_)) {
+        select_scenario(&s);
+        restart();
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(%s)", s.description.c_str(), s.go_file.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::PushTextWrapPos();
+  ImGui::TextColored(col(pal.text_dim), "%s", scenario_->description.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+
+  // Run controls.
+  bool paused = c.paused();
+  float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+  if (ImGui::Button(session_->done() ? "Run (R)" : "Restart (R)", ImVec2(bw, 0))) restart();
+  ImGui::SameLine();
+  if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0))) paused ? c.resume() : c.pause();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
+  ImGui::SameLine();
+  if (ImGui::Button("Step", ImVec2(bw, 0))) c.step();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event (Right or N)");
+
+  ImGui::Spacing();
+  ImGui::TextColored(col(pal.text_dim), "Clock");
+  bool real = config_.clock == goro::ClockMode::Real;
+  if (ImGui::RadioButton("real", real) && !real) config_.clock = goro::ClockMode::Real, restart();
+  ImGui::SameLine();
+  if (ImGui::RadioButton("virtual", !real) && real) config_.clock = goro::ClockMode::Virtual, restart();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("time jumps to the next timer when every goroutine is blocked");
+  if (config_.clock == goro::ClockMode::Real) {
+    float speed = static_cast<float>(config_.speed);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##speed", &speed, 0.05f, 20.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) {
+      config_.speed = speed;
+      c.set_speed(speed);
+    }
+  }
+
+  ImGui::Spacing();
+  ImGui::TextColored(col(pal.text_dim), "Parameters");
+  bool changed = false;
+  for (const Param& p : scenario_->params) {
+    int v = params_[p.name];
+    ImGui::SetNextItemWidth(-1);
+    int hi = std::min(p.max, std::max(p.def * 4, 32));  // a slider range that stays usable
+    ImGuiSliderFlags flags = hi - p.min > 1000 ? ImGuiSliderFlags_Logarithmic : 0;
+    std::string fmt = p.name + " %d";
+    if (ImGui::SliderInt(("##" + p.name).c_str(), &v, p.min, hi, fmt.c_str(), flags)) params_.values[p.name] = std::clamp(v, p.min, p.max);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%d to %d; ctrl+click to type)", p.help.c_str(), p.min, p.max);
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+  }
+  int procs = config_.procs;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderInt("##procs", &procs, 1, 8, "procs (GOMAXPROCS) %d")) config_.procs = procs;
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  int seed = static_cast<int>(config_.seed);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputInt("##seed", &seed)) config_.seed = static_cast<uint64_t>(std::max(0, seed)), changed = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("seed: every random choice (select, the data race's scheduler)");
+  if (changed) restart();
+
+  // Choosing the interleaving by hand.
+  ImGui::Spacing();
+  ImGui::BeginDisabled(config_.procs != 1);
+  if (ImGui::Checkbox("choose the next goroutine by hand", &choose_)) c.choose_mode(choose_);
+  ImGui::EndDisabled();
+  if (config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("with procs = 1");
+  if (choose_ && config_.procs == 1) {
+    auto cands = c.candidates();
+    if (cands.empty()) ImGui::TextColored(col(pal.text_dim), "(no choice pending)");
+    for (const auto& g : cands) {
+      std::string label = "run next: " + (g.name.empty() ? "goroutine" : g.name) + " (" + std::to_string(g.id) + ")";
+      if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) c.choose(g.id);
+    }
+  }
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextColored(col(pal.text_dim), "View");
+  if (ImGui::Checkbox("dark theme", &settings_.dark)) {
+    settings_.dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight();
+  }
+  if (ImGui::Button("Fit diagram")) diagram_.fit();
+  ImGui::SameLine();
+  if (ImGui::Button("Screenshot (F12)")) shot_ = true;
+  ImGui::Spacing();
+  ImGui::PushTextWrapPos();
+  ImGui::TextColored(col(pal.text_dim),
+                     "Keys: Space pause/resume · Right or N step · R restart · +/- speed · Ctrl +/- zoom");
+  ImGui::PopTextWrapPos();
+}
+
+void App::draw_source() {
+  const auto& pal = goro::visual::palette(settings_.dark);
+  ImGui::TextColored(col(pal.text_dim), "Go source: %s", scenario_->go_file.c_str());
+  ImGui::BeginChild("source", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  if (mono) ImGui::PushFont(mono);
+  std::istringstream in(source_of(*scenario_));
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ImGui::TextColored(col(pal.text_dim), "%3d", ++n);
+    ImGui::SameLine();
+    for (auto& ch : line)
+      if (ch == '\t') ch = ' ';
+    ImGui::TextUnformatted(line.c_str());
+  }
+  if (mono) ImGui::PopFont();
+  ImGui::EndChild();
+}
+
+void App::draw_status(float frame_ms) {
+  const auto& pal = goro::visual::palette(settings_.dark);
+  const goro::visual::Model& m = session_->model();
+  using goro::visual::GState;
+  std::string state = session_->done() ? (m.exit_status() == goro::ExitStatus::Ok ? "exited" : m.exit_status() == goro::ExitStatus::Panic ? "panicked" : "deadlocked")
+                                       : session_->control().paused() ? "paused" : "running";
+  ImGui::TextColored(col(session_->done() && m.exit_status() != goro::ExitStatus::Ok ? pal.blocked : pal.running), "%s", state.c_str());
+  ImGui::SameLine();
+  ImGui::TextColored(col(pal.text_dim), "| %s time %s | %.0f events/s | goroutines: %zu running, %zu runnable, %zu blocked, %zu sleeping, %zu finished | frame %.1f ms",
+                     config_.clock == goro::ClockMode::Virtual ? "virtual" : "real", format_time(m.time()).c_str(), rate_,
+                     m.count(GState::Running), m.count(GState::Runnable), m.count(GState::Blocked), m.count(GState::Sleeping),
+                     m.count(GState::Finished), frame_ms);
+}
+
+}  // namespace goroscope

@@ -1,0 +1,77 @@
+// app/app.hpp: the window's contents: the controls, the diagram, the console, the inspector,
+// the Go source and the status bar, over one running Session. The window (window.cpp) owns
+// GLFW, GL and ImGui; App only draws and reacts.
+//
+// Invariants: at most one Session lives at a time; changing a parameter, procs, seed or clock
+// restarts the program at once with the new values; the UI thread never blocks on the program
+// (it drains the tap each frame, bounded by the rings' size).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "session.hpp"
+#include "settings.hpp"
+#include "views.hpp"
+
+struct ImFont;
+
+namespace goroscope {
+
+// AppOptions is what the command line asks of the window.
+struct AppOptions {
+  std::string scenario;  // "" : the last one used
+  Params params;
+  bool params_set = false;
+  goro::Config config;
+  bool config_set = false;
+};
+
+class App {
+ public:
+  App(const AppOptions& opts, Settings& settings);
+  ~App();
+
+  // frame() draws one frame filling the viewport; now is wall-clock seconds.
+  void frame(double now, float frame_ms);
+  // busy() tells whether the next frame must come soon (running or animating).
+  bool busy() const;
+  bool screenshot_requested() { return std::exchange(shot_, false); }
+  bool zoom_changed() { return std::exchange(zoom_changed_, false); }
+  ImFont* mono = nullptr;  // set by the window
+
+  void restart();
+  const Session* session() const { return session_.get(); }
+
+ private:
+  void draw_controls();
+  void draw_source();
+  void draw_status(float frame_ms);
+  void keys();
+  void select_scenario(const Scenario* s);
+  const std::string& source_of(const Scenario& s);
+
+  Settings& settings_;
+  const Scenario* scenario_ = nullptr;
+  Params params_;
+  goro::Config config_;
+  bool choose_ = false;
+  std::unique_ptr<Session> session_;
+  goro::visual::DiagramView diagram_;
+  goro::visual::Selection sel_;
+  bool follow_console_ = true;
+  bool shot_ = false;
+  bool zoom_changed_ = false;
+  std::map<std::string, std::string> sources_;
+  // Events per second, over the last second.
+  double rate_start_ = 0;
+  uint64_t rate_events_ = 0;
+  double rate_ = 0;
+  double now_ = 0;
+};
+
+// assets_dir() finds the assets folder (beside the executable, or the source tree's).
+std::string assets_dir();
+
+}  // namespace goroscope

@@ -1,0 +1,25 @@
+// app/settings.hpp: what the window remembers between launches (theme, zoom, last program,
+// window placement), in $XDG_CONFIG_HOME/goroscope/settings.ini as name=value lines.
+//
+// Invariant: a missing, unreadable or partly corrupt file never stops the app: unknown or bad
+// lines are skipped (with a warning) and defaults stand.
+#pragma once
+
+#include <string>
+
+namespace goroscope {
+
+struct Settings {
+  bool dark = true;
+  float ui_zoom = 1.0f;
+  std::string scenario = "worker_pool";
+  int window_w = 1600, window_h = 1000;
+  int window_x = -1, window_y = -1;  // -1: let the system place it
+
+  // dir() is the folder of settings.ini and imgui.ini (created on save).
+  static std::string dir();
+  static Settings load();
+  void save() const;
+};
+
+}  // namespace goroscope

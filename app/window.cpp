@@ -1,0 +1,261 @@
+// app/window.cpp: the desktop window: GLFW + OpenGL 3 + Dear ImGui setup, fonts and themes,
+// the frame loop, and screenshots (PNG via stb_image_write). Everything inside the window is
+// App's (app.cpp).
+#include <epoxy/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "cli.hpp"
+
+namespace goroscope {
+
+namespace {
+
+const char* kAppHelp =
+    "usage: goroscope [options]            open the window\n"
+    "  --scenario NAME        the program to open (goroscope list shows them)\n"
+    "  --set NAME=VALUE       a parameter of it (repeatable)\n"
+    "  --procs N --seed S --clock virtual|real --speed X   as for `goroscope run`\n"
+    "  --theme dark|light     the colours\n"
+    "  --size WxH             the window's size in pixels\n"
+    "  --screenshot FILE.png  render --frames frames (default 90), write a PNG, and exit\n"
+    "  --frames N             frames to render before the screenshot\n"
+    "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
+    "Ctrl +/- zoom the interface, F12 screenshot.\n";
+
+std::string g_glfw_error;
+void on_glfw_error(int, const char* what) { g_glfw_error = what ? what : "unknown"; }
+
+const char* kSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+const char* kMono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+
+// load_fonts() builds the atlas for a size; returns the monospace font (or null).
+ImFont* load_fonts(float px) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2000, 0x22FF, 0};  // Latin-1, arrows, ×, …, ←
+  ImFont* sans = std::ifstream(kSans) ? io.Fonts->AddFontFromFileTTF(kSans, px, nullptr, ranges) : nullptr;
+  if (!sans) {
+    std::cerr << "goroscope: font " << kSans << " not found (apt-get install fonts-dejavu-core); using ImGui's own\n";
+    io.Fonts->AddFontDefault();
+  }
+  ImFont* mono = std::ifstream(kMono) ? io.Fonts->AddFontFromFileTTF(kMono, px * 0.95f, nullptr, ranges) : nullptr;
+  io.Fonts->Build();
+  return mono;
+}
+
+bool write_png(const std::string& path, int w, int h) {
+  std::vector<unsigned char> px(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // opaque
+  stbi_flip_vertically_on_write(1);
+  return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
+}
+
+void apply_theme(bool dark) {
+  dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight();
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.WindowRounding = 6;
+  s.ChildRounding = 6;
+  s.FrameRounding = 5;
+  s.GrabRounding = 5;
+  s.FramePadding = ImVec2(8, 5);
+  s.ItemSpacing = ImVec2(8, 7);
+}
+
+}  // namespace
+
+int window_main(const std::vector<std::string>& args) {
+  AppOptions opts;
+  Settings settings = Settings::load();
+  std::string screenshot;
+  int frames = 90, width = 0, height = 0;
+  const Scenario* sc = nullptr;
+  std::vector<std::string> sets;
+  for (size_t i = 0; i < args.size(); i++) {
+    const std::string& a = args[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
+      return args[++i];
+    };
+    try {
+      if (a == "--help-app" || a == "--help" || a == "-h") {
+        std::cout << kAppHelp;
+        return 0;
+      } else if (a == "--scenario") {
+        opts.scenario = next();
+        sc = find_scenario(opts.scenario);
+        if (!sc) throw std::invalid_argument("no scenario named '" + opts.scenario + "' (goroscope list shows them)");
+      } else if (a == "--set") {
+        sets.push_back(next());
+      } else if (a == "--procs") {
+        int n = std::stoi(next());
+        if (n < 1 || n > 64) throw std::invalid_argument("--procs must be 1 to 64");
+        opts.config.procs = n, opts.config_set = true;
+      } else if (a == "--seed") {
+        opts.config.seed = std::stoull(next()), opts.config_set = true;
+      } else if (a == "--clock") {
+        std::string v = next();
+        if (v != "virtual" && v != "real") throw std::invalid_argument("--clock must be virtual or real");
+        opts.config.clock = v == "real" ? goro::ClockMode::Real : goro::ClockMode::Virtual, opts.config_set = true;
+      } else if (a == "--speed") {
+        double v = std::stod(next());
+        if (!(v > 0) || v > 1e6) throw std::invalid_argument("--speed must be above 0");
+        opts.config.speed = v, opts.config_set = true;
+      } else if (a == "--theme") {
+        std::string v = next();
+        if (v != "dark" && v != "light") throw std::invalid_argument("--theme must be dark or light");
+        settings.dark = v == "dark";
+      } else if (a == "--screenshot") {
+        screenshot = next();
+      } else if (a == "--frames") {
+        frames = std::stoi(next());
+        if (frames < 1 || frames > 100000) throw std::invalid_argument("--frames must be 1 to 100000");
+      } else if (a == "--size") {
+        std::string v = next();
+        if (std::sscanf(v.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240 || width > 8192 || height > 8192)
+          throw std::invalid_argument("--size must look like 1600x1000");
+      } else if (a.size() > 6 && a.substr(a.size() - 6) == ".gorec") {
+        std::cerr << "goroscope: opening recordings in the window is not available yet; try goroscope inspect " << a << "\n";
+        return 64;
+      } else {
+        throw std::invalid_argument("unknown option '" + a + "'");
+      }
+    } catch (const std::invalid_argument& e) {
+      std::string msg = e.what();
+      if (msg == "stoi" || msg == "stoull" || msg == "stod") msg = a + ": not a number";
+      std::cerr << "goroscope: " << msg << "\n(goroscope --help-app for the window's options)\n";
+      return 64;
+    } catch (const std::out_of_range&) {
+      std::cerr << "goroscope: " << a << ": number out of range\n";
+      return 64;
+    }
+  }
+  if (!sets.empty()) {
+    if (!sc) sc = find_scenario(settings.scenario);
+    if (!sc) sc = &scenarios()[7];
+    opts.scenario = sc->name;
+    opts.params = sc->defaults();
+    for (const auto& s : sets) {
+      std::string err = sc->set(opts.params, s);
+      if (!err.empty()) {
+        std::cerr << "goroscope: " << err << "\n";
+        return 64;
+      }
+    }
+    opts.params_set = true;
+  }
+
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    std::cerr << "goroscope: cannot open a window: " << (g_glfw_error.empty() ? "no display" : g_glfw_error) << "\n"
+              << "  (is there a display? DISPLAY=" << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")\n"
+              << "  The command line works without one: goroscope run worker_pool, goroscope --help\n";
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  if (!screenshot.empty()) glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
+  int w = width ? width : settings.window_w, h = height ? height : settings.window_h;
+  GLFWwindow* win = glfwCreateWindow(w, h, "Goroscope", nullptr, nullptr);
+  if (!win) {
+    std::cerr << "goroscope: cannot create an OpenGL 3 window: " << g_glfw_error << "\n"
+              << "  The command line works without one: goroscope run worker_pool, goroscope --help\n";
+    glfwTerminate();
+    return 1;
+  }
+  if (settings.window_x >= 0 && settings.window_y >= 0 && screenshot.empty()) glfwSetWindowPos(win, settings.window_x, settings.window_y);
+  glfwMakeContextCurrent(win);
+  glfwSwapInterval(screenshot.empty() ? 1 : 0);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  static std::string ini = Settings::dir() + "/imgui.ini";
+  io.IniFilename = screenshot.empty() ? ini.c_str() : nullptr;
+  ImGui_ImplGlfw_InitForOpenGL(win, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+  apply_theme(settings.dark);
+
+  float xs = 1, ys = 1;
+  glfwGetWindowContentScale(win, &xs, &ys);
+  float hidpi = std::clamp(std::max(xs, ys), 1.0f, 4.0f);
+  App app(opts, settings);
+  auto build_fonts = [&] {
+    app.mono = load_fonts(std::round(17.0f * hidpi * settings.ui_zoom));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  };
+  app.mono = load_fonts(std::round(17.0f * hidpi * settings.ui_zoom));
+  bool dark = settings.dark;
+
+  auto t0 = std::chrono::steady_clock::now();
+  auto last = t0;
+  int frame = 0;
+  int status = 0;
+  while (!glfwWindowShouldClose(win)) {
+    if (screenshot.empty() && !app.busy()) glfwWaitEventsTimeout(0.25);  // idle: no busy loop
+    else glfwPollEvents();
+    auto t = std::chrono::steady_clock::now();
+    float frame_ms = std::chrono::duration<float, std::milli>(t - last).count();
+    last = t;
+    if (app.zoom_changed()) build_fonts();
+    if (settings.dark != dark) dark = settings.dark, apply_theme(dark);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    app.frame(std::chrono::duration<double>(t - t0).count(), frame_ms);
+    ImGui::Render();
+    int fw, fh;
+    glfwGetFramebufferSize(win, &fw, &fh);
+    glViewport(0, 0, fw, fh);
+    const auto& pal = goro::visual::palette(settings.dark);
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(pal.canvas);
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    bool shot = app.screenshot_requested();
+    if (!screenshot.empty() && ++frame >= frames) {
+      if (!write_png(screenshot, fw, fh)) {
+        std::cerr << "goroscope: cannot write " << screenshot << "\n";
+        status = 1;
+      } else {
+        std::cerr << "goroscope: wrote " << screenshot << " (" << fw << "x" << fh << ")\n";
+      }
+      break;
+    }
+    if (shot) {
+      std::string path = "goroscope-" + std::to_string(std::time(nullptr)) + ".png";
+      std::cerr << (write_png(path, fw, fh) ? "goroscope: wrote " : "goroscope: cannot write ") << path << "\n";
+    }
+    glfwSwapBuffers(win);
+  }
+  if (screenshot.empty()) {
+    glfwGetWindowSize(win, &settings.window_w, &settings.window_h);
+    glfwGetWindowPos(win, &settings.window_x, &settings.window_y);
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(win);
+  glfwTerminate();
+  if (screenshot.empty()) settings.save();
+  return status;
+}
+
+}  // namespace goroscope

@@ -1,0 +1,177 @@
+// visual/view_inspector.cpp: everything about the selected goroutine, group, channel or sync
+// object, and its recent events in words.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "views.hpp"
+
+namespace goro::visual {
+
+namespace {
+
+std::string gname(const Model& m, uint64_t id) {
+  const Goroutine* g = m.goroutine(id);
+  if (!g) return "goroutine " + std::to_string(id);
+  return (g->name.empty() ? std::string("goroutine") : g->name) + " (" + std::to_string(id) + ")";
+}
+
+std::string ids(const Model& m, const std::vector<uint64_t>& v) {
+  if (v.empty()) return "none";
+  std::string s;
+  for (size_t i = 0; i < v.size() && i < 8; i++) s += (i ? ", " : "") + gname(m, v[i]);
+  if (v.size() > 8) s += ", … (" + std::to_string(v.size()) + ")";
+  return s;
+}
+
+std::string value_of(const Event& e, const std::vector<std::string>& strings) {
+  if (e.aux & kValueIsInt) return std::to_string(e.value);
+  return e.text < strings.size() ? strings[e.text] : "";
+}
+
+// about() tells whether e concerns the selection.
+bool about(const Event& e, const NodeKey& k, const Layout& L) {
+  switch (k.kind) {
+    case NodeKind::Goroutine:
+      return e.g == k.id || (e.kind == EventKind::ChanHandoff && static_cast<uint64_t>(e.arg) == k.id);
+    case NodeKind::Group: {
+      if (!e.g || e.g > L.node_of_g.size()) return false;
+      const Node& n = L.nodes[L.node_of_g[e.g - 1]];
+      return n.key == k;
+    }
+    default:
+      return e.obj == k.id && e.kind != EventKind::GoCreate && e.kind != EventKind::GoReady;
+  }
+}
+
+}  // namespace
+
+std::string event_text(const Model& m, const Event& e, const std::vector<std::string>& strings) {
+  std::string who = e.g ? gname(m, e.g) : "runtime";
+  std::string obj = m.object_name(e.obj);
+  switch (e.kind) {
+    case EventKind::GoCreate: return who + " created";
+    case EventKind::GoStart: return who + " runs on P" + std::to_string(e.p);
+    case EventKind::GoPark: return who + " blocks: " + wait_reason_text(e.aux & 0x7f) + (obj.empty() ? "" : " " + obj);
+    case EventKind::GoReady: return who + " made runnable" + (e.arg ? " by " + gname(m, static_cast<uint64_t>(e.arg)) : "");
+    case EventKind::GoYield: return who + " yields";
+    case EventKind::GoEnd: return who + " finished";
+    case EventKind::ObjMake: return std::string(obj_kind_name(static_cast<ObjKind>(e.aux))) + " " + obj + " made";
+    case EventKind::ChanSend: return who + " sent " + value_of(e, strings) + " into " + obj + " (len " + std::to_string(e.arg) + ")";
+    case EventKind::ChanRecv: return who + " received " + value_of(e, strings) + " from " + obj + " (len " + std::to_string(e.arg) + ")";
+    case EventKind::ChanHandoff:
+      return who + " handed " + value_of(e, strings) + " to " + gname(m, static_cast<uint64_t>(e.arg)) + " through " + obj;
+    case EventKind::ChanClose: return who + " closed " + obj;
+    case EventKind::SelectWait: return who + " waits in select on " + obj + ((e.aux & 1) ? " (send)" : " (receive)");
+    case EventKind::WgAdd: return who + " " + obj + ".Add(" + std::to_string(e.value) + ") → " + std::to_string(e.arg);
+    case EventKind::WgWait: return who + " " + obj + ".Wait() at " + std::to_string(e.arg);
+    case EventKind::WgRelease: return obj + " reached zero: " + std::to_string(e.arg) + " released";
+    case EventKind::MutexLock: return who + " locked " + obj + (e.aux ? " (read)" : "");
+    case EventKind::MutexUnlock: return who + " unlocked " + obj + (e.aux ? " (read)" : "");
+    case EventKind::MutexContended: return who + " must wait for " + obj;
+    case EventKind::OnceRun: return who + " runs " + obj + ".Do";
+    case EventKind::Sleep: return who + " sleeps";
+    case EventKind::TimerFire: return "timer fires for " + who;
+    case EventKind::Output: return who + " printed";
+    case EventKind::Panic: return who + " panicked";
+    case EventKind::Deadlock: return "all goroutines are asleep: deadlock";
+    case EventKind::Exit: return "program exited";
+    case EventKind::Count_: break;
+  }
+  return "?";
+}
+
+void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const std::vector<Event>& events,
+                    const std::vector<std::string>& strings) {
+  if (!sel.key) {
+    ImGui::TextWrapped("Click a goroutine, channel, WaitGroup or Mutex in the diagram to see its state and its events.");
+    return;
+  }
+  const NodeKey k = *sel.key;
+  const Node* n = L.find(k);
+  switch (k.kind) {
+    case NodeKind::Goroutine: {
+      const Goroutine* g = m.goroutine(k.id);
+      if (!g) return;
+      ImGui::Text("goroutine %llu: %s", static_cast<unsigned long long>(g->id), g->name.c_str());
+      ImGui::Text("state: %s", gstate_name(g->state));
+      if (g->state == GState::Blocked || g->state == GState::Sleeping) {
+        ImGui::Text("waiting: %s %s", wait_reason_text(g->reason), m.object_name(g->waiting_on).c_str());
+        if (!g->pending.empty()) ImGui::Text("value to send: %s", g->pending.c_str());
+        if (!g->select_chans.empty()) {
+          std::string cs;
+          for (uint64_t c : g->select_chans) cs += (cs.empty() ? "" : ", ") + m.object_name(c);
+          ImGui::Text("select on: %s", cs.c_str());
+        }
+      }
+      if (g->parent) ImGui::Text("created by: %s", gname(m, g->parent).c_str());
+      if (g->p >= 0) ImGui::Text("last ran on: P%d", g->p);
+      ImGui::Text("events: %llu", static_cast<unsigned long long>(g->events));
+      break;
+    }
+    case NodeKind::Group:
+      if (n) {
+        ImGui::Text("%s × %zu", n->label.c_str(), n->members);
+        static const char* names[] = {"runnable", "running", "blocked", "sleeping", "finished"};
+        for (int s = 0; s < 5; s++) ImGui::BulletText("%zu %s", n->by_state[s], names[s]);
+      }
+      break;
+    case NodeKind::Channel: {
+      const Channel* c = m.channel(k.id);
+      if (!c) return;
+      ImGui::Text("chan %s: cap %lld, len %zu%s", c->name.c_str(), static_cast<long long>(c->cap), c->buffer.size(),
+                  c->closed ? ", closed" : "");
+      std::string buf;
+      for (const auto& v : c->buffer) buf += (buf.empty() ? "" : "  ") + v;
+      ImGui::TextWrapped("buffer (oldest first): %s", buf.empty() ? "empty" : buf.c_str());
+      ImGui::TextWrapped("waiting to send: %s", ids(m, c->sendq).c_str());
+      ImGui::TextWrapped("waiting to receive: %s", ids(m, c->recvq).c_str());
+      ImGui::Text("sends %llu, receives %llu", static_cast<unsigned long long>(c->sends), static_cast<unsigned long long>(c->recvs));
+      break;
+    }
+    case NodeKind::WaitGroup: {
+      const Object* o = m.object(k.id);
+      if (!o) return;
+      const WaitGroup& w = m.waitgroups()[o->index];
+      ImGui::Text("sync.WaitGroup %s: counter %lld", w.name.c_str(), static_cast<long long>(w.counter));
+      ImGui::TextWrapped("waiting: %s", ids(m, w.waiters).c_str());
+      break;
+    }
+    case NodeKind::Mutex: {
+      const Object* o = m.object(k.id);
+      if (!o) return;
+      const Mutex& mu = m.mutexes()[o->index];
+      ImGui::Text("%s %s", mu.rw ? "sync.RWMutex" : "sync.Mutex", mu.name.c_str());
+      ImGui::TextWrapped("held by: %s", mu.owner ? gname(m, mu.owner).c_str() : "nobody");
+      if (mu.rw) ImGui::TextWrapped("readers: %s", ids(m, mu.readers).c_str());
+      ImGui::TextWrapped("waiting: %s", ids(m, mu.waiters).c_str());
+      break;
+    }
+    case NodeKind::Once: {
+      const Object* o = m.object(k.id);
+      if (!o) return;
+      const Once& on = m.onces()[o->index];
+      ImGui::Text("sync.Once %s: %s", on.name.c_str(), on.ran_by ? "done" : "not run yet");
+      if (on.ran_by) ImGui::Text("ran by: %s", gname(m, on.ran_by).c_str());
+      ImGui::TextWrapped("waiting: %s", ids(m, on.waiters).c_str());
+      break;
+    }
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("recent events");
+  // The last few events about the selection (looking back a bounded way, for long runs).
+  std::vector<const Event*> mine;
+  size_t looked = 0;
+  for (auto it = events.rbegin(); it != events.rend() && mine.size() < 40 && looked < 400000; ++it, ++looked)
+    if (about(*it, k, L)) mine.push_back(&*it);
+  ImGui::BeginChild("events");
+  for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
+    const Event& e = **it;
+    ImGui::TextDisabled("%8.3fs", static_cast<double>(e.time) / 1e9);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(event_text(m, e, strings).c_str());
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace goro::visual

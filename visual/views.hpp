@@ -1,0 +1,66 @@
+// visual/views.hpp: the panels drawn from the model with Dear ImGui: the diagram, the console
+// and the inspector. Each draws into the current ImGui window; none owns the program.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "goro/event.hpp"
+#include "layout.hpp"
+#include "model.hpp"
+#include "palette.hpp"
+
+struct ImDrawList;
+struct ImFont;
+
+namespace goro::visual {
+
+// Selection is what the user clicked: a node of the diagram, or nothing.
+struct Selection {
+  std::optional<NodeKey> key;
+};
+
+// DiagramView draws the article-style diagram, with pan, zoom, dragging and travelling tokens.
+class DiagramView {
+ public:
+  // draw() fills the rest of the current window. `now` is wall-clock seconds (animations).
+  void draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock);
+  // reset() forgets positions, pins and animations (a new program).
+  void reset();
+  // fit() zooms to show everything, from the next frame on, until the user pans or zooms.
+  void fit() { auto_fit_ = true; }
+  const Layout& layout() const { return layout_; }
+  bool animating() const { return !tokens_.empty(); }
+
+ private:
+  struct Token {
+    Transfer t;
+    double start;  // wall clock
+  };
+  void draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected, bool alarm, double now);
+  void collect_tokens(const Model& m, double now);
+
+  LayoutEngine engine_;
+  Layout layout_;
+  float zoom_ = 1.0f;
+  float off_x_ = 0, off_y_ = 0;  // screen offset of the diagram origin inside the canvas
+  bool auto_fit_ = true;
+  std::optional<NodeKey> dragging_;
+  uint64_t last_seq_seen_ = 0;
+  std::vector<Token> tokens_;
+};
+
+// draw_console() shows the program's output and, in red, Go's words when it ends badly.
+void draw_console(const Model& m, const Palette& pal, bool& follow);
+
+// draw_inspector() shows the selected thing's full state and its recent events.
+void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const std::vector<Event>& events,
+                    const std::vector<std::string>& strings);
+
+// event_text() is one event in words ("worker 1 sent 3 to jobs").
+std::string event_text(const Model& m, const Event& e, const std::vector<std::string>& strings);
+
+}  // namespace goro::visual

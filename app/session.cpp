@@ -29,6 +29,7 @@ Session::Session(RunSpec spec, const std::string& record_path, bool start_paused
 
 Session::~Session() {
   control_.stop();
+  tap_.abandon();  // nobody drains now: the stopping program must not wait for us
   if (thread_.joinable()) thread_.join();
 }
 

@@ -65,6 +65,7 @@ void Tap::attach(int procs) {
   seq_ = 1;
   dropped_ = 0;
   ended_ = false;
+  abandoned_ = false;
   run_id_ = ++runs;
   objects_ = 0;
   pending_.clear();
@@ -79,10 +80,15 @@ void Tap::push(int p, Event e) {
   detail::EventRing& r = *rings_[static_cast<size_t>(p)];
   uint64_t t = r.local_tail;
   if (t - r.cached_head >= detail::EventRing::kSize) {
-    // Full: publish, then wait for the consumer rather than lose the event.
+    // Full: publish, then wait for the consumer rather than lose the event (unless it left).
     r.tail.store(t, std::memory_order_release);
-    while (t - (r.cached_head = r.head.load(std::memory_order_acquire)) >= detail::EventRing::kSize)
+    while (t - (r.cached_head = r.head.load(std::memory_order_acquire)) >= detail::EventRing::kSize) {
+      if (abandoned_.load(std::memory_order_relaxed)) {
+        dropped_.fetch_add(1, std::memory_order_relaxed);
+        return;
+      }
       std::this_thread::yield();
+    }
   }
   r.slots[t % detail::EventRing::kSize] = e;
   r.local_tail = t + 1;

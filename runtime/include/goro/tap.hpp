@@ -54,6 +54,9 @@ class Tap {
   void attach(int procs);
   // detach() publishes every ring and marks the run over (after the run's threads are gone).
   void detach();
+  // abandon() says nobody will drain any more: from now on a full ring drops events (counted
+  // in dropped()) instead of waiting, so a program being stopped can always finish.
+  void abandon() { abandoned_.store(true); }
   uint64_t next_seq() {
     if (rings_.size() > 1) return seq_.fetch_add(1, std::memory_order_relaxed);
     uint64_t v = seq_.load(std::memory_order_relaxed);  // one P: one writer, no locked add
@@ -80,6 +83,7 @@ class Tap {
   std::atomic<uint64_t> seq_{1};
   alignas(64) std::atomic<uint64_t> dropped_{0};
   std::atomic<bool> ended_{false};
+  std::atomic<bool> abandoned_{false};
   uint64_t objects_ = 0;          // guarded by announce_mu_
   std::mutex announce_mu_;
   // Consumer side.

@@ -113,6 +113,21 @@ TEST(Control, StopEndsAPausedProgram) {
   EXPECT_EQ(p.exit.output, "");
 }
 
+TEST(Control, StopWakesAProgramAsleepOnTheRealClock) {
+  auto sleeper = [] { goro::sleep(1h); };
+  goro::Tap tap;
+  goro::Control control;
+  goro::Config cfg;
+  cfg.clock = goro::ClockMode::Real;
+  goro::Exit exit;
+  std::thread th([&] { exit = goro::run(cfg, goro::Observer{&tap, &control}, sleeper); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // main is asleep by now
+  control.stop();
+  th.join();  // would take an hour if stop() did not wake the sleeping M
+  EXPECT_EQ(exit.status, goro::ExitStatus::Ok);
+  EXPECT_LT(exit.end_time, 3'600'000'000'000);
+}
+
 namespace {
 
 // race() is the data race: two goroutines read the counter, yield, and write it back + 1.

@@ -224,6 +224,8 @@ class Sched {
 
   // ---- control ----
   void freeze_clock(bool frozen);
+  // interrupt() wakes every idle M to look at the Control again.
+  void interrupt() { wake_all(); }
   void set_speed(double speed);
 
  private:

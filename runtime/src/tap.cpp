@@ -242,6 +242,7 @@ void Control::stop() {
   active_ = true;
   set_paused_locked(false);
   cv_.notify_all();
+  if (sched_) sched_->interrupt();  // idle Ms sleeping until a far timer must see it now
 }
 
 void Control::attach(detail::Sched* s) {

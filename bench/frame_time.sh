@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# bench/frame_time.sh: the window's frame time under Xvfb's software renderer at 1600x1000, for
+# the worker pool and for 10,000 live goroutines (the leak program, kept alive). Prints the
+# mean frame time the app measures over its frames (vsync off).
+# Usage: bench/frame_time.sh [BUILD_DIR] [FRAMES]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+frames=${2:-300}
+bin=$build/app/goroscope
+command -v xvfb-run >/dev/null || { echo "frame_time.sh: xvfb-run missing (./setup.sh)" >&2; exit 2; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+run() {
+  local name=$1; shift
+  local out
+  out=$(XDG_CONFIG_HOME=$tmp xvfb-run -a -s "-screen 0 1600x1000x24" "$bin" "$@" --size 1600x1000 \
+        --frames "$frames" --screenshot "$tmp/shot.png" 2>&1 | grep -o 'mean frame [0-9.]* ms over [0-9]* frames')
+  printf "%-28s %s\n" "$name" "$out"
+}
+run "worker pool (3 workers)" --scenario worker_pool --clock real --speed 2
+run "10,000 live goroutines" --scenario goroutine_leak --set leakers=10000 --set sleep_ms=3600000 --clock real
+run "100,000 live goroutines" --scenario goroutine_leak --set leakers=100000 --set sleep_ms=3600000 --clock real

@@ -36,6 +36,9 @@ G* current_g() {
 }
 
 Sched* traced_sched() {
+#ifdef GORO_NO_TAP
+  return nullptr;
+#endif
   if (g_tracing.load(std::memory_order_relaxed) == 0) return nullptr;
   P* p = current_p();
   return p && p->sched->traced() ? p->sched : nullptr;
@@ -127,9 +130,11 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   if (current_p()) throw std::logic_error("goro::run called from a goroutine");
   real_base_ = std::chrono::steady_clock::now();
   speed_ = cfg_.speed;
+#ifndef GORO_NO_TAP
   tap_ = observer.tap;
+#endif
   control_ = observer.control;
-  if (tap_) {
+  if (tapped()) {
     tap_->attach(cfg_.procs);
     g_tracing.fetch_add(1);
   }
@@ -235,7 +240,7 @@ void Sched::worker(P* p) {
   t_p = p;
   thread_fiber(p->g0);
   while (G* g = findrunnable(p)) execute(p, g);
-  if (tap_) tap_->publish(p->id);
+  if (tapped()) tap_->publish(p->id);
   t_p = nullptr;
 }
 
@@ -247,7 +252,7 @@ void Sched::execute(P* p, G* g) {
     g->stack = stackget(p);
     make_fiber(g->fiber, g->stack, &goroutine_entry);
   }
-  if (tap_) emit(event(EventKind::GoStart));
+  if (tapped()) emit(event(EventKind::GoStart));
   EhState* eh = eh_globals();
   *eh = g->eh;
   p->busy.store(true, std::memory_order_relaxed);
@@ -260,23 +265,23 @@ void Sched::execute(P* p, G* g) {
       p->curg = nullptr;
       // From here on a waker may resume g on any thread: touch nothing of it after unlockf.
       if (p->unlockf) p->unlockf(p->unlock_arg);
-      if (tap_) publish_deferred(p);  // the GoPark, sequenced before the unlock
+      if (tapped()) publish_deferred(p);  // the GoPark, sequenced before the unlock
       break;
     case SwitchReason::Yield: {
       Event e{};
-      if (tap_) {
+      if (tapped()) {
         e = event(EventKind::GoYield);
         e.seq = tap_->next_seq();
       }
       p->curg = nullptr;
       g->status.store(GStatus::Runnable, std::memory_order_relaxed);
       runqput(p, g, false);
-      if (tap_) emit(e);
+      if (tapped()) emit(e);
       wakep();
       break;
     }
     case SwitchReason::Exit:
-      if (tap_) emit(event(EventKind::GoEnd));
+      if (tapped()) emit(event(EventKind::GoEnd));
       p->curg = nullptr;
       destroy_fiber(g->fiber);
       stackput(p, g->stack);
@@ -335,7 +340,7 @@ void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), 
                  const Event* proto) {
   P* p = current_p();
   G* g = p->curg;
-  if (tap_ && !g->unwinding) {
+  if (tapped() && !g->unwinding) {
     Event e = proto ? *proto : Event{};
     e.kind = EventKind::GoPark;
     e.time = now();
@@ -363,7 +368,7 @@ void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), 
 void Sched::ready(G* g) {
   if (tearing_down_) return;
   Event e{};
-  if (tap_) {
+  if (tapped()) {
     e = event(EventKind::GoReady, 0, 0);
     e.arg = static_cast<int64_t>(e.g);  // the waker
     e.g = g->id;
@@ -378,7 +383,7 @@ void Sched::ready(G* g) {
     g->schedlink = nullptr;
     globrunqput(g, g, 1);
   }
-  if (tap_) emit(e);
+  if (tapped()) emit(e);
   wakep();
 }
 
@@ -403,7 +408,7 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
   g->fn = std::move(fn);
   g->status.store(GStatus::Runnable, std::memory_order_relaxed);
   Event e{};
-  if (tap_) {
+  if (tapped()) {
     e = event(EventKind::GoCreate, 0, 0);
     e.obj = e.g;  // the parent
     e.g = g->id;
@@ -417,7 +422,7 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
     std::lock_guard<std::mutex> l(mu_);
     globrunqput(g, g, 1);
   }
-  if (tap_) {
+  if (tapped()) {
     if (p) emit(e);
     else tap_->push(0, e);  // main, from run(): announced, not gated
   }
@@ -426,16 +431,16 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
 
 void Sched::print(std::string_view text) {
   Event e{};
-  if (tap_) {
+  if (tapped()) {
     e = event(EventKind::Output);
     e.text = tap_->intern(text);
   }
   {
     std::lock_guard<std::mutex> l(out_mu_);
     output_.append(text);
-    if (tap_) e.seq = tap_->next_seq();  // events keep the output's order
+    if (tapped()) e.seq = tap_->next_seq();  // events keep the output's order
   }
-  if (tap_) emit(e);
+  if (tapped()) emit(e);
 }
 
 Rng& Sched::rng() { return current_p()->rng; }
@@ -454,7 +459,7 @@ void Sched::finish(ExitStatus status, std::string message) {
       exit_.end_time = now();
     }
   }
-  if (first && tap_ && status != ExitStatus::Ok) {
+  if (first && tapped() && status != ExitStatus::Ok) {
     Event e = event(status == ExitStatus::Panic ? EventKind::Panic : EventKind::Deadlock);
     e.text = tap_->intern(message);
     tap_->push(e.p, e);  // no pause here: the program is over
@@ -692,7 +697,7 @@ bool Sched::any_work() const {
 G* Sched::findrunnable(P* p) {
   for (;;) {
     if (control_) {
-      if (tap_ && control_->active()) tap_->publish(p->id);
+      if (tapped() && control_->active()) tap_->publish(p->id);
       control_->gate();  // paused: nothing runs and the clock stands still
       if (control_->stopping()) finish(ExitStatus::Ok, "");
       if (ps_.size() == 1 && control_->choose_mode())
@@ -726,7 +731,7 @@ G* Sched::findrunnable(P* p) {
       if (got) return got;
     }
     // Nothing to run: become idle (and let the consumer see what we did).
-    if (tap_) tap_->publish(p->id);
+    if (tapped()) tap_->publish(p->id);
     std::unique_lock<std::mutex> l(mu_);
     if (stopping_.load()) return nullptr;
     if (G* g = globrunqget(p)) return g;
@@ -949,7 +954,7 @@ void Sched::sleep(int64_t ns) {
   G* g = current_g();
   Timer t;
   t.when = now() + ns;
-  if (tap_) emit(event(EventKind::Sleep, 0, t.when));
+  if (tapped()) emit(event(EventKind::Sleep, 0, t.when));
   t.f = &ready_timer_g;
   t.arg = g;
   timers_.mutex().lock();

@@ -208,7 +208,13 @@ class Sched {
   void add_timer(Timer* t);
 
   // ---- the tap (all of these only when traced()) ----
-  bool traced() const { return tap_ != nullptr; }
+  bool traced() const { return tapped(); }
+  // tapped() is false at compile time when the tap is built out (GOROSCOPE_TAP=OFF).
+#ifdef GORO_NO_TAP
+  static constexpr bool tapped() { return false; }
+#else
+  bool tapped() const { return tap_ != nullptr; }
+#endif
   // event() makes an event about the current goroutine, stamped with time and P.
   Event event(EventKind kind, uint64_t obj = 0, int64_t arg = 0);
   // emit() publishes e now (no spin lock may be held: the Control may pause here).

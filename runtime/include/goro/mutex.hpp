@@ -36,13 +36,17 @@ class Mutex {
   void lock() {
     uint32_t expected = 0;
     if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
+#ifndef GORO_NO_TAP
     else if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]] detail::trace_mutex(this, true);
+#endif
   }
   // try_lock() takes the mutex if it is free; returns whether it did.
   bool try_lock();
   // unlock() releases the mutex, handing it to the longest waiter if any.
   void unlock() {
+#ifndef GORO_NO_TAP
     if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]] detail::trace_mutex(this, false);
+#endif
     uint32_t expected = kLocked;
     if (!state_.compare_exchange_strong(expected, 0, std::memory_order_release)) unlock_slow();
   }

@@ -1,10 +1,16 @@
 // runtime/src/record.cpp: writing and loading recordings (docs/recording-format.md).
 #include "goro/record.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 namespace goro {
 
@@ -144,18 +150,34 @@ struct Reader {
 }  // namespace
 
 Recording load_recording(const std::string& path, LoadOptions opts) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw RecordingError("cannot open " + path + ": " + errno_text());
-  std::string bytes;
-  {
-    if (std::fseek(f.get(), 0, SEEK_END) != 0) throw RecordingError(path + ": cannot seek: " + errno_text());
-    long size = std::ftell(f.get());
-    if (size < 0) throw RecordingError(path + ": not a regular file");
-    std::rewind(f.get());
-    bytes.resize(static_cast<size_t>(size));
-    if (size > 0 && std::fread(bytes.data(), 1, bytes.size(), f.get()) != bytes.size())
-      throw RecordingError(path + ": read error: " + errno_text());
+  // Map the file rather than read it: no zero-filled buffer, no second copy of the events.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw RecordingError("cannot open " + path + ": " + errno_text());
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw RecordingError(path + ": not a regular file");
   }
+  size_t size = static_cast<size_t>(st.st_size);
+  const char* data = "";
+  if (size > 0) {
+    void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED) {
+      ::close(fd);
+      throw RecordingError("cannot read " + path + ": " + errno_text());
+    }
+    ::madvise(m, size, MADV_SEQUENTIAL);
+    data = static_cast<const char*>(m);
+  }
+  ::close(fd);
+  struct Unmap {
+    const char* p;
+    size_t n;
+    ~Unmap() {
+      if (n) ::munmap(const_cast<char*>(p), n);
+    }
+  } unmap{data, size};
+  std::string_view bytes(data, size);
   Reader r{bytes.data(), bytes.size()};
   auto fail = [&](const std::string& why) -> RecordingError { return RecordingError(path + ": " + why); };
   if (!r.has(8) || std::memcmp(bytes.data(), kMagic, 8) != 0)
@@ -167,6 +189,7 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
   uint32_t hlen = r.get<uint32_t>();
   if (!r.has(hlen)) throw fail("truncated in the header");
   Recording rec;
+  rec.events.reserve(size / sizeof(Event));
   {
     std::string h(bytes.data() + r.pos, hlen);
     r.pos += hlen;

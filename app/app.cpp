@@ -114,8 +114,8 @@ void App::frame(double now, float frame_ms) {
   ImGui::PopStyleVar();
   float status_h = ImGui::GetFrameHeightWithSpacing();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float left_w = std::clamp(avail.x * 0.25f, 300.f, 560.f);
-  float right_w = std::clamp(avail.x * 0.22f, 260.f, 520.f);
+  float left_w = std::clamp(avail.x * 0.21f, 300.f, 520.f);
+  float right_w = std::clamp(avail.x * 0.21f, 260.f, 520.f);
   float body_h = avail.y - status_h;
 
   ImGui::BeginChild("left", ImVec2(left_w, body_h), true);

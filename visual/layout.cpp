@@ -141,7 +141,7 @@ Layout LayoutEngine::compute(const Model& m) {
         break;
       case NodeKind::Channel: {
         const Channel* c = m.channel(v.key.id);
-        n.w = std::max(150.f, 70.f + 32.f * static_cast<float>(std::min<int64_t>(c->cap, 12)));
+        n.w = std::max(150.f, 40.f + 32.f * static_cast<float>(std::min<int64_t>(c->cap, kShownSlots)));
         n.h = 76;
         n.label = c->name.empty() ? "chan" : c->name;
         break;

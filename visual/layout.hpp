@@ -66,7 +66,8 @@ struct Layout {
 
 // Sizes of the node kinds (diagram units).
 constexpr float kGoroutineW = 170, kGoroutineH = 52, kGroupW = 210, kGroupH = 70;
-constexpr float kColumnGap = 90, kRowGap = 18;
+constexpr float kColumnGap = 60, kRowGap = 18;
+constexpr int kShownSlots = 8;  // buffer cells drawn one by one; the rest as "+N"
 
 // LayoutEngine computes layouts, remembering what it can between frames.
 class LayoutEngine {

@@ -194,7 +194,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     } else {
       continue;
     }
-    std::string v = shorten(k.t.value, 14);
+    std::string v = shorten(k.t.value, 9);
     ImVec2 ts = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, v.c_str());
     float r = std::max(7 * zoom_, ts.x / 2 + 5 * zoom_);
     dl->AddRectFilled(ImVec2(p.x - r, p.y - 9 * zoom_), ImVec2(p.x + r, p.y + 9 * zoom_), pal.token, 9 * zoom_);
@@ -293,7 +293,7 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       if (c->closed) title += "  closed";
       put(10, 5, c->closed ? pal.closed : pal.text, shorten(title, 30), 0.95f);
       // Slots: values enter on the left and leave on the right (FIFO).
-      int64_t cells = std::min<int64_t>(c->cap, 12);
+      int64_t cells = std::min<int64_t>(c->cap, kShownSlots);
       float cw = 30, x0 = n.x + (n.w - cells * (cw + 2)) / 2, y0 = n.y + 30;
       if (cells == 0) {
         put(n.w / 2 - 38, 34, pal.text_dim, "unbuffered", 0.8f);

@@ -39,6 +39,33 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   select_scenario(s ? s : &scenarios()[7]);
   if (opts.params_set) params_ = opts.params;
   restart();
+  if (opts.replay) {
+    open(opts.replay);
+    if (opts.at >= 0) replay_->seek_time(opts.at);
+  }
+}
+
+std::string App::open(const std::string& path) {
+  try {
+    open(std::make_shared<Replay>(path));
+  } catch (const goro::RecordingError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+void App::open(std::shared_ptr<Replay> r) {
+  replay_ = std::move(r);
+  const std::string& path = replay_->path();
+  session_->control().pause();  // the live program waits while we replay
+  diagram_.reset();
+  sel_.key.reset();
+  playing_ = false;
+  replay_->seek(0);
+  replay_time_ = 0;
+  if (const Scenario* s = find_scenario(replay_->recording().header.count("scenario") ? replay_->recording().header.at("scenario") : ""))
+    scenario_ = s;
+  file_message_ = "opened " + path + (replay_->recording().complete ? "" : " (incomplete recording)");
 }
 
 App::~App() { settings_.scenario = scenario_->name; }
@@ -59,7 +86,10 @@ void App::restart() {
   rate_start_ = now_;
 }
 
-bool App::busy() const { return (session_ && !session_->done()) || diagram_.animating(); }
+bool App::busy() const {
+  if (replay_) return playing_ || diagram_.animating();
+  return (session_ && !session_->done()) || diagram_.animating();
+}
 
 const std::string& App::source_of(const Scenario& s) {
   auto it = sources_.find(s.go_file);
@@ -74,6 +104,13 @@ const std::string& App::source_of(const Scenario& s) {
 void App::keys() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
+  if (replay_ && !io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) playing_ = !playing_, replay_time_ = static_cast<double>(replay_->time());
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) replay_->seek(replay_->cursor() + 1), playing_ = false;
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_B)) replay_->seek(replay_->cursor() ? replay_->cursor() - 1 : 0), playing_ = false;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_ = true;
+    return;
+  }
   goro::Control& c = session_->control();
   if (io.KeyCtrl) {
     if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) settings_.ui_zoom = std::min(3.f, settings_.ui_zoom * 1.1f), zoom_changed_ = true;
@@ -94,9 +131,21 @@ void App::keys() {
 }
 
 void App::frame(double now, float frame_ms) {
+  double dt = now - last_frame_;
+  last_frame_ = now;
   now_ = now;
+  if (replay_ && playing_) {
+    replay_time_ += std::min(dt, 0.1) * replay_speed_ * 1e9;
+    size_t before = replay_->cursor();
+    replay_->seek_time(static_cast<int64_t>(replay_time_));
+    if (replay_->cursor() == before && replay_->cursor() < replay_->size() &&
+        replay_->recording().events[replay_->cursor()].time <= static_cast<int64_t>(replay_time_))
+      replay_->seek(before + 1);
+    if (replay_->cursor() >= replay_->size()) playing_ = false;
+    rate_events_ += replay_->cursor() - before;
+  }
   const auto& evs = session_->pump();
-  rate_events_ += evs.size();
+  rate_events_ += replay_ ? 0 : evs.size();
   if (now - rate_start_ >= 1.0) {
     rate_ = static_cast<double>(rate_events_) / (now - rate_start_);
     rate_events_ = 0;
@@ -119,7 +168,8 @@ void App::frame(double now, float frame_ms) {
   float body_h = avail.y - status_h;
 
   ImGui::BeginChild("left", ImVec2(left_w, body_h), true);
-  draw_controls();
+  if (replay_) draw_replay_controls();
+  else draw_controls();
   ImGui::EndChild();
   ImGui::SameLine();
 
@@ -127,8 +177,8 @@ void App::frame(double now, float frame_ms) {
   float center_w = avail.x - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x;
   float diagram_h = body_h * 0.70f;
   ImGui::BeginChild("diagram", ImVec2(center_w, diagram_h), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  const goro::visual::Model& m = session_->model();
-  ImGui::TextColored(col(pal.text), "%s", scenario_->title.c_str());
+  const goro::visual::Model& m = model();
+  ImGui::TextColored(col(pal.text), "%s%s", replay_ ? "Replay: " : "", scenario_->title.c_str());
   ImGui::SameLine();
   ImGui::TextColored(col(pal.text_dim), "— %s", scenario_->description.c_str());
   bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
@@ -146,7 +196,14 @@ void App::frame(double now, float frame_ms) {
   ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
   ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
   ImGui::TextColored(col(pal.text_dim), "Inspector");
-  goro::visual::draw_inspector(m, sel_, diagram_.layout(), session_->events(), session_->strings());
+  if (replay_) {
+    const auto& evs = replay_->recording().events;
+    std::vector<goro::Event> upto(evs.begin() + static_cast<ptrdiff_t>(replay_->cursor() > 200000 ? replay_->cursor() - 200000 : 0),
+                                  evs.begin() + static_cast<ptrdiff_t>(replay_->cursor()));
+    goro::visual::draw_inspector(m, sel_, diagram_.layout(), upto, replay_->recording().strings);
+  } else {
+    goro::visual::draw_inspector(m, sel_, diagram_.layout(), session_->events(), session_->strings());
+  }
   ImGui::EndChild();
   ImGui::Separator();
   draw_source();
@@ -243,6 +300,30 @@ void App::draw_controls() {
 
   ImGui::Spacing();
   ImGui::Separator();
+  ImGui::TextColored(col(pal.text_dim), "Recording");
+  ImGui::SetNextItemWidth(-1);
+  if (!path_buf_[0]) std::snprintf(path_buf_, sizeof path_buf_, "%s.gorec", scenario_->name.c_str());
+  ImGui::InputText("##path", path_buf_, sizeof path_buf_);
+  if (ImGui::Button("Save recording")) {
+    try {
+      goro::save_recording(path_buf_, session_->recording());
+      file_message_ = std::string("saved ") + path_buf_ + (session_->done() ? "" : " (so far)");
+    } catch (const goro::RecordingError& e) {
+      file_message_ = e.what();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Open for replay")) {
+    std::string err = open(path_buf_);
+    if (!err.empty()) file_message_ = err;
+  }
+  if (!file_message_.empty()) {
+    ImGui::PushTextWrapPos();
+    ImGui::TextColored(col(pal.text_dim), "%s", file_message_.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
   ImGui::TextColored(col(pal.text_dim), "View");
   if (ImGui::Checkbox("dark theme", &settings_.dark)) {
     settings_.dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight();
@@ -254,6 +335,55 @@ void App::draw_controls() {
   ImGui::PushTextWrapPos();
   ImGui::TextColored(col(pal.text_dim),
                      "Keys: Space pause/resume · Right or N step · R restart · +/- speed · Ctrl +/- zoom");
+  ImGui::PopTextWrapPos();
+}
+
+void App::draw_replay_controls() {
+  const auto& pal = goro::visual::palette(settings_.dark);
+  Replay& r = *replay_;
+  ImGui::TextColored(col(pal.text_dim), "Replay");
+  ImGui::PushTextWrapPos();
+  ImGui::TextUnformatted(r.path().c_str());
+  for (const auto& [k, v] : r.recording().header)
+    if (k != "goroscope") ImGui::TextColored(col(pal.text_dim), "%s = %s", k.c_str(), v.c_str());
+  if (!r.recording().complete) ImGui::TextColored(col(pal.runnable), "incomplete: the run did not finish writing it");
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+  if (ImGui::Button("|<", ImVec2(bw, 0))) r.seek(0), playing_ = false;
+  ImGui::SameLine();
+  if (ImGui::Button("<", ImVec2(bw, 0))) r.seek(r.cursor() ? r.cursor() - 1 : 0), playing_ = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event back (Left or B)");
+  ImGui::SameLine();
+  if (ImGui::Button(playing_ ? "Pause" : "Play", ImVec2(bw, 0))) {
+    if (!playing_ && r.cursor() >= r.size()) r.seek(0);
+    playing_ = !playing_;
+    replay_time_ = static_cast<double>(r.time());
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(">", ImVec2(bw, 0))) r.seek(r.cursor() + 1), playing_ = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event forward (Right or N)");
+  float speed = static_cast<float>(replay_speed_);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderFloat("##rspeed", &speed, 0.01f, 100.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) replay_speed_ = speed;
+  int cur = static_cast<int>(r.cursor());
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.size()), "event %d")) r.seek(static_cast<size_t>(cur)), playing_ = false;
+  ImGui::TextColored(col(pal.text_dim), "time %s of %s", format_time(r.time()).c_str(), format_time(r.duration()).c_str());
+  if (size_t end = r.find_end()) {
+    if (ImGui::Button("Jump to the panic / deadlock", ImVec2(-1, 0))) r.seek(end), playing_ = false;
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Back to live programs", ImVec2(-1, 0))) {
+    replay_.reset();
+    diagram_.reset();
+    sel_.key.reset();
+    file_message_.clear();
+    restart();
+  }
+  ImGui::Spacing();
+  ImGui::PushTextWrapPos();
+  ImGui::TextColored(col(pal.text_dim), "Keys: Space play/pause · Right/N, Left/B step · F12 screenshot");
   ImGui::PopTextWrapPos();
 }
 
@@ -278,14 +408,16 @@ void App::draw_source() {
 
 void App::draw_status(float frame_ms) {
   const auto& pal = goro::visual::palette(settings_.dark);
-  const goro::visual::Model& m = session_->model();
+  const goro::visual::Model& m = model();
   using goro::visual::GState;
-  std::string state = session_->done() ? (m.exit_status() == goro::ExitStatus::Ok ? "exited" : m.exit_status() == goro::ExitStatus::Panic ? "panicked" : "deadlocked")
+  std::string state = replay_ ? (playing_ ? "replaying" : "replay paused") : session_->done() ? (m.exit_status() == goro::ExitStatus::Ok ? "exited" : m.exit_status() == goro::ExitStatus::Panic ? "panicked" : "deadlocked")
                                        : session_->control().paused() ? "paused" : "running";
-  ImGui::TextColored(col(session_->done() && m.exit_status() != goro::ExitStatus::Ok ? pal.blocked : pal.running), "%s", state.c_str());
+  ImGui::TextColored(col(!replay_ && session_->done() && m.exit_status() != goro::ExitStatus::Ok ? pal.blocked : pal.running), "%s", state.c_str());
   ImGui::SameLine();
   ImGui::TextColored(col(pal.text_dim), "| %s time %s | %.0f events/s | goroutines: %zu running, %zu runnable, %zu blocked, %zu sleeping, %zu finished | frame %.1f ms",
-                     config_.clock == goro::ClockMode::Virtual ? "virtual" : "real", format_time(m.time()).c_str(), rate_,
+                     replay_ ? (replay_->recording().header.count("clock") ? replay_->recording().header.at("clock").c_str() : "?")
+                     : config_.clock == goro::ClockMode::Virtual ? "virtual" : "real",
+                     format_time(m.time()).c_str(), rate_,
                      m.count(GState::Running), m.count(GState::Runnable), m.count(GState::Blocked), m.count(GState::Sleeping),
                      m.count(GState::Finished), frame_ms);
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "replay.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 #include "views.hpp"
@@ -26,6 +27,8 @@ struct AppOptions {
   bool params_set = false;
   goro::Config config;
   bool config_set = false;
+  std::shared_ptr<Replay> replay;  // replay this recording instead (loaded before the window opens)
+  int64_t at = -1;                // ... from this time (ns); -1: from the start
 };
 
 class App {
@@ -42,10 +45,15 @@ class App {
   ImFont* mono = nullptr;  // set by the window
 
   void restart();
+  // open() replays a recording; returns an error message ("" when it opened).
+  std::string open(const std::string& path);
+  void open(std::shared_ptr<Replay> r);
   const Session* session() const { return session_.get(); }
 
  private:
   void draw_controls();
+  void draw_replay_controls();
+  const goro::visual::Model& model() const { return replay_ ? replay_->model() : session_->model(); }
   void draw_source();
   void draw_status(float frame_ms);
   void keys();
@@ -58,6 +66,12 @@ class App {
   goro::Config config_;
   bool choose_ = false;
   std::unique_ptr<Session> session_;
+  std::shared_ptr<Replay> replay_;  // when set, the window replays it and session_ is idle
+  bool playing_ = false;
+  double replay_speed_ = 1.0;
+  double replay_time_ = 0;          // ns, while playing
+  char path_buf_[512] = "";
+  std::string file_message_;
   goro::visual::DiagramView diagram_;
   goro::visual::Selection sel_;
   bool follow_console_ = true;
@@ -69,6 +83,7 @@ class App {
   uint64_t rate_events_ = 0;
   double rate_ = 0;
   double now_ = 0;
+  double last_frame_ = 0;
 };
 
 // assets_dir() finds the assets folder (beside the executable, or the source tree's).

@@ -33,6 +33,8 @@ const char* kAppHelp =
     "  --size WxH             the window's size in pixels\n"
     "  --screenshot FILE.png  render --frames frames (default 90), write a PNG, and exit\n"
     "  --frames N             frames to render before the screenshot\n"
+    "  FILE.gorec             open a recording for replay (or drop one on the window)\n"
+    "  --at TIME              with a recording: open it at that moment\n"
     "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
     "Ctrl +/- zoom the interface, F12 screenshot.\n";
 
@@ -123,6 +125,10 @@ int window_main(const std::vector<std::string>& args) {
         settings.dark = v == "dark";
       } else if (a == "--screenshot") {
         screenshot = next();
+      } else if (a == "--at") {
+        auto t = parse_time(next());
+        if (!t) throw std::invalid_argument("--at: not a time (1.5s, 200ms, 30us, 42ns)");
+        opts.at = *t;
       } else if (a == "--frames") {
         frames = std::stoi(next());
         if (frames < 1 || frames > 100000) throw std::invalid_argument("--frames must be 1 to 100000");
@@ -131,8 +137,7 @@ int window_main(const std::vector<std::string>& args) {
         if (std::sscanf(v.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240 || width > 8192 || height > 8192)
           throw std::invalid_argument("--size must look like 1600x1000");
       } else if (a.size() > 6 && a.substr(a.size() - 6) == ".gorec") {
-        std::cerr << "goroscope: opening recordings in the window is not available yet; try goroscope inspect " << a << "\n";
-        return 64;
+        opts.replay = std::make_shared<Replay>(a);  // read it now: a bad file is an error, display or not
       } else {
         throw std::invalid_argument("unknown option '" + a + "'");
       }
@@ -144,6 +149,9 @@ int window_main(const std::vector<std::string>& args) {
     } catch (const std::out_of_range&) {
       std::cerr << "goroscope: " << a << ": number out of range\n";
       return 64;
+    } catch (const goro::RecordingError& e) {
+      std::cerr << "goroscope: " << e.what() << "\n";
+      return 1;
     }
   }
   if (!sets.empty()) {
@@ -195,7 +203,12 @@ int window_main(const std::vector<std::string>& args) {
   float xs = 1, ys = 1;
   glfwGetWindowContentScale(win, &xs, &ys);
   float hidpi = std::clamp(std::max(xs, ys), 1.0f, 4.0f);
-  App app(opts, settings);
+  auto app_owner = std::make_unique<App>(opts, settings);
+  App& app = *app_owner;
+  glfwSetWindowUserPointer(win, &app);
+  glfwSetDropCallback(win, [](GLFWwindow* w, int n, const char** paths) {
+    if (n > 0) static_cast<App*>(glfwGetWindowUserPointer(w))->open(paths[0]);
+  });
   auto build_fonts = [&] {
     app.mono = load_fonts(std::round(17.0f * hidpi * settings.ui_zoom));
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -254,6 +267,7 @@ int window_main(const std::vector<std::string>& args) {
     glfwGetWindowSize(win, &settings.window_w, &settings.window_h);
     glfwGetWindowPos(win, &settings.window_x, &settings.window_y);
   }
+  app_owner.reset();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

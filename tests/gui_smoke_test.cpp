@@ -46,6 +46,25 @@ TEST_P(Window, ScreenshotIsTheRightSizeAndNotBlank) {
   EXPECT_GT(colours.size(), 50u);
 }
 
+TEST(WindowReplay, OpensARecordingAtATime) {
+  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run not installed";
+  std::string dir = ::testing::TempDir();
+  std::string rec = dir + "goroscope-replay.gorec", png = dir + "goroscope-replay.png";
+  std::string bin = GOROSCOPE_BINARY;
+  ASSERT_EQ(std::system((bin + " run worker_pool --record " + rec + " >/dev/null 2>&1").c_str()), 0);
+  std::string cmd = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " + bin + " " + rec +
+                    " --at 2s --size 1000x700 --frames 3 --screenshot " + png + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  int w = 0, h = 0, n = 0;
+  unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 3);
+  ASSERT_TRUE(px);
+  stbi_image_free(px);
+  EXPECT_EQ(w, 1000);
+  EXPECT_EQ(h, 700);
+  // A broken recording is refused before any window opens.
+  EXPECT_NE(std::system((bin + " " + dir + "no-such-file.gorec >/dev/null 2>&1").c_str()), 0);
+}
+
 TEST(WindowCli, BadOptionsAreRefused) {
   std::string bin = GOROSCOPE_BINARY;
   EXPECT_NE(std::system((bin + " --scenario nope >/dev/null 2>&1").c_str()), 0);

@@ -1,0 +1,48 @@
+// app/replay.hpp: a recording opened for replay: no runtime runs; the model is the state at the
+// time cursor, reached from the nearest snapshot before it.
+//
+// Invariants: model() is exactly the state after the first cursor() events (seek to any point
+// gives the same state as replaying from the start); snapshots are taken every
+// snapshot_every() events, so a seek applies at most that many events.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "goro/record.hpp"
+#include "model.hpp"
+
+namespace goroscope {
+
+class Replay {
+ public:
+  // Loads path (throws goro::RecordingError); a truncated recording opens as its prefix.
+  explicit Replay(const std::string& path);
+
+  const goro::Recording& recording() const { return rec_; }
+  const std::string& path() const { return path_; }
+  const goro::visual::Model& model() const { return model_; }
+  size_t cursor() const { return cursor_; }
+  size_t size() const { return rec_.events.size(); }
+  int64_t duration() const { return rec_.events.empty() ? 0 : rec_.events.back().time; }
+  size_t snapshot_every() const { return every_; }
+
+  // seek() moves to just after the first n events.
+  void seek(size_t n);
+  // seek_time() moves to just after the last event at or before time t.
+  void seek_time(int64_t t);
+  // time() is the cursor's time (the last applied event's, 0 before any).
+  int64_t time() const { return cursor_ ? rec_.events[cursor_ - 1].time : 0; }
+  // find_end() is the index just after the Panic or Deadlock event (0 when there is none).
+  size_t find_end() const;
+
+ private:
+  std::string path_;
+  goro::Recording rec_;
+  goro::visual::Model model_;
+  size_t cursor_ = 0;
+  size_t every_ = 1;
+  std::vector<goro::visual::Model> snapshots_;  // snapshots_[i]: state after i * every_ events
+};
+
+}  // namespace goroscope

@@ -8,6 +8,9 @@
 #include <iostream>
 #include <thread>
 
+#include <fstream>
+
+#include "chrome_trace.hpp"
 #include "goro/record.hpp"
 #include "model.hpp"
 #include "scenarios/scenario.hpp"
@@ -28,6 +31,7 @@ const char* kHelp =
     "  goroscope list                                 the article's programs and their parameters\n"
     "  goroscope run NAME [options]                   run one headless, print its output\n"
     "  goroscope inspect FILE [--at TIME]             what a recording holds; the state at TIME\n"
+    "  goroscope export FILE --chrome OUT.json        Chrome Trace Event JSON (Perfetto, chrome://tracing)\n"
     "\n"
     "run options:\n"
     "  --set NAME=VALUE     a parameter (repeatable); see `goroscope list`\n"
@@ -190,6 +194,47 @@ int cmd_inspect(const std::vector<std::string>& a) {
   return 0;
 }
 
+int cmd_export(const std::vector<std::string>& a) {
+  if (a.size() < 2 || a[1] == "--help" || a[1] == "-h") {
+    std::cout << kHelp;
+    return a.size() < 2 ? kUsage : 0;
+  }
+  std::string chrome;
+  for (size_t i = 2; i < a.size(); i++) {
+    if (a[i] == "--chrome" && i + 1 < a.size()) chrome = a[++i];
+    else return usage_error(a[i] == "--chrome" ? "--chrome needs a file" : "unknown option '" + a[i] + "'");
+  }
+  if (chrome.empty()) return usage_error("export needs --chrome OUT.json");
+  goro::Recording rec;
+  try {
+    rec = goro::load_recording(a[1], {.allow_truncated = true});
+  } catch (const goro::RecordingError& e) {
+    std::cerr << "goroscope: " << e.what() << "\n";
+    return 1;
+  }
+  std::string tmp = chrome + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) {
+      std::cerr << "goroscope: cannot write " << chrome << "\n";
+      return 1;
+    }
+    goro::visual::write_chrome_trace(rec, out);
+    if (!out.flush()) {
+      std::cerr << "goroscope: cannot write " << chrome << "\n";
+      std::remove(tmp.c_str());
+      return 1;
+    }
+  }
+  if (std::rename(tmp.c_str(), chrome.c_str()) != 0) {
+    std::cerr << "goroscope: cannot write " << chrome << "\n";
+    std::remove(tmp.c_str());
+    return 1;
+  }
+  std::cerr << "goroscope: wrote " << chrome << " (open it in https://ui.perfetto.dev or chrome://tracing)\n";
+  return 0;
+}
+
 }  // namespace
 
 std::optional<int64_t> parse_time(const std::string& s) {
@@ -230,6 +275,7 @@ std::optional<int> cli_main(const std::vector<std::string>& args) {
   if (cmd == "list") return args.size() == 1 ? cmd_list() : usage_error("list takes no arguments");
   if (cmd == "run") return cmd_run(args);
   if (cmd == "inspect") return cmd_inspect(args);
+  if (cmd == "export") return cmd_export(args);
   if (cmd.rfind("-", 0) == 0 || cmd.find(".gorec") != std::string::npos) return std::nullopt;  // the window's options
   return usage_error("unknown command '" + cmd + "'");
 }

@@ -52,6 +52,9 @@ TEST(Cli, BadCommandLinesAreUsageErrors) {
   EXPECT_EQ(goroscope::cli_main(V{"inspect"}), 64);
   EXPECT_EQ(goroscope::cli_main(V{"inspect", "/nonexistent.gorec"}), 1);
   EXPECT_EQ(goroscope::cli_main(V{"list", "extra"}), 64);
+  EXPECT_EQ(goroscope::cli_main(V{"export", "x.gorec"}), 64);
+  EXPECT_EQ(goroscope::cli_main(V{"export", "x.gorec", "--chrome"}), 64);
+  EXPECT_EQ(goroscope::cli_main(V{"export", "/nonexistent.gorec", "--chrome", "/tmp/x.json"}), 1);
   EXPECT_EQ(goroscope::cli_main(V{}), std::nullopt);  // the window
 }
 

@@ -1,0 +1,178 @@
+// tests/chrome_trace_test.cpp: the Chrome trace export parses as JSON, has the tracks it
+// promises, pairs every flow, and never overlaps slices on a thread.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <memory>
+#include <sstream>
+#include <variant>
+
+#include "app_support.hpp"
+#include "chrome_trace.hpp"
+
+namespace {
+
+// A small JSON reader for the test: enough to check the export, strict about syntax.
+struct Json;
+using Obj = std::map<std::string, std::shared_ptr<Json>>;
+using Arr = std::vector<std::shared_ptr<Json>>;
+struct Json {
+  std::variant<std::nullptr_t, bool, double, std::string, Arr, Obj> v;
+  const Json& operator[](const std::string& k) const { return *std::get<Obj>(v).at(k); }
+  bool has(const std::string& k) const { return std::get<Obj>(v).count(k) > 0; }
+  double num() const { return std::get<double>(v); }
+  const std::string& str() const { return std::get<std::string>(v); }
+};
+
+struct Parser {
+  const std::string& s;
+  size_t i = 0;
+  void ws() {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) i++;
+  }
+  void expect(char c) {
+    ws();
+    if (i >= s.size() || s[i] != c) throw std::runtime_error(std::string("expected ") + c + " at " + std::to_string(i));
+    i++;
+  }
+  std::string string() {
+    expect('"');
+    std::string o;
+    while (i < s.size() && s[i] != '"') {
+      if (s[i] == '\\') {
+        i++;
+        if (i >= s.size()) break;
+        if (s[i] == 'u') {
+          o += '?';
+          i += 4;
+        } else {
+          o += s[i] == 'n' ? '\n' : s[i] == 't' ? '\t' : s[i];
+        }
+      } else {
+        if (static_cast<unsigned char>(s[i]) < 0x20) throw std::runtime_error("raw control character in a string");
+        o += s[i];
+      }
+      i++;
+    }
+    expect('"');
+    return o;
+  }
+  std::shared_ptr<Json> value() {
+    ws();
+    auto j = std::make_shared<Json>();
+    if (i >= s.size()) throw std::runtime_error("unexpected end");
+    char c = s[i];
+    if (c == '{') {
+      i++;
+      Obj o;
+      ws();
+      if (s[i] == '}') {
+        i++;
+      } else {
+        for (;;) {
+          std::string k = string();
+          expect(':');
+          o[k] = value();
+          ws();
+          if (s[i] == ',') { i++; continue; }
+          expect('}');
+          break;
+        }
+      }
+      j->v = o;
+    } else if (c == '[') {
+      i++;
+      Arr a;
+      ws();
+      if (s[i] == ']') {
+        i++;
+      } else {
+        for (;;) {
+          a.push_back(value());
+          ws();
+          if (s[i] == ',') { i++; continue; }
+          expect(']');
+          break;
+        }
+      }
+      j->v = a;
+    } else if (c == '"') {
+      j->v = string();
+    } else if (s.compare(i, 4, "true") == 0) {
+      i += 4, j->v = true;
+    } else if (s.compare(i, 5, "false") == 0) {
+      i += 5, j->v = false;
+    } else if (s.compare(i, 4, "null") == 0) {
+      i += 4, j->v = nullptr;
+    } else {
+      size_t used = 0;
+      j->v = std::stod(s.substr(i, 32), &used);
+      i += used;
+    }
+    return j;
+  }
+};
+
+Json parse(const std::string& text) {
+  Parser p{text};
+  auto v = p.value();
+  p.ws();
+  if (p.i != text.size()) throw std::runtime_error("trailing bytes");
+  return *v;
+}
+
+std::string export_of(const std::string& scenario) {
+  std::string path = ::testing::TempDir() + "goroscope_ct_" + scenario + ".gorec";
+  run_session(*goroscope::find_scenario(scenario), 1, 1, path);
+  goro::Recording r = goro::load_recording(path);
+  r.bookmarks.push_back({1'000'000'000, "a \"quoted\" caption\nwith a newline"});
+  std::ostringstream os;
+  goro::visual::write_chrome_trace(r, os);
+  return os.str();
+}
+
+}  // namespace
+
+TEST(ChromeTrace, WorkerPoolHasThreadsSlicesFlowsCountersAndInstants) {
+  Json j = parse(export_of("worker_pool"));
+  const Arr& evs = std::get<Arr>(j["traceEvents"].v);
+  std::map<std::string, int> ph;
+  std::set<std::string> threads, counters;
+  std::map<double, int> flows;  // id -> +1 start, -1 end
+  std::map<double, std::vector<std::pair<double, double>>> slices;
+  bool caption = false;
+  for (const auto& e : evs) {
+    std::string p = (*e)["ph"].str();
+    ph[p]++;
+    if (p == "M" && (*e)["name"].str() == "thread_name") threads.insert((*e)["args"]["name"].str());
+    if (p == "C") counters.insert((*e)["name"].str());
+    if (p == "s") flows[(*e)["id"].num()]++;
+    if (p == "f") flows[(*e)["id"].num()]--;
+    if (p == "X") slices[(*e)["tid"].num()].push_back({(*e)["ts"].num(), (*e)["ts"].num() + (*e)["dur"].num()});
+    if (p == "i" && (*e)["name"].str() == "bookmark") caption = (*e)["args"]["caption"].str() == "a \"quoted\" caption\nwith a newline";
+  }
+  EXPECT_TRUE(threads.count("worker 1 (2)")) << threads.size();
+  EXPECT_TRUE(threads.count("main (1)"));
+  EXPECT_TRUE(counters.count("len(jobs)"));
+  EXPECT_TRUE(counters.count("len(results)"));
+  EXPECT_TRUE(counters.count("WaitGroup wg"));
+  EXPECT_EQ(flows.size(), 20u);  // 10 jobs and 10 results travelled
+  for (auto [id, balance] : flows) EXPECT_EQ(balance, 0) << "flow " << id;
+  EXPECT_GE(ph["i"], 20);  // 20 lines of output
+  EXPECT_TRUE(caption);
+  for (auto& [tid, v] : slices) {
+    std::sort(v.begin(), v.end());
+    for (size_t k = 1; k < v.size(); k++) EXPECT_LE(v[k - 1].second, v[k].first + 1e-6) << "thread " << tid;
+  }
+}
+
+TEST(ChromeTrace, DeadlockIsAnInstantAndTheBlockedStayBlocked) {
+  Json j = parse(export_of("deadlock"));
+  bool deadlock = false, blocked = false;
+  for (const auto& e : std::get<Arr>(j["traceEvents"].v)) {
+    if ((*e)["ph"].str() == "i" && (*e)["name"].str() == "deadlock") deadlock = true;
+    if ((*e)["ph"].str() == "X" && (*e)["name"].str() == "blocked: chan send ch") blocked = true;
+  }
+  EXPECT_TRUE(deadlock);
+  EXPECT_TRUE(blocked);
+}

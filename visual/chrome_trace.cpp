@@ -1,0 +1,162 @@
+// visual/chrome_trace.cpp: walking the events once, closing a state slice whenever a goroutine
+// changes state, pairing each buffered send with the receive that takes its value (FIFO per
+// channel) and each hand-off with itself.
+#include "chrome_trace.hpp"
+
+#include <cstdio>
+#include <deque>
+#include <map>
+#include <string>
+
+#include "model.hpp"
+
+namespace goro::visual {
+
+namespace {
+
+std::string json(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': o += "\\\""; break;
+      case '\\': o += "\\\\"; break;
+      case '\n': o += "\\n"; break;
+      case '\t': o += "\\t"; break;
+      case '\r': o += "\\r"; break;
+      default:
+        if (c < 0x20) {
+          char b[8];
+          std::snprintf(b, sizeof b, "\\u%04x", c);
+          o += b;
+        } else {
+          o += static_cast<char>(c);
+        }
+    }
+  }
+  return o + "\"";
+}
+
+std::string us(int64_t ns) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", static_cast<double>(ns) / 1e3);
+  return b;
+}
+
+// Span is the state a goroutine is in since `since`.
+struct Span {
+  std::string name;
+  int64_t since = 0;
+  bool open = false;
+};
+
+}  // namespace
+
+void write_chrome_trace(const Recording& r, std::ostream& out) {
+  Model m;
+  bool first = true;
+  auto emit = [&](const std::string& obj) {
+    out << (first ? "\n" : ",\n") << obj;
+    first = false;
+  };
+  std::string scenario = r.header.count("scenario") ? r.header.at("scenario") : "program";
+  out << "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"scenario\":" << json(scenario) << "},\"traceEvents\":[";
+  emit("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":" + json("Goroscope: " + scenario) + "}}");
+  std::map<uint64_t, Span> spans;
+  auto close = [&](uint64_t g, int64_t t) {
+    Span& s = spans[g];
+    if (s.open && t >= s.since)
+      emit("{\"ph\":\"X\",\"pid\":1,\"tid\":" + std::to_string(g) + ",\"name\":" + json(s.name) + ",\"ts\":" + us(s.since) +
+           ",\"dur\":" + us(t - s.since) + "}");
+    s.open = false;
+  };
+  auto state = [&](uint64_t g, int64_t t, const std::string& name) {
+    close(g, t);
+    spans[g] = {name, t, true};
+  };
+  // A buffered value's flow starts where it was sent; both ends are written when it is received,
+  // so a value still buffered at the end leaves no dangling arrow.
+  struct Sent {
+    uint64_t g;
+    int64_t time;
+  };
+  std::map<uint64_t, std::deque<Sent>> in_buffer;  // channel -> values in it, oldest first
+  uint64_t flow = 0;
+  auto value = [&](const Event& e) {
+    if (e.aux & kValueIsInt) return std::to_string(e.value);
+    return e.text < r.strings.size() ? r.strings[e.text] : std::string();
+  };
+  auto flow_event = [&](const char* ph, uint64_t id, uint64_t g, int64_t t, const std::string& name) {
+    emit(std::string("{\"ph\":\"") + ph + "\",\"id\":" + std::to_string(id) + ",\"pid\":1,\"tid\":" + std::to_string(g) +
+         ",\"ts\":" + us(t) + ",\"cat\":\"chan\",\"name\":" + json(name) + (ph[0] == 'f' ? ",\"bp\":\"e\"" : "") + "}");
+  };
+  auto counter = [&](const std::string& name, int64_t t, int64_t v) {
+    emit("{\"ph\":\"C\",\"pid\":1,\"name\":" + json(name) + ",\"ts\":" + us(t) + ",\"args\":{\"value\":" + std::to_string(v) + "}}");
+  };
+  for (const Event& e : r.events) {
+    m.apply(e, r.strings);
+    switch (e.kind) {
+      case EventKind::GoCreate: {
+        const Goroutine* g = m.goroutine(e.g);
+        emit("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + std::to_string(e.g) + ",\"args\":{\"name\":" +
+             json((g && !g->name.empty() ? g->name : "goroutine") + " (" + std::to_string(e.g) + ")") + "}}");
+        state(e.g, e.time, "runnable");
+        break;
+      }
+      case EventKind::GoStart: state(e.g, e.time, "running"); break;
+      case EventKind::GoYield:
+      case EventKind::GoReady: state(e.g, e.time, "runnable"); break;
+      case EventKind::GoPark: {
+        std::string what = wait_reason_text(e.aux & 0x7f);
+        std::string on = m.object_name(e.obj);
+        state(e.g, e.time, (what == "sleep" ? "sleeping" : "blocked: " + what) + (on.empty() ? "" : " " + on));
+        break;
+      }
+      case EventKind::GoEnd: close(e.g, e.time); break;
+      case EventKind::ChanSend: {
+        const Channel* c = m.channel(e.obj);
+        in_buffer[e.obj].push_back({e.g, e.time});
+        counter("len(" + (c ? c->name : "chan") + ")", e.time, e.arg);
+        break;
+      }
+      case EventKind::ChanRecv: {
+        const Channel* c = m.channel(e.obj);
+        auto& q = in_buffer[e.obj];
+        if (!q.empty()) {
+          std::string name = "send " + value(e) + " through " + (c ? c->name : "chan");
+          flow_event("s", ++flow, q.front().g, q.front().time, name);
+          flow_event("f", flow, e.g, e.time, name);
+          q.pop_front();
+        }
+        counter("len(" + (c ? c->name : "chan") + ")", e.time, e.arg);
+        break;
+      }
+      case EventKind::ChanHandoff: {
+        const Channel* c = m.channel(e.obj);
+        std::string name = "send " + value(e) + " on " + (c ? c->name : "chan");
+        flow_event("s", ++flow, e.g, e.time, name);
+        flow_event("f", flow, static_cast<uint64_t>(e.arg), e.time, name);
+        break;
+      }
+      case EventKind::WgAdd: counter("WaitGroup " + m.object_name(e.obj), e.time, e.arg); break;
+      case EventKind::Output:
+        emit("{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":" + std::to_string(e.g) + ",\"ts\":" + us(e.time) +
+             ",\"name\":\"output\",\"args\":{\"text\":" + json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
+        break;
+      case EventKind::Panic:
+      case EventKind::Deadlock:
+        emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(e.time) + ",\"name\":" +
+             json(e.kind == EventKind::Panic ? "panic" : "deadlock") + ",\"args\":{\"message\":" +
+             json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
+        break;
+      default: break;
+    }
+  }
+  int64_t end = r.events.empty() ? 0 : r.events.back().time;
+  for (auto& [g, s] : spans) close(g, end);  // the leaked stay in their last state to the end
+  for (const Bookmark& b : r.bookmarks)
+    emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(b.time) + ",\"name\":\"bookmark\",\"args\":{\"caption\":" +
+         json(b.caption) + "}}");
+  out << "\n]}\n";
+}
+
+}  // namespace goro::visual

@@ -39,6 +39,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   select_scenario(s ? s : &scenarios()[7]);
   if (opts.params_set) params_ = opts.params;
   restart();
+  select_timeline_ = opts.timeline;
   if (opts.replay) {
     open(opts.replay);
     if (opts.at >= 0) replay_->seek_time(opts.at);
@@ -63,6 +64,9 @@ void App::open(std::shared_ptr<Replay> r) {
   playing_ = false;
   replay_->seek(0);
   replay_time_ = 0;
+  timeline_.clear();
+  timeline_view_.reset();
+  for (const goro::Event& e : replay_->recording().events) timeline_.add(e);
   if (const Scenario* s = find_scenario(replay_->recording().header.count("scenario") ? replay_->recording().header.at("scenario") : ""))
     scenario_ = s;
   file_message_ = "opened " + path + (replay_->recording().complete ? "" : " (incomplete recording)");
@@ -81,6 +85,8 @@ void App::restart() {
   diagram_.reset();
   sel_.key.reset();
   session_ = std::make_unique<Session>(RunSpec{scenario_, params_, config_}, "", false, true);
+  timeline_.clear();
+  timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);
   rate_events_ = 0;
   rate_start_ = now_;
@@ -146,6 +152,8 @@ void App::frame(double now, float frame_ms) {
   }
   const auto& evs = session_->pump();
   rate_events_ += replay_ ? 0 : evs.size();
+  if (!replay_)
+    for (const goro::Event& e : evs) timeline_.add(e);
   if (now - rate_start_ >= 1.0) {
     rate_ = static_cast<double>(rate_events_) / (now - rate_start_);
     rate_events_ = 0;
@@ -184,11 +192,25 @@ void App::frame(double now, float frame_ms) {
   bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
   diagram_.draw(m, pal, sel_, now, deadlock);
   ImGui::EndChild();
-  ImGui::BeginChild("console", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
-  ImGui::TextColored(col(pal.text_dim), "Console");
-  if (mono) ImGui::PushFont(mono);
-  goro::visual::draw_console(m, pal, follow_console_);
-  if (mono) ImGui::PopFont();
+  ImGui::BeginChild("bottom", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
+  if (ImGui::BeginTabBar("bottom tabs")) {
+    if (ImGui::BeginTabItem("Console")) {
+      if (mono) ImGui::PushFont(mono);
+      goro::visual::draw_console(m, pal, follow_console_);
+      if (mono) ImGui::PopFont();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Timeline", nullptr, std::exchange(select_timeline_, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+      uint64_t cursor = replay_ ? (replay_->cursor() ? replay_->recording().events[replay_->cursor() - 1].seq : 0) : m.seq();
+      if (auto click = timeline_view_.draw(timeline_, m, pal, sel_, cursor, m.time()); click && replay_) {
+        playing_ = false;
+        if (click->by_seq) replay_->seek(static_cast<size_t>(click->at));
+        else replay_->seek_time(static_cast<int64_t>(click->at));
+      }
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
   ImGui::EndChild();
   ImGui::EndGroup();
   ImGui::SameLine();

@@ -29,6 +29,7 @@ struct AppOptions {
   bool config_set = false;
   std::shared_ptr<Replay> replay;  // replay this recording instead (loaded before the window opens)
   int64_t at = -1;                // ... from this time (ns); -1: from the start
+  bool timeline = false;          // open with the timeline showing (else the console)
 };
 
 class App {
@@ -73,8 +74,11 @@ class App {
   char path_buf_[512] = "";
   std::string file_message_;
   goro::visual::DiagramView diagram_;
+  goro::visual::Timeline timeline_;       // the live run's, or the replayed recording's
+  goro::visual::TimelineView timeline_view_;
   goro::visual::Selection sel_;
   bool follow_console_ = true;
+  bool select_timeline_ = false;  // select the Timeline tab on the next frame
   bool shot_ = false;
   bool zoom_changed_ = false;
   std::map<std::string, std::string> sources_;

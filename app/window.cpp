@@ -35,6 +35,7 @@ const char* kAppHelp =
     "  --frames N             frames to render before the screenshot\n"
     "  FILE.gorec             open a recording for replay (or drop one on the window)\n"
     "  --at TIME              with a recording: open it at that moment\n"
+    "  --timeline             show the timeline below the diagram (else the console)\n"
     "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
     "Ctrl +/- zoom the interface, F12 screenshot.\n";
 
@@ -125,6 +126,8 @@ int window_main(const std::vector<std::string>& args) {
         settings.dark = v == "dark";
       } else if (a == "--screenshot") {
         screenshot = next();
+      } else if (a == "--timeline") {
+        opts.timeline = true;
       } else if (a == "--at") {
         auto t = parse_time(next());
         if (!t) throw std::invalid_argument("--at: not a time (1.5s, 200ms, 30us, 42ns)");

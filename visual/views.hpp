@@ -12,6 +12,7 @@
 #include "layout.hpp"
 #include "model.hpp"
 #include "palette.hpp"
+#include "timeline.hpp"
 
 struct ImDrawList;
 struct ImFont;
@@ -51,6 +52,27 @@ class DiagramView {
   std::optional<NodeKey> dragging_;
   uint64_t last_seq_seen_ = 0;
   std::vector<Token> tokens_;
+};
+
+// TimelineView draws one lane per goroutine, spans coloured by state, with a ruler, zoom
+// around the cursor, panning, hover details and a time cursor. Spans narrower than 2 px fold
+// into one mark, so long recordings stay fluid.
+class TimelineView {
+ public:
+  // Click is where the user clicked: an event number or a time, by the axis shown.
+  struct Click {
+    bool by_seq;
+    double at;
+  };
+  // draw() fills the rest of the current window; the cursor marks the moment the diagram shows.
+  std::optional<Click> draw(const Timeline& t, const Model& m, const Palette& pal, Selection& sel, uint64_t cursor_seq,
+                            int64_t cursor_time);
+  void reset() { view_lo_ = view_hi_ = 0, follow_ = true; }
+
+ private:
+  bool by_seq_ = false;  // lay out by event number rather than time
+  double view_lo_ = 0, view_hi_ = 0;
+  bool follow_ = true;   // keep the whole run in view as it grows
 };
 
 // draw_console() shows the program's output and, in red, Go's words when it ends badly.

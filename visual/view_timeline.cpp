@@ -1,0 +1,151 @@
+// visual/view_timeline.cpp: the timeline panel.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "views.hpp"
+
+namespace goro::visual {
+
+namespace {
+
+std::string label_for(double v, bool by_seq) {
+  char b[32];
+  if (by_seq) std::snprintf(b, sizeof b, "#%.0f", v);
+  else if (v < 1e3) std::snprintf(b, sizeof b, "%.0fns", v);
+  else if (v < 1e6) std::snprintf(b, sizeof b, "%.3gus", v / 1e3);
+  else if (v < 1e9) std::snprintf(b, sizeof b, "%.4gms", v / 1e6);
+  else std::snprintf(b, sizeof b, "%.4gs", v / 1e9);
+  return b;
+}
+
+}  // namespace
+
+std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const Model& m, const Palette& pal, Selection& sel,
+                                                      uint64_t cursor_seq, int64_t cursor_time) {
+  std::optional<Click> clicked;
+  bool time_stands_still = t.end_time() == 0;
+  ImGui::Checkbox("by event number", &by_seq_);
+  if (time_stands_still) by_seq_ = true;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Fit")) follow_ = true;
+  ImGui::SameLine();
+  ImGui::TextDisabled("wheel: zoom · drag: pan · click: select and seek");
+  double end = by_seq_ ? static_cast<double>(t.end_seq()) : static_cast<double>(t.end_time());
+  if (end <= 0) end = 1;
+  if (follow_ || view_hi_ <= view_lo_) view_lo_ = 0, view_hi_ = end;
+
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, 100.f);
+  size.y = std::max(size.y, 60.f);
+  ImGui::InvisibleButton("timeline", size);
+  bool hovered = ImGui::IsItemHovered();
+  ImGuiIO& io = ImGui::GetIO();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), pal.canvas);
+
+  const float name_w = 150, ruler_h = 20, lane_h = std::max(14.f, ImGui::GetFontSize() * 0.95f);
+  float plot_x = origin.x + name_w, plot_w = size.x - name_w;
+  auto x_of = [&](double v) { return plot_x + static_cast<float>((v - view_lo_) / (view_hi_ - view_lo_)) * plot_w; };
+  auto v_of = [&](float x) { return view_lo_ + (x - plot_x) / plot_w * (view_hi_ - view_lo_); };
+
+  // Zoom around the cursor; drag to pan.
+  if (hovered && io.MouseWheel != 0 && io.MousePos.x > plot_x) {
+    double at = v_of(io.MousePos.x);
+    double f = std::pow(0.8, io.MouseWheel);
+    double lo = at - (at - view_lo_) * f, hi = at + (view_hi_ - at) * f;
+    if (hi - lo > 1e-3) view_lo_ = lo, view_hi_ = hi, follow_ = false;
+  }
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4)) {
+    double d = -io.MouseDelta.x / plot_w * (view_hi_ - view_lo_);
+    view_lo_ += d, view_hi_ += d, follow_ = false;
+  }
+
+  // Ruler.
+  double span = view_hi_ - view_lo_;
+  double step = std::pow(10.0, std::floor(std::log10(std::max(span, 1e-9) / 6)));
+  if (span / step > 12) step *= 5;
+  else if (span / step > 6) step *= 2;
+  for (double v = std::ceil(view_lo_ / step) * step; v <= view_hi_; v += step) {
+    float x = x_of(v);
+    dl->AddLine(ImVec2(x, origin.y + ruler_h - 5), ImVec2(x, origin.y + size.y), pal.grid);
+    dl->AddText(ImVec2(x + 3, origin.y + 2), pal.text_dim, label_for(v, by_seq_).c_str());
+  }
+
+  // Lanes (only the visible ones).
+  const auto& lanes = t.lanes();
+  size_t visible = static_cast<size_t>((size.y - ruler_h) / lane_h);
+  size_t first = 0;
+  if (lanes.size() > visible) {  // keep the selected goroutine in view
+    if (sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id > visible) first = std::min<size_t>(sel.key->id - visible / 2, lanes.size() - visible);
+  }
+  const StateSpan* hover = nullptr;
+  uint64_t hover_g = 0;
+  for (size_t li = first; li < lanes.size() && li < first + visible; li++) {
+    float y = origin.y + ruler_h + static_cast<float>(li - first) * lane_h;
+    uint64_t gid = li + 1;
+    const Goroutine* g = m.goroutine(gid);
+    bool selected = sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id == gid;
+    if (selected) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + size.x, y + lane_h), (pal.selection & 0x00ffffff) | 0x30000000);
+    std::string name = (g && !g->name.empty() ? g->name : "goroutine") + " " + std::to_string(gid);
+    dl->AddText(ImVec2(origin.x + 4, y), pal.text, name.c_str());
+    const auto& lane = lanes[li];
+    // First span that may be visible.
+    auto lo_it = std::lower_bound(lane.begin(), lane.end(), view_lo_, [&](const StateSpan& s, double v) {
+      double e = by_seq_ ? (s.s1 ? static_cast<double>(s.s1) : end) : (s.t1 >= 0 ? static_cast<double>(s.t1) : end);
+      return e < v;
+    });
+    float fold_x0 = -1, fold_x1 = -1;
+    for (auto it = lo_it; it != lane.end(); ++it) {
+      double a = by_seq_ ? static_cast<double>(it->s0) : static_cast<double>(it->t0);
+      double b = by_seq_ ? (it->s1 ? static_cast<double>(it->s1) : end) : (it->t1 >= 0 ? static_cast<double>(it->t1) : end);
+      if (a > view_hi_) break;
+      float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b), origin.x + size.x);
+      if (x1 - x0 < 2) {  // too narrow to see: fold with its neighbours
+        if (fold_x0 < 0) fold_x0 = x0;
+        fold_x1 = std::max(x1, x0 + 1);
+        continue;
+      }
+      if (fold_x0 >= 0) {
+        dl->AddRectFilled(ImVec2(fold_x0, y + 3), ImVec2(std::max(fold_x1, fold_x0 + 1), y + lane_h - 3), pal.text_dim);
+        fold_x0 = -1;
+      }
+      dl->AddRectFilled(ImVec2(x0, y + 2), ImVec2(x1, y + lane_h - 2), pal.state(it->state), 2);
+      if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y && io.MousePos.y < y + lane_h) hover = &*it, hover_g = gid;
+    }
+    if (fold_x0 >= 0) dl->AddRectFilled(ImVec2(fold_x0, y + 3), ImVec2(std::max(fold_x1, fold_x0 + 1), y + lane_h - 3), pal.text_dim);
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
+        io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
+      sel.key = NodeKey{NodeKind::Goroutine, gid};
+      if (io.MousePos.x > plot_x) clicked = Click{by_seq_, std::max(0.0, v_of(io.MousePos.x))};
+    }
+  }
+  if (lanes.size() > visible) {
+    std::string more = std::to_string(lanes.size() - visible) + " more goroutines: select one to see its lane";
+    dl->AddText(ImVec2(origin.x + 4, origin.y + size.y - lane_h), pal.text_dim, more.c_str());
+  }
+  // The cursor: the moment the diagram shows.
+  if (cursor_seq) {
+    float x = x_of(by_seq_ ? static_cast<double>(cursor_seq) : static_cast<double>(cursor_time));
+    dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + size.y), pal.selection, 2);
+  }
+  if (hover) {
+    ImGui::BeginTooltip();
+    const Goroutine* g = m.goroutine(hover_g);
+    ImGui::Text("%s (%llu)", g && !g->name.empty() ? g->name.c_str() : "goroutine", static_cast<unsigned long long>(hover_g));
+    std::string st = gstate_name(hover->state);
+    if (hover->state == GState::Blocked || hover->state == GState::Sleeping) st = std::string(wait_reason_text(hover->reason)) + " " + m.object_name(hover->obj);
+    ImGui::Text("%s", st.c_str());
+    int64_t t1 = hover->t1 >= 0 ? hover->t1 : t.end_time();
+    ImGui::Text("%s for %s", label_for(static_cast<double>(hover->t0), false).c_str(), label_for(static_cast<double>(t1 - hover->t0), false).c_str());
+    ImGui::EndTooltip();
+  }
+  dl->PopClipRect();
+  return clicked;
+}
+
+}  // namespace goro::visual

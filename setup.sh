@@ -8,6 +8,7 @@ packages=(
   googletest libgtest-dev libbenchmark-dev   # tests and benchmarks
   libimgui-dev libstb-dev libglfw3-dev libepoxy-dev  # the app: Dear ImGui 1.86, GLFW, GL loader
   fonts-dejavu-core                          # the app's TTF font
+  ffmpeg                                     # GIF and MP4 clips of replays (goroscope render)
   xvfb xauth libgl1-mesa-dri libglx-mesa0    # headless display (software GL) for the app's checks
 )
 if [ "${GOROSCOPE_WITH_GO:-0}" = 1 ]; then packages+=(golang-go); fi   # bench/compare_go.sh only

@@ -40,6 +40,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   if (opts.params_set) params_ = opts.params;
   restart();
   select_timeline_ = opts.timeline;
+  diagram_only_ = opts.diagram_only;
   if (opts.replay) {
     open(opts.replay);
     if (opts.at >= 0) replay_->seek_time(opts.at);
@@ -169,6 +170,27 @@ void App::frame(double now, float frame_ms) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   ImGui::PopStyleVar();
+  if (diagram_only_) {  // the diagram alone, with its title and the bookmark's caption
+    const goro::visual::Model& dm = model();
+    ImGui::TextColored(col(pal.text), "%s", scenario_->title.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(col(pal.text_dim), "  time %s", format_time(dm.time()).c_str());
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    diagram_.draw(dm, pal, sel_, now, dm.exited() && dm.exit_status() == goro::ExitStatus::Deadlock);
+    if (replay_) {
+      std::string caption = replay_->caption_at(replay_->time());
+      if (!caption.empty()) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
+        ImVec2 a(at.x + 12, at.y + 10), b(a.x + ts.x + 24, a.y + ts.y + 14);
+        dl->AddRectFilled(a, b, (pal.node_fill & 0x00ffffff) | 0xE6000000, 8);
+        dl->AddRect(a, b, pal.selection, 8, 0, 2);
+        dl->AddText(ImVec2(a.x + 12, a.y + 7), pal.text, caption.c_str());
+      }
+    }
+    ImGui::End();
+    return;
+  }
   float status_h = ImGui::GetFrameHeightWithSpacing();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float left_w = std::clamp(avail.x * 0.21f, 300.f, 520.f);
@@ -190,7 +212,19 @@ void App::frame(double now, float frame_ms) {
   ImGui::SameLine();
   ImGui::TextColored(col(pal.text_dim), "— %s", scenario_->description.c_str());
   bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
+  ImVec2 diagram_at = ImGui::GetCursorScreenPos();
   diagram_.draw(m, pal, sel_, now, deadlock);
+  if (replay_) {  // the lecture's talking point for this moment
+    std::string caption = replay_->caption_at(replay_->time());
+    if (!caption.empty()) {
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
+      ImVec2 a(diagram_at.x + 12, diagram_at.y + 10), b(a.x + ts.x + 24, a.y + ts.y + 14);
+      dl->AddRectFilled(a, b, (pal.node_fill & 0x00ffffff) | 0xE6000000, 8);
+      dl->AddRect(a, b, pal.selection, 8, 0, 2);
+      dl->AddText(ImVec2(a.x + 12, a.y + 7), pal.text, caption.c_str());
+    }
+  }
   ImGui::EndChild();
   ImGui::BeginChild("bottom", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
   if (ImGui::BeginTabBar("bottom tabs")) {
@@ -394,6 +428,41 @@ void App::draw_replay_controls() {
   ImGui::TextColored(col(pal.text_dim), "time %s of %s", format_time(r.time()).c_str(), format_time(r.duration()).c_str());
   if (size_t end = r.find_end()) {
     if (ImGui::Button("Jump to the panic / deadlock", ImVec2(-1, 0))) r.seek(end), playing_ = false;
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextColored(col(pal.text_dim), "Bookmarks (talking points)");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##caption", "caption for this moment", caption_buf_, sizeof caption_buf_);
+  if (ImGui::Button("Add at cursor") && caption_buf_[0]) {
+    r.add_bookmark(r.time(), caption_buf_);
+    caption_buf_[0] = 0;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Save into the file")) {
+    try {
+      r.save();
+      file_message_ = "bookmarks saved in " + r.path();
+    } catch (const goro::RecordingError& e) {
+      file_message_ = e.what();
+    }
+  }
+  for (size_t i = 0; i < r.recording().bookmarks.size(); i++) {
+    const auto& b = r.recording().bookmarks[i];
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::SmallButton("x")) {
+      r.remove_bookmark(i);
+      ImGui::PopID();
+      break;
+    }
+    ImGui::SameLine();
+    if (ImGui::Selectable((format_time(b.time) + "  " + b.caption).c_str())) r.seek_time(b.time), playing_ = false;
+    ImGui::PopID();
+  }
+  if (!file_message_.empty()) {
+    ImGui::PushTextWrapPos();
+    ImGui::TextColored(col(pal.text_dim), "%s", file_message_.c_str());
+    ImGui::PopTextWrapPos();
   }
   ImGui::Spacing();
   if (ImGui::Button("Back to live programs", ImVec2(-1, 0))) {

@@ -30,6 +30,7 @@ struct AppOptions {
   std::shared_ptr<Replay> replay;  // replay this recording instead (loaded before the window opens)
   int64_t at = -1;                // ... from this time (ns); -1: from the start
   bool timeline = false;          // open with the timeline showing (else the console)
+  bool diagram_only = false;      // draw the diagram alone, filling the window (for slides)
 };
 
 class App {
@@ -46,6 +47,11 @@ class App {
   ImFont* mono = nullptr;  // set by the window
 
   void restart();
+  // seek_replay() moves the replay's cursor to time t (no-op when not replaying).
+  void seek_replay(int64_t t) {
+    if (replay_) replay_->seek_time(t), playing_ = false;
+  }
+  int64_t replay_duration() const { return replay_ ? replay_->duration() : 0; }
   // open() replays a recording; returns an error message ("" when it opened).
   std::string open(const std::string& path);
   void open(std::shared_ptr<Replay> r);
@@ -72,6 +78,7 @@ class App {
   double replay_speed_ = 1.0;
   double replay_time_ = 0;          // ns, while playing
   char path_buf_[512] = "";
+  char caption_buf_[256] = "";
   std::string file_message_;
   goro::visual::DiagramView diagram_;
   goro::visual::Timeline timeline_;       // the live run's, or the replayed recording's
@@ -79,6 +86,7 @@ class App {
   goro::visual::Selection sel_;
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame
+  bool diagram_only_ = false;
   bool shot_ = false;
   bool zoom_changed_ = false;
   std::map<std::string, std::string> sources_;

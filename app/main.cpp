@@ -6,10 +6,12 @@
 
 namespace goroscope {
 int window_main(const std::vector<std::string>& args);
+int render_main(const std::vector<std::string>& args);
 }
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "render") return goroscope::render_main(args);
   if (auto status = goroscope::cli_main(args)) return *status;
   return goroscope::window_main(args);
 }

@@ -6,13 +6,23 @@
 namespace goroscope {
 
 Replay::Replay(const std::string& path) : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})) {
-  // About 32 snapshots, at least 20,000 events apart (a snapshot is a whole model).
-  every_ = std::max<size_t>(20000, rec_.events.size() / 32 + 1);
+  // About 64 snapshots, at least 20,000 events apart; a snapshot is a whole model, so when they
+  // would take more than about 2 GB (a million goroutines), keep every other one and space
+  // them twice as far.
+  constexpr size_t kBudget = size_t(2) << 30, kBytesPerGoroutine = 240;
+  every_ = std::max<size_t>(20000, rec_.events.size() / 64 + 1);
   goro::visual::Model m;
   snapshots_.push_back(m);
   for (size_t i = 0; i < rec_.events.size(); i++) {
     m.apply(rec_.events[i], rec_.strings);
-    if ((i + 1) % every_ == 0) snapshots_.push_back(m);
+    if ((i + 1) % every_ != 0) continue;
+    snapshots_.push_back(m);
+    if (snapshots_.size() * m.goroutines().size() * kBytesPerGoroutine > kBudget) {
+      std::vector<goro::visual::Model> kept;
+      for (size_t k = 0; k < snapshots_.size(); k += 2) kept.push_back(std::move(snapshots_[k]));
+      snapshots_ = std::move(kept);
+      every_ *= 2;
+    }
   }
   seek(rec_.events.size());
 }
@@ -32,6 +42,25 @@ void Replay::seek_time(int64_t t) {
                              [](int64_t x, const goro::Event& e) { return x < e.time; });
   seek(static_cast<size_t>(it - rec_.events.begin()));
 }
+
+void Replay::add_bookmark(int64_t time, std::string caption) {
+  auto& b = rec_.bookmarks;
+  auto at = std::upper_bound(b.begin(), b.end(), time, [](int64_t t, const goro::Bookmark& x) { return t < x.time; });
+  b.insert(at, goro::Bookmark{time, std::move(caption)});
+}
+
+void Replay::remove_bookmark(size_t i) {
+  if (i < rec_.bookmarks.size()) rec_.bookmarks.erase(rec_.bookmarks.begin() + static_cast<ptrdiff_t>(i));
+}
+
+std::string Replay::caption_at(int64_t t) const {
+  std::string c;
+  for (const auto& b : rec_.bookmarks)
+    if (b.time <= t) c = b.caption;
+  return c;
+}
+
+void Replay::save() const { goro::save_recording(path_, rec_); }
 
 size_t Replay::find_end() const {
   for (size_t i = rec_.events.size(); i-- > 0;)

@@ -36,6 +36,14 @@ class Replay {
   // find_end() is the index just after the Panic or Deadlock event (0 when there is none).
   size_t find_end() const;
 
+  // Bookmarks: a caption at a time, kept in time order; save() writes them into the file.
+  void add_bookmark(int64_t time, std::string caption);
+  void remove_bookmark(size_t i);
+  // caption_at() is the caption of the last bookmark at or before t ("" when none).
+  std::string caption_at(int64_t t) const;
+  // save() rewrites the recording (with its bookmarks) at path(); throws goro::RecordingError.
+  void save() const;
+
  private:
   std::string path_;
   goro::Recording rec_;

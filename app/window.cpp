@@ -36,6 +36,7 @@ const char* kAppHelp =
     "  FILE.gorec             open a recording for replay (or drop one on the window)\n"
     "  --at TIME              with a recording: open it at that moment\n"
     "  --timeline             show the timeline below the diagram (else the console)\n"
+    "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
     "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
     "Ctrl +/- zoom the interface, F12 screenshot.\n";
 
@@ -88,6 +89,9 @@ int window_main(const std::vector<std::string>& args) {
   Settings settings = Settings::load();
   std::string screenshot;
   int frames = 90, width = 0, height = 0;
+  std::string video;             // --video FILE.gif|FILE.mp4: frames of the replay through ffmpeg
+  int64_t from = 0, to = -1;
+  int fps = 10;
   const Scenario* sc = nullptr;
   std::vector<std::string> sets;
   for (size_t i = 0; i < args.size(); i++) {
@@ -126,8 +130,21 @@ int window_main(const std::vector<std::string>& args) {
         settings.dark = v == "dark";
       } else if (a == "--screenshot") {
         screenshot = next();
+      } else if (a == "--video") {
+        video = next();
+        if (video.size() < 5 || (video.substr(video.size() - 4) != ".gif" && video.substr(video.size() - 4) != ".mp4"))
+          throw std::invalid_argument("--video needs a .gif or .mp4 file name");
+      } else if (a == "--from" || a == "--to") {
+        auto t = parse_time(next());
+        if (!t) throw std::invalid_argument(a + ": not a time (1.5s, 200ms, 30us, 42ns)");
+        (a == "--from" ? from : to) = *t;
+      } else if (a == "--fps") {
+        fps = std::stoi(next());
+        if (fps < 1 || fps > 60) throw std::invalid_argument("--fps must be 1 to 60");
       } else if (a == "--timeline") {
         opts.timeline = true;
+      } else if (a == "--diagram") {
+        opts.diagram_only = true;
       } else if (a == "--at") {
         auto t = parse_time(next());
         if (!t) throw std::invalid_argument("--at: not a time (1.5s, 200ms, 30us, 42ns)");
@@ -172,6 +189,15 @@ int window_main(const std::vector<std::string>& args) {
     opts.params_set = true;
   }
 
+  if (!video.empty() && !opts.replay) {
+    std::cerr << "goroscope: a clip is made from a recording: goroscope render FILE.gorec --gif OUT.gif\n";
+    return 64;
+  }
+  if (!video.empty() && std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
+    std::cerr << "goroscope: making a " << video.substr(video.size() - 3) << " needs the ffmpeg program, which is not installed"
+              << " (apt-get install ffmpeg, or ./setup.sh)\n";
+    return 1;
+  }
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
     std::cerr << "goroscope: cannot open a window: " << (g_glfw_error.empty() ? "no display" : g_glfw_error) << "\n"
@@ -220,6 +246,15 @@ int window_main(const std::vector<std::string>& args) {
   app.mono = load_fonts(std::round(17.0f * hidpi * settings.ui_zoom));
   bool dark = settings.dark;
 
+  // A clip: one frame per 1/fps of program time from `from` to `to`, piped to ffmpeg.
+  std::FILE* encoder = nullptr;
+  int clip_frames = 0, clip_done = 0;
+  if (!video.empty()) {
+    if (to < 0) to = app.replay_duration();
+    if (to <= from) to = from + 1;
+    clip_frames = std::max(1, static_cast<int>((to - from) * fps / 1'000'000'000) + 1);
+    screenshot.clear();
+  }
   auto t0 = std::chrono::steady_clock::now();
   auto last = t0;
   int frame = 0;
@@ -227,8 +262,9 @@ int window_main(const std::vector<std::string>& args) {
   double frame_sum_ms = 0;  // screenshot runs report their mean frame time (bench/frame_time.sh)
   int frame_count = 0;
   while (!glfwWindowShouldClose(win)) {
-    if (screenshot.empty() && !app.busy()) glfwWaitEventsTimeout(0.25);  // idle: no busy loop
+    if (screenshot.empty() && video.empty() && !app.busy()) glfwWaitEventsTimeout(0.25);  // idle: no busy loop
     else glfwPollEvents();
+    if (!video.empty()) app.seek_replay(from + static_cast<int64_t>(clip_done) * 1'000'000'000 / fps);
     auto t = std::chrono::steady_clock::now();
     float frame_ms = std::chrono::duration<float, std::milli>(t - last).count();
     last = t;
@@ -249,6 +285,34 @@ int window_main(const std::vector<std::string>& args) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     bool shot = app.screenshot_requested();
+    if (!video.empty()) {
+      if (!encoder) {
+        bool gif = video.substr(video.size() - 4) == ".gif";
+        std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " + std::to_string(fw) + "x" +
+                          std::to_string(fh) + " -framerate " + std::to_string(fps) + " -i - " +
+                          (gif ? "-vf 'vflip,split[a][b];[a]palettegen[p];[b][p]paletteuse' "
+                               : "-vf 'vflip,crop=trunc(iw/2)*2:trunc(ih/2)*2' -pix_fmt yuv420p -c:v libx264 ") +
+                          "'" + video + "'";
+        encoder = popen(cmd.c_str(), "w");
+        if (!encoder) {
+          std::cerr << "goroscope: cannot start ffmpeg\n";
+          status = 1;
+          break;
+        }
+      }
+      std::vector<unsigned char> px(static_cast<size_t>(fw) * static_cast<size_t>(fh) * 4);
+      glPixelStorei(GL_PACK_ALIGNMENT, 1);
+      glReadBuffer(GL_BACK);
+      glReadPixels(0, 0, fw, fh, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+      if (std::fwrite(px.data(), 1, px.size(), encoder) != px.size()) {
+        std::cerr << "goroscope: ffmpeg stopped taking frames\n";
+        status = 1;
+        break;
+      }
+      ++clip_done;
+      std::cerr << "\rgoroscope: frame " << clip_done << "/" << clip_frames << std::flush;
+      if (clip_done >= clip_frames) break;
+    }
     if (!screenshot.empty() && ++frame >= frames) {
       if (!write_png(screenshot, fw, fh)) {
         std::cerr << "goroscope: cannot write " << screenshot << "\n";
@@ -266,7 +330,17 @@ int window_main(const std::vector<std::string>& args) {
     }
     glfwSwapBuffers(win);
   }
-  if (screenshot.empty()) {
+  if (encoder) {
+    int rc = pclose(encoder);
+    std::cerr << "\n";
+    if (rc != 0) {
+      std::cerr << "goroscope: ffmpeg could not write " << video << "\n";
+      status = 1;
+    } else if (status == 0) {
+      std::cerr << "goroscope: wrote " << video << " (" << clip_done << " frames)\n";
+    }
+  }
+  if (screenshot.empty() && video.empty()) {
     glfwGetWindowSize(win, &settings.window_w, &settings.window_h);
     glfwGetWindowPos(win, &settings.window_x, &settings.window_y);
   }
@@ -276,8 +350,50 @@ int window_main(const std::vector<std::string>& args) {
   ImGui::DestroyContext();
   glfwDestroyWindow(win);
   glfwTerminate();
-  if (screenshot.empty()) settings.save();
+  if (screenshot.empty() && video.empty()) settings.save();
   return status;
+}
+
+// render_main() is `goroscope render FILE (--png OUT [--at T] | --gif OUT | --mp4 OUT
+// [--from T --to T --fps N]) [--size WxH] [--theme dark|light]`, done by the window itself.
+int render_main(const std::vector<std::string>& args) {
+  if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
+    std::cout << "usage: goroscope render FILE.gorec --png OUT.png [--at TIME] [--size WxH] [--theme dark|light] [--diagram]\n"
+                 "       goroscope render FILE.gorec --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] [--fps N] [--size WxH]\n";
+    return args.size() < 2 ? 64 : 0;
+  }
+  std::vector<std::string> w{args[1], "--timeline"};
+  bool out = false;
+  for (size_t i = 2; i < args.size(); i++) {
+    const std::string& a = args[i];
+    if (a == "--diagram") {
+      w.push_back(a);
+      continue;
+    }
+    if (i + 1 >= args.size()) {
+      std::cerr << "goroscope: " << a << " needs a value\n";
+      return 64;
+    }
+    const std::string& v = args[++i];
+    if (a == "--png") w.insert(w.end(), {"--screenshot", v, "--frames", "3"}), out = true;
+    else if (a == "--gif" || a == "--mp4") {
+      if (v.size() < 5 || v.substr(v.size() - 4) != "." + a.substr(2)) {
+        std::cerr << "goroscope: " << a << " wants a file ending in ." << a.substr(2) << "\n";
+        return 64;
+      }
+      w.insert(w.end(), {"--video", v}), out = true;
+    } else if (a == "--at" || a == "--from" || a == "--to" || a == "--fps" || a == "--size" || a == "--theme") {
+      w.insert(w.end(), {a, v});
+    } else {
+      std::cerr << "goroscope: unknown render option '" << a << "'\n";
+      return 64;
+    }
+  }
+  if (!out) {
+    std::cerr << "goroscope: render needs --png, --gif or --mp4\n";
+    return 64;
+  }
+  return window_main(w);
 }
 
 }  // namespace goroscope

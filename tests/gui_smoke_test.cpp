@@ -65,6 +65,38 @@ TEST(WindowReplay, OpensARecordingAtATime) {
   EXPECT_NE(std::system((bin + " " + dir + "no-such-file.gorec >/dev/null 2>&1").c_str()), 0);
 }
 
+namespace {
+std::string probe(const std::string& file) {  // "width,height,frames"
+  std::string out = file + ".probe";
+  std::string cmd = "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=width,height,nb_read_frames -of csv=p=0 '" +
+                    file + "' > '" + out + "'";
+  if (std::system(cmd.c_str()) != 0) return "ffprobe failed";
+  FILE* f = std::fopen(out.c_str(), "r");
+  char buf[128] = {};
+  size_t n = f ? std::fread(buf, 1, sizeof buf - 1, f) : 0;
+  if (f) std::fclose(f);
+  std::string s(buf, n);
+  while (!s.empty() && (s.back() == '\n' || s.back() == ',')) s.pop_back();
+  return s;
+}
+}  // namespace
+
+TEST(WindowRender, GifAndMp4HaveTheAskedFramesAndSize) {
+  if (std::system("command -v xvfb-run >/dev/null 2>&1 && command -v ffmpeg >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "xvfb-run or ffmpeg not installed";
+  std::string dir = ::testing::TempDir(), bin = GOROSCOPE_BINARY;
+  std::string rec = dir + "goroscope-clip.gorec";
+  ASSERT_EQ(std::system((bin + " run worker_pool --record " + rec + " >/dev/null 2>&1").c_str()), 0);
+  std::string env = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' ";
+  // 4 s at 5 frames a second: 21 frames (both ends included).
+  ASSERT_EQ(std::system((env + bin + " render " + rec + " --gif " + dir + "clip.gif --fps 5 --size 640x400 --diagram 2>/dev/null").c_str()), 0);
+  EXPECT_EQ(probe(dir + "clip.gif"), "640,400,21");
+  // 1 s to 3 s at 10 frames a second: 21 frames.
+  ASSERT_EQ(std::system((env + bin + " render " + rec + " --mp4 " + dir + "clip.mp4 --fps 10 --from 1s --to 3s --size 800x600 2>/dev/null").c_str()), 0);
+  EXPECT_EQ(probe(dir + "clip.mp4"), "800,600,21");
+  EXPECT_NE(std::system((bin + " render " + rec + " --gif " + dir + "clip.png >/dev/null 2>&1").c_str()), 0);
+}
+
 TEST(WindowCli, BadOptionsAreRefused) {
   std::string bin = GOROSCOPE_BINARY;
   EXPECT_NE(std::system((bin + " --scenario nope >/dev/null 2>&1").c_str()), 0);

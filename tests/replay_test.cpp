@@ -63,3 +63,21 @@ TEST(Replay, FindsTheDeadlock) {
   goroscope::Replay ok(record("select", "noend"));
   EXPECT_EQ(ok.find_end(), 0u);
 }
+
+TEST(Replay, BookmarksAreKeptInOrderAndSavedInTheFile) {
+  std::string path = record("select", "bookmarks");
+  {
+    goroscope::Replay r(path);
+    r.add_bookmark(200'000'000, "then ch2");
+    r.add_bookmark(100'000'000, "ch1 first");
+    EXPECT_EQ(r.caption_at(50'000'000), "");
+    EXPECT_EQ(r.caption_at(150'000'000), "ch1 first");
+    EXPECT_EQ(r.caption_at(999'000'000), "then ch2");
+    r.save();
+  }
+  goroscope::Replay back(path);
+  ASSERT_EQ(back.recording().bookmarks.size(), 2u);
+  EXPECT_EQ(back.recording().bookmarks[0].caption, "ch1 first");
+  back.remove_bookmark(0);
+  EXPECT_EQ(back.caption_at(150'000'000), "");
+}

@@ -177,17 +177,7 @@ void App::frame(double now, float frame_ms) {
     ImGui::TextColored(col(pal.text_dim), "  time %s", format_time(dm.time()).c_str());
     ImVec2 at = ImGui::GetCursorScreenPos();
     diagram_.draw(dm, pal, sel_, now, dm.exited() && dm.exit_status() == goro::ExitStatus::Deadlock);
-    if (replay_) {
-      std::string caption = replay_->caption_at(replay_->time());
-      if (!caption.empty()) {
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
-        ImVec2 a(at.x + 12, at.y + 10), b(a.x + ts.x + 24, a.y + ts.y + 14);
-        dl->AddRectFilled(a, b, (pal.node_fill & 0x00ffffff) | 0xE6000000, 8);
-        dl->AddRect(a, b, pal.selection, 8, 0, 2);
-        dl->AddText(ImVec2(a.x + 12, a.y + 7), pal.text, caption.c_str());
-      }
-    }
+    draw_caption(at.x, at.y);
     ImGui::End();
     return;
   }
@@ -214,17 +204,7 @@ void App::frame(double now, float frame_ms) {
   bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
   ImVec2 diagram_at = ImGui::GetCursorScreenPos();
   diagram_.draw(m, pal, sel_, now, deadlock);
-  if (replay_) {  // the lecture's talking point for this moment
-    std::string caption = replay_->caption_at(replay_->time());
-    if (!caption.empty()) {
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
-      ImVec2 a(diagram_at.x + 12, diagram_at.y + 10), b(a.x + ts.x + 24, a.y + ts.y + 14);
-      dl->AddRectFilled(a, b, (pal.node_fill & 0x00ffffff) | 0xE6000000, 8);
-      dl->AddRect(a, b, pal.selection, 8, 0, 2);
-      dl->AddText(ImVec2(a.x + 12, a.y + 7), pal.text, caption.c_str());
-    }
-  }
+  draw_caption(diagram_at.x, diagram_at.y);
   ImGui::EndChild();
   ImGui::BeginChild("bottom", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
   if (ImGui::BeginTabBar("bottom tabs")) {
@@ -392,6 +372,19 @@ void App::draw_controls() {
   ImGui::TextColored(col(pal.text_dim),
                      "Keys: Space pause/resume · Right or N step · R restart · +/- speed · Ctrl +/- zoom");
   ImGui::PopTextWrapPos();
+}
+
+void App::draw_caption(float x, float y) {
+  if (!replay_) return;
+  std::string caption = replay_->caption_at(replay_->time());  // the lecture's talking point now
+  if (caption.empty()) return;
+  const auto& pal = goro::visual::palette(settings_.dark);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
+  ImVec2 a(x + 12, y + 10), b(a.x + ts.x + 24, a.y + ts.y + 14);
+  dl->AddRectFilled(a, b, (pal.node_fill & 0x00ffffff) | 0xE6000000, 8);
+  dl->AddRect(a, b, pal.selection, 8, 0, 2);
+  dl->AddText(ImVec2(a.x + 12, a.y + 7), pal.text, caption.c_str());
 }
 
 void App::draw_replay_controls() {

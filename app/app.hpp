@@ -60,6 +60,7 @@ class App {
  private:
   void draw_controls();
   void draw_replay_controls();
+  void draw_caption(float x, float y);  // the bookmark's caption over the diagram (replays)
   const goro::visual::Model& model() const { return replay_ ? replay_->model() : session_->model(); }
   void draw_source();
   void draw_status(float frame_ms);

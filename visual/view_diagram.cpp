@@ -172,25 +172,20 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     float t = static_cast<float>((now - k.start) / kTokenSeconds);
     const Node* from = node_of(k.t.from);
     const Node* to = node_of(k.t.to);
+    // along() is the point at t of the flow curve from a to b (the same shape as the edges).
+    auto along = [](ImVec2 a, ImVec2 b, float t) {
+      float dx = std::fabs(b.x - a.x) * 0.5f;
+      return bezier(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, t);
+    };
+    ImVec2 mid = to_screen(c->x + c->w / 2, c->y + c->h / 2);
     ImVec2 p;
     if (from && to) {  // straight across: first half into the channel, second half out
-      if (t < 0.5f) {
-        ImVec2 a = to_screen(from->x + from->w, from->y + from->h / 2), b = to_screen(c->x + c->w / 2, c->y + c->h / 2);
-        float dx = std::fabs(b.x - a.x) * 0.5f;
-        p = bezier(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, t * 2);
-      } else {
-        ImVec2 a = to_screen(c->x + c->w / 2, c->y + c->h / 2), b = to_screen(to->x, to->y + to->h / 2);
-        float dx = std::fabs(b.x - a.x) * 0.5f;
-        p = bezier(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, t * 2 - 1);
-      }
+      p = t < 0.5f ? along(to_screen(from->x + from->w, from->y + from->h / 2), mid, t * 2)
+                   : along(mid, to_screen(to->x, to->y + to->h / 2), t * 2 - 1);
     } else if (from) {
-      ImVec2 a = to_screen(from->x + from->w, from->y + from->h / 2), b = to_screen(c->x, c->y + c->h / 2);
-      float dx = std::fabs(b.x - a.x) * 0.5f;
-      p = bezier(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, t);
+      p = along(to_screen(from->x + from->w, from->y + from->h / 2), to_screen(c->x, c->y + c->h / 2), t);
     } else if (to) {
-      ImVec2 a = to_screen(c->x + c->w, c->y + c->h / 2), b = to_screen(to->x, to->y + to->h / 2);
-      float dx = std::fabs(b.x - a.x) * 0.5f;
-      p = bezier(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, t);
+      p = along(to_screen(c->x + c->w, c->y + c->h / 2), to_screen(to->x, to->y + to->h / 2), t);
     } else {
       continue;
     }

@@ -422,6 +422,17 @@ void App::draw_replay_controls() {
   if (size_t end = r.find_end()) {
     if (ImGui::Button("Jump to the panic / deadlock", ImVec2(-1, 0))) r.seek(end), playing_ = false;
   }
+  ImGui::BeginDisabled(!sel_.key);
+  if (ImGui::Button("Next event of the selection", ImVec2(-1, 0))) {
+    const auto& evs = r.recording().events;
+    for (size_t i = r.cursor(); i < evs.size(); i++)
+      if (goro::visual::concerns(evs[i], *sel_.key, diagram_.layout())) {
+        r.seek(i + 1);
+        playing_ = false;
+        break;
+      }
+  }
+  ImGui::EndDisabled();
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextColored(col(pal.text_dim), "Bookmarks (talking points)");

@@ -2,6 +2,7 @@
 // no overlaps, grouping of many goroutines, pins, and edges learned from the events.
 #include "app_support.hpp"
 #include "layout.hpp"
+#include "views.hpp"
 
 using goro::visual::LayoutEngine;
 using goro::visual::Node;
@@ -106,4 +107,29 @@ TEST(Layout, BaseNamesDropTheNumber) {
   EXPECT_EQ(goro::visual::base_name("pool worker 3"), "pool worker");
   EXPECT_EQ(goro::visual::base_name("task"), "task");
   EXPECT_EQ(goro::visual::base_name("42"), "42");
+}
+
+TEST(Layout, ConcernsPicksTheEventsAboutANode) {
+  auto s = run_session(*goroscope::find_scenario("worker_pool"));
+  LayoutEngine engine;
+  auto L = engine.compute(s->model());
+  const Node& jobs = by_label(L, "jobs");
+  size_t sends = 0, closes = 0, others = 0;
+  for (const auto& e : s->events()) {
+    if (!goro::visual::concerns(e, jobs.key, L)) continue;
+    if (e.kind == goro::EventKind::ChanSend) sends++;
+    else if (e.kind == goro::EventKind::ChanClose) closes++;
+    else if (e.obj != jobs.key.id) others++;
+  }
+  EXPECT_EQ(sends, 10u);
+  EXPECT_EQ(closes, 1u);
+  EXPECT_EQ(others, 0u);
+  const Node& w1 = by_label(L, "worker 1");
+  size_t mine = 0;
+  for (const auto& e : s->events())
+    if (goro::visual::concerns(e, w1.key, L)) {
+      mine++;
+      EXPECT_TRUE(e.g == w1.key.id || static_cast<uint64_t>(e.arg) == w1.key.id);
+    }
+  EXPECT_GT(mine, 10u);
 }

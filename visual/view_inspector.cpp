@@ -29,8 +29,9 @@ std::string value_of(const Event& e, const std::vector<std::string>& strings) {
   return e.text < strings.size() ? strings[e.text] : "";
 }
 
-// about() tells whether e concerns the selection.
-bool about(const Event& e, const NodeKey& k, const Layout& L) {
+}  // namespace
+
+bool concerns(const Event& e, const NodeKey& k, const Layout& L) {
   switch (k.kind) {
     case NodeKind::Goroutine:
       return e.g == k.id || (e.kind == EventKind::ChanHandoff && static_cast<uint64_t>(e.arg) == k.id);
@@ -43,8 +44,6 @@ bool about(const Event& e, const NodeKey& k, const Layout& L) {
       return e.obj == k.id && e.kind != EventKind::GoCreate && e.kind != EventKind::GoReady;
   }
 }
-
-}  // namespace
 
 std::string event_text(const Model& m, const Event& e, const std::vector<std::string>& strings) {
   std::string who = e.g ? gname(m, e.g) : "runtime";
@@ -163,7 +162,7 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
   std::vector<const Event*> mine;
   size_t looked = 0;
   for (auto it = events.rbegin(); it != events.rend() && mine.size() < 40 && looked < 400000; ++it, ++looked)
-    if (about(*it, k, L)) mine.push_back(&*it);
+    if (concerns(*it, k, L)) mine.push_back(&*it);
   ImGui::BeginChild("events");
   for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
     const Event& e = **it;

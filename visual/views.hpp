@@ -82,6 +82,9 @@ void draw_console(const Model& m, const Palette& pal, bool& follow);
 void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const std::vector<Event>& events,
                     const std::vector<std::string>& strings);
 
+// concerns() tells whether event e is about the node k (a goroutine, its group, or an object).
+bool concerns(const Event& e, const NodeKey& k, const Layout& layout);
+
 // event_text() is one event in words ("worker 1 sent 3 to jobs").
 std::string event_text(const Model& m, const Event& e, const std::vector<std::string>& strings);
 

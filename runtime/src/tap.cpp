@@ -60,6 +60,7 @@ void Tap::detach() {
 
 void Tap::attach(int procs) {
   static std::atomic<uint64_t> runs{0};
+  std::lock_guard<std::mutex> rl(rings_mu_);
   rings_.clear();
   for (int i = 0; i < procs; i++) rings_.push_back(std::make_unique<detail::EventRing>());
   seq_ = 1;
@@ -101,6 +102,7 @@ void Tap::publish(int p) {
 }
 
 size_t Tap::drain(std::vector<Event>& out) {
+  std::lock_guard<std::mutex> rl(rings_mu_);
   for (auto& rp : rings_) {
     detail::EventRing& r = *rp;
     uint64_t h = r.head.load(std::memory_order_relaxed);
@@ -122,6 +124,7 @@ size_t Tap::drain(std::vector<Event>& out) {
 }
 
 bool Tap::finished() const {
+  std::lock_guard<std::mutex> rl(rings_mu_);
   if (!ended_.load() || !pending_.empty()) return false;
   for (const auto& r : rings_)
     if (r->head.load() != r->tail.load()) return false;

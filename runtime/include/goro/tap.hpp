@@ -78,7 +78,7 @@ class Tap {
  private:
   // Producer side (the program's threads), on cache lines of its own: the consumer never
   // writes here.
-  alignas(64) std::vector<std::unique_ptr<detail::EventRing>> rings_;
+  alignas(64) std::vector<std::unique_ptr<detail::EventRing>> rings_;  // set by attach() (under rings_mu_)
   uint64_t run_id_ = 0;
   std::atomic<uint64_t> seq_{1};
   alignas(64) std::atomic<uint64_t> dropped_{0};
@@ -86,8 +86,10 @@ class Tap {
   std::atomic<bool> abandoned_{false};
   uint64_t objects_ = 0;          // guarded by announce_mu_
   std::mutex announce_mu_;
-  // Consumer side.
-  alignas(64) std::vector<Event> pending_;  // drained from rings, waiting for a gap to fill
+  // Consumer side. rings_mu_ keeps the consumer from walking rings_ while attach() replaces it;
+  // producers never take it (they only run between attach() and detach()).
+  alignas(64) mutable std::mutex rings_mu_;
+  std::vector<Event> pending_;  // drained from rings, waiting for a gap to fill
   uint64_t next_ = 1;                       // next seq to hand out
   // String table.
   alignas(64) mutable std::mutex strings_mu_;  // guards strings_ and index_

@@ -41,3 +41,24 @@ TEST(Timeline, LeakedGoroutineKeepsAnOpenBlockedSpan) {
   EXPECT_EQ(lane.back().state, GState::Blocked);
   EXPECT_EQ(lane.back().t1, -1);
 }
+
+TEST(Timeline, ChannelLengthsWaitGroupCountersAndOperationMarks) {
+  auto s = run_session(*goroscope::find_scenario("worker_pool"));
+  goro::visual::Timeline t;
+  for (const auto& e : s->events()) t.add(e);
+  ASSERT_EQ(t.counters().size(), 3u);  // len(jobs), len(results), the WaitGroup
+  int64_t jobs_peak = 0, wg_peak = 0;
+  for (const auto& c : t.counters()) {
+    int64_t peak = 0;
+    for (const auto& smp : c.samples) peak = std::max(peak, smp.v);
+    if (c.chan && s->model().object_name(c.obj) == "jobs") jobs_peak = peak;
+    if (!c.chan) wg_peak = peak;
+    EXPECT_EQ(c.samples.back().v, 0);  // everything drained, every worker done
+  }
+  EXPECT_EQ(jobs_peak, 10);  // with one P the sender fills the buffer (cap 10) before a worker runs
+  EXPECT_EQ(wg_peak, 3);
+  // The sender's lane has a send mark per job; worker 1's has receives and sends.
+  size_t sender_sends = 0;
+  for (const auto& mk : t.marks()[4]) sender_sends += mk.send;
+  EXPECT_EQ(sender_sends, 10u);
+}

@@ -14,6 +14,22 @@ void Timeline::begin(uint64_t g, const Event& e, GState s, uint8_t reason, uint6
   if (s != GState::Finished) lane.push_back({e.time, -1, e.seq, 0, s, reason, obj});
 }
 
+void Timeline::mark(uint64_t g, const Event& e, bool send) {
+  if (g == 0) return;
+  if (g > marks_.size()) marks_.resize(g);
+  marks_[g - 1].push_back({e.time, e.seq, send});
+}
+
+void Timeline::sample(uint64_t obj, bool chan, const Event& e, int64_t v) {
+  if (obj == 0) return;
+  if (obj > counter_of_.size()) counter_of_.resize(obj, 0);
+  if (!counter_of_[obj - 1]) {
+    counters_.push_back({obj, chan, {}});
+    counter_of_[obj - 1] = counters_.size();
+  }
+  counters_[counter_of_[obj - 1] - 1].samples.push_back({e.time, e.seq, v});
+}
+
 void Timeline::add(const Event& e) {
   end_time_ = e.time;
   end_seq_ = e.seq;
@@ -28,6 +44,23 @@ void Timeline::add(const Event& e) {
       break;
     }
     case EventKind::GoEnd: begin(e.g, e, GState::Finished); break;
+    case EventKind::ObjMake:
+      if (static_cast<ObjKind>(e.aux) == ObjKind::Chan && e.arg > 0) sample(e.obj, true, e, 0);
+      if (static_cast<ObjKind>(e.aux) == ObjKind::WaitGroup) sample(e.obj, false, e, 0);
+      break;
+    case EventKind::ChanSend:
+      mark(e.g, e, true);
+      sample(e.obj, true, e, e.arg);
+      break;
+    case EventKind::ChanRecv:
+      mark(e.g, e, false);
+      sample(e.obj, true, e, e.arg);
+      break;
+    case EventKind::ChanHandoff:
+      mark(e.g, e, true);
+      mark(static_cast<uint64_t>(e.arg), e, false);
+      break;
+    case EventKind::WgAdd: sample(e.obj, false, e, e.arg); break;
     default: break;
   }
 }

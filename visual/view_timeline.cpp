@@ -118,11 +118,51 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const M
       if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y && io.MousePos.y < y + lane_h) hover = &*it, hover_g = gid;
     }
     if (fold_x0 >= 0) dl->AddRectFilled(ImVec2(fold_x0, y + 3), ImVec2(std::max(fold_x1, fold_x0 + 1), y + lane_h - 3), pal.text_dim);
+    // Channel operations: a tick above (send) or below (receive) the lane, one per pixel at most.
+    if (li < t.marks().size()) {
+      const auto& mk = t.marks()[li];
+      auto m_it = std::lower_bound(mk.begin(), mk.end(), view_lo_, [&](const Mark& k, double v) {
+        return (by_seq_ ? static_cast<double>(k.s) : static_cast<double>(k.t)) < v;
+      });
+      float last_x = -1;
+      for (; m_it != mk.end(); ++m_it) {
+        double v = by_seq_ ? static_cast<double>(m_it->s) : static_cast<double>(m_it->t);
+        if (v > view_hi_) break;
+        float x = x_of(v);
+        if (x - last_x < 1) continue;
+        last_x = x;
+        if (m_it->send) dl->AddTriangleFilled(ImVec2(x - 3, y), ImVec2(x + 3, y), ImVec2(x, y + 4), pal.token);
+        else dl->AddTriangleFilled(ImVec2(x - 3, y + lane_h), ImVec2(x + 3, y + lane_h), ImVec2(x, y + lane_h - 4), pal.edge_hot);
+      }
+    }
     if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
         io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
       sel.key = NodeKey{NodeKind::Goroutine, gid};
       if (io.MousePos.x > plot_x) clicked = Click{by_seq_, std::max(0.0, v_of(io.MousePos.x))};
     }
+  }
+  // Counter tracks under the lanes: channel lengths and WaitGroup counters, as step lines.
+  size_t shown_lanes = std::min(lanes.size() - std::min(first, lanes.size()), visible);
+  float cy = origin.y + ruler_h + static_cast<float>(shown_lanes) * lane_h + 4;
+  for (const Counter& c : t.counters()) {
+    if (cy + lane_h * 1.5f > origin.y + size.y) break;
+    int64_t hi = 1;
+    for (const Sample& smp : c.samples) hi = std::max(hi, smp.v);
+    std::string name = (c.chan ? "len(" : "counter(") + m.object_name(c.obj) + ") ≤" + std::to_string(hi);
+    dl->AddText(ImVec2(origin.x + 4, cy), pal.text_dim, name.c_str());
+    float h = lane_h * 1.3f, base = cy + h;
+    float px = plot_x, py = base;
+    for (const Sample& smp : c.samples) {
+      double v = by_seq_ ? static_cast<double>(smp.s) : static_cast<double>(smp.t);
+      float x = std::clamp(x_of(v), plot_x, origin.x + size.x);
+      float yv = base - h * static_cast<float>(smp.v) / static_cast<float>(hi);
+      dl->AddLine(ImVec2(px, py), ImVec2(x, py), c.chan ? pal.edge_hot : pal.runnable, 1.5f);
+      dl->AddLine(ImVec2(x, py), ImVec2(x, yv), c.chan ? pal.edge_hot : pal.runnable, 1.5f);
+      px = x, py = yv;
+      if (v > view_hi_) break;
+    }
+    dl->AddLine(ImVec2(px, py), ImVec2(origin.x + size.x, py), c.chan ? pal.edge_hot : pal.runnable, 1.5f);
+    cy += h + 6;
   }
   if (lanes.size() > visible) {
     std::string more = std::to_string(lanes.size() - visible) + " more goroutines: select one to see its lane";

@@ -233,9 +233,8 @@ void App::frame(double now, float frame_ms) {
   ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
   ImGui::TextColored(col(pal.text_dim), "Inspector");
   if (replay_) {
-    const auto& evs = replay_->recording().events;
-    std::vector<goro::Event> upto(evs.begin() + static_cast<ptrdiff_t>(replay_->cursor() > 200000 ? replay_->cursor() - 200000 : 0),
-                                  evs.begin() + static_cast<ptrdiff_t>(replay_->cursor()));
+    // The events up to the cursor: what the replayed moment has seen so far.
+    std::span<const goro::Event> upto(replay_->recording().events.data(), replay_->cursor());
     goro::visual::draw_inspector(m, sel_, diagram_.layout(), upto, replay_->recording().strings);
   } else {
     goro::visual::draw_inspector(m, sel_, diagram_.layout(), session_->events(), session_->strings());
@@ -509,12 +508,17 @@ void App::draw_status(float frame_ms) {
                                        : session_->control().paused() ? "paused" : "running";
   ImGui::TextColored(col(!replay_ && session_->done() && m.exit_status() != goro::ExitStatus::Ok ? pal.blocked : pal.running), "%s", state.c_str());
   ImGui::SameLine();
+  if (m.seq() != counts_seq_ || m.goroutines().empty()) {  // a million goroutines: count once per change
+    for (int s = 0; s < 5; s++) counts_[static_cast<size_t>(s)] = m.count(static_cast<GState>(s));
+    counts_seq_ = m.seq();
+  }
   ImGui::TextColored(col(pal.text_dim), "| %s time %s | %.0f events/s | goroutines: %zu running, %zu runnable, %zu blocked, %zu sleeping, %zu finished | frame %.1f ms",
                      replay_ ? (replay_->recording().header.count("clock") ? replay_->recording().header.at("clock").c_str() : "?")
                      : config_.clock == goro::ClockMode::Virtual ? "virtual" : "real",
                      format_time(m.time()).c_str(), rate_,
-                     m.count(GState::Running), m.count(GState::Runnable), m.count(GState::Blocked), m.count(GState::Sleeping),
-                     m.count(GState::Finished), frame_ms);
+                     counts_[static_cast<size_t>(GState::Running)], counts_[static_cast<size_t>(GState::Runnable)],
+                     counts_[static_cast<size_t>(GState::Blocked)], counts_[static_cast<size_t>(GState::Sleeping)],
+                     counts_[static_cast<size_t>(GState::Finished)], frame_ms);
 }
 
 }  // namespace goroscope

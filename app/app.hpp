@@ -7,6 +7,7 @@
 // (it drains the tap each frame, bounded by the rings' size).
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -97,6 +98,8 @@ class App {
   double rate_ = 0;
   double now_ = 0;
   double last_frame_ = 0;
+  uint64_t counts_seq_ = UINT64_MAX;  // the model seq the counts below were taken at
+  std::array<size_t, 5> counts_{};
 };
 
 // assets_dir() finds the assets folder (beside the executable, or the source tree's).

@@ -15,6 +15,7 @@ Replay::Replay(const std::string& path) : path_(path), rec_(goro::load_recording
   snapshots_.push_back(m);
   for (size_t i = 0; i < rec_.events.size(); i++) {
     m.apply(rec_.events[i], rec_.strings);
+    if (rec_.events[i].kind == goro::EventKind::Panic || rec_.events[i].kind == goro::EventKind::Deadlock) end_ = i + 1;
     if ((i + 1) % every_ != 0) continue;
     snapshots_.push_back(m);
     if (snapshots_.size() * m.goroutines().size() * kBytesPerGoroutine > kBudget) {
@@ -62,10 +63,6 @@ std::string Replay::caption_at(int64_t t) const {
 
 void Replay::save() const { goro::save_recording(path_, rec_); }
 
-size_t Replay::find_end() const {
-  for (size_t i = rec_.events.size(); i-- > 0;)
-    if (rec_.events[i].kind == goro::EventKind::Panic || rec_.events[i].kind == goro::EventKind::Deadlock) return i + 1;
-  return 0;
-}
+
 
 }  // namespace goroscope

@@ -34,7 +34,7 @@ class Replay {
   // time() is the cursor's time (the last applied event's, 0 before any).
   int64_t time() const { return cursor_ ? rec_.events[cursor_ - 1].time : 0; }
   // find_end() is the index just after the Panic or Deadlock event (0 when there is none).
-  size_t find_end() const;
+  size_t find_end() const { return end_; }
 
   // Bookmarks: a caption at a time, kept in time order; save() writes them into the file.
   void add_bookmark(int64_t time, std::string caption);
@@ -50,6 +50,7 @@ class Replay {
   goro::visual::Model model_;
   size_t cursor_ = 0;
   size_t every_ = 1;
+  size_t end_ = 0;  // just after the Panic or Deadlock event, found once
   std::vector<goro::visual::Model> snapshots_;  // snapshots_[i]: state after i * every_ events
 };
 

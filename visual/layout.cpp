@@ -17,6 +17,7 @@ std::string base_name(const std::string& name) {
 
 void LayoutEngine::reset() {
   pins_.clear();
+  ++version_;
   base_of_g_.clear();
   base_ids_.clear();
   base_names_.clear();

@@ -76,13 +76,16 @@ class LayoutEngine {
 
   Layout compute(const Model& m);
   // pin() fixes a node where the user dropped it; unpin_all() forgets every pin.
-  void pin(NodeKey k, float x, float y) { pins_[k] = {x, y}; }
-  void unpin_all() { pins_.clear(); }
+  void pin(NodeKey k, float x, float y) { pins_[k] = {x, y}, ++version_; }
+  void unpin_all() { pins_.clear(), ++version_; }
+  // version() changes whenever a pin does (a layout computed before is stale).
+  uint64_t version() const { return version_; }
   // reset() forgets everything (a new program).
   void reset();
 
  private:
   std::map<NodeKey, std::pair<float, float>> pins_;
+  uint64_t version_ = 0;
   std::vector<uint32_t> base_of_g_;           // goroutine -> base-name number
   std::unordered_map<std::string, uint32_t> base_ids_;
   std::vector<std::string> base_names_;

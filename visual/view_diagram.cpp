@@ -29,6 +29,7 @@ ImVec2 bezier(ImVec2 a, ImVec2 b, ImVec2 c, ImVec2 d, float t) {
 void DiagramView::reset() {
   engine_.reset();
   layout_ = Layout{};
+  layout_seq_ = layout_version_ = UINT64_MAX;
   auto_fit_ = true;
   dragging_.reset();
   last_seq_seen_ = 0;
@@ -47,7 +48,11 @@ void DiagramView::collect_tokens(const Model& m, double now) {
 }
 
 void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock) {
-  layout_ = engine_.compute(m);
+  if (m.seq() != layout_seq_ || engine_.version() != layout_version_ || m.goroutines().empty()) {
+    layout_ = engine_.compute(m);
+    layout_seq_ = m.seq();
+    layout_version_ = engine_.version();
+  }
   collect_tokens(m, now);
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();

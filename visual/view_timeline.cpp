@@ -146,22 +146,31 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const M
   float cy = origin.y + ruler_h + static_cast<float>(shown_lanes) * lane_h + 4;
   for (const Counter& c : t.counters()) {
     if (cy + lane_h * 1.5f > origin.y + size.y) break;
+    // One sample per pixel column (binary search), so a counter with millions of changes costs
+    // the width of the panel, not its length.
+    auto key = [&](const Sample& smp) { return by_seq_ ? static_cast<double>(smp.s) : static_cast<double>(smp.t); };
+    std::vector<int64_t> column(static_cast<size_t>(std::max(1.f, plot_w)), -1);
     int64_t hi = 1;
-    for (const Sample& smp : c.samples) hi = std::max(hi, smp.v);
+    for (size_t px = 0; px < column.size(); px++) {
+      double v = v_of(plot_x + static_cast<float>(px) + 1);
+      auto it = std::upper_bound(c.samples.begin(), c.samples.end(), v, [&](double x, const Sample& smp) { return x < key(smp); });
+      if (it == c.samples.begin()) continue;
+      column[px] = std::prev(it)->v;
+      hi = std::max(hi, column[px]);
+    }
     std::string name = (c.chan ? "len(" : "counter(") + m.object_name(c.obj) + ") ≤" + std::to_string(hi);
     dl->AddText(ImVec2(origin.x + 4, cy), pal.text_dim, name.c_str());
     float h = lane_h * 1.3f, base = cy + h;
-    float px = plot_x, py = base;
-    for (const Sample& smp : c.samples) {
-      double v = by_seq_ ? static_cast<double>(smp.s) : static_cast<double>(smp.t);
-      float x = std::clamp(x_of(v), plot_x, origin.x + size.x);
-      float yv = base - h * static_cast<float>(smp.v) / static_cast<float>(hi);
-      dl->AddLine(ImVec2(px, py), ImVec2(x, py), c.chan ? pal.edge_hot : pal.runnable, 1.5f);
-      dl->AddLine(ImVec2(x, py), ImVec2(x, yv), c.chan ? pal.edge_hot : pal.runnable, 1.5f);
-      px = x, py = yv;
-      if (v > view_hi_) break;
+    ImU32 colour = c.chan ? pal.edge_hot : pal.runnable;
+    float py = -1;
+    for (size_t px = 0; px < column.size(); px++) {
+      if (column[px] < 0) continue;
+      float x = plot_x + static_cast<float>(px);
+      float y = base - h * static_cast<float>(column[px]) / static_cast<float>(hi);
+      if (py >= 0 && y != py) dl->AddLine(ImVec2(x, py), ImVec2(x, y), colour, 1.5f);
+      dl->AddLine(ImVec2(x, y), ImVec2(x + 1, y), colour, 1.5f);
+      py = y;
     }
-    dl->AddLine(ImVec2(px, py), ImVec2(origin.x + size.x, py), c.chan ? pal.edge_hot : pal.runnable, 1.5f);
     cy += h + 6;
   }
   if (lanes.size() > visible) {

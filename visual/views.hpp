@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,10 @@ class DiagramView {
   std::optional<NodeKey> dragging_;
   uint64_t last_seq_seen_ = 0;
   std::vector<Token> tokens_;
+  // The layout is computed again only when the model or a pin changed (a paused program or a
+  // still replay of a million goroutines costs nothing to lay out).
+  uint64_t layout_seq_ = UINT64_MAX;
+  uint64_t layout_version_ = UINT64_MAX;
 };
 
 // TimelineView draws one lane per goroutine, spans coloured by state, with a ruler, zoom
@@ -79,7 +84,7 @@ class TimelineView {
 void draw_console(const Model& m, const Palette& pal, bool& follow);
 
 // draw_inspector() shows the selected thing's full state and its recent events.
-void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const std::vector<Event>& events,
+void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, std::span<const Event> events,
                     const std::vector<std::string>& strings);
 
 // concerns() tells whether event e is about the node k (a goroutine, its group, or an object).

@@ -52,6 +52,16 @@ int usage_error(const std::string& msg) {
   return kUsage;
 }
 
+// load_or_say() loads a recording (its complete prefix, if the run died), or says why not.
+std::optional<goro::Recording> load_or_say(const std::string& path) {
+  try {
+    return goro::load_recording(path, {.allow_truncated = true});
+  } catch (const goro::RecordingError& e) {
+    std::cerr << "goroscope: " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
 int cmd_list() {
   for (const Scenario& s : scenarios()) {
     std::cout << s.name << "  (" << s.go_file << ")\n    " << s.description << "\n";
@@ -161,13 +171,9 @@ int cmd_inspect(const std::vector<std::string>& a) {
       return usage_error("unknown option '" + a[i] + "'");
     }
   }
-  goro::Recording rec;
-  try {
-    rec = goro::load_recording(a[1], {.allow_truncated = true});
-  } catch (const goro::RecordingError& e) {
-    std::cerr << "goroscope: " << e.what() << "\n";
-    return 1;
-  }
+  std::optional<goro::Recording> loaded = load_or_say(a[1]);
+  if (!loaded) return 1;
+  const goro::Recording& rec = *loaded;
   goro::visual::Model full;
   size_t objects = 0;
   for (const goro::Event& e : rec.events) {
@@ -208,13 +214,9 @@ int cmd_export(const std::vector<std::string>& a) {
     else return usage_error(a[i] == "--chrome" ? "--chrome needs a file" : "unknown option '" + a[i] + "'");
   }
   if (chrome.empty()) return usage_error("export needs --chrome OUT.json");
-  goro::Recording rec;
-  try {
-    rec = goro::load_recording(a[1], {.allow_truncated = true});
-  } catch (const goro::RecordingError& e) {
-    std::cerr << "goroscope: " << e.what() << "\n";
-    return 1;
-  }
+  std::optional<goro::Recording> loaded = load_or_say(a[1]);
+  if (!loaded) return 1;
+  const goro::Recording& rec = *loaded;
   std::string tmp = chrome + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);

@@ -203,7 +203,8 @@ void App::frame(double now, float frame_ms) {
   ImGui::TextColored(col(pal.text_dim), "— %s", scenario_->description.c_str());
   bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
   ImVec2 diagram_at = ImGui::GetCursorScreenPos();
-  diagram_.draw(m, pal, sel_, now, deadlock);
+  diagram_.draw(m, pal, sel_, now, deadlock,
+                replay_ ? "The start of the recording: press Play, or step with Right." : "Pick a program and press Run (R).");
   draw_caption(diagram_at.x, diagram_at.y);
   ImGui::EndChild();
   ImGui::BeginChild("bottom", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
@@ -216,7 +217,7 @@ void App::frame(double now, float frame_ms) {
     }
     if (ImGui::BeginTabItem("Timeline", nullptr, std::exchange(select_timeline_, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
       uint64_t cursor = replay_ ? (replay_->cursor() ? replay_->recording().events[replay_->cursor() - 1].seq : 0) : m.seq();
-      if (auto click = timeline_view_.draw(timeline_, m, pal, sel_, cursor, m.time()); click && replay_) {
+      if (auto click = timeline_view_.draw(timeline_, replay_ ? replay_->recording().strings : session_->strings(), pal, sel_, cursor, m.time()); click && replay_) {
         playing_ = false;
         if (click->by_seq) replay_->seek(static_cast<size_t>(click->at));
         else replay_->seek_time(static_cast<int64_t>(click->at));

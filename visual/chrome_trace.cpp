@@ -1,13 +1,12 @@
 // visual/chrome_trace.cpp: walking the events once, closing a state slice whenever a goroutine
-// changes state, pairing each buffered send with the receive that takes its value (FIFO per
-// channel) and each hand-off with itself.
+// changes state, and drawing a flow arrow for each value from its send to its receive (flow.hpp).
 #include "chrome_trace.hpp"
 
 #include <cstdio>
-#include <deque>
 #include <map>
 #include <string>
 
+#include "flow.hpp"
 #include "model.hpp"
 
 namespace goro::visual {
@@ -73,13 +72,9 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
     close(g, t);
     spans[g] = {name, t, true};
   };
-  // A buffered value's flow starts where it was sent; both ends are written when it is received,
-  // so a value still buffered at the end leaves no dangling arrow.
-  struct Sent {
-    uint64_t g;
-    int64_t time;
-  };
-  std::map<uint64_t, std::deque<Sent>> in_buffer;  // channel -> values in it, oldest first
+  // Both ends of a flow are written when its value is received, so a value still buffered at
+  // the end leaves no dangling arrow.
+  FlowPairing pairing;
   uint64_t flow = 0;
   auto value = [&](const Event& e) {
     if (e.aux & kValueIsInt) return std::to_string(e.value);
@@ -112,29 +107,16 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
         break;
       }
       case EventKind::GoEnd: close(e.g, e.time); break;
-      case EventKind::ChanSend: {
-        const Channel* c = m.channel(e.obj);
-        in_buffer[e.obj].push_back({e.g, e.time});
-        counter("len(" + (c ? c->name : "chan") + ")", e.time, e.arg);
-        break;
-      }
-      case EventKind::ChanRecv: {
-        const Channel* c = m.channel(e.obj);
-        auto& q = in_buffer[e.obj];
-        if (!q.empty()) {
-          std::string name = "send " + value(e) + " through " + (c ? c->name : "chan");
-          flow_event("s", ++flow, q.front().g, q.front().time, name);
-          flow_event("f", flow, e.g, e.time, name);
-          q.pop_front();
-        }
-        counter("len(" + (c ? c->name : "chan") + ")", e.time, e.arg);
-        break;
-      }
+      case EventKind::ChanSend:
+      case EventKind::ChanRecv:
       case EventKind::ChanHandoff: {
         const Channel* c = m.channel(e.obj);
-        std::string name = "send " + value(e) + " on " + (c ? c->name : "chan");
-        flow_event("s", ++flow, e.g, e.time, name);
-        flow_event("f", flow, static_cast<uint64_t>(e.arg), e.time, name);
+        if (auto f = pairing.add(e)) {
+          std::string name = "send " + value(e) + " on " + (c ? c->name : "chan");
+          flow_event("s", ++flow, f->from, f->t0, name);
+          flow_event("f", flow, f->to, f->t1, name);
+        }
+        if (e.kind != EventKind::ChanHandoff) counter("len(" + (c ? c->name : "chan") + ")", e.time, e.arg);
         break;
       }
       case EventKind::WgAdd: counter("WaitGroup " + m.object_name(e.obj), e.time, e.arg); break;

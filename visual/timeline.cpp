@@ -1,4 +1,5 @@
-// visual/timeline.cpp: closing a span and opening the next at every state change.
+// visual/timeline.cpp: closing a span and opening the next at every state change, on the
+// goroutine's lane and on its P's.
 #include "timeline.hpp"
 
 namespace goro::visual {
@@ -12,6 +13,27 @@ void Timeline::begin(uint64_t g, const Event& e, GState s, uint8_t reason, uint6
     lane.back().s1 = e.seq;
   }
   if (s != GState::Finished) lane.push_back({e.time, -1, e.seq, 0, s, reason, obj});
+}
+
+void Timeline::run(const Event& e, uint64_t g) {
+  auto close = [&](std::vector<RunSpan>& lane) {
+    if (lane.empty() || lane.back().t1 >= 0) return;
+    lane.back().t1 = e.time, lane.back().s1 = e.seq;
+    uint64_t was = lane.back().g;
+    if (was && was <= running_on_.size()) running_on_[was - 1] = -1;
+  };
+  if (g == 0) {  // e.g stops running, wherever it ran
+    uint64_t stopped = e.g;
+    if (stopped == 0 || stopped > running_on_.size() || running_on_[stopped - 1] < 0) return;
+    close(procs_[static_cast<size_t>(running_on_[stopped - 1])]);
+    return;
+  }
+  if (e.p >= procs_.size()) procs_.resize(e.p + 1u);
+  if (g > running_on_.size()) running_on_.resize(g, -1);
+  if (running_on_[g - 1] >= 0) close(procs_[static_cast<size_t>(running_on_[g - 1])]);
+  close(procs_[e.p]);
+  procs_[e.p].push_back({e.time, -1, e.seq, 0, g});
+  running_on_[g - 1] = e.p;
 }
 
 void Timeline::mark(uint64_t g, const Event& e, bool send) {
@@ -33,18 +55,38 @@ void Timeline::sample(uint64_t obj, bool chan, const Event& e, int64_t v) {
 void Timeline::add(const Event& e) {
   end_time_ = e.time;
   end_seq_ = e.seq;
+  if (auto f = pairing_.add(e)) flows_.push_back(*f);
   switch (e.kind) {
     case EventKind::GoCreate:
+      if (e.kind == EventKind::GoCreate && e.g) {
+        if (e.g > names_.size()) names_.resize(e.g, 0);
+        names_[e.g - 1] = e.text;
+      }
+      [[fallthrough]];
     case EventKind::GoReady:
-    case EventKind::GoYield: begin(e.g, e, GState::Runnable); break;
-    case EventKind::GoStart: begin(e.g, e, GState::Running); break;
+    case EventKind::GoYield:
+      if (e.kind == EventKind::GoYield) run(e, 0);
+      begin(e.g, e, GState::Runnable);
+      break;
+    case EventKind::GoStart:
+      run(e, e.g);
+      begin(e.g, e, GState::Running);
+      break;
     case EventKind::GoPark: {
+      run(e, 0);
       uint8_t r = e.aux & 0x7f;
       begin(e.g, e, r == 12 ? GState::Sleeping : GState::Blocked, r, e.obj);
       break;
     }
-    case EventKind::GoEnd: begin(e.g, e, GState::Finished); break;
+    case EventKind::GoEnd:
+      run(e, 0);
+      begin(e.g, e, GState::Finished);
+      break;
     case EventKind::ObjMake:
+      if (e.obj) {
+        if (e.obj > obj_names_.size()) obj_names_.resize(e.obj, 0);
+        obj_names_[e.obj - 1] = e.text;
+      }
       if (static_cast<ObjKind>(e.aux) == ObjKind::Chan && e.arg > 0) sample(e.obj, true, e, 0);
       if (static_cast<ObjKind>(e.aux) == ObjKind::WaitGroup) sample(e.obj, false, e, 0);
       break;

@@ -47,7 +47,8 @@ void DiagramView::collect_tokens(const Model& m, double now) {
                 tokens_.end());
 }
 
-void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock) {
+void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock,
+                       const char* empty_hint) {
   if (m.seq() != layout_seq_ || engine_.version() != layout_version_ || m.goroutines().empty()) {
     layout_ = engine_.compute(m);
     layout_seq_ = m.seq();
@@ -215,7 +216,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     ImGui::EndTooltip();
   }
   if (layout_.nodes.empty()) {
-    const char* msg = "Pick a program and press Run (R).";
+    const char* msg = empty_hint;
     ImVec2 ts = ImGui::CalcTextSize(msg);
     dl->AddText(ImVec2(origin.x + (size.x - ts.x) / 2, origin.y + (size.y - ts.y) / 2), pal.text_dim, msg);
   }

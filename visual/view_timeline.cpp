@@ -1,4 +1,6 @@
-// visual/view_timeline.cpp: the timeline panel.
+// visual/view_timeline.cpp: the timeline panel: the ruler, the Ps' lanes (folded into one row
+// until opened), one lane per goroutine, the flows of values as arrows, counter tracks and the
+// cursor. Everything drawn is bounded by the panel's pixels, not by the recording's length.
 #include <imgui.h>
 
 #include <algorithm>
@@ -21,11 +23,23 @@ std::string label_for(double v, bool by_seq) {
   return b;
 }
 
+// shade() is c blended halfway towards b (0xAABBGGRR).
+uint32_t shade(uint32_t c, uint32_t b) {
+  uint32_t o = c & 0xff000000u;
+  for (int sh = 0; sh < 24; sh += 8) o |= ((((c >> sh) & 0xff) + ((b >> sh) & 0xff)) / 2) << sh;
+  return o;
+}
+
 }  // namespace
 
-std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const Model& m, const Palette& pal, Selection& sel,
+std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const std::vector<std::string>& strings, const Palette& pal, Selection& sel,
                                                       uint64_t cursor_seq, int64_t cursor_time) {
   std::optional<Click> clicked;
+  auto text = [&](uint32_t i) { return i && i < strings.size() ? strings[i] : std::string(); };
+  auto gname = [&](uint64_t g) {
+    std::string n = text(t.goroutine_name(g));
+    return (n.empty() ? "goroutine" : n) + " " + std::to_string(g);
+  };
   bool time_stands_still = t.end_time() == 0;
   ImGui::Checkbox("by event number", &by_seq_);
   if (time_stands_still) by_seq_ = true;
@@ -76,9 +90,57 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const M
     dl->AddText(ImVec2(x + 3, origin.y + 2), pal.text_dim, label_for(v, by_seq_).c_str());
   }
 
+  auto a_of = [&](int64_t t0, uint64_t s0) { return by_seq_ ? static_cast<double>(s0) : static_cast<double>(t0); };
+  auto b_of = [&](int64_t t1, uint64_t s1) {
+    return by_seq_ ? (s1 ? static_cast<double>(s1) : end) : (t1 >= 0 ? static_cast<double>(t1) : end);
+  };
+
+  // The Ps: one row, all of them overlaid, until opened; then a lane each, showing which
+  // goroutine ran where.
+  float top = origin.y + ruler_h;
+  const auto& procs = t.procs();
+  const RunSpan* hover_run = nullptr;
+  size_t hover_p = 0;
+  if (!procs.empty()) {
+    std::string head = std::string(procs_open_ ? "v " : "> ") + std::to_string(procs.size()) + (procs.size() == 1 ? " P" : " Ps");
+    dl->AddText(ImVec2(origin.x + 4, top), pal.text_dim, head.c_str());
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
+        io.MousePos.x < plot_x && io.MousePos.y >= top && io.MousePos.y < top + lane_h)
+      procs_open_ = !procs_open_;
+    size_t rows = procs_open_ ? procs.size() + 1 : 1;
+    for (size_t p = 0; p < procs.size(); p++) {
+      float y = procs_open_ ? top + static_cast<float>(p + 1) * lane_h : top;
+      if (procs_open_) dl->AddText(ImVec2(origin.x + 14, y), pal.text_dim, ("P" + std::to_string(p)).c_str());
+      const auto& lane = procs[p];
+      auto it = std::lower_bound(lane.begin(), lane.end(), view_lo_, [&](const RunSpan& r, double v) { return b_of(r.t1, r.s1) < v; });
+      float last_x1 = -1;
+      for (; it != lane.end(); ++it) {
+        double a = a_of(it->t0, it->s0);
+        if (a > view_hi_) break;
+        float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b_of(it->t1, it->s1)), origin.x + size.x);
+        x1 = std::max(x1, x0 + 1);
+        if (x1 <= last_x1) continue;  // under a pixel already drawn
+        x0 = std::max(x0, last_x1);
+        last_x1 = x1;
+        uint32_t c = procs_open_ ? (it->g % 2 ? pal.running : shade(pal.running, pal.canvas)) : (pal.running & 0x00ffffffu) | 0xa0000000u;
+        dl->AddRectFilled(ImVec2(x0, y + 2), ImVec2(x1, y + lane_h - 2), c);
+        if (!procs_open_) continue;
+        std::string id = std::to_string(it->g);
+        if (ImGui::CalcTextSize(id.c_str()).x + 4 < x1 - x0) dl->AddText(ImVec2(x0 + 2, y), pal.canvas, id.c_str());
+        if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
+          hover_run = &*it, hover_p = p;
+          if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+            sel.key = NodeKey{NodeKind::Goroutine, it->g};
+        }
+      }
+    }
+    top += static_cast<float>(rows) * lane_h + 2;
+    dl->AddLine(ImVec2(origin.x, top - 1), ImVec2(origin.x + size.x, top - 1), pal.grid);
+  }
+
   // Lanes (only the visible ones).
   const auto& lanes = t.lanes();
-  size_t visible = static_cast<size_t>((size.y - ruler_h) / lane_h);
+  size_t visible = static_cast<size_t>(std::max(0.f, origin.y + size.y - top) / lane_h);
   size_t first = 0;
   if (lanes.size() > visible) {  // keep the selected goroutine in view
     if (sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id > visible) first = std::min<size_t>(sel.key->id - visible / 2, lanes.size() - visible);
@@ -86,23 +148,18 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const M
   const StateSpan* hover = nullptr;
   uint64_t hover_g = 0;
   for (size_t li = first; li < lanes.size() && li < first + visible; li++) {
-    float y = origin.y + ruler_h + static_cast<float>(li - first) * lane_h;
+    float y = top + static_cast<float>(li - first) * lane_h;
     uint64_t gid = li + 1;
-    const Goroutine* g = m.goroutine(gid);
     bool selected = sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id == gid;
     if (selected) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + size.x, y + lane_h), (pal.selection & 0x00ffffff) | 0x30000000);
-    std::string name = (g && !g->name.empty() ? g->name : "goroutine") + " " + std::to_string(gid);
+    std::string name = gname(gid);
     dl->AddText(ImVec2(origin.x + 4, y), pal.text, name.c_str());
     const auto& lane = lanes[li];
     // First span that may be visible.
-    auto lo_it = std::lower_bound(lane.begin(), lane.end(), view_lo_, [&](const StateSpan& s, double v) {
-      double e = by_seq_ ? (s.s1 ? static_cast<double>(s.s1) : end) : (s.t1 >= 0 ? static_cast<double>(s.t1) : end);
-      return e < v;
-    });
+    auto lo_it = std::lower_bound(lane.begin(), lane.end(), view_lo_, [&](const StateSpan& s, double v) { return b_of(s.t1, s.s1) < v; });
     float fold_x0 = -1, fold_x1 = -1;
     for (auto it = lo_it; it != lane.end(); ++it) {
-      double a = by_seq_ ? static_cast<double>(it->s0) : static_cast<double>(it->t0);
-      double b = by_seq_ ? (it->s1 ? static_cast<double>(it->s1) : end) : (it->t1 >= 0 ? static_cast<double>(it->t1) : end);
+      double a = a_of(it->t0, it->s0), b = b_of(it->t1, it->s1);
       if (a > view_hi_) break;
       float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b), origin.x + size.x);
       if (x1 - x0 < 2) {  // too narrow to see: fold with its neighbours
@@ -141,9 +198,40 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const M
       if (io.MousePos.x > plot_x) clicked = Click{by_seq_, std::max(0.0, v_of(io.MousePos.x))};
     }
   }
+  // Flows: an arrow from each send to the receive that took its value, for the lanes in view;
+  // when the view holds too many to tell apart, a word says to zoom in.
+  {
+    const auto& flows = t.flows();
+    auto recv_key = [&](const Flow& f) { return by_seq_ ? static_cast<double>(f.s1) : static_cast<double>(f.t1); };
+    auto lo = std::lower_bound(flows.begin(), flows.end(), view_lo_, [&](const Flow& f, double v) { return recv_key(f) < v; });
+    auto hi = std::upper_bound(lo, flows.end(), view_hi_, [&](double v, const Flow& f) { return v < recv_key(f); });
+    auto lane_mid = [&](uint64_t g) -> float {
+      if (g == 0 || g - 1 < first || g - 1 >= first + visible || g > lanes.size()) return -1;
+      return top + static_cast<float>(g - 1 - first) * lane_h + lane_h / 2;
+    };
+    constexpr ptrdiff_t kMaxArrows = 2000;
+    if (hi - lo > kMaxArrows) {
+      std::string more = std::to_string(hi - lo) + " values sent in view: zoom in to see their arrows";
+      dl->AddText(ImVec2(plot_x + plot_w - ImGui::CalcTextSize(more.c_str()).x - 6, origin.y + ruler_h), pal.text_dim, more.c_str());
+    } else {
+      ImU32 colour = (pal.token & 0x00ffffffu) | 0xc0000000u;
+      for (auto it = lo; it != hi; ++it) {
+        float y0 = lane_mid(it->from), y1 = lane_mid(it->to);
+        if (y0 < 0 || y1 < 0) continue;
+        ImVec2 a(x_of(by_seq_ ? static_cast<double>(it->s0) : static_cast<double>(it->t0)), y0);
+        ImVec2 b(x_of(recv_key(*it)), y1);
+        dl->AddLine(a, b, colour, 1.2f);
+        float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+        if (len < 1) continue;
+        dx /= len, dy /= len;
+        dl->AddTriangleFilled(b, ImVec2(b.x - dx * 7 - dy * 3.5f, b.y - dy * 7 + dx * 3.5f),
+                              ImVec2(b.x - dx * 7 + dy * 3.5f, b.y - dy * 7 - dx * 3.5f), colour);
+      }
+    }
+  }
   // Counter tracks under the lanes: channel lengths and WaitGroup counters, as step lines.
   size_t shown_lanes = std::min(lanes.size() - std::min(first, lanes.size()), visible);
-  float cy = origin.y + ruler_h + static_cast<float>(shown_lanes) * lane_h + 4;
+  float cy = top + static_cast<float>(shown_lanes) * lane_h + 4;
   for (const Counter& c : t.counters()) {
     if (cy + lane_h * 1.5f > origin.y + size.y) break;
     // One sample per pixel column (binary search), so a counter with millions of changes costs
@@ -158,7 +246,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const M
       column[px] = std::prev(it)->v;
       hi = std::max(hi, column[px]);
     }
-    std::string name = (c.chan ? "len(" : "counter(") + m.object_name(c.obj) + ") ≤" + std::to_string(hi);
+    std::string name = (c.chan ? "len(" : "counter(") + text(t.object_name(c.obj)) + ") ≤" + std::to_string(hi);
     dl->AddText(ImVec2(origin.x + 4, cy), pal.text_dim, name.c_str());
     float h = lane_h * 1.3f, base = cy + h;
     ImU32 colour = c.chan ? pal.edge_hot : pal.runnable;
@@ -182,12 +270,19 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const M
     float x = x_of(by_seq_ ? static_cast<double>(cursor_seq) : static_cast<double>(cursor_time));
     dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + size.y), pal.selection, 2);
   }
+  if (hover_run) {
+    ImGui::BeginTooltip();
+    ImGui::Text("P%zu runs %s", hover_p, gname(hover_run->g).c_str());
+    int64_t t1 = hover_run->t1 >= 0 ? hover_run->t1 : t.end_time();
+    ImGui::Text("%s for %s", label_for(static_cast<double>(hover_run->t0), false).c_str(),
+                label_for(static_cast<double>(t1 - hover_run->t0), false).c_str());
+    ImGui::EndTooltip();
+  }
   if (hover) {
     ImGui::BeginTooltip();
-    const Goroutine* g = m.goroutine(hover_g);
-    ImGui::Text("%s (%llu)", g && !g->name.empty() ? g->name.c_str() : "goroutine", static_cast<unsigned long long>(hover_g));
+    ImGui::Text("%s", gname(hover_g).c_str());
     std::string st = gstate_name(hover->state);
-    if (hover->state == GState::Blocked || hover->state == GState::Sleeping) st = std::string(wait_reason_text(hover->reason)) + " " + m.object_name(hover->obj);
+    if (hover->state == GState::Blocked || hover->state == GState::Sleeping) st = std::string(wait_reason_text(hover->reason)) + " " + text(t.object_name(hover->obj));
     ImGui::Text("%s", st.c_str());
     int64_t t1 = hover->t1 >= 0 ? hover->t1 : t.end_time();
     ImGui::Text("%s for %s", label_for(static_cast<double>(hover->t0), false).c_str(), label_for(static_cast<double>(t1 - hover->t0), false).c_str());

@@ -28,8 +28,10 @@ struct Selection {
 // DiagramView draws the article-style diagram, with pan, zoom, dragging and travelling tokens.
 class DiagramView {
  public:
-  // draw() fills the rest of the current window. `now` is wall-clock seconds (animations).
-  void draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock);
+  // draw() fills the rest of the current window. `now` is wall-clock seconds (animations);
+  // empty_hint is shown while there is nothing to draw.
+  void draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock,
+            const char* empty_hint = "Pick a program and press Run (R).");
   // reset() forgets positions, pins and animations (a new program).
   void reset();
   // fit() zooms to show everything, from the next frame on, until the user pans or zooms.
@@ -59,9 +61,10 @@ class DiagramView {
   uint64_t layout_version_ = UINT64_MAX;
 };
 
-// TimelineView draws one lane per goroutine, spans coloured by state, with a ruler, zoom
-// around the cursor, panning, hover details and a time cursor. Spans narrower than 2 px fold
-// into one mark, so long recordings stay fluid.
+// TimelineView draws one lane per goroutine, spans coloured by state, the Ps' lanes (folded
+// into one row until clicked open), arrows from sends to receives, with a ruler, zoom around
+// the cursor, panning, hover details and a time cursor. Spans narrower than 2 px fold into one
+// mark, so long recordings stay fluid.
 class TimelineView {
  public:
   // Click is where the user clicked: an event number or a time, by the axis shown.
@@ -70,7 +73,7 @@ class TimelineView {
     double at;
   };
   // draw() fills the rest of the current window; the cursor marks the moment the diagram shows.
-  std::optional<Click> draw(const Timeline& t, const Model& m, const Palette& pal, Selection& sel, uint64_t cursor_seq,
+  std::optional<Click> draw(const Timeline& t, const std::vector<std::string>& strings, const Palette& pal, Selection& sel, uint64_t cursor_seq,
                             int64_t cursor_time);
   void reset() { view_lo_ = view_hi_ = 0, follow_ = true; }
 
@@ -78,6 +81,7 @@ class TimelineView {
   bool by_seq_ = false;  // lay out by event number rather than time
   double view_lo_ = 0, view_hi_ = 0;
   bool follow_ = true;   // keep the whole run in view as it grows
+  bool procs_open_ = false;
 };
 
 // draw_console() shows the program's output and, in red, Go's words when it ends badly.

@@ -57,7 +57,13 @@ std::string App::open(const std::string& path) {
 }
 
 void App::open(std::shared_ptr<Replay> r) {
+  if (clip_) {
+    file_message_ = "a clip is being made: wait for it or cancel it before opening " + r->path();
+    return;
+  }
   replay_ = std::move(r);
+  std::snprintf(clip_from_, sizeof clip_from_, "0s");
+  std::snprintf(clip_to_, sizeof clip_to_, "%s", format_time(replay_->duration()).c_str());
   const std::string& path = replay_->path();
   session_->control().pause();  // the live program waits while we replay
   diagram_.reset();
@@ -94,7 +100,7 @@ void App::restart() {
 }
 
 bool App::busy() const {
-  if (replay_) return playing_ || diagram_.animating();
+  if (replay_) return playing_ || diagram_.animating() || (clip_ && !clip_->all_taken());
   return (session_ && !session_->done()) || diagram_.animating();
 }
 
@@ -110,7 +116,7 @@ const std::string& App::source_of(const Scenario& s) {
 
 void App::keys() {
   ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;
+  if (io.WantTextInput || clip_) return;
   if (replay_ && !io.KeyCtrl) {
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) playing_ = !playing_, replay_time_ = static_cast<double>(replay_->time());
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) replay_->seek(replay_->cursor() + 1), playing_ = false;
@@ -141,6 +147,8 @@ void App::frame(double now, float frame_ms) {
   double dt = now - last_frame_;
   last_frame_ = now;
   now_ = now;
+  clip_overlay_ = nullptr;
+  if (clip_) end_clip();
   if (replay_ && playing_) {
     replay_time_ += std::min(dt, 0.1) * replay_speed_ * 1e9;
     size_t before = replay_->cursor();
@@ -178,6 +186,7 @@ void App::frame(double now, float frame_ms) {
     ImVec2 at = ImGui::GetCursorScreenPos();
     diagram_.draw(dm, pal, sel_, now, dm.exited() && dm.exit_status() == goro::ExitStatus::Deadlock);
     draw_caption(at.x, at.y);
+    draw_clip_progress();
     ImGui::End();
     return;
   }
@@ -246,7 +255,78 @@ void App::frame(double now, float frame_ms) {
   ImGui::EndChild();
 
   draw_status(frame_ms);
+  draw_clip_progress();
   ImGui::End();
+}
+
+std::string App::start_clip(const ClipSpec& spec, bool diagram_only) {
+  if (!replay_) return "a clip is made from a recording: open one first";
+  if (clip_) return "a clip is being made already";
+  if (std::string why = Clip::check(spec); !why.empty()) return why;
+  clip_ = std::make_unique<Clip>(spec);
+  clip_result_.reset();
+  diagram_only_before_clip_ = diagram_only_;
+  diagram_only_ = diagram_only_ || diagram_only;
+  playing_ = false;
+  return "";
+}
+
+void App::end_clip() {
+  if (clip_->all_taken() || !clip_->result().empty()) clip_->finish();
+  if (!clip_->finished()) return;
+  clip_result_ = clip_->result();
+  file_message_ = clip_->result().empty() ? "wrote " + clip_->spec().path + " (" + std::to_string(clip_->frames()) + " frames)"
+                                          : "no clip: " + clip_->result();
+  diagram_only_ = diagram_only_before_clip_;
+  clip_.reset();
+}
+
+// draw_clip_progress() is the modal progress window over everything while a clip is made; its
+// draw list stays out of the clip's frames.
+void App::draw_clip_progress() {
+  if (!clip_) return;
+  ImGui::OpenPopup("Making a clip");
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Making a clip", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+  clip_overlay_ = ImGui::GetWindowDrawList();
+  ImGui::Text("%s", clip_->spec().path.c_str());
+  float f = static_cast<float>(clip_->done()) / static_cast<float>(std::max(1, clip_->frames()));
+  std::string label = clip_->all_taken() ? "ffmpeg is finishing the file..."
+                                         : "frame " + std::to_string(clip_->done()) + " of " + std::to_string(clip_->frames());
+  ImGui::ProgressBar(f, ImVec2(360, 0), label.c_str());
+  if (ImGui::Button("Cancel")) {
+    clip_.reset();  // ffmpeg is closed and the partial file removed
+    clip_result_ = "cancelled";
+    file_message_ = "clip cancelled";
+    diagram_only_ = diagram_only_before_clip_;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// draw_clip_controls() is the "Clip for slides" section of the replay controls.
+void App::draw_clip_controls() {
+  const auto& pal = goro::visual::palette(settings_.dark);
+  ImGui::TextColored(col(pal.text_dim), "Clip for slides (GIF or MP4, the window's size)");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##clip path", clip_path_, sizeof clip_path_);
+  float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  ImGui::SetNextItemWidth(half);
+  ImGui::InputText("##clip from", clip_from_, sizeof clip_from_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("from (program time: 0s, 1.5s, 200ms)");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(half);
+  ImGui::InputText("##clip to", clip_to_, sizeof clip_to_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("to (program time)");
+  ImGui::SetNextItemWidth(half);
+  ImGui::SliderInt("##clip fps", &clip_fps_, 1, 60, "%d frames/s");
+  ImGui::SameLine();
+  ImGui::Checkbox("diagram only", &clip_diagram_);
+  if (ImGui::Button("Make the clip", ImVec2(-1, 0))) {
+    auto from = parse_time(clip_from_), to = parse_time(clip_to_);
+    if (!from || !to) file_message_ = "no clip: from and to are times such as 0s, 1.5s, 200ms";
+    else if (std::string why = start_clip({clip_path_, *from, *to, clip_fps_}, clip_diagram_); !why.empty()) file_message_ = "no clip: " + why;
+  }
 }
 
 void App::draw_controls() {
@@ -468,6 +548,9 @@ void App::draw_replay_controls() {
     ImGui::TextColored(col(pal.text_dim), "%s", file_message_.c_str());
     ImGui::PopTextWrapPos();
   }
+  ImGui::Spacing();
+  ImGui::Separator();
+  draw_clip_controls();
   ImGui::Spacing();
   if (ImGui::Button("Back to live programs", ImVec2(-1, 0))) {
     replay_.reset();

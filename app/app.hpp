@@ -10,14 +10,17 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "clip.hpp"
 #include "replay.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 #include "views.hpp"
 
 struct ImFont;
+struct ImDrawList;
 
 namespace goroscope {
 
@@ -52,15 +55,26 @@ class App {
   void seek_replay(int64_t t) {
     if (replay_) replay_->seek_time(t), playing_ = false;
   }
-  int64_t replay_duration() const { return replay_ ? replay_->duration() : 0; }
   // open() replays a recording; returns an error message ("" when it opened).
   std::string open(const std::string& path);
   void open(std::shared_ptr<Replay> r);
   const Session* session() const { return session_.get(); }
 
+  // Clips of the replay (GIF, MP4). start_clip() returns "" or why it cannot start. While a clip takes frames, the window seeks
+  // to clip()->next_time() before each frame and hands the frame's pixels to clip()->add(),
+  // leaving out clip_overlay() (the progress window). clip_result() is set once a clip ended:
+  // "" when its file was written.
+  std::string start_clip(const ClipSpec& spec, bool diagram_only);
+  Clip* clip() { return clip_ && !clip_->all_taken() && clip_->result().empty() ? clip_.get() : nullptr; }
+  ImDrawList* clip_overlay() const { return clip_overlay_; }
+  const std::optional<std::string>& clip_result() const { return clip_result_; }
+
  private:
   void draw_controls();
   void draw_replay_controls();
+  void draw_clip_controls();
+  void draw_clip_progress();
+  void end_clip();  // once the clip has all its frames, failed, or was cancelled
   void draw_caption(float x, float y);  // the bookmark's caption over the diagram (replays)
   const goro::visual::Model& model() const { return replay_ ? replay_->model() : session_->model(); }
   void draw_source();
@@ -92,6 +106,14 @@ class App {
   bool shot_ = false;
   bool zoom_changed_ = false;
   std::map<std::string, std::string> sources_;
+  std::unique_ptr<Clip> clip_;
+  bool diagram_only_before_clip_ = false;
+  ImDrawList* clip_overlay_ = nullptr;
+  std::optional<std::string> clip_result_;
+  char clip_path_[512] = "goroscope-clip.gif";
+  char clip_from_[32] = "0s", clip_to_[32] = "";
+  int clip_fps_ = 10;
+  bool clip_diagram_ = false;
   // Events per second, over the last second.
   double rate_start_ = 0;
   uint64_t rate_events_ = 0;

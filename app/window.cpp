@@ -9,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -69,6 +70,16 @@ bool write_png(const std::string& path, int w, int h) {
   for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // opaque
   stbi_flip_vertically_on_write(1);
   return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
+}
+
+// render_lists() draws some of a frame's draw lists.
+void render_lists(const ImDrawData& frame, std::vector<ImDrawList*>& lists) {
+  ImDrawData part = frame;
+  part.CmdLists = lists.data();
+  part.CmdListsCount = static_cast<int>(lists.size());
+  part.TotalVtxCount = part.TotalIdxCount = 0;
+  for (ImDrawList* l : lists) part.TotalVtxCount += l->VtxBuffer.Size, part.TotalIdxCount += l->IdxBuffer.Size;
+  ImGui_ImplOpenGL3_RenderDrawData(&part);
 }
 
 void apply_theme(bool dark) {
@@ -193,10 +204,13 @@ int window_main(const std::vector<std::string>& args) {
     std::cerr << "goroscope: a clip is made from a recording: goroscope render FILE.gorec --gif OUT.gif\n";
     return 64;
   }
-  if (!video.empty() && std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-    std::cerr << "goroscope: making a " << video.substr(video.size() - 3) << " needs the ffmpeg program, which is not installed"
-              << " (apt-get install ffmpeg, or ./setup.sh)\n";
-    return 1;
+  if (!video.empty()) {  // say what is wrong with the clip before a window opens
+    if (to < 0) to = opts.replay->duration();
+    if (to <= from) to = from + 1;
+    if (std::string why = Clip::check({video, from, to, fps}); !why.empty()) {
+      std::cerr << "goroscope: " << why << "\n";
+      return 1;
+    }
   }
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
@@ -246,13 +260,14 @@ int window_main(const std::vector<std::string>& args) {
   app.mono = load_fonts(std::round(17.0f * hidpi * settings.ui_zoom));
   bool dark = settings.dark;
 
-  // A clip: one frame per 1/fps of program time from `from` to `to`, piped to ffmpeg.
-  std::FILE* encoder = nullptr;
-  int clip_frames = 0, clip_done = 0;
+  // A clip from the command line: the window makes it and closes.
   if (!video.empty()) {
-    if (to < 0) to = app.replay_duration();
-    if (to <= from) to = from + 1;
-    clip_frames = std::max(1, static_cast<int>((to - from) * fps / 1'000'000'000) + 1);
+    if (std::string why = app.start_clip({video, from, to, fps}, false); !why.empty()) {
+      std::cerr << "goroscope: " << why << "\n";
+      glfwDestroyWindow(win);
+      glfwTerminate();
+      return 1;
+    }
     screenshot.clear();
   }
   auto t0 = std::chrono::steady_clock::now();
@@ -262,9 +277,9 @@ int window_main(const std::vector<std::string>& args) {
   double frame_sum_ms = 0;  // screenshot runs report their mean frame time (bench/frame_time.sh)
   int frame_count = 0;
   while (!glfwWindowShouldClose(win)) {
-    if (screenshot.empty() && video.empty() && !app.busy()) glfwWaitEventsTimeout(0.25);  // idle: no busy loop
+    if (screenshot.empty() && !app.busy()) glfwWaitEventsTimeout(video.empty() ? 0.25 : 0.02);  // idle: no busy loop
     else glfwPollEvents();
-    if (!video.empty()) app.seek_replay(from + static_cast<int64_t>(clip_done) * 1'000'000'000 / fps);
+    if (Clip* clip = app.clip()) app.seek_replay(clip->next_time());
     auto t = std::chrono::steady_clock::now();
     float frame_ms = std::chrono::duration<float, std::milli>(t - last).count();
     last = t;
@@ -283,35 +298,28 @@ int window_main(const std::vector<std::string>& args) {
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(pal.canvas);
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    bool shot = app.screenshot_requested();
-    if (!video.empty()) {
-      if (!encoder) {
-        bool gif = video.substr(video.size() - 4) == ".gif";
-        std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " + std::to_string(fw) + "x" +
-                          std::to_string(fh) + " -framerate " + std::to_string(fps) + " -i - " +
-                          (gif ? "-vf 'vflip,split[a][b];[a]palettegen[p];[b][p]paletteuse' "
-                               : "-vf 'vflip,crop=trunc(iw/2)*2:trunc(ih/2)*2' -pix_fmt yuv420p -c:v libx264 ") +
-                          "'" + video + "'";
-        encoder = popen(cmd.c_str(), "w");
-        if (!encoder) {
-          std::cerr << "goroscope: cannot start ffmpeg\n";
-          status = 1;
-          break;
-        }
-      }
+    Clip* clip = app.clip();
+    if (clip) {
+      // The clip's frame is everything but the progress window, which goes on top afterwards.
+      ImDrawData* all = ImGui::GetDrawData();
+      std::vector<ImDrawList*> lists(all->CmdLists, all->CmdLists + all->CmdListsCount), overlay;
+      if (auto it = std::find(lists.begin(), lists.end(), app.clip_overlay()); it != lists.end()) overlay.push_back(*it), lists.erase(it);
+      render_lists(*all, lists);
       std::vector<unsigned char> px(static_cast<size_t>(fw) * static_cast<size_t>(fh) * 4);
       glPixelStorei(GL_PACK_ALIGNMENT, 1);
       glReadBuffer(GL_BACK);
       glReadPixels(0, 0, fw, fh, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
-      if (std::fwrite(px.data(), 1, px.size(), encoder) != px.size()) {
-        std::cerr << "goroscope: ffmpeg stopped taking frames\n";
-        status = 1;
-        break;
-      }
-      ++clip_done;
-      std::cerr << "\rgoroscope: frame " << clip_done << "/" << clip_frames << std::flush;
-      if (clip_done >= clip_frames) break;
+      render_lists(*all, overlay);
+      if (clip->add(px.data(), fw, fh).empty() && !video.empty()) std::cerr << "\rgoroscope: frame " << clip->done() << "/" << clip->frames() << std::flush;
+    } else {
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+    bool shot = app.screenshot_requested();
+    if (!video.empty() && app.clip_result()) {
+      const std::string& why = *app.clip_result();
+      std::cerr << "\n" << (why.empty() ? "goroscope: wrote " + video : "goroscope: " + why) << "\n";
+      status = why.empty() ? 0 : 1;
+      break;
     }
     if (!screenshot.empty() && ++frame >= frames) {
       if (!write_png(screenshot, fw, fh)) {
@@ -329,16 +337,6 @@ int window_main(const std::vector<std::string>& args) {
       std::cerr << (write_png(path, fw, fh) ? "goroscope: wrote " : "goroscope: cannot write ") << path << "\n";
     }
     glfwSwapBuffers(win);
-  }
-  if (encoder) {
-    int rc = pclose(encoder);
-    std::cerr << "\n";
-    if (rc != 0) {
-      std::cerr << "goroscope: ffmpeg could not write " << video << "\n";
-      status = 1;
-    } else if (status == 0) {
-      std::cerr << "goroscope: wrote " << video << " (" << clip_done << " frames)\n";
-    }
   }
   if (screenshot.empty() && video.empty()) {
     glfwGetWindowSize(win, &settings.window_w, &settings.window_h);

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "probe.hpp"
 #include "scenarios/scenario.hpp"
 
 #ifndef GOROSCOPE_BINARY
@@ -64,22 +65,6 @@ TEST(WindowReplay, OpensARecordingAtATime) {
   // A broken recording is refused before any window opens.
   EXPECT_NE(std::system((bin + " " + dir + "no-such-file.gorec >/dev/null 2>&1").c_str()), 0);
 }
-
-namespace {
-std::string probe(const std::string& file) {  // "width,height,frames"
-  std::string out = file + ".probe";
-  std::string cmd = "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=width,height,nb_read_frames -of csv=p=0 '" +
-                    file + "' > '" + out + "'";
-  if (std::system(cmd.c_str()) != 0) return "ffprobe failed";
-  FILE* f = std::fopen(out.c_str(), "r");
-  char buf[128] = {};
-  size_t n = f ? std::fread(buf, 1, sizeof buf - 1, f) : 0;
-  if (f) std::fclose(f);
-  std::string s(buf, n);
-  while (!s.empty() && (s.back() == '\n' || s.back() == ',')) s.pop_back();
-  return s;
-}
-}  // namespace
 
 TEST(WindowRender, GifAndMp4HaveTheAskedFramesAndSize) {
   if (std::system("command -v xvfb-run >/dev/null 2>&1 && command -v ffmpeg >/dev/null 2>&1") != 0)

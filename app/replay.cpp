@@ -6,23 +6,27 @@
 namespace goroscope {
 
 Replay::Replay(const std::string& path) : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})) {
-  // About 64 snapshots, at least 20,000 events apart; a snapshot is a whole model, so when they
-  // would take more than about 2 GB (a million goroutines), keep every other one and space
-  // them twice as far.
-  constexpr size_t kBudget = size_t(2) << 30, kBytesPerGoroutine = 240;
-  every_ = std::max<size_t>(20000, rec_.events.size() / 64 + 1);
+  // About 256 snapshots, at least 20,000 events apart. Snapshots share what did not change
+  // between them (the model's goroutines are copy-on-write), so each costs about what changed
+  // since the one before; when they would hold more than about 1 GB in all, keep every other
+  // one and space them twice as far.
+  constexpr size_t kBudget = size_t(1) << 30;
+  every_ = std::max<size_t>(20000, rec_.events.size() / 256 + 1);
   goro::visual::Model m;
   snapshots_.push_back(m);
+  size_t bytes = 0;
   for (size_t i = 0; i < rec_.events.size(); i++) {
     m.apply(rec_.events[i], rec_.strings);
     if (rec_.events[i].kind == goro::EventKind::Panic || rec_.events[i].kind == goro::EventKind::Deadlock) end_ = i + 1;
     if ((i + 1) % every_ != 0) continue;
+    bytes += m.own_bytes();  // before the copy: what no earlier snapshot shares
     snapshots_.push_back(m);
-    if (snapshots_.size() * m.goroutines().size() * kBytesPerGoroutine > kBudget) {
+    if (bytes > kBudget) {
       std::vector<goro::visual::Model> kept;
       for (size_t k = 0; k < snapshots_.size(); k += 2) kept.push_back(std::move(snapshots_[k]));
       snapshots_ = std::move(kept);
       every_ *= 2;
+      bytes /= 2;
     }
   }
   seek(rec_.events.size());
@@ -38,10 +42,10 @@ void Replay::seek(size_t n) {
   for (; cursor_ < n; cursor_++) model_.apply(rec_.events[cursor_], rec_.strings);
 }
 
-void Replay::seek_time(int64_t t) {
+void Replay::seek_time(int64_t t, size_t limit) {
   auto it = std::upper_bound(rec_.events.begin(), rec_.events.end(), t,
                              [](int64_t x, const goro::Event& e) { return x < e.time; });
-  seek(static_cast<size_t>(it - rec_.events.begin()));
+  seek(std::min(limit, static_cast<size_t>(it - rec_.events.begin())));
 }
 
 void Replay::add_bookmark(int64_t time, std::string caption) {

@@ -40,10 +40,20 @@ const char* wait_reason_text(uint8_t reason) {
 Goroutine& Model::g(uint64_t id) {
   if (id > gs_.size()) {
     size_t old = gs_.size();
-    gs_.resize(id);
-    for (size_t i = old; i < gs_.size(); i++) gs_[i].id = i + 1;
+    gs_.grow(id);
+    for (size_t i = old; i < gs_.size(); i++) gs_.mut(i).id = i + 1;
+    counts_[static_cast<size_t>(GState::Runnable)] += id - old;  // a goroutine starts runnable
   }
-  return gs_[id - 1];
+  return gs_.mut(id - 1);
+}
+
+size_t Model::own_bytes() const {
+  size_t n = gs_.own_bytes() + objs_.size() * sizeof(Object) + output_.size();
+  for (const Channel& c : chans_) n += sizeof c + c.buffer.size() * sizeof(std::string) + (c.sendq.size() + c.recvq.size()) * 8;
+  for (const WaitGroup& w : wgs_) n += sizeof w + w.waiters.size() * 8;
+  for (const Mutex& m : mus_) n += sizeof m + (m.readers.size() + m.waiters.size()) * 8;
+  for (const Once& o : onces_) n += sizeof o + o.waiters.size() * 8;
+  return n + edges_.size() * 64 + transfers_.size() * sizeof(Transfer);
 }
 
 const Channel* Model::channel(uint64_t id) const {
@@ -64,8 +74,10 @@ std::string Model::object_name(uint64_t id) const {
   return {};
 }
 
-size_t Model::count(GState s) const {
-  return static_cast<size_t>(std::count_if(gs_.begin(), gs_.end(), [s](const Goroutine& x) { return x.state == s; }));
+void Model::set_state(Goroutine& x, GState s) {
+  counts_[static_cast<size_t>(x.state)]--;
+  counts_[static_cast<size_t>(s)]++;
+  x.state = s;
 }
 
 std::string Model::value(const Event& e, const std::vector<std::string>& strings) const {
@@ -113,13 +125,13 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       Goroutine& x = g(e.g);
       x.name = text(e.text);
       x.parent = e.obj;
-      x.state = GState::Runnable;
+      set_state(x, GState::Runnable);
       x.since = e.time;
       break;
     }
     case EventKind::GoStart: {
       Goroutine& x = g(e.g);
-      x.state = GState::Running;
+      set_state(x, GState::Running);
       x.p = e.p;
       x.since = e.time;
       break;
@@ -127,7 +139,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::GoPark: {
       Goroutine& x = g(e.g);
       x.reason = e.aux & 0x7f;
-      x.state = x.reason == kReasonSleep ? GState::Sleeping : GState::Blocked;
+      set_state(x, x.reason == kReasonSleep ? GState::Sleeping : GState::Blocked);
       x.since = e.time;
       x.waiting_on = e.obj;
       if (const Object* o = obj(e.obj)) {
@@ -151,19 +163,19 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::GoReady: {
       Goroutine& x = g(e.g);
       unqueue(x);
-      x.state = GState::Runnable;
+      set_state(x, GState::Runnable);
       x.since = e.time;
       break;
     }
     case EventKind::GoYield: {
       Goroutine& x = g(e.g);
-      x.state = GState::Runnable;
+      set_state(x, GState::Runnable);
       x.since = e.time;
       break;
     }
     case EventKind::GoEnd: {
       Goroutine& x = g(e.g);
-      x.state = GState::Finished;
+      set_state(x, GState::Finished);
       x.since = e.time;
       break;
     }

@@ -7,6 +7,7 @@
 // on each of its channels). Ids are the run's dense ids, so vectors are indexed by id.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -14,6 +15,7 @@
 #include <tuple>
 #include <vector>
 
+#include "cow_vector.hpp"
 #include "goro/event.hpp"
 #include "goro/run.hpp"
 
@@ -108,7 +110,7 @@ class Model {
   // apply() advances the state by one event; strings is the run's string table.
   void apply(const Event& e, const std::vector<std::string>& strings);
 
-  const std::vector<Goroutine>& goroutines() const { return gs_; }
+  const CowVector<Goroutine>& goroutines() const { return gs_; }
   const Goroutine* goroutine(uint64_t id) const { return id && id <= gs_.size() ? &gs_[id - 1] : nullptr; }
   const std::vector<Channel>& channels() const { return chans_; }
   const std::vector<WaitGroup>& waitgroups() const { return wgs_; }
@@ -124,23 +126,28 @@ class Model {
   uint64_t seq() const { return seq_; }
   const std::string& output() const { return output_; }
   uint64_t channel_ops() const { return chan_ops_; }
-  size_t count(GState s) const;
+  size_t count(GState s) const { return counts_[static_cast<size_t>(s)]; }  // goroutines in state s
 
   bool exited() const { return exited_; }
   ExitStatus exit_status() const { return status_; }
   const std::string& exit_message() const { return message_; }  // panic / deadlock text
   uint64_t leaked() const { return leaked_; }
 
+  // own_bytes() is about how much memory this copy holds that no other copy shares.
+  size_t own_bytes() const;
+
   // dump() describes every goroutine and object, for `goroscope inspect --at`.
   std::string dump() const;
 
  private:
   Goroutine& g(uint64_t id);
+  void set_state(Goroutine& x, GState s);  // keeps counts_
   void unqueue(Goroutine& gr);
   std::string value(const Event& e, const std::vector<std::string>& strings) const;
   void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);
 
-  std::vector<Goroutine> gs_;
+  CowVector<Goroutine> gs_;
+  std::array<size_t, 5> counts_{};  // goroutines by GState  // copies (replay snapshots) share what they did not change
   std::vector<Object> objs_;
   std::vector<Channel> chans_;
   std::vector<WaitGroup> wgs_;

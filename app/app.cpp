@@ -44,6 +44,8 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   if (opts.replay) {
     open(opts.replay);
     if (opts.at >= 0) replay_->seek_time(opts.at);
+    playing_ = opts.play;
+    replay_time_ = static_cast<double>(replay_->time());
   }
 }
 
@@ -150,12 +152,19 @@ void App::frame(double now, float frame_ms) {
   clip_overlay_ = nullptr;
   if (clip_) end_clip();
   if (replay_ && playing_) {
-    replay_time_ += std::min(dt, 0.1) * replay_speed_ * 1e9;
     size_t before = replay_->cursor();
-    replay_->seek_time(static_cast<int64_t>(replay_time_));
-    if (replay_->cursor() == before && replay_->cursor() < replay_->size() &&
-        replay_->recording().events[replay_->cursor()].time <= static_cast<int64_t>(replay_time_))
-      replay_->seek(before + 1);
+    if (replay_->duration() == 0) {  // time stood still the whole run: play by events, 30 a second at 1x
+      replay_events_ += std::min(dt, 0.1) * replay_speed_ * kEventsPerSecond;
+      replay_->seek(before + std::min(kMaxEventsPerFrame, static_cast<size_t>(replay_events_)));
+      replay_events_ -= std::floor(replay_events_);
+    } else {
+      replay_time_ += std::min(dt, 0.1) * replay_speed_ * 1e9;
+      replay_->seek_time(static_cast<int64_t>(replay_time_), before + kMaxEventsPerFrame);
+      if (replay_->cursor() == before + kMaxEventsPerFrame) replay_time_ = static_cast<double>(replay_->time());  // behind: slow down
+      if (replay_->cursor() == before && replay_->cursor() < replay_->size() &&
+          replay_->recording().events[replay_->cursor()].time <= static_cast<int64_t>(replay_time_))
+        replay_->seek(before + 1);
+    }
     if (replay_->cursor() >= replay_->size()) playing_ = false;
     rate_events_ += replay_->cursor() - before;
   }
@@ -307,7 +316,9 @@ void App::draw_clip_progress() {
 // draw_clip_controls() is the "Clip for slides" section of the replay controls.
 void App::draw_clip_controls() {
   const auto& pal = goro::visual::palette(settings_.dark);
-  ImGui::TextColored(col(pal.text_dim), "Clip for slides (GIF or MP4, the window's size)");
+  ImGui::PushTextWrapPos();
+  ImGui::TextColored(col(pal.text_dim), "Clip for slides: GIF or MP4, the window's size");
+  ImGui::PopTextWrapPos();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##clip path", clip_path_, sizeof clip_path_);
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
@@ -494,7 +505,7 @@ void App::draw_replay_controls() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event forward (Right or N)");
   float speed = static_cast<float>(replay_speed_);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##rspeed", &speed, 0.01f, 100.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) replay_speed_ = speed;
+  if (ImGui::SliderFloat("##rspeed", &speed, 0.01f, 100000.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) replay_speed_ = speed;
   int cur = static_cast<int>(r.cursor());
   ImGui::SetNextItemWidth(-1);
   if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.size()), "event %d")) r.seek(static_cast<size_t>(cur)), playing_ = false;
@@ -592,17 +603,12 @@ void App::draw_status(float frame_ms) {
                                        : session_->control().paused() ? "paused" : "running";
   ImGui::TextColored(col(!replay_ && session_->done() && m.exit_status() != goro::ExitStatus::Ok ? pal.blocked : pal.running), "%s", state.c_str());
   ImGui::SameLine();
-  if (m.seq() != counts_seq_ || m.goroutines().empty()) {  // a million goroutines: count once per change
-    for (int s = 0; s < 5; s++) counts_[static_cast<size_t>(s)] = m.count(static_cast<GState>(s));
-    counts_seq_ = m.seq();
-  }
   ImGui::TextColored(col(pal.text_dim), "| %s time %s | %.0f events/s | goroutines: %zu running, %zu runnable, %zu blocked, %zu sleeping, %zu finished | frame %.1f ms",
                      replay_ ? (replay_->recording().header.count("clock") ? replay_->recording().header.at("clock").c_str() : "?")
                      : config_.clock == goro::ClockMode::Virtual ? "virtual" : "real",
                      format_time(m.time()).c_str(), rate_,
-                     counts_[static_cast<size_t>(GState::Running)], counts_[static_cast<size_t>(GState::Runnable)],
-                     counts_[static_cast<size_t>(GState::Blocked)], counts_[static_cast<size_t>(GState::Sleeping)],
-                     counts_[static_cast<size_t>(GState::Finished)], frame_ms);
+                     m.count(GState::Running), m.count(GState::Runnable), m.count(GState::Blocked), m.count(GState::Sleeping),
+                     m.count(GState::Finished), frame_ms);
 }
 
 }  // namespace goroscope

@@ -7,7 +7,6 @@
 // (it drains the tap each frame, bounded by the rings' size).
 #pragma once
 
-#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,6 +32,7 @@ struct AppOptions {
   bool config_set = false;
   std::shared_ptr<Replay> replay;  // replay this recording instead (loaded before the window opens)
   int64_t at = -1;                // ... from this time (ns); -1: from the start
+  bool play = false;              // ... playing
   bool timeline = false;          // open with the timeline showing (else the console)
   bool diagram_only = false;      // draw the diagram alone, filling the window (for slides)
 };
@@ -93,6 +93,11 @@ class App {
   bool playing_ = false;
   double replay_speed_ = 1.0;
   double replay_time_ = 0;          // ns, while playing
+  double replay_events_ = 0;        // events due but not yet applied, while playing a timeless recording
+  static constexpr double kEventsPerSecond = 30;
+  // A frame applies at most this many events (about 2 ms): a replay too dense to keep up with
+  // plays slower than asked rather than in slow frames.
+  static constexpr size_t kMaxEventsPerFrame = 25000;
   char path_buf_[512] = "";
   char caption_buf_[256] = "";
   std::string file_message_;
@@ -120,8 +125,6 @@ class App {
   double rate_ = 0;
   double now_ = 0;
   double last_frame_ = 0;
-  uint64_t counts_seq_ = UINT64_MAX;  // the model seq the counts below were taken at
-  std::array<size_t, 5> counts_{};
 };
 
 // assets_dir() finds the assets folder (beside the executable, or the source tree's).

@@ -29,8 +29,9 @@ class Replay {
 
   // seek() moves to just after the first n events.
   void seek(size_t n);
-  // seek_time() moves to just after the last event at or before time t.
-  void seek_time(int64_t t);
+  // seek_time() moves to just after the last event at or before time t, or to event `limit`
+  // if that comes first.
+  void seek_time(int64_t t, size_t limit = SIZE_MAX);
   // time() is the cursor's time (the last applied event's, 0 before any).
   int64_t time() const { return cursor_ ? rec_.events[cursor_ - 1].time : 0; }
   // find_end() is the index just after the Panic or Deadlock event (0 when there is none).
@@ -51,7 +52,7 @@ class Replay {
   size_t cursor_ = 0;
   size_t every_ = 1;
   size_t end_ = 0;  // just after the Panic or Deadlock event, found once
-  std::vector<goro::visual::Model> snapshots_;  // snapshots_[i]: state after i * every_ events
+  std::vector<goro::visual::Model> snapshots_;  // snapshots_[i]: state after i * every_ events; they share chunks
 };
 
 }  // namespace goroscope

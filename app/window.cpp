@@ -36,6 +36,7 @@ const char* kAppHelp =
     "  --frames N             frames to render before the screenshot\n"
     "  FILE.gorec             open a recording for replay (or drop one on the window)\n"
     "  --at TIME              with a recording: open it at that moment\n"
+    "  --play                 with a recording: open it playing\n"
     "  --timeline             show the timeline below the diagram (else the console)\n"
     "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
     "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
@@ -152,6 +153,8 @@ int window_main(const std::vector<std::string>& args) {
       } else if (a == "--fps") {
         fps = std::stoi(next());
         if (fps < 1 || fps > 60) throw std::invalid_argument("--fps must be 1 to 60");
+      } else if (a == "--play") {
+        opts.play = true;
       } else if (a == "--timeline") {
         opts.timeline = true;
       } else if (a == "--diagram") {

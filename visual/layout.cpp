@@ -24,8 +24,9 @@ void LayoutEngine::reset() {
   base_counts_.clear();
 }
 
-Layout LayoutEngine::compute(const Model& m) {
+Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   Layout L;
+  L.node_of_g = std::move(reuse.node_of_g);  // its memory: a million goroutines, no page faults
   const auto& gs = m.goroutines();
   // 1. Base names (incrementally: names never change once a goroutine exists).
   for (size_t i = base_of_g_.size(); i < gs.size(); i++) {
@@ -56,10 +57,20 @@ Layout LayoutEngine::compute(const Model& m) {
     return it->second;
   };
   L.node_of_g.assign(gs.size(), SIZE_MAX);
-  std::vector<size_t> g_vertex(gs.size());
+  std::vector<size_t>& g_vertex = g_vertex_;
+  g_vertex.resize(gs.size());
+  // A group's vertex and first member, found once per group (a million members, a handful of
+  // groups: no map lookup per goroutine).
+  std::vector<size_t> group_vertex(base_names_.size(), SIZE_MAX);
+  std::vector<uint64_t> first_of_group(base_names_.size(), 0);
   for (size_t i = 0; i < gs.size(); i++) {
-    NodeKey k = grouped(i) ? NodeKey{NodeKind::Group, base_of_g_[i]} : NodeKey{NodeKind::Goroutine, gs[i].id};
-    g_vertex[i] = vertex(k);
+    if (grouped(i)) {
+      uint32_t b = base_of_g_[i];
+      if (group_vertex[b] == SIZE_MAX) group_vertex[b] = vertex({NodeKind::Group, b}), first_of_group[b] = gs[i].id;
+      g_vertex[i] = group_vertex[b];
+    } else {
+      g_vertex[i] = vertex({NodeKind::Goroutine, gs[i].id});
+    }
     if (vs[g_vertex[i]].parent == 0) vs[g_vertex[i]].parent = gs[i].parent;
   }
   for (const Channel& c : m.channels()) vertex({NodeKind::Channel, c.id});
@@ -156,12 +167,8 @@ Layout LayoutEngine::compute(const Model& m) {
     auto& col = columns[c];
     std::sort(col.begin(), col.end(), [&](size_t a, size_t b) {
       const NodeKey &x = vs[a].key, &y = vs[b].key;
-      auto order = [&](const NodeKey& k) -> uint64_t {
-        if (k.kind == NodeKind::Group) {  // a group sorts by its first member
-          for (size_t i = 0; i < gs.size(); i++)
-            if (base_of_g_[i] == k.id && grouped(i)) return gs[i].id;
-        }
-        return k.id;
+      auto order = [&](const NodeKey& k) -> uint64_t {  // a group sorts by its first member
+        return k.kind == NodeKind::Group ? first_of_group[k.id] : k.id;
       };
       if ((x.kind == NodeKind::Channel) != (y.kind == NodeKind::Channel)) return y.kind == NodeKind::Channel;
       return order(x) < order(y);
@@ -178,6 +185,7 @@ Layout LayoutEngine::compute(const Model& m) {
     x += col_w[c] + kColumnGap;
   }
   float tallest = *std::max_element(col_h.begin(), col_h.end());
+  std::vector<size_t> node_of_vertex(vs.size());
   for (size_t c = 0; c < columns.size(); c++) {
     float y = 40 + (tallest - col_h[c]) / 2;
     for (size_t v : columns[c]) {
@@ -185,6 +193,7 @@ Layout LayoutEngine::compute(const Model& m) {
       n.x = col_x[c] + (col_w[c] - n.w) / 2;
       n.y = y;
       y += n.h + kRowGap;
+      node_of_vertex[v] = L.nodes.size();
       L.index[n.key] = L.nodes.size();
       L.nodes.push_back(std::move(n));
     }
@@ -206,23 +215,20 @@ Layout LayoutEngine::compute(const Model& m) {
   for (const auto& o : m.onces()) add_sync(NodeKind::Once, o.id, o.name.empty() ? "Once" : o.name, 150, 60);
 
   // 6. Group statistics, goroutine -> node, pins, edges, extent.
+  std::map<std::pair<size_t, uint64_t>, size_t> waits;  // (group node, object) -> blocked members
   for (size_t i = 0; i < gs.size(); i++) {
-    size_t ni = L.index.at(vs[g_vertex[i]].key);
+    size_t ni = node_of_vertex[g_vertex[i]];
     L.node_of_g[i] = ni;
     Node& n = L.nodes[ni];
     if (n.key.kind != NodeKind::Group) continue;
     if (n.members++ == 0) n.first_member = gs[i].id;
     n.by_state[static_cast<size_t>(gs[i].state)]++;
+    if (gs[i].state == GState::Blocked) waits[{ni, gs[i].waiting_on}]++;
   }
+  std::vector<size_t> best(L.nodes.size(), 0);
+  for (auto [k, count] : waits)  // the object most of a group's blocked members wait on
+    if (count > best[k.first]) best[k.first] = count, L.nodes[k.first].common_wait = k.second;
   for (Node& n : L.nodes) {
-    if (n.key.kind == NodeKind::Group) {  // the object most of the blocked members wait on
-      std::map<uint64_t, size_t> on;
-      for (size_t i = 0; i < gs.size(); i++)
-        if (L.node_of_g[i] == L.index.at(n.key) && gs[i].state == GState::Blocked) on[gs[i].waiting_on]++;
-      size_t best = 0;
-      for (auto [o, k] : on)
-        if (k > best) best = k, n.common_wait = o;
-    }
     auto pin = pins_.find(n.key);
     if (pin != pins_.end()) n.x = pin->second.first, n.y = pin->second.second;
     L.width = std::max(L.width, n.x + n.w + 40);

@@ -74,7 +74,8 @@ class LayoutEngine {
  public:
   size_t group_above = 12;  // more goroutines than this of one name become a group
 
-  Layout compute(const Model& m);
+  // compute() lays out m; reuse is an earlier layout whose memory it may take over.
+  Layout compute(const Model& m, Layout reuse = {});
   // pin() fixes a node where the user dropped it; unpin_all() forgets every pin.
   void pin(NodeKey k, float x, float y) { pins_[k] = {x, y}, ++version_; }
   void unpin_all() { pins_.clear(), ++version_; }
@@ -90,6 +91,7 @@ class LayoutEngine {
   std::unordered_map<std::string, uint32_t> base_ids_;
   std::vector<std::string> base_names_;
   std::vector<size_t> base_counts_;
+  std::vector<size_t> g_vertex_;  // goroutine -> graph vertex, kept between computes (memory only)
 };
 
 // base_name() is a goroutine name without its trailing number ("worker 12" -> "worker").

@@ -112,14 +112,16 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
       float y = procs_open_ ? top + static_cast<float>(p + 1) * lane_h : top;
       if (procs_open_) dl->AddText(ImVec2(origin.x + 14, y), pal.text_dim, ("P" + std::to_string(p)).c_str());
       const auto& lane = procs[p];
-      auto it = std::lower_bound(lane.begin(), lane.end(), view_lo_, [&](const RunSpan& r, double v) { return b_of(r.t1, r.s1) < v; });
+      auto ends_before = [&](const RunSpan& r, double v) { return b_of(r.t1, r.s1) < v; };
+      auto it = std::lower_bound(lane.begin(), lane.end(), view_lo_, ends_before);
       float last_x1 = -1;
-      for (; it != lane.end(); ++it) {
+      for (; it != lane.end(); it = std::lower_bound(it + 1, lane.end(), v_of(last_x1 + 1), ends_before)) {
+        // (the next span to draw is the first that ends past the pixel just drawn: millions of
+        // spans cost the panel's width, not their number)
         double a = a_of(it->t0, it->s0);
         if (a > view_hi_) break;
         float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b_of(it->t1, it->s1)), origin.x + size.x);
         x1 = std::max(x1, x0 + 1);
-        if (x1 <= last_x1) continue;  // under a pixel already drawn
         x0 = std::max(x0, last_x1);
         last_x1 = x1;
         uint32_t c = procs_open_ ? (it->g % 2 ? pal.running : shade(pal.running, pal.canvas)) : (pal.running & 0x00ffffffu) | 0xa0000000u;
@@ -156,15 +158,16 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     dl->AddText(ImVec2(origin.x + 4, y), pal.text, name.c_str());
     const auto& lane = lanes[li];
     // First span that may be visible.
-    auto lo_it = std::lower_bound(lane.begin(), lane.end(), view_lo_, [&](const StateSpan& s, double v) { return b_of(s.t1, s.s1) < v; });
+    auto ends_before = [&](const StateSpan& s, double v) { return b_of(s.t1, s.s1) < v; };
     float fold_x0 = -1, fold_x1 = -1;
-    for (auto it = lo_it; it != lane.end(); ++it) {
+    for (auto it = std::lower_bound(lane.begin(), lane.end(), view_lo_, ends_before); it != lane.end(); ++it) {
       double a = a_of(it->t0, it->s0), b = b_of(it->t1, it->s1);
       if (a > view_hi_) break;
       float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b), origin.x + size.x);
-      if (x1 - x0 < 2) {  // too narrow to see: fold with its neighbours
+      if (x1 - x0 < 2) {  // too narrow to see: fold it with the spans that end within its pixel
         if (fold_x0 < 0) fold_x0 = x0;
         fold_x1 = std::max(x1, x0 + 1);
+        it = std::prev(std::lower_bound(it + 1, lane.end(), v_of(fold_x1), ends_before));
         continue;
       }
       if (fold_x0 >= 0) {
@@ -178,15 +181,13 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     // Channel operations: a tick above (send) or below (receive) the lane, one per pixel at most.
     if (li < t.marks().size()) {
       const auto& mk = t.marks()[li];
-      auto m_it = std::lower_bound(mk.begin(), mk.end(), view_lo_, [&](const Mark& k, double v) {
-        return (by_seq_ ? static_cast<double>(k.s) : static_cast<double>(k.t)) < v;
-      });
+      auto before = [&](const Mark& k, double v) { return (by_seq_ ? static_cast<double>(k.s) : static_cast<double>(k.t)) < v; };
       float last_x = -1;
-      for (; m_it != mk.end(); ++m_it) {
+      for (auto m_it = std::lower_bound(mk.begin(), mk.end(), view_lo_, before); m_it != mk.end();
+           m_it = std::lower_bound(m_it + 1, mk.end(), v_of(last_x + 1), before)) {  // the next pixel's first
         double v = by_seq_ ? static_cast<double>(m_it->s) : static_cast<double>(m_it->t);
         if (v > view_hi_) break;
         float x = x_of(v);
-        if (x - last_x < 1) continue;
         last_x = x;
         if (m_it->send) dl->AddTriangleFilled(ImVec2(x - 3, y), ImVec2(x + 3, y), ImVec2(x, y + 4), pal.token);
         else dl->AddTriangleFilled(ImVec2(x - 3, y + lane_h), ImVec2(x + 3, y + lane_h), ImVec2(x, y + lane_h - 4), pal.edge_hot);
@@ -212,7 +213,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     constexpr ptrdiff_t kMaxArrows = 2000;
     if (hi - lo > kMaxArrows) {
       std::string more = std::to_string(hi - lo) + " values sent in view: zoom in to see their arrows";
-      dl->AddText(ImVec2(plot_x + plot_w - ImGui::CalcTextSize(more.c_str()).x - 6, origin.y + ruler_h), pal.text_dim, more.c_str());
+      dl->AddText(ImVec2(plot_x + plot_w - ImGui::CalcTextSize(more.c_str()).x - 6, origin.y + size.y - lane_h), pal.text_dim, more.c_str());
     } else {
       ImU32 colour = (pal.token & 0x00ffffffu) | 0xc0000000u;
       for (auto it = lo; it != hi; ++it) {

@@ -59,6 +59,7 @@ class DiagramView {
   // still replay of a million goroutines costs nothing to lay out).
   uint64_t layout_seq_ = UINT64_MAX;
   uint64_t layout_version_ = UINT64_MAX;
+  double layout_at_ = 0, layout_cost_ = 0;  // when the layout was last computed, and how long it took (s)
 };
 
 // TimelineView draws one lane per goroutine, spans coloured by state, the Ps' lanes (folded

@@ -62,6 +62,7 @@ RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::st
   put(head, kVersion);
   put(head, static_cast<uint32_t>(h.size()));
   head += h;
+  std::setvbuf(f_, nullptr, _IOFBF, size_t(1) << 20);  // blocks gather here; add() flushes once
   if (std::fwrite(head.data(), 1, head.size(), f_) != head.size() || std::fflush(f_) != 0)
     throw RecordingError("cannot write " + path + ": " + errno_text());
 }
@@ -71,19 +72,24 @@ RecordingWriter::~RecordingWriter() {
 }
 
 void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
-  std::string b;
-  b.reserve(payload.size() + 9);
-  b.push_back(static_cast<char>(type));
-  put(b, static_cast<uint32_t>(payload.size()));
-  b += payload;
-  put(b, checksum(type, payload.data(), payload.size()));
-  if (std::fwrite(b.data(), 1, b.size(), f_) != b.size() || std::fflush(f_) != 0)
+  char head[5];
+  head[0] = static_cast<char>(type);
+  auto size = static_cast<uint32_t>(payload.size());
+  std::memcpy(head + 1, &size, 4);
+  uint32_t sum = checksum(type, payload.data(), payload.size());
+  if (std::fwrite(head, 1, 5, f_) != 5 || std::fwrite(payload.data(), 1, payload.size(), f_) != payload.size() ||
+      std::fwrite(&sum, 1, 4, f_) != 4)
     throw RecordingError("cannot write " + path_ + ": " + errno_text());
 }
 
+void RecordingWriter::flush() {
+  if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
+}
+
 void RecordingWriter::cut_block(const std::vector<std::string>& strings) {
-  size_t n = std::min(buffered_.size(), kBlockEvents);
-  for (size_t i = 0; i < n; i++) max_text_ = std::max(max_text_, buffered_[i].text);
+  size_t n = std::min(buffered_.size() - start_, kBlockEvents);
+  const Event* evs = buffered_.data() + start_;
+  for (size_t i = 0; i < n; i++) max_text_ = std::max(max_text_, evs[i].text);
   if (max_text_ >= strings_written_) {
     if (max_text_ >= strings.size()) throw RecordingError("an event refers to an unknown string");
     std::string p;
@@ -96,18 +102,21 @@ void RecordingWriter::cut_block(const std::vector<std::string>& strings) {
     write_block(kStrings, p);
     strings_written_ = max_text_ + 1;
   }
-  std::string p;
-  put(p, static_cast<uint32_t>(n));
-  p.append(reinterpret_cast<const char*>(buffered_.data()), n * sizeof(Event));
-  write_block(kEvents, p);
-  buffered_.erase(buffered_.begin(), buffered_.begin() + static_cast<ptrdiff_t>(n));
+  payload_.clear();
+  put(payload_, static_cast<uint32_t>(n));
+  payload_.append(reinterpret_cast<const char*>(evs), n * sizeof(Event));
+  write_block(kEvents, payload_);
+  start_ += n;
   written_ += n;
 }
 
 void RecordingWriter::add(const std::vector<Event>& events, const std::vector<std::string>& strings) {
   if (!f_) throw RecordingError("recording " + path_ + " is already finished");
   buffered_.insert(buffered_.end(), events.begin(), events.end());
-  while (buffered_.size() >= kBlockEvents) cut_block(strings);
+  while (buffered_.size() - start_ >= kBlockEvents) cut_block(strings);
+  buffered_.erase(buffered_.begin(), buffered_.begin() + static_cast<ptrdiff_t>(start_));
+  start_ = 0;
+  flush();  // every whole block is in the file once add() returns
 }
 
 void RecordingWriter::add_bookmark(const Bookmark& b) {
@@ -116,11 +125,12 @@ void RecordingWriter::add_bookmark(const Bookmark& b) {
   put(p, static_cast<uint32_t>(b.caption.size()));
   p += b.caption;
   write_block(kBookmark, p);
+  flush();
 }
 
 void RecordingWriter::finish(const std::vector<std::string>& strings) {
   if (!f_) return;
-  while (!buffered_.empty()) cut_block(strings);
+  while (buffered_.size() > start_) cut_block(strings);
   std::string p;
   put(p, written_);
   write_block(kEnd, p);

@@ -169,31 +169,9 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
 
 // ---- the tap ----
 
-Event Sched::event(EventKind kind, uint64_t obj, int64_t arg) {
-  Event e{};
-  e.kind = kind;
-  e.time = now();
-  P* p = current_p();
-  e.p = static_cast<uint16_t>(p ? p->id : 0);
-  e.g = p && p->curg ? p->curg->id : 0;
-  e.obj = obj;
-  e.arg = arg;
-  return e;
-}
-
-void Sched::emit(Event e) {
-  tap_->push(e.p, e);
-  if (control_ && control_->active()) {
-    tap_->publish(e.p);  // the consumer must see it before we may pause
-    control_->after_event(e.time);
-  }
-}
-
-void Sched::emit_locked(Event e) {
-  e.seq = tap_->next_seq();
-  // Publishing can only pause (and so must wait for the lock's release) under a Control.
-  if (control_ && control_->active()) current_p()->deferred.push_back(e);
-  else tap_->push(e.p, e);
+void Sched::gated(const Event& e) {
+  tap_->publish(e.p);  // the consumer must see it before we may pause
+  control_->after_event(e.time);
 }
 
 void Sched::flush() { publish_deferred(current_p()); }
@@ -208,9 +186,8 @@ void Sched::publish_deferred(P* p) {
   if (p->deferred.empty()) p->deferred.swap(evs);  // keep the capacity
 }
 
-uint64_t Sched::announce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap) {
+uint64_t Sched::introduce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap) {
   uint64_t run = tap_->run_id();
-  if (t.run.load(std::memory_order_acquire) == run) return t.id;
   Event e = event(EventKind::ObjMake, 0, cap);
   {
     std::lock_guard<std::mutex> l(tap_->announce_mutex());
@@ -922,9 +899,6 @@ void Sched::set_speed(double speed) {
   wake_all();
 }
 
-int64_t Sched::now() {
-  return cfg_.clock == ClockMode::Virtual ? vnow_.load(std::memory_order_acquire) : real_now();
-}
 
 void Sched::add_timer(Timer* t) {
   bool earliest;

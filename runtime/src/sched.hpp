@@ -198,7 +198,7 @@ class Sched {
   // gosched() puts the current goroutine at the back of the run queue.
   void gosched();
   void sleep(int64_t ns);
-  int64_t now();
+  int64_t now() { return cfg_.clock == ClockMode::Virtual ? vnow_.load(std::memory_order_acquire) : real_now(); }
   void print(std::string_view text);
   // fatal() ends the program with "fatal error: msg"; the goroutine never runs again.
   [[noreturn]] void fatal(const char* msg);  // (a const char*: nothing on our stack to leak)
@@ -215,16 +215,39 @@ class Sched {
 #else
   bool tapped() const { return tap_ != nullptr; }
 #endif
+  // The hot ones (event, emit, emit_locked, announce's check) are inline: with a tap attached
+  // they run for every event.
   // event() makes an event about the current goroutine, stamped with time and P.
-  Event event(EventKind kind, uint64_t obj = 0, int64_t arg = 0);
+  Event event(EventKind kind, uint64_t obj = 0, int64_t arg = 0) {
+    Event e{};
+    e.kind = kind;
+    e.time = now();
+    P* p = current_p();
+    e.p = static_cast<uint16_t>(p ? p->id : 0);
+    e.g = p && p->curg ? p->curg->id : 0;
+    e.obj = obj;
+    e.arg = arg;
+    return e;
+  }
   // emit() publishes e now (no spin lock may be held: the Control may pause here).
-  void emit(Event e);
+  void emit(const Event& e) {
+    tap_->push(e.p, e);
+    if (control_ && control_->active()) [[unlikely]] gated(e);
+  }
   // emit_locked() sequences e now, under the caller's lock; flush() publishes it afterwards
   // (or the scheduler does, once a parking goroutine is off its stack).
-  void emit_locked(Event e);
+  void emit_locked(Event e) {
+    e.seq = tap_->next_seq();
+    // Publishing can only pause (and so must wait for the lock's release) under a Control.
+    if (control_ && control_->active()) [[unlikely]] current_p()->deferred.push_back(e);
+    else tap_->push(e.p, e);
+  }
   void flush();
   // announce() is obj's id in this run, introducing it (ObjMake) the first time. No lock held.
-  uint64_t announce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap = 0);
+  uint64_t announce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap = 0) {
+    if (t.run.load(std::memory_order_acquire) == tap_->run_id()) [[likely]] return t.id;
+    return introduce(t, kind, name, cap);
+  }
   // trace_value() puts a channel value into e.
   void trace_value(Event& e, const ElemOps* ops, const void* v);
 
@@ -236,6 +259,8 @@ class Sched {
 
  private:
   friend void goroutine_entry(Transfer t);
+  void gated(const Event& e);  // emit()'s tail under an active Control: publish, maybe pause
+  uint64_t introduce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap);
   void worker(P* p);
   G* findrunnable(P* p);
   void execute(P* p, G* g);

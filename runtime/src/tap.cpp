@@ -13,15 +13,6 @@ namespace detail {
 // EventRing is a single-producer (its P's thread), single-consumer (the drainer) ring. The
 // producer publishes its tail in batches, so the consumer's reads do not pull the line back
 // and forth on every event.
-struct EventRing {
-  static constexpr uint64_t kSize = 1 << 14;
-  alignas(64) std::atomic<uint64_t> head{0};  // next to read (consumer)
-  alignas(64) std::atomic<uint64_t> tail{0};  // published end (producer)
-  alignas(64) uint64_t local_tail = 0;        // written end (producer only)
-  uint64_t cached_head = 0;                   // producer's last look at head
-  Event slots[kSize];
-};
-
 std::atomic<int> g_tracing{0};
 
 }  // namespace detail
@@ -76,29 +67,24 @@ void Tap::attach(int procs) {
   index_.clear();
 }
 
-void Tap::push(int p, Event e) {
-  if (e.seq == 0) e.seq = next_seq();
-  detail::EventRing& r = *rings_[static_cast<size_t>(p)];
+void Tap::push_full(detail::EventRing& r, const Event& e) {
   uint64_t t = r.local_tail;
-  if (t - r.cached_head >= detail::EventRing::kSize) {
-    // Full: publish, then wait for the consumer rather than lose the event (unless it left).
-    r.tail.store(t, std::memory_order_release);
-    while (t - (r.cached_head = r.head.load(std::memory_order_acquire)) >= detail::EventRing::kSize) {
-      if (abandoned_.load(std::memory_order_relaxed)) {
-        dropped_.fetch_add(1, std::memory_order_relaxed);
-        return;
-      }
-      std::this_thread::yield();
+  // Full: publish, then wait for the consumer rather than lose the event (unless it left).
+  r.publish(t);
+  while (t - (r.cached_head = r.head.load(std::memory_order_acquire)) >= detail::EventRing::kSize) {
+    if (abandoned_.load(std::memory_order_relaxed)) {
+      dropped_.fetch_add(1, std::memory_order_relaxed);
+      return;
     }
+    std::this_thread::yield();
   }
-  r.slots[t % detail::EventRing::kSize] = e;
+  r.put(t, e);
   r.local_tail = t + 1;
-  if (r.local_tail - r.tail.load(std::memory_order_relaxed) >= kPublishEvery) r.tail.store(r.local_tail, std::memory_order_release);
 }
 
 void Tap::publish(int p) {
   detail::EventRing& r = *rings_[static_cast<size_t>(p)];
-  if (r.tail.load(std::memory_order_relaxed) != r.local_tail) r.tail.store(r.local_tail, std::memory_order_release);
+  if (r.tail.load(std::memory_order_relaxed) != r.local_tail) r.publish(r.local_tail);
 }
 
 size_t Tap::drain(std::vector<Event>& out) {

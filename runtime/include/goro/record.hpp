@@ -42,7 +42,7 @@ struct Recording {
 // RecordingWriter writes a recording as the run goes.
 class RecordingWriter {
  public:
-  static constexpr size_t kBlockEvents = 512;  // a crash loses at most this many
+  static constexpr size_t kBlockEvents = 512;  // a crash loses at most this many (and what add() has not had)
 
   // Opens path for writing (truncating it) and writes the header. Throws RecordingError.
   RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);
@@ -58,12 +58,15 @@ class RecordingWriter {
   uint64_t events_written() const { return written_; }
 
  private:
-  void write_block(uint8_t type, const std::string& payload);
+  void write_block(uint8_t type, const std::string& payload);  // into stdio's buffer
   void cut_block(const std::vector<std::string>& strings);
+  void flush();
 
   std::FILE* f_ = nullptr;
   std::string path_;
-  std::vector<Event> buffered_;
+  std::vector<Event> buffered_;  // [start_, end) not yet in a block
+  size_t start_ = 0;
+  std::string payload_;          // a block being made (its memory kept)
   size_t strings_written_ = 1;  // strings[0] is implicit
   uint32_t max_text_ = 0;       // highest string id referenced so far
   uint64_t written_ = 0;

@@ -28,7 +28,19 @@ namespace goro {
 
 namespace detail {
 class Sched;
-struct EventRing;
+
+// EventRing is one P's single-producer single-consumer ring of events.
+struct EventRing {
+  static constexpr uint64_t kSize = 1 << 14;
+  alignas(64) std::atomic<uint64_t> head{0};  // next to read (consumer)
+  alignas(64) std::atomic<uint64_t> tail{0};  // published end (producer)
+  alignas(64) uint64_t local_tail = 0;        // written end (producer only)
+  uint64_t cached_head = 0;                   // producer's last look at head
+  Event slots[kSize];
+
+  void put(uint64_t t, const Event& e) { slots[t % kSize] = e; }
+  void publish(uint64_t t) { tail.store(t, std::memory_order_release); }
+};
 }
 
 // Tap receives a run's events. One Tap serves one run at a time; attaching resets it.
@@ -65,7 +77,18 @@ class Tap {
   }
   // push() queues e from P p (taking a seq if e.seq is 0); it becomes visible to drain() at
   // the next publish(p), which push() does itself every kPublishEvery events.
-  void push(int p, Event e);
+  void push(int p, Event e) {  // inline: the tap's hot path is this and nothing else
+    if (e.seq == 0) e.seq = next_seq();
+    detail::EventRing& r = *rings_[static_cast<size_t>(p)];
+    uint64_t t = r.local_tail;
+    if (t - r.cached_head >= detail::EventRing::kSize) [[unlikely]] {
+      push_full(r, e);
+    } else {
+      r.put(t, e);
+      r.local_tail = t + 1;
+    }
+    if (r.local_tail - r.tail.load(std::memory_order_relaxed) >= kPublishEvery) r.publish(r.local_tail);
+  }
   // publish() makes everything P p pushed visible (only P p's thread, or after the run).
   void publish(int p);
   static constexpr uint64_t kPublishEvery = 64;
@@ -76,6 +99,7 @@ class Tap {
   uint64_t next_object_id() { return ++objects_; }
 
  private:
+  void push_full(detail::EventRing& r, const Event& e);  // waits for room (or drops, abandoned)
   // Producer side (the program's threads), on cache lines of its own: the consumer never
   // writes here.
   alignas(64) std::vector<std::unique_ptr<detail::EventRing>> rings_;  // set by attach() (under rings_mu_)

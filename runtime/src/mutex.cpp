@@ -1,7 +1,9 @@
 // runtime/src/mutex.cpp: sync.Mutex's slow paths (the fast paths are inline in the header):
-// waiters queue in order; unlock wakes one of them to compete; one that loses is served next.
+// waiters queue in order; unlock wakes one of them to compete; one that loses goes back to the
+// front, and once it has waited over a millisecond it is handed the lock (Go's starvation mode).
 #include "goro/mutex.hpp"
 
+#include <chrono>
 #include <mutex>
 
 #include "sched.hpp"
@@ -9,6 +11,10 @@
 namespace goro {
 
 using namespace detail;
+
+namespace {
+constexpr auto kStarving = std::chrono::milliseconds(1);  // Go's starvationThresholdNs
+}  // namespace
 
 Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {
   if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::Mutex, name_);
@@ -41,6 +47,7 @@ void Mutex::lock_slow() {
     if (tr) tr->emit(tr->event(EventKind::MutexLock, oid));
   };
   bool woken = false;  // we were woken by unlock and own the kWoken bit
+  std::chrono::steady_clock::time_point waiting_since{};  // when we first queued
   for (;;) {
     for (int spin = 0; spin < 64; spin++) {  // brief spin: the holder may be running on another P
       uint32_t s = state_.load(std::memory_order_relaxed);
@@ -65,8 +72,11 @@ void Mutex::lock_slow() {
     Sudog sg;
     sg.g = g;
     waiters_.enqueue(&sg, &lock_);
+    if (waiting_since == std::chrono::steady_clock::time_point{}) waiting_since = std::chrono::steady_clock::now();
     if (woken) {
-      // Lost the race after being woken: go back to the front, and be handed the lock next.
+      // Lost the race after being woken: go back to the front. Starving (as Go says: waiting
+      // over a millisecond), be handed the lock next, so that a stream of newcomers on other
+      // Ps cannot keep it from us; otherwise compete again, which keeps the lock moving.
       waiters_.remove(&sg);
       sg.next = waiters_.first;
       sg.prev = nullptr;
@@ -75,7 +85,7 @@ void Mutex::lock_slow() {
       if (waiters_.first) waiters_.first->prev = &sg;
       else waiters_.last = &sg;
       waiters_.first = &sg;
-      handoff_ = true;
+      if (std::chrono::steady_clock::now() - waiting_since > kStarving) handoff_ = true;
     }
     Event proto{};
     proto.obj = oid;

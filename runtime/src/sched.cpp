@@ -704,6 +704,19 @@ G* Sched::findrunnable(P* p) {
           if (victim != p) got = runqsteal(p, victim, round == 3);
         }
       }
+      // Stay spinning a little longer before sleeping, watching the run queues: while an M
+      // spins, wakep() wakes no other, so goroutines handing work back and forth on one P
+      // (a ping-pong) do not pay a futex wake-up each time. Bounded: an idle program sleeps.
+      auto until = std::chrono::steady_clock::now() + kSpinBeforeSleep;
+      while (!got && gq_size_.load(std::memory_order_relaxed) == 0 && !stopping_.load(std::memory_order_relaxed) &&
+             std::chrono::steady_clock::now() < until) {
+        for (size_t i = 0; i < ps_.size() && !got; i++) {
+          P* victim = ps_[i].get();
+          if (victim != p && victim->runqhead.load(std::memory_order_relaxed) != victim->runqtail.load(std::memory_order_relaxed))
+            got = runqsteal(p, victim, false);
+        }
+        for (int k = 0; k < 16; k++) __builtin_ia32_pause();
+      }
       nspinning_.fetch_sub(1);
       if (got) return got;
     }

@@ -23,6 +23,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -284,7 +285,8 @@ class Sched {
   G* globrunqget(P* p);                           // with mu_ held
   bool any_work() const;
 
-  // Idle Ms.
+  // Idle Ms. A P that found nothing to steal keeps looking this long before it sleeps.
+  static constexpr std::chrono::microseconds kSpinBeforeSleep{20};
   void wakep();
   void wake_all();
   bool unidle(P* p);

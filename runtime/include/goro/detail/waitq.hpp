@@ -22,8 +22,13 @@ class SpinLock {
  public:
   // lock() spins (pausing the CPU) until the lock is free, then takes it.
   void lock() noexcept {
-    while (flag_.exchange(true, std::memory_order_acquire)) {
-      while (flag_.load(std::memory_order_relaxed)) __builtin_ia32_pause();
+    for (unsigned backoff = 1; flag_.exchange(true, std::memory_order_acquire);) {
+      // Back off (exponentially, up to 64 pauses) so that two threads hammering one channel
+      // do not pull its line back and forth on every try.
+      while (flag_.load(std::memory_order_relaxed)) {
+        for (unsigned i = 0; i < backoff; i++) __builtin_ia32_pause();
+        if (backoff < 64) backoff *= 2;
+      }
     }
   }
   // try_lock() takes the lock if it is free; returns whether it did.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -17,6 +18,9 @@ namespace goroscope {
 namespace {
 
 ImVec4 col(uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+// default_shot_path() is where F12 writes: a new name in the working folder.
+std::string default_shot_path() { return "goroscope-" + std::to_string(std::time(nullptr)) + ".png"; }
 
 }  // namespace
 
@@ -123,7 +127,7 @@ void App::keys() {
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) playing_ = !playing_, replay_time_ = static_cast<double>(replay_->time());
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) replay_->seek(replay_->cursor() + 1), playing_ = false;
     if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_B)) replay_->seek(replay_->cursor() ? replay_->cursor() - 1 : 0), playing_ = false;
-    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_path_ = default_shot_path();
     return;
   }
   goro::Control& c = session_->control();
@@ -136,7 +140,7 @@ void App::keys() {
   if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
   if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) c.step();
   if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) restart();
-  if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_ = true;
+  if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_path_ = default_shot_path();
   bool faster = ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD);
   bool slower = ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT);
   if (faster || slower) {
@@ -151,6 +155,11 @@ void App::frame(double now, float frame_ms) {
   now_ = now;
   clip_overlay_ = nullptr;
   if (clip_) end_clip();
+  if (png_path_) {  // drawn as asked this frame, written after it
+    diagram_only_after_shot_ = diagram_only_;
+    diagram_only_ = diagram_only_ || png_diagram_;
+    shot_path_ = std::exchange(png_path_, std::nullopt);
+  }
   if (replay_ && playing_) {
     size_t before = replay_->cursor();
     if (replay_->duration() == 0) {  // time stood still the whole run: play by events, 30 a second at 1x
@@ -268,6 +277,11 @@ void App::frame(double now, float frame_ms) {
   ImGui::End();
 }
 
+void App::screenshot_done(const std::string& path, bool ok) {
+  file_message_ = (ok ? "wrote " : "cannot write ") + path;
+  if (diagram_only_after_shot_) diagram_only_ = *std::exchange(diagram_only_after_shot_, std::nullopt);
+}
+
 std::string App::start_clip(const ClipSpec& spec, bool diagram_only) {
   if (!replay_) return "a clip is made from a recording: open one first";
   if (clip_) return "a clip is being made already";
@@ -317,7 +331,7 @@ void App::draw_clip_progress() {
 void App::draw_clip_controls() {
   const auto& pal = goro::visual::palette(settings_.dark);
   ImGui::PushTextWrapPos();
-  ImGui::TextColored(col(pal.text_dim), "Clip for slides: GIF or MP4, the window's size");
+  ImGui::TextColored(col(pal.text_dim), "For slides: a picture of this moment (.png) or a clip (.gif, .mp4), the window's size");
   ImGui::PopTextWrapPos();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##clip path", clip_path_, sizeof clip_path_);
@@ -333,8 +347,14 @@ void App::draw_clip_controls() {
   ImGui::SliderInt("##clip fps", &clip_fps_, 1, 60, "%d frames/s");
   ImGui::SameLine();
   ImGui::Checkbox("diagram only", &clip_diagram_);
-  if (ImGui::Button("Make the clip", ImVec2(-1, 0))) {
+  std::string path = clip_path_;
+  bool png = path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0;
+  if (ImGui::Button(png ? "Save the picture" : "Make the clip", ImVec2(-1, 0))) {
     auto from = parse_time(clip_from_), to = parse_time(clip_to_);
+    if (png) {
+      png_path_ = path, png_diagram_ = clip_diagram_;
+      return;
+    }
     if (!from || !to) file_message_ = "no clip: from and to are times such as 0s, 1.5s, 200ms";
     else if (std::string why = start_clip({clip_path_, *from, *to, clip_fps_}, clip_diagram_); !why.empty()) file_message_ = "no clip: " + why;
   }
@@ -457,7 +477,7 @@ void App::draw_controls() {
   }
   if (ImGui::Button("Fit diagram")) diagram_.fit();
   ImGui::SameLine();
-  if (ImGui::Button("Screenshot (F12)")) shot_ = true;
+  if (ImGui::Button("Screenshot (F12)")) shot_path_ = default_shot_path();
   ImGui::Spacing();
   ImGui::PushTextWrapPos();
   ImGui::TextColored(col(pal.text_dim),

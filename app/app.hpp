@@ -46,7 +46,10 @@ class App {
   void frame(double now, float frame_ms);
   // busy() tells whether the next frame must come soon (running or animating).
   bool busy() const;
-  bool screenshot_requested() { return std::exchange(shot_, false); }
+  // take_screenshot() is where to write this frame as a PNG, if asked (F12, or "Save" with a
+  // .png name); the window then says how it went with screenshot_done().
+  std::optional<std::string> take_screenshot() { return std::exchange(shot_path_, std::nullopt); }
+  void screenshot_done(const std::string& path, bool ok);
   bool zoom_changed() { return std::exchange(zoom_changed_, false); }
   ImFont* mono = nullptr;  // set by the window
 
@@ -108,7 +111,10 @@ class App {
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame
   bool diagram_only_ = false;
-  bool shot_ = false;
+  std::optional<std::string> shot_path_;
+  std::optional<std::string> png_path_;  // a PNG asked for from the clip section, taken next frame
+  bool png_diagram_ = false;             // ... of the diagram alone
+  std::optional<bool> diagram_only_after_shot_;  // what diagram_only_ returns to after it
   bool zoom_changed_ = false;
   std::map<std::string, std::string> sources_;
   std::unique_ptr<Clip> clip_;

@@ -317,7 +317,7 @@ int window_main(const std::vector<std::string>& args) {
     } else {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
-    bool shot = app.screenshot_requested();
+    auto shot = app.take_screenshot();
     if (!video.empty() && app.clip_result()) {
       const std::string& why = *app.clip_result();
       std::cerr << "\n" << (why.empty() ? "goroscope: wrote " + video : "goroscope: " + why) << "\n";
@@ -336,8 +336,9 @@ int window_main(const std::vector<std::string>& args) {
       break;
     }
     if (shot) {
-      std::string path = "goroscope-" + std::to_string(std::time(nullptr)) + ".png";
-      std::cerr << (write_png(path, fw, fh) ? "goroscope: wrote " : "goroscope: cannot write ") << path << "\n";
+      bool ok = write_png(*shot, fw, fh);
+      std::cerr << (ok ? "goroscope: wrote " : "goroscope: cannot write ") << *shot << "\n";
+      app.screenshot_done(*shot, ok);
     }
     glfwSwapBuffers(win);
   }

@@ -10,6 +10,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -32,6 +33,7 @@ const char* kAppHelp =
     "  --procs N --seed S --clock virtual|real --speed X   as for `goroscope run`\n"
     "  --theme dark|light     the colours\n"
     "  --size WxH             the window's size in pixels\n"
+    "  --scale F              draw everything F times larger (0.5 to 4; the window too)\n"
     "  --screenshot FILE.png  render --frames frames (default 90), write a PNG, and exit\n"
     "  --frames N             frames to render before the screenshot\n"
     "  FILE.gorec             open a recording for replay (or drop one on the window)\n"
@@ -83,15 +85,18 @@ void render_lists(const ImDrawData& frame, std::vector<ImDrawList*>& lists) {
   ImGui_ImplOpenGL3_RenderDrawData(&part);
 }
 
-void apply_theme(bool dark) {
-  dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight();
+// apply_theme() sets the colours and sizes, the sizes times scale (HiDPI, zoom, --scale).
+void apply_theme(bool dark, float scale) {
   ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight();
   s.WindowRounding = 6;
   s.ChildRounding = 6;
   s.FrameRounding = 5;
   s.GrabRounding = 5;
   s.FramePadding = ImVec2(8, 5);
   s.ItemSpacing = ImVec2(8, 7);
+  s.ScaleAllSizes(scale);
 }
 
 }  // namespace
@@ -101,6 +106,7 @@ int window_main(const std::vector<std::string>& args) {
   Settings settings = Settings::load();
   std::string screenshot;
   int frames = 90, width = 0, height = 0;
+  float scale = 1;  // --scale: everything drawn this many times larger (pictures for slides)
   std::string video;             // --video FILE.gif|FILE.mp4: frames of the replay through ffmpeg
   int64_t from = 0, to = -1;
   int fps = 10;
@@ -166,6 +172,9 @@ int window_main(const std::vector<std::string>& args) {
       } else if (a == "--frames") {
         frames = std::stoi(next());
         if (frames < 1 || frames > 100000) throw std::invalid_argument("--frames must be 1 to 100000");
+      } else if (a == "--scale") {
+        scale = std::stof(next());
+        if (!(scale >= 0.5f && scale <= 4)) throw std::invalid_argument("--scale must be 0.5 to 4");
       } else if (a == "--size") {
         std::string v = next();
         if (std::sscanf(v.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240 || width > 8192 || height > 8192)
@@ -177,7 +186,7 @@ int window_main(const std::vector<std::string>& args) {
       }
     } catch (const std::invalid_argument& e) {
       std::string msg = e.what();
-      if (msg == "stoi" || msg == "stoull" || msg == "stod") msg = a + ": not a number";
+      if (msg == "stoi" || msg == "stoull" || msg == "stod" || msg == "stof") msg = a + ": not a number";
       std::cerr << "goroscope: " << msg << "\n(goroscope --help-app for the window's options)\n";
       return 64;
     } catch (const std::out_of_range&) {
@@ -225,7 +234,8 @@ int window_main(const std::vector<std::string>& args) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   if (!screenshot.empty()) glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
-  int w = width ? width : settings.window_w, h = height ? height : settings.window_h;
+  int w = static_cast<int>(static_cast<float>(width ? width : settings.window_w) * scale);
+  int h = static_cast<int>(static_cast<float>(height ? height : settings.window_h) * scale);
   GLFWwindow* win = glfwCreateWindow(w, h, "Goroscope", nullptr, nullptr);
   if (!win) {
     std::cerr << "goroscope: cannot create an OpenGL 3 window: " << g_glfw_error << "\n"
@@ -244,11 +254,10 @@ int window_main(const std::vector<std::string>& args) {
   io.IniFilename = screenshot.empty() ? ini.c_str() : nullptr;
   ImGui_ImplGlfw_InitForOpenGL(win, true);
   ImGui_ImplOpenGL3_Init("#version 130");
-  apply_theme(settings.dark);
-
   float xs = 1, ys = 1;
   glfwGetWindowContentScale(win, &xs, &ys);
-  float hidpi = std::clamp(std::max(xs, ys), 1.0f, 4.0f);
+  float hidpi = std::clamp(std::max(xs, ys), 1.0f, 4.0f) * scale;
+  apply_theme(settings.dark, hidpi * settings.ui_zoom);
   auto app_owner = std::make_unique<App>(opts, settings);
   App& app = *app_owner;
   glfwSetWindowUserPointer(win, &app);
@@ -256,11 +265,12 @@ int window_main(const std::vector<std::string>& args) {
     if (n > 0) static_cast<App*>(glfwGetWindowUserPointer(w))->open(paths[0]);
   });
   auto build_fonts = [&] {
-    app.mono = load_fonts(std::round(17.0f * hidpi * settings.ui_zoom));
+    app.mono = load_fonts(std::round(goro::visual::kBaseFontPx * hidpi * settings.ui_zoom));
+    apply_theme(settings.dark, hidpi * settings.ui_zoom);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   };
-  app.mono = load_fonts(std::round(17.0f * hidpi * settings.ui_zoom));
+  app.mono = load_fonts(std::round(goro::visual::kBaseFontPx * hidpi * settings.ui_zoom));
   bool dark = settings.dark;
 
   // A clip from the command line: the window makes it and closes.
@@ -288,9 +298,10 @@ int window_main(const std::vector<std::string>& args) {
     last = t;
     if (frame > 3) frame_sum_ms += frame_ms, frame_count++;  // the first frames build fonts and start up
     if (app.zoom_changed()) build_fonts();
-    if (settings.dark != dark) dark = settings.dark, apply_theme(dark);
+    if (settings.dark != dark) dark = settings.dark, apply_theme(dark, hidpi * settings.ui_zoom);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (!screenshot.empty() || !video.empty()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // a picture: no hover, no tooltip
     ImGui::NewFrame();
     app.frame(std::chrono::duration<double>(t - t0).count(), frame_ms);
     ImGui::Render();
@@ -357,11 +368,12 @@ int window_main(const std::vector<std::string>& args) {
 }
 
 // render_main() is `goroscope render FILE (--png OUT [--at T] | --gif OUT | --mp4 OUT
-// [--from T --to T --fps N]) [--size WxH] [--theme dark|light]`, done by the window itself.
+// [--from T --to T --fps N]) [--size WxH] [--scale F] [--theme dark|light]`, done by the window itself.
 int render_main(const std::vector<std::string>& args) {
   if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
-    std::cout << "usage: goroscope render FILE.gorec --png OUT.png [--at TIME] [--size WxH] [--theme dark|light] [--diagram]\n"
-                 "       goroscope render FILE.gorec --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] [--fps N] [--size WxH]\n";
+    std::cout << "usage: goroscope render FILE.gorec --png OUT.png [--at TIME] [--size WxH] [--scale F] [--theme dark|light] [--diagram]\n"
+                 "       goroscope render FILE.gorec --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] [--fps N] [--size WxH] [--scale F]\n"
+                 "  --size is the picture's size at scale 1; --scale F draws everything F times larger\n";
     return args.size() < 2 ? 64 : 0;
   }
   std::vector<std::string> w{args[1], "--timeline"};
@@ -384,7 +396,7 @@ int render_main(const std::vector<std::string>& args) {
         return 64;
       }
       w.insert(w.end(), {"--video", v}), out = true;
-    } else if (a == "--at" || a == "--from" || a == "--to" || a == "--fps" || a == "--size" || a == "--theme") {
+    } else if (a == "--at" || a == "--from" || a == "--to" || a == "--fps" || a == "--size" || a == "--scale" || a == "--theme") {
       w.insert(w.end(), {a, v});
     } else {
       std::cerr << "goroscope: unknown render option '" << a << "'\n";

@@ -64,6 +64,16 @@ TEST(WindowReplay, OpensARecordingAtATime) {
   EXPECT_EQ(h, 700);
   // A broken recording is refused before any window opens.
   EXPECT_NE(std::system((bin + " " + dir + "no-such-file.gorec >/dev/null 2>&1").c_str()), 0);
+  // --scale 2: the same picture, twice as many pixels each way.
+  std::string big = dir + "goroscope-replay-2x.png";
+  cmd = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " + bin + " render " + rec +
+        " --png " + big + " --at 2s --size 500x350 --scale 2 --diagram 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  px = stbi_load(big.c_str(), &w, &h, &n, 3);
+  ASSERT_TRUE(px);
+  stbi_image_free(px);
+  EXPECT_EQ(w, 1000);
+  EXPECT_EQ(h, 700);
 }
 
 TEST(WindowRender, GifAndMp4HaveTheAskedFramesAndSize) {

@@ -77,9 +77,12 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), pal.canvas);
 
+  // zoom_ is screen pixels per diagram unit; at a larger interface (HiDPI, Ctrl +, --scale) the
+  // same diagram is drawn larger, so that its text keeps its size within the nodes.
+  ui_ = ImGui::GetFontSize() / kBaseFontPx;
   if (auto_fit_ && layout_.width > 0) {
     float z = std::min(size.x / layout_.width, size.y / layout_.height);
-    zoom_ = std::clamp(z, 0.15f, 1.6f);
+    zoom_ = std::clamp(z, 0.15f * ui_, 1.6f * ui_);
     off_x_ = (size.x - layout_.width * zoom_) / 2;
     off_y_ = (size.y - layout_.height * zoom_) / 2;
   }
@@ -101,7 +104,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   for (const Node& n : layout_.nodes)
     if (md.x >= n.x && md.x <= n.x + n.w && md.y >= n.y && md.y <= n.y + n.h) under = &n;
   if (hovered && io.MouseWheel != 0) {
-    float nz = std::clamp(zoom_ * std::pow(1.15f, io.MouseWheel), 0.05f, 4.0f);
+    float nz = std::clamp(zoom_ * std::pow(1.15f, io.MouseWheel), 0.05f * ui_, 4.0f * ui_);
     off_x_ = io.MousePos.x - origin.x - md.x * nz;
     off_y_ = io.MousePos.y - origin.y - md.y * nz;
     zoom_ = nz;
@@ -133,7 +136,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   }
 
   ImFont* font = ImGui::GetFont();
-  float fs = ImGui::GetFontSize() * zoom_;
+  float fs = kBaseFontPx * zoom_;  // = the font size at this zoom
   // Flows.
   for (const LayoutEdge& e : layout_.edges) {
     const Node& g = layout_.nodes[e.goroutine];
@@ -210,7 +213,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     ImVec2 ts = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, v.c_str());
     float r = std::max(7 * zoom_, ts.x / 2 + 5 * zoom_);
     dl->AddRectFilled(ImVec2(p.x - r, p.y - 9 * zoom_), ImVec2(p.x + r, p.y + 9 * zoom_), pal.token, 9 * zoom_);
-    if (zoom_ > 0.35f) dl->AddText(font, fs * 0.85f, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), pal.token_text, v.c_str());
+    if (zoom_ / ui_ > 0.35f) dl->AddText(font, fs * 0.85f, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), pal.token_text, v.c_str());
   }
 
   // Tooltip.
@@ -241,8 +244,8 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
   ImVec2 a = S(n.x, n.y), b = S(n.x + n.w, n.y + n.h);
   float r = 8 * zoom_;
   ImFont* font = ImGui::GetFont();
-  float fs = ImGui::GetFontSize() * zoom_;
-  bool text = zoom_ > 0.3f;
+  float fs = kBaseFontPx * zoom_;  // = the font size at this zoom
+  bool text = zoom_ / ui_ > 0.3f;
   auto put = [&](float x, float y, ImU32 col, const std::string& s, float scale = 1.0f) {
     if (text) dl->AddText(font, fs * scale, S(n.x + x, n.y + y), col, s.c_str());
   };

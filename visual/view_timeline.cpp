@@ -80,10 +80,13 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   }
 
   // Ruler.
+  // The step: 1, 2 or 5 times a power of ten, with labels at least a label's width apart.
   double span = view_hi_ - view_lo_;
-  double step = std::pow(10.0, std::floor(std::log10(std::max(span, 1e-9) / 6)));
-  if (span / step > 12) step *= 5;
-  else if (span / step > 6) step *= 2;
+  double min_step = span * (ImGui::CalcTextSize("#00000000").x + 12) / plot_w;
+  double step = std::pow(10.0, std::floor(std::log10(std::max(min_step, 1e-9))));
+  if (step < min_step) step *= 2;
+  if (step < min_step) step *= 2.5;
+  if (step < min_step) step *= 2;
   for (double v = std::ceil(view_lo_ / step) * step; v <= view_hi_; v += step) {
     float x = x_of(v);
     dl->AddLine(ImVec2(x, origin.y + ruler_h - 5), ImVec2(x, origin.y + size.y), pal.grid);
@@ -144,7 +147,8 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   const auto& lanes = t.lanes();
   size_t visible = static_cast<size_t>(std::max(0.f, origin.y + size.y - top) / lane_h);
   size_t first = 0;
-  if (lanes.size() > visible) {  // keep the selected goroutine in view
+  if (lanes.size() > visible) {  // a row for "N more goroutines"; keep the selected goroutine in view
+    visible = visible > 1 ? visible - 1 : visible;
     if (sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id > visible) first = std::min<size_t>(sel.key->id - visible / 2, lanes.size() - visible);
   }
   const StateSpan* hover = nullptr;

@@ -20,6 +20,10 @@ struct ImFont;
 
 namespace goro::visual {
 
+// kBaseFontPx is the interface's font size at scale 1 (the window multiplies it for HiDPI, the
+// user's zoom and --scale).
+constexpr float kBaseFontPx = 17;
+
 // Selection is what the user clicked: a node of the diagram, or nothing.
 struct Selection {
   std::optional<NodeKey> key;
@@ -49,7 +53,8 @@ class DiagramView {
 
   LayoutEngine engine_;
   Layout layout_;
-  float zoom_ = 1.0f;
+  float zoom_ = 1.0f;  // screen pixels per diagram unit
+  float ui_ = 1.0f;    // the interface's scale (font size / kBaseFontPx)
   float off_x_ = 0, off_y_ = 0;  // screen offset of the diagram origin inside the canvas
   bool auto_fit_ = true;
   std::optional<NodeKey> dragging_;

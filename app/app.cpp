@@ -464,17 +464,11 @@ void App::draw_controls() {
     std::string err = open(path_buf_);
     if (!err.empty()) file_message_ = err;
   }
-  if (!file_message_.empty()) {
-    ImGui::PushTextWrapPos();
-    ImGui::TextColored(col(pal.text_dim), "%s", file_message_.c_str());
-    ImGui::PopTextWrapPos();
-  }
+  draw_file_message();
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextColored(col(pal.text_dim), "View");
-  if (ImGui::Checkbox("dark theme", &settings_.dark)) {
-    settings_.dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight();
-  }
+  ImGui::Checkbox("dark theme", &settings_.dark);  // the window applies it
   if (ImGui::Button("Fit diagram")) diagram_.fit();
   ImGui::SameLine();
   if (ImGui::Button("Screenshot (F12)")) shot_path_ = default_shot_path();
@@ -574,14 +568,10 @@ void App::draw_replay_controls() {
     if (ImGui::Selectable((format_time(b.time) + "  " + b.caption).c_str())) r.seek_time(b.time), playing_ = false;
     ImGui::PopID();
   }
-  if (!file_message_.empty()) {
-    ImGui::PushTextWrapPos();
-    ImGui::TextColored(col(pal.text_dim), "%s", file_message_.c_str());
-    ImGui::PopTextWrapPos();
-  }
   ImGui::Spacing();
   ImGui::Separator();
   draw_clip_controls();
+  draw_file_message();  // below the buttons, so that a message does not move them
   ImGui::Spacing();
   if (ImGui::Button("Back to live programs", ImVec2(-1, 0))) {
     replay_.reset();
@@ -593,6 +583,13 @@ void App::draw_replay_controls() {
   ImGui::Spacing();
   ImGui::PushTextWrapPos();
   ImGui::TextColored(col(pal.text_dim), "Keys: Space play/pause · Right/N, Left/B step · F12 screenshot");
+  ImGui::PopTextWrapPos();
+}
+
+void App::draw_file_message() {
+  if (file_message_.empty()) return;
+  ImGui::PushTextWrapPos();
+  ImGui::TextColored(col(goro::visual::palette(settings_.dark).text_dim), "%s", file_message_.c_str());
   ImGui::PopTextWrapPos();
 }
 

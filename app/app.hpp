@@ -76,6 +76,7 @@ class App {
   void draw_controls();
   void draw_replay_controls();
   void draw_clip_controls();
+  void draw_file_message();  // what the last file action said
   void draw_clip_progress();
   void end_clip();  // once the clip has all its frames, failed, or was cancelled
   void draw_caption(float x, float y);  // the bookmark's caption over the diagram (replays)

@@ -21,20 +21,42 @@ constexpr uint32_t kVersion = 1;
 enum BlockType : uint8_t { kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4 };
 constexpr uint32_t kMaxBlock = 1u << 30;
 
-// checksum() is a 64-bit multiply-rotate hash of the block, folded to 32 bits: it catches
-// corruption, at several GB/s.
-uint32_t checksum(uint8_t type, const char* p, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ULL ^ type ^ (uint64_t(n) << 8);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdULL;
-    h = (h << 31) | (h >> 33);
+// BlockHash is a 64-bit multiply-rotate hash of a block's payload, folded to 32 bits: it
+// catches corruption, at several GB/s. It takes the payload in pieces (an events block's count,
+// then its events straight from where they lie); the result is the same as in one piece.
+class BlockHash {
+ public:
+  BlockHash(uint8_t type, size_t n) : h_(0x9e3779b97f4a7c15ULL ^ type ^ (uint64_t(n) << 8)) {}
+  void feed(const char* p, size_t n) {
+    while (tail_n_ && n) {  // complete the word begun by the last piece
+      tail_[tail_n_++] = *p++, n--;
+      if (tail_n_ == 8) word(tail_), tail_n_ = 0;
+    }
+    for (; n >= 8; p += 8, n -= 8) word(p);
+    while (n) tail_[tail_n_++] = *p++, n--;
   }
-  for (; i < n; i++) h = (h ^ static_cast<uint8_t>(p[i])) * 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 29;
-  return static_cast<uint32_t>(h ^ (h >> 32));
+  uint32_t finish() {
+    for (size_t i = 0; i < tail_n_; i++) h_ = (h_ ^ static_cast<uint8_t>(tail_[i])) * 0xc4ceb9fe1a85ec53ULL;
+    h_ ^= h_ >> 29;
+    return static_cast<uint32_t>(h_ ^ (h_ >> 32));
+  }
+
+ private:
+  void word(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h_ = (h_ ^ w) * 0xff51afd7ed558ccdULL;
+    h_ = (h_ << 31) | (h_ >> 33);
+  }
+  uint64_t h_;
+  char tail_[8];
+  size_t tail_n_ = 0;
+};
+
+uint32_t checksum(uint8_t type, const char* p, size_t n) {
+  BlockHash h(type, n);
+  h.feed(p, n);
+  return h.finish();
 }
 
 template <class T>
@@ -86,9 +108,7 @@ void RecordingWriter::flush() {
   if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
 }
 
-void RecordingWriter::cut_block(const std::vector<std::string>& strings) {
-  size_t n = std::min(buffered_.size() - start_, kBlockEvents);
-  const Event* evs = buffered_.data() + start_;
+void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector<std::string>& strings) {
   for (size_t i = 0; i < n; i++) max_text_ = std::max(max_text_, evs[i].text);
   if (max_text_ >= strings_written_) {
     if (max_text_ >= strings.size()) throw RecordingError("an event refers to an unknown string");
@@ -102,20 +122,34 @@ void RecordingWriter::cut_block(const std::vector<std::string>& strings) {
     write_block(kStrings, p);
     strings_written_ = max_text_ + 1;
   }
-  payload_.clear();
-  put(payload_, static_cast<uint32_t>(n));
-  payload_.append(reinterpret_cast<const char*>(evs), n * sizeof(Event));
-  write_block(kEvents, payload_);
-  start_ += n;
+  // The block is [type][size][count][events][checksum]; the events go out from where they are.
+  auto count = static_cast<uint32_t>(n);
+  size_t bytes = n * sizeof(Event);
+  char head[9];
+  head[0] = static_cast<char>(kEvents);
+  auto size = static_cast<uint32_t>(4 + bytes);
+  std::memcpy(head + 1, &size, 4);
+  std::memcpy(head + 5, &count, 4);
+  BlockHash h(kEvents, size);
+  h.feed(head + 5, 4);
+  h.feed(reinterpret_cast<const char*>(evs), bytes);
+  uint32_t sum = h.finish();
+  if (std::fwrite(head, 1, 9, f_) != 9 || std::fwrite(evs, 1, bytes, f_) != bytes || std::fwrite(&sum, 1, 4, f_) != 4)
+    throw RecordingError("cannot write " + path_ + ": " + errno_text());
   written_ += n;
 }
 
 void RecordingWriter::add(const std::vector<Event>& events, const std::vector<std::string>& strings) {
   if (!f_) throw RecordingError("recording " + path_ + " is already finished");
-  buffered_.insert(buffered_.end(), events.begin(), events.end());
-  while (buffered_.size() - start_ >= kBlockEvents) cut_block(strings);
-  buffered_.erase(buffered_.begin(), buffered_.begin() + static_cast<ptrdiff_t>(start_));
-  start_ = 0;
+  size_t i = 0;
+  if (!buffered_.empty()) {  // fill the block begun by the last call first
+    size_t take = std::min(kBlockEvents - buffered_.size(), events.size());
+    buffered_.insert(buffered_.end(), events.begin(), events.begin() + static_cast<ptrdiff_t>(take));
+    i = take;
+    if (buffered_.size() == kBlockEvents) write_events(buffered_.data(), kBlockEvents, strings), buffered_.clear();
+  }
+  for (; events.size() - i >= kBlockEvents; i += kBlockEvents) write_events(events.data() + i, kBlockEvents, strings);
+  buffered_.insert(buffered_.end(), events.begin() + static_cast<ptrdiff_t>(i), events.end());
   flush();  // every whole block is in the file once add() returns
 }
 
@@ -130,7 +164,7 @@ void RecordingWriter::add_bookmark(const Bookmark& b) {
 
 void RecordingWriter::finish(const std::vector<std::string>& strings) {
   if (!f_) return;
-  while (buffered_.size() > start_) cut_block(strings);
+  if (!buffered_.empty()) write_events(buffered_.data(), buffered_.size(), strings);
   std::string p;
   put(p, written_);
   write_block(kEnd, p);

@@ -54,6 +54,8 @@ void Tap::attach(int procs) {
   std::lock_guard<std::mutex> rl(rings_mu_);
   rings_.clear();
   for (int i = 0; i < procs; i++) rings_.push_back(std::make_unique<detail::EventRing>());
+  for (size_t i = 0; i < rings_.size(); i++) ring_of_[i] = rings_[i].get();
+  one_ring_ = rings_.size() == 1;
   seq_ = 1;
   dropped_ = 0;
   ended_ = false;

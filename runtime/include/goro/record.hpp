@@ -59,14 +59,13 @@ class RecordingWriter {
 
  private:
   void write_block(uint8_t type, const std::string& payload);  // into stdio's buffer
-  void cut_block(const std::vector<std::string>& strings);
+  // write_events() writes one EVENTS block (after a STRINGS block, if they name new strings).
+  void write_events(const Event* evs, size_t n, const std::vector<std::string>& strings);
   void flush();
 
   std::FILE* f_ = nullptr;
   std::string path_;
-  std::vector<Event> buffered_;  // [start_, end) not yet in a block
-  size_t start_ = 0;
-  std::string payload_;          // a block being made (its memory kept)
+  std::vector<Event> buffered_;  // fewer than kBlockEvents, not yet in a block
   size_t strings_written_ = 1;  // strings[0] is implicit
   uint32_t max_text_ = 0;       // highest string id referenced so far
   uint64_t written_ = 0;

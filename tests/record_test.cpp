@@ -85,10 +85,14 @@ TEST(Recording, BrokenFilesGetClearErrors) {
   spit(p, "");
   EXPECT_NE(error_of(p).find("not a Goroscope recording"), std::string::npos);
 
-  std::string v2 = bytes;
-  v2[8] = 2;
-  spit(p, v2);
-  EXPECT_NE(error_of(p).find("version 2 is not supported"), std::string::npos);
+  std::string v3 = bytes;
+  v3[8] = 3;
+  spit(p, v3);
+  EXPECT_NE(error_of(p).find("version 3 is not supported"), std::string::npos);
+  std::string v1 = bytes;  // version 1's checksum differs: a version 2 file labelled 1 is corrupt
+  v1[8] = 1;
+  spit(p, v1);
+  EXPECT_NE(error_of(p).find("checksum mismatch"), std::string::npos);
 
   spit(p, bytes.substr(0, bytes.size() * 2 / 3));
   std::string err = error_of(p);
@@ -142,4 +146,18 @@ TEST(Recording, UnwritablePathIsAClearError) {
   } catch (const goro::RecordingError& e) {
     EXPECT_NE(std::string(e.what()).find("cannot write /nonexistent-dir/x.gorec"), std::string::npos);
   }
+}
+
+// A recording written by version 1 of the format (a worker pool, 3 jobs, 2 workers, seed 1)
+// still opens, with its events and state.
+TEST(Recording, Version1FilesStillOpen) {
+  goro::Recording r = goro::load_recording(GOROSCOPE_TEST_DATA "/v1-worker-pool.gorec");
+  EXPECT_TRUE(r.complete);
+  EXPECT_EQ(r.events.size(), 60u);
+  EXPECT_EQ(r.header.at("scenario"), "worker_pool");
+  goro::visual::Model m;
+  for (const auto& e : r.events) m.apply(e, r.strings);
+  EXPECT_EQ(m.exit_status(), goro::ExitStatus::Ok);
+  EXPECT_EQ(m.goroutines().size(), 4u);
+  EXPECT_NE(m.output().find("Result for job 3"), std::string::npos);
 }

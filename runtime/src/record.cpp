@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,44 +18,69 @@ namespace goro {
 namespace {
 
 constexpr char kMagic[8] = {'G', 'O', 'R', 'O', 'R', 'E', 'C', '1'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // writes 2; reads 1 too (only the checksum differs)
 enum BlockType : uint8_t { kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4 };
 constexpr uint32_t kMaxBlock = 1u << 30;
 
-// BlockHash is a 64-bit multiply-rotate hash of a block's payload, folded to 32 bits: it
-// catches corruption, at several GB/s. It takes the payload in pieces (an events block's count,
-// then its events straight from where they lie); the result is the same as in one piece.
+// BlockHash is a multiply-rotate hash of a block's payload, folded to 32 bits: it catches
+// corruption. It takes the payload in pieces (an events block's count, then its events straight
+// from where they lie); the result is the same as in one piece. Version 1 of the format runs
+// one chain over the 8-byte words (~5 GB/s); version 2 deals the words out to four chains,
+// which the CPU runs side by side (several times faster), and mixes them at the end.
 class BlockHash {
  public:
-  BlockHash(uint8_t type, size_t n) : h_(0x9e3779b97f4a7c15ULL ^ type ^ (uint64_t(n) << 8)) {}
+  BlockHash(uint32_t version, uint8_t type, size_t n) : v2_(version >= 2) {
+    uint64_t seed = 0x9e3779b97f4a7c15ULL ^ type ^ (uint64_t(n) << 8);
+    for (size_t i = 0; i < 4; i++) lanes_[i] = seed + i * 0x632be59bd9b4e019ULL * v2_;
+  }
   void feed(const char* p, size_t n) {
     while (tail_n_ && n) {  // complete the word begun by the last piece
       tail_[tail_n_++] = *p++, n--;
       if (tail_n_ == 8) word(tail_), tail_n_ = 0;
     }
+    if (v2_) {
+      for (; n >= 8 && (words_ & 3); p += 8, n -= 8) word(p);
+      uint64_t a = lanes_[0], b = lanes_[1], c = lanes_[2], d = lanes_[3];
+      for (; n >= 32; p += 32, n -= 32, words_ += 4)
+        a = mix(a, load(p)), b = mix(b, load(p + 8)), c = mix(c, load(p + 16)), d = mix(d, load(p + 24));
+      lanes_[0] = a, lanes_[1] = b, lanes_[2] = c, lanes_[3] = d;
+    }
     for (; n >= 8; p += 8, n -= 8) word(p);
     while (n) tail_[tail_n_++] = *p++, n--;
   }
   uint32_t finish() {
-    for (size_t i = 0; i < tail_n_; i++) h_ = (h_ ^ static_cast<uint8_t>(tail_[i])) * 0xc4ceb9fe1a85ec53ULL;
-    h_ ^= h_ >> 29;
-    return static_cast<uint32_t>(h_ ^ (h_ >> 32));
+    uint64_t h = lanes_[0];
+    if (v2_)
+      for (size_t i = 1; i < 4; i++) h = mix(h, lanes_[i]);
+    for (size_t i = 0; i < tail_n_; i++) h = (h ^ static_cast<uint8_t>(tail_[i])) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+    return static_cast<uint32_t>(h ^ (h >> 32));
   }
 
  private:
-  void word(const char* p) {
+  static uint64_t load(const char* p) {
     uint64_t w;
     std::memcpy(&w, p, 8);
-    h_ = (h_ ^ w) * 0xff51afd7ed558ccdULL;
-    h_ = (h_ << 31) | (h_ >> 33);
+    return w;
   }
-  uint64_t h_;
+  static uint64_t mix(uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    return (h << 31) | (h >> 33);
+  }
+  void word(const char* p) {
+    uint64_t& h = lanes_[v2_ ? words_ & 3 : 0];
+    h = mix(h, load(p));
+    words_++;
+  }
+  bool v2_;
+  uint64_t lanes_[4];
+  uint64_t words_ = 0;
   char tail_[8];
   size_t tail_n_ = 0;
 };
 
-uint32_t checksum(uint8_t type, const char* p, size_t n) {
-  BlockHash h(type, n);
+uint32_t checksum(uint32_t version, uint8_t type, const char* p, size_t n) {
+  BlockHash h(version, type, n);
   h.feed(p, n);
   return h.finish();
 }
@@ -84,7 +110,7 @@ RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::st
   put(head, kVersion);
   put(head, static_cast<uint32_t>(h.size()));
   head += h;
-  std::setvbuf(f_, nullptr, _IOFBF, size_t(1) << 20);  // blocks gather here; add() flushes once
+  std::setvbuf(f_, nullptr, _IOFBF, size_t(1) << 16);  // small blocks gather here; events blocks go straight out
   if (std::fwrite(head.data(), 1, head.size(), f_) != head.size() || std::fflush(f_) != 0)
     throw RecordingError("cannot write " + path + ": " + errno_text());
 }
@@ -98,7 +124,7 @@ void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
   head[0] = static_cast<char>(type);
   auto size = static_cast<uint32_t>(payload.size());
   std::memcpy(head + 1, &size, 4);
-  uint32_t sum = checksum(type, payload.data(), payload.size());
+  uint32_t sum = checksum(kVersion, type, payload.data(), payload.size());
   if (std::fwrite(head, 1, 5, f_) != 5 || std::fwrite(payload.data(), 1, payload.size(), f_) != payload.size() ||
       std::fwrite(&sum, 1, 4, f_) != 4)
     throw RecordingError("cannot write " + path_ + ": " + errno_text());
@@ -130,12 +156,23 @@ void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector
   auto size = static_cast<uint32_t>(4 + bytes);
   std::memcpy(head + 1, &size, 4);
   std::memcpy(head + 5, &count, 4);
-  BlockHash h(kEvents, size);
+  BlockHash h(kVersion, kEvents, size);
   h.feed(head + 5, 4);
   h.feed(reinterpret_cast<const char*>(evs), bytes);
   uint32_t sum = h.finish();
-  if (std::fwrite(head, 1, 9, f_) != 9 || std::fwrite(evs, 1, bytes, f_) != bytes || std::fwrite(&sum, 1, 4, f_) != 4)
-    throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  // Straight to the file, after whatever stdio holds (no copy into its buffer on the way).
+  if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  iovec v[3] = {{head, 9}, {const_cast<Event*>(evs), bytes}, {&sum, 4}};
+  for (iovec* at = v; at != v + 3;) {
+    ssize_t r = writev(fileno(f_), at, static_cast<int>(v + 3 - at));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      throw RecordingError("cannot write " + path_ + ": " + errno_text());
+    }
+    auto w = static_cast<size_t>(r);  // a short write: skip what went, go on from there
+    for (; at != v + 3 && w >= at->iov_len; ++at) w -= at->iov_len;
+    if (at != v + 3) at->iov_base = static_cast<char*>(at->iov_base) + w, at->iov_len -= w;
+  }
   written_ += n;
 }
 
@@ -229,7 +266,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
   r.pos = 8;
   if (!r.has(8)) throw fail("truncated in the header");
   uint32_t version = r.get<uint32_t>();
-  if (version != kVersion) throw fail("recording format version " + std::to_string(version) + " is not supported (this Goroscope reads version 1)");
+  if (version < 1 || version > kVersion)
+    throw fail("recording format version " + std::to_string(version) + " is not supported (this Goroscope reads versions 1 and 2)");
   uint32_t hlen = r.get<uint32_t>();
   if (!r.has(hlen)) throw fail("truncated in the header");
   Recording rec;
@@ -272,7 +310,7 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     const char* payload = bytes.data() + r.pos;
     r.pos += len;
     uint32_t sum = r.get<uint32_t>();
-    if (sum != checksum(type, payload, len)) throw fail("corrupted: checksum mismatch in the block at byte " + std::to_string(at));
+    if (sum != checksum(version, type, payload, len)) throw fail("corrupted: checksum mismatch in the block at byte " + std::to_string(at));
     Reader b{payload, len};
     auto bad = [&](const char* what) { return fail(std::string("corrupted: ") + what + " in the block at byte " + std::to_string(at)); };
     switch (type) {

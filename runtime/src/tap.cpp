@@ -91,6 +91,29 @@ void Tap::publish(int p) {
 
 size_t Tap::drain(std::vector<Event>& out) {
   std::lock_guard<std::mutex> rl(rings_mu_);
+  auto by_seq = [](const Event& a, const Event& b) { return a.seq < b.seq; };
+  if (rings_.size() == 1 && pending_.empty()) {
+    // One P and nothing held back: the ring's events go straight to out, kept there when they
+    // are in order with no gap (the usual case), else held back below like any others.
+    detail::EventRing& r = *rings_[0];
+    uint64_t h = r.head.load(std::memory_order_relaxed);
+    uint64_t t = r.tail.load(std::memory_order_acquire);
+    size_t base = out.size();
+    while (h != t) {  // at most two runs: up to the ring's end, then from its start
+      uint64_t at = h % detail::EventRing::kSize, run = std::min(t - h, detail::EventRing::kSize - at);
+      out.insert(out.end(), r.slots + at, r.slots + at + run);
+      h += run;
+    }
+    r.head.store(h, std::memory_order_release);
+    size_t n = out.size() - base;
+    if (n == 0) return 0;
+    if (out[base].seq == next_ && out.back().seq == next_ + n - 1 && std::is_sorted(out.begin() + static_cast<ptrdiff_t>(base), out.end(), by_seq)) {
+      next_ += n;
+      return n;
+    }
+    pending_.assign(out.begin() + static_cast<ptrdiff_t>(base), out.end());
+    out.resize(base);
+  }
   for (auto& rp : rings_) {
     detail::EventRing& r = *rp;
     uint64_t h = r.head.load(std::memory_order_relaxed);
@@ -99,7 +122,6 @@ size_t Tap::drain(std::vector<Event>& out) {
     r.head.store(h, std::memory_order_release);
   }
   if (pending_.empty()) return 0;
-  auto by_seq = [](const Event& a, const Event& b) { return a.seq < b.seq; };
   if (!std::is_sorted(pending_.begin(), pending_.end(), by_seq)) std::sort(pending_.begin(), pending_.end(), by_seq);
   size_t n = 0;
   while (n < pending_.size() && pending_[n].seq == next_) {

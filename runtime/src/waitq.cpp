@@ -1,11 +1,58 @@
-// runtime/src/waitq.cpp: the FIFO of waiting goroutines shared by channels and sync objects.
+// runtime/src/waitq.cpp: the FIFO of waiting goroutines shared by channels and sync objects,
+// and the runtime lock's slow path (spin, and for channels' locks, sleep on a futex).
 #include "goro/detail/waitq.hpp"
+
+#include <linux/futex.h>
+#include <sched.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <mutex>
 
 #include "sched.hpp"
 
 namespace goro::detail {
+
+namespace {
+constexpr int kActiveSpins = 4, kActiveSpinPauses = 30;  // Go's active_spin, active_spin_cnt
+}  // namespace
+
+void SpinLock::lock_slow() noexcept {
+  if (!sleepy_) {
+    for (unsigned backoff = 1;;) {  // exponential back-off, up to 64 pauses between looks
+      for (uint32_t v = kUnlocked; key_.load(std::memory_order_relaxed) == kUnlocked; v = kUnlocked)
+        if (key_.compare_exchange_weak(v, kLocked, std::memory_order_acquire)) return;
+      for (unsigned i = 0; i < backoff; i++) __builtin_ia32_pause();
+      if (backoff < 64) backoff *= 2;
+    }
+  }
+  // As Go's lock_futex.go: a short active spin, one yield, then sleep. `wait` is what to leave
+  // in key_ on taking the lock: kSleeping once anyone may be asleep, so that our unlock wakes them.
+  uint32_t wait = key_.exchange(kLocked, std::memory_order_acquire);
+  if (wait == kUnlocked) return;
+  auto grab = [&] {
+    for (uint32_t v = kUnlocked; key_.load(std::memory_order_relaxed) == kUnlocked; v = kUnlocked)
+      if (key_.compare_exchange_weak(v, wait, std::memory_order_acquire)) return true;
+    return false;
+  };
+  for (;;) {
+    for (int i = 0; i < kActiveSpins; i++) {
+      if (grab()) return;
+      for (int k = 0; k < kActiveSpinPauses; k++) __builtin_ia32_pause();
+    }
+    if (grab()) return;
+    sched_yield();
+    if (key_.exchange(kSleeping, std::memory_order_acquire) == kUnlocked) return;
+    wait = kSleeping;
+    timespec limit{0, kSleepMicros * 1000};
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAIT_PRIVATE, kSleeping, &limit, nullptr, 0);
+  }
+}
+
+void SpinLock::wake_one() noexcept {
+  syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+}
 
 Sudog::~Sudog() {
   if (!queue) return;  // the usual case: a waker took it off its queue

@@ -69,7 +69,7 @@ class ChanCore {
   void* buf_ = nullptr;               // cap_ elements (null when unbuffered)
   ObjTrace trace_;                    // its id in a tapped run
 
-  SpinLock lock_;                     // guards everything below
+  SpinLock lock_{true};               // guards everything below (sleepy: see SpinLock)
   std::atomic<size_t> qcount_{0};     // elements in buf_
   size_t sendx_ = 0;                  // next slot to send into
   size_t recvx_ = 0;                  // next slot to receive from

@@ -17,27 +17,38 @@ namespace goro::detail {
 struct G;
 
 // SpinLock guards the short critical sections of channels and sync primitives; it never
-// protects anything that parks.
+// protects anything that parks. Taken with one CAS when free; a thread that finds it taken
+// spins, backing off. A sleepy lock (channels') spins only briefly, then sleeps in the kernel
+// (a futex) until woken, as Go's runtime lock does: when two threads hammer one channel (a
+// worker pool), the one that sleeps stops pulling the lock's line away and the other runs at
+// full speed. Unlock is a plain store (no locked instruction): it reads whether anyone sleeps,
+// stores, then wakes one; a sleeper that marks itself between that read and that store is not
+// woken, so sleepers look again every kSleepMicros.
 class SpinLock {
  public:
-  // lock() spins (pausing the CPU) until the lock is free, then takes it.
+  explicit SpinLock(bool sleepy = false) : sleepy_(sleepy) {}
   void lock() noexcept {
-    for (unsigned backoff = 1; flag_.exchange(true, std::memory_order_acquire);) {
-      // Back off (exponentially, up to 64 pauses) so that two threads hammering one channel
-      // do not pull its line back and forth on every try.
-      while (flag_.load(std::memory_order_relaxed)) {
-        for (unsigned i = 0; i < backoff; i++) __builtin_ia32_pause();
-        if (backoff < 64) backoff *= 2;
-      }
-    }
+    uint32_t v = kUnlocked;
+    if (!key_.compare_exchange_strong(v, kLocked, std::memory_order_acquire)) lock_slow();
   }
   // try_lock() takes the lock if it is free; returns whether it did.
-  bool try_lock() noexcept { return !flag_.exchange(true, std::memory_order_acquire); }
-  // unlock() releases the lock.
-  void unlock() noexcept { flag_.store(false, std::memory_order_release); }
+  bool try_lock() noexcept {
+    uint32_t v = kUnlocked;
+    return key_.compare_exchange_strong(v, kLocked, std::memory_order_acquire);
+  }
+  void unlock() noexcept {
+    uint32_t v = key_.load(std::memory_order_relaxed);
+    key_.store(kUnlocked, std::memory_order_release);
+    if (v == kSleeping) [[unlikely]] wake_one();
+  }
 
  private:
-  std::atomic<bool> flag_{false};
+  static constexpr uint32_t kUnlocked = 0, kLocked = 1, kSleeping = 2;  // kSleeping: locked, maybe sleepers
+  static constexpr long kSleepMicros = 100;
+  void lock_slow() noexcept;
+  void wake_one() noexcept;
+  std::atomic<uint32_t> key_{kUnlocked};
+  const bool sleepy_;
 };
 
 struct WaitQ;

@@ -217,8 +217,11 @@ int window_main(const std::vector<std::string>& args) {
     return 64;
   }
   if (!video.empty()) {  // say what is wrong with the clip before a window opens
-    if (to < 0) to = opts.replay->duration();
-    if (to <= from) to = from + 1;
+    if (to >= 0 && to <= from) {
+      std::cerr << "goroscope: --to must come after --from\n";
+      return 64;
+    }
+    if (to < 0) to = std::max(opts.replay->duration(), from + 1);  // a recording whose time stood still: one frame
     if (std::string why = Clip::check({video, from, to, fps}); !why.empty()) {
       std::cerr << "goroscope: " << why << "\n";
       return 1;

@@ -2,6 +2,7 @@
 // writes a screenshot of the asked size that is not blank. Skipped where xvfb-run is missing.
 #include <gtest/gtest.h>
 #include <stb_image.h>
+#include <sys/wait.h>
 
 #include <cstdlib>
 #include <set>
@@ -90,6 +91,9 @@ TEST(WindowRender, GifAndMp4HaveTheAskedFramesAndSize) {
   ASSERT_EQ(std::system((env + bin + " render " + rec + " --mp4 " + dir + "clip.mp4 --fps 10 --from 1s --to 3s --size 800x600 2>/dev/null").c_str()), 0);
   EXPECT_EQ(probe(dir + "clip.mp4"), "800,600,21");
   EXPECT_NE(std::system((bin + " render " + rec + " --gif " + dir + "clip.png >/dev/null 2>&1").c_str()), 0);
+  // A range that ends before it starts is a bad command line, said before any window opens.
+  int rc = std::system((bin + " render " + rec + " --gif " + dir + "back.gif --from 3s --to 1s >/dev/null 2>&1").c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 64);
 }
 
 TEST(WindowCli, BadOptionsAreRefused) {

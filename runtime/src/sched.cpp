@@ -707,12 +707,14 @@ G* Sched::findrunnable(P* p) {
       // Stay spinning a little longer before sleeping, watching the run queues: while an M
       // spins, wakep() wakes no other, so goroutines handing work back and forth on one P
       // (a ping-pong) do not pay a futex wake-up each time. Bounded: an idle program sleeps.
+      // Only a queue of two or more is worth stealing from here: one goroutine waiting is
+      // about to run where it is (a select's partner), and moving it costs a cross-P wake-up.
       auto until = std::chrono::steady_clock::now() + kSpinBeforeSleep;
       while (!got && gq_size_.load(std::memory_order_relaxed) == 0 && !stopping_.load(std::memory_order_relaxed) &&
              std::chrono::steady_clock::now() < until) {
         for (size_t i = 0; i < ps_.size() && !got; i++) {
           P* victim = ps_[i].get();
-          if (victim != p && victim->runqhead.load(std::memory_order_relaxed) != victim->runqtail.load(std::memory_order_relaxed))
+          if (victim != p && victim->runqtail.load(std::memory_order_relaxed) - victim->runqhead.load(std::memory_order_relaxed) >= 2)
             got = runqsteal(p, victim, false);
         }
         for (int k = 0; k < 16; k++) __builtin_ia32_pause();

@@ -99,9 +99,9 @@ class App {
   double replay_time_ = 0;          // ns, while playing
   double replay_events_ = 0;        // events due but not yet applied, while playing a timeless recording
   static constexpr double kEventsPerSecond = 30;
-  // A frame applies at most this many events (about 2 ms): a replay too dense to keep up with
+  // A frame applies at most this many events (about 1 ms): a replay too dense to keep up with
   // plays slower than asked rather than in slow frames.
-  static constexpr size_t kMaxEventsPerFrame = 25000;
+  static constexpr size_t kMaxEventsPerFrame = 12000;
   char path_buf_[512] = "";
   char caption_buf_[256] = "";
   std::string file_message_;

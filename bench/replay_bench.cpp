@@ -1,5 +1,5 @@
-// bench/replay_bench.cpp: `replay_bench FILE.gorec [SEEKS]`: how long a recording takes to open
-// for replay (load, snapshots, the timeline), and the latency of random seeks and of one step
+// bench/replay_bench.cpp: `replay_bench FILE.gorec [SEEKS]`: how long a recording takes to load
+// (read and check every block) and to open for replay (load, snapshots, the timeline), and the latency of random seeks and of one step
 // back from random points (the worst case of a seek: the most events after a snapshot), and
 // what a playing replay redoes each frame the model changed: the diagram's layout and the counts.
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <random>
 #include <vector>
 
+#include "goro/record.hpp"
 #include "layout.hpp"
 #include "replay.hpp"
 #include "timeline.hpp"
@@ -36,6 +37,9 @@ int main(int argc, char** argv) {
   }
   int seeks = argc > 2 ? std::atoi(argv[2]) : 50;
   auto t = std::chrono::steady_clock::now();
+  size_t loaded = goro::load_recording(argv[1]).events.size();
+  std::printf("load_recording: %.0f ms for %zu events\n", ms_since(t), loaded);
+  t = std::chrono::steady_clock::now();
   goroscope::Replay r(argv[1]);
   std::printf("open (load + snapshots): %.0f ms; %zu events, a snapshot every %zu events\n", ms_since(t), r.size(), r.snapshot_every());
   t = std::chrono::steady_clock::now();

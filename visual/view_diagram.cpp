@@ -52,11 +52,11 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
                        const char* empty_hint) {
   // A big model takes long to lay out (a million goroutines: tens of ms). While it keeps moving
   // forward (a replay playing, a program starting a million goroutines), lay it out again only
-  // after eight times that long, so that laying out takes at most a ninth of the frames' time;
+  // after sixteen times that long, so that laying out takes at most a seventeenth of the time;
   // the nodes drawn meanwhile read the current states. Going back, or a pin, lays out at once.
   bool stale = m.seq() != layout_seq_ || engine_.version() != layout_version_ || m.goroutines().empty();
   bool at_once = layout_seq_ == UINT64_MAX || m.seq() < layout_seq_ || engine_.version() != layout_version_ ||
-                 m.goroutines().empty() || now - layout_at_ >= 8 * layout_cost_;
+                 m.goroutines().empty() || now - layout_at_ >= 16 * layout_cost_;
   if (stale && at_once) {
     auto t0 = std::chrono::steady_clock::now();
     layout_ = engine_.compute(m, std::move(layout_));

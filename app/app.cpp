@@ -156,8 +156,7 @@ void App::frame(double now, float frame_ms) {
   clip_overlay_ = nullptr;
   if (clip_) end_clip();
   if (png_path_) {  // drawn as asked this frame, written after it
-    diagram_only_after_shot_ = diagram_only_;
-    diagram_only_ = diagram_only_ || png_diagram_;
+    show_diagram_only_for_a_while(png_diagram_);
     shot_path_ = std::exchange(png_path_, std::nullopt);
   }
   if (replay_ && playing_) {
@@ -277,9 +276,18 @@ void App::frame(double now, float frame_ms) {
   ImGui::End();
 }
 
+void App::show_diagram_only_for_a_while(bool diagram_only) {
+  diagram_only_saved_ = diagram_only_;
+  diagram_only_ = diagram_only_ || diagram_only;
+}
+
+void App::end_diagram_only_for_a_while() {
+  if (diagram_only_saved_) diagram_only_ = *std::exchange(diagram_only_saved_, std::nullopt);
+}
+
 void App::screenshot_done(const std::string& path, bool ok) {
   file_message_ = (ok ? "wrote " : "cannot write ") + path;
-  if (diagram_only_after_shot_) diagram_only_ = *std::exchange(diagram_only_after_shot_, std::nullopt);
+  end_diagram_only_for_a_while();
 }
 
 std::string App::start_clip(const ClipSpec& spec, bool diagram_only) {
@@ -288,8 +296,7 @@ std::string App::start_clip(const ClipSpec& spec, bool diagram_only) {
   if (std::string why = Clip::check(spec); !why.empty()) return why;
   clip_ = std::make_unique<Clip>(spec);
   clip_result_.reset();
-  diagram_only_before_clip_ = diagram_only_;
-  diagram_only_ = diagram_only_ || diagram_only;
+  show_diagram_only_for_a_while(diagram_only);
   playing_ = false;
   return "";
 }
@@ -300,7 +307,7 @@ void App::end_clip() {
   clip_result_ = clip_->result();
   file_message_ = clip_->result().empty() ? "wrote " + clip_->spec().path + " (" + std::to_string(clip_->frames()) + " frames)"
                                           : "no clip: " + clip_->result();
-  diagram_only_ = diagram_only_before_clip_;
+  end_diagram_only_for_a_while();
   clip_.reset();
 }
 
@@ -321,7 +328,7 @@ void App::draw_clip_progress() {
     clip_.reset();  // ffmpeg is closed and the partial file removed
     clip_result_ = "cancelled";
     file_message_ = "clip cancelled";
-    diagram_only_ = diagram_only_before_clip_;
+    end_diagram_only_for_a_while();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();

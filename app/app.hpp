@@ -79,6 +79,9 @@ class App {
   void draw_file_message();  // what the last file action said
   void draw_clip_progress();
   void end_clip();  // once the clip has all its frames, failed, or was cancelled
+  // A clip or a picture of the diagram alone shows it alone while it is taken, then returns.
+  void show_diagram_only_for_a_while(bool diagram_only);
+  void end_diagram_only_for_a_while();
   void draw_caption(float x, float y);  // the bookmark's caption over the diagram (replays)
   const goro::visual::Model& model() const { return replay_ ? replay_->model() : session_->model(); }
   void draw_source();
@@ -115,11 +118,10 @@ class App {
   std::optional<std::string> shot_path_;
   std::optional<std::string> png_path_;  // a PNG asked for from the clip section, taken next frame
   bool png_diagram_ = false;             // ... of the diagram alone
-  std::optional<bool> diagram_only_after_shot_;  // what diagram_only_ returns to after it
   bool zoom_changed_ = false;
   std::map<std::string, std::string> sources_;
   std::unique_ptr<Clip> clip_;
-  bool diagram_only_before_clip_ = false;
+  std::optional<bool> diagram_only_saved_;  // what diagram_only_ returns to after a clip or picture
   ImDrawList* clip_overlay_ = nullptr;
   std::optional<std::string> clip_result_;
   char clip_path_[512] = "goroscope-clip.gif";

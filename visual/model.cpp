@@ -74,10 +74,11 @@ std::string Model::object_name(uint64_t id) const {
   return {};
 }
 
-void Model::set_state(Goroutine& x, GState s) {
+void Model::set_state(Goroutine& x, GState s, int64_t since) {
   counts_[static_cast<size_t>(x.state)]--;
   counts_[static_cast<size_t>(s)]++;
   x.state = s;
+  x.since = since;
 }
 
 std::string Model::value(const Event& e, const std::vector<std::string>& strings) const {
@@ -125,22 +126,19 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       Goroutine& x = g(e.g);
       x.name = text(e.text);
       x.parent = e.obj;
-      set_state(x, GState::Runnable);
-      x.since = e.time;
+      set_state(x, GState::Runnable, e.time);
       break;
     }
     case EventKind::GoStart: {
       Goroutine& x = g(e.g);
-      set_state(x, GState::Running);
+      set_state(x, GState::Running, e.time);
       x.p = e.p;
-      x.since = e.time;
       break;
     }
     case EventKind::GoPark: {
       Goroutine& x = g(e.g);
       x.reason = e.aux & 0x7f;
-      set_state(x, x.reason == kReasonSleep ? GState::Sleeping : GState::Blocked);
-      x.since = e.time;
+      set_state(x, x.reason == kReasonSleep ? GState::Sleeping : GState::Blocked, e.time);
       x.waiting_on = e.obj;
       if (const Object* o = obj(e.obj)) {
         switch (o->kind) {
@@ -163,22 +161,11 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::GoReady: {
       Goroutine& x = g(e.g);
       unqueue(x);
-      set_state(x, GState::Runnable);
-      x.since = e.time;
+      set_state(x, GState::Runnable, e.time);
       break;
     }
-    case EventKind::GoYield: {
-      Goroutine& x = g(e.g);
-      set_state(x, GState::Runnable);
-      x.since = e.time;
-      break;
-    }
-    case EventKind::GoEnd: {
-      Goroutine& x = g(e.g);
-      set_state(x, GState::Finished);
-      x.since = e.time;
-      break;
-    }
+    case EventKind::GoYield: set_state(g(e.g), GState::Runnable, e.time); break;
+    case EventKind::GoEnd: set_state(g(e.g), GState::Finished, e.time); break;
     case EventKind::ObjMake: {
       auto kind = static_cast<ObjKind>(e.aux);
       if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});

@@ -141,7 +141,7 @@ class Model {
 
  private:
   Goroutine& g(uint64_t id);
-  void set_state(Goroutine& x, GState s);  // keeps counts_
+  void set_state(Goroutine& x, GState s, int64_t since);  // keeps counts_
   void unqueue(Goroutine& gr);
   std::string value(const Event& e, const std::vector<std::string>& strings) const;
   void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);

@@ -45,17 +45,16 @@ Tap::Tap() { strings_.emplace_back(); }
 Tap::~Tap() = default;
 
 void Tap::detach() {
-  for (size_t p = 0; p < rings_.size(); p++) publish(static_cast<int>(p));
+  for (size_t p = 0; p < nrings_; p++) publish(static_cast<int>(p));
   ended_.store(true);
 }
 
 void Tap::attach(int procs) {
   static std::atomic<uint64_t> runs{0};
   std::lock_guard<std::mutex> rl(rings_mu_);
-  rings_.clear();
-  for (int i = 0; i < procs; i++) rings_.push_back(std::make_unique<detail::EventRing>());
-  for (size_t i = 0; i < rings_.size(); i++) ring_of_[i] = rings_[i].get();
-  one_ring_ = rings_.size() == 1;
+  nrings_ = static_cast<size_t>(procs);
+  for (auto& r : rings_) r.reset();
+  for (size_t i = 0; i < nrings_; i++) rings_[i] = std::make_unique<detail::EventRing>();
   seq_ = 1;
   dropped_ = 0;
   ended_ = false;
@@ -89,22 +88,31 @@ void Tap::publish(int p) {
   if (r.tail.load(std::memory_order_relaxed) != r.local_tail) r.publish(r.local_tail);
 }
 
+namespace {
+
+// take() appends every event ring r has published to into (at most two runs: up to the ring's
+// end, then from its start) and frees their slots.
+void take(detail::EventRing& r, std::vector<Event>& into) {
+  uint64_t h = r.head.load(std::memory_order_relaxed);
+  uint64_t t = r.tail.load(std::memory_order_acquire);
+  while (h != t) {
+    uint64_t at = h % detail::EventRing::kSize, run = std::min(t - h, detail::EventRing::kSize - at);
+    into.insert(into.end(), r.slots + at, r.slots + at + run);
+    h += run;
+  }
+  r.head.store(h, std::memory_order_release);
+}
+
+}  // namespace
+
 size_t Tap::drain(std::vector<Event>& out) {
   std::lock_guard<std::mutex> rl(rings_mu_);
   auto by_seq = [](const Event& a, const Event& b) { return a.seq < b.seq; };
-  if (rings_.size() == 1 && pending_.empty()) {
+  if (nrings_ == 1 && pending_.empty()) {
     // One P and nothing held back: the ring's events go straight to out, kept there when they
     // are in order with no gap (the usual case), else held back below like any others.
-    detail::EventRing& r = *rings_[0];
-    uint64_t h = r.head.load(std::memory_order_relaxed);
-    uint64_t t = r.tail.load(std::memory_order_acquire);
     size_t base = out.size();
-    while (h != t) {  // at most two runs: up to the ring's end, then from its start
-      uint64_t at = h % detail::EventRing::kSize, run = std::min(t - h, detail::EventRing::kSize - at);
-      out.insert(out.end(), r.slots + at, r.slots + at + run);
-      h += run;
-    }
-    r.head.store(h, std::memory_order_release);
+    take(*rings_[0], out);
     size_t n = out.size() - base;
     if (n == 0) return 0;
     if (out[base].seq == next_ && out.back().seq == next_ + n - 1 && std::is_sorted(out.begin() + static_cast<ptrdiff_t>(base), out.end(), by_seq)) {
@@ -114,13 +122,7 @@ size_t Tap::drain(std::vector<Event>& out) {
     pending_.assign(out.begin() + static_cast<ptrdiff_t>(base), out.end());
     out.resize(base);
   }
-  for (auto& rp : rings_) {
-    detail::EventRing& r = *rp;
-    uint64_t h = r.head.load(std::memory_order_relaxed);
-    uint64_t t = r.tail.load(std::memory_order_acquire);
-    for (; h != t; ++h) pending_.push_back(r.slots[h % detail::EventRing::kSize]);
-    r.head.store(h, std::memory_order_release);
-  }
+  for (size_t p = 0; p < nrings_; p++) take(*rings_[p], pending_);
   if (pending_.empty()) return 0;
   if (!std::is_sorted(pending_.begin(), pending_.end(), by_seq)) std::sort(pending_.begin(), pending_.end(), by_seq);
   size_t n = 0;
@@ -136,8 +138,8 @@ size_t Tap::drain(std::vector<Event>& out) {
 bool Tap::finished() const {
   std::lock_guard<std::mutex> rl(rings_mu_);
   if (!ended_.load() || !pending_.empty()) return false;
-  for (const auto& r : rings_)
-    if (r->head.load() != r->tail.load()) return false;
+  for (size_t p = 0; p < nrings_; p++)
+    if (rings_[p]->head.load() != rings_[p]->tail.load()) return false;
   return true;
 }
 

@@ -73,7 +73,7 @@ class Tap {
   // in dropped()) instead of waiting, so a program being stopped can always finish.
   void abandon() { abandoned_.store(true); }
   uint64_t next_seq() {
-    if (!one_ring_) return seq_.fetch_add(1, std::memory_order_relaxed);
+    if (nrings_ > 1) return seq_.fetch_add(1, std::memory_order_relaxed);
     uint64_t v = seq_.load(std::memory_order_relaxed);  // one P: one writer, no locked add
     seq_.store(v + 1, std::memory_order_relaxed);
     return v;
@@ -82,7 +82,7 @@ class Tap {
   // the next publish(p), which push() does itself every kPublishEvery events.
   void push(int p, Event e) {  // inline: the tap's hot path is this and nothing else
     if (e.seq == 0) e.seq = next_seq();
-    detail::EventRing& r = *ring_of_[static_cast<size_t>(p)];
+    detail::EventRing& r = *rings_[static_cast<size_t>(p)];
     uint64_t t = r.local_tail;
     if (t - r.cached_head >= detail::EventRing::kSize) [[unlikely]] {
       push_full(r, e);
@@ -105,9 +105,9 @@ class Tap {
   void push_full(detail::EventRing& r, const Event& e);  // waits for room (or drops, abandoned)
   // Producer side (the program's threads), on cache lines of its own: the consumer never
   // writes here.
-  alignas(64) std::vector<std::unique_ptr<detail::EventRing>> rings_;  // set by attach() (under rings_mu_)
-  std::array<detail::EventRing*, 64> ring_of_{};  // rings_ by P, one load away (the hot path's)
-  bool one_ring_ = true;                          // one P: one writer, the seq needs no locked add
+  // Set by attach() (under rings_mu_): rings_[p] for p < nrings_, a P's ring one load away.
+  alignas(64) std::array<std::unique_ptr<detail::EventRing>, 64> rings_;
+  size_t nrings_ = 0;
   uint64_t run_id_ = 0;
   std::atomic<uint64_t> seq_{1};
   alignas(64) std::atomic<uint64_t> dropped_{0};

@@ -1,4 +1,5 @@
 // tests/mutex_test.cpp: Mutex and RWMutex: exclusion, FIFO hand-off, try_lock, fatal unlocks.
+#include <chrono>
 #include <mutex>
 #include <shared_mutex>
 #include <vector>
@@ -50,6 +51,39 @@ TEST_P(MutexTest, WaitersGetTheLockInArrivalOrder) {
     wg.wait();
   });
   EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
+}
+
+// A holder that keeps re-locking while others run would make a woken waiter lose every race;
+// after a millisecond the mutex starves newcomers and hands the lock to the waiter.
+TEST_P(MutexTest, StarvingWaiterIsHandedTheLock) {
+  bool waiter_got_it = false;
+  bool gave_up = false;
+  run_ok([&] {
+    goro::Mutex mu;
+    goro::WaitGroup wg;
+    wg.add(1);
+    mu.lock();
+    goro::go([&] {
+      mu.lock();
+      waiter_got_it = true;
+      mu.unlock();
+      wg.done();
+    });
+    auto until = std::chrono::steady_clock::now() + 5s;
+    while (!waiter_got_it) {
+      if (std::chrono::steady_clock::now() > until) {
+        gave_up = true;
+        break;
+      }
+      goro::yield();  // the waiter runs while we hold the lock, and loses
+      mu.unlock();
+      mu.lock();      // newcomer: beats the woken waiter unless the mutex starves
+    }
+    mu.unlock();
+    wg.wait();
+  });
+  EXPECT_TRUE(waiter_got_it);
+  EXPECT_FALSE(gave_up);
 }
 
 TEST_P(MutexTest, TryLock) {

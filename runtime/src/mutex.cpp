@@ -1,6 +1,7 @@
-// runtime/src/mutex.cpp: sync.Mutex's slow paths (the fast paths are inline in the header):
-// waiters queue in order; unlock wakes one of them to compete; one that loses goes back to the
-// front, and once it has waited over a millisecond it is handed the lock (Go's starvation mode).
+// runtime/src/mutex.cpp: sync.Mutex's slow paths, as Go's (the fast paths are inline in the
+// header): waiters queue in order on the mutex's semaphore; unlock wakes one of them to compete;
+// one that loses goes back to the front, and once it has waited over a millisecond the mutex
+// starves newcomers and unlock hands it over (Go's starvation mode).
 #include "goro/mutex.hpp"
 
 #include <chrono>
@@ -13,7 +14,7 @@ namespace goro {
 using namespace detail;
 
 namespace {
-constexpr auto kStarving = std::chrono::milliseconds(1);  // Go's starvationThresholdNs
+constexpr auto kStarveAfter = std::chrono::milliseconds(1);  // Go's starvationThresholdNs
 }  // namespace
 
 Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {
@@ -31,7 +32,7 @@ void trace_mutex(Mutex* m, bool locked) {
 
 bool Mutex::try_lock() {
   uint32_t s = state_.load(std::memory_order_relaxed);
-  while (!(s & kLocked))
+  while (!(s & (kLocked | kStarving)))
     if (state_.compare_exchange_weak(s, s | kLocked, std::memory_order_acquire)) {
       if (g_tracing.load(std::memory_order_relaxed)) trace_mutex(this, true);
       return true;
@@ -39,98 +40,89 @@ bool Mutex::try_lock() {
   return false;
 }
 
+// lock_slow() is Go's lockSlow: spin a little while the holder runs on another P, else count
+// ourselves a waiter and sleep on sema_; woken, compete again, or be handed the lock when the
+// mutex starves.
 void Mutex::lock_slow() {
-  G* g = current_g();
+  Sched& sched = current_sched();
   Sched* tr = traced_sched();
   uint64_t oid = tr ? tr->announce(trace_, ObjKind::Mutex, name_) : 0;
-  auto acquired = [&] {
-    if (tr) tr->emit(tr->event(EventKind::MutexLock, oid));
-  };
-  bool woken = false;  // we were woken by unlock and own the kWoken bit
-  std::chrono::steady_clock::time_point waiting_since{};  // when we first queued
+  std::chrono::steady_clock::time_point waiting_since{};  // when we first slept
+  bool starving = false, awoke = false;                   // awoke: we own kWoken
+  int iter = 0;
+  uint32_t old = state_.load(std::memory_order_relaxed);
   for (;;) {
-    for (int spin = 0; spin < 64; spin++) {  // brief spin: the holder may be running on another P
-      uint32_t s = state_.load(std::memory_order_relaxed);
-      if (!(s & kLocked) && state_.compare_exchange_weak(s, (s | kLocked) & ~(woken ? kWoken : 0u),
-                                                         std::memory_order_acquire))
-        return acquired();
-      __builtin_ia32_pause();
+    if ((old & (kLocked | kStarving)) == kLocked && sched.can_spin(iter)) {
+      // Tell unlock not to wake anyone else: we are awake and about to take it.
+      if (!awoke && !(old & kWoken) && (old >> kWaiterShift) &&
+          state_.compare_exchange_weak(old, old | kWoken, std::memory_order_relaxed))
+        awoke = true;
+      for (int i = 0; i < 30; i++) __builtin_ia32_pause();
+      iter++;
+      old = state_.load(std::memory_order_relaxed);
+      continue;
     }
-    lock_.lock();
-    uint32_t s = state_.load(std::memory_order_relaxed);
-    for (;;) {
-      uint32_t clear = woken ? kWoken : 0u;
-      if (!(s & kLocked)) {
-        if (state_.compare_exchange_weak(s, (s | kLocked) & ~clear, std::memory_order_acquire)) {
-          lock_.unlock();
-          return acquired();
-        }
-        continue;
-      }
-      if (state_.compare_exchange_weak(s, (s | kWaiters) & ~clear, std::memory_order_relaxed)) break;
+    uint32_t want = old;
+    if (!(old & kStarving)) want |= kLocked;             // a starving mutex goes to the front waiter
+    if (old & (kLocked | kStarving)) want += kWaiter;     // so we wait
+    if (starving && (old & kLocked)) want |= kStarving;   // and make it starve newcomers
+    if (awoke) want &= ~kWoken;
+    if (!state_.compare_exchange_weak(old, want, std::memory_order_acquire, std::memory_order_relaxed)) continue;
+    if (!(old & (kLocked | kStarving))) break;  // ours
+    bool lifo = waiting_since != std::chrono::steady_clock::time_point{};
+    if (!lifo) waiting_since = std::chrono::steady_clock::now();
+    sema_acquire(lifo, oid);
+    starving = starving || std::chrono::steady_clock::now() - waiting_since > kStarveAfter;
+    old = state_.load(std::memory_order_relaxed);
+    if (old & kStarving) {
+      // Handed over: the lock is ours; leave starvation when we are the last waiter or have
+      // not waited long (Go's rule, so that the mutex does not stay in its slow mode).
+      uint32_t delta = kLocked - kWaiter;
+      if (!starving || (old >> kWaiterShift) == 1) delta -= kStarving;
+      state_.fetch_add(delta, std::memory_order_acquire);
+      break;
     }
-    Sudog sg;
-    sg.g = g;
-    waiters_.enqueue(&sg, &lock_);
-    if (waiting_since == std::chrono::steady_clock::time_point{}) waiting_since = std::chrono::steady_clock::now();
-    if (woken) {
-      // Lost the race after being woken: go back to the front. Starving (as Go says: waiting
-      // over a millisecond), be handed the lock next, so that a stream of newcomers on other
-      // Ps cannot keep it from us; otherwise compete again, which keeps the lock moving.
-      waiters_.remove(&sg);
-      sg.next = waiters_.first;
-      sg.prev = nullptr;
-      sg.queue = &waiters_;
-      sg.lock = &lock_;
-      if (waiters_.first) waiters_.first->prev = &sg;
-      else waiters_.last = &sg;
-      waiters_.first = &sg;
-      if (std::chrono::steady_clock::now() - waiting_since > kStarving) handoff_ = true;
-    }
-    Event proto{};
-    proto.obj = oid;
-    if (tr) tr->emit_locked(tr->event(EventKind::MutexContended, oid));
-    current_sched().park(WaitReason::MutexLock, this, &unlock_spin, &lock_, &proto);
-    if (sg.success) return;  // handed over (the unlocker recorded our MutexLock)
-    woken = true;
+    awoke = true;
+    iter = 0;
+  }
+  if (tr) tr->emit(tr->event(EventKind::MutexLock, oid));
+}
+
+void Mutex::unlock_slow(uint32_t left) {
+  if (!((left + kLocked) & kLocked)) current_sched().fatal("sync: unlock of unlocked mutex");
+  if (left & kStarving) return sema_release();  // the front waiter takes it as it is
+  for (uint32_t old = left;;) {
+    // Nobody waits, or someone already took it, is awake, or is being handed it.
+    if ((old >> kWaiterShift) == 0 || (old & (kLocked | kWoken | kStarving))) return;
+    if (state_.compare_exchange_weak(old, (old - kWaiter) | kWoken, std::memory_order_relaxed))
+      return sema_release();
   }
 }
 
-void Mutex::unlock_slow() {
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Mutex, name_) : 0;
+void Mutex::sema_acquire(bool lifo, uint64_t oid) {
   lock_.lock();
-  uint32_t s = state_.load(std::memory_order_relaxed);
-  if (!(s & kLocked)) {
-    lock_.unlock();
-    current_sched().fatal("sync: unlock of unlocked mutex");
-  }
-  if (handoff_ && !waiters_.empty()) {
-    // The front waiter already lost once: give it the lock without unlocking.
-    handoff_ = false;
-    Sudog* sg = waiters_.dequeue();
-    sg->success = true;
-    if (waiters_.empty()) state_.fetch_and(~kWaiters, std::memory_order_relaxed);
-    G* owner = sg->g;
-    if (tr) {
-      Event e = tr->event(EventKind::MutexLock, oid);
-      e.g = owner->id;
-      tr->emit_locked(e);
-    }
-    lock_.unlock();
-    if (tr) tr->flush();
-    goready(owner);
-    return;
-  }
-  if ((s & kWoken) || waiters_.empty()) {
-    state_.fetch_and(~kLocked, std::memory_order_release);  // someone is already on the way
+  if (sema_ > 0) {  // the wake-up came before we could park
+    sema_--;
     lock_.unlock();
     return;
   }
+  Sudog sg;
+  sg.g = current_g();
+  if (lifo) waiters_.push_front(&sg, &lock_);
+  else waiters_.enqueue(&sg, &lock_);
+  Event proto{};
+  proto.obj = oid;
+  if (Sched* tr = traced_sched()) tr->emit_locked(tr->event(EventKind::MutexContended, oid));
+  current_sched().park(WaitReason::MutexLock, this, &unlock_spin, &lock_, &proto);
+}
+
+void Mutex::sema_release() {
+  lock_.lock();
   Sudog* sg = waiters_.dequeue();
-  uint32_t clear = kLocked | (waiters_.empty() ? kWaiters : 0u);
-  s = state_.load(std::memory_order_relaxed);
-  while (!state_.compare_exchange_weak(s, (s & ~clear) | kWoken, std::memory_order_release)) {
+  if (!sg) {
+    sema_++;
+    lock_.unlock();
+    return;
   }
   G* g = sg->g;
   lock_.unlock();

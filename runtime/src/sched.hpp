@@ -196,6 +196,15 @@ class Sched {
             const Event* proto = nullptr);
   // ready() makes a parked goroutine runnable (it runs next on this P).
   void ready(G* g);
+  // can_spin() tells a goroutine waiting for a Mutex whether to spin once more (Go's
+  // sync_runtime_canSpin): only a few times, only if another P runs (the holder may be there
+  // and about to unlock), and only if nothing else waits to run on ours.
+  bool can_spin(int iter) const {
+    if (iter >= 4 || cfg_.procs <= 1) return false;
+    if (cfg_.procs <= nidle_.load(std::memory_order_relaxed) + nspinning_.load(std::memory_order_relaxed) + 1)
+      return false;
+    return runq_empty(current_p());
+  }
   // gosched() puts the current goroutine at the back of the run queue.
   void gosched();
   void sleep(int64_t ns);

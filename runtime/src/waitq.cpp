@@ -70,6 +70,16 @@ void WaitQ::enqueue(Sudog* sg, SpinLock* l) noexcept {
   last = sg;
 }
 
+void WaitQ::push_front(Sudog* sg, SpinLock* l) noexcept {
+  sg->prev = nullptr;
+  sg->next = first;
+  sg->queue = this;
+  sg->lock = l;
+  if (first) first->prev = sg;
+  else last = sg;
+  first = sg;
+}
+
 void WaitQ::remove(Sudog* sg) noexcept {
   if (sg->queue != this) return;
   if (sg->prev) sg->prev->next = sg->next;

@@ -1,11 +1,14 @@
 // goro/mutex.hpp: sync.Mutex and sync.RWMutex for goroutines (they park the goroutine, never the
 // thread). Both work with std::lock_guard, std::unique_lock and std::shared_lock.
 //
-// Mutex invariants (after Go's sync.Mutex): state_ holds kLocked, kWaiters (waiters_ is
-// non-empty) and kWoken (a waiter has been woken and is on its way to retry). Unlock wakes at
-// most one waiter, which competes with running goroutines for the lock; a woken waiter that
-// loses goes back to the front of the queue and the next unlock hands the lock straight to it,
-// so no waiter starves and waiters are served in arrival order.
+// Mutex invariants (Go's sync.Mutex, the same state word): state_ holds kLocked, kWoken (a
+// waiter is awake and on its way to retry, so unlock wakes no other), kStarving (the lock passes
+// straight from unlock to the front waiter, never to a newcomer) and, above kWaiterShift, how
+// many goroutines wait or are about to. Unlock is one atomic add; only with waiters and nobody
+// awake does it wake one, through sema_ (a count of wake-ups, and the queue of those parked
+// waiting for one). A woken waiter competes with running goroutines; one that loses goes back
+// to the front of the queue, and once it has waited over a millisecond the mutex starves
+// newcomers until the queue is empty: no waiter waits forever, and waiters go in arrival order.
 //
 // RWMutex invariants: a waiting writer blocks new readers (as in Go); writer_ and readers_ > 0
 // never hold together.
@@ -42,13 +45,13 @@ class Mutex {
   }
   // try_lock() takes the mutex if it is free; returns whether it did.
   bool try_lock();
-  // unlock() releases the mutex, handing it to the longest waiter if any.
+  // unlock() releases the mutex, waking the longest waiter if any.
   void unlock() {
 #ifndef GORO_NO_TAP
     if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]] detail::trace_mutex(this, false);
 #endif
-    uint32_t expected = kLocked;
-    if (!state_.compare_exchange_strong(expected, 0, std::memory_order_release)) unlock_slow();
+    uint32_t left = state_.fetch_sub(kLocked, std::memory_order_release) - kLocked;
+    if (left != 0) unlock_slow(left);
   }
 
   const std::string& name() const { return name_; }
@@ -56,19 +59,23 @@ class Mutex {
 
  private:
   static constexpr uint32_t kLocked = 1;
-  static constexpr uint32_t kWaiters = 2;
-  static constexpr uint32_t kWoken = 4;
+  static constexpr uint32_t kWoken = 2;
+  static constexpr uint32_t kStarving = 4;
+  static constexpr uint32_t kWaiterShift = 3;
+  static constexpr uint32_t kWaiter = 1u << kWaiterShift;
   friend void detail::trace_mutex(Mutex* m, bool locked);
   void lock_slow();
-  void unlock_slow();
+  void unlock_slow(uint32_t left);
+  void sema_acquire(bool lifo, uint64_t oid);  // park until a wake-up is ours
+  void sema_release();                         // wake the front waiter, or leave a wake-up
 
   std::string name_;
   uint64_t id_;
   detail::ObjTrace trace_;  // its id in a tapped run
   std::atomic<uint32_t> state_{0};
-  detail::SpinLock lock_;  // guards waiters_, handoff_ and the kWaiters and kWoken bits
-  detail::WaitQ waiters_;
-  bool handoff_ = false;   // the front waiter lost a race once: the next unlock hands it the lock
+  detail::SpinLock lock_;  // guards waiters_ and sema_
+  detail::WaitQ waiters_;  // goroutines parked for a wake-up
+  uint32_t sema_ = 0;      // wake-ups given while nobody was parked yet
 };
 
 // RWMutex is a reader/writer lock: many readers or one writer.

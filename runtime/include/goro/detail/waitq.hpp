@@ -86,6 +86,8 @@ struct WaitQ {
 
   // enqueue() appends sg; `lock` is the lock that guards this queue.
   void enqueue(Sudog* sg, SpinLock* lock) noexcept;
+  // push_front() puts sg first (a waiter that has waited before goes back to the front).
+  void push_front(Sudog* sg, SpinLock* lock) noexcept;
   // dequeue() removes and returns the first Sudog that may still fire (a select whose other
   // case already fired is dropped on the way), or null.
   Sudog* dequeue() noexcept;

@@ -1,4 +1,4 @@
-// tests/waitgroup_test.cpp: WaitGroup counting, release of every waiter, negative counter.
+// tests/waitgroup_test.cpp: WaitGroup counting, release of every waiter, negative counter, reuse.
 #include <atomic>
 
 #include "support.hpp"
@@ -75,4 +75,23 @@ TEST_P(WaitGroupTest, ForgottenDoneDeadlocks) {
   });
   EXPECT_EQ(e.status, goro::ExitStatus::Deadlock);
   EXPECT_NE(e.message.find("goroutine 1 [sync.WaitGroup.Wait]:"), std::string::npos) << e.message;
+}
+
+// Go's check: a waiter woken by the counter reaching zero finds it raised again before it could
+// return. At procs = 1 the order is fixed: the waiter runs only once main has added again.
+TEST(WaitGroupReuse, AddBeforeTheWaiterReturnedPanics) {
+  goro::Config cfg;
+  cfg.procs = 1;
+  goro::Exit e = goro::run(cfg, [] {
+    goro::WaitGroup wg;
+    wg.add(1);
+    goro::go("waiter", [&wg] { wg.wait(); });
+    goro::yield();  // the waiter parks in wait()
+    wg.done();      // wakes it
+    wg.add(1);      // and reuses the group before it ran
+    goro::yield();
+  });
+  EXPECT_EQ(e.status, goro::ExitStatus::Panic);
+  EXPECT_EQ(e.message.rfind("panic: sync: WaitGroup is reused before previous Wait has returned", 0), 0u) << e.message;
+  EXPECT_NE(e.message.find("goroutine 2 [running]:"), std::string::npos) << e.message;
 }

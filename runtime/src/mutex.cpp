@@ -71,7 +71,8 @@ void Mutex::lock_slow() {
     if (!(old & (kLocked | kStarving))) break;  // ours
     bool lifo = waiting_since != std::chrono::steady_clock::time_point{};
     if (!lifo) waiting_since = std::chrono::steady_clock::now();
-    sema_acquire(lifo, oid);
+    Event contended = tr ? tr->event(EventKind::MutexContended, oid) : Event{};
+    sema_.acquire(WaitReason::MutexLock, this, oid, lifo, tr ? &contended : nullptr);
     starving = starving || std::chrono::steady_clock::now() - waiting_since > kStarveAfter;
     old = state_.load(std::memory_order_relaxed);
     if (old & kStarving) {
@@ -90,43 +91,13 @@ void Mutex::lock_slow() {
 
 void Mutex::unlock_slow(uint32_t left) {
   if (!((left + kLocked) & kLocked)) current_sched().fatal("sync: unlock of unlocked mutex");
-  if (left & kStarving) return sema_release();  // the front waiter takes it as it is
+  if (left & kStarving) return sema_.release();  // the front waiter takes it as it is
   for (uint32_t old = left;;) {
     // Nobody waits, or someone already took it, is awake, or is being handed it.
     if ((old >> kWaiterShift) == 0 || (old & (kLocked | kWoken | kStarving))) return;
     if (state_.compare_exchange_weak(old, (old - kWaiter) | kWoken, std::memory_order_relaxed))
-      return sema_release();
+      return sema_.release();
   }
-}
-
-void Mutex::sema_acquire(bool lifo, uint64_t oid) {
-  lock_.lock();
-  if (sema_ > 0) {  // the wake-up came before we could park
-    sema_--;
-    lock_.unlock();
-    return;
-  }
-  Sudog sg;
-  sg.g = current_g();
-  if (lifo) waiters_.push_front(&sg, &lock_);
-  else waiters_.enqueue(&sg, &lock_);
-  Event proto{};
-  proto.obj = oid;
-  if (Sched* tr = traced_sched()) tr->emit_locked(tr->event(EventKind::MutexContended, oid));
-  current_sched().park(WaitReason::MutexLock, this, &unlock_spin, &lock_, &proto);
-}
-
-void Mutex::sema_release() {
-  lock_.lock();
-  Sudog* sg = waiters_.dequeue();
-  if (!sg) {
-    sema_++;
-    lock_.unlock();
-    return;
-  }
-  G* g = sg->g;
-  lock_.unlock();
-  goready(g);
 }
 
 }  // namespace goro

@@ -1,68 +1,89 @@
-// runtime/src/waitgroup.cpp: sync.WaitGroup on a spin lock and a wait queue.
+// runtime/src/waitgroup.cpp: sync.WaitGroup as Go's: one atomic state word (counter and
+// waiters) and a semaphore; a tapped run serializes adds and waits to log them in order.
 #include "goro/waitgroup.hpp"
-
-#include <mutex>
 
 #include "goro/goroutine.hpp"
 #include "sched.hpp"
-#include "wake_list.hpp"
 
 namespace goro {
 
 using namespace detail;
 
+namespace {
+constexpr int kCounterShift = 32;
+int32_t counter_of(uint64_t state) { return static_cast<int32_t>(state >> kCounterShift); }
+uint32_t waiters_of(uint64_t state) { return static_cast<uint32_t>(state); }
+[[noreturn]] void misuse() { throw Panic("sync: WaitGroup misuse: Add called concurrently with Wait"); }
+}  // namespace
+
 WaitGroup::WaitGroup(std::string name) : name_(std::move(name)), id_(next_object_id()) {
   if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::WaitGroup, name_);
 }
 
-int64_t WaitGroup::counter() const {
-  std::lock_guard<SpinLock> l(lock_);
-  return counter_;
-}
+int64_t WaitGroup::counter() const { return counter_of(state_.load(std::memory_order_acquire)); }
 
 void WaitGroup::add(int64_t delta) {
   Sched* tr = traced_sched();
   uint64_t oid = tr ? tr->announce(trace_, ObjKind::WaitGroup, name_) : 0;
-  WakeList wake;
-  lock_.lock();
-  counter_ += delta;
-  if (counter_ < 0) {
-    counter_ -= delta;
-    lock_.unlock();
+  if (tr) trace_lock_.lock();
+  uint64_t step = static_cast<uint64_t>(delta) << kCounterShift;
+  uint64_t s = state_.fetch_add(step, std::memory_order_acq_rel) + step;
+  int32_t v = counter_of(s);
+  uint32_t w = waiters_of(s);
+  if (v < 0) {
+    state_.fetch_sub(step, std::memory_order_relaxed);
+    if (tr) trace_lock_.unlock();
     throw Panic("sync: negative WaitGroup counter");
   }
+  if (w != 0 && delta > 0 && v == delta) {  // waiters of a counter that was zero: a racing Wait
+    if (tr) trace_lock_.unlock();
+    misuse();
+  }
   if (tr) {
-    Event e = tr->event(EventKind::WgAdd, oid, counter_);
+    Event e = tr->event(EventKind::WgAdd, oid, v);
     e.value = delta;
     tr->emit_locked(e);
+    if (v == 0 && w > 0) tr->emit_locked(tr->event(EventKind::WgRelease, oid, w));
   }
-  if (counter_ == 0 && !waiters_.empty()) {
-    size_t n = 0;
-    for (Sudog* sg = waiters_.first; sg; sg = sg->next) ++n;
-    if (tr) tr->emit_locked(tr->event(EventKind::WgRelease, oid, static_cast<int64_t>(n)));
-    wake.take_all(waiters_);
+  bool release = v == 0 && w > 0;
+  if (release) {
+    // Nobody may add or wait between our add and this: they would race with the release.
+    if (state_.load(std::memory_order_relaxed) != s) {
+      if (tr) trace_lock_.unlock();
+      misuse();
+    }
+    state_.store(0, std::memory_order_relaxed);
   }
-  lock_.unlock();
-  if (tr) tr->flush();
-  wake.ready_all();
+  if (tr) {
+    trace_lock_.unlock();
+    tr->flush();
+  }
+  if (release) sema_.release(w);
 }
 
 void WaitGroup::wait() {
   Sched* tr = traced_sched();
   uint64_t oid = tr ? tr->announce(trace_, ObjKind::WaitGroup, name_) : 0;
-  lock_.lock();
-  if (tr) tr->emit_locked(tr->event(EventKind::WgWait, oid, counter_));
-  if (counter_ == 0) {
-    lock_.unlock();
-    if (tr) tr->flush();
-    return;
+  if (tr) trace_lock_.lock();
+  uint64_t s = state_.load(std::memory_order_acquire);
+  if (tr) tr->emit_locked(tr->event(EventKind::WgWait, oid, counter_of(s)));
+  for (;;) {
+    if (counter_of(s) == 0) {
+      if (tr) {
+        trace_lock_.unlock();
+        tr->flush();
+      }
+      return;
+    }
+    if (state_.compare_exchange_weak(s, s + 1, std::memory_order_acq_rel)) break;
   }
-  Sudog sg;
-  sg.g = current_g();
-  waiters_.enqueue(&sg, &lock_);
-  Event proto{};
-  proto.obj = oid;
-  current_sched().park(WaitReason::WaitGroupWait, this, &unlock_spin, &lock_, &proto);
+  if (tr) {
+    trace_lock_.unlock();
+    tr->flush();
+  }
+  sema_.acquire(WaitReason::WaitGroupWait, this, oid);
+  if (state_.load(std::memory_order_acquire) != 0)
+    throw Panic("sync: WaitGroup is reused before previous Wait has returned");
 }
 
 }  // namespace goro

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 
+#include "goro/detail/sema.hpp"
 #include "goro/detail/waitq.hpp"
 
 namespace goro {
@@ -66,16 +67,12 @@ class Mutex {
   friend void detail::trace_mutex(Mutex* m, bool locked);
   void lock_slow();
   void unlock_slow(uint32_t left);
-  void sema_acquire(bool lifo, uint64_t oid);  // park until a wake-up is ours
-  void sema_release();                         // wake the front waiter, or leave a wake-up
 
   std::string name_;
   uint64_t id_;
   detail::ObjTrace trace_;  // its id in a tapped run
   std::atomic<uint32_t> state_{0};
-  detail::SpinLock lock_;  // guards waiters_ and sema_
-  detail::WaitQ waiters_;  // goroutines parked for a wake-up
-  uint32_t sema_ = 0;      // wake-ups given while nobody was parked yet
+  detail::Sema sema_;      // where waiters sleep
 };
 
 // RWMutex is a reader/writer lock: many readers or one writer.

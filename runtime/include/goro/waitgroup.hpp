@@ -1,6 +1,10 @@
 // goro/waitgroup.hpp: sync.WaitGroup.
 //
-// Invariants: counter >= 0 (a negative counter panics); waiters is empty whenever counter == 0.
+// Invariants (Go's sync.WaitGroup, the same state word): state_ holds the counter in its high 32
+// bits and how many goroutines wait in its low 32; counter >= 0 (a negative counter panics);
+// waiters are counted only while the counter is above zero: the add that brings it to zero
+// clears the word and releases them all on sema_. Add and Done are one atomic add each. In a
+// tapped run adds and waits take trace_lock_, so that their events carry the counter in order.
 //
 // Example:
 //   goro::WaitGroup wg{"wg"};
@@ -8,9 +12,11 @@
 //   wg.wait();
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
+#include "goro/detail/sema.hpp"
 #include "goro/detail/waitq.hpp"
 
 namespace goro {
@@ -38,9 +44,9 @@ class WaitGroup {
   std::string name_;
   uint64_t id_;
   detail::ObjTrace trace_;  // its id in a tapped run
-  mutable detail::SpinLock lock_;  // guards counter_ and waiters_
-  int64_t counter_ = 0;
-  detail::WaitQ waiters_;
+  std::atomic<uint64_t> state_{0};  // counter << 32 | waiters
+  detail::SpinLock trace_lock_;     // tapped runs only
+  detail::Sema sema_;               // where waiters sleep
 };
 
 }  // namespace goro

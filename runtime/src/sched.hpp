@@ -137,12 +137,14 @@ struct P {
   int id = 0;
   // Local run queue (Go's runq): only the owner pushes at the tail; the owner and thieves take
   // from the head with a CAS. runnext holds a G to run next (a woken receiver, a new goroutine).
-  std::atomic<G*> runnext{nullptr};
-  std::atomic<uint32_t> runqhead{0};
+  // Each on a cache line of its own: idle Ps watch runqhead and runqtail, and must not pull
+  // away the line that every hand-off writes (runnext) or the owner's own fields.
+  alignas(64) std::atomic<uint32_t> runqhead{0};
   std::atomic<uint32_t> runqtail{0};
   std::array<std::atomic<G*>, kRunqSize> runq{};
+  alignas(64) std::atomic<G*> runnext{nullptr};
 
-  G* curg = nullptr;         // the running goroutine
+  alignas(64) G* curg = nullptr;  // the running goroutine
   std::atomic<bool> busy{false};  // running a goroutine (read by thieves)
   uint64_t schedtick = 0;    // goroutines run, for global-queue fairness
   Rng rng{0};

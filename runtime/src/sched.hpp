@@ -328,8 +328,9 @@ class Sched {
   std::atomic<bool> stopping_{false};
   bool tearing_down_ = false;
 
-  std::atomic<uint64_t> next_id_{1};
-  mutable std::mutex allg_mu_;      // guards allgs_ and gfree_
+  // Every go statement takes an id: on a line of its own, away from what idle Ps keep reading.
+  alignas(64) std::atomic<uint64_t> next_id_{1};
+  alignas(64) mutable std::mutex allg_mu_;  // guards allgs_ and gfree_
   std::vector<G*> allgs_;           // every G ever allocated (never shrinks, as in Go)
   std::vector<G*> gfree_;           // dead Gs beyond the P caches
 

@@ -599,10 +599,12 @@ uint32_t Sched::runqgrab(P* victim, P* into, uint32_t into_head, bool steal_runn
         if (next && victim->busy.load(std::memory_order_relaxed)) {
           // The victim is about to run it (a woken receiver, say): give it ~3us first, as Go
           // does, rather than bounce the goroutine to another thread.
+          // If it does run it, the victim is making progress: leave whatever it readied since
+          // (the partner of a ping-pong) where it is, too.
           auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(3);
           while (victim->runnext.load(std::memory_order_relaxed) == next && std::chrono::steady_clock::now() < until)
             __builtin_ia32_pause();
-          next = victim->runnext.load(std::memory_order_relaxed);
+          if (victim->runnext.load(std::memory_order_relaxed) != next) return 0;
         }
         if (next && victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acquire)) {
           into->runq[into_head % P::kRunqSize].store(next, std::memory_order_relaxed);

@@ -356,7 +356,7 @@ void Sched::ready(G* g) {
   if (p && p->sched == this) {
     runqput(p, g, true);
   } else {
-    std::lock_guard<std::mutex> l(mu_);
+    std::lock_guard<SpinLock> l(mu_);
     g->schedlink = nullptr;
     globrunqput(g, g, 1);
   }
@@ -396,7 +396,7 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
     runqput(p, g, true);
     wakep();
   } else {
-    std::lock_guard<std::mutex> l(mu_);
+    std::lock_guard<SpinLock> l(mu_);
     globrunqput(g, g, 1);
   }
   if (tapped()) {
@@ -520,7 +520,7 @@ G* Sched::choose_next(P* p) {
   std::vector<G*> gs;
   while (G* g = runqget(p)) gs.push_back(g);  // runnext first, then the local queue in order
   {
-    std::lock_guard<std::mutex> l(mu_);
+    std::lock_guard<SpinLock> l(mu_);
     while (G* g = gq_head_) {
       gq_head_ = g->schedlink;
       gs.push_back(g);
@@ -570,7 +570,7 @@ bool Sched::runqputslow(P* p, G* g, uint32_t h, uint32_t t) {
   batch[n] = g;
   for (uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
   g->schedlink = nullptr;
-  std::lock_guard<std::mutex> l(mu_);
+  std::lock_guard<SpinLock> l(mu_);
   globrunqput(batch[0], g, n + 1);
   return true;
 }
@@ -684,12 +684,12 @@ G* Sched::findrunnable(P* p) {
     }
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
     if (p->schedtick % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
-      std::lock_guard<std::mutex> l(mu_);
+      std::lock_guard<SpinLock> l(mu_);
       if (G* g = globrunqget(p)) return g;
     }
     if (G* g = runqget(p)) return g;
     if (gq_size_.load(std::memory_order_relaxed) > 0) {
-      std::lock_guard<std::mutex> l(mu_);
+      std::lock_guard<SpinLock> l(mu_);
       if (G* g = globrunqget(p)) return g;
     }
     if (cfg_.clock == ClockMode::Real && timers_.next_when() <= now()) {
@@ -726,7 +726,7 @@ G* Sched::findrunnable(P* p) {
     }
     // Nothing to run: become idle (and let the consumer see what we did).
     if (tapped()) tap_->publish(p->id);
-    std::unique_lock<std::mutex> l(mu_);
+    std::unique_lock<SpinLock> l(mu_);
     if (stopping_.load()) return nullptr;
     if (G* g = globrunqget(p)) return g;
     p->idle = true;
@@ -764,7 +764,7 @@ G* Sched::findrunnable(P* p) {
 // p on the idle list. Virtual clock: jump to the next timer and fire it (releasing mu_). Real
 // clock with a timer pending: keep mu_ and go to sleep until it is due. No timer at all: the
 // program is deadlocked. Returns false when the program is over.
-bool Sched::quiescent_step(P* p, std::unique_lock<std::mutex>& l) {
+bool Sched::quiescent_step(P* p, std::unique_lock<SpinLock>& l) {
   if (timers_.empty()) {
     std::string msg = dump("fatal error: all goroutines are asleep - deadlock!", nullptr);
     l.unlock();
@@ -790,7 +790,7 @@ void Sched::unidle_locked(P* p) {
 }
 
 bool Sched::unidle(P* p) {
-  std::lock_guard<std::mutex> l(mu_);
+  std::lock_guard<SpinLock> l(mu_);
   if (!p->idle) return false;
   unidle_locked(p);
   return true;
@@ -801,7 +801,7 @@ void Sched::wakep() {
   if (nidle_.load(std::memory_order_relaxed) == 0 || nspinning_.load(std::memory_order_relaxed) != 0) return;
   P* q = nullptr;
   {
-    std::lock_guard<std::mutex> l(mu_);
+    std::lock_guard<SpinLock> l(mu_);
     q = idle_head_;
     if (!q) return;
     idle_head_ = q->idle_next;
@@ -814,7 +814,7 @@ void Sched::wakep() {
 void Sched::wake_all() {
   std::vector<P*> woken;
   {
-    std::lock_guard<std::mutex> l(mu_);
+    std::lock_guard<SpinLock> l(mu_);
     while (P* q = idle_head_) {
       idle_head_ = q->idle_next;
       q->idle = false;
@@ -829,8 +829,8 @@ void Sched::wake_all() {
 
 G* Sched::gfget(P* p) {
   if (p && p->gfree.empty()) {
-    // Refill in a batch, so that Ps trading Gs do not take allg_mu_ once per goroutine.
-    std::lock_guard<std::mutex> l(allg_mu_);
+    // Refill in a batch, so that Ps trading Gs do not take the lock once per goroutine.
+    std::lock_guard<SpinLock> l(gfree_lock_);
     for (int i = 0; i < 32 && !gfree_.empty(); i++) {
       p->gfree.push_back(gfree_.back());
       gfree_.pop_back();
@@ -841,13 +841,16 @@ G* Sched::gfget(P* p) {
     p->gfree.pop_back();
     return g;
   }
-  std::lock_guard<std::mutex> l(allg_mu_);
-  if (!gfree_.empty()) {
-    G* g = gfree_.back();
-    gfree_.pop_back();
-    return g;
+  {
+    std::lock_guard<SpinLock> l(gfree_lock_);
+    if (!gfree_.empty()) {
+      G* g = gfree_.back();
+      gfree_.pop_back();
+      return g;
+    }
   }
   G* g = new G();
+  std::lock_guard<std::mutex> l(allg_mu_);
   allgs_.push_back(g);
   return g;
 }
@@ -861,7 +864,7 @@ void Sched::gfput(P* p, G* g) {
   g->eh = EhState{};
   p->gfree.push_back(g);
   if (p->gfree.size() >= 64) {
-    std::lock_guard<std::mutex> l(allg_mu_);
+    std::lock_guard<SpinLock> l(gfree_lock_);
     while (p->gfree.size() > 32) {
       gfree_.push_back(p->gfree.back());
       p->gfree.pop_back();

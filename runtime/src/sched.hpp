@@ -302,7 +302,7 @@ class Sched {
   void wake_all();
   bool unidle(P* p);
   void unidle_locked(P* p);  // with mu_ held and p idle
-  bool quiescent_step(P* p, std::unique_lock<std::mutex>& l);
+  bool quiescent_step(P* p, std::unique_lock<SpinLock>& l);
 
   // Goroutine objects and stacks.
   G* gfget(P* p);
@@ -318,7 +318,9 @@ class Sched {
   StackPool stacks_;
   Timers timers_;
 
-  mutable std::mutex mu_;           // sched lock: global run queue, idle list, quiescence
+  // The sched lock: global run queue, idle list, quiescence. Go's runtime lock (spin, then
+  // sleep): its sections are short, and a mutex made each collision two futex calls.
+  mutable SpinLock mu_{true};
   G* gq_head_ = nullptr;            // global run queue, linked by G::schedlink
   G* gq_tail_ = nullptr;
   std::atomic<size_t> gq_size_{0};
@@ -330,9 +332,13 @@ class Sched {
 
   // Every go statement takes an id: on a line of its own, away from what idle Ps keep reading.
   alignas(64) std::atomic<uint64_t> next_id_{1};
-  alignas(64) mutable std::mutex allg_mu_;  // guards allgs_ and gfree_
+  mutable std::mutex allg_mu_;      // guards allgs_
   std::vector<G*> allgs_;           // every G ever allocated (never shrinks, as in Go)
-  std::vector<G*> gfree_;           // dead Gs beyond the P caches
+  // Dead Gs beyond the P caches. Ps trade them in batches (one P's goroutines end where another
+  // creates them) under a spin lock: its sections are a few dozen pointer moves, and a mutex
+  // there made every collision two futex calls.
+  alignas(64) SpinLock gfree_lock_;
+  std::vector<G*> gfree_;
 
   std::atomic<int64_t> vnow_{0};    // virtual clock
   mutable std::mutex clock_mu_;     // real clock: guards the four below

@@ -3,6 +3,10 @@
 #include "sched.hpp"
 
 #include <cxxabi.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -83,22 +87,33 @@ const char* wait_reason_text(WaitReason r) {
 // ---- Note ----
 
 void Note::wake() {
-  std::lock_guard<std::mutex> l(mu_);
-  signaled_ = true;
-  cv_.notify_one();
+  if (key_.exchange(kSignaled, std::memory_order_release) == kSleeping)
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
 }
 
-void Note::sleep() {
-  std::unique_lock<std::mutex> l(mu_);
-  cv_.wait(l, [this] { return signaled_; });
-  signaled_ = false;
-}
-
-bool Note::sleep_until(std::chrono::steady_clock::time_point t) {
-  std::unique_lock<std::mutex> l(mu_);
-  if (!cv_.wait_until(l, t, [this] { return signaled_; })) return false;
-  signaled_ = false;
-  return true;
+bool Note::wait(const std::chrono::steady_clock::time_point* deadline) {
+  for (;;) {
+    uint32_t v = key_.load(std::memory_order_acquire);
+    if (v == kSignaled) {
+      key_.store(kClear, std::memory_order_relaxed);
+      return true;
+    }
+    if (v == kClear && !key_.compare_exchange_strong(v, kSleeping, std::memory_order_acquire)) continue;
+    timespec rel{};
+    if (deadline) {
+      auto left = *deadline - std::chrono::steady_clock::now();
+      if (left <= std::chrono::steady_clock::duration::zero()) {
+        uint32_t s = kSleeping;
+        if (key_.compare_exchange_strong(s, kClear, std::memory_order_acquire)) return false;
+        continue;  // woken just now
+      }
+      auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(left).count();
+      rel.tv_sec = static_cast<time_t>(ns / 1000000000);
+      rel.tv_nsec = static_cast<long>(ns % 1000000000);
+    }
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAIT_PRIVATE, kSleeping, deadline ? &rel : nullptr,
+            nullptr, 0);
+  }
 }
 
 // ---- construction ----
@@ -223,7 +238,7 @@ void Sched::worker(P* p) {
 
 void Sched::execute(P* p, G* g) {
   p->curg = g;
-  p->schedtick++;
+  p->schedtick.store(p->schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   g->status.store(GStatus::Running, std::memory_order_relaxed);
   if (!g->stack) {
     g->stack = stackget(p);
@@ -232,9 +247,7 @@ void Sched::execute(P* p, G* g) {
   if (tapped()) emit(event(EventKind::GoStart));
   EhState* eh = eh_globals();
   *eh = g->eh;
-  p->busy.store(true, std::memory_order_relaxed);
   switch_fiber(p->g0, g->fiber, g);
-  p->busy.store(false, std::memory_order_relaxed);
   g->eh = *eh;
   *eh = EhState{};
   switch (p->reason) {
@@ -596,15 +609,20 @@ uint32_t Sched::runqgrab(P* victim, P* into, uint32_t into_head, bool steal_runn
     if (n == 0) {
       if (steal_runnext) {
         G* next = victim->runnext.load(std::memory_order_relaxed);
-        if (next && victim->busy.load(std::memory_order_relaxed)) {
+        if (next) {
           // The victim is about to run it (a woken receiver, say): give it ~3us first, as Go
-          // does, rather than bounce the goroutine to another thread.
-          // If it does run it, the victim is making progress: leave whatever it readied since
-          // (the partner of a ping-pong) where it is, too.
+          // does, rather than bounce the goroutine to another thread (even when the victim is
+          // between two goroutines: that is when a ping-pong's partner sits there). If it does
+          // run it, it is making progress: leave whatever it readied since where it is, too.
+          // (Its count of goroutines run tells: runnext alone may hold the same G again by then.)
+          uint64_t tick = victim->schedtick.load(std::memory_order_relaxed);
+          auto moved = [&] {
+            return victim->runnext.load(std::memory_order_relaxed) != next ||
+                   victim->schedtick.load(std::memory_order_relaxed) != tick;
+          };
           auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(3);
-          while (victim->runnext.load(std::memory_order_relaxed) == next && std::chrono::steady_clock::now() < until)
-            __builtin_ia32_pause();
-          if (victim->runnext.load(std::memory_order_relaxed) != next) return 0;
+          while (!moved() && std::chrono::steady_clock::now() < until) __builtin_ia32_pause();
+          if (moved()) return 0;
         }
         if (next && victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acquire)) {
           into->runq[into_head % P::kRunqSize].store(next, std::memory_order_relaxed);
@@ -683,7 +701,7 @@ G* Sched::findrunnable(P* p) {
         if (G* g = choose_next(p)) return g;
     }
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
-    if (p->schedtick % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
+    if (p->schedtick.load(std::memory_order_relaxed) % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
       std::lock_guard<SpinLock> l(mu_);
       if (G* g = globrunqget(p)) return g;
     }

@@ -102,18 +102,19 @@ struct G {
 // SwitchReason is what a goroutine asks its P to do after switching to the scheduler.
 enum class SwitchReason : uint8_t { Park, Yield, Exit };
 
-// Note is a one-shot wake-up for an idle M (Go's note).
+// Note is a one-shot wake-up for an idle M (Go's note, on a futex): at most one wake() per
+// sleep. A wake() that comes before the sleep costs no system call, nor does the sleep after it.
 class Note {
  public:
   void wake();
-  void sleep();
+  void sleep() { wait(nullptr); }
   // sleep_until() returns false on timeout.
-  bool sleep_until(std::chrono::steady_clock::time_point t);
+  bool sleep_until(std::chrono::steady_clock::time_point t) { return wait(&t); }
 
  private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool signaled_ = false;
+  static constexpr uint32_t kClear = 0, kSignaled = 1, kSleeping = 2;
+  bool wait(const std::chrono::steady_clock::time_point* deadline);
+  std::atomic<uint32_t> key_{kClear};
 };
 
 // Rng is a small seeded generator (splitmix64); each P owns one.
@@ -145,8 +146,9 @@ struct P {
   alignas(64) std::atomic<G*> runnext{nullptr};
 
   alignas(64) G* curg = nullptr;  // the running goroutine
-  std::atomic<bool> busy{false};  // running a goroutine (read by thieves)
-  uint64_t schedtick = 0;    // goroutines run, for global-queue fairness
+  // Goroutines run: for global-queue fairness, and read by a thief to tell whether this P
+  // is making progress. Written only by the owner.
+  std::atomic<uint64_t> schedtick{0};
   Rng rng{0};
   Fiber g0;                  // the scheduler loop's context on this thread
   // Set by the goroutine right before it switches to g0:

@@ -128,7 +128,7 @@ Sched::Sched(const Config& cfg) : cfg_(cfg), stacks_(cfg.stack_size) {
     p->sched = this;
     p->id = i;
     p->rng.state = cfg.seed * 0x2545f4914f6cdd1dULL + static_cast<uint64_t>(i) + 1;
-    ps_.push_back(std::move(p));
+    ps_[nprocs_++] = std::move(p);
   }
 }
 
@@ -155,12 +155,12 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   }
   if (control_) control_->attach(this);
   newproc("main", std::move(main_fn));
-  for (size_t i = 1; i < ps_.size(); i++) {
+  for (size_t i = 1; i < nprocs_; i++) {
     P* p = ps_[i].get();
     p->thread = std::thread([this, p] { worker(p); });
   }
   worker(ps_[0].get());
-  for (size_t i = 1; i < ps_.size(); i++) ps_[i]->thread.join();
+  for (size_t i = 1; i < nprocs_; i++) ps_[i]->thread.join();
   if (control_) control_->detach();
   control_ = nullptr;
   Tap* tap = tap_;
@@ -620,8 +620,9 @@ uint32_t Sched::runqgrab(P* victim, P* into, uint32_t into_head, bool steal_runn
             return victim->runnext.load(std::memory_order_relaxed) != next ||
                    victim->schedtick.load(std::memory_order_relaxed) != tick;
           };
+          // Wait without watching: each look would pull the lines the victim writes per switch.
           auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(3);
-          while (!moved() && std::chrono::steady_clock::now() < until) __builtin_ia32_pause();
+          while (std::chrono::steady_clock::now() < until) __builtin_ia32_pause();
           if (moved()) return 0;
         }
         if (next && victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acquire)) {
@@ -668,7 +669,7 @@ G* Sched::globrunqget(P* p) {
   // Take a fair share, but never more than fits in the local queue (overflowing it would
   // come back here for mu_, which we hold).
   uint32_t used = p->runqtail.load(std::memory_order_relaxed) - p->runqhead.load(std::memory_order_acquire);
-  size_t n = std::min<size_t>(size / ps_.size() + 1, P::kRunqSize / 2);
+  size_t n = std::min<size_t>(size / nprocs_ + 1, P::kRunqSize / 2);
   n = std::min({n, size, static_cast<size_t>(P::kRunqSize - used) + 1});
   G* g = gq_head_;
   gq_head_ = g->schedlink;
@@ -684,8 +685,8 @@ G* Sched::globrunqget(P* p) {
 
 bool Sched::any_work() const {
   if (gq_size_.load() > 0) return true;
-  for (const auto& q : ps_)
-    if (!runq_empty(q.get())) return true;
+  for (size_t i = 0; i < nprocs_; i++)
+    if (!runq_empty(ps_[i].get())) return true;
   return false;
 }
 
@@ -697,7 +698,7 @@ G* Sched::findrunnable(P* p) {
       if (tapped() && control_->active()) tap_->publish(p->id);
       control_->gate();  // paused: nothing runs and the clock stands still
       if (control_->stopping()) finish(ExitStatus::Ok, "");
-      if (ps_.size() == 1 && control_->choose_mode())
+      if (nprocs_ == 1 && control_->choose_mode())
         if (G* g = choose_next(p)) return g;
     }
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
@@ -714,13 +715,13 @@ G* Sched::findrunnable(P* p) {
       timers_.fire_due(now());
       continue;
     }
-    if (ps_.size() > 1) {
+    if (nprocs_ > 1) {
       nspinning_.fetch_add(1);
       G* got = nullptr;
       for (int round = 0; round < 4 && !got; round++) {
-        uint32_t start = p->rng.below(static_cast<uint32_t>(ps_.size()));
-        for (size_t i = 0; i < ps_.size() && !got; i++) {
-          P* victim = ps_[(start + i) % ps_.size()].get();
+        uint32_t start = p->rng.below(static_cast<uint32_t>(nprocs_));
+        for (size_t i = 0; i < nprocs_ && !got; i++) {
+          P* victim = ps_[(start + i) % nprocs_].get();
           if (victim != p) got = runqsteal(p, victim, round == 3);
         }
       }
@@ -732,7 +733,7 @@ G* Sched::findrunnable(P* p) {
       auto until = std::chrono::steady_clock::now() + kSpinBeforeSleep;
       while (!got && gq_size_.load(std::memory_order_relaxed) == 0 && !stopping_.load(std::memory_order_relaxed) &&
              std::chrono::steady_clock::now() < until) {
-        for (size_t i = 0; i < ps_.size() && !got; i++) {
+        for (size_t i = 0; i < nprocs_ && !got; i++) {
           P* victim = ps_[i].get();
           if (victim != p && victim->runqtail.load(std::memory_order_relaxed) - victim->runqhead.load(std::memory_order_relaxed) >= 2)
             got = runqsteal(p, victim, false);
@@ -751,7 +752,7 @@ G* Sched::findrunnable(P* p) {
     p->idle_next = idle_head_;
     idle_head_ = p;
     nidle_.fetch_add(1);
-    if (nidle_.load() == static_cast<int>(ps_.size()) && !any_work()) {
+    if (nidle_.load() == static_cast<int>(nprocs_) && !any_work()) {
       if (!quiescent_step(p, l)) return nullptr;
       if (!l.owns_lock()) continue;
     }

@@ -316,21 +316,29 @@ class Sched {
   int64_t real_now() const;
 
   const Config cfg_;
-  std::vector<std::unique_ptr<P>> ps_;
+  // The Ps, in the object itself: spinning Ps read this all the time, and a heap block here
+  // could share its cache line with a goroutine's G, written at every switch.
+  std::array<std::unique_ptr<P>, 64> ps_;
+  size_t nprocs_ = 0;
+  // Read on every hand-off and by spinning Ps, written once a run: kept apart from what changes.
+  std::atomic<bool> stopping_{false};
+  bool tearing_down_ = false;
+  Tap* tap_ = nullptr;
+  Control* control_ = nullptr;
   StackPool stacks_;
   Timers timers_;
 
+  // Written as Ps start and stop looking for work, read by every wakep(): a line of their own.
+  alignas(64) std::atomic<int> nidle_{0};
+  std::atomic<int> nspinning_{0};
+
   // The sched lock: global run queue, idle list, quiescence. Go's runtime lock (spin, then
   // sleep): its sections are short, and a mutex made each collision two futex calls.
-  mutable SpinLock mu_{true};
+  alignas(64) mutable SpinLock mu_{true};
   G* gq_head_ = nullptr;            // global run queue, linked by G::schedlink
   G* gq_tail_ = nullptr;
   std::atomic<size_t> gq_size_{0};
   P* idle_head_ = nullptr;
-  std::atomic<int> nidle_{0};
-  std::atomic<int> nspinning_{0};
-  std::atomic<bool> stopping_{false};
-  bool tearing_down_ = false;
 
   // Every go statement takes an id: on a line of its own, away from what idle Ps keep reading.
   alignas(64) std::atomic<uint64_t> next_id_{1};
@@ -348,9 +356,6 @@ class Sched {
   int64_t real_base_ns_ = 0;
   double speed_ = 1.0;
   bool frozen_ = false;             // paused: now() stays at real_base_ns_
-
-  Tap* tap_ = nullptr;
-  Control* control_ = nullptr;
 
   std::mutex exit_mu_;              // guards exit_ and exit_set_
   bool exit_set_ = false;

@@ -18,6 +18,9 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 # best(): the lowest ns_per_op over $reps runs of a command.
 best() { local b=""; for _ in $(seq "$reps"); do v=$("$@" | field ns_per_op); b=$(echo "$b $v" | tr ' ' '\n' | grep . | sort -g | head -1); done; echo "$b"; }
 
+# The machine's core-to-core latency, which every procs = 2 number follows (see core_to_core.cpp).
+c2c() { [ -x "$build/bench/core_to_core" ] && "$build/bench/core_to_core" | field round_trip_ns || echo "?"; }
+echo "core-to-core round trip before: $(c2c) ns"
 printf "%-22s %5s %12s %12s %7s\n" workload procs "go ns/op" "goro ns/op" ratio
 for procs in 1 2; do
   while read -r name args; do
@@ -37,3 +40,4 @@ LIST
   oa=$("$build/bench/gorobench" alive 1000000 --procs "$procs" | field vmhwm_kb)
   printf "%-22s %5d %12s %12s %7.2f\n" "alive 1M peak RSS (kB)" "$procs" "$ga" "$oa" "$(echo "$oa / $ga" | bc -l)"
 done
+echo "core-to-core round trip after: $(c2c) ns"

@@ -133,10 +133,7 @@ Sched::Sched(const Config& cfg) : cfg_(cfg), stacks_(cfg.stack_size) {
 }
 
 Sched::~Sched() {
-  for (G* g : allgs_) {
-    destroy_fiber(g->fiber);
-    delete g;
-  }
+  for (G* g : allgs_) destroy_fiber(g->fiber);
 }
 
 // ---- the program ----
@@ -868,9 +865,21 @@ G* Sched::gfget(P* p) {
       return g;
     }
   }
-  G* g = new G();
-  std::lock_guard<std::mutex> l(allg_mu_);
-  allgs_.push_back(g);
+  // None free anywhere: a slab of new ones (one allocation, not one each), dead until used.
+  auto slab = std::make_unique<G[]>(kGSlab);
+  for (size_t i = 0; i < kGSlab; i++) slab[i].status.store(GStatus::Dead, std::memory_order_relaxed);
+  G* g = &slab[0];
+  {
+    std::lock_guard<std::mutex> l(allg_mu_);
+    for (size_t i = 0; i < kGSlab; i++) allgs_.push_back(&slab[i]);
+    slabs_.push_back(std::move(slab));
+  }
+  if (p) {
+    for (size_t i = 1; i < kGSlab; i++) p->gfree.push_back(g + i);
+  } else {
+    std::lock_guard<SpinLock> l(gfree_lock_);
+    for (size_t i = 1; i < kGSlab; i++) gfree_.push_back(g + i);
+  }
   return g;
 }
 

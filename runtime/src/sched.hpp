@@ -82,7 +82,7 @@ struct EhState {
 };
 
 // G is a goroutine.
-struct G {
+struct alignas(64) G {  // on cache lines of its own: Ps run goroutines side by side
   uint64_t id = 0;                       // 1 for main, then creation order
   std::string name;                      // shown by the app and the deadlock dump
   std::function<void()> fn;              // what it runs; destroyed on its own stack
@@ -342,8 +342,10 @@ class Sched {
 
   // Every go statement takes an id: on a line of its own, away from what idle Ps keep reading.
   alignas(64) std::atomic<uint64_t> next_id_{1};
-  mutable std::mutex allg_mu_;      // guards allgs_
+  mutable std::mutex allg_mu_;      // guards allgs_ and slabs_
   std::vector<G*> allgs_;           // every G ever allocated (never shrinks, as in Go)
+  std::vector<std::unique_ptr<G[]>> slabs_;  // where they live, kGSlab at a time
+  static constexpr size_t kGSlab = 64;
   // Dead Gs beyond the P caches. Ps trade them in batches (one P's goroutines end where another
   // creates them) under a spin lock: its sections are a few dozen pointer moves, and a mutex
   // there made every collision two futex calls.

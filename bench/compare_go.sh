@@ -3,6 +3,7 @@
 # on this machine, for procs 1 and 2, and prints the ratio goro/Go of ns per op (lower is
 # better; <= 1.0 means goro is as fast). For 'alive' it also compares peak RSS.
 # Usage: bench/compare_go.sh [BUILD_DIR] [REPS]   (needs golang-go: GOROSCOPE_WITH_GO=1 ./setup.sh)
+# It prints the core-to-core round trip (bench/core_to_core) before and after: see bench/README.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}

@@ -147,7 +147,8 @@ int cmd_run(const std::vector<std::string>& a) {
   const goro::Exit& ex = session->exit();
   const goro::visual::Model& m = session->model();
   if (ex.status != goro::ExitStatus::Ok) std::cerr << ex.message << "exit status 2\n";
-  std::cerr << "goroscope: " << ex.goroutines << " goroutines, " << m.channel_ops() << " channel operations, "
+  std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ") << m.channel_ops()
+            << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
             << format_time(ex.end_time) << " of " << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real")
             << " time";
   if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";

@@ -125,8 +125,8 @@ void App::keys() {
   if (io.WantTextInput || clip_) return;
   if (replay_ && !io.KeyCtrl) {
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) playing_ = !playing_, replay_time_ = static_cast<double>(replay_->time());
-    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) replay_->seek(replay_->cursor() + 1), playing_ = false;
-    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_B)) replay_->seek(replay_->cursor() ? replay_->cursor() - 1 : 0), playing_ = false;
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) jump(replay_->cursor() + 1);
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_B)) jump(replay_->cursor() ? replay_->cursor() - 1 : 0);
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_path_ = default_shot_path();
     return;
   }
@@ -244,9 +244,8 @@ void App::frame(double now, float frame_ms) {
     if (ImGui::BeginTabItem("Timeline", nullptr, std::exchange(select_timeline_, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
       uint64_t cursor = replay_ ? (replay_->cursor() ? replay_->recording().events[replay_->cursor() - 1].seq : 0) : m.seq();
       if (auto click = timeline_view_.draw(timeline_, replay_ ? replay_->recording().strings : session_->strings(), pal, sel_, cursor, m.time()); click && replay_) {
-        playing_ = false;
-        if (click->by_seq) replay_->seek(static_cast<size_t>(click->at));
-        else replay_->seek_time(static_cast<int64_t>(click->at));
+        if (click->by_seq) jump(static_cast<size_t>(click->at));
+        else jump_time(static_cast<int64_t>(click->at));
       }
       ImGui::EndTabItem();
     }
@@ -511,9 +510,9 @@ void App::draw_replay_controls() {
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
-  if (ImGui::Button("|<", ImVec2(bw, 0))) r.seek(0), playing_ = false;
+  if (ImGui::Button("|<", ImVec2(bw, 0))) jump(0);
   ImGui::SameLine();
-  if (ImGui::Button("<", ImVec2(bw, 0))) r.seek(r.cursor() ? r.cursor() - 1 : 0), playing_ = false;
+  if (ImGui::Button("<", ImVec2(bw, 0))) jump(r.cursor() ? r.cursor() - 1 : 0);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event back (Left or B)");
   ImGui::SameLine();
   if (ImGui::Button(playing_ ? "Pause" : "Play", ImVec2(bw, 0))) {
@@ -522,25 +521,24 @@ void App::draw_replay_controls() {
     replay_time_ = static_cast<double>(r.time());
   }
   ImGui::SameLine();
-  if (ImGui::Button(">", ImVec2(bw, 0))) r.seek(r.cursor() + 1), playing_ = false;
+  if (ImGui::Button(">", ImVec2(bw, 0))) jump(r.cursor() + 1);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event forward (Right or N)");
   float speed = static_cast<float>(replay_speed_);
   ImGui::SetNextItemWidth(-1);
   if (ImGui::SliderFloat("##rspeed", &speed, 0.01f, 100000.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) replay_speed_ = speed;
   int cur = static_cast<int>(r.cursor());
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.size()), "event %d")) r.seek(static_cast<size_t>(cur)), playing_ = false;
+  if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.size()), "event %d")) jump(static_cast<size_t>(cur));
   ImGui::TextColored(col(pal.text_dim), "time %s of %s", format_time(r.time()).c_str(), format_time(r.duration()).c_str());
   if (size_t end = r.find_end()) {
-    if (ImGui::Button("Jump to the panic / deadlock", ImVec2(-1, 0))) r.seek(end), playing_ = false;
+    if (ImGui::Button("Jump to the panic / deadlock", ImVec2(-1, 0))) jump(end);
   }
   ImGui::BeginDisabled(!sel_.key);
   if (ImGui::Button("Next event of the selection", ImVec2(-1, 0))) {
     const auto& evs = r.recording().events;
     for (size_t i = r.cursor(); i < evs.size(); i++)
       if (goro::visual::concerns(evs[i], *sel_.key, diagram_.layout())) {
-        r.seek(i + 1);
-        playing_ = false;
+        jump(i + 1);
         break;
       }
   }
@@ -572,7 +570,7 @@ void App::draw_replay_controls() {
       break;
     }
     ImGui::SameLine();
-    if (ImGui::Selectable((format_time(b.time) + "  " + b.caption).c_str())) r.seek_time(b.time), playing_ = false;
+    if (ImGui::Selectable((format_time(b.time) + "  " + b.caption).c_str())) jump_time(b.time);
     ImGui::PopID();
   }
   ImGui::Spacing();
@@ -591,6 +589,16 @@ void App::draw_replay_controls() {
   ImGui::PushTextWrapPos();
   ImGui::TextColored(col(pal.text_dim), "Keys: Space play/pause · Right/N, Left/B step · F12 screenshot");
   ImGui::PopTextWrapPos();
+}
+
+void App::jump(size_t event) {
+  replay_->seek(event);
+  playing_ = false;
+}
+
+void App::jump_time(int64_t t) {
+  replay_->seek_time(t);
+  playing_ = false;
 }
 
 void App::draw_file_message() {

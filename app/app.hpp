@@ -75,6 +75,9 @@ class App {
  private:
   void draw_controls();
   void draw_replay_controls();
+  // jump() and jump_time() move the replay where the user asked, which stops its playing.
+  void jump(size_t event);
+  void jump_time(int64_t t);
   void draw_clip_controls();
   void draw_file_message();  // what the last file action said
   void draw_clip_progress();

@@ -67,6 +67,4 @@ std::string Replay::caption_at(int64_t t) const {
 
 void Replay::save() const { goro::save_recording(path_, rec_); }
 
-
-
 }  // namespace goroscope

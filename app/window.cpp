@@ -65,11 +65,17 @@ ImFont* load_fonts(float px) {
   return mono;
 }
 
-bool write_png(const std::string& path, int w, int h) {
+// read_pixels() is what has been drawn into the back buffer, RGBA, bottom row first.
+std::vector<unsigned char> read_pixels(int w, int h) {
   std::vector<unsigned char> px(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  return px;
+}
+
+bool write_png(const std::string& path, int w, int h) {
+  std::vector<unsigned char> px = read_pixels(w, h);
   for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // opaque
   stbi_flip_vertically_on_write(1);
   return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
@@ -322,10 +328,7 @@ int window_main(const std::vector<std::string>& args) {
       std::vector<ImDrawList*> lists(all->CmdLists, all->CmdLists + all->CmdListsCount), overlay;
       if (auto it = std::find(lists.begin(), lists.end(), app.clip_overlay()); it != lists.end()) overlay.push_back(*it), lists.erase(it);
       render_lists(*all, lists);
-      std::vector<unsigned char> px(static_cast<size_t>(fw) * static_cast<size_t>(fh) * 4);
-      glPixelStorei(GL_PACK_ALIGNMENT, 1);
-      glReadBuffer(GL_BACK);
-      glReadPixels(0, 0, fw, fh, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+      std::vector<unsigned char> px = read_pixels(fw, fh);
       render_lists(*all, overlay);
       if (clip->add(px.data(), fw, fh).empty() && !video.empty()) std::cerr << "\rgoroscope: frame " << clip->done() << "/" << clip->frames() << std::flush;
     } else {

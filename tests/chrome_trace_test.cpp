@@ -57,6 +57,25 @@ struct Parser {
     expect('"');
     return o;
   }
+  // items() reads comma-separated items up to `close` (the opening bracket already read).
+  template <class Item>
+  void items(char close, Item item) {
+    ws();
+    if (s[i] == close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      ws();
+      if (s[i] == ',') {
+        i++;
+        continue;
+      }
+      expect(close);
+      return;
+    }
+  }
   std::shared_ptr<Json> value() {
     ws();
     auto j = std::make_shared<Json>();
@@ -65,36 +84,16 @@ struct Parser {
     if (c == '{') {
       i++;
       Obj o;
-      ws();
-      if (s[i] == '}') {
-        i++;
-      } else {
-        for (;;) {
-          std::string k = string();
-          expect(':');
-          o[k] = value();
-          ws();
-          if (s[i] == ',') { i++; continue; }
-          expect('}');
-          break;
-        }
-      }
+      items('}', [&] {
+        std::string k = string();
+        expect(':');
+        o[k] = value();
+      });
       j->v = o;
     } else if (c == '[') {
       i++;
       Arr a;
-      ws();
-      if (s[i] == ']') {
-        i++;
-      } else {
-        for (;;) {
-          a.push_back(value());
-          ws();
-          if (s[i] == ',') { i++; continue; }
-          expect(']');
-          break;
-        }
-      }
+      items(']', [&] { a.push_back(value()); });
       j->v = a;
     } else if (c == '"') {
       j->v = string();

@@ -101,7 +101,7 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
       case EventKind::GoYield:
       case EventKind::GoReady: state(e.g, e.time, "runnable"); break;
       case EventKind::GoPark: {
-        std::string what = wait_reason_text(e.aux & 0x7f);
+        std::string what = wait_reason_text(park_reason(e));
         std::string on = m.object_name(e.obj);
         state(e.g, e.time, (what == "sleep" ? "sleeping" : "blocked: " + what) + (on.empty() ? "" : " " + on));
         break;

@@ -8,7 +8,6 @@ namespace goro::visual {
 
 namespace {
 
-constexpr uint8_t kReasonSleep = 12;  // WaitReason::Sleep in the runtime
 constexpr size_t kRecentTransfers = 64;
 
 void erase_one(std::vector<uint64_t>& v, uint64_t x) {
@@ -137,8 +136,8 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     }
     case EventKind::GoPark: {
       Goroutine& x = g(e.g);
-      x.reason = e.aux & 0x7f;
-      set_state(x, x.reason == kReasonSleep ? GState::Sleeping : GState::Blocked, e.time);
+      x.reason = park_reason(e);
+      set_state(x, parked_state(x.reason), e.time);
       x.waiting_on = e.obj;
       if (const Object* o = obj(e.obj)) {
         switch (o->kind) {

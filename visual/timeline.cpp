@@ -58,7 +58,7 @@ void Timeline::add(const Event& e) {
   if (auto f = pairing_.add(e)) flows_.push_back(*f);
   switch (e.kind) {
     case EventKind::GoCreate:
-      if (e.kind == EventKind::GoCreate && e.g) {
+      if (e.g) {
         if (e.g > names_.size()) names_.resize(e.g, 0);
         names_[e.g - 1] = e.text;
       }
@@ -74,8 +74,8 @@ void Timeline::add(const Event& e) {
       break;
     case EventKind::GoPark: {
       run(e, 0);
-      uint8_t r = e.aux & 0x7f;
-      begin(e.g, e, r == 12 ? GState::Sleeping : GState::Blocked, r, e.obj);
+      uint8_t r = park_reason(e);
+      begin(e.g, e, parked_state(r), r, e.obj);
       break;
     }
     case EventKind::GoEnd:

@@ -51,7 +51,7 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
   switch (e.kind) {
     case EventKind::GoCreate: return who + " created";
     case EventKind::GoStart: return who + " runs on P" + std::to_string(e.p);
-    case EventKind::GoPark: return who + " blocks: " + wait_reason_text(e.aux & 0x7f) + (obj.empty() ? "" : " " + obj);
+    case EventKind::GoPark: return who + " blocks: " + wait_reason_text(park_reason(e)) + (obj.empty() ? "" : " " + obj);
     case EventKind::GoReady: return who + " made runnable" + (e.arg ? " by " + gname(m, static_cast<uint64_t>(e.arg)) : "");
     case EventKind::GoYield: return who + " yields";
     case EventKind::GoEnd: return who + " finished";

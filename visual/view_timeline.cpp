@@ -57,6 +57,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   size.y = std::max(size.y, 60.f);
   ImGui::InvisibleButton("timeline", size);
   bool hovered = ImGui::IsItemHovered();
+  bool click = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left);
   ImGuiIO& io = ImGui::GetIO();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
@@ -93,7 +94,8 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     dl->AddText(ImVec2(x + 3, origin.y + 2), pal.text_dim, label_for(v, by_seq_).c_str());
   }
 
-  auto a_of = [&](int64_t t0, uint64_t s0) { return by_seq_ ? static_cast<double>(s0) : static_cast<double>(t0); };
+  // pos() is where a moment lies on the axis: its time, or its event number.
+  auto pos = [&](int64_t t, uint64_t s) { return by_seq_ ? static_cast<double>(s) : static_cast<double>(t); };
   auto b_of = [&](int64_t t1, uint64_t s1) {
     return by_seq_ ? (s1 ? static_cast<double>(s1) : end) : (t1 >= 0 ? static_cast<double>(t1) : end);
   };
@@ -107,9 +109,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   if (!procs.empty()) {
     std::string head = std::string(procs_open_ ? "v " : "> ") + std::to_string(procs.size()) + (procs.size() == 1 ? " P" : " Ps");
     dl->AddText(ImVec2(origin.x + 4, top), pal.text_dim, head.c_str());
-    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
-        io.MousePos.x < plot_x && io.MousePos.y >= top && io.MousePos.y < top + lane_h)
-      procs_open_ = !procs_open_;
+    if (click && io.MousePos.x < plot_x && io.MousePos.y >= top && io.MousePos.y < top + lane_h) procs_open_ = !procs_open_;
     size_t rows = procs_open_ ? procs.size() + 1 : 1;
     for (size_t p = 0; p < procs.size(); p++) {
       float y = procs_open_ ? top + static_cast<float>(p + 1) * lane_h : top;
@@ -121,7 +121,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
       for (; it != lane.end(); it = std::lower_bound(it + 1, lane.end(), v_of(last_x1 + 1), ends_before)) {
         // (the next span to draw is the first that ends past the pixel just drawn: millions of
         // spans cost the panel's width, not their number)
-        double a = a_of(it->t0, it->s0);
+        double a = pos(it->t0, it->s0);
         if (a > view_hi_) break;
         float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b_of(it->t1, it->s1)), origin.x + size.x);
         x1 = std::max(x1, x0 + 1);
@@ -134,7 +134,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
         if (ImGui::CalcTextSize(id.c_str()).x + 4 < x1 - x0) dl->AddText(ImVec2(x0 + 2, y), pal.canvas, id.c_str());
         if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
           hover_run = &*it, hover_p = p;
-          if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+          if (click)
             sel.key = NodeKey{NodeKind::Goroutine, it->g};
         }
       }
@@ -165,7 +165,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     auto ends_before = [&](const StateSpan& s, double v) { return b_of(s.t1, s.s1) < v; };
     float fold_x0 = -1, fold_x1 = -1;
     for (auto it = std::lower_bound(lane.begin(), lane.end(), view_lo_, ends_before); it != lane.end(); ++it) {
-      double a = a_of(it->t0, it->s0), b = b_of(it->t1, it->s1);
+      double a = pos(it->t0, it->s0), b = b_of(it->t1, it->s1);
       if (a > view_hi_) break;
       float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b), origin.x + size.x);
       if (x1 - x0 < 2) {  // too narrow to see: fold it with the spans that end within its pixel
@@ -185,11 +185,11 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     // Channel operations: a tick above (send) or below (receive) the lane, one per pixel at most.
     if (li < t.marks().size()) {
       const auto& mk = t.marks()[li];
-      auto before = [&](const Mark& k, double v) { return (by_seq_ ? static_cast<double>(k.s) : static_cast<double>(k.t)) < v; };
+      auto before = [&](const Mark& k, double v) { return pos(k.t, k.s) < v; };
       float last_x = -1;
       for (auto m_it = std::lower_bound(mk.begin(), mk.end(), view_lo_, before); m_it != mk.end();
            m_it = std::lower_bound(m_it + 1, mk.end(), v_of(last_x + 1), before)) {  // the next pixel's first
-        double v = by_seq_ ? static_cast<double>(m_it->s) : static_cast<double>(m_it->t);
+        double v = pos(m_it->t, m_it->s);
         if (v > view_hi_) break;
         float x = x_of(v);
         last_x = x;
@@ -197,8 +197,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
         else dl->AddTriangleFilled(ImVec2(x - 3, y + lane_h), ImVec2(x + 3, y + lane_h), ImVec2(x, y + lane_h - 4), pal.edge_hot);
       }
     }
-    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
-        io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
+    if (click && io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
       sel.key = NodeKey{NodeKind::Goroutine, gid};
       if (io.MousePos.x > plot_x) clicked = Click{by_seq_, std::max(0.0, v_of(io.MousePos.x))};
     }
@@ -207,7 +206,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   // when the view holds too many to tell apart, a word says to zoom in.
   {
     const auto& flows = t.flows();
-    auto recv_key = [&](const Flow& f) { return by_seq_ ? static_cast<double>(f.s1) : static_cast<double>(f.t1); };
+    auto recv_key = [&](const Flow& f) { return pos(f.t1, f.s1); };
     auto lo = std::lower_bound(flows.begin(), flows.end(), view_lo_, [&](const Flow& f, double v) { return recv_key(f) < v; });
     auto hi = std::upper_bound(lo, flows.end(), view_hi_, [&](double v, const Flow& f) { return v < recv_key(f); });
     auto lane_mid = [&](uint64_t g) -> float {
@@ -223,7 +222,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
       for (auto it = lo; it != hi; ++it) {
         float y0 = lane_mid(it->from), y1 = lane_mid(it->to);
         if (y0 < 0 || y1 < 0) continue;
-        ImVec2 a(x_of(by_seq_ ? static_cast<double>(it->s0) : static_cast<double>(it->t0)), y0);
+        ImVec2 a(x_of(pos(it->t0, it->s0)), y0);
         ImVec2 b(x_of(recv_key(*it)), y1);
         dl->AddLine(a, b, colour, 1.2f);
         float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
@@ -241,7 +240,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     if (cy + lane_h * 1.5f > origin.y + size.y) break;
     // One sample per pixel column (binary search), so a counter with millions of changes costs
     // the width of the panel, not its length.
-    auto key = [&](const Sample& smp) { return by_seq_ ? static_cast<double>(smp.s) : static_cast<double>(smp.t); };
+    auto key = [&](const Sample& smp) { return pos(smp.t, smp.s); };
     std::vector<int64_t> column(static_cast<size_t>(std::max(1.f, plot_w)), -1);
     int64_t hi = 1;
     for (size_t px = 0; px < column.size(); px++) {
@@ -272,7 +271,7 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   }
   // The cursor: the moment the diagram shows.
   if (cursor_seq) {
-    float x = x_of(by_seq_ ? static_cast<double>(cursor_seq) : static_cast<double>(cursor_time));
+    float x = x_of(pos(cursor_time, cursor_seq));
     dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + size.y), pal.selection, 2);
   }
   if (hover_run) {

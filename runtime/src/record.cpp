@@ -12,6 +12,7 @@
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <utility>
 
 namespace goro {
 
@@ -205,8 +206,8 @@ void RecordingWriter::finish(const std::vector<std::string>& strings) {
   std::string p;
   put(p, written_);
   write_block(kEnd, p);
-  std::fclose(f_);
-  f_ = nullptr;
+  int rc = std::fclose(std::exchange(f_, nullptr));  // the end block may still be in stdio's buffer
+  if (rc != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
 }
 
 // ---- loading ----

@@ -80,7 +80,8 @@ void App::open(std::shared_ptr<Replay> r) {
   timeline_.clear();
   timeline_view_.reset();
   for (const goro::Event& e : replay_->recording().events) timeline_.add(e);
-  if (const Scenario* s = find_scenario(replay_->recording().header.count("scenario") ? replay_->recording().header.at("scenario") : ""))
+  if (const Scenario* s = find_scenario(
+          replay_->recording().header.count("scenario") ? replay_->recording().header.at("scenario") : ""))
     scenario_ = s;
   file_message_ = "opened " + path + (replay_->recording().complete ? "" : " (incomplete recording)");
 }
@@ -115,8 +116,10 @@ const std::string& App::source_of(const Scenario& s) {
   if (it != sources_.end()) return it->second;
   std::ifstream f(assets_dir() + "/programs/" + s.go_file);
   std::stringstream ss;
-  if (f) ss << f.rdbuf();
-  else ss << "(source " << s.go_file << " not found in " << assets_dir() << "/programs)";
+  if (f)
+    ss << f.rdbuf();
+  else
+    ss << "(source " << s.go_file << " not found in " << assets_dir() << "/programs)";
   return sources_[s.go_file] = ss.str();
 }
 
@@ -124,16 +127,20 @@ void App::keys() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || clip_) return;
   if (replay_ && !io.KeyCtrl) {
-    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) playing_ = !playing_, replay_time_ = static_cast<double>(replay_->time());
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false))
+      playing_ = !playing_, replay_time_ = static_cast<double>(replay_->time());
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_N)) jump(replay_->cursor() + 1);
-    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_B)) jump(replay_->cursor() ? replay_->cursor() - 1 : 0);
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_B))
+      jump(replay_->cursor() ? replay_->cursor() - 1 : 0);
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) shot_path_ = default_shot_path();
     return;
   }
   goro::Control& c = session_->control();
   if (io.KeyCtrl) {
-    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) settings_.ui_zoom = std::min(3.f, settings_.ui_zoom * 1.1f), zoom_changed_ = true;
-    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) settings_.ui_zoom = std::max(0.5f, settings_.ui_zoom / 1.1f), zoom_changed_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
+      settings_.ui_zoom = std::min(3.f, settings_.ui_zoom * 1.1f), zoom_changed_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
+      settings_.ui_zoom = std::max(0.5f, settings_.ui_zoom / 1.1f), zoom_changed_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_0)) settings_.ui_zoom = 1, zoom_changed_ = true;
     return;
   }
@@ -168,7 +175,8 @@ void App::frame(double now, float frame_ms) {
     } else {
       replay_time_ += std::min(dt, 0.1) * replay_speed_ * 1e9;
       replay_->seek_time(static_cast<int64_t>(replay_time_), before + kMaxEventsPerFrame);
-      if (replay_->cursor() == before + kMaxEventsPerFrame) replay_time_ = static_cast<double>(replay_->time());  // behind: slow down
+      if (replay_->cursor() == before + kMaxEventsPerFrame)
+        replay_time_ = static_cast<double>(replay_->time());  // behind: slow down
       if (replay_->cursor() == before && replay_->cursor() < replay_->size() &&
           replay_->recording().events[replay_->cursor()].time <= static_cast<int64_t>(replay_time_))
         replay_->seek(before + 1);
@@ -214,15 +222,18 @@ void App::frame(double now, float frame_ms) {
   float body_h = avail.y - status_h;
 
   ImGui::BeginChild("left", ImVec2(left_w, body_h), true);
-  if (replay_) draw_replay_controls();
-  else draw_controls();
+  if (replay_)
+    draw_replay_controls();
+  else
+    draw_controls();
   ImGui::EndChild();
   ImGui::SameLine();
 
   ImGui::BeginGroup();
   float center_w = avail.x - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x;
   float diagram_h = body_h * 0.70f;
-  ImGui::BeginChild("diagram", ImVec2(center_w, diagram_h), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild("diagram", ImVec2(center_w, diagram_h), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const goro::visual::Model& m = model();
   ImGui::TextColored(col(pal.text), "%s%s", replay_ ? "Replay: " : "", scenario_->title.c_str());
   ImGui::SameLine();
@@ -230,7 +241,8 @@ void App::frame(double now, float frame_ms) {
   bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
   ImVec2 diagram_at = ImGui::GetCursorScreenPos();
   diagram_.draw(m, pal, sel_, now, deadlock,
-                replay_ ? "The start of the recording: press Play, or step with Right." : "Pick a program and press Run (R).");
+                replay_ ? "The start of the recording: press Play, or step with Right."
+                        : "Pick a program and press Run (R).");
   draw_caption(diagram_at.x, diagram_at.y);
   ImGui::EndChild();
   ImGui::BeginChild("bottom", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
@@ -241,11 +253,19 @@ void App::frame(double now, float frame_ms) {
       if (mono) ImGui::PopFont();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Timeline", nullptr, std::exchange(select_timeline_, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
-      uint64_t cursor = replay_ ? (replay_->cursor() ? replay_->recording().events[replay_->cursor() - 1].seq : 0) : m.seq();
-      if (auto click = timeline_view_.draw(timeline_, replay_ ? replay_->recording().strings : session_->strings(), pal, sel_, cursor, m.time()); click && replay_) {
-        if (click->by_seq) jump(static_cast<size_t>(click->at));
-        else jump_time(static_cast<int64_t>(click->at));
+    if (ImGui::BeginTabItem("Timeline", nullptr,
+                            std::exchange(select_timeline_, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+      uint64_t cursor = replay_
+                            ? (replay_->cursor() ? replay_->recording().events[replay_->cursor() - 1].seq : 0)
+                            : m.seq();
+      if (auto click =
+              timeline_view_.draw(timeline_, replay_ ? replay_->recording().strings : session_->strings(),
+                                  pal, sel_, cursor, m.time());
+          click && replay_) {
+        if (click->by_seq)
+          jump(static_cast<size_t>(click->at));
+        else
+          jump_time(static_cast<int64_t>(click->at));
       }
       ImGui::EndTabItem();
     }
@@ -304,8 +324,9 @@ void App::end_clip() {
   if (clip_->all_taken() || !clip_->result().empty()) clip_->finish();
   if (!clip_->finished()) return;
   clip_result_ = clip_->result();
-  file_message_ = clip_->result().empty() ? "wrote " + clip_->spec().path + " (" + std::to_string(clip_->frames()) + " frames)"
-                                          : "no clip: " + clip_->result();
+  file_message_ = clip_->result().empty()
+                      ? "wrote " + clip_->spec().path + " (" + std::to_string(clip_->frames()) + " frames)"
+                      : "no clip: " + clip_->result();
   end_diagram_only_for_a_while();
   clip_.reset();
 }
@@ -316,12 +337,15 @@ void App::draw_clip_progress() {
   if (!clip_) return;
   ImGui::OpenPopup("Making a clip");
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal("Making a clip", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+  if (!ImGui::BeginPopupModal("Making a clip", nullptr,
+                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
+    return;
   clip_overlay_ = ImGui::GetWindowDrawList();
   ImGui::Text("%s", clip_->spec().path.c_str());
   float f = static_cast<float>(clip_->done()) / static_cast<float>(std::max(1, clip_->frames()));
   std::string label = clip_->all_taken() ? "ffmpeg is finishing the file..."
-                                         : "frame " + std::to_string(clip_->done()) + " of " + std::to_string(clip_->frames());
+                                         : "frame " + std::to_string(clip_->done()) + " of " +
+                                               std::to_string(clip_->frames());
   ImGui::ProgressBar(f, ImVec2(360, 0), label.c_str());
   if (ImGui::Button("Cancel")) {
     clip_.reset();  // ffmpeg is closed and the partial file removed
@@ -337,7 +361,8 @@ void App::draw_clip_progress() {
 void App::draw_clip_controls() {
   const auto& pal = goro::visual::palette(settings_.dark);
   ImGui::PushTextWrapPos();
-  ImGui::TextColored(col(pal.text_dim), "For slides: a picture of this moment (.png) or a clip (.gif, .mp4), the window's size");
+  ImGui::TextColored(col(pal.text_dim),
+                     "For slides: a picture of this moment (.png) or a clip (.gif, .mp4), the window's size");
   ImGui::PopTextWrapPos();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##clip path", clip_path_, sizeof clip_path_);
@@ -361,8 +386,10 @@ void App::draw_clip_controls() {
       png_path_ = path, png_diagram_ = clip_diagram_;
       return;
     }
-    if (!from || !to) file_message_ = "no clip: from and to are times such as 0s, 1.5s, 200ms";
-    else if (std::string why = start_clip({clip_path_, *from, *to, clip_fps_}, clip_diagram_); !why.empty()) file_message_ = "no clip: " + why;
+    if (!from || !to)
+      file_message_ = "no clip: from and to are times such as 0s, 1.5s, 200ms";
+    else if (std::string why = start_clip({clip_path_, *from, *to, clip_fps_}, clip_diagram_); !why.empty())
+      file_message_ = "no clip: " + why;
   }
 }
 
@@ -403,7 +430,8 @@ void App::draw_controls() {
   if (ImGui::RadioButton("real", real) && !real) config_.clock = goro::ClockMode::Real, restart();
   ImGui::SameLine();
   if (ImGui::RadioButton("virtual", !real) && real) config_.clock = goro::ClockMode::Virtual, restart();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("time jumps to the next timer when every goroutine is blocked");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("time jumps to the next timer when every goroutine is blocked");
   if (config_.clock == goro::ClockMode::Real) {
     float speed = static_cast<float>(config_.speed);
     ImGui::SetNextItemWidth(-1);
@@ -422,8 +450,10 @@ void App::draw_controls() {
     int hi = std::min(p.max, std::max(p.def * 4, 32));  // a slider range that stays usable
     ImGuiSliderFlags flags = hi - p.min > 1000 ? ImGuiSliderFlags_Logarithmic : 0;
     std::string fmt = p.name + " %d";
-    if (ImGui::SliderInt(("##" + p.name).c_str(), &v, p.min, hi, fmt.c_str(), flags)) params_.values[p.name] = std::clamp(v, p.min, p.max);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%d to %d; ctrl+click to type)", p.help.c_str(), p.min, p.max);
+    if (ImGui::SliderInt(("##" + p.name).c_str(), &v, p.min, hi, fmt.c_str(), flags))
+      params_.values[p.name] = std::clamp(v, p.min, p.max);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s (%d to %d; ctrl+click to type)", p.help.c_str(), p.min, p.max);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
   }
   int procs = config_.procs;
@@ -432,8 +462,10 @@ void App::draw_controls() {
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int seed = static_cast<int>(config_.seed);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::InputInt("##seed", &seed)) config_.seed = static_cast<uint64_t>(std::max(0, seed)), changed = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("seed: every random choice (select, the data race's scheduler)");
+  if (ImGui::InputInt("##seed", &seed))
+    config_.seed = static_cast<uint64_t>(std::max(0, seed)), changed = true;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("seed: every random choice (select, the data race's scheduler)");
   if (changed) restart();
 
   // Choosing the interleaving by hand.
@@ -441,12 +473,14 @@ void App::draw_controls() {
   ImGui::BeginDisabled(config_.procs != 1);
   if (ImGui::Checkbox("choose the next goroutine by hand", &choose_)) c.choose_mode(choose_);
   ImGui::EndDisabled();
-  if (config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("with procs = 1");
+  if (config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("with procs = 1");
   if (choose_ && config_.procs == 1) {
     auto cands = c.candidates();
     if (cands.empty()) ImGui::TextColored(col(pal.text_dim), "(no choice pending)");
     for (const auto& g : cands) {
-      std::string label = "run next: " + (g.name.empty() ? "goroutine" : g.name) + " (" + std::to_string(g.id) + ")";
+      std::string label =
+          "run next: " + (g.name.empty() ? "goroutine" : g.name) + " (" + std::to_string(g.id) + ")";
       if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) c.choose(g.id);
     }
   }
@@ -506,7 +540,8 @@ void App::draw_replay_controls() {
   ImGui::TextUnformatted(r.path().c_str());
   for (const auto& [k, v] : r.recording().header)
     if (k != "goroscope") ImGui::TextColored(col(pal.text_dim), "%s = %s", k.c_str(), v.c_str());
-  if (!r.recording().complete) ImGui::TextColored(col(pal.runnable), "incomplete: the run did not finish writing it");
+  if (!r.recording().complete)
+    ImGui::TextColored(col(pal.runnable), "incomplete: the run did not finish writing it");
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
@@ -525,11 +560,14 @@ void App::draw_replay_controls() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event forward (Right or N)");
   float speed = static_cast<float>(replay_speed_);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##rspeed", &speed, 0.01f, 100000.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) replay_speed_ = speed;
+  if (ImGui::SliderFloat("##rspeed", &speed, 0.01f, 100000.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic))
+    replay_speed_ = speed;
   int cur = static_cast<int>(r.cursor());
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.size()), "event %d")) jump(static_cast<size_t>(cur));
-  ImGui::TextColored(col(pal.text_dim), "time %s of %s", format_time(r.time()).c_str(), format_time(r.duration()).c_str());
+  if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.size()), "event %d"))
+    jump(static_cast<size_t>(cur));
+  ImGui::TextColored(col(pal.text_dim), "time %s of %s", format_time(r.time()).c_str(),
+                     format_time(r.duration()).c_str());
   if (size_t end = r.find_end()) {
     if (ImGui::Button("Jump to the panic / deadlock", ImVec2(-1, 0))) jump(end);
   }
@@ -631,16 +669,27 @@ void App::draw_status(float frame_ms) {
   const auto& pal = goro::visual::palette(settings_.dark);
   const goro::visual::Model& m = model();
   using goro::visual::GState;
-  std::string state = replay_ ? (playing_ ? "replaying" : "replay paused") : session_->done() ? (m.exit_status() == goro::ExitStatus::Ok ? "exited" : m.exit_status() == goro::ExitStatus::Panic ? "panicked" : "deadlocked")
-                                       : session_->control().paused() ? "paused" : "running";
-  ImGui::TextColored(col(!replay_ && session_->done() && m.exit_status() != goro::ExitStatus::Ok ? pal.blocked : pal.running), "%s", state.c_str());
+  std::string state = replay_                        ? (playing_ ? "replaying" : "replay paused")
+                      : session_->done()             ? (m.exit_status() == goro::ExitStatus::Ok      ? "exited"
+                                                        : m.exit_status() == goro::ExitStatus::Panic ? "panicked"
+                                                                                                     : "deadlocked")
+                      : session_->control().paused() ? "paused"
+                                                     : "running";
+  ImGui::TextColored(
+      col(!replay_ && session_->done() && m.exit_status() != goro::ExitStatus::Ok ? pal.blocked
+                                                                                  : pal.running),
+      "%s", state.c_str());
   ImGui::SameLine();
-  ImGui::TextColored(col(pal.text_dim), "| %s time %s | %.0f events/s | goroutines: %zu running, %zu runnable, %zu blocked, %zu sleeping, %zu finished | frame %.1f ms",
-                     replay_ ? (replay_->recording().header.count("clock") ? replay_->recording().header.at("clock").c_str() : "?")
-                     : config_.clock == goro::ClockMode::Virtual ? "virtual" : "real",
-                     format_time(m.time()).c_str(), rate_,
-                     m.count(GState::Running), m.count(GState::Runnable), m.count(GState::Blocked), m.count(GState::Sleeping),
-                     m.count(GState::Finished), frame_ms);
+  ImGui::TextColored(
+      col(pal.text_dim),
+      "| %s time %s | %.0f events/s | goroutines: %zu running, %zu runnable, %zu blocked, %zu sleeping, %zu "
+      "finished | frame %.1f ms",
+      replay_ ? (replay_->recording().header.count("clock") ? replay_->recording().header.at("clock").c_str()
+                                                            : "?")
+      : config_.clock == goro::ClockMode::Virtual ? "virtual"
+                                                  : "real",
+      format_time(m.time()).c_str(), rate_, m.count(GState::Running), m.count(GState::Runnable),
+      m.count(GState::Blocked), m.count(GState::Sleeping), m.count(GState::Finished), frame_ms);
 }
 
 }  // namespace goroscope

@@ -31,10 +31,10 @@ struct AppOptions {
   goro::Config config;
   bool config_set = false;
   std::shared_ptr<Replay> replay;  // replay this recording instead (loaded before the window opens)
-  int64_t at = -1;                // ... from this time (ns); -1: from the start
-  bool play = false;              // ... playing
-  bool timeline = false;          // open with the timeline showing (else the console)
-  bool diagram_only = false;      // draw the diagram alone, filling the window (for slides)
+  int64_t at = -1;                 // ... from this time (ns); -1: from the start
+  bool play = false;               // ... playing
+  bool timeline = false;           // open with the timeline showing (else the console)
+  bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)
 };
 
 class App {
@@ -63,9 +63,9 @@ class App {
   void open(std::shared_ptr<Replay> r);
   const Session* session() const { return session_.get(); }
 
-  // Clips of the replay (GIF, MP4). start_clip() returns "" or why it cannot start. While a clip takes frames, the window seeks
-  // to clip()->next_time() before each frame and hands the frame's pixels to clip()->add(),
-  // leaving out clip_overlay() (the progress window). clip_result() is set once a clip ended:
+  // Clips of the replay (GIF, MP4). start_clip() returns "" or why it cannot start. While a clip takes
+  // frames, the window seeks to clip()->next_time() before each frame and hands the frame's pixels to
+  // clip()->add(), leaving out clip_overlay() (the progress window). clip_result() is set once a clip ended:
   // "" when its file was written.
   std::string start_clip(const ClipSpec& spec, bool diagram_only);
   Clip* clip() { return clip_ && !clip_->all_taken() && clip_->result().empty() ? clip_.get() : nullptr; }
@@ -102,8 +102,8 @@ class App {
   std::shared_ptr<Replay> replay_;  // when set, the window replays it and session_ is idle
   bool playing_ = false;
   double replay_speed_ = 1.0;
-  double replay_time_ = 0;          // ns, while playing
-  double replay_events_ = 0;        // events due but not yet applied, while playing a timeless recording
+  double replay_time_ = 0;    // ns, while playing
+  double replay_events_ = 0;  // events due but not yet applied, while playing a timeless recording
   static constexpr double kEventsPerSecond = 30;
   // A frame applies at most this many events (about 1 ms): a replay too dense to keep up with
   // plays slower than asked rather than in slow frames.
@@ -112,7 +112,7 @@ class App {
   char caption_buf_[256] = "";
   std::string file_message_;
   goro::visual::DiagramView diagram_;
-  goro::visual::Timeline timeline_;       // the live run's, or the replayed recording's
+  goro::visual::Timeline timeline_;  // the live run's, or the replayed recording's
   goro::visual::TimelineView timeline_view_;
   goro::visual::Selection sel_;
   bool follow_console_ = true;

@@ -5,10 +5,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <thread>
-
-#include <fstream>
 
 #include "chrome_trace.hpp"
 #include "goro/record.hpp"
@@ -66,7 +65,8 @@ int cmd_list() {
   for (const Scenario& s : scenarios()) {
     std::cout << s.name << "  (" << s.go_file << ")\n    " << s.description << "\n";
     for (const Param& p : s.params)
-      std::cout << "    --set " << p.name << "=" << p.def << "   " << p.help << " [" << p.min << ".." << p.max << "]\n";
+      std::cout << "    --set " << p.name << "=" << p.def << "   " << p.help << " [" << p.min << ".." << p.max
+                << "]\n";
   }
   return 0;
 }
@@ -101,7 +101,8 @@ int cmd_run(const std::vector<std::string>& a) {
       return 0;
     }
     auto v = value();
-    if (!v) return usage_error(o.rfind("--", 0) == 0 ? o + " needs a value" : "unexpected argument '" + o + "'");
+    if (!v)
+      return usage_error(o.rfind("--", 0) == 0 ? o + " needs a value" : "unexpected argument '" + o + "'");
     if (o == "--set") {
       std::string err = sc->set(spec.params, *v);
       if (!err.empty()) return usage_error(err);
@@ -114,13 +115,17 @@ int cmd_run(const std::vector<std::string>& a) {
       if (!n) return usage_error("--seed must be a non-negative whole number");
       spec.config.seed = static_cast<uint64_t>(*n);
     } else if (o == "--clock") {
-      if (*v == "virtual") spec.config.clock = goro::ClockMode::Virtual;
-      else if (*v == "real") spec.config.clock = goro::ClockMode::Real;
-      else return usage_error("--clock must be virtual or real");
+      if (*v == "virtual")
+        spec.config.clock = goro::ClockMode::Virtual;
+      else if (*v == "real")
+        spec.config.clock = goro::ClockMode::Real;
+      else
+        return usage_error("--clock must be virtual or real");
     } else if (o == "--speed") {
       char* end = nullptr;
       double x = std::strtod(v->c_str(), &end);
-      if (*end || !(x > 0) || !std::isfinite(x) || x > 1e6) return usage_error("--speed must be a number above 0 (at most 1e6)");
+      if (*end || !(x > 0) || !std::isfinite(x) || x > 1e6)
+        return usage_error("--speed must be a number above 0 (at most 1e6)");
       spec.config.speed = x;
     } else if (o == "--record") {
       record = *v;
@@ -147,10 +152,10 @@ int cmd_run(const std::vector<std::string>& a) {
   const goro::Exit& ex = session->exit();
   const goro::visual::Model& m = session->model();
   if (ex.status != goro::ExitStatus::Ok) std::cerr << ex.message << "exit status 2\n";
-  std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ") << m.channel_ops()
-            << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
-            << format_time(ex.end_time) << " of " << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real")
-            << " time";
+  std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ")
+            << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
+            << format_time(ex.end_time) << " of "
+            << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
   if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
   if (!record.empty()) std::cerr << "goroscope: recorded to " << record << "\n";
@@ -181,13 +186,16 @@ int cmd_inspect(const std::vector<std::string>& a) {
     full.apply(e, rec.strings);
     if (e.kind == goro::EventKind::ObjMake) objects++;
   }
-  std::cout << "recording: " << a[1] << (rec.complete ? "" : "  (incomplete: the run did not finish writing it)") << "\n";
+  std::cout << "recording: " << a[1]
+            << (rec.complete ? "" : "  (incomplete: the run did not finish writing it)") << "\n";
   for (const auto& [k, v] : rec.header) std::cout << "  " << k << " = " << v << "\n";
-  std::cout << "events: " << rec.events.size() << "\nduration: " << format_time(full.time()) << "\ngoroutines: " << full.goroutines().size()
-            << "\nobjects: " << objects << " (" << full.channels().size() << " channels, " << full.waitgroups().size()
-            << " wait groups, " << full.mutexes().size() << " mutexes, " << full.onces().size() << " onces)\n";
+  std::cout << "events: " << rec.events.size() << "\nduration: " << format_time(full.time())
+            << "\ngoroutines: " << full.goroutines().size() << "\nobjects: " << objects << " ("
+            << full.channels().size() << " channels, " << full.waitgroups().size() << " wait groups, "
+            << full.mutexes().size() << " mutexes, " << full.onces().size() << " onces)\n";
   for (const auto& c : full.channels()) std::cout << "  chan " << c.name << " cap " << c.cap << "\n";
-  for (const auto& b : rec.bookmarks) std::cout << "bookmark " << format_time(b.time) << ": " << b.caption << "\n";
+  for (const auto& b : rec.bookmarks)
+    std::cout << "bookmark " << format_time(b.time) << ": " << b.caption << "\n";
   if (full.exited()) {
     const char* st[] = {"ok", "panic", "deadlock"};
     std::cout << "exit: " << st[static_cast<int>(full.exit_status())] << ", " << full.leaked() << " leaked\n";
@@ -211,8 +219,10 @@ int cmd_export(const std::vector<std::string>& a) {
   }
   std::string chrome;
   for (size_t i = 2; i < a.size(); i++) {
-    if (a[i] == "--chrome" && i + 1 < a.size()) chrome = a[++i];
-    else return usage_error(a[i] == "--chrome" ? "--chrome needs a file" : "unknown option '" + a[i] + "'");
+    if (a[i] == "--chrome" && i + 1 < a.size())
+      chrome = a[++i];
+    else
+      return usage_error(a[i] == "--chrome" ? "--chrome needs a file" : "unknown option '" + a[i] + "'");
   }
   if (chrome.empty()) return usage_error("export needs --chrome OUT.json");
   std::optional<goro::Recording> loaded = load_or_say(a[1]);
@@ -250,12 +260,18 @@ std::optional<int64_t> parse_time(const std::string& s) {
   if (end == s.c_str() || !std::isfinite(x) || x < 0) return std::nullopt;
   std::string unit(end);
   double scale = 0;
-  if (unit.empty() || unit == "ns") scale = 1;
-  else if (unit == "us" || unit == "µs") scale = 1e3;
-  else if (unit == "ms") scale = 1e6;
-  else if (unit == "s") scale = 1e9;
-  else if (unit == "m") scale = 60e9;
-  else return std::nullopt;
+  if (unit.empty() || unit == "ns")
+    scale = 1;
+  else if (unit == "us" || unit == "µs")
+    scale = 1e3;
+  else if (unit == "ms")
+    scale = 1e6;
+  else if (unit == "s")
+    scale = 1e9;
+  else if (unit == "m")
+    scale = 60e9;
+  else
+    return std::nullopt;
   double ns = x * scale;
   if (ns > 9e18) return std::nullopt;
   return static_cast<int64_t>(std::llround(ns));
@@ -264,10 +280,14 @@ std::optional<int64_t> parse_time(const std::string& s) {
 std::string format_time(int64_t ns) {
   char b[64];
   double a = std::fabs(static_cast<double>(ns));
-  if (a < 1e3) std::snprintf(b, sizeof b, "%lldns", static_cast<long long>(ns));
-  else if (a < 1e6) std::snprintf(b, sizeof b, "%.4gus", ns / 1e3);
-  else if (a < 1e9) std::snprintf(b, sizeof b, "%.4gms", ns / 1e6);
-  else std::snprintf(b, sizeof b, "%.6gs", ns / 1e9);
+  if (a < 1e3)
+    std::snprintf(b, sizeof b, "%lldns", static_cast<long long>(ns));
+  else if (a < 1e6)
+    std::snprintf(b, sizeof b, "%.4gus", ns / 1e3);
+  else if (a < 1e9)
+    std::snprintf(b, sizeof b, "%.4gms", ns / 1e6);
+  else
+    std::snprintf(b, sizeof b, "%.6gs", ns / 1e9);
   return b;
 }
 
@@ -282,7 +302,8 @@ std::optional<int> cli_main(const std::vector<std::string>& args) {
   if (cmd == "run") return cmd_run(args);
   if (cmd == "inspect") return cmd_inspect(args);
   if (cmd == "export") return cmd_export(args);
-  if (cmd.rfind("-", 0) == 0 || cmd.find(".gorec") != std::string::npos) return std::nullopt;  // the window's options
+  if (cmd.rfind("-", 0) == 0 || cmd.find(".gorec") != std::string::npos)
+    return std::nullopt;  // the window's options
   return usage_error("unknown command '" + cmd + "'");
 }
 

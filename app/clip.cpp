@@ -28,16 +28,20 @@ std::string shell_quoted(const std::string& s) {
 }  // namespace
 
 std::string Clip::check(const ClipSpec& spec) {
-  if (!ends_with(spec.path, ".gif") && !ends_with(spec.path, ".mp4")) return "a clip's file name ends in .gif or .mp4";
+  if (!ends_with(spec.path, ".gif") && !ends_with(spec.path, ".mp4"))
+    return "a clip's file name ends in .gif or .mp4";
   if (spec.fps < 1 || spec.fps > 60) return "the frame rate must be 1 to 60";
   if (spec.to <= spec.from) return "the clip must end after it starts";
-  if ((spec.to - spec.from) / 1'000'000'000 * spec.fps > 100000) return "more than 100,000 frames: choose a shorter range or fewer frames a second";
+  if ((spec.to - spec.from) / 1'000'000'000 * spec.fps > 100000)
+    return "more than 100,000 frames: choose a shorter range or fewer frames a second";
   std::filesystem::path dir = std::filesystem::path(spec.path).parent_path();
   if (dir.empty()) dir = ".";
-  if (!std::filesystem::is_directory(dir)) return "no folder " + dir.string() + " to write " + spec.path + " in";
+  if (!std::filesystem::is_directory(dir))
+    return "no folder " + dir.string() + " to write " + spec.path + " in";
   if (access(dir.c_str(), W_OK) != 0) return "cannot write in " + dir.string();
   if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0)
-    return "making a " + spec.path.substr(spec.path.size() - 3) + " needs the ffmpeg program, which is not installed (apt-get install ffmpeg, or ./setup.sh)";
+    return "making a " + spec.path.substr(spec.path.size() - 3) +
+           " needs the ffmpeg program, which is not installed (apt-get install ffmpeg, or ./setup.sh)";
   return "";
 }
 
@@ -57,8 +61,9 @@ std::string Clip::add(const unsigned char* rgba, int w, int h) {
   if (!ffmpeg_) {
     w_ = w, h_ = h;
     bool gif = ends_with(spec_.path, ".gif");
-    std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " + std::to_string(w) + "x" +
-                      std::to_string(h) + " -framerate " + std::to_string(spec_.fps) + " -i - " +
+    std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " +
+                      std::to_string(w) + "x" + std::to_string(h) + " -framerate " +
+                      std::to_string(spec_.fps) + " -i - " +
                       (gif ? "-vf 'vflip,split[a][b];[a]palettegen[p];[b][p]paletteuse' "
                            : "-vf 'vflip,crop=trunc(iw/2)*2:trunc(ih/2)*2' -pix_fmt yuv420p -c:v libx264 ") +
                       shell_quoted(spec_.path);
@@ -68,7 +73,8 @@ std::string Clip::add(const unsigned char* rgba, int w, int h) {
   }
   if (w != w_ || h != h_) return result_ = "the window changed size during the clip";
   size_t n = static_cast<size_t>(w) * static_cast<size_t>(h) * 4;
-  if (std::fwrite(rgba, 1, n, ffmpeg_) != n) return result_ = "ffmpeg stopped taking frames (cannot write " + spec_.path + "?)";
+  if (std::fwrite(rgba, 1, n, ffmpeg_) != n)
+    return result_ = "ffmpeg stopped taking frames (cannot write " + spec_.path + "?)";
   done_++;
   return "";
 }
@@ -81,11 +87,13 @@ void Clip::finish() {
 
 bool Clip::finished() {
   if (ended_) return true;
-  if (!closing_.valid() || closing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  if (!closing_.valid() || closing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    return false;
   int rc = closing_.get();
   ended_ = true;
   if (result_.empty() && rc != 0) result_ = "ffmpeg could not write " + spec_.path;
-  if (result_.empty() && done_ < frames_) result_ = "stopped after " + std::to_string(done_) + " of " + std::to_string(frames_) + " frames";
+  if (result_.empty() && done_ < frames_)
+    result_ = "stopped after " + std::to_string(done_) + " of " + std::to_string(frames_) + " frames";
   return true;
 }
 

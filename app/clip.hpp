@@ -14,7 +14,7 @@ namespace goroscope {
 
 // ClipSpec is what to make.
 struct ClipSpec {
-  std::string path;  // ends in .gif or .mp4
+  std::string path;          // ends in .gif or .mp4
   int64_t from = 0, to = 0;  // program time, ns; to > from
   int fps = 10;
 };

@@ -7,7 +7,7 @@
 namespace goroscope {
 int window_main(const std::vector<std::string>& args);
 int render_main(const std::vector<std::string>& args);
-}
+}  // namespace goroscope
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);

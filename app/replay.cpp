@@ -5,7 +5,8 @@
 
 namespace goroscope {
 
-Replay::Replay(const std::string& path) : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})) {
+Replay::Replay(const std::string& path)
+    : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})) {
   // About 256 snapshots, at least 20,000 events apart. Snapshots share what did not change
   // between them (the model's goroutines are copy-on-write), so each costs about what changed
   // since the one before; when they would hold more than about 1 GB in all, keep every other
@@ -17,7 +18,8 @@ Replay::Replay(const std::string& path) : path_(path), rec_(goro::load_recording
   size_t bytes = 0;
   for (size_t i = 0; i < rec_.events.size(); i++) {
     m.apply(rec_.events[i], rec_.strings);
-    if (rec_.events[i].kind == goro::EventKind::Panic || rec_.events[i].kind == goro::EventKind::Deadlock) end_ = i + 1;
+    if (rec_.events[i].kind == goro::EventKind::Panic || rec_.events[i].kind == goro::EventKind::Deadlock)
+      end_ = i + 1;
     if ((i + 1) % every_ != 0) continue;
     bytes += m.own_bytes();  // before the copy: what no earlier snapshot shares
     snapshots_.push_back(m);
@@ -50,7 +52,8 @@ void Replay::seek_time(int64_t t, size_t limit) {
 
 void Replay::add_bookmark(int64_t time, std::string caption) {
   auto& b = rec_.bookmarks;
-  auto at = std::upper_bound(b.begin(), b.end(), time, [](int64_t t, const goro::Bookmark& x) { return t < x.time; });
+  auto at = std::upper_bound(b.begin(), b.end(), time,
+                             [](int64_t t, const goro::Bookmark& x) { return t < x.time; });
   b.insert(at, goro::Bookmark{time, std::move(caption)});
 }
 

@@ -52,7 +52,8 @@ class Replay {
   size_t cursor_ = 0;
   size_t every_ = 1;
   size_t end_ = 0;  // just after the Panic or Deadlock event, found once
-  std::vector<goro::visual::Model> snapshots_;  // snapshots_[i]: state after i * every_ events; they share chunks
+  std::vector<goro::visual::Model>
+      snapshots_;  // snapshots_[i]: state after i * every_ events; they share chunks
 };
 
 }  // namespace goroscope

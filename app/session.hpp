@@ -37,7 +37,8 @@ class Session {
  public:
   // start() begins the run (paused first if start_paused); writes a recording if record_path
   // is not empty (throws goro::RecordingError if it cannot).
-  Session(RunSpec spec, const std::string& record_path = "", bool start_paused = false, bool keep_events = true);
+  Session(RunSpec spec, const std::string& record_path = "", bool start_paused = false,
+          bool keep_events = true);
   ~Session();  // stops the program if still running and waits for its thread
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;

@@ -27,14 +27,22 @@ Settings Settings::load() {
     size_t eq = line.find('=');
     std::string k = line.substr(0, eq), v = eq == std::string::npos ? "" : line.substr(eq + 1);
     try {
-      if (k == "theme" && (v == "dark" || v == "light")) s.dark = v == "dark";
-      else if (k == "ui_zoom") s.ui_zoom = std::stof(v);
-      else if (k == "scenario") s.scenario = v;
-      else if (k == "window_w") s.window_w = std::stoi(v);
-      else if (k == "window_h") s.window_h = std::stoi(v);
-      else if (k == "window_x") s.window_x = std::stoi(v);
-      else if (k == "window_y") s.window_y = std::stoi(v);
-      else throw std::invalid_argument(k);
+      if (k == "theme" && (v == "dark" || v == "light"))
+        s.dark = v == "dark";
+      else if (k == "ui_zoom")
+        s.ui_zoom = std::stof(v);
+      else if (k == "scenario")
+        s.scenario = v;
+      else if (k == "window_w")
+        s.window_w = std::stoi(v);
+      else if (k == "window_h")
+        s.window_h = std::stoi(v);
+      else if (k == "window_x")
+        s.window_x = std::stoi(v);
+      else if (k == "window_y")
+        s.window_y = std::stoi(v);
+      else
+        throw std::invalid_argument(k);
     } catch (const std::exception&) {
       std::cerr << "goroscope: settings.ini line " << n << " ignored: " << line << "\n";
     }
@@ -54,8 +62,9 @@ void Settings::save() const {
   {
     std::ofstream f(tmp);
     if (!f) return;
-    f << "theme=" << (dark ? "dark" : "light") << "\nui_zoom=" << ui_zoom << "\nscenario=" << scenario << "\nwindow_w="
-      << window_w << "\nwindow_h=" << window_h << "\nwindow_x=" << window_x << "\nwindow_y=" << window_y << "\n";
+    f << "theme=" << (dark ? "dark" : "light") << "\nui_zoom=" << ui_zoom << "\nscenario=" << scenario
+      << "\nwindow_w=" << window_w << "\nwindow_h=" << window_h << "\nwindow_x=" << window_x
+      << "\nwindow_y=" << window_y << "\n";
   }
   std::rename(tmp.c_str(), (d + "/settings.ini").c_str());
 }

@@ -57,10 +57,12 @@ ImFont* load_fonts(float px) {
   static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2000, 0x22FF, 0};  // Latin-1, arrows, ×, …, ←
   ImFont* sans = std::ifstream(kSans) ? io.Fonts->AddFontFromFileTTF(kSans, px, nullptr, ranges) : nullptr;
   if (!sans) {
-    std::cerr << "goroscope: font " << kSans << " not found (apt-get install fonts-dejavu-core); using ImGui's own\n";
+    std::cerr << "goroscope: font " << kSans
+              << " not found (apt-get install fonts-dejavu-core); using ImGui's own\n";
     io.Fonts->AddFontDefault();
   }
-  ImFont* mono = std::ifstream(kMono) ? io.Fonts->AddFontFromFileTTF(kMono, px * 0.95f, nullptr, ranges) : nullptr;
+  ImFont* mono =
+      std::ifstream(kMono) ? io.Fonts->AddFontFromFileTTF(kMono, px * 0.95f, nullptr, ranges) : nullptr;
   io.Fonts->Build();
   return mono;
 }
@@ -87,7 +89,8 @@ void render_lists(const ImDrawData& frame, std::vector<ImDrawList*>& lists) {
   part.CmdLists = lists.data();
   part.CmdListsCount = static_cast<int>(lists.size());
   part.TotalVtxCount = part.TotalIdxCount = 0;
-  for (ImDrawList* l : lists) part.TotalVtxCount += l->VtxBuffer.Size, part.TotalIdxCount += l->IdxBuffer.Size;
+  for (ImDrawList* l : lists)
+    part.TotalVtxCount += l->VtxBuffer.Size, part.TotalIdxCount += l->IdxBuffer.Size;
   ImGui_ImplOpenGL3_RenderDrawData(&part);
 }
 
@@ -112,8 +115,8 @@ int window_main(const std::vector<std::string>& args) {
   Settings settings = Settings::load();
   std::string screenshot;
   int frames = 90, width = 0, height = 0;
-  float scale = 1;  // --scale: everything drawn this many times larger (pictures for slides)
-  std::string video;             // --video FILE.gif|FILE.mp4: frames of the replay through ffmpeg
+  float scale = 1;    // --scale: everything drawn this many times larger (pictures for slides)
+  std::string video;  // --video FILE.gif|FILE.mp4: frames of the replay through ffmpeg
   int64_t from = 0, to = -1;
   int fps = 10;
   const Scenario* sc = nullptr;
@@ -131,7 +134,9 @@ int window_main(const std::vector<std::string>& args) {
       } else if (a == "--scenario") {
         opts.scenario = next();
         sc = find_scenario(opts.scenario);
-        if (!sc) throw std::invalid_argument("no scenario named '" + opts.scenario + "' (goroscope list shows them)");
+        if (!sc)
+          throw std::invalid_argument("no scenario named '" + opts.scenario +
+                                      "' (goroscope list shows them)");
       } else if (a == "--set") {
         sets.push_back(next());
       } else if (a == "--procs") {
@@ -143,7 +148,8 @@ int window_main(const std::vector<std::string>& args) {
       } else if (a == "--clock") {
         std::string v = next();
         if (v != "virtual" && v != "real") throw std::invalid_argument("--clock must be virtual or real");
-        opts.config.clock = v == "real" ? goro::ClockMode::Real : goro::ClockMode::Virtual, opts.config_set = true;
+        opts.config.clock = v == "real" ? goro::ClockMode::Real : goro::ClockMode::Virtual,
+        opts.config_set = true;
       } else if (a == "--speed") {
         double v = std::stod(next());
         if (!(v > 0) || v > 1e6) throw std::invalid_argument("--speed must be above 0");
@@ -156,7 +162,8 @@ int window_main(const std::vector<std::string>& args) {
         screenshot = next();
       } else if (a == "--video") {
         video = next();
-        if (video.size() < 5 || (video.substr(video.size() - 4) != ".gif" && video.substr(video.size() - 4) != ".mp4"))
+        if (video.size() < 5 ||
+            (video.substr(video.size() - 4) != ".gif" && video.substr(video.size() - 4) != ".mp4"))
           throw std::invalid_argument("--video needs a .gif or .mp4 file name");
       } else if (a == "--from" || a == "--to") {
         auto t = parse_time(next());
@@ -183,7 +190,8 @@ int window_main(const std::vector<std::string>& args) {
         if (!(scale >= 0.5f && scale <= 4)) throw std::invalid_argument("--scale must be 0.5 to 4");
       } else if (a == "--size") {
         std::string v = next();
-        if (std::sscanf(v.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240 || width > 8192 || height > 8192)
+        if (std::sscanf(v.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240 ||
+            width > 8192 || height > 8192)
           throw std::invalid_argument("--size must look like 1600x1000");
       } else if (a.size() > 6 && a.substr(a.size() - 6) == ".gorec") {
         opts.replay = std::make_shared<Replay>(a);  // read it now: a bad file is an error, display or not
@@ -227,7 +235,8 @@ int window_main(const std::vector<std::string>& args) {
       std::cerr << "goroscope: --to must come after --from\n";
       return 64;
     }
-    if (to < 0) to = std::max(opts.replay->duration(), from + 1);  // a recording whose time stood still: one frame
+    if (to < 0)
+      to = std::max(opts.replay->duration(), from + 1);  // a recording whose time stood still: one frame
     if (std::string why = Clip::check({video, from, to, fps}); !why.empty()) {
       std::cerr << "goroscope: " << why << "\n";
       return 1;
@@ -235,8 +244,10 @@ int window_main(const std::vector<std::string>& args) {
   }
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
-    std::cerr << "goroscope: cannot open a window: " << (g_glfw_error.empty() ? "no display" : g_glfw_error) << "\n"
-              << "  (is there a display? DISPLAY=" << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")\n"
+    std::cerr << "goroscope: cannot open a window: " << (g_glfw_error.empty() ? "no display" : g_glfw_error)
+              << "\n"
+              << "  (is there a display? DISPLAY="
+              << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")\n"
               << "  The command line works without one: goroscope run worker_pool, goroscope --help\n";
     return 1;
   }
@@ -252,7 +263,8 @@ int window_main(const std::vector<std::string>& args) {
     glfwTerminate();
     return 1;
   }
-  if (settings.window_x >= 0 && settings.window_y >= 0 && screenshot.empty()) glfwSetWindowPos(win, settings.window_x, settings.window_y);
+  if (settings.window_x >= 0 && settings.window_y >= 0 && screenshot.empty())
+    glfwSetWindowPos(win, settings.window_x, settings.window_y);
   glfwMakeContextCurrent(win);
   glfwSwapInterval(screenshot.empty() ? 1 : 0);
 
@@ -299,8 +311,10 @@ int window_main(const std::vector<std::string>& args) {
   double frame_sum_ms = 0;  // screenshot runs report their mean frame time (bench/frame_time.sh)
   int frame_count = 0;
   while (!glfwWindowShouldClose(win)) {
-    if (screenshot.empty() && !app.busy()) glfwWaitEventsTimeout(video.empty() ? 0.25 : 0.02);  // idle: no busy loop
-    else glfwPollEvents();
+    if (screenshot.empty() && !app.busy())
+      glfwWaitEventsTimeout(video.empty() ? 0.25 : 0.02);  // idle: no busy loop
+    else
+      glfwPollEvents();
     if (Clip* clip = app.clip()) app.seek_replay(clip->next_time());
     auto t = std::chrono::steady_clock::now();
     float frame_ms = std::chrono::duration<float, std::milli>(t - last).count();
@@ -310,7 +324,8 @@ int window_main(const std::vector<std::string>& args) {
     if (settings.dark != dark) dark = settings.dark, apply_theme(dark, hidpi * settings.ui_zoom);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    if (!screenshot.empty() || !video.empty()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // a picture: no hover, no tooltip
+    if (!screenshot.empty() || !video.empty())
+      io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // a picture: no hover, no tooltip
     ImGui::NewFrame();
     app.frame(std::chrono::duration<double>(t - t0).count(), frame_ms);
     ImGui::Render();
@@ -326,11 +341,13 @@ int window_main(const std::vector<std::string>& args) {
       // The clip's frame is everything but the progress window, which goes on top afterwards.
       ImDrawData* all = ImGui::GetDrawData();
       std::vector<ImDrawList*> lists(all->CmdLists, all->CmdLists + all->CmdListsCount), overlay;
-      if (auto it = std::find(lists.begin(), lists.end(), app.clip_overlay()); it != lists.end()) overlay.push_back(*it), lists.erase(it);
+      if (auto it = std::find(lists.begin(), lists.end(), app.clip_overlay()); it != lists.end())
+        overlay.push_back(*it), lists.erase(it);
       render_lists(*all, lists);
       std::vector<unsigned char> px = read_pixels(fw, fh);
       render_lists(*all, overlay);
-      if (clip->add(px.data(), fw, fh).empty() && !video.empty()) std::cerr << "\rgoroscope: frame " << clip->done() << "/" << clip->frames() << std::flush;
+      if (clip->add(px.data(), fw, fh).empty() && !video.empty())
+        std::cerr << "\rgoroscope: frame " << clip->done() << "/" << clip->frames() << std::flush;
     } else {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
@@ -347,7 +364,9 @@ int window_main(const std::vector<std::string>& args) {
         status = 1;
       } else {
         std::cerr << "goroscope: wrote " << screenshot << " (" << fw << "x" << fh << ")";
-        if (frame_count) std::cerr << ", mean frame " << frame_sum_ms / frame_count << " ms over " << frame_count << " frames";
+        if (frame_count)
+          std::cerr << ", mean frame " << frame_sum_ms / frame_count << " ms over " << frame_count
+                    << " frames";
         std::cerr << "\n";
       }
       break;
@@ -377,8 +396,10 @@ int window_main(const std::vector<std::string>& args) {
 // [--from T --to T --fps N]) [--size WxH] [--scale F] [--theme dark|light]`, done by the window itself.
 int render_main(const std::vector<std::string>& args) {
   if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
-    std::cout << "usage: goroscope render FILE.gorec --png OUT.png [--at TIME] [--size WxH] [--scale F] [--theme dark|light] [--diagram]\n"
-                 "       goroscope render FILE.gorec --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] [--fps N] [--size WxH] [--scale F]\n"
+    std::cout << "usage: goroscope render FILE.gorec --png OUT.png [--at TIME] [--size WxH] [--scale F] "
+                 "[--theme dark|light] [--diagram]\n"
+                 "       goroscope render FILE.gorec --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] "
+                 "[--fps N] [--size WxH] [--scale F]\n"
                  "  --size is the picture's size at scale 1; --scale F draws everything F times larger\n";
     return args.size() < 2 ? 64 : 0;
   }
@@ -395,14 +416,16 @@ int render_main(const std::vector<std::string>& args) {
       return 64;
     }
     const std::string& v = args[++i];
-    if (a == "--png") w.insert(w.end(), {"--screenshot", v, "--frames", "3"}), out = true;
+    if (a == "--png")
+      w.insert(w.end(), {"--screenshot", v, "--frames", "3"}), out = true;
     else if (a == "--gif" || a == "--mp4") {
       if (v.size() < 5 || v.substr(v.size() - 4) != "." + a.substr(2)) {
         std::cerr << "goroscope: " << a << " wants a file ending in ." << a.substr(2) << "\n";
         return 64;
       }
       w.insert(w.end(), {"--video", v}), out = true;
-    } else if (a == "--at" || a == "--from" || a == "--to" || a == "--fps" || a == "--size" || a == "--scale" || a == "--theme") {
+    } else if (a == "--at" || a == "--from" || a == "--to" || a == "--fps" || a == "--size" ||
+               a == "--scale" || a == "--theme") {
       w.insert(w.end(), {a, v});
     } else {
       std::cerr << "goroscope: unknown render option '" << a << "'\n";

@@ -43,6 +43,7 @@ int main() {
   auto ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
   other.join();
   pinned = pinned && other_pinned;
-  std::printf("core_to_core round_trip_ns=%.1f%s\n", ns / kRounds, pinned ? "" : " (not pinned: fewer than 2 CPUs?)");
+  std::printf("core_to_core round_trip_ns=%.1f%s\n", ns / kRounds,
+              pinned ? "" : " (not pinned: fewer than 2 CPUs?)");
   return 0;
 }

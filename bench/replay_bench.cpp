@@ -1,7 +1,8 @@
 // bench/replay_bench.cpp: `replay_bench FILE.gorec [SEEKS]`: how long a recording takes to load
-// (read and check every block) and to open for replay (load, snapshots, the timeline), and the latency of random seeks and of one step
-// back from random points (the worst case of a seek: the most events after a snapshot), and
-// what a playing replay redoes each frame the model changed: the diagram's layout and the counts.
+// (read and check every block) and to open for replay (load, snapshots, the timeline), and the latency of
+// random seeks and of one step back from random points (the worst case of a seek: the most events after a
+// snapshot), and what a playing replay redoes each frame the model changed: the diagram's layout and the
+// counts.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,8 +25,9 @@ void report(const char* what, std::vector<double> v) {
   std::sort(v.begin(), v.end());
   double sum = 0;
   for (double x : v) sum += x;
-  std::printf("%-28s mean %7.2f ms  median %7.2f ms  p95 %7.2f ms  worst %7.2f ms  (%zu)\n", what, sum / static_cast<double>(v.size()),
-              v[v.size() / 2], v[v.size() * 95 / 100], v.back(), v.size());
+  std::printf("%-28s mean %7.2f ms  median %7.2f ms  p95 %7.2f ms  worst %7.2f ms  (%zu)\n", what,
+              sum / static_cast<double>(v.size()), v[v.size() / 2], v[v.size() * 95 / 100], v.back(),
+              v.size());
 }
 
 }  // namespace
@@ -41,7 +43,8 @@ int main(int argc, char** argv) {
   std::printf("load_recording: %.0f ms for %zu events\n", ms_since(t), loaded);
   t = std::chrono::steady_clock::now();
   goroscope::Replay r(argv[1]);
-  std::printf("open (load + snapshots): %.0f ms; %zu events, a snapshot every %zu events\n", ms_since(t), r.size(), r.snapshot_every());
+  std::printf("open (load + snapshots): %.0f ms; %zu events, a snapshot every %zu events\n", ms_since(t),
+              r.size(), r.snapshot_every());
   t = std::chrono::steady_clock::now();
   goro::visual::Timeline tl;
   for (const auto& e : r.recording().events) tl.add(e);

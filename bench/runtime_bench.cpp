@@ -15,13 +15,27 @@ void measure(benchmark::State& state, long ops, F run) {
   state.SetItemsProcessed(state.iterations() * ops);
 }
 
-void BM_Spawn(benchmark::State& s) { measure(s, 100000, [&] { return bench::spawn(s.range(0), 100000); }); }
-void BM_PingPong(benchmark::State& s) { measure(s, 100000, [&] { return bench::pingpong(s.range(0), 100000); }); }
-void BM_Buffered(benchmark::State& s) { measure(s, 1000000, [&] { return bench::buffered(s.range(0), 1000000, 128); }); }
-void BM_Pool3(benchmark::State& s) { measure(s, 100000, [&] { return bench::pool(s.range(0), 100000, 3, -1); }); }
-void BM_Pool64(benchmark::State& s) { measure(s, 100000, [&] { return bench::pool(s.range(0), 100000, 64, -1); }); }
-void BM_Mutex(benchmark::State& s) { measure(s, 100000, [&] { return bench::mutex(s.range(0), 100, 1000); }); }
-void BM_Select(benchmark::State& s) { measure(s, 100000, [&] { return bench::select2(s.range(0), 100000); }); }
+void BM_Spawn(benchmark::State& s) {
+  measure(s, 100000, [&] { return bench::spawn(s.range(0), 100000); });
+}
+void BM_PingPong(benchmark::State& s) {
+  measure(s, 100000, [&] { return bench::pingpong(s.range(0), 100000); });
+}
+void BM_Buffered(benchmark::State& s) {
+  measure(s, 1000000, [&] { return bench::buffered(s.range(0), 1000000, 128); });
+}
+void BM_Pool3(benchmark::State& s) {
+  measure(s, 100000, [&] { return bench::pool(s.range(0), 100000, 3, -1); });
+}
+void BM_Pool64(benchmark::State& s) {
+  measure(s, 100000, [&] { return bench::pool(s.range(0), 100000, 64, -1); });
+}
+void BM_Mutex(benchmark::State& s) {
+  measure(s, 100000, [&] { return bench::mutex(s.range(0), 100, 1000); });
+}
+void BM_Select(benchmark::State& s) {
+  measure(s, 100000, [&] { return bench::select2(s.range(0), 100000); });
+}
 void BM_Alive100k(benchmark::State& s) {
   measure(s, 100000, [&] { return bench::alive(s.range(0), 100000); });
   s.counters["vmhwm_kb"] = double(bench::vm_kb("VmHWM"));

@@ -18,7 +18,9 @@ constexpr int kRoundTrips = 200000;
 class Drainer {
  public:
   Drainer(goro::Tap& tap, const char* path) : tap_(tap) {
-    if (path) writer_ = std::make_unique<goro::RecordingWriter>(path, std::map<std::string, std::string>{{"bench", "pingpong"}});
+    if (path)
+      writer_ = std::make_unique<goro::RecordingWriter>(
+          path, std::map<std::string, std::string>{{"bench", "pingpong"}});
     th_ = std::thread([this] {
       std::vector<goro::Event> evs;
       std::vector<std::string> strings{std::string()};

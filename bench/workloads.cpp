@@ -89,29 +89,34 @@ Result alive(int procs, int n) {
     r.ns = since(start);
     char buf[256];
     std::snprintf(buf, sizeof buf,
-                  " up_ns_per_op=%.1f release_ns_per_op=%.1f rss_before_kb=%ld rss_alive_kb=%ld rss_bytes_per_g=%.0f vmhwm_kb=%ld",
-                  double(up) / n, double(rel) / n, rss0, rss1, double(rss1 - rss0) * 1024 / n, vm_kb("VmHWM"));
+                  " up_ns_per_op=%.1f release_ns_per_op=%.1f rss_before_kb=%ld rss_alive_kb=%ld "
+                  "rss_bytes_per_g=%.0f vmhwm_kb=%ld",
+                  double(up) / n, double(rel) / n, rss0, rss1, double(rss1 - rss0) * 1024 / n,
+                  vm_kb("VmHWM"));
     r.extra = buf;
   });
 }
 
 Result pingpong(int procs, int n, goro::Observer obs) {
-  return run_program(procs, [n](Result& r) {
-    auto ping = goro::make_chan<int>(0, "ping");
-    auto pong = goro::make_chan<int>(0, "pong");
-    goro::go([ping, pong] {
-      for (int v : ping) pong.send(v + 1);
-    });
-    long s = 0;
-    auto start = Clock::now();
-    for (int i = 0; i < n; i++) {
-      ping.send(i);
-      s += pong.recv();
-    }
-    r.ns = since(start);
-    ping.close();
-    check(s == long(n) * (n + 1) / 2, "pingpong");
-  }, obs);
+  return run_program(
+      procs,
+      [n](Result& r) {
+        auto ping = goro::make_chan<int>(0, "ping");
+        auto pong = goro::make_chan<int>(0, "pong");
+        goro::go([ping, pong] {
+          for (int v : ping) pong.send(v + 1);
+        });
+        long s = 0;
+        auto start = Clock::now();
+        for (int i = 0; i < n; i++) {
+          ping.send(i);
+          s += pong.recv();
+        }
+        r.ns = since(start);
+        ping.close();
+        check(s == long(n) * (n + 1) / 2, "pingpong");
+      },
+      obs);
 }
 
 Result buffered(int procs, int n, int cap) {
@@ -195,7 +200,8 @@ Result select2(int procs, int n) {
     long s = 0;
     int n1 = 0, n2 = 0;
     for (int i = 0; i < half * 2; i++) {
-      goro::select(goro::on_recv(c1, [&](int v) { s += v, n1++; }), goro::on_recv(c2, [&](int v) { s += v, n2++; }));
+      goro::select(goro::on_recv(c1, [&](int v) { s += v, n1++; }),
+                   goro::on_recv(c2, [&](int v) { s += v, n2++; }));
     }
     r.ns = since(start);
     check(n1 == half && n2 == half, "select");

@@ -20,12 +20,12 @@ struct Result {
 // vm_kb() reads a "VmXXX:" field of /proc/self/status, in kB (-1 if absent).
 long vm_kb(const char* field);
 
-Result spawn(int procs, int n);                          // n x { wg.add(1); go(wg.done) }; wg.wait()
-Result alive(int procs, int n);                          // n goroutines parked in <-ch, then close(ch)
+Result spawn(int procs, int n);                              // n x { wg.add(1); go(wg.done) }; wg.wait()
+Result alive(int procs, int n);                              // n goroutines parked in <-ch, then close(ch)
 Result pingpong(int procs, int n, goro::Observer obs = {});  // n round trips over two unbuffered channels
-Result buffered(int procs, int n, int cap);              // one producer -> main, channel of cap
-Result pool(int procs, int n, int workers, int cap);     // cap < 0: gobyexample layout; else bounded
-Result mutex(int procs, int goroutines, int incs_each);  // contended counter
-Result select2(int procs, int n);                        // main selects over two producers
+Result buffered(int procs, int n, int cap);                  // one producer -> main, channel of cap
+Result pool(int procs, int n, int workers, int cap);         // cap < 0: gobyexample layout; else bounded
+Result mutex(int procs, int goroutines, int incs_each);      // contended counter
+Result select2(int procs, int n);                            // main selects over two producers
 
 }  // namespace bench

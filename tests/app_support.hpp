@@ -19,8 +19,8 @@ inline goroscope::Params small(const goroscope::Scenario& s) {
 }
 
 // run_session() runs a scenario to its end and returns the finished session.
-inline std::unique_ptr<goroscope::Session> run_session(const goroscope::Scenario& s, int procs = 1, uint64_t seed = 1,
-                                                       const std::string& record = "") {
+inline std::unique_ptr<goroscope::Session> run_session(const goroscope::Scenario& s, int procs = 1,
+                                                       uint64_t seed = 1, const std::string& record = "") {
   goroscope::RunSpec spec{&s, small(s), {}};
   spec.config.procs = procs;
   spec.config.seed = seed;

@@ -5,9 +5,13 @@
 #include "support.hpp"
 
 template <class C>
-concept CanSend = requires(C c) { c.send(1); };
+concept CanSend = requires(C c) {
+  c.send(1);
+};
 template <class C>
-concept CanRecv = requires(C c) { c.recv(); };
+concept CanRecv = requires(C c) {
+  c.recv();
+};
 
 class Chan : public WithProcs {};
 GORO_INSTANTIATE_PROCS(Chan);
@@ -15,7 +19,10 @@ GORO_INSTANTIATE_PROCS(Chan);
 TEST_P(Chan, UnbufferedSendWaitsForReceiver) {
   std::vector<std::string> log;
   goro::Mutex mu;
-  auto note = [&](std::string s) { std::lock_guard<goro::Mutex> l(mu); log.push_back(std::move(s)); };
+  auto note = [&](std::string s) {
+    std::lock_guard<goro::Mutex> l(mu);
+    log.push_back(std::move(s));
+  };
   run_ok([&] {
     auto ch = goro::make_chan<int>(0, "ch");
     goro::WaitGroup wg;
@@ -172,7 +179,8 @@ TEST_P(Chan, NilChannelBlocksForever) {
   });
   EXPECT_EQ(e.status, goro::ExitStatus::Deadlock);
   EXPECT_NE(e.message.find("goroutine 1 [chan send (nil chan)]:"), std::string::npos) << e.message;
-  EXPECT_NE(e.message.find("goroutine 2 [chan receive (nil chan)]:\nreceiver"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("goroutine 2 [chan receive (nil chan)]:\nreceiver"), std::string::npos)
+      << e.message;
 }
 
 TEST_P(Chan, DirectionalViewsShareTheChannel) {

@@ -1,14 +1,15 @@
 // tests/chrome_trace_test.cpp: the Chrome trace export parses as JSON, has the tracks it
 // promises, pairs every flow, and never overlaps slices on a thread.
+#include "chrome_trace.hpp"
+
 #include <algorithm>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <variant>
 
 #include "app_support.hpp"
-#include "chrome_trace.hpp"
 
 namespace {
 
@@ -32,7 +33,8 @@ struct Parser {
   }
   void expect(char c) {
     ws();
-    if (i >= s.size() || s[i] != c) throw std::runtime_error(std::string("expected ") + c + " at " + std::to_string(i));
+    if (i >= s.size() || s[i] != c)
+      throw std::runtime_error(std::string("expected ") + c + " at " + std::to_string(i));
     i++;
   }
   std::string string() {
@@ -49,7 +51,8 @@ struct Parser {
           o += s[i] == 'n' ? '\n' : s[i] == 't' ? '\t' : s[i];
         }
       } else {
-        if (static_cast<unsigned char>(s[i]) < 0x20) throw std::runtime_error("raw control character in a string");
+        if (static_cast<unsigned char>(s[i]) < 0x20)
+          throw std::runtime_error("raw control character in a string");
         o += s[i];
       }
       i++;
@@ -147,8 +150,10 @@ TEST(ChromeTrace, WorkerPoolHasThreadsSlicesFlowsCountersAndInstants) {
     if (p == "C") counters.insert((*e)["name"].str());
     if (p == "s") flows[(*e)["id"].num()]++;
     if (p == "f") flows[(*e)["id"].num()]--;
-    if (p == "X") slices[(*e)["tid"].num()].push_back({(*e)["ts"].num(), (*e)["ts"].num() + (*e)["dur"].num()});
-    if (p == "i" && (*e)["name"].str() == "bookmark") caption = (*e)["args"]["caption"].str() == "a \"quoted\" caption\nwith a newline";
+    if (p == "X")
+      slices[(*e)["tid"].num()].push_back({(*e)["ts"].num(), (*e)["ts"].num() + (*e)["dur"].num()});
+    if (p == "i" && (*e)["name"].str() == "bookmark")
+      caption = (*e)["args"]["caption"].str() == "a \"quoted\" caption\nwith a newline";
   }
   EXPECT_TRUE(threads.count("worker 1 (2)")) << threads.size();
   EXPECT_TRUE(threads.count("main (1)"));

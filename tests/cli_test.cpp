@@ -1,7 +1,9 @@
 // tests/cli_test.cpp: the command line's parsing: times, parameters, scenarios, bad input.
 #include "cli.hpp"
-#include "scenarios/scenario.hpp"
+
 #include <gtest/gtest.h>
+
+#include "scenarios/scenario.hpp"
 
 TEST(Cli, ParsesTimes) {
   EXPECT_EQ(goroscope::parse_time("1.5s"), 1'500'000'000);

@@ -1,12 +1,13 @@
 // tests/clip_test.cpp: clips through ffmpeg without a window: the frames asked for, at the
 // size given; clear refusals; nothing left behind by a clip that was dropped or failed.
+#include "clip.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <thread>
 #include <vector>
 
-#include "clip.hpp"
 #include "probe.hpp"
 
 using goroscope::Clip;
@@ -14,7 +15,9 @@ using goroscope::ClipSpec;
 
 namespace {
 
-bool have_ffmpeg() { return std::system("command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1") == 0; }
+bool have_ffmpeg() {
+  return std::system("command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1") == 0;
+}
 
 // frame() is a w x h picture: a bar whose length grows with i.
 std::vector<unsigned char> frame(int w, int h, int i) {
@@ -38,7 +41,8 @@ TEST(Clip, RefusesBadNamesRangesRatesAndFolders) {
   EXPECT_NE(Clip::check({dir + "c.gif", 5, 5, 10}).find("end after it starts"), std::string::npos);
   EXPECT_NE(Clip::check({dir + "c.gif", 0, 1'000'000'000, 0}).find("frame rate"), std::string::npos);
   EXPECT_NE(Clip::check({dir + "c.gif", 0, 1'000'000'000, 61}).find("frame rate"), std::string::npos);
-  EXPECT_NE(Clip::check({"/no/such/folder/c.gif", 0, 1'000'000'000, 10}).find("no folder /no/such/folder"), std::string::npos);
+  EXPECT_NE(Clip::check({"/no/such/folder/c.gif", 0, 1'000'000'000, 10}).find("no folder /no/such/folder"),
+            std::string::npos);
   if (have_ffmpeg()) {
     EXPECT_EQ(Clip::check({dir + "c.mp4", 0, 1'000'000'000, 10}), "");
   }

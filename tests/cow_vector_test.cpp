@@ -1,8 +1,8 @@
 // tests/cow_vector_test.cpp: copies share chunks until one writes; a write never shows in
 // another copy; own_bytes() counts only what a copy holds alone.
-#include <gtest/gtest.h>
-
 #include "cow_vector.hpp"
+
+#include <gtest/gtest.h>
 
 using goro::visual::CowVector;
 
@@ -16,7 +16,7 @@ TEST(CowVector, AWriteAfterACopyStaysInTheCopyThatWrote) {
   EXPECT_EQ(a[5], 5);
   EXPECT_EQ(b[5], 50);
   EXPECT_EQ(b.own_bytes(), 4 * sizeof(int));  // the one chunk it cloned
-  b.grow(13);                                  // the shared last chunk is cloned before it grows
+  b.grow(13);                                 // the shared last chunk is cloned before it grows
   b.mut(12) = 12;
   EXPECT_EQ(a.size(), 10u);
   EXPECT_EQ(b.size(), 13u);

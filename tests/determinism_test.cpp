@@ -31,8 +31,14 @@ std::string chatty(uint64_t seed) {
     });
     bool a_open = true, b_open = true;
     while (a_open || b_open) {
-      goro::select(goro::on_recv(a, [&](int v, bool ok) { ok ? goro::println("a", v) : void(a_open = false), a = ok ? a : goro::Chan<int>(); }),
-                   goro::on_recv(b, [&](int v, bool ok) { ok ? goro::println("b", v) : void(b_open = false), b = ok ? b : goro::Chan<int>(); }));
+      goro::select(goro::on_recv(a,
+                                 [&](int v, bool ok) {
+                                   ok ? goro::println("a", v) : void(a_open = false),
+                                       a = ok ? a : goro::Chan<int>();
+                                 }),
+                   goro::on_recv(b, [&](int v, bool ok) {
+                     ok ? goro::println("b", v) : void(b_open = false), b = ok ? b : goro::Chan<int>();
+                   }));
     }
   });
   EXPECT_EQ(e.status, goro::ExitStatus::Ok) << e.message;

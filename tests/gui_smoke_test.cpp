@@ -32,9 +32,10 @@ TEST_P(Window, ScreenshotIsTheRightSizeAndNotBlank) {
   std::string png = ::testing::TempDir() + "goroscope-" + GetParam() + ".png";
   std::remove(png.c_str());
   std::string extra = GetParam() == "million" ? " --set n=50000" : "";
-  std::string cmd = "XDG_CONFIG_HOME=" + ::testing::TempDir() + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " +
-                    GOROSCOPE_BINARY + " --scenario " + GetParam() + extra + " --clock virtual --size 1200x760 --frames 8 --screenshot " +
-                    png + " 2>&1";
+  std::string cmd = "XDG_CONFIG_HOME=" + ::testing::TempDir() +
+                    "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " + GOROSCOPE_BINARY +
+                    " --scenario " + GetParam() + extra +
+                    " --clock virtual --size 1200x760 --frames 8 --screenshot " + png + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   int w = 0, h = 0, n = 0;
   unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 3);
@@ -54,8 +55,8 @@ TEST(WindowReplay, OpensARecordingAtATime) {
   std::string rec = dir + "goroscope-replay.gorec", png = dir + "goroscope-replay.png";
   std::string bin = GOROSCOPE_BINARY;
   ASSERT_EQ(std::system((bin + " run worker_pool --record " + rec + " >/dev/null 2>&1").c_str()), 0);
-  std::string cmd = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " + bin + " " + rec +
-                    " --at 2s --size 1000x700 --frames 3 --screenshot " + png + " 2>&1";
+  std::string cmd = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " +
+                    bin + " " + rec + " --at 2s --size 1000x700 --frames 3 --screenshot " + png + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   int w = 0, h = 0, n = 0;
   unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 3);
@@ -67,8 +68,8 @@ TEST(WindowReplay, OpensARecordingAtATime) {
   EXPECT_NE(std::system((bin + " " + dir + "no-such-file.gorec >/dev/null 2>&1").c_str()), 0);
   // --scale 2: the same picture, twice as many pixels each way.
   std::string big = dir + "goroscope-replay-2x.png";
-  cmd = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " + bin + " render " + rec +
-        " --png " + big + " --at 2s --size 500x350 --scale 2 --diagram 2>&1";
+  cmd = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " + bin +
+        " render " + rec + " --png " + big + " --at 2s --size 500x350 --scale 2 --diagram 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   px = stbi_load(big.c_str(), &w, &h, &n, 3);
   ASSERT_TRUE(px);
@@ -85,14 +86,21 @@ TEST(WindowRender, GifAndMp4HaveTheAskedFramesAndSize) {
   ASSERT_EQ(std::system((bin + " run worker_pool --record " + rec + " >/dev/null 2>&1").c_str()), 0);
   std::string env = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' ";
   // 4 s at 5 frames a second: 21 frames (both ends included).
-  ASSERT_EQ(std::system((env + bin + " render " + rec + " --gif " + dir + "clip.gif --fps 5 --size 640x400 --diagram 2>/dev/null").c_str()), 0);
+  ASSERT_EQ(std::system((env + bin + " render " + rec + " --gif " + dir +
+                         "clip.gif --fps 5 --size 640x400 --diagram 2>/dev/null")
+                            .c_str()),
+            0);
   EXPECT_EQ(probe(dir + "clip.gif"), "640,400,21");
   // 1 s to 3 s at 10 frames a second: 21 frames.
-  ASSERT_EQ(std::system((env + bin + " render " + rec + " --mp4 " + dir + "clip.mp4 --fps 10 --from 1s --to 3s --size 800x600 2>/dev/null").c_str()), 0);
+  ASSERT_EQ(std::system((env + bin + " render " + rec + " --mp4 " + dir +
+                         "clip.mp4 --fps 10 --from 1s --to 3s --size 800x600 2>/dev/null")
+                            .c_str()),
+            0);
   EXPECT_EQ(probe(dir + "clip.mp4"), "800,600,21");
   EXPECT_NE(std::system((bin + " render " + rec + " --gif " + dir + "clip.png >/dev/null 2>&1").c_str()), 0);
   // A range that ends before it starts is a bad command line, said before any window opens.
-  int rc = std::system((bin + " render " + rec + " --gif " + dir + "back.gif --from 3s --to 1s >/dev/null 2>&1").c_str());
+  int rc = std::system(
+      (bin + " render " + rec + " --gif " + dir + "back.gif --from 3s --to 1s >/dev/null 2>&1").c_str());
   EXPECT_EQ(WEXITSTATUS(rc), 64);
 }
 
@@ -105,7 +113,9 @@ TEST(WindowCli, BadOptionsAreRefused) {
 
 TEST(WindowCli, WithoutADisplayItSaysSo) {
   std::string out = ::testing::TempDir() + "goroscope-nodisplay.txt";
-  int rc = std::system(("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(GOROSCOPE_BINARY) + " --scenario select > " + out + " 2>&1").c_str());
+  int rc = std::system(("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(GOROSCOPE_BINARY) +
+                        " --scenario select > " + out + " 2>&1")
+                           .c_str());
   EXPECT_NE(rc, 0);
   FILE* f = std::fopen(out.c_str(), "r");
   ASSERT_TRUE(f);

@@ -1,7 +1,8 @@
 // tests/layout_test.cpp: the diagram's layout without a window: left-to-right flow order,
 // no overlaps, grouping of many goroutines, pins, and edges learned from the events.
-#include "app_support.hpp"
 #include "layout.hpp"
+
+#include "app_support.hpp"
 #include "views.hpp"
 
 using goro::visual::LayoutEngine;
@@ -117,9 +118,12 @@ TEST(Layout, ConcernsPicksTheEventsAboutANode) {
   size_t sends = 0, closes = 0, others = 0;
   for (const auto& e : s->events()) {
     if (!goro::visual::concerns(e, jobs.key, L)) continue;
-    if (e.kind == goro::EventKind::ChanSend) sends++;
-    else if (e.kind == goro::EventKind::ChanClose) closes++;
-    else if (e.obj != jobs.key.id) others++;
+    if (e.kind == goro::EventKind::ChanSend)
+      sends++;
+    else if (e.kind == goro::EventKind::ChanClose)
+      closes++;
+    else if (e.obj != jobs.key.id)
+      others++;
   }
   EXPECT_EQ(sends, 10u);
   EXPECT_EQ(closes, 1u);

@@ -1,14 +1,17 @@
 // tests/model_test.cpp: the state rebuilt from events matches the runtime's own account at the
 // end of every article program, and the rules hold on a hand-made stream.
-#include "app_support.hpp"
 #include "model.hpp"
+
+#include "app_support.hpp"
 
 using goro::visual::GState;
 
 class EveryScenario : public ::testing::TestWithParam<std::string> {};
-INSTANTIATE_TEST_SUITE_P(Article, EveryScenario, ::testing::Values("goroutines", "waitgroup", "channels_workers",
-                         "buffered_channel", "mutex_counter", "select", "once", "worker_pool", "context_timeout",
-                         "forgotten_sync", "goroutine_leak", "deadlock", "data_race", "million"));
+INSTANTIATE_TEST_SUITE_P(Article, EveryScenario,
+                         ::testing::Values("goroutines", "waitgroup", "channels_workers", "buffered_channel",
+                                           "mutex_counter", "select", "once", "worker_pool",
+                                           "context_timeout", "forgotten_sync", "goroutine_leak", "deadlock",
+                                           "data_race", "million"));
 
 TEST_P(EveryScenario, ModelMatchesTheRuntimeAtTheEnd) {
   for (int procs : {1, 2}) {
@@ -79,9 +82,11 @@ TEST(ModelRules, BufferKeepsValuesInOrderAndQueuesFollowParkAndReady) {
   std::vector<std::string> strings{"", "main", "jobs", "worker"};
   goro::visual::Model m;
   uint64_t seq = 0;
-  auto ev = [&](EventKind k, uint64_t g, uint64_t obj, int64_t arg, int64_t value = 0, uint32_t text = 0, uint8_t aux = 0) {
+  auto ev = [&](EventKind k, uint64_t g, uint64_t obj, int64_t arg, int64_t value = 0, uint32_t text = 0,
+                uint8_t aux = 0) {
     Event e{};
-    e.kind = k, e.g = g, e.obj = obj, e.arg = arg, e.value = value, e.text = text, e.aux = aux, e.seq = ++seq, e.time = int64_t(seq);
+    e.kind = k, e.g = g, e.obj = obj, e.arg = arg, e.value = value, e.text = text, e.aux = aux, e.seq = ++seq,
+    e.time = int64_t(seq);
     m.apply(e, strings);
   };
   ev(EventKind::GoCreate, 1, 0, 0, 0, 1);

@@ -77,7 +77,7 @@ TEST_P(MutexTest, StarvingWaiterIsHandedTheLock) {
       }
       goro::yield();  // the waiter runs while we hold the lock, and loses
       mu.unlock();
-      mu.lock();      // newcomer: beats the woken waiter unless the mutex starves
+      mu.lock();  // newcomer: beats the woken waiter unless the mutex starves
     }
     mu.unlock();
     wg.wait();

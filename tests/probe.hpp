@@ -7,8 +7,10 @@
 
 inline std::string probe(const std::string& file) {
   std::string out = file + ".probe";
-  std::string cmd = "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=width,height,nb_read_frames -of csv=p=0 '" +
-                    file + "' > '" + out + "'";
+  std::string cmd =
+      "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=width,height,nb_read_frames "
+      "-of csv=p=0 '" +
+      file + "' > '" + out + "'";
   if (std::system(cmd.c_str()) != 0) return "ffprobe failed";
   FILE* f = std::fopen(out.c_str(), "r");
   char buf[128] = {};

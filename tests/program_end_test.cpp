@@ -24,10 +24,10 @@ TEST_P(ProgramEnd, MainReturningEndsTheProgramAndCountsLeaks) {
   std::atomic<int> ran_after{0};
   goro::Exit e = goro::run(config(), [&] {
     auto never = goro::make_chan<int>(0, "never");
-    goro::go([never] { never.recv(); });           // blocked forever: leaked
+    goro::go([never] { never.recv(); });  // blocked forever: leaked
     goro::go([&] {
       goro::sleep(1h);
-      ran_after++;                                  // would run only if the program went on
+      ran_after++;  // would run only if the program went on
     });
     goro::sleep(1ms);
   });

@@ -1,5 +1,7 @@
 // tests/record_test.cpp: recordings round-trip, are byte-identical for a seed, and broken
 // files get clear errors (never a crash), including under random corruption.
+#include "goro/record.hpp"
+
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -7,7 +9,6 @@
 #include <sstream>
 
 #include "app_support.hpp"
-#include "goro/record.hpp"
 
 namespace {
 
@@ -47,7 +48,8 @@ TEST(Recording, RoundTripsEventsStringsAndHeader) {
   ASSERT_EQ(r.events.size(), s->events().size());
   EXPECT_EQ(0, std::memcmp(r.events.data(), s->events().data(), r.events.size() * sizeof(goro::Event)));
   for (const auto& e : r.events) ASSERT_LT(e.text, r.strings.size());
-  EXPECT_EQ(r.strings, std::vector<std::string>(s->strings().begin(), s->strings().begin() + r.strings.size()));
+  EXPECT_EQ(r.strings,
+            std::vector<std::string>(s->strings().begin(), s->strings().begin() + r.strings.size()));
 }
 
 TEST(Recording, SameSeedGivesByteIdenticalFiles) {
@@ -120,10 +122,18 @@ TEST(Recording, RandomCorruptionNeverCrashes) {
   for (int round = 0; round < 1500; round++) {
     std::string b = bytes;
     switch (rng() % 4) {
-      case 0: b.resize(rng() % (b.size() + 1)); break;                        // truncate
-      case 1: for (int k = 0; k < 4; k++) b[rng() % b.size()] = char(rng()); break;  // scribble
-      case 2: b.insert(rng() % b.size(), std::string(1 + rng() % 16, char(rng()))); break;  // insert
-      default: b.erase(rng() % b.size(), 1 + rng() % 16); break;               // delete
+      case 0:
+        b.resize(rng() % (b.size() + 1));
+        break;  // truncate
+      case 1:
+        for (int k = 0; k < 4; k++) b[rng() % b.size()] = char(rng());
+        break;  // scribble
+      case 2:
+        b.insert(rng() % b.size(), std::string(1 + rng() % 16, char(rng())));
+        break;  // insert
+      default:
+        b.erase(rng() % b.size(), 1 + rng() % 16);
+        break;  // delete
     }
     spit(p, b);
     try {
@@ -139,7 +149,8 @@ TEST(Recording, RandomCorruptionNeverCrashes) {
 }
 
 TEST(Recording, UnwritablePathIsAClearError) {
-  goroscope::RunSpec spec{goroscope::find_scenario("select"), goroscope::find_scenario("select")->defaults(), {}};
+  goroscope::RunSpec spec{
+      goroscope::find_scenario("select"), goroscope::find_scenario("select")->defaults(), {}};
   try {
     goroscope::Session s(spec, "/nonexistent-dir/x.gorec");
     FAIL() << "expected an error";

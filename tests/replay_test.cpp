@@ -1,9 +1,10 @@
 // tests/replay_test.cpp: replaying a recording: the state at any seek equals the state reached
 // by applying every event from the start, whatever the order of the seeks.
+#include "replay.hpp"
+
 #include <random>
 
 #include "app_support.hpp"
-#include "replay.hpp"
 
 namespace {
 
@@ -31,7 +32,8 @@ TEST(Replay, SeekingAnywhereEqualsReplayingFromTheStart) {
   goroscope::Replay r(record("million", "seek", &p));
   ASSERT_GT(r.size(), 3 * r.snapshot_every());
   std::mt19937 rng(7);
-  std::vector<size_t> points{0, r.size(), r.size() / 2, 1, r.snapshot_every(), r.snapshot_every() - 1, r.snapshot_every() + 1};
+  std::vector<size_t> points{
+      0, r.size(), r.size() / 2, 1, r.snapshot_every(), r.snapshot_every() - 1, r.snapshot_every() + 1};
   for (int i = 0; i < 6; i++) points.push_back(rng() % (r.size() + 1));
   for (size_t n : points) {
     r.seek(n);

@@ -124,7 +124,9 @@ TEST_P(Select, ChoosesUniformlyAmongReadyCases) {
     }
   });
   // Each case expects 10000 hits; 5 standard deviations (~87) either side allows a sound test.
-  for (int h : hits) EXPECT_NEAR(h, kRounds / 4, 450) << "hits: " << hits[0] << " " << hits[1] << " " << hits[2] << " " << hits[3];
+  for (int h : hits)
+    EXPECT_NEAR(h, kRounds / 4, 450) << "hits: " << hits[0] << " " << hits[1] << " " << hits[2] << " "
+                                     << hits[3];
 }
 
 TEST_P(Select, OnlyOneCaseFiresWhenSeveralBecomeReady) {
@@ -133,7 +135,8 @@ TEST_P(Select, OnlyOneCaseFiresWhenSeveralBecomeReady) {
     auto b = goro::make_chan<int>(0, "b");
     auto fired = goro::make_chan<int>(10, "fired");
     goro::go([=] {
-      goro::select(goro::on_recv(a, [=](int) { fired.send(1); }), goro::on_recv(b, [=](int) { fired.send(2); }));
+      goro::select(goro::on_recv(a, [=](int) { fired.send(1); }),
+                   goro::on_recv(b, [=](int) { fired.send(2); }));
     });
     goro::sleep(1ms);
     // One of these completes the select; the other must find no receiver.

@@ -25,8 +25,13 @@ TEST_P(Stress, NoValueLostOrDuplicated) {
           int v = p * kPerProducer + i;
           int k = rng() % kChans;
           switch (rng() % 3) {
-            case 0: chans[k].send(v); break;
-            case 1: goro::select(goro::on_send(chans[k], v, [] {}), goro::on_send(chans[(k + 1) % kChans], v, [] {})); break;
+            case 0:
+              chans[k].send(v);
+              break;
+            case 1:
+              goro::select(goro::on_send(chans[k], v, [] {}),
+                           goro::on_send(chans[(k + 1) % kChans], v, [] {}));
+              break;
             default:
               if (!chans[k].try_send(v)) chans[(k + 2) % kChans].send(v);
           }
@@ -45,14 +50,16 @@ TEST_P(Stress, NoValueLostOrDuplicated) {
         auto take = [&](int v) { mine.push_back(v); };
         while (!done) {
           // Every consumer waits on every channel, so a blocked producer always has a taker.
-          goro::select(goro::on_recv(chans[0], take), goro::on_recv(chans[1], take), goro::on_recv(chans[2], take),
-                       goro::on_recv(chans[3], take), goro::on_recv(chans[4], take), goro::on_recv(chans[5], take),
+          goro::select(goro::on_recv(chans[0], take), goro::on_recv(chans[1], take),
+                       goro::on_recv(chans[2], take), goro::on_recv(chans[3], take),
+                       goro::on_recv(chans[4], take), goro::on_recv(chans[5], take),
                        goro::on_recv(quit, [&] { done = true; }));
           if (rng() % 10 == 0) goro::yield();
         }
         // Drain what is left without blocking.
         for (auto& ch : chans)
-          while (goro::select(goro::on_recv(ch, [&](int v) { mine.push_back(v); }), goro::on_default([] {})) == 0) {
+          while (goro::select(goro::on_recv(ch, [&](int v) { mine.push_back(v); }),
+                              goro::on_default([] {})) == 0) {
           }
         {
           std::lock_guard<goro::Mutex> l(mu);

@@ -26,6 +26,7 @@ class WithProcs : public ::testing::TestWithParam<int> {
   }
 };
 
-#define GORO_INSTANTIATE_PROCS(suite) \
-  INSTANTIATE_TEST_SUITE_P(Procs, suite, ::testing::Values(1, 2, 4), \
-                           [](const ::testing::TestParamInfo<int>& i) { return "procs" + std::to_string(i.param); })
+#define GORO_INSTANTIATE_PROCS(suite)           \
+  INSTANTIATE_TEST_SUITE_P(                     \
+      Procs, suite, ::testing::Values(1, 2, 4), \
+      [](const ::testing::TestParamInfo<int>& i) { return "procs" + std::to_string(i.param); })

@@ -1,9 +1,10 @@
 // tests/tap_test.cpp: the event tap: ordering, completeness, every kind, names and values.
+#include "goro/tap.hpp"
+
 #include <cstring>
 #include <map>
 #include <set>
 
-#include "goro/tap.hpp"
 #include "support.hpp"
 
 namespace {
@@ -79,19 +80,29 @@ TEST_P(TapTest, EveryGoroutineParksBeforeItIsReadiedAndStartsAfter) {
   std::map<uint64_t, std::string> last;  // goroutine -> its last lifecycle event
   for (const goro::Event& e : t.events) {
     switch (e.kind) {
-      case goro::EventKind::GoCreate: last[e.g] = "create"; break;
-      case goro::EventKind::GoPark: last[e.g] = "park"; break;
+      case goro::EventKind::GoCreate:
+        last[e.g] = "create";
+        break;
+      case goro::EventKind::GoPark:
+        last[e.g] = "park";
+        break;
       case goro::EventKind::GoReady:
         EXPECT_EQ(last[e.g], "park") << "seq " << e.seq;
         last[e.g] = "ready";
         break;
       case goro::EventKind::GoStart:
-        EXPECT_TRUE(last[e.g] == "create" || last[e.g] == "ready" || last[e.g] == "yield") << "seq " << e.seq << " " << last[e.g];
+        EXPECT_TRUE(last[e.g] == "create" || last[e.g] == "ready" || last[e.g] == "yield")
+            << "seq " << e.seq << " " << last[e.g];
         last[e.g] = "start";
         break;
-      case goro::EventKind::GoYield: last[e.g] = "yield"; break;
-      case goro::EventKind::GoEnd: last[e.g] = "end"; break;
-      default: break;
+      case goro::EventKind::GoYield:
+        last[e.g] = "yield";
+        break;
+      case goro::EventKind::GoEnd:
+        last[e.g] = "end";
+        break;
+      default:
+        break;
     }
   }
 }
@@ -105,19 +116,21 @@ TEST_P(TapTest, EmitsEveryKindWithNamesAndValues) {
     kinds.insert(e.kind);
     if (e.kind == goro::EventKind::ObjMake) names.insert(t.strings[e.text]);
     // Into the buffer, or straight to the worker if it already waits (procs > 1: it may).
-    if ((e.kind == goro::EventKind::ChanSend || e.kind == goro::EventKind::ChanHandoff) && (e.aux & goro::kValueIsInt))
+    if ((e.kind == goro::EventKind::ChanSend || e.kind == goro::EventKind::ChanHandoff) &&
+        (e.aux & goro::kValueIsInt))
       sent.push_back(e.value);
     if (e.kind == goro::EventKind::ChanHandoff && !(e.aux & goro::kValueIsInt)) {
       EXPECT_EQ(t.strings[e.text], "bye");
     }
   }
-  for (auto k : {goro::EventKind::GoCreate, goro::EventKind::GoStart, goro::EventKind::GoPark, goro::EventKind::GoReady,
-                 goro::EventKind::GoYield, goro::EventKind::GoEnd, goro::EventKind::ObjMake, goro::EventKind::ChanSend,
-                 goro::EventKind::ChanRecv, goro::EventKind::ChanHandoff, goro::EventKind::ChanClose,
-                 goro::EventKind::SelectWait, goro::EventKind::WgAdd, goro::EventKind::WgWait, goro::EventKind::WgRelease,
-                 goro::EventKind::MutexLock, goro::EventKind::MutexUnlock, goro::EventKind::MutexContended,
-                 goro::EventKind::OnceRun, goro::EventKind::Sleep, goro::EventKind::TimerFire, goro::EventKind::Output,
-                 goro::EventKind::Exit})
+  for (auto k : {goro::EventKind::GoCreate,    goro::EventKind::GoStart,     goro::EventKind::GoPark,
+                 goro::EventKind::GoReady,     goro::EventKind::GoYield,     goro::EventKind::GoEnd,
+                 goro::EventKind::ObjMake,     goro::EventKind::ChanSend,    goro::EventKind::ChanRecv,
+                 goro::EventKind::ChanHandoff, goro::EventKind::ChanClose,   goro::EventKind::SelectWait,
+                 goro::EventKind::WgAdd,       goro::EventKind::WgWait,      goro::EventKind::WgRelease,
+                 goro::EventKind::MutexLock,   goro::EventKind::MutexUnlock, goro::EventKind::MutexContended,
+                 goro::EventKind::OnceRun,     goro::EventKind::Sleep,       goro::EventKind::TimerFire,
+                 goro::EventKind::Output,      goro::EventKind::Exit})
     EXPECT_TRUE(kinds.count(k)) << goro::event_kind_name(k);
   EXPECT_EQ(names, (std::set<std::string>{"jobs", "done", "wg", "mu", "rw", "once"}));
   EXPECT_EQ(sent, (std::vector<int64_t>{1, 2, 3}));
@@ -133,7 +146,8 @@ TEST_P(TapTest, PanicAndDeadlockAreEvents) {
   Traced d = trace(GetParam(), [] { goro::make_chan<int>(0, "ch").send(1); });
   saw = false;
   for (const auto& e : d.events)
-    if (e.kind == goro::EventKind::Deadlock) saw = d.strings[e.text].rfind("fatal error: all goroutines are asleep", 0) == 0;
+    if (e.kind == goro::EventKind::Deadlock)
+      saw = d.strings[e.text].rfind("fatal error: all goroutines are asleep", 0) == 0;
   EXPECT_TRUE(saw);
   EXPECT_EQ(static_cast<goro::ExitStatus>(d.events.back().aux), goro::ExitStatus::Deadlock);
 }

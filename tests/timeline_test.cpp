@@ -1,10 +1,11 @@
 // tests/timeline_test.cpp: the timeline's spans (in order, never overlapping, one per state
 // change, the sleeps as long as the program slept), the Ps' lanes, and the flows of values.
-#include "app_support.hpp"
+#include "timeline.hpp"
+
 #include <set>
 #include <tuple>
 
-#include "timeline.hpp"
+#include "app_support.hpp"
 
 using goro::visual::GState;
 
@@ -70,7 +71,8 @@ namespace {
 
 goro::Event ev(goro::EventKind k, uint64_t seq, uint64_t g, uint64_t obj, int64_t arg = 0, uint16_t p = 0) {
   goro::Event e{};
-  e.kind = k, e.seq = seq, e.time = static_cast<int64_t>(seq) * 10, e.g = g, e.obj = obj, e.arg = arg, e.p = p;
+  e.kind = k, e.seq = seq, e.time = static_cast<int64_t>(seq) * 10, e.g = g, e.obj = obj, e.arg = arg,
+  e.p = p;
   return e;
 }
 
@@ -98,13 +100,13 @@ TEST(Timeline, EachPRunsOneGoroutineAtATimeAndEveryRunningSpanIsOnAP) {
   using K = goro::EventKind;
   goro::visual::Timeline t;
   t.add(ev(K::GoCreate, 1, 1, 0));
-  t.add(ev(K::GoStart, 2, 1, 0, 0, 1));   // g1 on P1
+  t.add(ev(K::GoStart, 2, 1, 0, 0, 1));  // g1 on P1
   t.add(ev(K::GoCreate, 3, 2, 1, 0, 1));
-  t.add(ev(K::GoStart, 4, 2, 0, 0, 0));   // g2 on P0
-  t.add(ev(K::GoPark, 5, 1, 0, 0, 1));    // g1 parks: P1 idle
-  t.add(ev(K::GoYield, 6, 2, 0, 0, 0));   // g2 yields: P0 idle
+  t.add(ev(K::GoStart, 4, 2, 0, 0, 0));  // g2 on P0
+  t.add(ev(K::GoPark, 5, 1, 0, 0, 1));   // g1 parks: P1 idle
+  t.add(ev(K::GoYield, 6, 2, 0, 0, 0));  // g2 yields: P0 idle
   t.add(ev(K::GoReady, 7, 1, 0, 2, 0));
-  t.add(ev(K::GoStart, 8, 1, 0, 0, 0));   // g1 on P0 now
+  t.add(ev(K::GoStart, 8, 1, 0, 0, 0));  // g1 on P0 now
   t.add(ev(K::GoEnd, 9, 1, 0, 0, 0));
   ASSERT_EQ(t.procs().size(), 2u);
   const auto& p0 = t.procs()[0];

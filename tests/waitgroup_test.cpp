@@ -92,6 +92,7 @@ TEST(WaitGroupReuse, AddBeforeTheWaiterReturnedPanics) {
     goro::yield();
   });
   EXPECT_EQ(e.status, goro::ExitStatus::Panic);
-  EXPECT_EQ(e.message.rfind("panic: sync: WaitGroup is reused before previous Wait has returned", 0), 0u) << e.message;
+  EXPECT_EQ(e.message.rfind("panic: sync: WaitGroup is reused before previous Wait has returned", 0), 0u)
+      << e.message;
   EXPECT_NE(e.message.find("goroutine 2 [running]:"), std::string::npos) << e.message;
 }

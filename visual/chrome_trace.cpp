@@ -17,11 +17,21 @@ std::string json(const std::string& s) {
   std::string o = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
-      case '\r': o += "\\r"; break;
+      case '"':
+        o += "\\\"";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
       default:
         if (c < 0x20) {
           char b[8];
@@ -58,14 +68,16 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
     first = false;
   };
   std::string scenario = r.header.count("scenario") ? r.header.at("scenario") : "program";
-  out << "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"scenario\":" << json(scenario) << "},\"traceEvents\":[";
-  emit("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":" + json("Goroscope: " + scenario) + "}}");
+  out << "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"scenario\":" << json(scenario)
+      << "},\"traceEvents\":[";
+  emit("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":" +
+       json("Goroscope: " + scenario) + "}}");
   std::map<uint64_t, Span> spans;
   auto close = [&](uint64_t g, int64_t t) {
     Span& s = spans[g];
     if (s.open && t >= s.since)
-      emit("{\"ph\":\"X\",\"pid\":1,\"tid\":" + std::to_string(g) + ",\"name\":" + json(s.name) + ",\"ts\":" + us(s.since) +
-           ",\"dur\":" + us(t - s.since) + "}");
+      emit("{\"ph\":\"X\",\"pid\":1,\"tid\":" + std::to_string(g) + ",\"name\":" + json(s.name) +
+           ",\"ts\":" + us(s.since) + ",\"dur\":" + us(t - s.since) + "}");
     s.open = false;
   };
   auto state = [&](uint64_t g, int64_t t, const std::string& name) {
@@ -81,32 +93,42 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
     return e.text < r.strings.size() ? r.strings[e.text] : std::string();
   };
   auto flow_event = [&](const char* ph, uint64_t id, uint64_t g, int64_t t, const std::string& name) {
-    emit(std::string("{\"ph\":\"") + ph + "\",\"id\":" + std::to_string(id) + ",\"pid\":1,\"tid\":" + std::to_string(g) +
-         ",\"ts\":" + us(t) + ",\"cat\":\"chan\",\"name\":" + json(name) + (ph[0] == 'f' ? ",\"bp\":\"e\"" : "") + "}");
+    emit(std::string("{\"ph\":\"") + ph + "\",\"id\":" + std::to_string(id) +
+         ",\"pid\":1,\"tid\":" + std::to_string(g) + ",\"ts\":" + us(t) +
+         ",\"cat\":\"chan\",\"name\":" + json(name) + (ph[0] == 'f' ? ",\"bp\":\"e\"" : "") + "}");
   };
   auto counter = [&](const std::string& name, int64_t t, int64_t v) {
-    emit("{\"ph\":\"C\",\"pid\":1,\"name\":" + json(name) + ",\"ts\":" + us(t) + ",\"args\":{\"value\":" + std::to_string(v) + "}}");
+    emit("{\"ph\":\"C\",\"pid\":1,\"name\":" + json(name) + ",\"ts\":" + us(t) +
+         ",\"args\":{\"value\":" + std::to_string(v) + "}}");
   };
   for (const Event& e : r.events) {
     m.apply(e, r.strings);
     switch (e.kind) {
       case EventKind::GoCreate: {
         const Goroutine* g = m.goroutine(e.g);
-        emit("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + std::to_string(e.g) + ",\"args\":{\"name\":" +
+        emit("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + std::to_string(e.g) +
+             ",\"args\":{\"name\":" +
              json((g && !g->name.empty() ? g->name : "goroutine") + " (" + std::to_string(e.g) + ")") + "}}");
         state(e.g, e.time, "runnable");
         break;
       }
-      case EventKind::GoStart: state(e.g, e.time, "running"); break;
+      case EventKind::GoStart:
+        state(e.g, e.time, "running");
+        break;
       case EventKind::GoYield:
-      case EventKind::GoReady: state(e.g, e.time, "runnable"); break;
+      case EventKind::GoReady:
+        state(e.g, e.time, "runnable");
+        break;
       case EventKind::GoPark: {
         std::string what = wait_reason_text(park_reason(e));
         std::string on = m.object_name(e.obj);
-        state(e.g, e.time, (what == "sleep" ? "sleeping" : "blocked: " + what) + (on.empty() ? "" : " " + on));
+        state(e.g, e.time,
+              (what == "sleep" ? "sleeping" : "blocked: " + what) + (on.empty() ? "" : " " + on));
         break;
       }
-      case EventKind::GoEnd: close(e.g, e.time); break;
+      case EventKind::GoEnd:
+        close(e.g, e.time);
+        break;
       case EventKind::ChanSend:
       case EventKind::ChanRecv:
       case EventKind::ChanHandoff: {
@@ -119,25 +141,29 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
         if (e.kind != EventKind::ChanHandoff) counter("len(" + (c ? c->name : "chan") + ")", e.time, e.arg);
         break;
       }
-      case EventKind::WgAdd: counter("WaitGroup " + m.object_name(e.obj), e.time, e.arg); break;
+      case EventKind::WgAdd:
+        counter("WaitGroup " + m.object_name(e.obj), e.time, e.arg);
+        break;
       case EventKind::Output:
         emit("{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":" + std::to_string(e.g) + ",\"ts\":" + us(e.time) +
-             ",\"name\":\"output\",\"args\":{\"text\":" + json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
+             ",\"name\":\"output\",\"args\":{\"text\":" +
+             json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
         break;
       case EventKind::Panic:
       case EventKind::Deadlock:
-        emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(e.time) + ",\"name\":" +
-             json(e.kind == EventKind::Panic ? "panic" : "deadlock") + ",\"args\":{\"message\":" +
-             json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
+        emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(e.time) +
+             ",\"name\":" + json(e.kind == EventKind::Panic ? "panic" : "deadlock") +
+             ",\"args\":{\"message\":" + json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
         break;
-      default: break;
+      default:
+        break;
     }
   }
   int64_t end = r.events.empty() ? 0 : r.events.back().time;
   for (auto& [g, s] : spans) close(g, end);  // the leaked stay in their last state to the end
   for (const Bookmark& b : r.bookmarks)
-    emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(b.time) + ",\"name\":\"bookmark\",\"args\":{\"caption\":" +
-         json(b.caption) + "}}");
+    emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(b.time) +
+         ",\"name\":\"bookmark\",\"args\":{\"caption\":" + json(b.caption) + "}}");
   out << "\n]}\n";
 }
 

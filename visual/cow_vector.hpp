@@ -64,7 +64,9 @@ class CowVector {
     const_iterator operator++(int) { return {v_, i_++}; }
     const_iterator& operator+=(difference_type d) { return i_ += static_cast<size_t>(d), *this; }
     const_iterator operator+(difference_type d) const { return {v_, i_ + static_cast<size_t>(d)}; }
-    difference_type operator-(const const_iterator& o) const { return static_cast<difference_type>(i_) - static_cast<difference_type>(o.i_); }
+    difference_type operator-(const const_iterator& o) const {
+      return static_cast<difference_type>(i_) - static_cast<difference_type>(o.i_);
+    }
     bool operator==(const const_iterator& o) const { return i_ == o.i_; }
     bool operator!=(const const_iterator& o) const { return i_ != o.i_; }
 

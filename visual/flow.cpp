@@ -19,7 +19,8 @@ std::optional<Flow> FlowPairing::add(const Event& e) {
       q.pop_front();
       return Flow{s.g, e.g, e.obj, s.t, e.time, s.s, e.seq};
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 

@@ -19,8 +19,8 @@ namespace goro::visual {
 struct Flow {
   uint64_t from, to;  // sending and receiving goroutine
   uint64_t chan;
-  int64_t t0, t1;     // sent, received (equal for a hand-off)
-  uint64_t s0, s1;    // the events' seq numbers
+  int64_t t0, t1;   // sent, received (equal for a hand-off)
+  uint64_t s0, s1;  // the events' seq numbers
 };
 
 class FlowPairing {

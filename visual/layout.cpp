@@ -10,7 +10,8 @@ namespace goro::visual {
 
 std::string base_name(const std::string& name) {
   size_t end = name.size();
-  while (end > 0 && (std::isdigit(static_cast<unsigned char>(name[end - 1])) || name[end - 1] == ' ' || name[end - 1] == '#'))
+  while (end > 0 && (std::isdigit(static_cast<unsigned char>(name[end - 1])) || name[end - 1] == ' ' ||
+                     name[end - 1] == '#'))
     --end;
   return end == 0 ? name : name.substr(0, end);
 }
@@ -30,7 +31,8 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   const auto& gs = m.goroutines();
   // 1. Base names (incrementally: names never change once a goroutine exists).
   for (size_t i = base_of_g_.size(); i < gs.size(); i++) {
-    std::string b = gs[i].id == 1 ? std::string("main") : base_name(gs[i].name.empty() ? "goroutine" : gs[i].name);
+    std::string b =
+        gs[i].id == 1 ? std::string("main") : base_name(gs[i].name.empty() ? "goroutine" : gs[i].name);
     auto [it, fresh] = base_ids_.try_emplace(b, static_cast<uint32_t>(base_names_.size()));
     if (fresh) {
       base_names_.push_back(b);
@@ -46,7 +48,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     NodeKey key;
     std::vector<size_t> out;  // successor vertices
     int rank = 0;
-    uint64_t parent = 0;      // goroutines: creator id, to rank the unconnected
+    uint64_t parent = 0;  // goroutines: creator id, to rank the unconnected
     bool connected = false;
   };
   std::vector<V> vs;
@@ -66,7 +68,8 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   for (size_t i = 0; i < gs.size(); i++) {
     if (grouped(i)) {
       uint32_t b = base_of_g_[i];
-      if (group_vertex[b] == SIZE_MAX) group_vertex[b] = vertex({NodeKind::Group, b}), first_of_group[b] = gs[i].id;
+      if (group_vertex[b] == SIZE_MAX)
+        group_vertex[b] = vertex({NodeKind::Group, b}), first_of_group[b] = gs[i].id;
       g_vertex[i] = group_vertex[b];
     } else {
       g_vertex[i] = vertex({NodeKind::Goroutine, gs[i].id});
@@ -84,8 +87,10 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   }
   for (const auto& [k, n] : flows) {
     auto [gv, cv, send] = k;
-    if (send) vs[gv].out.push_back(cv);
-    else vs[cv].out.push_back(gv);
+    if (send)
+      vs[gv].out.push_back(cv);
+    else
+      vs[cv].out.push_back(gv);
     vs[gv].connected = vs[cv].connected = true;
   }
 
@@ -158,7 +163,8 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
         n.label = c->name.empty() ? "chan" : c->name;
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return n;
   };
@@ -210,8 +216,10 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     L.index[n.key] = L.nodes.size();
     L.nodes.push_back(std::move(n));
   };
-  for (const auto& w : m.waitgroups()) add_sync(NodeKind::WaitGroup, w.id, w.name.empty() ? "WaitGroup" : w.name, 170, 70);
-  for (const auto& mu : m.mutexes()) add_sync(NodeKind::Mutex, mu.id, mu.name.empty() ? "Mutex" : mu.name, 190, 70);
+  for (const auto& w : m.waitgroups())
+    add_sync(NodeKind::WaitGroup, w.id, w.name.empty() ? "WaitGroup" : w.name, 170, 70);
+  for (const auto& mu : m.mutexes())
+    add_sync(NodeKind::Mutex, mu.id, mu.name.empty() ? "Mutex" : mu.name, 190, 70);
   for (const auto& o : m.onces()) add_sync(NodeKind::Once, o.id, o.name.empty() ? "Once" : o.name, 150, 60);
 
   // 6. Group statistics, goroutine -> node, pins, edges, extent.

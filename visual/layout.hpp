@@ -87,7 +87,7 @@ class LayoutEngine {
  private:
   std::map<NodeKey, std::pair<float, float>> pins_;
   uint64_t version_ = 0;
-  std::vector<uint32_t> base_of_g_;           // goroutine -> base-name number
+  std::vector<uint32_t> base_of_g_;  // goroutine -> base-name number
   std::unordered_map<std::string, uint32_t> base_ids_;
   std::vector<std::string> base_names_;
   std::vector<size_t> base_counts_;

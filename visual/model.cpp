@@ -19,20 +19,34 @@ void erase_one(std::vector<uint64_t>& v, uint64_t x) {
 
 const char* gstate_name(GState s) {
   switch (s) {
-    case GState::Runnable: return "runnable";
-    case GState::Running: return "running";
-    case GState::Blocked: return "blocked";
-    case GState::Sleeping: return "sleeping";
-    case GState::Finished: return "finished";
+    case GState::Runnable:
+      return "runnable";
+    case GState::Running:
+      return "running";
+    case GState::Blocked:
+      return "blocked";
+    case GState::Sleeping:
+      return "sleeping";
+    case GState::Finished:
+      return "finished";
   }
   return "?";
 }
 
 const char* wait_reason_text(uint8_t reason) {
-  static const char* const names[] = {"running", "chan send", "chan receive", "chan send (nil chan)",
-                                      "chan receive (nil chan)", "select", "select (no cases)",
-                                      "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock",
-                                      "sync.WaitGroup.Wait", "sync.Once.Do", "sleep"};
+  static const char* const names[] = {"running",
+                                      "chan send",
+                                      "chan receive",
+                                      "chan send (nil chan)",
+                                      "chan receive (nil chan)",
+                                      "select",
+                                      "select (no cases)",
+                                      "sync.Mutex.Lock",
+                                      "sync.RWMutex.Lock",
+                                      "sync.RWMutex.RLock",
+                                      "sync.WaitGroup.Wait",
+                                      "sync.Once.Do",
+                                      "sleep"};
   return reason < sizeof(names) / sizeof(names[0]) ? names[reason] : "?";
 }
 
@@ -48,7 +62,8 @@ Goroutine& Model::g(uint64_t id) {
 
 size_t Model::own_bytes() const {
   size_t n = gs_.own_bytes() + objs_.size() * sizeof(Object) + output_.size();
-  for (const Channel& c : chans_) n += sizeof c + c.buffer.size() * sizeof(std::string) + (c.sendq.size() + c.recvq.size()) * 8;
+  for (const Channel& c : chans_)
+    n += sizeof c + c.buffer.size() * sizeof(std::string) + (c.sendq.size() + c.recvq.size()) * 8;
   for (const WaitGroup& w : wgs_) n += sizeof w + w.waiters.size() * 8;
   for (const Mutex& m : mus_) n += sizeof m + (m.readers.size() + m.waiters.size()) * 8;
   for (const Once& o : onces_) n += sizeof o + o.waiters.size() * 8;
@@ -64,11 +79,15 @@ std::string Model::object_name(uint64_t id) const {
   const Object* o = object(id);
   if (!o) return {};
   switch (o->kind) {
-    case ObjKind::Chan: return chans_[o->index].name;
-    case ObjKind::WaitGroup: return wgs_[o->index].name;
+    case ObjKind::Chan:
+      return chans_[o->index].name;
+    case ObjKind::WaitGroup:
+      return wgs_[o->index].name;
     case ObjKind::Mutex:
-    case ObjKind::RWMutex: return mus_[o->index].name;
-    case ObjKind::Once: return onces_[o->index].name;
+    case ObjKind::RWMutex:
+      return mus_[o->index].name;
+    case ObjKind::Once:
+      return onces_[o->index].name;
   }
   return {};
 }
@@ -100,10 +119,16 @@ void Model::unqueue(Goroutine& gr) {
         erase_one(chans_[o->index].sendq, gr.id);
         erase_one(chans_[o->index].recvq, gr.id);
         break;
-      case ObjKind::WaitGroup: erase_one(wgs_[o->index].waiters, gr.id); break;
+      case ObjKind::WaitGroup:
+        erase_one(wgs_[o->index].waiters, gr.id);
+        break;
       case ObjKind::Mutex:
-      case ObjKind::RWMutex: erase_one(mus_[o->index].waiters, gr.id); break;
-      case ObjKind::Once: erase_one(onces_[o->index].waiters, gr.id); break;
+      case ObjKind::RWMutex:
+        erase_one(mus_[o->index].waiters, gr.id);
+        break;
+      case ObjKind::Once:
+        erase_one(onces_[o->index].waiters, gr.id);
+        break;
     }
   };
   leave(gr.waiting_on);
@@ -149,10 +174,16 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
               chans_[o->index].recvq.push_back(x.id);
             }
             break;
-          case ObjKind::WaitGroup: wgs_[o->index].waiters.push_back(x.id); break;
+          case ObjKind::WaitGroup:
+            wgs_[o->index].waiters.push_back(x.id);
+            break;
           case ObjKind::Mutex:
-          case ObjKind::RWMutex: mus_[o->index].waiters.push_back(x.id); break;
-          case ObjKind::Once: onces_[o->index].waiters.push_back(x.id); break;
+          case ObjKind::RWMutex:
+            mus_[o->index].waiters.push_back(x.id);
+            break;
+          case ObjKind::Once:
+            onces_[o->index].waiters.push_back(x.id);
+            break;
         }
       }
       break;
@@ -163,8 +194,12 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       set_state(x, GState::Runnable, e.time);
       break;
     }
-    case EventKind::GoYield: set_state(g(e.g), GState::Runnable, e.time); break;
-    case EventKind::GoEnd: set_state(g(e.g), GState::Finished, e.time); break;
+    case EventKind::GoYield:
+      set_state(g(e.g), GState::Runnable, e.time);
+      break;
+    case EventKind::GoEnd:
+      set_state(g(e.g), GState::Finished, e.time);
+      break;
     case EventKind::ObjMake: {
       auto kind = static_cast<ObjKind>(e.aux);
       if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});
@@ -231,8 +266,10 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
         Goroutine& x = g(e.g);
         x.select_chans.push_back(e.obj);
-        if (e.aux & 1) chans_[o->index].sendq.push_back(x.id);
-        else chans_[o->index].recvq.push_back(x.id);
+        if (e.aux & 1)
+          chans_[o->index].sendq.push_back(x.id);
+        else
+          chans_[o->index].recvq.push_back(x.id);
       }
       break;
     case EventKind::WgAdd:
@@ -247,15 +284,19 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex)) {
         Mutex& m = mus_[o->index];
         erase_one(m.waiters, e.g);
-        if (static_cast<LockMode>(e.aux) == LockMode::Shared) m.readers.push_back(e.g);
-        else m.owner = e.g;
+        if (static_cast<LockMode>(e.aux) == LockMode::Shared)
+          m.readers.push_back(e.g);
+        else
+          m.owner = e.g;
       }
       break;
     case EventKind::MutexUnlock:
       if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex)) {
         Mutex& m = mus_[o->index];
-        if (static_cast<LockMode>(e.aux) == LockMode::Shared) erase_one(m.readers, e.g);
-        else m.owner = 0;
+        if (static_cast<LockMode>(e.aux) == LockMode::Shared)
+          erase_one(m.readers, e.g);
+        else
+          m.owner = 0;
       }
       break;
     case EventKind::OnceRun:
@@ -290,7 +331,8 @@ std::string Model::dump() const {
   };
   s += "goroutines:\n";
   for (const Goroutine& x : gs_) {
-    s += "  " + std::to_string(x.id) + " " + (x.name.empty() ? "(unnamed)" : x.name) + ": " + gstate_name(x.state);
+    s += "  " + std::to_string(x.id) + " " + (x.name.empty() ? "(unnamed)" : x.name) + ": " +
+         gstate_name(x.state);
     if (x.state == GState::Blocked || x.state == GState::Sleeping) {
       s += std::string(" [") + wait_reason_text(x.reason) + "]";
       if (x.waiting_on) s += " on " + object_name(x.waiting_on);
@@ -302,14 +344,17 @@ std::string Model::dump() const {
   for (const Channel& c : chans_) {
     std::string buf;
     for (const auto& v : c.buffer) buf += (buf.empty() ? "" : " ") + v;
-    s += "  " + c.name + " (cap " + std::to_string(c.cap) + (c.closed ? ", closed" : "") + "): [" + buf + "] sendq " +
-         ids(c.sendq) + " recvq " + ids(c.recvq) + "\n";
+    s += "  " + c.name + " (cap " + std::to_string(c.cap) + (c.closed ? ", closed" : "") + "): [" + buf +
+         "] sendq " + ids(c.sendq) + " recvq " + ids(c.recvq) + "\n";
   }
-  for (const WaitGroup& w : wgs_) s += "waitgroup " + w.name + ": counter " + std::to_string(w.counter) + " waiters " + ids(w.waiters) + "\n";
+  for (const WaitGroup& w : wgs_)
+    s += "waitgroup " + w.name + ": counter " + std::to_string(w.counter) + " waiters " + ids(w.waiters) +
+         "\n";
   for (const Mutex& m : mus_)
-    s += std::string(m.rw ? "rwmutex " : "mutex ") + m.name + ": owner " + std::to_string(m.owner) + " readers " + ids(m.readers) +
-         " waiters " + ids(m.waiters) + "\n";
-  for (const Once& o : onces_) s += "once " + o.name + ": " + (o.ran_by ? "ran" : "not run") + " waiters " + ids(o.waiters) + "\n";
+    s += std::string(m.rw ? "rwmutex " : "mutex ") + m.name + ": owner " + std::to_string(m.owner) +
+         " readers " + ids(m.readers) + " waiters " + ids(m.waiters) + "\n";
+  for (const Once& o : onces_)
+    s += "once " + o.name + ": " + (o.ran_by ? "ran" : "not run") + " waiters " + ids(o.waiters) + "\n";
   return s;
 }
 

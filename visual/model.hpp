@@ -32,7 +32,9 @@ inline uint8_t park_reason(const Event& e) { return e.aux & static_cast<uint8_t>
 // kReasonSleep is time.Sleep's WaitReason number in the runtime.
 constexpr uint8_t kReasonSleep = 12;
 // parked_state() is the state a goroutine parked for `reason` is drawn in.
-inline GState parked_state(uint8_t reason) { return reason == kReasonSleep ? GState::Sleeping : GState::Blocked; }
+inline GState parked_state(uint8_t reason) {
+  return reason == kReasonSleep ? GState::Sleeping : GState::Blocked;
+}
 
 // Goroutine is one goroutine's state.
 struct Goroutine {
@@ -74,8 +76,8 @@ struct Mutex {
   uint64_t id = 0;
   std::string name;
   bool rw = false;
-  uint64_t owner = 0;                  // exclusive holder (0: none)
-  std::vector<uint64_t> readers;       // shared holders
+  uint64_t owner = 0;             // exclusive holder (0: none)
+  std::vector<uint64_t> readers;  // shared holders
   std::vector<uint64_t> waiters;
 };
 
@@ -83,7 +85,7 @@ struct Mutex {
 struct Once {
   uint64_t id = 0;
   std::string name;
-  uint64_t ran_by = 0;                 // the goroutine that ran the function (0: not yet)
+  uint64_t ran_by = 0;  // the goroutine that ran the function (0: not yet)
   std::vector<uint64_t> waiters;
 };
 
@@ -153,7 +155,8 @@ class Model {
   void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);
 
   CowVector<Goroutine> gs_;
-  std::array<size_t, 5> counts_{};  // goroutines by GState  // copies (replay snapshots) share what they did not change
+  std::array<size_t, 5>
+      counts_{};  // goroutines by GState  // copies (replay snapshots) share what they did not change
   std::vector<Object> objs_;
   std::vector<Channel> chans_;
   std::vector<WaitGroup> wgs_;

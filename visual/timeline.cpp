@@ -102,8 +102,11 @@ void Timeline::add(const Event& e) {
       mark(e.g, e, true);
       mark(static_cast<uint64_t>(e.arg), e, false);
       break;
-    case EventKind::WgAdd: sample(e.obj, false, e, e.arg); break;
-    default: break;
+    case EventKind::WgAdd:
+      sample(e.obj, false, e, e.arg);
+      break;
+    default:
+      break;
   }
 }
 

@@ -21,11 +21,11 @@ namespace goro::visual {
 
 // StateSpan is one stretch of one state.
 struct StateSpan {
-  int64_t t0, t1;    // time; t1 = -1 while open
-  uint64_t s0, s1;   // event seq; s1 = 0 while open
+  int64_t t0, t1;   // time; t1 = -1 while open
+  uint64_t s0, s1;  // event seq; s1 = 0 while open
   GState state;
-  uint8_t reason;    // WaitReason while Blocked or Sleeping
-  uint64_t obj;      // what it waited on
+  uint8_t reason;  // WaitReason while Blocked or Sleeping
+  uint64_t obj;    // what it waited on
 };
 
 // RunSpan is one stretch of a P running one goroutine.
@@ -67,8 +67,10 @@ class Timeline {
   // Names, as string-table indices (0: none), known from the first event on, wherever the
   // cursor is: a goroutine's and an object's.
   uint32_t goroutine_name(uint64_t g) const { return g && g <= names_.size() ? names_[g - 1] : 0; }
-  uint32_t object_name(uint64_t obj) const { return obj && obj <= obj_names_.size() ? obj_names_[obj - 1] : 0; }
-  const std::vector<std::vector<Mark>>& marks() const { return marks_; }       // index: goroutine id - 1
+  uint32_t object_name(uint64_t obj) const {
+    return obj && obj <= obj_names_.size() ? obj_names_[obj - 1] : 0;
+  }
+  const std::vector<std::vector<Mark>>& marks() const { return marks_; }  // index: goroutine id - 1
   const std::vector<Counter>& counters() const { return counters_; }
   int64_t end_time() const { return end_time_; }
   uint64_t end_seq() const { return end_seq_; }

@@ -15,7 +15,9 @@ namespace {
 
 constexpr double kTokenSeconds = 0.7;
 
-ImU32 fade(ImU32 c, float a) { return (c & 0x00ffffffu) | (static_cast<ImU32>(static_cast<float>(c >> 24) * a) << 24); }
+ImU32 fade(ImU32 c, float a) {
+  return (c & 0x00ffffffu) | (static_cast<ImU32>(static_cast<float>(c >> 24) * a) << 24);
+}
 
 std::string shorten(const std::string& s, size_t n) { return s.size() <= n ? s : s.substr(0, n - 1) + "…"; }
 
@@ -42,14 +44,16 @@ void DiagramView::collect_tokens(const Model& m, double now) {
     if (t.seq <= last_seq_seen_) continue;
     tokens_.push_back({t, now});
   }
-  if (!m.recent_transfers().empty()) last_seq_seen_ = std::max(last_seq_seen_, m.recent_transfers().back().seq);
+  if (!m.recent_transfers().empty())
+    last_seq_seen_ = std::max(last_seq_seen_, m.recent_transfers().back().seq);
   if (tokens_.size() > 48) tokens_.erase(tokens_.begin(), tokens_.end() - 48);  // a burst: show the latest
-  tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(), [now](const Token& k) { return now - k.start > kTokenSeconds; }),
+  tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(),
+                               [now](const Token& k) { return now - k.start > kTokenSeconds; }),
                 tokens_.end());
 }
 
-void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock,
-                       const char* empty_hint) {
+void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, double now,
+                       bool highlight_deadlock, const char* empty_hint) {
   // A big model takes long to lay out (a million goroutines: tens of ms). While it keeps moving
   // forward (a replay playing, a program starting a million goroutines), lay it out again only
   // after sixteen times that long, so that laying out takes at most a seventeenth of the time;
@@ -70,7 +74,8 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 50.f);
   size.y = std::max(size.y, 50.f);
-  ImGui::InvisibleButton("diagram", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  ImGui::InvisibleButton("diagram", size,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   bool hovered = ImGui::IsItemHovered();
   ImGuiIO& io = ImGui::GetIO();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -86,8 +91,12 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     off_x_ = (size.x - layout_.width * zoom_) / 2;
     off_y_ = (size.y - layout_.height * zoom_) / 2;
   }
-  auto to_screen = [&](float x, float y) { return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_); };
-  auto to_diagram = [&](ImVec2 p) { return ImVec2((p.x - origin.x - off_x_) / zoom_, (p.y - origin.y - off_y_) / zoom_); };
+  auto to_screen = [&](float x, float y) {
+    return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_);
+  };
+  auto to_diagram = [&](ImVec2 p) {
+    return ImVec2((p.x - origin.x - off_x_) / zoom_, (p.y - origin.y - off_y_) / zoom_);
+  };
 
   // Grid.
   float step = 40 * zoom_;
@@ -121,7 +130,8 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   if (ImGui::IsItemActive()) {
     ImVec2 d = io.MouseDelta;
     if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      if (const Node* n = layout_.find(*dragging_)) engine_.pin(n->key, n->x + d.x / zoom_, n->y + d.y / zoom_);
+      if (const Node* n = layout_.find(*dragging_))
+        engine_.pin(n->key, n->x + d.x / zoom_, n->y + d.y / zoom_);
     } else if (d.x != 0 || d.y != 0) {
       off_x_ += d.x;
       off_y_ += d.y;
@@ -146,7 +156,8 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     float dx = std::max(40.f * zoom_, std::fabs(b.x - a.x) * 0.5f);
     bool hot = sel.key && (*sel.key == g.key || *sel.key == c.key);
     ImU32 col = hot ? pal.edge_hot : pal.edge;
-    float th = std::clamp(1.0f + std::log10(1.0f + static_cast<float>(e.count)), 1.f, 4.f) * std::max(zoom_, 0.5f);
+    float th =
+        std::clamp(1.0f + std::log10(1.0f + static_cast<float>(e.count)), 1.f, 4.f) * std::max(zoom_, 0.5f);
     dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, col, th);
     float ah = 7 * std::max(zoom_, 0.5f);
     dl->AddTriangleFilled(b, ImVec2(b.x - ah, b.y - ah * 0.6f), ImVec2(b.x - ah, b.y + ah * 0.6f), col);
@@ -158,7 +169,8 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   auto link = [&](const Node* g, const Node* s, ImU32 col) {
     if (!g || !s) return;
     ImVec2 a = to_screen(g->x + g->w / 2, g->y + g->h), b = to_screen(s->x + s->w / 2, s->y);
-    dl->AddBezierCubic(a, ImVec2(a.x, a.y + 40 * zoom_), ImVec2(b.x, b.y - 40 * zoom_), b, col, 1.5f * std::max(zoom_, 0.5f));
+    dl->AddBezierCubic(a, ImVec2(a.x, a.y + 40 * zoom_), ImVec2(b.x, b.y - 40 * zoom_), b, col,
+                       1.5f * std::max(zoom_, 0.5f));
   };
   for (const auto& w : m.waitgroups()) {
     const Node* s = layout_.find({NodeKind::WaitGroup, w.id});
@@ -212,8 +224,10 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     std::string v = shorten(k.t.value, 9);
     ImVec2 ts = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, v.c_str());
     float r = std::max(7 * zoom_, ts.x / 2 + 5 * zoom_);
-    dl->AddRectFilled(ImVec2(p.x - r, p.y - 9 * zoom_), ImVec2(p.x + r, p.y + 9 * zoom_), pal.token, 9 * zoom_);
-    if (zoom_ / ui_ > 0.35f) dl->AddText(font, fs * 0.85f, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), pal.token_text, v.c_str());
+    dl->AddRectFilled(ImVec2(p.x - r, p.y - 9 * zoom_), ImVec2(p.x + r, p.y + 9 * zoom_), pal.token,
+                      9 * zoom_);
+    if (zoom_ / ui_ > 0.35f)
+      dl->AddText(font, fs * 0.85f, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), pal.token_text, v.c_str());
   }
 
   // Tooltip.
@@ -223,7 +237,8 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     if (under->key.kind == NodeKind::Goroutine) {
       if (const Goroutine* g = m.goroutine(under->key.id)) {
         ImGui::Text("goroutine %llu: %s", static_cast<unsigned long long>(g->id), gstate_name(g->state));
-        if (g->state == GState::Blocked || g->state == GState::Sleeping) ImGui::Text("[%s]", wait_reason_text(g->reason));
+        if (g->state == GState::Blocked || g->state == GState::Sleeping)
+          ImGui::Text("[%s]", wait_reason_text(g->reason));
       }
     }
     ImGui::TextDisabled("click: inspect · drag: move · wheel: zoom · double-click space: fit");
@@ -237,10 +252,12 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   dl->PopClipRect();
 }
 
-void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected, bool alarm,
-                            double now) {
+void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected,
+                            bool alarm, double now) {
   ImVec2 origin = ImGui::GetItemRectMin();
-  auto S = [&](float x, float y) { return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_); };
+  auto S = [&](float x, float y) {
+    return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_);
+  };
   ImVec2 a = S(n.x, n.y), b = S(n.x + n.w, n.y + n.h);
   float r = 8 * zoom_;
   ImFont* font = ImGui::GetFont();
@@ -251,10 +268,12 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
   };
   auto border = [&](ImU32 col, float th) {
     dl->AddRect(a, b, col, r, 0, th * std::max(zoom_, 0.5f));
-    if (selected) dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), pal.selection, r + 3, 0, 2.5f);
+    if (selected)
+      dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), pal.selection, r + 3, 0, 2.5f);
     if (alarm) {
       float pulse = 0.5f + 0.5f * static_cast<float>(std::sin(now * 6));
-      dl->AddRect(ImVec2(a.x - 5, a.y - 5), ImVec2(b.x + 5, b.y + 5), fade(pal.deadlock, 0.4f + 0.6f * pulse), r + 5, 0, 3.f);
+      dl->AddRect(ImVec2(a.x - 5, a.y - 5), ImVec2(b.x + 5, b.y + 5), fade(pal.deadlock, 0.4f + 0.6f * pulse),
+                  r + 5, 0, 3.f);
     }
   };
   switch (n.key.kind) {
@@ -293,8 +312,11 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       put(12, 28, pal.text_dim, shorten(summary, 34), 0.8f);
       float x = n.x + 12, w = n.w - 24;  // a bar of the states
       for (int s = 0; s < 5; s++) {
-        float part = w * static_cast<float>(n.by_state[s]) / static_cast<float>(std::max<size_t>(n.members, 1));
-        if (part > 0) dl->AddRectFilled(S(x, n.y + n.h - 14), S(x + part, n.y + n.h - 7), pal.state(static_cast<GState>(s)));
+        float part =
+            w * static_cast<float>(n.by_state[s]) / static_cast<float>(std::max<size_t>(n.members, 1));
+        if (part > 0)
+          dl->AddRectFilled(S(x, n.y + n.h - 14), S(x + part, n.y + n.h - 7),
+                            pal.state(static_cast<GState>(s)));
         x += part;
       }
       break;
@@ -327,7 +349,8 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
         if (c->cap > cells) put(n.w - 40, 56, pal.text_dim, "+" + std::to_string(c->cap - cells), 0.7f);
       }
       if (!c->sendq.empty()) put(4, 58, pal.blocked, std::to_string(c->sendq.size()) + " → waiting", 0.7f);
-      if (!c->recvq.empty()) put(n.w - 90, 58, pal.blocked, "waiting → " + std::to_string(c->recvq.size()), 0.7f);
+      if (!c->recvq.empty())
+        put(n.w - 90, 58, pal.blocked, "waiting → " + std::to_string(c->recvq.size()), 0.7f);
       break;
     }
     case NodeKind::WaitGroup:
@@ -341,14 +364,17 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
         const WaitGroup& w = m.waitgroups()[o->index];
         put(10, 5, pal.text_dim, "sync.WaitGroup " + n.label, 0.8f);
         put(10, 26, w.counter ? pal.runnable : pal.running, "counter " + std::to_string(w.counter), 1.15f);
-        if (!w.waiters.empty()) put(10, 50, pal.blocked, std::to_string(w.waiters.size()) + " waiting", 0.75f);
+        if (!w.waiters.empty())
+          put(10, 50, pal.blocked, std::to_string(w.waiters.size()) + " waiting", 0.75f);
       } else if (n.key.kind == NodeKind::Mutex) {
         const Mutex& mu = m.mutexes()[o->index];
         put(10, 5, pal.text_dim, std::string(mu.rw ? "sync.RWMutex " : "sync.Mutex ") + n.label, 0.8f);
-        std::string st = mu.owner ? "held by " + (m.goroutine(mu.owner) ? m.goroutine(mu.owner)->name : "?")
-                                  : (mu.readers.empty() ? "free" : std::to_string(mu.readers.size()) + " readers");
+        std::string st = mu.owner
+                             ? "held by " + (m.goroutine(mu.owner) ? m.goroutine(mu.owner)->name : "?")
+                             : (mu.readers.empty() ? "free" : std::to_string(mu.readers.size()) + " readers");
         put(10, 26, mu.owner || !mu.readers.empty() ? pal.runnable : pal.running, shorten(st, 24), 0.95f);
-        if (!mu.waiters.empty()) put(10, 50, pal.blocked, std::to_string(mu.waiters.size()) + " waiting", 0.75f);
+        if (!mu.waiters.empty())
+          put(10, 50, pal.blocked, std::to_string(mu.waiters.size()) + " waiting", 0.75f);
       } else {
         const Once& on = m.onces()[o->index];
         put(10, 5, pal.text_dim, "sync.Once " + n.label, 0.8f);

@@ -49,33 +49,60 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
   std::string who = e.g ? gname(m, e.g) : "runtime";
   std::string obj = m.object_name(e.obj);
   switch (e.kind) {
-    case EventKind::GoCreate: return who + " created";
-    case EventKind::GoStart: return who + " runs on P" + std::to_string(e.p);
-    case EventKind::GoPark: return who + " blocks: " + wait_reason_text(park_reason(e)) + (obj.empty() ? "" : " " + obj);
-    case EventKind::GoReady: return who + " made runnable" + (e.arg ? " by " + gname(m, static_cast<uint64_t>(e.arg)) : "");
-    case EventKind::GoYield: return who + " yields";
-    case EventKind::GoEnd: return who + " finished";
-    case EventKind::ObjMake: return std::string(obj_kind_name(static_cast<ObjKind>(e.aux))) + " " + obj + " made";
-    case EventKind::ChanSend: return who + " sent " + value_of(e, strings) + " into " + obj + " (len " + std::to_string(e.arg) + ")";
-    case EventKind::ChanRecv: return who + " received " + value_of(e, strings) + " from " + obj + " (len " + std::to_string(e.arg) + ")";
+    case EventKind::GoCreate:
+      return who + " created";
+    case EventKind::GoStart:
+      return who + " runs on P" + std::to_string(e.p);
+    case EventKind::GoPark:
+      return who + " blocks: " + wait_reason_text(park_reason(e)) + (obj.empty() ? "" : " " + obj);
+    case EventKind::GoReady:
+      return who + " made runnable" + (e.arg ? " by " + gname(m, static_cast<uint64_t>(e.arg)) : "");
+    case EventKind::GoYield:
+      return who + " yields";
+    case EventKind::GoEnd:
+      return who + " finished";
+    case EventKind::ObjMake:
+      return std::string(obj_kind_name(static_cast<ObjKind>(e.aux))) + " " + obj + " made";
+    case EventKind::ChanSend:
+      return who + " sent " + value_of(e, strings) + " into " + obj + " (len " + std::to_string(e.arg) + ")";
+    case EventKind::ChanRecv:
+      return who + " received " + value_of(e, strings) + " from " + obj + " (len " + std::to_string(e.arg) +
+             ")";
     case EventKind::ChanHandoff:
-      return who + " handed " + value_of(e, strings) + " to " + gname(m, static_cast<uint64_t>(e.arg)) + " through " + obj;
-    case EventKind::ChanClose: return who + " closed " + obj;
-    case EventKind::SelectWait: return who + " waits in select on " + obj + ((e.aux & 1) ? " (send)" : " (receive)");
-    case EventKind::WgAdd: return who + " " + obj + ".Add(" + std::to_string(e.value) + ") → " + std::to_string(e.arg);
-    case EventKind::WgWait: return who + " " + obj + ".Wait() at " + std::to_string(e.arg);
-    case EventKind::WgRelease: return obj + " reached zero: " + std::to_string(e.arg) + " released";
-    case EventKind::MutexLock: return who + " locked " + obj + (e.aux ? " (read)" : "");
-    case EventKind::MutexUnlock: return who + " unlocked " + obj + (e.aux ? " (read)" : "");
-    case EventKind::MutexContended: return who + " must wait for " + obj;
-    case EventKind::OnceRun: return who + " runs " + obj + ".Do";
-    case EventKind::Sleep: return who + " sleeps";
-    case EventKind::TimerFire: return "timer fires for " + who;
-    case EventKind::Output: return who + " printed";
-    case EventKind::Panic: return who + " panicked";
-    case EventKind::Deadlock: return "all goroutines are asleep: deadlock";
-    case EventKind::Exit: return "program exited";
-    case EventKind::Count_: break;
+      return who + " handed " + value_of(e, strings) + " to " + gname(m, static_cast<uint64_t>(e.arg)) +
+             " through " + obj;
+    case EventKind::ChanClose:
+      return who + " closed " + obj;
+    case EventKind::SelectWait:
+      return who + " waits in select on " + obj + ((e.aux & 1) ? " (send)" : " (receive)");
+    case EventKind::WgAdd:
+      return who + " " + obj + ".Add(" + std::to_string(e.value) + ") → " + std::to_string(e.arg);
+    case EventKind::WgWait:
+      return who + " " + obj + ".Wait() at " + std::to_string(e.arg);
+    case EventKind::WgRelease:
+      return obj + " reached zero: " + std::to_string(e.arg) + " released";
+    case EventKind::MutexLock:
+      return who + " locked " + obj + (e.aux ? " (read)" : "");
+    case EventKind::MutexUnlock:
+      return who + " unlocked " + obj + (e.aux ? " (read)" : "");
+    case EventKind::MutexContended:
+      return who + " must wait for " + obj;
+    case EventKind::OnceRun:
+      return who + " runs " + obj + ".Do";
+    case EventKind::Sleep:
+      return who + " sleeps";
+    case EventKind::TimerFire:
+      return "timer fires for " + who;
+    case EventKind::Output:
+      return who + " printed";
+    case EventKind::Panic:
+      return who + " panicked";
+    case EventKind::Deadlock:
+      return "all goroutines are asleep: deadlock";
+    case EventKind::Exit:
+      return "program exited";
+    case EventKind::Count_:
+      break;
   }
   return "?";
 }
@@ -83,7 +110,8 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
 void draw_inspector(const Model& m, const Selection& sel, const Layout& L, std::span<const Event> events,
                     const std::vector<std::string>& strings) {
   if (!sel.key) {
-    ImGui::TextWrapped("Click a goroutine, channel, WaitGroup or Mutex in the diagram to see its state and its events.");
+    ImGui::TextWrapped(
+        "Click a goroutine, channel, WaitGroup or Mutex in the diagram to see its state and its events.");
     return;
   }
   const NodeKey k = *sel.key;
@@ -118,14 +146,15 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, std::
     case NodeKind::Channel: {
       const Channel* c = m.channel(k.id);
       if (!c) return;
-      ImGui::Text("chan %s: cap %lld, len %zu%s", c->name.c_str(), static_cast<long long>(c->cap), c->buffer.size(),
-                  c->closed ? ", closed" : "");
+      ImGui::Text("chan %s: cap %lld, len %zu%s", c->name.c_str(), static_cast<long long>(c->cap),
+                  c->buffer.size(), c->closed ? ", closed" : "");
       std::string buf;
       for (const auto& v : c->buffer) buf += (buf.empty() ? "" : "  ") + v;
       ImGui::TextWrapped("buffer (oldest first): %s", buf.empty() ? "empty" : buf.c_str());
       ImGui::TextWrapped("waiting to send: %s", ids(m, c->sendq).c_str());
       ImGui::TextWrapped("waiting to receive: %s", ids(m, c->recvq).c_str());
-      ImGui::Text("sends %llu, receives %llu", static_cast<unsigned long long>(c->sends), static_cast<unsigned long long>(c->recvs));
+      ImGui::Text("sends %llu, receives %llu", static_cast<unsigned long long>(c->sends),
+                  static_cast<unsigned long long>(c->recvs));
       break;
     }
     case NodeKind::WaitGroup: {

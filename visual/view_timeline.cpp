@@ -15,11 +15,16 @@ namespace {
 
 std::string label_for(double v, bool by_seq) {
   char b[32];
-  if (by_seq) std::snprintf(b, sizeof b, "#%.0f", v);
-  else if (v < 1e3) std::snprintf(b, sizeof b, "%.0fns", v);
-  else if (v < 1e6) std::snprintf(b, sizeof b, "%.3gus", v / 1e3);
-  else if (v < 1e9) std::snprintf(b, sizeof b, "%.4gms", v / 1e6);
-  else std::snprintf(b, sizeof b, "%.4gs", v / 1e9);
+  if (by_seq)
+    std::snprintf(b, sizeof b, "#%.0f", v);
+  else if (v < 1e3)
+    std::snprintf(b, sizeof b, "%.0fns", v);
+  else if (v < 1e6)
+    std::snprintf(b, sizeof b, "%.3gus", v / 1e3);
+  else if (v < 1e9)
+    std::snprintf(b, sizeof b, "%.4gms", v / 1e6);
+  else
+    std::snprintf(b, sizeof b, "%.4gs", v / 1e9);
   return b;
 }
 
@@ -32,8 +37,10 @@ uint32_t shade(uint32_t c, uint32_t b) {
 
 }  // namespace
 
-std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const std::vector<std::string>& strings, const Palette& pal, Selection& sel,
-                                                      uint64_t cursor_seq, int64_t cursor_time) {
+std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t,
+                                                      const std::vector<std::string>& strings,
+                                                      const Palette& pal, Selection& sel, uint64_t cursor_seq,
+                                                      int64_t cursor_time) {
   std::optional<Click> clicked;
   auto text = [&](uint32_t i) { return i && i < strings.size() ? strings[i] : std::string(); };
   auto gname = [&](uint64_t g) {
@@ -57,7 +64,8 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   size.y = std::max(size.y, 60.f);
   ImGui::InvisibleButton("timeline", size);
   bool hovered = ImGui::IsItemHovered();
-  bool click = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left);
+  bool click = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+               !ImGui::IsMouseDragging(ImGuiMouseButton_Left);
   ImGuiIO& io = ImGui::GetIO();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
@@ -65,7 +73,9 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
 
   const float name_w = 150, ruler_h = 20, lane_h = std::max(14.f, ImGui::GetFontSize() * 0.95f);
   float plot_x = origin.x + name_w, plot_w = size.x - name_w;
-  auto x_of = [&](double v) { return plot_x + static_cast<float>((v - view_lo_) / (view_hi_ - view_lo_)) * plot_w; };
+  auto x_of = [&](double v) {
+    return plot_x + static_cast<float>((v - view_lo_) / (view_hi_ - view_lo_)) * plot_w;
+  };
   auto v_of = [&](float x) { return view_lo_ + (x - plot_x) / plot_w * (view_hi_ - view_lo_); };
 
   // Zoom around the cursor; drag to pan.
@@ -107,9 +117,11 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   const RunSpan* hover_run = nullptr;
   size_t hover_p = 0;
   if (!procs.empty()) {
-    std::string head = std::string(procs_open_ ? "v " : "> ") + std::to_string(procs.size()) + (procs.size() == 1 ? " P" : " Ps");
+    std::string head = std::string(procs_open_ ? "v " : "> ") + std::to_string(procs.size()) +
+                       (procs.size() == 1 ? " P" : " Ps");
     dl->AddText(ImVec2(origin.x + 4, top), pal.text_dim, head.c_str());
-    if (click && io.MousePos.x < plot_x && io.MousePos.y >= top && io.MousePos.y < top + lane_h) procs_open_ = !procs_open_;
+    if (click && io.MousePos.x < plot_x && io.MousePos.y >= top && io.MousePos.y < top + lane_h)
+      procs_open_ = !procs_open_;
     size_t rows = procs_open_ ? procs.size() + 1 : 1;
     for (size_t p = 0; p < procs.size(); p++) {
       float y = procs_open_ ? top + static_cast<float>(p + 1) * lane_h : top;
@@ -127,15 +139,17 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
         x1 = std::max(x1, x0 + 1);
         x0 = std::max(x0, last_x1);
         last_x1 = x1;
-        uint32_t c = procs_open_ ? (it->g % 2 ? pal.running : shade(pal.running, pal.canvas)) : (pal.running & 0x00ffffffu) | 0xa0000000u;
+        uint32_t c = procs_open_ ? (it->g % 2 ? pal.running : shade(pal.running, pal.canvas))
+                                 : (pal.running & 0x00ffffffu) | 0xa0000000u;
         dl->AddRectFilled(ImVec2(x0, y + 2), ImVec2(x1, y + lane_h - 2), c);
         if (!procs_open_) continue;
         std::string id = std::to_string(it->g);
-        if (ImGui::CalcTextSize(id.c_str()).x + 4 < x1 - x0) dl->AddText(ImVec2(x0 + 2, y), pal.canvas, id.c_str());
-        if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
+        if (ImGui::CalcTextSize(id.c_str()).x + 4 < x1 - x0)
+          dl->AddText(ImVec2(x0 + 2, y), pal.canvas, id.c_str());
+        if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y &&
+            io.MousePos.y < y + lane_h) {
           hover_run = &*it, hover_p = p;
-          if (click)
-            sel.key = NodeKey{NodeKind::Goroutine, it->g};
+          if (click) sel.key = NodeKey{NodeKind::Goroutine, it->g};
         }
       }
     }
@@ -149,7 +163,8 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   size_t first = 0;
   if (lanes.size() > visible) {  // a row for "N more goroutines"; keep the selected goroutine in view
     visible = visible > 1 ? visible - 1 : visible;
-    if (sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id > visible) first = std::min<size_t>(sel.key->id - visible / 2, lanes.size() - visible);
+    if (sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id > visible)
+      first = std::min<size_t>(sel.key->id - visible / 2, lanes.size() - visible);
   }
   const StateSpan* hover = nullptr;
   uint64_t hover_g = 0;
@@ -157,14 +172,17 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     float y = top + static_cast<float>(li - first) * lane_h;
     uint64_t gid = li + 1;
     bool selected = sel.key && sel.key->kind == NodeKind::Goroutine && sel.key->id == gid;
-    if (selected) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + size.x, y + lane_h), (pal.selection & 0x00ffffff) | 0x30000000);
+    if (selected)
+      dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + size.x, y + lane_h),
+                        (pal.selection & 0x00ffffff) | 0x30000000);
     std::string name = gname(gid);
     dl->AddText(ImVec2(origin.x + 4, y), pal.text, name.c_str());
     const auto& lane = lanes[li];
     // First span that may be visible.
     auto ends_before = [&](const StateSpan& s, double v) { return b_of(s.t1, s.s1) < v; };
     float fold_x0 = -1, fold_x1 = -1;
-    for (auto it = std::lower_bound(lane.begin(), lane.end(), view_lo_, ends_before); it != lane.end(); ++it) {
+    for (auto it = std::lower_bound(lane.begin(), lane.end(), view_lo_, ends_before); it != lane.end();
+         ++it) {
       double a = pos(it->t0, it->s0), b = b_of(it->t1, it->s1);
       if (a > view_hi_) break;
       float x0 = std::max(x_of(a), plot_x), x1 = std::min(x_of(b), origin.x + size.x);
@@ -175,13 +193,18 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
         continue;
       }
       if (fold_x0 >= 0) {
-        dl->AddRectFilled(ImVec2(fold_x0, y + 3), ImVec2(std::max(fold_x1, fold_x0 + 1), y + lane_h - 3), pal.text_dim);
+        dl->AddRectFilled(ImVec2(fold_x0, y + 3), ImVec2(std::max(fold_x1, fold_x0 + 1), y + lane_h - 3),
+                          pal.text_dim);
         fold_x0 = -1;
       }
       dl->AddRectFilled(ImVec2(x0, y + 2), ImVec2(x1, y + lane_h - 2), pal.state(it->state), 2);
-      if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y && io.MousePos.y < y + lane_h) hover = &*it, hover_g = gid;
+      if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= y &&
+          io.MousePos.y < y + lane_h)
+        hover = &*it, hover_g = gid;
     }
-    if (fold_x0 >= 0) dl->AddRectFilled(ImVec2(fold_x0, y + 3), ImVec2(std::max(fold_x1, fold_x0 + 1), y + lane_h - 3), pal.text_dim);
+    if (fold_x0 >= 0)
+      dl->AddRectFilled(ImVec2(fold_x0, y + 3), ImVec2(std::max(fold_x1, fold_x0 + 1), y + lane_h - 3),
+                        pal.text_dim);
     // Channel operations: a tick above (send) or below (receive) the lane, one per pixel at most.
     if (li < t.marks().size()) {
       const auto& mk = t.marks()[li];
@@ -193,8 +216,11 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
         if (v > view_hi_) break;
         float x = x_of(v);
         last_x = x;
-        if (m_it->send) dl->AddTriangleFilled(ImVec2(x - 3, y), ImVec2(x + 3, y), ImVec2(x, y + 4), pal.token);
-        else dl->AddTriangleFilled(ImVec2(x - 3, y + lane_h), ImVec2(x + 3, y + lane_h), ImVec2(x, y + lane_h - 4), pal.edge_hot);
+        if (m_it->send)
+          dl->AddTriangleFilled(ImVec2(x - 3, y), ImVec2(x + 3, y), ImVec2(x, y + 4), pal.token);
+        else
+          dl->AddTriangleFilled(ImVec2(x - 3, y + lane_h), ImVec2(x + 3, y + lane_h),
+                                ImVec2(x, y + lane_h - 4), pal.edge_hot);
       }
     }
     if (click && io.MousePos.y >= y && io.MousePos.y < y + lane_h) {
@@ -207,8 +233,10 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
   {
     const auto& flows = t.flows();
     auto recv_key = [&](const Flow& f) { return pos(f.t1, f.s1); };
-    auto lo = std::lower_bound(flows.begin(), flows.end(), view_lo_, [&](const Flow& f, double v) { return recv_key(f) < v; });
-    auto hi = std::upper_bound(lo, flows.end(), view_hi_, [&](double v, const Flow& f) { return v < recv_key(f); });
+    auto lo = std::lower_bound(flows.begin(), flows.end(), view_lo_,
+                               [&](const Flow& f, double v) { return recv_key(f) < v; });
+    auto hi =
+        std::upper_bound(lo, flows.end(), view_hi_, [&](double v, const Flow& f) { return v < recv_key(f); });
     auto lane_mid = [&](uint64_t g) -> float {
       if (g == 0 || g - 1 < first || g - 1 >= first + visible || g > lanes.size()) return -1;
       return top + static_cast<float>(g - 1 - first) * lane_h + lane_h / 2;
@@ -216,7 +244,9 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     constexpr ptrdiff_t kMaxArrows = 2000;
     if (hi - lo > kMaxArrows) {
       std::string more = std::to_string(hi - lo) + " values sent in view: zoom in to see their arrows";
-      dl->AddText(ImVec2(plot_x + plot_w - ImGui::CalcTextSize(more.c_str()).x - 6, origin.y + size.y - lane_h), pal.text_dim, more.c_str());
+      dl->AddText(
+          ImVec2(plot_x + plot_w - ImGui::CalcTextSize(more.c_str()).x - 6, origin.y + size.y - lane_h),
+          pal.text_dim, more.c_str());
     } else {
       ImU32 colour = (pal.token & 0x00ffffffu) | 0xc0000000u;
       for (auto it = lo; it != hi; ++it) {
@@ -245,12 +275,14 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     int64_t hi = 1;
     for (size_t px = 0; px < column.size(); px++) {
       double v = v_of(plot_x + static_cast<float>(px) + 1);
-      auto it = std::upper_bound(c.samples.begin(), c.samples.end(), v, [&](double x, const Sample& smp) { return x < key(smp); });
+      auto it = std::upper_bound(c.samples.begin(), c.samples.end(), v,
+                                 [&](double x, const Sample& smp) { return x < key(smp); });
       if (it == c.samples.begin()) continue;
       column[px] = std::prev(it)->v;
       hi = std::max(hi, column[px]);
     }
-    std::string name = (c.chan ? "len(" : "counter(") + text(t.object_name(c.obj)) + ") ≤" + std::to_string(hi);
+    std::string name =
+        (c.chan ? "len(" : "counter(") + text(t.object_name(c.obj)) + ") ≤" + std::to_string(hi);
     dl->AddText(ImVec2(origin.x + 4, cy), pal.text_dim, name.c_str());
     float h = lane_h * 1.3f, base = cy + h;
     ImU32 colour = c.chan ? pal.edge_hot : pal.runnable;
@@ -266,7 +298,8 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     cy += h + 6;
   }
   if (lanes.size() > visible) {
-    std::string more = std::to_string(lanes.size() - visible) + " more goroutines: select one to see its lane";
+    std::string more =
+        std::to_string(lanes.size() - visible) + " more goroutines: select one to see its lane";
     dl->AddText(ImVec2(origin.x + 4, origin.y + size.y - lane_h), pal.text_dim, more.c_str());
   }
   // The cursor: the moment the diagram shows.
@@ -286,10 +319,12 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t, const s
     ImGui::BeginTooltip();
     ImGui::Text("%s", gname(hover_g).c_str());
     std::string st = gstate_name(hover->state);
-    if (hover->state == GState::Blocked || hover->state == GState::Sleeping) st = std::string(wait_reason_text(hover->reason)) + " " + text(t.object_name(hover->obj));
+    if (hover->state == GState::Blocked || hover->state == GState::Sleeping)
+      st = std::string(wait_reason_text(hover->reason)) + " " + text(t.object_name(hover->obj));
     ImGui::Text("%s", st.c_str());
     int64_t t1 = hover->t1 >= 0 ? hover->t1 : t.end_time();
-    ImGui::Text("%s for %s", label_for(static_cast<double>(hover->t0), false).c_str(), label_for(static_cast<double>(t1 - hover->t0), false).c_str());
+    ImGui::Text("%s for %s", label_for(static_cast<double>(hover->t0), false).c_str(),
+                label_for(static_cast<double>(t1 - hover->t0), false).c_str());
     ImGui::EndTooltip();
   }
   dl->PopClipRect();

@@ -48,13 +48,14 @@ class DiagramView {
     Transfer t;
     double start;  // wall clock
   };
-  void draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected, bool alarm, double now);
+  void draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected, bool alarm,
+                 double now);
   void collect_tokens(const Model& m, double now);
 
   LayoutEngine engine_;
   Layout layout_;
-  float zoom_ = 1.0f;  // screen pixels per diagram unit
-  float ui_ = 1.0f;    // the interface's scale (font size / kBaseFontPx)
+  float zoom_ = 1.0f;            // screen pixels per diagram unit
+  float ui_ = 1.0f;              // the interface's scale (font size / kBaseFontPx)
   float off_x_ = 0, off_y_ = 0;  // screen offset of the diagram origin inside the canvas
   bool auto_fit_ = true;
   std::optional<NodeKey> dragging_;
@@ -79,14 +80,14 @@ class TimelineView {
     double at;
   };
   // draw() fills the rest of the current window; the cursor marks the moment the diagram shows.
-  std::optional<Click> draw(const Timeline& t, const std::vector<std::string>& strings, const Palette& pal, Selection& sel, uint64_t cursor_seq,
-                            int64_t cursor_time);
+  std::optional<Click> draw(const Timeline& t, const std::vector<std::string>& strings, const Palette& pal,
+                            Selection& sel, uint64_t cursor_seq, int64_t cursor_time);
   void reset() { view_lo_ = view_hi_ = 0, follow_ = true; }
 
  private:
   bool by_seq_ = false;  // lay out by event number rather than time
   double view_lo_ = 0, view_hi_ = 0;
-  bool follow_ = true;   // keep the whole run in view as it grows
+  bool follow_ = true;  // keep the whole run in view as it grows
   bool procs_open_ = false;
 };
 

@@ -6,7 +6,9 @@
 namespace goroscope {
 
 Scenario goroutines_scenario() {
-  return {"goroutines", "Goroutines", "Two goroutines print concurrently; main sleeps to give them time.",
+  return {"goroutines",
+          "Goroutines",
+          "Two goroutines print concurrently; main sleeps to give them time.",
           "01_goroutines.go",
           {{"tasks", 2, 1, 26, "concurrent tasks (Task A, Task B, ...)"},
            {"count", 5, 1, 100, "numbers each task prints"},

@@ -5,7 +5,9 @@
 namespace goroscope {
 
 Scenario waitgroup_scenario() {
-  return {"waitgroup", "WaitGroup", "Process orders concurrently; wg.Wait() blocks until every one is done.",
+  return {"waitgroup",
+          "WaitGroup",
+          "Process orders concurrently; wg.Wait() blocks until every one is done.",
           "02_waitgroup.go",
           {{"orders", 5, 1, 1000, "orders to process"}, {"work_ms", 500, 0, 10000, "time per order"}},
           [](const Params& p) {

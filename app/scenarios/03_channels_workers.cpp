@@ -6,7 +6,9 @@
 namespace goroscope {
 
 Scenario channels_workers_scenario() {
-  return {"channels_workers", "Channels and workers", "Three workers read jobs from a channel and send back results.",
+  return {"channels_workers",
+          "Channels and workers",
+          "Three workers read jobs from a channel and send back results.",
           "03_channels_workers.go",
           {{"workers", 3, 1, 200, "worker goroutines"},
            {"jobs", 9, 1, 10000, "jobs to do"},
@@ -24,7 +26,8 @@ Scenario channels_workers_scenario() {
             };
             auto jobs = goro::make_chan<int>(p["buffer"], "jobs");
             auto results = goro::make_chan<int>(0, "results");
-            for (int i = 1; i <= p["workers"]; i++) goro::go(sf("worker %d", i), [=] { worker(i, jobs, results); });
+            for (int i = 1; i <= p["workers"]; i++)
+              goro::go(sf("worker %d", i), [=] { worker(i, jobs, results); });
             int n = p["jobs"];
             goro::go("send jobs", [=] {
               for (int j = 1; j <= n; j++) jobs.send(j);

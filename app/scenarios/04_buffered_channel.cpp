@@ -6,7 +6,9 @@
 namespace goroscope {
 
 Scenario buffered_channel_scenario() {
-  return {"buffered_channel", "Buffered channel", "Two sends succeed at once because the channel has capacity 2.",
+  return {"buffered_channel",
+          "Buffered channel",
+          "Two sends succeed at once because the channel has capacity 2.",
           "04_buffered_channel.go",
           {{"capacity", 2, 0, 16, "messages channel capacity (below 2: deadlock)"}},
           [](const Params& p) {

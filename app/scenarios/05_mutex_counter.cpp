@@ -6,7 +6,9 @@
 namespace goroscope {
 
 Scenario mutex_counter_scenario() {
-  return {"mutex_counter", "Mutex counter", "1000 goroutines increment a counter guarded by a sync.Mutex.",
+  return {"mutex_counter",
+          "Mutex counter",
+          "1000 goroutines increment a counter guarded by a sync.Mutex.",
           "05_mutex_counter.go",
           {{"goroutines", 1000, 1, 100000, "incrementing goroutines"}},
           [](const Params& p) {

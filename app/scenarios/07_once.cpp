@@ -5,7 +5,10 @@
 namespace goroscope {
 
 Scenario once_scenario() {
-  return {"once", "sync.Once", "Ten goroutines race to initialise; sync.Once runs the body exactly once.", "07_once.go",
+  return {"once",
+          "sync.Once",
+          "Ten goroutines race to initialise; sync.Once runs the body exactly once.",
+          "07_once.go",
           {{"goroutines", 10, 1, 10000, "goroutines calling once.Do"}},
           [](const Params& p) {
             goro::Once once{"once"};

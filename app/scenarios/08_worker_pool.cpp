@@ -10,19 +10,25 @@ namespace {
 struct Job {
   int ID = 0;
   std::string Value;
-  friend std::ostream& operator<<(std::ostream& os, const Job& j) { return os << "{" << j.ID << " " << j.Value << "}"; }
+  friend std::ostream& operator<<(std::ostream& os, const Job& j) {
+    return os << "{" << j.ID << " " << j.Value << "}";
+  }
 };
 
 struct Result {
   Job job;
   std::string Output;
-  friend std::ostream& operator<<(std::ostream& os, const Result& r) { return os << "{" << r.job << " " << r.Output << "}"; }
+  friend std::ostream& operator<<(std::ostream& os, const Result& r) {
+    return os << "{" << r.job << " " << r.Output << "}";
+  }
 };
 
 }  // namespace
 
 Scenario worker_pool_scenario() {
-  return {"worker_pool", "Worker pool", "Workers take jobs from a channel, send results, and count down a WaitGroup.",
+  return {"worker_pool",
+          "Worker pool",
+          "Workers take jobs from a channel, send results, and count down a WaitGroup.",
           "08_worker_pool.go",
           {{"workers", 3, 1, 1000, "worker goroutines (numWorkers)"},
            {"jobs", 10, 1, 100000, "jobs to process (numJobs)"},
@@ -51,7 +57,8 @@ Scenario worker_pool_scenario() {
             });
             wg.wait();
             results.close();
-            for (Result result : results) goro::print(sf("Result for job %d: %s\n", result.job.ID, result.Output.c_str()));
+            for (Result result : results)
+              goro::print(sf("Result for job %d: %s\n", result.job.ID, result.Output.c_str()));
           }};
 }
 

@@ -6,7 +6,9 @@
 namespace goroscope {
 
 Scenario context_timeout_scenario() {
-  return {"context_timeout", "Context timeout", "A context with a timeout cancels three working goroutines.",
+  return {"context_timeout",
+          "Context timeout",
+          "A context with a timeout cancels three working goroutines.",
           "09_context_timeout.go",
           {{"workers", 3, 1, 1000, "worker goroutines"},
            {"timeout_ms", 2000, 0, 60000, "context timeout"},
@@ -27,8 +29,10 @@ Scenario context_timeout_scenario() {
                 }
               }
             };
-            auto [ctx, cancel] = goro::with_timeout(goro::background(), std::chrono::milliseconds(p["timeout_ms"]));
-            for (int i = 1; i <= p["workers"]; i++) goro::go(sf("worker %d", i), [=, ctx = ctx] { worker(ctx, i); });
+            auto [ctx, cancel] =
+                goro::with_timeout(goro::background(), std::chrono::milliseconds(p["timeout_ms"]));
+            for (int i = 1; i <= p["workers"]; i++)
+              goro::go(sf("worker %d", i), [=, ctx = ctx] { worker(ctx, i); });
             goro::sleep(std::chrono::milliseconds(p["main_sleep_ms"]));
             goro::println("Main finished");
             cancel();  // defer cancel()

@@ -6,10 +6,12 @@
 namespace goroscope {
 
 Scenario forgotten_sync_scenario() {
-  return {"forgotten_sync", "Pitfall: forgotten sync", "main exits before its goroutine ever runs: nothing is printed.",
-          "10_pitfall_forgotten_sync.go", {}, [](const Params&) {
-            goro::go("fmt.Println", [] { goro::println("This might not print"); });
-          }};
+  return {"forgotten_sync",
+          "Pitfall: forgotten sync",
+          "main exits before its goroutine ever runs: nothing is printed.",
+          "10_pitfall_forgotten_sync.go",
+          {},
+          [](const Params&) { goro::go("fmt.Println", [] { goro::println("This might not print"); }); }};
 }
 
 }  // namespace goroscope

@@ -6,9 +6,12 @@
 namespace goroscope {
 
 Scenario goroutine_leak_scenario() {
-  return {"goroutine_leak", "Pitfall: goroutine leak", "A goroutine blocks forever on a channel nobody sends on.",
+  return {"goroutine_leak",
+          "Pitfall: goroutine leak",
+          "A goroutine blocks forever on a channel nobody sends on.",
           "11_pitfall_goroutine_leak.go",
-          {{"leakers", 1, 1, 1000000, "goroutines left waiting"}, {"sleep_ms", 100, 0, 3600000, "how long main waits"}},
+          {{"leakers", 1, 1, 1000000, "goroutines left waiting"},
+           {"sleep_ms", 100, 0, 3600000, "how long main waits"}},
           [](const Params& p) {
             auto neverSendChannel = goro::make_chan<int>(0, "neverSendChannel");
             for (int i = 0; i < p["leakers"]; i++) {

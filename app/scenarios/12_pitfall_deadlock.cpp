@@ -6,8 +6,12 @@
 namespace goroscope {
 
 Scenario deadlock_scenario() {
-  return {"deadlock", "Pitfall: deadlock", "main sends on an unbuffered channel that nobody receives from.",
-          "12_pitfall_deadlock.go", {}, [](const Params&) {
+  return {"deadlock",
+          "Pitfall: deadlock",
+          "main sends on an unbuffered channel that nobody receives from.",
+          "12_pitfall_deadlock.go",
+          {},
+          [](const Params&) {
             auto ch = goro::make_chan<int>(0, "ch");  // unbuffered
             ch.send(1);                               // blocks: no receiver
             int x = ch.recv();                        // never executes

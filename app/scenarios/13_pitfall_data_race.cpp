@@ -11,9 +11,12 @@
 namespace goroscope {
 
 Scenario data_race_scenario() {
-  return {"data_race", "Pitfall: data race", "Two unsynchronised counter++ can lose an update.",
+  return {"data_race",
+          "Pitfall: data race",
+          "Two unsynchronised counter++ can lose an update.",
           "13_pitfall_data_race.go",
-          {{"goroutines", 2, 1, 100, "goroutines doing counter++"}, {"sleep_ms", 10, 0, 10000, "how long main waits"}},
+          {{"goroutines", 2, 1, 100, "goroutines doing counter++"},
+           {"sleep_ms", 10, 0, 10000, "how long main waits"}},
           [](const Params& p) {
             // Relaxed atomics: the same lost update as Go's race, without C++ undefined behaviour.
             std::atomic<int> counter{0};

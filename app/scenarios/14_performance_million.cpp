@@ -32,9 +32,13 @@ int64_t since(std::chrono::steady_clock::time_point t) {
 }  // namespace
 
 Scenario million_scenario() {
-  return {"million", "A million goroutines", "One goroutine per task for a million tasks, then a pool of 8 workers.",
+  return {"million",
+          "A million goroutines",
+          "One goroutine per task for a million tasks, then a pool of 8 workers.",
           "14_performance_million.go",
-          {{"n", 1000000, 1, 5000000, "tasks"}, {"workers", 8, 1, 10000, "pool size"}, {"buffer", 1024, 0, 1000000, "jobs capacity"}},
+          {{"n", 1000000, 1, 5000000, "tasks"},
+           {"workers", 8, 1, 10000, "pool size"},
+           {"buffer", 1024, 0, 1000000, "jobs capacity"}},
           [](const Params& p) {
             const int n = p["n"];
             auto start = std::chrono::steady_clock::now();

@@ -22,11 +22,20 @@ Scenario million_scenario();
 
 const std::vector<Scenario>& scenarios() {
   static const std::vector<Scenario> all = {
-      goroutines_scenario(),     waitgroup_scenario(),       channels_workers_scenario(),
-      buffered_channel_scenario(), mutex_counter_scenario(), select_scenario(),
-      once_scenario(),           worker_pool_scenario(),     context_timeout_scenario(),
-      forgotten_sync_scenario(), goroutine_leak_scenario(),  deadlock_scenario(),
-      data_race_scenario(),      million_scenario(),
+      goroutines_scenario(),
+      waitgroup_scenario(),
+      channels_workers_scenario(),
+      buffered_channel_scenario(),
+      mutex_counter_scenario(),
+      select_scenario(),
+      once_scenario(),
+      worker_pool_scenario(),
+      context_timeout_scenario(),
+      forgotten_sync_scenario(),
+      goroutine_leak_scenario(),
+      deadlock_scenario(),
+      data_race_scenario(),
+      million_scenario(),
   };
   return all;
 }
@@ -55,13 +64,15 @@ std::string Scenario::set(Params& p, std::string_view a) const {
     if (ec != std::errc() || ptr != val.data() + val.size() || val.empty())
       return "parameter " + key + ": '" + std::string(val) + "' is not a whole number";
     if (v < x.min || v > x.max)
-      return "parameter " + key + " must be between " + std::to_string(x.min) + " and " + std::to_string(x.max);
+      return "parameter " + key + " must be between " + std::to_string(x.min) + " and " +
+             std::to_string(x.max);
     p.values[key] = v;
     return "";
   }
   std::string known;
   for (const Param& x : params) known += (known.empty() ? "" : ", ") + x.name;
-  return "scenario " + name + " has no parameter '" + key + "'" + (known.empty() ? " (it has none)" : " (it has: " + known + ")");
+  return "scenario " + name + " has no parameter '" + key + "'" +
+         (known.empty() ? " (it has none)" : " (it has: " + known + ")");
 }
 
 std::string sf(const char* fmt, ...) {

@@ -1,8 +1,9 @@
 // runtime/src/chan.cpp: channel send, receive and close (after Go's chansend / chanrecv /
 // closechan). The invariants are at the top of goro/detail/chan_core.hpp.
+#include "goro/chan.hpp"
+
 #include <mutex>
 
-#include "goro/chan.hpp"
 #include "goro/goroutine.hpp"
 #include "sched.hpp"
 
@@ -11,7 +12,8 @@ namespace goro::detail {
 ChanCore::ChanCore(size_t cap, std::string name, const ElemOps* ops)
     : cap_(cap), name_(std::move(name)), ops_(ops), id_(next_object_id()) {
   if (cap_ > 0) buf_ = ops_->alloc(cap_);
-  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));  // made now
+  if (Sched* tr = traced_sched())
+    tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));  // made now
 }
 
 ChanCore::~ChanCore() {

@@ -18,16 +18,16 @@ namespace goro {
 namespace detail {
 
 struct ContextState {
-  std::mutex mu;                                    // guards everything below
-  Chan<Empty> done;                                 // nil for background
+  std::mutex mu;     // guards everything below
+  Chan<Empty> done;  // nil for background
   std::string err;
   int64_t deadline = -1;
   std::weak_ptr<ContextState> parent;
   std::vector<std::weak_ptr<ContextState>> children;
   Timer timer;
-  bool armed = false;                               // timer is in the program's heap
-  Sched* sched = nullptr;                           // whose heap, while armed
-  std::shared_ptr<ContextState> keepalive;          // self, while armed
+  bool armed = false;                       // timer is in the program's heap
+  Sched* sched = nullptr;                   // whose heap, while armed
+  std::shared_ptr<ContextState> keepalive;  // self, while armed
 
   // cancel() sets err (once), closes done, cancels the children and leaves the parent.
   void cancel(const std::string& why);
@@ -116,13 +116,16 @@ std::pair<Context, CancelFunc> derive(const Context& parent, int64_t deadline) {
   st->done = make_chan<Empty>(0, "ctx.done");
   st->parent = parent.state();
   int64_t parent_deadline = parent.deadline();
-  if (deadline >= 0 && parent_deadline >= 0 && parent_deadline <= deadline) deadline = -1;  // parent's comes first
+  if (deadline >= 0 && parent_deadline >= 0 && parent_deadline <= deadline)
+    deadline = -1;  // parent's comes first
   st->deadline = deadline >= 0 ? deadline : parent_deadline;
   std::string parent_err;
   if (!parent.done().nil()) {
     std::lock_guard<std::mutex> l(parent.state()->mu);
-    if (parent.state()->err.empty()) parent.state()->children.push_back(st);
-    else parent_err = parent.state()->err;
+    if (parent.state()->err.empty())
+      parent.state()->children.push_back(st);
+    else
+      parent_err = parent.state()->err;
   }
   if (!parent_err.empty()) {
     st->cancel(parent_err);

@@ -62,8 +62,10 @@ void StackPool::add_slab() {
     char* guard = slab + i * stride;
     bool guarded = false;
     if (g_guard_madvise_works.load(std::memory_order_relaxed)) {
-      if (madvise(guard, page_, MADV_GUARD_INSTALL) == 0) guarded = true;
-      else if (errno == EINVAL) g_guard_madvise_works = false;
+      if (madvise(guard, page_, MADV_GUARD_INSTALL) == 0)
+        guarded = true;
+      else if (errno == EINVAL)
+        g_guard_madvise_works = false;
     }
     if (!guarded) guarded = mprotect(guard, page_, PROT_NONE) == 0;  // fails past the VMA limit
     if (!guarded) ++unguarded_;

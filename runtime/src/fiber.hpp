@@ -10,7 +10,6 @@
 #pragma once
 
 #include <boost/context/detail/fcontext.hpp>
-
 #include <cstddef>
 #include <mutex>
 #include <vector>
@@ -45,7 +44,7 @@ class StackPool {
 
   const size_t stack_size_;  // usable bytes, page multiple
   const size_t page_;
-  std::mutex mu_;            // guards the fields below
+  std::mutex mu_;  // guards the fields below
   std::vector<std::pair<char*, size_t>> slabs_;
   std::vector<char*> free_;
   size_t unguarded_ = 0;
@@ -54,10 +53,10 @@ class StackPool {
 // Fiber is a context that control can switch to: a goroutine, or a worker thread's scheduler.
 struct Fiber {
   boost::context::detail::fcontext_t ctx = nullptr;  // where to resume; null while running
-  const void* stack_bottom = nullptr;                 // lowest address (sanitizers)
+  const void* stack_bottom = nullptr;                // lowest address (sanitizers)
   size_t stack_size = 0;
-  void* tsan = nullptr;                               // TSan's fiber handle
-  void* asan_fake = nullptr;                          // ASan's fake-stack handle while away
+  void* tsan = nullptr;       // TSan's fiber handle
+  void* asan_fake = nullptr;  // ASan's fake-stack handle while away
 };
 
 // make_fiber() prepares f to start running entry() on stack s at its first switch.

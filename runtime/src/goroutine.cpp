@@ -8,7 +8,9 @@
 
 namespace goro {
 
-Exit run(const Config& cfg, std::function<void()> main_fn) { return run(cfg, Observer{}, std::move(main_fn)); }
+Exit run(const Config& cfg, std::function<void()> main_fn) {
+  return run(cfg, Observer{}, std::move(main_fn));
+}
 
 Exit run(const Config& cfg, const Observer& observer, std::function<void()> main_fn) {
   detail::Sched s(cfg);

@@ -64,10 +64,11 @@ void Mutex::lock_slow() {
     }
     uint32_t want = old;
     if (!(old & kStarving)) want |= kLocked;             // a starving mutex goes to the front waiter
-    if (old & (kLocked | kStarving)) want += kWaiter;     // so we wait
-    if (starving && (old & kLocked)) want |= kStarving;   // and make it starve newcomers
+    if (old & (kLocked | kStarving)) want += kWaiter;    // so we wait
+    if (starving && (old & kLocked)) want |= kStarving;  // and make it starve newcomers
     if (awoke) want &= ~kWoken;
-    if (!state_.compare_exchange_weak(old, want, std::memory_order_acquire, std::memory_order_relaxed)) continue;
+    if (!state_.compare_exchange_weak(old, want, std::memory_order_acquire, std::memory_order_relaxed))
+      continue;
     if (!(old & (kLocked | kStarving))) break;  // ours
     bool lifo = waiting_since != std::chrono::steady_clock::time_point{};
     if (!lifo) waiting_since = std::chrono::steady_clock::now();

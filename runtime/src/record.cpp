@@ -111,7 +111,8 @@ RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::st
   put(head, kVersion);
   put(head, static_cast<uint32_t>(h.size()));
   head += h;
-  std::setvbuf(f_, nullptr, _IOFBF, size_t(1) << 16);  // small blocks gather here; events blocks go straight out
+  std::setvbuf(f_, nullptr, _IOFBF,
+               size_t(1) << 16);  // small blocks gather here; events blocks go straight out
   if (std::fwrite(head.data(), 1, head.size(), f_) != head.size() || std::fflush(f_) != 0)
     throw RecordingError("cannot write " + path + ": " + errno_text());
 }
@@ -126,7 +127,8 @@ void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
   auto size = static_cast<uint32_t>(payload.size());
   std::memcpy(head + 1, &size, 4);
   uint32_t sum = checksum(kVersion, type, payload.data(), payload.size());
-  if (std::fwrite(head, 1, 5, f_) != 5 || std::fwrite(payload.data(), 1, payload.size(), f_) != payload.size() ||
+  if (std::fwrite(head, 1, 5, f_) != 5 ||
+      std::fwrite(payload.data(), 1, payload.size(), f_) != payload.size() ||
       std::fwrite(&sum, 1, 4, f_) != 4)
     throw RecordingError("cannot write " + path_ + ": " + errno_text());
 }
@@ -184,9 +186,11 @@ void RecordingWriter::add(const std::vector<Event>& events, const std::vector<st
     size_t take = std::min(kBlockEvents - buffered_.size(), events.size());
     buffered_.insert(buffered_.end(), events.begin(), events.begin() + static_cast<ptrdiff_t>(take));
     i = take;
-    if (buffered_.size() == kBlockEvents) write_events(buffered_.data(), kBlockEvents, strings), buffered_.clear();
+    if (buffered_.size() == kBlockEvents)
+      write_events(buffered_.data(), kBlockEvents, strings), buffered_.clear();
   }
-  for (; events.size() - i >= kBlockEvents; i += kBlockEvents) write_events(events.data() + i, kBlockEvents, strings);
+  for (; events.size() - i >= kBlockEvents; i += kBlockEvents)
+    write_events(events.data() + i, kBlockEvents, strings);
   buffered_.insert(buffered_.end(), events.begin() + static_cast<ptrdiff_t>(i), events.end());
   flush();  // every whole block is in the file once add() returns
 }
@@ -268,7 +272,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
   if (!r.has(8)) throw fail("truncated in the header");
   uint32_t version = r.get<uint32_t>();
   if (version < 1 || version > kVersion)
-    throw fail("recording format version " + std::to_string(version) + " is not supported (this Goroscope reads versions 1 and 2)");
+    throw fail("recording format version " + std::to_string(version) +
+               " is not supported (this Goroscope reads versions 1 and 2)");
   uint32_t hlen = r.get<uint32_t>();
   if (!r.has(hlen)) throw fail("truncated in the header");
   Recording rec;
@@ -302,8 +307,11 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     }
     auto type = r.get<uint8_t>();
     uint32_t len = r.get<uint32_t>();
-    if (type < kStrings || type > kEnd) throw fail("corrupted: unknown block type " + std::to_string(type) + " at byte " + std::to_string(at));
-    if (len > kMaxBlock) throw fail("corrupted: block at byte " + std::to_string(at) + " claims " + std::to_string(len) + " bytes");
+    if (type < kStrings || type > kEnd)
+      throw fail("corrupted: unknown block type " + std::to_string(type) + " at byte " + std::to_string(at));
+    if (len > kMaxBlock)
+      throw fail("corrupted: block at byte " + std::to_string(at) + " claims " + std::to_string(len) +
+                 " bytes");
     if (!r.has(size_t(len) + 4)) {
       truncated(at);
       break;
@@ -311,9 +319,12 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     const char* payload = bytes.data() + r.pos;
     r.pos += len;
     uint32_t sum = r.get<uint32_t>();
-    if (sum != checksum(version, type, payload, len)) throw fail("corrupted: checksum mismatch in the block at byte " + std::to_string(at));
+    if (sum != checksum(version, type, payload, len))
+      throw fail("corrupted: checksum mismatch in the block at byte " + std::to_string(at));
     Reader b{payload, len};
-    auto bad = [&](const char* what) { return fail(std::string("corrupted: ") + what + " in the block at byte " + std::to_string(at)); };
+    auto bad = [&](const char* what) {
+      return fail(std::string("corrupted: ") + what + " in the block at byte " + std::to_string(at));
+    };
     switch (type) {
       case kStrings: {
         if (!b.has(8)) throw bad("short strings block");
@@ -338,7 +349,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
         for (size_t i = old; i < rec.events.size(); i++) {
           const Event& e = rec.events[i];
           if (e.text >= rec.strings.size()) throw bad("an event refers to an undefined string");
-          if (static_cast<uint8_t>(e.kind) >= static_cast<uint8_t>(EventKind::Count_)) throw bad("unknown event kind");
+          if (static_cast<uint8_t>(e.kind) >= static_cast<uint8_t>(EventKind::Count_))
+            throw bad("unknown event kind");
           if (e.seq != i + 1) throw bad("events out of sequence");
         }
         break;

@@ -67,19 +67,32 @@ uint64_t next_object_id() {
 
 const char* wait_reason_text(WaitReason r) {
   switch (r) {
-    case WaitReason::None: return "running";
-    case WaitReason::ChanSend: return "chan send";
-    case WaitReason::ChanReceive: return "chan receive";
-    case WaitReason::ChanSendNilChan: return "chan send (nil chan)";
-    case WaitReason::ChanReceiveNilChan: return "chan receive (nil chan)";
-    case WaitReason::Select: return "select";
-    case WaitReason::SelectNoCases: return "select (no cases)";
-    case WaitReason::MutexLock: return "sync.Mutex.Lock";
-    case WaitReason::RWMutexLock: return "sync.RWMutex.Lock";
-    case WaitReason::RWMutexRLock: return "sync.RWMutex.RLock";
-    case WaitReason::WaitGroupWait: return "sync.WaitGroup.Wait";
-    case WaitReason::OnceDo: return "sync.Once.Do";
-    case WaitReason::Sleep: return "sleep";
+    case WaitReason::None:
+      return "running";
+    case WaitReason::ChanSend:
+      return "chan send";
+    case WaitReason::ChanReceive:
+      return "chan receive";
+    case WaitReason::ChanSendNilChan:
+      return "chan send (nil chan)";
+    case WaitReason::ChanReceiveNilChan:
+      return "chan receive (nil chan)";
+    case WaitReason::Select:
+      return "select";
+    case WaitReason::SelectNoCases:
+      return "select (no cases)";
+    case WaitReason::MutexLock:
+      return "sync.Mutex.Lock";
+    case WaitReason::RWMutexLock:
+      return "sync.RWMutex.Lock";
+    case WaitReason::RWMutexRLock:
+      return "sync.RWMutex.RLock";
+    case WaitReason::WaitGroupWait:
+      return "sync.WaitGroup.Wait";
+    case WaitReason::OnceDo:
+      return "sync.Once.Do";
+    case WaitReason::Sleep:
+      return "sleep";
   }
   return "?";
 }
@@ -111,8 +124,8 @@ bool Note::wait(const std::chrono::steady_clock::time_point* deadline) {
       rel.tv_sec = static_cast<time_t>(ns / 1000000000);
       rel.tv_nsec = static_cast<long>(ns % 1000000000);
     }
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAIT_PRIVATE, kSleeping, deadline ? &rel : nullptr,
-            nullptr, 0);
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAIT_PRIVATE, kSleeping,
+            deadline ? &rel : nullptr, nullptr, 0);
   }
 }
 
@@ -410,8 +423,10 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
     globrunqput(g, g, 1);
   }
   if (tapped()) {
-    if (p) emit(e);
-    else tap_->push(0, e);  // main, from run(): announced, not gated
+    if (p)
+      emit(e);
+    else
+      tap_->push(0, e);  // main, from run(): announced, not gated
   }
   return g->id;
 }
@@ -459,7 +474,7 @@ std::string Sched::dump(const char* headline, G* only) const {
   std::string s = headline;
   auto one = [&s](const G* g) {
     GStatus st = g->status.load(std::memory_order_relaxed);
-    const char* what = st == GStatus::Running ? "running"
+    const char* what = st == GStatus::Running    ? "running"
                        : st == GStatus::Runnable ? "runnable"
                                                  : wait_reason_text(g->wait_reason);
     s += "\n\ngoroutine " + std::to_string(g->id) + " [" + what + "]:\n";
@@ -654,8 +669,10 @@ bool Sched::runq_empty(const P* p) const {
 
 void Sched::globrunqput(G* first, G* last, size_t n) {
   last->schedlink = nullptr;
-  if (gq_tail_) gq_tail_->schedlink = first;
-  else gq_head_ = first;
+  if (gq_tail_)
+    gq_tail_->schedlink = first;
+  else
+    gq_head_ = first;
   gq_tail_ = last;
   gq_size_.fetch_add(n);
 }
@@ -699,7 +716,8 @@ G* Sched::findrunnable(P* p) {
         if (G* g = choose_next(p)) return g;
     }
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
-    if (p->schedtick.load(std::memory_order_relaxed) % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
+    if (p->schedtick.load(std::memory_order_relaxed) % 61 == 0 &&
+        gq_size_.load(std::memory_order_relaxed) > 0) {
       std::lock_guard<SpinLock> l(mu_);
       if (G* g = globrunqget(p)) return g;
     }
@@ -728,11 +746,13 @@ G* Sched::findrunnable(P* p) {
       // Only a queue of two or more is worth stealing from here: one goroutine waiting is
       // about to run where it is (a select's partner), and moving it costs a cross-P wake-up.
       auto until = std::chrono::steady_clock::now() + kSpinBeforeSleep;
-      while (!got && gq_size_.load(std::memory_order_relaxed) == 0 && !stopping_.load(std::memory_order_relaxed) &&
-             std::chrono::steady_clock::now() < until) {
+      while (!got && gq_size_.load(std::memory_order_relaxed) == 0 &&
+             !stopping_.load(std::memory_order_relaxed) && std::chrono::steady_clock::now() < until) {
         for (size_t i = 0; i < nprocs_ && !got; i++) {
           P* victim = ps_[i].get();
-          if (victim != p && victim->runqtail.load(std::memory_order_relaxed) - victim->runqhead.load(std::memory_order_relaxed) >= 2)
+          if (victim != p && victim->runqtail.load(std::memory_order_relaxed) -
+                                     victim->runqhead.load(std::memory_order_relaxed) >=
+                                 2)
             got = runqsteal(p, victim, false);
         }
         for (int k = 0; k < 16; k++) __builtin_ia32_pause();
@@ -767,8 +787,9 @@ G* Sched::findrunnable(P* p) {
         speed = frozen_ ? 1e-9 : speed_;
       }
       double wall_ns = static_cast<double>(next - now()) / speed;
-      auto deadline = std::chrono::steady_clock::now() +
-                      std::chrono::nanoseconds(static_cast<int64_t>(std::max(0.0, std::min(wall_ns, 3.6e12))));
+      auto deadline =
+          std::chrono::steady_clock::now() +
+          std::chrono::nanoseconds(static_cast<int64_t>(std::max(0.0, std::min(wall_ns, 3.6e12))));
       if (!p->note.sleep_until(deadline) && !unidle(p)) p->note.sleep();
     } else {
       p->note.sleep();
@@ -910,8 +931,10 @@ Stack Sched::stackget(P* p) {
 }
 
 void Sched::stackput(P* p, Stack s) {
-  if (p->stack_cache.size() < 64) p->stack_cache.push_back(s);
-  else stacks_.put(s);
+  if (p->stack_cache.size() < 64)
+    p->stack_cache.push_back(s);
+  else
+    stacks_.put(s);
 }
 
 // ---- time ----
@@ -920,7 +943,8 @@ int64_t Sched::real_now() const {
   std::lock_guard<std::mutex> l(clock_mu_);
   if (frozen_) return real_base_ns_;
   auto d = std::chrono::steady_clock::now() - real_base_;
-  return real_base_ns_ + static_cast<int64_t>(static_cast<double>(std::chrono::nanoseconds(d).count()) * speed_);
+  return real_base_ns_ +
+         static_cast<int64_t>(static_cast<double>(std::chrono::nanoseconds(d).count()) * speed_);
 }
 
 void Sched::freeze_clock(bool frozen) {
@@ -946,7 +970,6 @@ void Sched::set_speed(double speed) {
   }
   wake_all();
 }
-
 
 void Sched::add_timer(Timer* t) {
   bool earliest;

@@ -82,21 +82,21 @@ struct EhState {
 };
 
 // G is a goroutine.
-struct alignas(64) G {  // on cache lines of its own: Ps run goroutines side by side
-  uint64_t id = 0;                       // 1 for main, then creation order
-  std::string name;                      // shown by the app and the deadlock dump
-  std::function<void()> fn;              // what it runs; destroyed on its own stack
+struct alignas(64) G {       // on cache lines of its own: Ps run goroutines side by side
+  uint64_t id = 0;           // 1 for main, then creation order
+  std::string name;          // shown by the app and the deadlock dump
+  std::function<void()> fn;  // what it runs; destroyed on its own stack
   std::atomic<GStatus> status{GStatus::Runnable};
   WaitReason wait_reason = WaitReason::None;  // valid while Waiting
-  const void* wait_object = nullptr;     // what it waits on, while Waiting
-  Fiber fiber;                           // saved context while not Running
-  Stack stack;                           // null until it first runs
-  G* schedlink = nullptr;                // link in the global run queue
-  std::atomic<uint32_t> select_done{0};  // select: set by the first case to fire
-  Sudog* param = nullptr;                // select: the Sudog that fired
-  bool unwinding = false;                // program over: blocking calls throw Unwind
-  bool discarded = false;                // never resumed again (fatal error)
-  EhState eh;                            // exception state while switched out
+  const void* wait_object = nullptr;          // what it waits on, while Waiting
+  Fiber fiber;                                // saved context while not Running
+  Stack stack;                                // null until it first runs
+  G* schedlink = nullptr;                     // link in the global run queue
+  std::atomic<uint32_t> select_done{0};       // select: set by the first case to fire
+  Sudog* param = nullptr;                     // select: the Sudog that fired
+  bool unwinding = false;                     // program over: blocking calls throw Unwind
+  bool discarded = false;                     // never resumed again (fatal error)
+  EhState eh;                                 // exception state while switched out
 };
 
 // SwitchReason is what a goroutine asks its P to do after switching to the scheduler.
@@ -127,7 +127,9 @@ struct Rng {
     return z ^ (z >> 31);
   }
   // below() is uniform in [0, n).
-  uint32_t below(uint32_t n) { return static_cast<uint32_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
+  uint32_t below(uint32_t n) {
+    return static_cast<uint32_t>((static_cast<unsigned __int128>(next()) * n) >> 64);
+  }
 };
 
 // P is a processor together with the M (thread) that runs it.
@@ -150,7 +152,7 @@ struct P {
   // is making progress. Written only by the owner.
   std::atomic<uint64_t> schedtick{0};
   Rng rng{0};
-  Fiber g0;                  // the scheduler loop's context on this thread
+  Fiber g0;  // the scheduler loop's context on this thread
   // Set by the goroutine right before it switches to g0:
   SwitchReason reason = SwitchReason::Park;
   void (*unlockf)(void*) = nullptr;
@@ -212,7 +214,9 @@ class Sched {
   // gosched() puts the current goroutine at the back of the run queue.
   void gosched();
   void sleep(int64_t ns);
-  int64_t now() { return cfg_.clock == ClockMode::Virtual ? vnow_.load(std::memory_order_acquire) : real_now(); }
+  int64_t now() {
+    return cfg_.clock == ClockMode::Virtual ? vnow_.load(std::memory_order_acquire) : real_now();
+  }
   void print(std::string_view text);
   // fatal() ends the program with "fatal error: msg"; the goroutine never runs again.
   [[noreturn]] void fatal(const char* msg);  // (a const char*: nothing on our stack to leak)
@@ -246,20 +250,24 @@ class Sched {
   // emit() publishes e now (no spin lock may be held: the Control may pause here).
   void emit(const Event& e) {
     tap_->push(e.p, e);
-    if (control_ && control_->active()) [[unlikely]] gated(e);
+    if (control_ && control_->active()) [[unlikely]]
+      gated(e);
   }
   // emit_locked() sequences e now, under the caller's lock; flush() publishes it afterwards
   // (or the scheduler does, once a parking goroutine is off its stack).
   void emit_locked(Event e) {
     e.seq = tap_->next_seq();
     // Publishing can only pause (and so must wait for the lock's release) under a Control.
-    if (control_ && control_->active()) [[unlikely]] current_p()->deferred.push_back(e);
-    else tap_->push(e.p, e);
+    if (control_ && control_->active()) [[unlikely]]
+      current_p()->deferred.push_back(e);
+    else
+      tap_->push(e.p, e);
   }
   void flush();
   // announce() is obj's id in this run, introducing it (ObjMake) the first time. No lock held.
   uint64_t announce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap = 0) {
-    if (t.run.load(std::memory_order_acquire) == tap_->run_id()) [[likely]] return t.id;
+    if (t.run.load(std::memory_order_acquire) == tap_->run_id()) [[likely]]
+      return t.id;
     return introduce(t, kind, name, cap);
   }
   // trace_value() puts a channel value into e.
@@ -335,15 +343,15 @@ class Sched {
   // The sched lock: global run queue, idle list, quiescence. Go's runtime lock (spin, then
   // sleep): its sections are short, and a mutex made each collision two futex calls.
   alignas(64) mutable SpinLock mu_{true};
-  G* gq_head_ = nullptr;            // global run queue, linked by G::schedlink
+  G* gq_head_ = nullptr;  // global run queue, linked by G::schedlink
   G* gq_tail_ = nullptr;
   std::atomic<size_t> gq_size_{0};
   P* idle_head_ = nullptr;
 
   // Every go statement takes an id: on a line of its own, away from what idle Ps keep reading.
   alignas(64) std::atomic<uint64_t> next_id_{1};
-  mutable std::mutex allg_mu_;      // guards allgs_ and slabs_
-  std::vector<G*> allgs_;           // every G ever allocated (never shrinks, as in Go)
+  mutable std::mutex allg_mu_;               // guards allgs_ and slabs_
+  std::vector<G*> allgs_;                    // every G ever allocated (never shrinks, as in Go)
   std::vector<std::unique_ptr<G[]>> slabs_;  // where they live, kGSlab at a time
   static constexpr size_t kGSlab = 64;
   // Dead Gs beyond the P caches. Ps trade them in batches (one P's goroutines end where another
@@ -352,17 +360,17 @@ class Sched {
   alignas(64) SpinLock gfree_lock_;
   std::vector<G*> gfree_;
 
-  std::atomic<int64_t> vnow_{0};    // virtual clock
-  mutable std::mutex clock_mu_;     // real clock: guards the four below
+  std::atomic<int64_t> vnow_{0};                     // virtual clock
+  mutable std::mutex clock_mu_;                      // real clock: guards the four below
   std::chrono::steady_clock::time_point real_base_;  // wall time at which now() was real_base_ns_
   int64_t real_base_ns_ = 0;
   double speed_ = 1.0;
-  bool frozen_ = false;             // paused: now() stays at real_base_ns_
+  bool frozen_ = false;  // paused: now() stays at real_base_ns_
 
-  std::mutex exit_mu_;              // guards exit_ and exit_set_
+  std::mutex exit_mu_;  // guards exit_ and exit_set_
   bool exit_set_ = false;
   Exit exit_;
-  std::mutex out_mu_;               // guards output_
+  std::mutex out_mu_;  // guards output_
   std::string output_;
 };
 

@@ -3,11 +3,12 @@
 //           order, so ready cases are chosen uniformly;
 //   pass 2: none ready: enqueue a Sudog on every channel and park;
 //   pass 3: woken by one case: take the other Sudogs off their channels.
+#include "goro/select.hpp"
+
 #include <algorithm>
 #include <vector>
 
 #include "goro/goroutine.hpp"
-#include "goro/select.hpp"
 #include "sched.hpp"
 
 namespace goro::detail {
@@ -170,8 +171,10 @@ struct SelectImpl {
       sg.elem = cases[i].elem;
       sg.is_select = true;
       sg.case_index = i;
-      if (cases[i].is_send) cases[i].c->sendq_.enqueue(&sg, &cases[i].c->lock_);
-      else cases[i].c->recvq_.enqueue(&sg, &cases[i].c->lock_);
+      if (cases[i].is_send)
+        cases[i].c->sendq_.enqueue(&sg, &cases[i].c->lock_);
+      else
+        cases[i].c->recvq_.enqueue(&sg, &cases[i].c->lock_);
       if (tr) {
         Event e = tr->event(EventKind::SelectWait, ids[i]);
         e.aux = cases[i].is_send ? 1 : 0;
@@ -186,8 +189,10 @@ struct SelectImpl {
     lock_all(ls);
     for (size_t i = 0; i < n; i++) {
       if (!cases[i].c || &sgs[i] == fired) continue;
-      if (cases[i].is_send) cases[i].c->sendq_.remove(&sgs[i]);
-      else cases[i].c->recvq_.remove(&sgs[i]);
+      if (cases[i].is_send)
+        cases[i].c->sendq_.remove(&sgs[i]);
+      else
+        cases[i].c->recvq_.remove(&sgs[i]);
     }
     unlock_all(&ls);
     if (cases[fired->case_index].is_send && !fired->success) throw goro::Panic("send on closed channel");
@@ -195,6 +200,8 @@ struct SelectImpl {
   }
 };
 
-SelectResult selectgo(SelectCase* cases, size_t n, bool has_default) { return SelectImpl::run(cases, n, has_default); }
+SelectResult selectgo(SelectCase* cases, size_t n, bool has_default) {
+  return SelectImpl::run(cases, n, has_default);
+}
 
 }  // namespace goro::detail

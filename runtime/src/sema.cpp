@@ -15,8 +15,10 @@ void Sema::acquire(WaitReason reason, const void* object, uint64_t oid, bool lif
   }
   Sudog sg;
   sg.g = current_g();
-  if (lifo) waiters_.push_front(&sg, &lock_);
-  else waiters_.enqueue(&sg, &lock_);
+  if (lifo)
+    waiters_.push_front(&sg, &lock_);
+  else
+    waiters_.enqueue(&sg, &lock_);
   Event proto{};
   proto.obj = oid;
   if (contended)

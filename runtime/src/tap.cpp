@@ -18,11 +18,11 @@ std::atomic<int> g_tracing{0};
 }  // namespace detail
 
 const char* event_kind_name(EventKind k) {
-  static const char* const names[] = {"GoCreate", "GoStart", "GoPark", "GoReady", "GoYield", "GoEnd",
-                                      "ObjMake", "ChanSend", "ChanRecv", "ChanHandoff", "ChanClose",
-                                      "SelectWait", "WgAdd", "WgWait", "WgRelease", "MutexLock",
-                                      "MutexUnlock", "MutexContended", "OnceRun", "Sleep", "TimerFire",
-                                      "Output", "Panic", "Deadlock", "Exit"};
+  static const char* const names[] = {"GoCreate",  "GoStart",     "GoPark",         "GoReady",  "GoYield",
+                                      "GoEnd",     "ObjMake",     "ChanSend",       "ChanRecv", "ChanHandoff",
+                                      "ChanClose", "SelectWait",  "WgAdd",          "WgWait",   "WgRelease",
+                                      "MutexLock", "MutexUnlock", "MutexContended", "OnceRun",  "Sleep",
+                                      "TimerFire", "Output",      "Panic",          "Deadlock", "Exit"};
   static_assert(sizeof(names) / sizeof(names[0]) == static_cast<size_t>(EventKind::Count_));
   auto i = static_cast<size_t>(k);
   return i < static_cast<size_t>(EventKind::Count_) ? names[i] : "?";
@@ -30,11 +30,16 @@ const char* event_kind_name(EventKind k) {
 
 const char* obj_kind_name(ObjKind k) {
   switch (k) {
-    case ObjKind::Chan: return "chan";
-    case ObjKind::WaitGroup: return "sync.WaitGroup";
-    case ObjKind::Mutex: return "sync.Mutex";
-    case ObjKind::RWMutex: return "sync.RWMutex";
-    case ObjKind::Once: return "sync.Once";
+    case ObjKind::Chan:
+      return "chan";
+    case ObjKind::WaitGroup:
+      return "sync.WaitGroup";
+    case ObjKind::Mutex:
+      return "sync.Mutex";
+    case ObjKind::RWMutex:
+      return "sync.RWMutex";
+    case ObjKind::Once:
+      return "sync.Once";
   }
   return "?";
 }
@@ -115,7 +120,8 @@ size_t Tap::drain(std::vector<Event>& out) {
     take(*rings_[0], out);
     size_t n = out.size() - base;
     if (n == 0) return 0;
-    if (out[base].seq == next_ && out.back().seq == next_ + n - 1 && std::is_sorted(out.begin() + static_cast<ptrdiff_t>(base), out.end(), by_seq)) {
+    if (out[base].seq == next_ && out.back().seq == next_ + n - 1 &&
+        std::is_sorted(out.begin() + static_cast<ptrdiff_t>(base), out.end(), by_seq)) {
       next_ += n;
       return n;
     }
@@ -124,7 +130,8 @@ size_t Tap::drain(std::vector<Event>& out) {
   }
   for (size_t p = 0; p < nrings_; p++) take(*rings_[p], pending_);
   if (pending_.empty()) return 0;
-  if (!std::is_sorted(pending_.begin(), pending_.end(), by_seq)) std::sort(pending_.begin(), pending_.end(), by_seq);
+  if (!std::is_sorted(pending_.begin(), pending_.end(), by_seq))
+    std::sort(pending_.begin(), pending_.end(), by_seq);
   size_t n = 0;
   while (n < pending_.size() && pending_[n].seq == next_) {
     ++n;

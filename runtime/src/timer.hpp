@@ -17,12 +17,12 @@ namespace goro::detail {
 
 // Timer is one pending wake-up; its owner keeps it alive while it is in the heap.
 struct Timer {
-  int64_t when = 0;              // goro::now() time at which it fires
-  uint64_t seq = 0;              // set by add(): ties fire in the order they were added
+  int64_t when = 0;  // goro::now() time at which it fires
+  uint64_t seq = 0;  // set by add(): ties fire in the order they were added
   void (*f)(void* arg) = nullptr;
   void* arg = nullptr;
   void (*drop)(void* arg) = nullptr;  // called by clear() instead of f, when set
-  ptrdiff_t index = -1;          // position in the heap, -1 when not in it
+  ptrdiff_t index = -1;               // position in the heap, -1 when not in it
 };
 
 class Timers {
@@ -51,7 +51,7 @@ class Timers {
   bool less(size_t a, size_t b) const;
   void pop_root();
 
-  SpinLock mu_;                        // guards heap_ and seq_
+  SpinLock mu_;  // guards heap_ and seq_
   std::vector<Timer*> heap_;
   uint64_t seq_ = 0;
   std::atomic<int64_t> next_when_{kNever};

@@ -65,8 +65,10 @@ void WaitQ::enqueue(Sudog* sg, SpinLock* l) noexcept {
   sg->prev = last;
   sg->queue = this;
   sg->lock = l;
-  if (last) last->next = sg;
-  else first = sg;
+  if (last)
+    last->next = sg;
+  else
+    first = sg;
   last = sg;
 }
 
@@ -75,17 +77,23 @@ void WaitQ::push_front(Sudog* sg, SpinLock* l) noexcept {
   sg->next = first;
   sg->queue = this;
   sg->lock = l;
-  if (first) first->prev = sg;
-  else last = sg;
+  if (first)
+    first->prev = sg;
+  else
+    last = sg;
   first = sg;
 }
 
 void WaitQ::remove(Sudog* sg) noexcept {
   if (sg->queue != this) return;
-  if (sg->prev) sg->prev->next = sg->next;
-  else first = sg->next;
-  if (sg->next) sg->next->prev = sg->prev;
-  else last = sg->prev;
+  if (sg->prev)
+    sg->prev->next = sg->next;
+  else
+    first = sg->next;
+  if (sg->next)
+    sg->next->prev = sg->prev;
+  else
+    last = sg->prev;
   sg->next = sg->prev = nullptr;
   sg->queue = nullptr;
 }

@@ -33,7 +33,9 @@ struct Empty {
 namespace detail {
 
 template <class T>
-concept Printable = requires(std::ostream& os, const T& v) { os << v; };
+concept Printable = requires(std::ostream& os, const T& v) {
+  os << v;
+};
 
 template <class T>
 const ElemOps* elem_ops() {
@@ -82,8 +84,10 @@ class ChanHandle {
 
  protected:
   void do_send(T v) const {
-    if (core_) core_->send(&v, true);
-    else nil_send(true);
+    if (core_)
+      core_->send(&v, true);
+    else
+      nil_send(true);
   }
   bool do_try_send(T& v) const { return core_ ? core_->send(&v, false) : nil_send(false); }
   std::pair<T, bool> do_recv2() const {
@@ -92,8 +96,10 @@ class ChanHandle {
     return {std::move(v), r.ok};
   }
   void do_close() const {
-    if (core_) core_->close();
-    else nil_close();
+    if (core_)
+      core_->close();
+    else
+      nil_close();
   }
   std::shared_ptr<ChanCore> core_;
 };

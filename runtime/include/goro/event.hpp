@@ -15,31 +15,31 @@ namespace goro {
 // EventKind says what happened. Field use per kind ("-" = unused):
 //   kind            g            obj        arg                   value / text / aux
 enum class EventKind : uint8_t {
-  GoCreate,     // new g       parent g   -                     text: name
-  GoStart,      // g runs on p -          -                     -
-  GoPark,       // g           object     -                     aux: WaitReason
-  GoReady,      // g           -          waker g (0: runtime)  -
-  GoYield,      // g           -          -                     -
-  GoEnd,        // g           -          -                     -
-  ObjMake,      // g           object     chan capacity         aux: ObjKind; text: name
-  ChanSend,     // sender      chan       len after             value (into the buffer)
-  ChanRecv,     // receiver    chan       len after             value (from the buffer)
-  ChanHandoff,  // sender      chan       receiver g            value (straight across)
-  ChanClose,    // g           chan       -                     -
-  SelectWait,   // g           chan       -                     aux: 1 send case, 0 receive
-  WgAdd,        // g           wg         counter after         value: delta
-  WgWait,       // g           wg         counter               -
-  WgRelease,    // g           wg         waiters released      -
-  MutexLock,    // g           mutex      -                     aux: LockMode
-  MutexUnlock,  // g           mutex      -                     aux: LockMode
+  GoCreate,        // new g       parent g   -                     text: name
+  GoStart,         // g runs on p -          -                     -
+  GoPark,          // g           object     -                     aux: WaitReason
+  GoReady,         // g           -          waker g (0: runtime)  -
+  GoYield,         // g           -          -                     -
+  GoEnd,           // g           -          -                     -
+  ObjMake,         // g           object     chan capacity         aux: ObjKind; text: name
+  ChanSend,        // sender      chan       len after             value (into the buffer)
+  ChanRecv,        // receiver    chan       len after             value (from the buffer)
+  ChanHandoff,     // sender      chan       receiver g            value (straight across)
+  ChanClose,       // g           chan       -                     -
+  SelectWait,      // g           chan       -                     aux: 1 send case, 0 receive
+  WgAdd,           // g           wg         counter after         value: delta
+  WgWait,          // g           wg         counter               -
+  WgRelease,       // g           wg         waiters released      -
+  MutexLock,       // g           mutex      -                     aux: LockMode
+  MutexUnlock,     // g           mutex      -                     aux: LockMode
   MutexContended,  // g        mutex      -                     aux: LockMode (g will wait)
-  OnceRun,      // g           once       -                     -
-  Sleep,        // g           -          wake-up time          -
-  TimerFire,    // g or 0      -          -                     -
-  Output,       // g           -          -                     text: what was printed
-  Panic,        // g           -          -                     text: Go's message
-  Deadlock,     // -           -          -                     text: Go's message
-  Exit,         // -           -          goroutines leaked     aux: ExitStatus
+  OnceRun,         // g           once       -                     -
+  Sleep,           // g           -          wake-up time          -
+  TimerFire,       // g or 0      -          -                     -
+  Output,          // g           -          -                     text: what was printed
+  Panic,           // g           -          -                     text: Go's message
+  Deadlock,        // -           -          -                     text: Go's message
+  Exit,            // -           -          goroutines leaked     aux: ExitStatus
   Count_
 };
 const char* event_kind_name(EventKind k);
@@ -53,16 +53,16 @@ enum class LockMode : uint8_t { Exclusive, Shared };
 
 // Event is one observable act of a running program.
 struct Event {
-  int64_t time;     // goro::now() when it happened, ns
-  uint64_t seq;     // global order, from 1
-  uint64_t g;       // the goroutine it is about (see EventKind)
-  uint64_t obj;     // the object it is about (dense per run; 0: none)
-  int64_t arg;      // kind-specific (see EventKind)
-  int64_t value;    // channel values that are integers; deltas
-  uint32_t text;    // string-table index (0: none)
-  uint16_t p;       // the P it happened on
+  int64_t time;   // goro::now() when it happened, ns
+  uint64_t seq;   // global order, from 1
+  uint64_t g;     // the goroutine it is about (see EventKind)
+  uint64_t obj;   // the object it is about (dense per run; 0: none)
+  int64_t arg;    // kind-specific (see EventKind)
+  int64_t value;  // channel values that are integers; deltas
+  uint32_t text;  // string-table index (0: none)
+  uint16_t p;     // the P it happened on
   EventKind kind;
-  uint8_t aux;      // kind-specific; for channel values, kValueIsInt marks `value` as the value
+  uint8_t aux;  // kind-specific; for channel values, kValueIsInt marks `value` as the value
 };
 static_assert(sizeof(Event) == 56, "Event is stored as is in recordings");
 static_assert(std::is_trivially_copyable_v<Event>);

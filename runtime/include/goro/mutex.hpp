@@ -41,7 +41,8 @@ class Mutex {
     uint32_t expected = 0;
     if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
 #ifndef GORO_NO_TAP
-    else if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]] detail::trace_mutex(this, true);
+    else if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]]
+      detail::trace_mutex(this, true);
 #endif
   }
   // try_lock() takes the mutex if it is free; returns whether it did.
@@ -49,7 +50,8 @@ class Mutex {
   // unlock() releases the mutex, waking the longest waiter if any.
   void unlock() {
 #ifndef GORO_NO_TAP
-    if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]] detail::trace_mutex(this, false);
+    if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]]
+      detail::trace_mutex(this, false);
 #endif
     uint32_t left = state_.fetch_sub(kLocked, std::memory_order_release) - kLocked;
     if (left != 0) unlock_slow(left);
@@ -72,7 +74,7 @@ class Mutex {
   uint64_t id_;
   detail::ObjTrace trace_;  // its id in a tapped run
   std::atomic<uint32_t> state_{0};
-  detail::Sema sema_;      // where waiters sleep
+  detail::Sema sema_;  // where waiters sleep
 };
 
 // RWMutex is a reader/writer lock: many readers or one writer.
@@ -82,12 +84,12 @@ class RWMutex {
   RWMutex(const RWMutex&) = delete;
   RWMutex& operator=(const RWMutex&) = delete;
 
-  void lock();            // blocks until no reader and no writer holds it
+  void lock();  // blocks until no reader and no writer holds it
   bool try_lock();
-  void unlock();          // fatal error if not write-locked
-  void lock_shared();     // Go's RLock: blocks while a writer holds or waits
+  void unlock();       // fatal error if not write-locked
+  void lock_shared();  // Go's RLock: blocks while a writer holds or waits
   bool try_lock_shared();
-  void unlock_shared();   // Go's RUnlock: fatal error if not read-locked
+  void unlock_shared();  // Go's RUnlock: fatal error if not read-locked
 
   const std::string& name() const { return name_; }
   uint64_t id() const { return id_; }
@@ -95,11 +97,11 @@ class RWMutex {
  private:
   std::string name_;
   uint64_t id_;
-  detail::ObjTrace trace_;  // its id in a tapped run
-  detail::SpinLock lock_;  // guards everything below
-  int readers_ = 0;        // readers holding the lock
-  bool writer_ = false;    // a writer holds the lock
-  detail::WaitQ writers_;  // blocked writers
+  detail::ObjTrace trace_;   // its id in a tapped run
+  detail::SpinLock lock_;    // guards everything below
+  int readers_ = 0;          // readers holding the lock
+  bool writer_ = false;      // a writer holds the lock
+  detail::WaitQ writers_;    // blocked writers
   detail::WaitQ readers_q_;  // blocked readers
 };
 

@@ -32,7 +32,7 @@ class Once {
   uint64_t id_;
   detail::ObjTrace trace_;  // its id in a tapped run
   std::atomic<bool> done_{false};
-  detail::SpinLock lock_;   // guards running_ and waiters_
+  detail::SpinLock lock_;  // guards running_ and waiters_
   bool running_ = false;
   detail::WaitQ waiters_;
 };

@@ -33,10 +33,10 @@ struct Bookmark {
 // Recording is a whole recording in memory.
 struct Recording {
   std::map<std::string, std::string> header;  // scenario, seed, procs, clock, param.<name>, ...
-  std::vector<std::string> strings;            // the string table; strings[0] == ""
-  std::vector<Event> events;                   // in seq order
+  std::vector<std::string> strings;           // the string table; strings[0] == ""
+  std::vector<Event> events;                  // in seq order
   std::vector<Bookmark> bookmarks;
-  bool complete = false;                       // ended with an END block (false: a prefix)
+  bool complete = false;  // ended with an END block (false: a prefix)
 };
 
 // RecordingWriter writes a recording as the run goes.
@@ -66,8 +66,8 @@ class RecordingWriter {
   std::FILE* f_ = nullptr;
   std::string path_;
   std::vector<Event> buffered_;  // fewer than kBlockEvents, not yet in a block
-  size_t strings_written_ = 1;  // strings[0] is implicit
-  uint32_t max_text_ = 0;       // highest string id referenced so far
+  size_t strings_written_ = 1;   // strings[0] is implicit
+  uint32_t max_text_ = 0;        // highest string id referenced so far
   uint64_t written_ = 0;
 };
 

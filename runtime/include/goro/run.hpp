@@ -19,11 +19,11 @@ enum class ClockMode {
 
 // Config describes how to run a program.
 struct Config {
-  int procs = 1;                    // number of Ps (like GOMAXPROCS), 1 to 64
+  int procs = 1;  // number of Ps (like GOMAXPROCS), 1 to 64
   ClockMode clock = ClockMode::Virtual;
-  uint64_t seed = 1;                // seeds every random choice (select, stealing victims)
-  double speed = 1.0;               // Real clock only: virtual seconds per wall-clock second
-  size_t stack_size = 64 * 1024;    // bytes of stack per goroutine (a guard page lies below)
+  uint64_t seed = 1;              // seeds every random choice (select, stealing victims)
+  double speed = 1.0;             // Real clock only: virtual seconds per wall-clock second
+  size_t stack_size = 64 * 1024;  // bytes of stack per goroutine (a guard page lies below)
 };
 
 // ExitStatus says how a program ended.
@@ -36,11 +36,11 @@ enum class ExitStatus {
 // Exit is what goro::run() returns.
 struct Exit {
   ExitStatus status = ExitStatus::Ok;
-  std::string message;        // Go's text for a panic, fatal error or deadlock; "" when Ok
-  size_t leaked = 0;          // goroutines (besides main) not finished when the program ended
-  std::string output;         // everything goro::print wrote, in order
-  uint64_t goroutines = 0;    // goroutines created, main included
-  int64_t end_time = 0;       // goro::now() when the program ended, in nanoseconds
+  std::string message;      // Go's text for a panic, fatal error or deadlock; "" when Ok
+  size_t leaked = 0;        // goroutines (besides main) not finished when the program ended
+  std::string output;       // everything goro::print wrote, in order
+  uint64_t goroutines = 0;  // goroutines created, main included
+  int64_t end_time = 0;     // goro::now() when the program ended, in nanoseconds
 };
 
 // run() runs `main_fn` as the main goroutine (id 1) under `cfg` and returns when it ends.

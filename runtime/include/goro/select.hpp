@@ -24,8 +24,8 @@ namespace detail {
 
 // SelectCase is one channel case handed to the type-erased select.
 struct SelectCase {
-  ChanCore* c;   // null: nil channel, never chosen
-  void* elem;    // send: the value; receive: the slot
+  ChanCore* c;  // null: nil channel, never chosen
+  void* elem;   // send: the value; receive: the slot
   bool is_send;
 };
 
@@ -46,9 +46,12 @@ struct RecvCase {
   static constexpr bool is_default = false;
   SelectCase erase() { return {c, &value, false}; }
   void fire(bool ok) {
-    if constexpr (std::is_invocable_v<F&, T, bool>) f(std::move(value), ok);
-    else if constexpr (std::is_invocable_v<F&, T>) f(std::move(value));
-    else f();
+    if constexpr (std::is_invocable_v<F&, T, bool>)
+      f(std::move(value), ok);
+    else if constexpr (std::is_invocable_v<F&, T>)
+      f(std::move(value));
+    else
+      f();
   }
 };
 

@@ -44,7 +44,7 @@ struct EventRing {
   void put(uint64_t t, const Event& e) { slots[t % kSize] = e; }
   void publish(uint64_t t) { tail.store(t, std::memory_order_release); }
 };
-}
+}  // namespace detail
 
 // Tap receives a run's events. One Tap serves one run at a time; attaching resets it.
 class Tap {
@@ -113,13 +113,13 @@ class Tap {
   alignas(64) std::atomic<uint64_t> dropped_{0};
   std::atomic<bool> ended_{false};
   std::atomic<bool> abandoned_{false};
-  uint64_t objects_ = 0;          // guarded by announce_mu_
+  uint64_t objects_ = 0;  // guarded by announce_mu_
   std::mutex announce_mu_;
   // Consumer side. rings_mu_ keeps the consumer from walking rings_ while attach() replaces it;
   // producers never take it (they only run between attach() and detach()).
   alignas(64) mutable std::mutex rings_mu_;
   std::vector<Event> pending_;  // drained from rings, waiting for a gap to fill
-  uint64_t next_ = 1;                       // next seq to hand out
+  uint64_t next_ = 1;           // next seq to hand out
   // String table.
   alignas(64) mutable std::mutex strings_mu_;  // guards strings_ and index_
   std::vector<std::string> strings_;
@@ -179,18 +179,18 @@ class Control {
 
  private:
   void set_paused_locked(bool p);
-  mutable std::mutex mu_;             // guards everything below
+  mutable std::mutex mu_;  // guards everything below
   std::condition_variable cv_;
   bool paused_ = false;
-  int64_t budget_ = -1;               // events before pausing (-1: unlimited)
-  int64_t until_ = -1;                // pause when time reaches this (-1: none)
+  int64_t budget_ = -1;  // events before pausing (-1: unlimited)
+  int64_t until_ = -1;   // pause when time reaches this (-1: none)
   bool choose_ = false;
   std::vector<RunnableG> candidates_;
   uint64_t chosen_ = 0;
   uint64_t choices_ = 0;
   detail::Sched* sched_ = nullptr;
   std::atomic<bool> stop_{false};
-  std::atomic<bool> active_{false};   // anything to check at all (fast path)
+  std::atomic<bool> active_{false};  // anything to check at all (fast path)
 };
 
 // Observer is what watches a run; both parts are optional.

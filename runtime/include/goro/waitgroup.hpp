@@ -43,7 +43,7 @@ class WaitGroup {
  private:
   std::string name_;
   uint64_t id_;
-  detail::ObjTrace trace_;  // its id in a tapped run
+  detail::ObjTrace trace_;          // its id in a tapped run
   std::atomic<uint64_t> state_{0};  // counter << 32 | waiters
   detail::SpinLock trace_lock_;     // tapped runs only
   detail::Sema sema_;               // where waiters sleep

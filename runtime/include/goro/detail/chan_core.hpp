@@ -20,11 +20,11 @@ namespace goro::detail {
 
 // ElemOps is how a channel moves values of its element type without knowing it.
 struct ElemOps {
-  void (*move)(void* dst, void* src);         // *dst = std::move(*src)
-  void* (*alloc)(size_t n);                   // new T[n]
-  void (*free)(void* buf);                    // delete[] (T*)buf
-  size_t size;                                // sizeof(T)
-  std::string (*format)(const void* v);       // the value as text, or null when not printable
+  void (*move)(void* dst, void* src);           // *dst = std::move(*src)
+  void* (*alloc)(size_t n);                     // new T[n]
+  void (*free)(void* buf);                      // delete[] (T*)buf
+  size_t size;                                  // sizeof(T)
+  std::string (*format)(const void* v);         // the value as text, or null when not printable
   bool (*as_int)(const void* v, int64_t* out);  // integers: the value itself (null otherwise)
 };
 
@@ -62,20 +62,20 @@ class ChanCore {
   void buf_push(void* src) noexcept;
   void buf_pop(void* dst) noexcept;
 
-  const size_t cap_;                  // buffer size (0: unbuffered)
-  const std::string name_;            // the Go variable's name, for the app and dumps
-  const ElemOps* const ops_;          // how to move elements
-  const uint64_t id_;                 // unique per process
-  void* buf_ = nullptr;               // cap_ elements (null when unbuffered)
-  ObjTrace trace_;                    // its id in a tapped run
+  const size_t cap_;          // buffer size (0: unbuffered)
+  const std::string name_;    // the Go variable's name, for the app and dumps
+  const ElemOps* const ops_;  // how to move elements
+  const uint64_t id_;         // unique per process
+  void* buf_ = nullptr;       // cap_ elements (null when unbuffered)
+  ObjTrace trace_;            // its id in a tapped run
 
-  SpinLock lock_{true};               // guards everything below (sleepy: see SpinLock)
-  std::atomic<size_t> qcount_{0};     // elements in buf_
-  size_t sendx_ = 0;                  // next slot to send into
-  size_t recvx_ = 0;                  // next slot to receive from
+  SpinLock lock_{true};            // guards everything below (sleepy: see SpinLock)
+  std::atomic<size_t> qcount_{0};  // elements in buf_
+  size_t sendx_ = 0;               // next slot to send into
+  size_t recvx_ = 0;               // next slot to receive from
   bool closed_ = false;
-  WaitQ recvq_;                       // blocked receivers
-  WaitQ sendq_;                       // blocked senders
+  WaitQ recvq_;  // blocked receivers
+  WaitQ sendq_;  // blocked senders
 };
 
 // nil-channel operations: block forever (or fail when !block).

@@ -39,7 +39,8 @@ class SpinLock {
   void unlock() noexcept {
     uint32_t v = key_.load(std::memory_order_relaxed);
     key_.store(kUnlocked, std::memory_order_release);
-    if (v == kSleeping) [[unlikely]] wake_one();
+    if (v == kSleeping) [[unlikely]]
+      wake_one();
   }
 
  private:
@@ -63,9 +64,9 @@ struct ObjTrace {
 // Sudog is one goroutine waiting on one object (Go's sudog): for channels, `elem` points at the
 // value to send or at the slot to receive into.
 struct Sudog {
-  G* g = nullptr;            // the waiting goroutine
-  void* elem = nullptr;      // send: the value to take; receive: where to put the value
-  Sudog* next = nullptr;     // links inside `queue`
+  G* g = nullptr;         // the waiting goroutine
+  void* elem = nullptr;   // send: the value to take; receive: where to put the value
+  Sudog* next = nullptr;  // links inside `queue`
   Sudog* prev = nullptr;
   WaitQ* queue = nullptr;    // the queue this Sudog is in, or null
   SpinLock* lock = nullptr;  // the lock that guards `queue`

@@ -77,9 +77,8 @@ void App::open(std::shared_ptr<Replay> r) {
   playing_ = false;
   replay_->seek(0);
   replay_time_ = 0;
-  timeline_.clear();
+  timeline_.clear();  // the replay builds its own, in the background
   timeline_view_.reset();
-  for (const goro::Event& e : replay_->recording().events) timeline_.add(e);
   if (const Scenario* s = find_scenario(
           replay_->recording().header.count("scenario") ? replay_->recording().header.at("scenario") : ""))
     scenario_ = s;
@@ -107,7 +106,8 @@ void App::restart() {
 }
 
 bool App::busy() const {
-  if (replay_) return playing_ || diagram_.animating() || (clip_ && !clip_->all_taken());
+  if (replay_)
+    return playing_ || !replay_->index_done() || diagram_.animating() || (clip_ && !clip_->all_taken());
   return (session_ && !session_->done()) || diagram_.animating();
 }
 
@@ -258,10 +258,15 @@ void App::frame(double now, float frame_ms) {
       uint64_t cursor = replay_
                             ? (replay_->cursor() ? replay_->recording().events[replay_->cursor() - 1].seq : 0)
                             : m.seq();
-      if (auto click =
-              timeline_view_.draw(timeline_, replay_ ? replay_->recording().strings : session_->strings(),
-                                  pal, sel_, cursor, m.time());
-          click && replay_) {
+      const goro::visual::Timeline* tl = replay_ ? replay_->timeline() : &timeline_;
+      if (!tl) {  // a replay's timeline is still being built
+        ImGui::TextColored(col(pal.text_dim), "Building the timeline: %.0f%% of %zu events",
+                           100 * replay_->progress(), replay_->size());
+        ImGui::ProgressBar(static_cast<float>(replay_->progress()), ImVec2(-1, 0));
+      } else if (auto click = timeline_view_.draw(*tl,
+                                                  replay_ ? replay_->recording().strings : session_->strings(),
+                                                  pal, sel_, cursor, m.time());
+                 click && replay_) {
         if (click->by_seq)
           jump(static_cast<size_t>(click->at));
         else
@@ -280,10 +285,12 @@ void App::frame(double now, float frame_ms) {
   ImGui::TextColored(col(pal.text_dim), "Inspector");
   if (replay_) {
     // The events up to the cursor: what the replayed moment has seen so far.
-    std::span<const goro::Event> upto(replay_->recording().events.data(), replay_->cursor());
-    goro::visual::draw_inspector(m, sel_, diagram_.layout(), upto, replay_->recording().strings);
+    goro::visual::draw_inspector(m, sel_, diagram_.layout(), replay_->recording().events, replay_->cursor(),
+                                 replay_->recording().strings);
   } else {
-    goro::visual::draw_inspector(m, sel_, diagram_.layout(), session_->events(), session_->strings());
+    const auto& evs = session_->events();
+    goro::visual::draw_inspector(m, sel_, diagram_.layout(), goro::EventLog::borrow(evs.data(), evs.size()),
+                                 evs.size(), session_->strings());
   }
   ImGui::EndChild();
   ImGui::Separator();

@@ -2,44 +2,87 @@
 #include "replay.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace goroscope {
 
 Replay::Replay(const std::string& path)
     : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})) {
-  // About 256 snapshots, at least 20,000 events apart. Snapshots share what did not change
-  // between them (the model's goroutines are copy-on-write), so each costs about what changed
-  // since the one before; when they would hold more than about 1 GB in all, keep every other
-  // one and space them twice as far.
-  constexpr size_t kBudget = size_t(1) << 30;
-  every_ = std::max<size_t>(20000, rec_.events.size() / 256 + 1);
-  goro::visual::Model m;
-  snapshots_.push_back(m);
-  size_t bytes = 0;
-  for (size_t i = 0; i < rec_.events.size(); i++) {
-    m.apply(rec_.events[i], rec_.strings);
-    if (rec_.events[i].kind == goro::EventKind::Panic || rec_.events[i].kind == goro::EventKind::Deadlock)
-      end_ = i + 1;
-    if ((i + 1) % every_ != 0) continue;
-    bytes += m.own_bytes();  // before the copy: what no earlier snapshot shares
-    snapshots_.push_back(m);
-    if (bytes > kBudget) {
-      std::vector<goro::visual::Model> kept;
-      for (size_t k = 0; k < snapshots_.size(); k += 2) kept.push_back(std::move(snapshots_[k]));
-      snapshots_ = std::move(kept);
-      every_ *= 2;
-      bytes /= 2;
+  // The panic or deadlock is near the end: look back from the last event, and only when the
+  // program did not end well.
+  const auto& evs = rec_.events;
+  const bool ended_well = !evs.empty() && evs.back().kind == goro::EventKind::Exit &&
+                          static_cast<goro::ExitStatus>(evs.back().aux) == goro::ExitStatus::Ok;
+  for (size_t i = evs.size(); i > 0 && !ended_well; i--)
+    if (evs[i - 1].kind == goro::EventKind::Panic || evs[i - 1].kind == goro::EventKind::Deadlock) {
+      end_ = i;
+      break;
     }
+  // About 256 snapshots, at least 20,000 events apart.
+  every_ = std::max<size_t>(20000, rec_.events.size() / 256 + 1);
+  snapshots_.emplace_back();
+  timeline_ = std::make_unique<goro::visual::Timeline>();
+  indexer_ = std::thread([this] { index(); });
+}
+
+Replay::~Replay() {
+  stop_.store(true);
+  indexer_.join();
+}
+
+void Replay::index() {
+  // Snapshots share what did not change between them (the model's goroutines are copy-on-write),
+  // so each costs about what changed since the one before; when they would hold more than about
+  // 1 GB in all, keep every other one and space them twice as far.
+  constexpr size_t kBudget = size_t(1) << 30;
+  goro::visual::Model m;
+  goro::visual::Timeline& tl = *timeline_;
+  size_t bytes = 0;
+  const auto& evs = rec_.events;
+  for (size_t i = 0; i < evs.size(); i += goro::EventLog::kRun) {
+    const goro::Event* run = evs.run(i);
+    const size_t n = evs.run_size(i);
+    for (size_t k = 0; k < n; k++) {
+      m.apply(run[k], rec_.strings);
+      tl.add(run[k]);
+      const size_t done = i + k + 1;
+      if (done % every_ != 0) continue;  // every_ changes only here
+      bytes += m.own_bytes();            // before the copy: what no earlier snapshot shares
+      std::lock_guard<std::mutex> l(mu_);
+      snapshots_.push_back(m);
+      if (bytes > kBudget) {
+        std::vector<goro::visual::Model> kept;
+        for (size_t s = 0; s < snapshots_.size(); s += 2) kept.push_back(std::move(snapshots_[s]));
+        snapshots_ = std::move(kept);
+        every_ *= 2;
+        bytes /= 2;
+      }
+    }
+    indexed_.store(i + n, std::memory_order_release);
+    if (stop_.load(std::memory_order_relaxed)) return;
   }
-  seek(rec_.events.size());
+  done_.store(true, std::memory_order_release);
+}
+
+void Replay::wait_indexed() {
+  while (!index_done()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+}
+
+size_t Replay::snapshot_every() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return every_;
 }
 
 void Replay::seek(size_t n) {
   n = std::min(n, rec_.events.size());
-  if (n < cursor_ || n - cursor_ > every_) {  // start again from the nearest snapshot
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    // Start again from the nearest snapshot when it is nearer than the cursor.
     size_t s = std::min(n / every_, snapshots_.size() - 1);
-    model_ = snapshots_[s];
-    cursor_ = s * every_;
+    if (n < cursor_ || s * every_ > cursor_) {
+      model_ = snapshots_[s];
+      cursor_ = s * every_;
+    }
   }
   for (; cursor_ < n; cursor_++) model_.apply(rec_.events[cursor_], rec_.strings);
 }

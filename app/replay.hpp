@@ -1,16 +1,27 @@
 // app/replay.hpp: a recording opened for replay: no runtime runs; the model is the state at the
 // time cursor, reached from the nearest snapshot before it.
 //
+// Opening is quick: the recording is read in place, and one pass over its events, on a thread
+// of its own, takes the snapshots and builds the timeline while the first moment is already
+// shown (indexed() and progress() tell how far it got; timeline() is there once it is done).
+//
 // Invariants: model() is exactly the state after the first cursor() events (seek to any point
-// gives the same state as replaying from the start); snapshots are taken every
-// snapshot_every() events, so a seek applies at most that many events.
+// gives the same state as replaying from the start, indexed or not); once indexing is done,
+// snapshots lie every snapshot_every() events, so a seek applies at most that many events;
+// before, a seek applies the events after the last snapshot taken so far. Only the indexing
+// thread writes the snapshots, under mu_; everything else is the owner's thread's.
 #pragma once
 
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "goro/record.hpp"
 #include "model.hpp"
+#include "timeline.hpp"
 
 namespace goroscope {
 
@@ -18,6 +29,9 @@ class Replay {
  public:
   // Loads path (throws goro::RecordingError); a truncated recording opens as its prefix.
   explicit Replay(const std::string& path);
+  ~Replay();
+  Replay(const Replay&) = delete;
+  Replay& operator=(const Replay&) = delete;
 
   const goro::Recording& recording() const { return rec_; }
   const std::string& path() const { return path_; }
@@ -25,7 +39,16 @@ class Replay {
   size_t cursor() const { return cursor_; }
   size_t size() const { return rec_.events.size(); }
   int64_t duration() const { return rec_.events.empty() ? 0 : rec_.events.back().time; }
-  size_t snapshot_every() const { return every_; }
+  size_t snapshot_every() const;
+
+  // Indexing (snapshots and the timeline, on their own thread): how many events it has passed,
+  // as a fraction, and whether it is done; wait_indexed() waits until it is.
+  size_t indexed() const { return indexed_.load(std::memory_order_acquire); }
+  double progress() const { return size() ? double(indexed()) / double(size()) : 1.0; }
+  bool index_done() const { return done_.load(std::memory_order_acquire); }
+  void wait_indexed();
+  // timeline() is the whole recording's timeline once indexing is done (null before).
+  const goro::visual::Timeline* timeline() const { return index_done() ? timeline_.get() : nullptr; }
 
   // seek() moves to just after the first n events.
   void seek(size_t n);
@@ -46,14 +69,22 @@ class Replay {
   void save() const;
 
  private:
+  void index();  // the indexing thread's work
+
   std::string path_;
   goro::Recording rec_;
   goro::visual::Model model_;
   size_t cursor_ = 0;
-  size_t every_ = 1;
   size_t end_ = 0;  // just after the Panic or Deadlock event, found once
-  std::vector<goro::visual::Model>
-      snapshots_;  // snapshots_[i]: state after i * every_ events; they share chunks
+
+  mutable std::mutex mu_;                       // guards snapshots_ and every_
+  std::vector<goro::visual::Model> snapshots_;  // snapshots_[i]: the state after i * every_ events; they share chunks
+  size_t every_ = 1;
+  std::unique_ptr<goro::visual::Timeline> timeline_;  // the indexing thread's until done_
+  std::atomic<size_t> indexed_{0};
+  std::atomic<bool> done_{false};
+  std::atomic<bool> stop_{false};
+  std::thread indexer_;
 };
 
 }  // namespace goroscope

@@ -53,7 +53,7 @@ goro::Recording Session::recording() const {
   goro::Recording r;
   r.header = header_of(spec_);
   r.strings = strings_;
-  r.events = events_;
+  r.events = goro::EventLog(events_);
   r.complete = done();
   return r;
 }

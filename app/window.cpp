@@ -226,6 +226,8 @@ int window_main(const std::vector<std::string>& args) {
     opts.params_set = true;
   }
 
+  // Pictures and clips show the whole replay, its timeline included: let its indexing finish.
+  if (opts.replay && (!screenshot.empty() || !video.empty())) opts.replay->wait_indexed();
   if (!video.empty() && !opts.replay) {
     std::cerr << "goroscope: a clip is made from a recording: goroscope render FILE.gorec --gif OUT.gif\n";
     return 64;

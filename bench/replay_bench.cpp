@@ -40,15 +40,21 @@ int main(int argc, char** argv) {
   int seeks = argc > 2 ? std::atoi(argv[2]) : 50;
   auto t = std::chrono::steady_clock::now();
   size_t loaded = goro::load_recording(argv[1]).events.size();
-  std::printf("load_recording: %.0f ms for %zu events\n", ms_since(t), loaded);
+  std::printf("load_recording (map, checksums, event checks): %.0f ms for %zu events\n", ms_since(t), loaded);
   t = std::chrono::steady_clock::now();
   goroscope::Replay r(argv[1]);
-  std::printf("open (load + snapshots): %.0f ms; %zu events, a snapshot every %zu events\n", ms_since(t),
-              r.size(), r.snapshot_every());
+  std::printf("open (load; the first moment can be shown): %.0f ms\n", ms_since(t));
+  r.wait_indexed();
+  std::printf("indexed (snapshots and timeline, in the background): %.0f ms after opening began; a snapshot every %zu events\n",
+              ms_since(t), r.snapshot_every());
+  t = std::chrono::steady_clock::now();
+  goro::visual::Model alone;
+  for (const auto& e : r.recording().events) alone.apply(e, r.recording().strings);
+  std::printf("  of which the model alone (one pass): %.0f ms\n", ms_since(t));
   t = std::chrono::steady_clock::now();
   goro::visual::Timeline tl;
   for (const auto& e : r.recording().events) tl.add(e);
-  std::printf("timeline built: %.0f ms\n", ms_since(t));
+  std::printf("  of which the timeline alone (one pass): %.0f ms\n", ms_since(t));
   std::mt19937_64 rng(7);
   std::vector<double> jump, back;
   for (int i = 0; i < seeks; i++) {

@@ -46,7 +46,8 @@ TEST(Recording, RoundTripsEventsStringsAndHeader) {
   EXPECT_EQ(r.header.at("seed"), "7");
   EXPECT_EQ(r.header.at("param.workers"), "3");
   ASSERT_EQ(r.events.size(), s->events().size());
-  EXPECT_EQ(0, std::memcmp(r.events.data(), s->events().data(), r.events.size() * sizeof(goro::Event)));
+  EXPECT_EQ(0, std::memcmp(r.events.copy(0, r.events.size()).data(), s->events().data(),
+                           r.events.size() * sizeof(goro::Event)));
   for (const auto& e : r.events) ASSERT_LT(e.text, r.strings.size());
   EXPECT_EQ(r.strings,
             std::vector<std::string>(s->strings().begin(), s->strings().begin() + r.strings.size()));
@@ -87,14 +88,14 @@ TEST(Recording, BrokenFilesGetClearErrors) {
   spit(p, "");
   EXPECT_NE(error_of(p).find("not a Goroscope recording"), std::string::npos);
 
-  std::string v3 = bytes;
-  v3[8] = 3;
-  spit(p, v3);
-  EXPECT_NE(error_of(p).find("version 3 is not supported"), std::string::npos);
-  std::string v1 = bytes;  // version 1's checksum differs: a version 2 file labelled 1 is corrupt
-  v1[8] = 1;
-  spit(p, v1);
-  EXPECT_NE(error_of(p).find("checksum mismatch"), std::string::npos);
+  std::string v4 = bytes;
+  v4[8] = 4;
+  spit(p, v4);
+  EXPECT_NE(error_of(p).find("version 4 is not supported"), std::string::npos);
+  std::string v2 = bytes;  // versions 1 and 2 lay blocks out otherwise: a version 3 file labelled 2 is corrupt
+  v2[8] = 2;
+  spit(p, v2);
+  EXPECT_NE(error_of(p).find("corrupted"), std::string::npos);
 
   spit(p, bytes.substr(0, bytes.size() * 2 / 3));
   std::string err = error_of(p);
@@ -110,6 +111,44 @@ TEST(Recording, BrokenFilesGetClearErrors) {
 
   spit(p, bytes + "x");
   EXPECT_NE(error_of(p).find("after the end block"), std::string::npos);
+}
+
+// Every byte of the header is checked: a changed seed or speed is damage, not another run.
+TEST(Recording, AChangedHeaderIsCorrupted) {
+  std::string good = tmp("header-src.gorec");
+  run_session(*goroscope::find_scenario("select"), 1, 1, good);
+  std::string bytes = slurp(good);
+  size_t seed = bytes.find("seed=1\n");
+  ASSERT_NE(seed, std::string::npos);
+  std::string p = tmp("header.gorec");
+  for (size_t at : {seed + 5, size_t(17), bytes.find('=') + 1}) {
+    std::string changed = bytes;
+    changed[at] ^= 0x02;
+    spit(p, changed);
+    std::string err = error_of(p);
+    EXPECT_NE(err.find("header"), std::string::npos) << at << ": " << err;
+    EXPECT_NE(err.find("corrupted"), std::string::npos) << at << ": " << err;
+  }
+}
+
+// A damaged block length is damage, not a run cut short, even when it points past the end.
+TEST(Recording, ADamagedBlockLengthIsNotTruncation) {
+  std::string good = tmp("len-src.gorec");
+  run_session(*goroscope::find_scenario("million"), 1, 1, good);
+  std::string bytes = slurp(good);
+  uint32_t hlen;
+  std::memcpy(&hlen, bytes.data() + 12, 4);
+  size_t first_block = (16 + hlen + 4 + 7) / 8 * 8;
+  std::string p = tmp("len.gorec");
+  for (int bit : {0, 5, 12, 20, 27}) {
+    std::string flipped = bytes;
+    flipped[first_block + 4 + bit / 8] ^= static_cast<char>(1 << (bit % 8));
+    spit(p, flipped);
+    std::string err = error_of(p);
+    EXPECT_NE(err.find("corrupted"), std::string::npos) << bit << ": " << err;
+    EXPECT_EQ(err.find("truncated"), std::string::npos) << bit << ": " << err;
+    EXPECT_THROW(goro::load_recording(p, {.allow_truncated = true}), goro::RecordingError);
+  }
 }
 
 TEST(Recording, RandomCorruptionNeverCrashes) {

@@ -107,7 +107,7 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
   return "?";
 }
 
-void draw_inspector(const Model& m, const Selection& sel, const Layout& L, std::span<const Event> events,
+void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const EventLog& events, size_t upto,
                     const std::vector<std::string>& strings) {
   if (!sel.key) {
     ImGui::TextWrapped(
@@ -190,8 +190,8 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, std::
   // The last few events about the selection (looking back a bounded way, for long runs).
   std::vector<const Event*> mine;
   size_t looked = 0;
-  for (auto it = events.rbegin(); it != events.rend() && mine.size() < 40 && looked < 400000; ++it, ++looked)
-    if (concerns(*it, k, L)) mine.push_back(&*it);
+  for (size_t i = std::min(upto, events.size()); i > 0 && mine.size() < 40 && looked < 400000; i--, looked++)
+    if (concerns(events[i - 1], k, L)) mine.push_back(&events[i - 1]);
   ImGui::BeginChild("events");
   for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
     const Event& e = **it;

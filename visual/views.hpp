@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "goro/event.hpp"
+#include "goro/event_log.hpp"
 #include "layout.hpp"
 #include "model.hpp"
 #include "palette.hpp"
@@ -94,8 +95,9 @@ class TimelineView {
 // draw_console() shows the program's output and, in red, Go's words when it ends badly.
 void draw_console(const Model& m, const Palette& pal, bool& follow);
 
-// draw_inspector() shows the selected thing's full state and its recent events.
-void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, std::span<const Event> events,
+// draw_inspector() shows the selected thing's full state and its recent events (among the first
+// `upto` of events).
+void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const EventLog& events, size_t upto,
                     const std::vector<std::string>& strings);
 
 // concerns() tells whether event e is about the node k (a goroutine, its group, or an object).

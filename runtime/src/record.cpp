@@ -1,6 +1,8 @@
 // runtime/src/record.cpp: writing and loading recordings (docs/recording-format.md).
 #include "goro/record.hpp"
 
+#include "goro/event_check.hpp"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -19,9 +21,13 @@ namespace goro {
 namespace {
 
 constexpr char kMagic[8] = {'G', 'O', 'R', 'O', 'R', 'E', 'C', '1'};
-constexpr uint32_t kVersion = 2;  // writes 2; reads 1 too (only the checksum differs)
-enum BlockType : uint8_t { kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4 };
+constexpr uint32_t kVersion = kRecordingVersion;  // writes 3; reads 1 and 2 too
+enum BlockType : uint8_t { kHeader = 0, kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4 };
 constexpr uint32_t kMaxBlock = 1u << 30;
+constexpr char kZeros[8] = {};
+
+// padding() is how many zero bytes bring n to a multiple of 8 (version 3 aligns every block).
+size_t padding(size_t n) { return (8 - n % 8) % 8; }
 
 // BlockHash is a multiply-rotate hash of a block's payload, folded to 32 bits: it catches
 // corruption. It takes the payload in pieces (an events block's count, then its events straight
@@ -86,6 +92,22 @@ uint32_t checksum(uint32_t version, uint8_t type, const char* p, size_t n) {
   return h.finish();
 }
 
+// head_sum() guards a version 3 block's type and length (16 bits): a length that runs past the
+// end of the file with a good head sum is a file cut short; with a bad one, damage.
+uint16_t head_sum(uint8_t type, uint32_t length) {
+  BlockHash h(kVersion, type, length);
+  return static_cast<uint16_t>(h.finish());
+}
+
+// block_head() is a version 3 block's first 8 bytes: type, 0, head sum, length.
+void block_head(char* out, uint8_t type, uint32_t length) {
+  out[0] = static_cast<char>(type);
+  out[1] = 0;
+  uint16_t hs = head_sum(type, length);
+  std::memcpy(out + 2, &hs, 2);
+  std::memcpy(out + 4, &length, 4);
+}
+
 template <class T>
 void put(std::string& s, T v) {
   s.append(reinterpret_cast<const char*>(&v), sizeof v);
@@ -111,6 +133,8 @@ RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::st
   put(head, kVersion);
   put(head, static_cast<uint32_t>(h.size()));
   head += h;
+  put(head, checksum(kVersion, kHeader, h.data(), h.size()));
+  head.append(kZeros, padding(head.size()));
   std::setvbuf(f_, nullptr, _IOFBF,
                size_t(1) << 16);  // small blocks gather here; events blocks go straight out
   if (std::fwrite(head.data(), 1, head.size(), f_) != head.size() || std::fflush(f_) != 0)
@@ -122,14 +146,14 @@ RecordingWriter::~RecordingWriter() {
 }
 
 void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
-  char head[5];
-  head[0] = static_cast<char>(type);
+  char head[8];
   auto size = static_cast<uint32_t>(payload.size());
-  std::memcpy(head + 1, &size, 4);
+  block_head(head, type, size);
   uint32_t sum = checksum(kVersion, type, payload.data(), payload.size());
-  if (std::fwrite(head, 1, 5, f_) != 5 ||
+  size_t pad = padding(4 + payload.size());
+  if (std::fwrite(head, 1, 8, f_) != 8 ||
       std::fwrite(payload.data(), 1, payload.size(), f_) != payload.size() ||
-      std::fwrite(&sum, 1, 4, f_) != 4)
+      std::fwrite(&sum, 1, 4, f_) != 4 || std::fwrite(kZeros, 1, pad, f_) != pad)
     throw RecordingError("cannot write " + path_ + ": " + errno_text());
 }
 
@@ -151,21 +175,21 @@ void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector
     write_block(kStrings, p);
     strings_written_ = max_text_ + 1;
   }
-  // The block is [type][size][count][events][checksum]; the events go out from where they are.
+  // The block is [head][count][0][events][checksum][4 zero bytes]: 8-byte aligned throughout, so
+  // a reader maps the events in place. The events go out from where they are.
   auto count = static_cast<uint32_t>(n);
   size_t bytes = n * sizeof(Event);
-  char head[9];
-  head[0] = static_cast<char>(kEvents);
-  auto size = static_cast<uint32_t>(4 + bytes);
-  std::memcpy(head + 1, &size, 4);
-  std::memcpy(head + 5, &count, 4);
+  char head[16] = {};
+  auto size = static_cast<uint32_t>(8 + bytes);
+  block_head(head, kEvents, size);
+  std::memcpy(head + 8, &count, 4);
   BlockHash h(kVersion, kEvents, size);
-  h.feed(head + 5, 4);
+  h.feed(head + 8, 8);
   h.feed(reinterpret_cast<const char*>(evs), bytes);
-  uint32_t sum = h.finish();
+  uint32_t tail[2] = {h.finish(), 0};
   // Straight to the file, after whatever stdio holds (no copy into its buffer on the way).
   if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
-  iovec v[3] = {{head, 9}, {const_cast<Event*>(evs), bytes}, {&sum, 4}};
+  iovec v[3] = {{head, 16}, {const_cast<Event*>(evs), bytes}, {tail, 8}};
   for (iovec* at = v; at != v + 3;) {
     ssize_t r = writev(fileno(f_), at, static_cast<int>(v + 3 - at));
     if (r < 0) {
@@ -179,19 +203,18 @@ void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector
   written_ += n;
 }
 
-void RecordingWriter::add(const std::vector<Event>& events, const std::vector<std::string>& strings) {
+void RecordingWriter::add(const Event* events, size_t n, const std::vector<std::string>& strings) {
   if (!f_) throw RecordingError("recording " + path_ + " is already finished");
   size_t i = 0;
   if (!buffered_.empty()) {  // fill the block begun by the last call first
-    size_t take = std::min(kBlockEvents - buffered_.size(), events.size());
-    buffered_.insert(buffered_.end(), events.begin(), events.begin() + static_cast<ptrdiff_t>(take));
+    size_t take = std::min(kBlockEvents - buffered_.size(), n);
+    buffered_.insert(buffered_.end(), events, events + take);
     i = take;
     if (buffered_.size() == kBlockEvents)
       write_events(buffered_.data(), kBlockEvents, strings), buffered_.clear();
   }
-  for (; events.size() - i >= kBlockEvents; i += kBlockEvents)
-    write_events(events.data() + i, kBlockEvents, strings);
-  buffered_.insert(buffered_.end(), events.begin() + static_cast<ptrdiff_t>(i), events.end());
+  for (; n - i >= kBlockEvents; i += kBlockEvents) write_events(events + i, kBlockEvents, strings);
+  buffered_.insert(buffered_.end(), events + i, events + n);
   flush();  // every whole block is in the file once add() returns
 }
 
@@ -233,103 +256,157 @@ struct Reader {
   }
 };
 
-}  // namespace
+// Mapping is a file mapped read-only; EventLogs that read events in place keep it alive.
+struct Mapping {
+  const char* data = "";
+  size_t size = 0;
+  Mapping() = default;
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() {
+    if (size) ::munmap(const_cast<char*>(data), size);
+  }
+};
 
-Recording load_recording(const std::string& path, LoadOptions opts) {
-  // Map the file rather than read it: no zero-filled buffer, no second copy of the events.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+// map_file() maps a regular file (a FIFO, a device or a folder is refused without waiting for
+// a writer) and asks the kernel to read it in up front when it fits easily in memory: one
+// call instead of a page fault per 4 KiB.
+std::shared_ptr<Mapping> map_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw RecordingError("cannot open " + path + ": " + errno_text());
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     throw RecordingError(path + ": not a regular file");
   }
+  auto m = std::make_shared<Mapping>();
   size_t size = static_cast<size_t>(st.st_size);
-  const char* data = "";
   if (size > 0) {
-    void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (m == MAP_FAILED) {
+    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+      int err = errno;
       ::close(fd);
-      throw RecordingError("cannot read " + path + ": " + errno_text());
+      throw RecordingError("cannot read " + path + ": " + std::strerror(err));
     }
-    ::madvise(m, size, MADV_SEQUENTIAL);
-    data = static_cast<const char*>(m);
+    m->data = static_cast<const char*>(p);
+    m->size = size;
+    const double memory = double(::sysconf(_SC_PHYS_PAGES)) * double(::sysconf(_SC_PAGESIZE));
+#ifdef MADV_POPULATE_READ
+    if (double(size) < memory / 4 && ::madvise(p, size, MADV_POPULATE_READ) == 0) {
+      ::close(fd);
+      return m;
+    }
+#endif
+    ::madvise(p, size, MADV_SEQUENTIAL);
   }
   ::close(fd);
-  struct Unmap {
-    const char* p;
-    size_t n;
-    ~Unmap() {
-      if (n) ::munmap(const_cast<char*>(p), n);
-    }
-  } unmap{data, size};
-  std::string_view bytes(data, size);
-  Reader r{bytes.data(), bytes.size()};
+  return m;
+}
+
+bool all_zero(const char* p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i]) return false;
+  return true;
+}
+
+std::string at_byte(size_t at) { return " at byte " + std::to_string(at); }
+
+}  // namespace
+
+Recording load_recording(const std::string& path, LoadOptions opts) {
+  std::shared_ptr<Mapping> map = map_file(path);
+  Reader r{map->data, map->size};
   auto fail = [&](const std::string& why) -> RecordingError { return RecordingError(path + ": " + why); };
-  if (!r.has(8) || std::memcmp(bytes.data(), kMagic, 8) != 0)
+  if (!r.has(8) || std::memcmp(r.data, kMagic, 8) != 0)
     throw fail("not a Goroscope recording (it does not start with GOROREC1)");
   r.pos = 8;
   if (!r.has(8)) throw fail("truncated in the header");
-  uint32_t version = r.get<uint32_t>();
+  const uint32_t version = r.get<uint32_t>();
   if (version < 1 || version > kVersion)
     throw fail("recording format version " + std::to_string(version) +
-               " is not supported (this Goroscope reads versions 1 and 2)");
-  uint32_t hlen = r.get<uint32_t>();
-  if (!r.has(hlen)) throw fail("truncated in the header");
+               " is not supported (this Goroscope reads versions 1 to " + std::to_string(kVersion) + ")");
+  const bool v3 = version >= 3;
+  const uint32_t hlen = r.get<uint32_t>();
+  if (hlen > kMaxBlock) throw fail("corrupted: the header claims " + std::to_string(hlen) + " bytes");
+  const size_t header_end = 16 + size_t(hlen) + (v3 ? 4 + padding(16 + size_t(hlen) + 4) : 0);
+  if (!r.has(header_end - r.pos)) throw fail("truncated in the header");
   Recording rec;
-  rec.events.reserve(size / sizeof(Event));
   {
-    std::string h(bytes.data() + r.pos, hlen);
+    const char* h = r.data + r.pos;
     r.pos += hlen;
-    size_t at = 0;
-    while (at < h.size()) {
-      size_t nl = h.find('\n', at);
-      if (nl == std::string::npos) throw fail("corrupted header (a line has no end)");
-      std::string line = h.substr(at, nl - at);
+    if (v3) {
+      if (r.get<uint32_t>() != checksum(version, kHeader, h, hlen))
+        throw fail("corrupted: the header's checksum does not match (its settings cannot be trusted)");
+      if (!all_zero(r.data + r.pos, header_end - r.pos)) throw fail("corrupted: the header's padding is not zero");
+      r.pos = header_end;
+    }
+    std::string_view text(h, hlen);
+    while (!text.empty()) {
+      size_t nl = text.find('\n');
+      if (nl == std::string_view::npos) throw fail("corrupted header (a line has no end)");
+      std::string_view line = text.substr(0, nl);
       size_t eq = line.find('=');
-      if (eq == std::string::npos) throw fail("corrupted header (line '" + line + "' has no '=')");
-      rec.header[line.substr(0, eq)] = line.substr(eq + 1);
-      at = nl + 1;
+      if (eq == std::string_view::npos) throw fail("corrupted header (line '" + std::string(line) + "' has no '=')");
+      rec.header[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
+      text.remove_prefix(nl + 1);
     }
   }
   rec.strings.emplace_back();
-  uint64_t ended_with = 0;
+  EventCheck check(1);
+  std::vector<const Event*> runs;  // version 3: each EVENTS block's events, where they lie
+  std::vector<uint32_t> run_sizes;
+  std::vector<Event> copied;       // versions 1 and 2: events are not aligned in the file
+  size_t events = 0;
   auto truncated = [&](size_t at) {
     if (!opts.allow_truncated)
-      throw fail("truncated at byte " + std::to_string(at) + " after " + std::to_string(rec.events.size()) +
+      throw fail("truncated" + at_byte(at) + " after " + std::to_string(events) +
                  " events (the run did not finish writing it)");
   };
   while (r.pos < r.size) {
-    size_t at = r.pos;
-    if (!r.has(5)) {
-      truncated(at);
-      break;
+    const size_t at = r.pos;
+    uint8_t type;
+    uint32_t len;
+    size_t pad = 0;
+    if (v3) {
+      if (!r.has(8)) {
+        truncated(at);
+        break;
+      }
+      type = r.get<uint8_t>();
+      const auto zero = r.get<uint8_t>();
+      const auto hs = r.get<uint16_t>();
+      len = r.get<uint32_t>();
+      if (zero != 0 || hs != head_sum(type, len)) throw fail("corrupted: the head of the block" + at_byte(at) + " is damaged");
+      pad = padding(4 + size_t(len));
+    } else {
+      if (!r.has(5)) {
+        truncated(at);
+        break;
+      }
+      type = r.get<uint8_t>();
+      len = r.get<uint32_t>();
     }
-    auto type = r.get<uint8_t>();
-    uint32_t len = r.get<uint32_t>();
     if (type < kStrings || type > kEnd)
-      throw fail("corrupted: unknown block type " + std::to_string(type) + " at byte " + std::to_string(at));
-    if (len > kMaxBlock)
-      throw fail("corrupted: block at byte " + std::to_string(at) + " claims " + std::to_string(len) +
-                 " bytes");
-    if (!r.has(size_t(len) + 4)) {
+      throw fail("corrupted: unknown block type " + std::to_string(type) + at_byte(at));
+    if (len > kMaxBlock) throw fail("corrupted: the block" + at_byte(at) + " claims " + std::to_string(len) + " bytes");
+    if (!r.has(size_t(len) + 4 + pad)) {
       truncated(at);
       break;
     }
-    const char* payload = bytes.data() + r.pos;
+    const char* payload = r.data + r.pos;
     r.pos += len;
-    uint32_t sum = r.get<uint32_t>();
-    if (sum != checksum(version, type, payload, len))
-      throw fail("corrupted: checksum mismatch in the block at byte " + std::to_string(at));
+    const uint32_t sum = r.get<uint32_t>();
+    if (sum != checksum(version, type, payload, len)) throw fail("corrupted: checksum mismatch in the block" + at_byte(at));
+    if (!all_zero(r.data + r.pos, pad)) throw fail("corrupted: the padding of the block" + at_byte(at) + " is not zero");
+    r.pos += pad;
     Reader b{payload, len};
-    auto bad = [&](const char* what) {
-      return fail(std::string("corrupted: ") + what + " in the block at byte " + std::to_string(at));
-    };
+    auto bad = [&](const std::string& what) { return fail("corrupted: " + what + " in the block" + at_byte(at)); };
     switch (type) {
       case kStrings: {
         if (!b.has(8)) throw bad("short strings block");
         uint32_t first = b.get<uint32_t>(), count = b.get<uint32_t>();
         if (first != rec.strings.size()) throw bad("strings out of order");
+        if (count > len / 4) throw bad("more strings than the block can hold");
         for (uint32_t i = 0; i < count; i++) {
           if (!b.has(4)) throw bad("short string");
           uint32_t n = b.get<uint32_t>();
@@ -337,22 +414,36 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
           rec.strings.emplace_back(payload + b.pos, n);
           b.pos += n;
         }
+        check.strings(rec.strings.size());
         break;
       }
       case kEvents: {
-        if (!b.has(4)) throw bad("short events block");
-        uint32_t count = b.get<uint32_t>();
-        if (b.size - b.pos != size_t(count) * sizeof(Event)) throw bad("event count does not match its size");
-        size_t old = rec.events.size();
-        rec.events.resize(old + count);
-        std::memcpy(rec.events.data() + old, payload + b.pos, size_t(count) * sizeof(Event));
-        for (size_t i = old; i < rec.events.size(); i++) {
-          const Event& e = rec.events[i];
-          if (e.text >= rec.strings.size()) throw bad("an event refers to an undefined string");
-          if (static_cast<uint8_t>(e.kind) >= static_cast<uint8_t>(EventKind::Count_))
-            throw bad("unknown event kind");
-          if (e.seq != i + 1) throw bad("events out of sequence");
+        const size_t head = v3 ? 8 : 4;
+        if (!b.has(head)) throw bad("short events block");
+        const uint32_t count = b.get<uint32_t>();
+        if (v3 && b.get<uint32_t>() != 0) throw bad("a damaged event count");
+        if (b.size - b.pos != size_t(count) * sizeof(Event)) throw bad("an event count that does not match its size");
+        const Event* evs;
+        if (v3) {  // in place: the block is 8-byte aligned in the file, and so in the mapping
+          evs = reinterpret_cast<const Event*>(payload + head);
+          runs.push_back(evs);
+          run_sizes.push_back(count);
+        } else {
+          copied.resize(events + count);
+          std::memcpy(static_cast<void*>(copied.data() + events), payload + head, size_t(count) * sizeof(Event));
+          evs = copied.data() + events;
         }
+        for (uint32_t i = 0; i < count; i++) {
+          if (!check.check(evs[i])) [[unlikely]] {
+            const auto kind = static_cast<uint8_t>(evs[i].kind);
+            throw bad("event " + std::to_string(events + i + 1) +
+                      (kind < static_cast<uint8_t>(EventKind::Count_)
+                           ? std::string(" (") + event_kind_name(evs[i].kind) + ")"
+                           : std::string()) +
+                      " " + check.problem());
+          }
+        }
+        events += count;
         break;
       }
       case kBookmark: {
@@ -360,13 +451,13 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
         int64_t t = b.get<int64_t>();
         uint32_t n = b.get<uint32_t>();
         if (!b.has(n)) throw bad("short bookmark");
+        if (t < 0 || t > EventCheck::kMaxTime) throw bad("a bookmark at an impossible time");
         rec.bookmarks.push_back({t, std::string(payload + b.pos, n)});
         break;
       }
       case kEnd: {
         if (!b.has(8)) throw bad("short end block");
-        ended_with = b.get<uint64_t>();
-        if (ended_with != rec.events.size()) throw bad("end block disagrees with the event count");
+        if (b.get<uint64_t>() != events) throw bad("an end block that disagrees with the event count");
         rec.complete = true;
         if (r.pos != r.size) throw fail("corrupted: bytes after the end block");
         break;
@@ -374,6 +465,19 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     }
   }
   if (!rec.complete) truncated(r.pos);
+  // Version 3 events stay where they are when every block but the last is whole (as the writer
+  // cuts them); otherwise they are gathered.
+  bool in_place = v3;
+  for (size_t i = 0; i + 1 < run_sizes.size(); i++) in_place &= run_sizes[i] == EventLog::kRun;
+  if (in_place) {
+    rec.events = EventLog(std::move(runs), events, std::move(map));
+  } else if (v3) {
+    copied.reserve(events);
+    for (size_t i = 0; i < runs.size(); i++) copied.insert(copied.end(), runs[i], runs[i] + run_sizes[i]);
+    rec.events = EventLog(std::move(copied));
+  } else {
+    rec.events = EventLog(std::move(copied));
+  }
   return rec;
 }
 
@@ -382,7 +486,8 @@ void save_recording(const std::string& path, const Recording& rec) {
   std::string tmp = path + ".tmp";
   {
     RecordingWriter w(tmp, rec.header);
-    w.add(rec.events, rec.strings);
+    for (size_t i = 0; i < rec.events.size(); i += EventLog::kRun)
+      w.add(rec.events.run(i), rec.events.run_size(i), rec.strings);
     for (const Bookmark& b : rec.bookmarks) w.add_bookmark(b);
     w.finish(rec.strings);
   }

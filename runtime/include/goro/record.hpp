@@ -3,8 +3,11 @@
 //
 // Invariants: a RecordingWriter writes a valid file prefix after every block it flushes, so a
 // crash leaves a readable recording; blocks are cut at fixed event counts, so the same events
-// give the same bytes. load_recording() either returns a recording whose every event refers
-// only to strings it defines, or throws RecordingError naming the problem and where.
+// give the same bytes. load_recording() either returns a recording whose every event keeps the
+// event contract (goro/event_check.hpp: ids created before use and within bounds, kinds and
+// kind-specific bytes known, strings defined), or throws RecordingError naming the problem and
+// where. A recording is a stranger's input: nothing in it makes a reader allocate more than a
+// small multiple of the file's size.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +18,7 @@
 #include <vector>
 
 #include "goro/event.hpp"
+#include "goro/event_log.hpp"
 
 namespace goro {
 
@@ -34,7 +38,7 @@ struct Bookmark {
 struct Recording {
   std::map<std::string, std::string> header;  // scenario, seed, procs, clock, param.<name>, ...
   std::vector<std::string> strings;           // the string table; strings[0] == ""
-  std::vector<Event> events;                  // in seq order
+  EventLog events;                            // in seq order (read in place from the file)
   std::vector<Bookmark> bookmarks;
   bool complete = false;  // ended with an END block (false: a prefix)
 };
@@ -42,7 +46,7 @@ struct Recording {
 // RecordingWriter writes a recording as the run goes.
 class RecordingWriter {
  public:
-  static constexpr size_t kBlockEvents = 512;  // a crash loses at most this many (and what add() has not had)
+  static constexpr size_t kBlockEvents = EventLog::kRun;  // a crash loses at most this many (and what add() has not had)
 
   // Opens path for writing (truncating it) and writes the header. Throws RecordingError.
   RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);
@@ -51,14 +55,16 @@ class RecordingWriter {
   RecordingWriter& operator=(const RecordingWriter&) = delete;
 
   // add() takes events (in seq order) and the string table as known so far.
-  void add(const std::vector<Event>& events, const std::vector<std::string>& strings);
+  void add(const Event* events, size_t n, const std::vector<std::string>& strings);
+  void add(const std::vector<Event>& events, const std::vector<std::string>& strings) {
+    add(events.data(), events.size(), strings);
+  }
   void add_bookmark(const Bookmark& b);
   // finish() writes what is buffered and the END block, and closes the file.
   void finish(const std::vector<std::string>& strings);
-  uint64_t events_written() const { return written_; }
 
  private:
-  void write_block(uint8_t type, const std::string& payload);  // into stdio's buffer
+  void write_block(uint8_t type, const std::string& payload);  // into stdio's buffer (padded)
   // write_events() writes one EVENTS block (after a STRINGS block, if they name new strings).
   void write_events(const Event* evs, size_t n, const std::vector<std::string>& strings);
   void flush();
@@ -75,6 +81,9 @@ class RecordingWriter {
 struct LoadOptions {
   bool allow_truncated = false;
 };
+
+// kRecordingVersion is the format version written; versions 1 to it are read.
+constexpr uint32_t kRecordingVersion = 3;
 
 // load_recording() reads a whole recording. Throws RecordingError.
 Recording load_recording(const std::string& path, LoadOptions opts = {});

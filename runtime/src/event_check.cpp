@@ -1,0 +1,138 @@
+// runtime/src/event_check.cpp: the event contract, rule by rule (see goro/event_check.hpp).
+#include "goro/event_check.hpp"
+
+#include "goro/run.hpp"
+#include "sched.hpp"
+
+namespace goro {
+
+namespace {
+
+constexpr uint8_t kWaitReasons = static_cast<uint8_t>(detail::WaitReason::Sleep) + 1;
+constexpr uint8_t kObjKinds = static_cast<uint8_t>(ObjKind::Once) + 1;
+constexpr uint8_t kExitStatuses = static_cast<uint8_t>(ExitStatus::Deadlock) + 1;
+
+// subject() says whether the event is about a goroutine that must exist (g may not be 0).
+bool subject(EventKind k) {
+  switch (k) {
+    case EventKind::GoCreate:
+    case EventKind::GoStart:
+    case EventKind::GoPark:
+    case EventKind::GoReady:
+    case EventKind::GoYield:
+    case EventKind::GoEnd:
+    case EventKind::SelectWait:
+    case EventKind::Sleep: return true;
+    default: return false;
+  }
+}
+
+// needed_object() is the kind of object the event acts on (kAny: any made object or none).
+constexpr int kNoObject = -1, kAny = -2, kMutexes = -3;
+int needed_object(EventKind k) {
+  switch (k) {
+    case EventKind::GoPark: return kAny;
+    case EventKind::ChanSend:
+    case EventKind::ChanRecv:
+    case EventKind::ChanHandoff:
+    case EventKind::ChanClose:
+    case EventKind::SelectWait: return static_cast<int>(ObjKind::Chan);
+    case EventKind::WgAdd:
+    case EventKind::WgWait:
+    case EventKind::WgRelease: return static_cast<int>(ObjKind::WaitGroup);
+    case EventKind::MutexLock:
+    case EventKind::MutexUnlock:
+    case EventKind::MutexContended: return kMutexes;
+    case EventKind::OnceRun: return static_cast<int>(ObjKind::Once);
+    default: return kNoObject;
+  }
+}
+
+std::string n(uint64_t x) { return std::to_string(x); }
+
+}  // namespace
+
+bool EventCheck::goroutine(uint64_t g, const char* role) {
+  if (created(g)) [[likely]]
+    return true;
+  return fail(std::string("names ") + role + "goroutine " + n(g) + ", which was never created");
+}
+
+bool EventCheck::check(const Event& e) {
+  seq_++;
+  const auto kind = static_cast<uint8_t>(e.kind);
+  if (kind >= static_cast<uint8_t>(EventKind::Count_)) return fail("has an unknown kind " + n(kind));
+  if (e.seq != seq_) return fail("is out of sequence (seq " + n(e.seq) + ")");
+  if (e.text >= strings_) return fail("refers to string " + n(e.text) + ", which is not defined");
+  if (e.time < 0 || e.time > kMaxTime) return fail("has an impossible time " + std::to_string(e.time));
+
+  // The goroutine it is about.
+  if (e.kind == EventKind::GoCreate) {
+    if (e.g == 0) return fail("creates goroutine 0");
+    if (e.g > seq_ + kIdSlack) return fail("creates goroutine " + n(e.g) + ", far beyond the goroutines so far");
+    if (created(e.g)) return fail("creates goroutine " + n(e.g) + " a second time");
+    if (e.obj && !goroutine(e.obj, "parent ")) return false;
+    if (e.g > gs_.size()) gs_.resize(e.g);
+    gs_[e.g - 1].created = true;
+  } else if ((e.g || subject(e.kind)) && !goroutine(e.g, "")) {
+    return false;
+  }
+  if (e.g) {
+    G& g = gs_[e.g - 1];
+    if (e.time < g.last_time)
+      return fail("goes back in time for goroutine " + n(e.g) + " (" + std::to_string(e.time) + " ns after " +
+                  std::to_string(g.last_time) + " ns)");
+    g.last_time = e.time;
+  }
+
+  // The object it is about.
+  if (e.kind == EventKind::ObjMake) {
+    if (e.obj == 0) return fail("makes object 0");
+    if (e.obj > seq_ + kIdSlack) return fail("makes object " + n(e.obj) + ", far beyond the objects so far");
+    if (object_kind(e.obj) != kNone) return fail("makes object " + n(e.obj) + " a second time");
+    if (e.aux >= kObjKinds) return fail("makes an object of unknown kind " + n(e.aux));
+    if (static_cast<ObjKind>(e.aux) == ObjKind::Chan && (e.arg < 0 || e.arg > kMaxChanCap))
+      return fail("makes a channel of capacity " + std::to_string(e.arg));
+    if (e.obj > objs_.size()) objs_.resize(e.obj, kNone);
+    objs_[e.obj - 1] = e.aux;
+  }
+  const int need = needed_object(e.kind);
+  if (need != kNoObject && !(need == kAny && e.obj == 0)) {
+    const uint8_t have = object_kind(e.obj);
+    if (have == kNone) return fail("names object " + n(e.obj) + ", which was never made");
+    const bool fits = need == kAny || have == need ||
+                      (need == kMutexes && (have == static_cast<uint8_t>(ObjKind::Mutex) ||
+                                            have == static_cast<uint8_t>(ObjKind::RWMutex)));
+    if (!fits)
+      return fail("acts on object " + n(e.obj) + " as on another kind (it is a " +
+                  obj_kind_name(static_cast<ObjKind>(have)) + ")");
+  }
+
+  // Kind-specific fields.
+  switch (e.kind) {
+    case EventKind::GoPark:
+      if ((e.aux & static_cast<uint8_t>(~kValueIsInt)) >= kWaitReasons)
+        return fail("parks for an unknown wait reason " + n(e.aux & static_cast<uint8_t>(~kValueIsInt)));
+      break;
+    case EventKind::GoReady:
+      if (e.arg) return goroutine(static_cast<uint64_t>(e.arg), "waker ");
+      break;
+    case EventKind::ChanHandoff: return goroutine(static_cast<uint64_t>(e.arg), "receiving ");
+    case EventKind::MutexLock:
+    case EventKind::MutexUnlock:
+    case EventKind::MutexContended:
+      if (e.aux > static_cast<uint8_t>(LockMode::Shared)) return fail("has an unknown lock mode " + n(e.aux));
+      break;
+    case EventKind::Sleep:
+      if (e.arg < 0 || e.arg > kMaxTime) return fail("sleeps until an impossible time " + std::to_string(e.arg));
+      break;
+    case EventKind::Exit:
+      if (e.aux >= kExitStatuses) return fail("ends the program with an unknown status " + n(e.aux));
+      if (e.arg < 0) return fail("ends the program with " + std::to_string(e.arg) + " goroutines leaked");
+      break;
+    default: break;
+  }
+  return true;
+}
+
+}  // namespace goro

@@ -31,20 +31,27 @@ Replay::~Replay() {
 }
 
 void Replay::index() {
+  // The timeline is built beside the snapshots, on a thread of its own: they share nothing
+  // but the (read-only) recording.
+  std::thread timeline([this] {
+    goro::visual::Timeline& tl = *timeline_;
+    for (const goro::Event& e : rec_.events) {
+      if (stop_.load(std::memory_order_relaxed)) return;
+      tl.add(e);
+    }
+  });
   // Snapshots share what did not change between them (the model's goroutines are copy-on-write),
   // so each costs about what changed since the one before; when they would hold more than about
   // 1 GB in all, keep every other one and space them twice as far.
   constexpr size_t kBudget = size_t(1) << 30;
   goro::visual::Model m;
-  goro::visual::Timeline& tl = *timeline_;
   size_t bytes = 0;
   const auto& evs = rec_.events;
-  for (size_t i = 0; i < evs.size(); i += goro::EventLog::kRun) {
+  for (size_t i = 0; i < evs.size() && !stop_.load(std::memory_order_relaxed); i += goro::EventLog::kRun) {
     const goro::Event* run = evs.run(i);
     const size_t n = evs.run_size(i);
     for (size_t k = 0; k < n; k++) {
       m.apply(run[k], rec_.strings);
-      tl.add(run[k]);
       const size_t done = i + k + 1;
       if (done % every_ != 0) continue;  // every_ changes only here
       bytes += m.own_bytes();            // before the copy: what no earlier snapshot shares
@@ -59,9 +66,9 @@ void Replay::index() {
       }
     }
     indexed_.store(i + n, std::memory_order_release);
-    if (stop_.load(std::memory_order_relaxed)) return;
   }
-  done_.store(true, std::memory_order_release);
+  timeline.join();
+  if (!stop_.load()) done_.store(true, std::memory_order_release);
 }
 
 void Replay::wait_indexed() {

@@ -65,38 +65,6 @@ uint64_t next_object_id() {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
-const char* wait_reason_text(WaitReason r) {
-  switch (r) {
-    case WaitReason::None:
-      return "running";
-    case WaitReason::ChanSend:
-      return "chan send";
-    case WaitReason::ChanReceive:
-      return "chan receive";
-    case WaitReason::ChanSendNilChan:
-      return "chan send (nil chan)";
-    case WaitReason::ChanReceiveNilChan:
-      return "chan receive (nil chan)";
-    case WaitReason::Select:
-      return "select";
-    case WaitReason::SelectNoCases:
-      return "select (no cases)";
-    case WaitReason::MutexLock:
-      return "sync.Mutex.Lock";
-    case WaitReason::RWMutexLock:
-      return "sync.RWMutex.Lock";
-    case WaitReason::RWMutexRLock:
-      return "sync.RWMutex.RLock";
-    case WaitReason::WaitGroupWait:
-      return "sync.WaitGroup.Wait";
-    case WaitReason::OnceDo:
-      return "sync.Once.Do";
-    case WaitReason::Sleep:
-      return "sleep";
-  }
-  return "?";
-}
-
 // ---- Note ----
 
 void Note::wake() {

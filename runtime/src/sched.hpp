@@ -52,24 +52,7 @@ void goroutine_entry(Transfer t);
 // GStatus is where a goroutine is; see the glossary above.
 enum class GStatus : uint8_t { Runnable, Running, Waiting, Dead };
 
-// WaitReason is why a goroutine is parked, with Go's words for it. Reasons are unique and
-// descriptive: add a new one rather than reuse one.
-enum class WaitReason : uint8_t {
-  None,
-  ChanSend,
-  ChanReceive,
-  ChanSendNilChan,
-  ChanReceiveNilChan,
-  Select,
-  SelectNoCases,
-  MutexLock,
-  RWMutexLock,
-  RWMutexRLock,
-  WaitGroupWait,
-  OnceDo,
-  Sleep,
-};
-const char* wait_reason_text(WaitReason r);
+// WaitReason (why a goroutine is parked) is part of the event contract: goro/event.hpp.
 
 // Unwind is thrown from a blocking call in a goroutine abandoned at the end of the program, so
 // that its stack unwinds; only the goroutine's entry catches it.

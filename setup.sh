@@ -3,7 +3,8 @@
 # Usage: sudo ./setup.sh            (idempotent; safe to run again)
 set -euo pipefail
 packages=(
-  build-essential cmake pkg-config           # toolchain
+  build-essential cmake pkg-config           # toolchain (g++ brings ASan, UBSan and TSan)
+  clang-format                               # the format check (tests/run_all.sh format)
   libboost-context-dev                       # goroutine context switches (fcontext)
   googletest libgtest-dev libbenchmark-dev   # tests and benchmarks
   libimgui-dev libstb-dev libglfw3-dev libepoxy-dev  # the app: Dear ImGui 1.86, GLFW, GL loader

@@ -263,9 +263,9 @@ void App::frame(double now, float frame_ms) {
         ImGui::TextColored(col(pal.text_dim), "Building the timeline: %.0f%% of %zu events",
                            100 * replay_->progress(), replay_->size());
         ImGui::ProgressBar(static_cast<float>(replay_->progress()), ImVec2(-1, 0));
-      } else if (auto click = timeline_view_.draw(*tl,
-                                                  replay_ ? replay_->recording().strings : session_->strings(),
-                                                  pal, sel_, cursor, m.time());
+      } else if (auto click =
+                     timeline_view_.draw(*tl, replay_ ? replay_->recording().strings : session_->strings(),
+                                         pal, sel_, cursor, m.time());
                  click && replay_) {
         if (click->by_seq)
           jump(static_cast<size_t>(click->at));

@@ -77,8 +77,9 @@ class Replay {
   size_t cursor_ = 0;
   size_t end_ = 0;  // just after the Panic or Deadlock event, found once
 
-  mutable std::mutex mu_;                       // guards snapshots_ and every_
-  std::vector<goro::visual::Model> snapshots_;  // snapshots_[i]: the state after i * every_ events; they share chunks
+  mutable std::mutex mu_;  // guards snapshots_ and every_
+  std::vector<goro::visual::Model>
+      snapshots_;  // snapshots_[i]: the state after i * every_ events; they share chunks
   size_t every_ = 1;
   std::unique_ptr<goro::visual::Timeline> timeline_;  // the indexing thread's until done_
   std::atomic<size_t> indexed_{0};

@@ -45,8 +45,10 @@ int main(int argc, char** argv) {
   goroscope::Replay r(argv[1]);
   std::printf("open (load; the first moment can be shown): %.0f ms\n", ms_since(t));
   r.wait_indexed();
-  std::printf("indexed (snapshots and timeline, in the background): %.0f ms after opening began; a snapshot every %zu events\n",
-              ms_since(t), r.snapshot_every());
+  std::printf(
+      "indexed (snapshots and timeline, in the background): %.0f ms after opening began; a snapshot every "
+      "%zu events\n",
+      ms_since(t), r.snapshot_every());
   t = std::chrono::steady_clock::now();
   goro::visual::Model alone;
   for (const auto& e : r.recording().events) alone.apply(e, r.recording().strings);

@@ -67,7 +67,7 @@ TEST(ModelEnds, LeakAndDeadlockShowWhoWaitsWhere) {
   ASSERT_EQ(lm.channels().size(), 1u);
   EXPECT_EQ(lm.channels()[0].recvq, std::vector<uint64_t>{2});
   EXPECT_EQ(lm.goroutine(2)->state, GState::Blocked);
-  EXPECT_STREQ(goro::visual::wait_reason_text(lm.goroutine(2)->reason), "chan receive");
+  EXPECT_STREQ(goro::wait_reason_text(lm.goroutine(2)->reason), "chan receive");
 
   auto dl = run_session(*goroscope::find_scenario("deadlock"));
   const auto& dm = dl->model();

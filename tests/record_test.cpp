@@ -92,7 +92,8 @@ TEST(Recording, BrokenFilesGetClearErrors) {
   v4[8] = 4;
   spit(p, v4);
   EXPECT_NE(error_of(p).find("version 4 is not supported"), std::string::npos);
-  std::string v2 = bytes;  // versions 1 and 2 lay blocks out otherwise: a version 3 file labelled 2 is corrupt
+  std::string v2 =
+      bytes;  // versions 1 and 2 lay blocks out otherwise: a version 3 file labelled 2 is corrupt
   v2[8] = 2;
   spit(p, v2);
   EXPECT_NE(error_of(p).find("corrupted"), std::string::npos);

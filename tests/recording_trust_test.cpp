@@ -95,7 +95,8 @@ TEST(RecordingTrust, CraftedEventsAreRefusedWithWords) {
       {{ev(EventKind::ObjMake, 1, 2, 0, 9)}, "makes an object of unknown kind 9"},
       {{ev(EventKind::ObjMake, 1, 2, -5, 0)}, "makes a channel of capacity -5"},
       {{ev(EventKind::ChanSend, 1, 5, 0)}, "names object 5, which was never made"},
-      {{ev(EventKind::ObjMake, 1, 2, 0, static_cast<uint8_t>(goro::ObjKind::WaitGroup)), ev(EventKind::ChanSend, 1, 2)},
+      {{ev(EventKind::ObjMake, 1, 2, 0, static_cast<uint8_t>(goro::ObjKind::WaitGroup)),
+        ev(EventKind::ChanSend, 1, 2)},
        "acts on object 2 as on another kind"},
       {{ev(EventKind::WgAdd, 1, 1, 1)}, "acts on object 1 as on another kind"},
       {{ev(EventKind::ChanHandoff, 1, 1, 9)}, "names receiving goroutine 9"},
@@ -165,12 +166,18 @@ std::vector<Event> mutate(std::vector<Event> v, size_t strings, std::mt19937_64&
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % std::max<size_t>(n, 1)); };
   auto id = [&]() -> uint64_t {
     switch (rng() % 6) {
-      case 0: return 0;
-      case 1: return pick(8);
-      case 2: return pick(v.size() + 2);
-      case 3: return uint64_t(1) << (rng() % 64);
-      case 4: return UINT64_MAX - pick(3);
-      default: return goro::EventCheck::kIdSlack + pick(1000);
+      case 0:
+        return 0;
+      case 1:
+        return pick(8);
+      case 2:
+        return pick(v.size() + 2);
+      case 3:
+        return uint64_t(1) << (rng() % 64);
+      case 4:
+        return UINT64_MAX - pick(3);
+      default:
+        return goro::EventCheck::kIdSlack + pick(1000);
     }
   };
   auto num = [&]() -> int64_t {
@@ -180,19 +187,45 @@ std::vector<Event> mutate(std::vector<Event> v, size_t strings, std::mt19937_64&
   for (int m = 0, n = 1 + static_cast<int>(rng() % 4); m < n && !v.empty(); m++) {
     Event& e = v[pick(v.size())];
     switch (rng() % 13) {
-      case 0: e.g = id(); break;
-      case 1: e.obj = id(); break;
-      case 2: e.arg = num(); break;
-      case 3: e.value = num(); break;
-      case 4: e.text = static_cast<uint32_t>(pick(strings)); break;
-      case 5: e.p = static_cast<uint16_t>(rng() % 3 ? pick(4) : 65535); break;
-      case 6: e.kind = static_cast<EventKind>(pick(static_cast<size_t>(EventKind::Count_) + 1)); break;
-      case 7: e.aux = static_cast<uint8_t>(rng()); break;
-      case 8: e.time = rng() % 2 ? num() : e.time + static_cast<int64_t>(pick(3)) - 1; break;
-      case 9: v.insert(v.begin() + static_cast<ptrdiff_t>(pick(v.size())), e); break;
-      case 10: v.erase(v.begin() + static_cast<ptrdiff_t>(pick(v.size()))); break;
-      case 11: std::swap(v[pick(v.size())], v[pick(v.size())]); break;
-      default: v.resize(pick(v.size() + 1)); break;
+      case 0:
+        e.g = id();
+        break;
+      case 1:
+        e.obj = id();
+        break;
+      case 2:
+        e.arg = num();
+        break;
+      case 3:
+        e.value = num();
+        break;
+      case 4:
+        e.text = static_cast<uint32_t>(pick(strings));
+        break;
+      case 5:
+        e.p = static_cast<uint16_t>(rng() % 3 ? pick(4) : 65535);
+        break;
+      case 6:
+        e.kind = static_cast<EventKind>(pick(static_cast<size_t>(EventKind::Count_) + 1));
+        break;
+      case 7:
+        e.aux = static_cast<uint8_t>(rng());
+        break;
+      case 8:
+        e.time = rng() % 2 ? num() : e.time + static_cast<int64_t>(pick(3)) - 1;
+        break;
+      case 9:
+        v.insert(v.begin() + static_cast<ptrdiff_t>(pick(v.size())), e);
+        break;
+      case 10:
+        v.erase(v.begin() + static_cast<ptrdiff_t>(pick(v.size())));
+        break;
+      case 11:
+        std::swap(v[pick(v.size())], v[pick(v.size())]);
+        break;
+      default:
+        v.resize(pick(v.size() + 1));
+        break;
     }
   }
   if (rng() % 10) v = numbered(std::move(v));
@@ -260,5 +293,6 @@ TEST(RecordingTrust, FuzzedRecordingsNeverCrashAReader) {
   // Both outcomes are exercised: the fuzzing reaches past the checks, and the checks catch.
   EXPECT_GT(accepted, runs / 20);
   EXPECT_GT(refused, runs / 4);
-  std::printf("%d crafted recordings: %d accepted and read by every reader, %d refused\n", runs, accepted, refused);
+  std::printf("%d crafted recordings: %d accepted and read by every reader, %d refused\n", runs, accepted,
+              refused);
 }

@@ -1,13 +1,73 @@
 #!/usr/bin/env bash
-# tests/run_all.sh: builds Goroscope and runs every test, then the same suite under ASan+UBSan
-# (the window's Xvfb tests run in the first build only: the GL stack is not ours to sanitize).
-# Usage: tests/run_all.sh        (after ./setup.sh)
+# tests/run_all.sh: every check CI runs, leg by leg, each timed (the times: tests/README.md).
+#   format   every C++ file matches .clang-format (Debian's clang-format)
+#   build    everything with -Werror, then every test, the window's under Xvfb
+#   install  cmake --install, then tests/consumer built and run against the installed goro
+#            package; runtime/ configured and built on its own
+#   asan     the suite again under ASan+UBSan (not the window: the GL stack is not ours)
+#   tsan     the runtime's and the app's tests (model, recordings, replay) under TSan
+# Usage: tests/run_all.sh [leg ...]      (after ./setup.sh; no leg: all of them, in this order)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build build -j"$jobs"
-ctest --test-dir build --output-on-failure -j"$jobs"
-cmake -S . -B build-asan -DGOROSCOPE_SANITIZE=address -DCMAKE_BUILD_TYPE=Debug -DGOROSCOPE_BENCH=OFF
-cmake --build build-asan -j"$jobs"
-ctest --test-dir build-asan --output-on-failure -j"$jobs" -E 'Window'
+legs=("$@")
+[ ${#legs[@]} -gt 0 ] || legs=(format build install asan tsan)
+
+leg_format() {
+  local files
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    files=$(git ls-files '*.cpp' '*.hpp')
+  else
+    files=$(find runtime visual app tests bench -name '*.cpp' -o -name '*.hpp')
+  fi
+  # shellcheck disable=SC2086
+  clang-format --dry-run --Werror $files
+}
+
+leg_build() {
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOROSCOPE_WERROR=ON
+  cmake --build build -j"$jobs"
+  ctest --test-dir build --output-on-failure -j"$jobs"
+}
+
+leg_install() {
+  [ -x build/app/goroscope ] || leg_build
+  rm -rf build/stage build/consumer build/runtime-alone
+  cmake --install build --prefix "$PWD/build/stage"
+  test -f build/stage/share/goroscope/assets/programs/08_worker_pool.go  # where assets_dir() looks
+  cmake -S tests/consumer -B build/consumer -DCMAKE_PREFIX_PATH="$PWD/build/stage"
+  cmake --build build/consumer -j"$jobs"
+  build/consumer/goro_consumer
+  cmake -S runtime -B build/runtime-alone -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOROSCOPE_WERROR=ON
+  cmake --build build/runtime-alone -j"$jobs"
+}
+
+leg_asan() {
+  cmake -S . -B build-asan -DGOROSCOPE_SANITIZE=address -DCMAKE_BUILD_TYPE=Debug -DGOROSCOPE_BENCH=OFF \
+    -DGOROSCOPE_WERROR=ON
+  cmake --build build-asan -j"$jobs"
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E 'Window'
+}
+
+leg_tsan() {
+  cmake -S . -B build-tsan -DGOROSCOPE_SANITIZE=thread -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DGOROSCOPE_BENCH=OFF -DGOROSCOPE_WERROR=ON
+  cmake --build build-tsan -j"$jobs" --target runtime_tests app_tests
+  # TSan needs the address space layout it was built for; newer kernels randomise more.
+  local run=()
+  if setarch "$(uname -m)" -R true 2>/dev/null; then run=(setarch "$(uname -m)" -R); fi
+  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
+  "${run[@]}" build-tsan/tests/runtime_tests
+  "${run[@]}" build-tsan/tests/app_tests
+}
+
+for leg in "${legs[@]}"; do
+  if ! declare -F "leg_$leg" >/dev/null; then
+    echo "run_all.sh: no leg '$leg' (format build install asan tsan)" >&2
+    exit 64
+  fi
+  start=$(date +%s)
+  echo "==== $leg"
+  "leg_$leg"
+  echo "==== $leg passed in $(($(date +%s) - start)) s"
+done

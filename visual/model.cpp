@@ -33,23 +33,6 @@ const char* gstate_name(GState s) {
   return "?";
 }
 
-const char* wait_reason_text(uint8_t reason) {
-  static const char* const names[] = {"running",
-                                      "chan send",
-                                      "chan receive",
-                                      "chan send (nil chan)",
-                                      "chan receive (nil chan)",
-                                      "select",
-                                      "select (no cases)",
-                                      "sync.Mutex.Lock",
-                                      "sync.RWMutex.Lock",
-                                      "sync.RWMutex.RLock",
-                                      "sync.WaitGroup.Wait",
-                                      "sync.Once.Do",
-                                      "sleep"};
-  return reason < sizeof(names) / sizeof(names[0]) ? names[reason] : "?";
-}
-
 Goroutine& Model::g(uint64_t id) {
   if (id > gs_.size()) {
     size_t old = gs_.size();
@@ -167,7 +150,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       if (const Object* o = obj(e.obj)) {
         switch (o->kind) {
           case ObjKind::Chan:
-            if (x.reason == 1) {
+            if (x.reason == static_cast<uint8_t>(WaitReason::ChanSend)) {
               chans_[o->index].sendq.push_back(x.id);
               x.pending = value(e, strings);
             } else {

@@ -25,15 +25,12 @@ namespace goro::visual {
 enum class GState : uint8_t { Runnable, Running, Blocked, Sleeping, Finished };
 const char* gstate_name(GState s);
 
-// wait_reason_text() is Go's words for a WaitReason number (see park_reason()).
-const char* wait_reason_text(uint8_t reason);
-// park_reason() is a GoPark event's WaitReason number: its aux, less the kValueIsInt flag.
+// park_reason() is a GoPark event's WaitReason number: its aux, less the kValueIsInt flag
+// (goro::wait_reason_text() gives its words).
 inline uint8_t park_reason(const Event& e) { return e.aux & static_cast<uint8_t>(~kValueIsInt); }
-// kReasonSleep is time.Sleep's WaitReason number in the runtime.
-constexpr uint8_t kReasonSleep = 12;
 // parked_state() is the state a goroutine parked for `reason` is drawn in.
 inline GState parked_state(uint8_t reason) {
-  return reason == kReasonSleep ? GState::Sleeping : GState::Blocked;
+  return reason == static_cast<uint8_t>(WaitReason::Sleep) ? GState::Sleeping : GState::Blocked;
 }
 
 // Goroutine is one goroutine's state.

@@ -107,8 +107,8 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
   return "?";
 }
 
-void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const EventLog& events, size_t upto,
-                    const std::vector<std::string>& strings) {
+void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const EventLog& events,
+                    size_t upto, const std::vector<std::string>& strings) {
   if (!sel.key) {
     ImGui::TextWrapped(
         "Click a goroutine, channel, WaitGroup or Mutex in the diagram to see its state and its events.");

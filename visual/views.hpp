@@ -97,8 +97,8 @@ void draw_console(const Model& m, const Palette& pal, bool& follow);
 
 // draw_inspector() shows the selected thing's full state and its recent events (among the first
 // `upto` of events).
-void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const EventLog& events, size_t upto,
-                    const std::vector<std::string>& strings);
+void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const EventLog& events,
+                    size_t upto, const std::vector<std::string>& strings);
 
 // concerns() tells whether event e is about the node k (a goroutine, its group, or an object).
 bool concerns(const Event& e, const NodeKey& k, const Layout& layout);

@@ -6,14 +6,14 @@
 
 #include "goro/goroutine.hpp"
 #include "sched.hpp"
+#include "tracer.hpp"
 
 namespace goro::detail {
 
 ChanCore::ChanCore(size_t cap, std::string name, const ElemOps* ops)
     : cap_(cap), name_(std::move(name)), ops_(ops), id_(next_object_id()) {
   if (cap_ > 0) buf_ = ops_->alloc(cap_);
-  if (Sched* tr = traced_sched())
-    tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));  // made now
+  Tracer::introduce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));  // made now
 }
 
 ChanCore::~ChanCore() {
@@ -33,8 +33,7 @@ void ChanCore::buf_pop(void* dst) noexcept {
 }
 
 bool ChanCore::send(void* src, bool block) {
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_)) : 0;
+  Tracer tr(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));
   lock_.lock();
   if (closed_) {
     lock_.unlock();
@@ -46,24 +45,24 @@ bool ChanCore::send(void* src, bool block) {
     sg->success = true;
     G* g = sg->g;
     if (tr) {
-      Event e = tr->event(EventKind::ChanHandoff, oid, static_cast<int64_t>(g->id));
-      tr->trace_value(e, ops_, sg->elem);
-      tr->emit_locked(e);
+      Event e = tr.event(EventKind::ChanHandoff, static_cast<int64_t>(g->id));
+      tr.value(e, ops_, sg->elem);
+      tr.locked(e);
     }
     lock_.unlock();
-    if (tr) tr->flush();
+    tr.flush();
     goready(g);
     return true;
   }
   if (qcount_.load(std::memory_order_relaxed) < cap_) {
     if (tr) {
-      Event e = tr->event(EventKind::ChanSend, oid, static_cast<int64_t>(qcount_.load() + 1));
-      tr->trace_value(e, ops_, src);
-      tr->emit_locked(e);
+      Event e = tr.event(EventKind::ChanSend, static_cast<int64_t>(qcount_.load() + 1));
+      tr.value(e, ops_, src);
+      tr.locked(e);
     }
     buf_push(src);
     lock_.unlock();
-    if (tr) tr->flush();
+    tr.flush();
     return true;
   }
   if (!block) {
@@ -74,17 +73,15 @@ bool ChanCore::send(void* src, bool block) {
   sg.g = current_g();
   sg.elem = src;
   sendq_.enqueue(&sg, &lock_);
-  Event proto{};
-  proto.obj = oid;
-  if (tr) tr->trace_value(proto, ops_, src);  // the value it waits to send
+  Event proto = tr.proto();
+  if (tr) tr.value(proto, ops_, src);  // the value it waits to send
   current_sched().park(WaitReason::ChanSend, this, &unlock_spin, &lock_, &proto);
   if (!sg.success) throw goro::Panic("send on closed channel");  // closed while we waited
   return true;
 }
 
 RecvResult ChanCore::recv(void* dst, bool block) {
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_)) : 0;
+  Tracer tr(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));
   lock_.lock();
   if (closed_ && qcount_.load(std::memory_order_relaxed) == 0) {
     lock_.unlock();
@@ -97,39 +94,39 @@ RecvResult ChanCore::recv(void* dst, bool block) {
     if (cap_ == 0) {
       ops_->move(dst, sg->elem);
       if (tr) {
-        Event e = tr->event(EventKind::ChanHandoff, oid, static_cast<int64_t>(current_g()->id));
+        Event e = tr.event(EventKind::ChanHandoff, static_cast<int64_t>(current_g()->id));
         e.g = g->id;  // the parked sender handed the value to us
-        tr->trace_value(e, ops_, dst);
-        tr->emit_locked(e);
+        tr.value(e, ops_, dst);
+        tr.locked(e);
       }
     } else {
       buf_pop(dst);
       if (tr) {
-        Event e = tr->event(EventKind::ChanRecv, oid, static_cast<int64_t>(qcount_.load()));
-        tr->trace_value(e, ops_, dst);
-        tr->emit_locked(e);
-        Event f = tr->event(EventKind::ChanSend, oid, static_cast<int64_t>(qcount_.load() + 1));
+        Event e = tr.event(EventKind::ChanRecv, static_cast<int64_t>(qcount_.load()));
+        tr.value(e, ops_, dst);
+        tr.locked(e);
+        Event f = tr.event(EventKind::ChanSend, static_cast<int64_t>(qcount_.load() + 1));
         f.g = g->id;  // the parked sender's value moves into the buffer
-        tr->trace_value(f, ops_, sg->elem);
-        tr->emit_locked(f);
+        tr.value(f, ops_, sg->elem);
+        tr.locked(f);
       }
       buf_push(sg->elem);
     }
     sg->success = true;
     lock_.unlock();
-    if (tr) tr->flush();
+    tr.flush();
     goready(g);
     return {true, true};
   }
   if (qcount_.load(std::memory_order_relaxed) > 0) {
     buf_pop(dst);
     if (tr) {
-      Event e = tr->event(EventKind::ChanRecv, oid, static_cast<int64_t>(qcount_.load()));
-      tr->trace_value(e, ops_, dst);
-      tr->emit_locked(e);
+      Event e = tr.event(EventKind::ChanRecv, static_cast<int64_t>(qcount_.load()));
+      tr.value(e, ops_, dst);
+      tr.locked(e);
     }
     lock_.unlock();
-    if (tr) tr->flush();
+    tr.flush();
     return {true, true};
   }
   if (!block) {
@@ -140,22 +137,20 @@ RecvResult ChanCore::recv(void* dst, bool block) {
   sg.g = current_g();
   sg.elem = dst;
   recvq_.enqueue(&sg, &lock_);
-  Event proto{};
-  proto.obj = oid;
+  Event proto = tr.proto();
   current_sched().park(WaitReason::ChanReceive, this, &unlock_spin, &lock_, &proto);
   return {true, sg.success};
 }
 
 void ChanCore::close() {
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_)) : 0;
+  Tracer tr(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));
   lock_.lock();
   if (closed_) {
     lock_.unlock();
     throw goro::Panic("close of closed channel");
   }
   closed_ = true;
-  if (tr) tr->emit_locked(tr->event(EventKind::ChanClose, oid));
+  if (tr) tr.locked(tr.event(EventKind::ChanClose));
   // Release every waiter: receivers get (zero, false), senders will panic.
   G* woken = nullptr;  // in arrival order, linked by schedlink (unused while parked)
   G** tail = &woken;
@@ -168,7 +163,7 @@ void ChanCore::close() {
   }
   *tail = nullptr;
   lock_.unlock();
-  if (tr) tr->flush();
+  tr.flush();
   while (woken) {
     G* next = woken->schedlink;
     goready(woken);

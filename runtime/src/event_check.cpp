@@ -2,13 +2,12 @@
 #include "goro/event_check.hpp"
 
 #include "goro/run.hpp"
-#include "sched.hpp"
 
 namespace goro {
 
 namespace {
 
-constexpr uint8_t kWaitReasons = static_cast<uint8_t>(detail::WaitReason::Sleep) + 1;
+constexpr uint8_t kWaitReasons = static_cast<uint8_t>(WaitReason::Count_);
 constexpr uint8_t kObjKinds = static_cast<uint8_t>(ObjKind::Once) + 1;
 constexpr uint8_t kExitStatuses = static_cast<uint8_t>(ExitStatus::Deadlock) + 1;
 
@@ -22,8 +21,10 @@ bool subject(EventKind k) {
     case EventKind::GoYield:
     case EventKind::GoEnd:
     case EventKind::SelectWait:
-    case EventKind::Sleep: return true;
-    default: return false;
+    case EventKind::Sleep:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -31,20 +32,26 @@ bool subject(EventKind k) {
 constexpr int kNoObject = -1, kAny = -2, kMutexes = -3;
 int needed_object(EventKind k) {
   switch (k) {
-    case EventKind::GoPark: return kAny;
+    case EventKind::GoPark:
+      return kAny;
     case EventKind::ChanSend:
     case EventKind::ChanRecv:
     case EventKind::ChanHandoff:
     case EventKind::ChanClose:
-    case EventKind::SelectWait: return static_cast<int>(ObjKind::Chan);
+    case EventKind::SelectWait:
+      return static_cast<int>(ObjKind::Chan);
     case EventKind::WgAdd:
     case EventKind::WgWait:
-    case EventKind::WgRelease: return static_cast<int>(ObjKind::WaitGroup);
+    case EventKind::WgRelease:
+      return static_cast<int>(ObjKind::WaitGroup);
     case EventKind::MutexLock:
     case EventKind::MutexUnlock:
-    case EventKind::MutexContended: return kMutexes;
-    case EventKind::OnceRun: return static_cast<int>(ObjKind::Once);
-    default: return kNoObject;
+    case EventKind::MutexContended:
+      return kMutexes;
+    case EventKind::OnceRun:
+      return static_cast<int>(ObjKind::Once);
+    default:
+      return kNoObject;
   }
 }
 
@@ -69,7 +76,8 @@ bool EventCheck::check(const Event& e) {
   // The goroutine it is about.
   if (e.kind == EventKind::GoCreate) {
     if (e.g == 0) return fail("creates goroutine 0");
-    if (e.g > seq_ + kIdSlack) return fail("creates goroutine " + n(e.g) + ", far beyond the goroutines so far");
+    if (e.g > seq_ + kIdSlack)
+      return fail("creates goroutine " + n(e.g) + ", far beyond the goroutines so far");
     if (created(e.g)) return fail("creates goroutine " + n(e.g) + " a second time");
     if (e.obj && !goroutine(e.obj, "parent ")) return false;
     if (e.g > gs_.size()) gs_.resize(e.g);
@@ -117,20 +125,23 @@ bool EventCheck::check(const Event& e) {
     case EventKind::GoReady:
       if (e.arg) return goroutine(static_cast<uint64_t>(e.arg), "waker ");
       break;
-    case EventKind::ChanHandoff: return goroutine(static_cast<uint64_t>(e.arg), "receiving ");
+    case EventKind::ChanHandoff:
+      return goroutine(static_cast<uint64_t>(e.arg), "receiving ");
     case EventKind::MutexLock:
     case EventKind::MutexUnlock:
     case EventKind::MutexContended:
       if (e.aux > static_cast<uint8_t>(LockMode::Shared)) return fail("has an unknown lock mode " + n(e.aux));
       break;
     case EventKind::Sleep:
-      if (e.arg < 0 || e.arg > kMaxTime) return fail("sleeps until an impossible time " + std::to_string(e.arg));
+      if (e.arg < 0 || e.arg > kMaxTime)
+        return fail("sleeps until an impossible time " + std::to_string(e.arg));
       break;
     case EventKind::Exit:
       if (e.aux >= kExitStatuses) return fail("ends the program with an unknown status " + n(e.aux));
       if (e.arg < 0) return fail("ends the program with " + std::to_string(e.arg) + " goroutines leaked");
       break;
-    default: break;
+    default:
+      break;
   }
   return true;
 }

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "sched.hpp"
+#include "tracer.hpp"
 
 namespace goro {
 
@@ -18,15 +19,13 @@ constexpr auto kStarveAfter = std::chrono::milliseconds(1);  // Go's starvationT
 }  // namespace
 
 Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {
-  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::Mutex, name_);
+  Tracer::introduce(trace_, ObjKind::Mutex, name_);
 }
 
 namespace detail {
 void trace_mutex(Mutex* m, bool locked) {
-  Sched* tr = traced_sched();
-  if (!tr) return;
-  uint64_t oid = tr->announce(m->trace_, ObjKind::Mutex, m->name_);
-  tr->emit(tr->event(locked ? EventKind::MutexLock : EventKind::MutexUnlock, oid));
+  Tracer tr(m->trace_, ObjKind::Mutex, m->name_);
+  if (tr) tr.emit(tr.event(locked ? EventKind::MutexLock : EventKind::MutexUnlock));
 }
 }  // namespace detail
 
@@ -45,8 +44,7 @@ bool Mutex::try_lock() {
 // mutex starves.
 void Mutex::lock_slow() {
   Sched& sched = current_sched();
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Mutex, name_) : 0;
+  Tracer tr(trace_, ObjKind::Mutex, name_);
   std::chrono::steady_clock::time_point waiting_since{};  // when we first slept
   bool starving = false, awoke = false;                   // awoke: we own kWoken
   int iter = 0;
@@ -72,8 +70,8 @@ void Mutex::lock_slow() {
     if (!(old & (kLocked | kStarving))) break;  // ours
     bool lifo = waiting_since != std::chrono::steady_clock::time_point{};
     if (!lifo) waiting_since = std::chrono::steady_clock::now();
-    Event contended = tr ? tr->event(EventKind::MutexContended, oid) : Event{};
-    sema_.acquire(WaitReason::MutexLock, this, oid, lifo, tr ? &contended : nullptr);
+    Event contended = tr ? tr.event(EventKind::MutexContended) : Event{};
+    sema_.acquire(WaitReason::MutexLock, this, tr.oid(), lifo, tr ? &contended : nullptr);
     starving = starving || std::chrono::steady_clock::now() - waiting_since > kStarveAfter;
     old = state_.load(std::memory_order_relaxed);
     if (old & kStarving) {
@@ -87,7 +85,7 @@ void Mutex::lock_slow() {
     awoke = true;
     iter = 0;
   }
-  if (tr) tr->emit(tr->event(EventKind::MutexLock, oid));
+  if (tr) tr.emit(tr.event(EventKind::MutexLock));
 }
 
 void Mutex::unlock_slow(uint32_t left) {

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "sched.hpp"
+#include "tracer.hpp"
 #include "wake_list.hpp"
 
 namespace goro {
@@ -11,14 +12,13 @@ namespace goro {
 using namespace detail;
 
 Once::Once(std::string name) : name_(std::move(name)), id_(next_object_id()) {
-  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::Once, name_);
+  Tracer::introduce(trace_, ObjKind::Once, name_);
 }
 
 void Once::call(const std::function<void()>& fn) {
   if (done_.load(std::memory_order_acquire)) return;
   G* g = current_g();
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::Once, name_) : 0;
+  Tracer tr(trace_, ObjKind::Once, name_);
   lock_.lock();
   if (done_.load(std::memory_order_relaxed)) {
     lock_.unlock();
@@ -28,14 +28,13 @@ void Once::call(const std::function<void()>& fn) {
     Sudog sg;
     sg.g = g;
     waiters_.enqueue(&sg, &lock_);
-    Event proto{};
-    proto.obj = oid;
+    Event proto = tr.proto();
     current_sched().park(WaitReason::OnceDo, this, &unlock_spin, &lock_, &proto);
     return;
   }
   running_ = true;
   lock_.unlock();
-  if (tr) tr->emit(tr->event(EventKind::OnceRun, oid));
+  if (tr) tr.emit(tr.event(EventKind::OnceRun));
   // Done even if fn panics (as in Go); the waiters are released either way.
   struct Finish {
     Once* once;

@@ -1,8 +1,6 @@
 // runtime/src/record.cpp: writing and loading recordings (docs/recording-format.md).
 #include "goro/record.hpp"
 
-#include "goro/event_check.hpp"
-
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -15,6 +13,8 @@
 #include <memory>
 #include <string_view>
 #include <utility>
+
+#include "goro/event_check.hpp"
 
 namespace goro {
 
@@ -337,7 +337,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     if (v3) {
       if (r.get<uint32_t>() != checksum(version, kHeader, h, hlen))
         throw fail("corrupted: the header's checksum does not match (its settings cannot be trusted)");
-      if (!all_zero(r.data + r.pos, header_end - r.pos)) throw fail("corrupted: the header's padding is not zero");
+      if (!all_zero(r.data + r.pos, header_end - r.pos))
+        throw fail("corrupted: the header's padding is not zero");
       r.pos = header_end;
     }
     std::string_view text(h, hlen);
@@ -346,7 +347,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
       if (nl == std::string_view::npos) throw fail("corrupted header (a line has no end)");
       std::string_view line = text.substr(0, nl);
       size_t eq = line.find('=');
-      if (eq == std::string_view::npos) throw fail("corrupted header (line '" + std::string(line) + "' has no '=')");
+      if (eq == std::string_view::npos)
+        throw fail("corrupted header (line '" + std::string(line) + "' has no '=')");
       rec.header[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
       text.remove_prefix(nl + 1);
     }
@@ -355,7 +357,7 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
   EventCheck check(1);
   std::vector<const Event*> runs;  // version 3: each EVENTS block's events, where they lie
   std::vector<uint32_t> run_sizes;
-  std::vector<Event> copied;       // versions 1 and 2: events are not aligned in the file
+  std::vector<Event> copied;  // versions 1 and 2: events are not aligned in the file
   size_t events = 0;
   auto truncated = [&](size_t at) {
     if (!opts.allow_truncated)
@@ -376,7 +378,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
       const auto zero = r.get<uint8_t>();
       const auto hs = r.get<uint16_t>();
       len = r.get<uint32_t>();
-      if (zero != 0 || hs != head_sum(type, len)) throw fail("corrupted: the head of the block" + at_byte(at) + " is damaged");
+      if (zero != 0 || hs != head_sum(type, len))
+        throw fail("corrupted: the head of the block" + at_byte(at) + " is damaged");
       pad = padding(4 + size_t(len));
     } else {
       if (!r.has(5)) {
@@ -388,7 +391,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     }
     if (type < kStrings || type > kEnd)
       throw fail("corrupted: unknown block type " + std::to_string(type) + at_byte(at));
-    if (len > kMaxBlock) throw fail("corrupted: the block" + at_byte(at) + " claims " + std::to_string(len) + " bytes");
+    if (len > kMaxBlock)
+      throw fail("corrupted: the block" + at_byte(at) + " claims " + std::to_string(len) + " bytes");
     if (!r.has(size_t(len) + 4 + pad)) {
       truncated(at);
       break;
@@ -396,11 +400,15 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     const char* payload = r.data + r.pos;
     r.pos += len;
     const uint32_t sum = r.get<uint32_t>();
-    if (sum != checksum(version, type, payload, len)) throw fail("corrupted: checksum mismatch in the block" + at_byte(at));
-    if (!all_zero(r.data + r.pos, pad)) throw fail("corrupted: the padding of the block" + at_byte(at) + " is not zero");
+    if (sum != checksum(version, type, payload, len))
+      throw fail("corrupted: checksum mismatch in the block" + at_byte(at));
+    if (!all_zero(r.data + r.pos, pad))
+      throw fail("corrupted: the padding of the block" + at_byte(at) + " is not zero");
     r.pos += pad;
     Reader b{payload, len};
-    auto bad = [&](const std::string& what) { return fail("corrupted: " + what + " in the block" + at_byte(at)); };
+    auto bad = [&](const std::string& what) {
+      return fail("corrupted: " + what + " in the block" + at_byte(at));
+    };
     switch (type) {
       case kStrings: {
         if (!b.has(8)) throw bad("short strings block");
@@ -422,7 +430,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
         if (!b.has(head)) throw bad("short events block");
         const uint32_t count = b.get<uint32_t>();
         if (v3 && b.get<uint32_t>() != 0) throw bad("a damaged event count");
-        if (b.size - b.pos != size_t(count) * sizeof(Event)) throw bad("an event count that does not match its size");
+        if (b.size - b.pos != size_t(count) * sizeof(Event))
+          throw bad("an event count that does not match its size");
         const Event* evs;
         if (v3) {  // in place: the block is 8-byte aligned in the file, and so in the mapping
           evs = reinterpret_cast<const Event*>(payload + head);
@@ -430,7 +439,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
           run_sizes.push_back(count);
         } else {
           copied.resize(events + count);
-          std::memcpy(static_cast<void*>(copied.data() + events), payload + head, size_t(count) * sizeof(Event));
+          std::memcpy(static_cast<void*>(copied.data() + events), payload + head,
+                      size_t(count) * sizeof(Event));
           evs = copied.data() + events;
         }
         for (uint32_t i = 0; i < count; i++) {

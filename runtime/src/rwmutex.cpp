@@ -4,6 +4,7 @@
 
 #include "goro/mutex.hpp"
 #include "sched.hpp"
+#include "tracer.hpp"
 #include "wake_list.hpp"
 
 namespace goro {
@@ -11,44 +12,29 @@ namespace goro {
 using namespace detail;
 
 RWMutex::RWMutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {
-  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::RWMutex, name_);
+  Tracer::introduce(trace_, ObjKind::RWMutex, name_);
 }
 
 namespace {
 
-// Tracer records an RWMutex's events in a tapped run (does nothing otherwise).
-struct Tracer {
-  Sched* tr;
-  uint64_t oid;
-  Tracer(ObjTrace& t, const std::string& name)
-      : tr(traced_sched()), oid(tr ? tr->announce(t, ObjKind::RWMutex, name) : 0) {}
-  // locked() queues an event (lock held); g != 0 records it for another goroutine.
-  void locked(EventKind k, LockMode m, uint64_t g = 0) {
-    if (!tr) return;
-    Event e = tr->event(k, oid);
-    e.aux = static_cast<uint8_t>(m);
-    if (g) e.g = g;
-    tr->emit_locked(e);
-  }
-  void flush() {
-    if (tr) tr->flush();
-  }
-  Event proto() const {
-    Event e{};
-    e.obj = oid;
-    return e;
-  }
-};
+// locked() queues an RWMutex event (its lock held); g != 0 records it for another goroutine.
+void locked(const Tracer& t, EventKind k, LockMode m, uint64_t g = 0) {
+  if (!t) return;
+  Event e = t.event(k);
+  e.aux = static_cast<uint8_t>(m);
+  if (g) e.g = g;
+  t.locked(e);
+}
 
 }  // namespace
 
 void RWMutex::lock() {
   G* g = current_g();
-  Tracer t(trace_, name_);
+  Tracer t(trace_, ObjKind::RWMutex, name_);
   lock_.lock();
   if (!writer_ && readers_ == 0) {
     writer_ = true;
-    t.locked(EventKind::MutexLock, LockMode::Exclusive);
+    locked(t, EventKind::MutexLock, LockMode::Exclusive);
     lock_.unlock();
     t.flush();
     return;
@@ -56,26 +42,26 @@ void RWMutex::lock() {
   Sudog sg;
   sg.g = g;
   writers_.enqueue(&sg, &lock_);
-  t.locked(EventKind::MutexContended, LockMode::Exclusive);
+  locked(t, EventKind::MutexContended, LockMode::Exclusive);
   Event proto = t.proto();
   current_sched().park(WaitReason::RWMutexLock, this, &unlock_spin, &lock_, &proto);
   // unlock()/unlock_shared() made us the writer.
 }
 
 bool RWMutex::try_lock() {
-  Tracer t(trace_, name_);
+  Tracer t(trace_, ObjKind::RWMutex, name_);
   {
     std::lock_guard<SpinLock> l(lock_);
     if (writer_ || readers_ > 0) return false;
     writer_ = true;
-    t.locked(EventKind::MutexLock, LockMode::Exclusive);
+    locked(t, EventKind::MutexLock, LockMode::Exclusive);
   }
   t.flush();
   return true;
 }
 
 void RWMutex::unlock() {
-  Tracer t(trace_, name_);
+  Tracer t(trace_, ObjKind::RWMutex, name_);
   WakeList wake;
   lock_.lock();
   if (!writer_) {
@@ -83,16 +69,16 @@ void RWMutex::unlock() {
     current_sched().fatal("sync: Unlock of unlocked RWMutex");
   }
   writer_ = false;
-  t.locked(EventKind::MutexUnlock, LockMode::Exclusive);
+  locked(t, EventKind::MutexUnlock, LockMode::Exclusive);
   if (!readers_q_.empty()) {
     while (Sudog* sg = readers_q_.dequeue()) {
       ++readers_;
-      t.locked(EventKind::MutexLock, LockMode::Shared, sg->g->id);
+      locked(t, EventKind::MutexLock, LockMode::Shared, sg->g->id);
       wake.add(sg->g);
     }
   } else if (Sudog* sg = writers_.dequeue()) {
     writer_ = true;
-    t.locked(EventKind::MutexLock, LockMode::Exclusive, sg->g->id);
+    locked(t, EventKind::MutexLock, LockMode::Exclusive, sg->g->id);
     wake.add(sg->g);
   }
   lock_.unlock();
@@ -102,11 +88,11 @@ void RWMutex::unlock() {
 
 void RWMutex::lock_shared() {
   G* g = current_g();
-  Tracer t(trace_, name_);
+  Tracer t(trace_, ObjKind::RWMutex, name_);
   lock_.lock();
   if (!writer_ && writers_.empty()) {
     ++readers_;
-    t.locked(EventKind::MutexLock, LockMode::Shared);
+    locked(t, EventKind::MutexLock, LockMode::Shared);
     lock_.unlock();
     t.flush();
     return;
@@ -114,36 +100,36 @@ void RWMutex::lock_shared() {
   Sudog sg;
   sg.g = g;
   readers_q_.enqueue(&sg, &lock_);
-  t.locked(EventKind::MutexContended, LockMode::Shared);
+  locked(t, EventKind::MutexContended, LockMode::Shared);
   Event proto = t.proto();
   current_sched().park(WaitReason::RWMutexRLock, this, &unlock_spin, &lock_, &proto);
 }
 
 bool RWMutex::try_lock_shared() {
-  Tracer t(trace_, name_);
+  Tracer t(trace_, ObjKind::RWMutex, name_);
   {
     std::lock_guard<SpinLock> l(lock_);
     if (writer_ || !writers_.empty()) return false;
     ++readers_;
-    t.locked(EventKind::MutexLock, LockMode::Shared);
+    locked(t, EventKind::MutexLock, LockMode::Shared);
   }
   t.flush();
   return true;
 }
 
 void RWMutex::unlock_shared() {
-  Tracer t(trace_, name_);
+  Tracer t(trace_, ObjKind::RWMutex, name_);
   WakeList wake;
   lock_.lock();
   if (readers_ == 0) {
     lock_.unlock();
     current_sched().fatal("sync: RUnlock of unlocked RWMutex");
   }
-  t.locked(EventKind::MutexUnlock, LockMode::Shared);
+  locked(t, EventKind::MutexUnlock, LockMode::Shared);
   if (--readers_ == 0) {
     if (Sudog* sg = writers_.dequeue()) {
       writer_ = true;
-      t.locked(EventKind::MutexLock, LockMode::Exclusive, sg->g->id);
+      locked(t, EventKind::MutexLock, LockMode::Exclusive, sg->g->id);
       wake.add(sg->g);
     }
   }

@@ -3,10 +3,6 @@
 #include "sched.hpp"
 
 #include <cxxabi.h>
-#include <linux/futex.h>
-#include <sys/syscall.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -65,70 +61,6 @@ uint64_t next_object_id() {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
-const char* wait_reason_text(WaitReason r) {
-  switch (r) {
-    case WaitReason::None:
-      return "running";
-    case WaitReason::ChanSend:
-      return "chan send";
-    case WaitReason::ChanReceive:
-      return "chan receive";
-    case WaitReason::ChanSendNilChan:
-      return "chan send (nil chan)";
-    case WaitReason::ChanReceiveNilChan:
-      return "chan receive (nil chan)";
-    case WaitReason::Select:
-      return "select";
-    case WaitReason::SelectNoCases:
-      return "select (no cases)";
-    case WaitReason::MutexLock:
-      return "sync.Mutex.Lock";
-    case WaitReason::RWMutexLock:
-      return "sync.RWMutex.Lock";
-    case WaitReason::RWMutexRLock:
-      return "sync.RWMutex.RLock";
-    case WaitReason::WaitGroupWait:
-      return "sync.WaitGroup.Wait";
-    case WaitReason::OnceDo:
-      return "sync.Once.Do";
-    case WaitReason::Sleep:
-      return "sleep";
-  }
-  return "?";
-}
-
-// ---- Note ----
-
-void Note::wake() {
-  if (key_.exchange(kSignaled, std::memory_order_release) == kSleeping)
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
-}
-
-bool Note::wait(const std::chrono::steady_clock::time_point* deadline) {
-  for (;;) {
-    uint32_t v = key_.load(std::memory_order_acquire);
-    if (v == kSignaled) {
-      key_.store(kClear, std::memory_order_relaxed);
-      return true;
-    }
-    if (v == kClear && !key_.compare_exchange_strong(v, kSleeping, std::memory_order_acquire)) continue;
-    timespec rel{};
-    if (deadline) {
-      auto left = *deadline - std::chrono::steady_clock::now();
-      if (left <= std::chrono::steady_clock::duration::zero()) {
-        uint32_t s = kSleeping;
-        if (key_.compare_exchange_strong(s, kClear, std::memory_order_acquire)) return false;
-        continue;  // woken just now
-      }
-      auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(left).count();
-      rel.tv_sec = static_cast<time_t>(ns / 1000000000);
-      rel.tv_nsec = static_cast<long>(ns % 1000000000);
-    }
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAIT_PRIVATE, kSleeping,
-            deadline ? &rel : nullptr, nullptr, 0);
-  }
-}
-
 // ---- construction ----
 
 Sched::Sched(const Config& cfg) : cfg_(cfg), stacks_(cfg.stack_size) {
@@ -153,13 +85,19 @@ Sched::~Sched() {
 
 Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   if (current_p()) throw std::logic_error("goro::run called from a goroutine");
-  real_base_ = std::chrono::steady_clock::now();
-  speed_ = cfg_.speed;
+  real_.start(cfg_.speed);
 #ifndef GORO_NO_TAP
   tap_ = observer.tap;
 #endif
   control_ = observer.control;
-  if (tapped()) {
+  hand_.attach(control_);
+  if (observer.policy) {
+    policy_ = observer.policy;
+  } else if (cfg_.schedule == Schedule::Seeded) {
+    seeded_ = std::make_unique<SeededPolicy>(cfg_.seed);
+    policy_ = seeded_.get();
+  }
+  if (traced()) {
     tap_->attach(cfg_.procs);
     g_tracing.fetch_add(1);
   }
@@ -242,7 +180,7 @@ void Sched::worker(P* p) {
   t_p = p;
   thread_fiber(p->g0);
   while (G* g = findrunnable(p)) execute(p, g);
-  if (tapped()) tap_->publish(p->id);
+  if (traced()) tap_->publish(p->id);
   t_p = nullptr;
 }
 
@@ -254,7 +192,7 @@ void Sched::execute(P* p, G* g) {
     g->stack = stackget(p);
     make_fiber(g->fiber, g->stack, &goroutine_entry);
   }
-  if (tapped()) emit(event(EventKind::GoStart));
+  if (traced()) emit(event(EventKind::GoStart));
   EhState* eh = eh_globals();
   *eh = g->eh;
   switch_fiber(p->g0, g->fiber, g);
@@ -265,23 +203,23 @@ void Sched::execute(P* p, G* g) {
       p->curg = nullptr;
       // From here on a waker may resume g on any thread: touch nothing of it after unlockf.
       if (p->unlockf) p->unlockf(p->unlock_arg);
-      if (tapped()) publish_deferred(p);  // the GoPark, sequenced before the unlock
+      if (traced()) publish_deferred(p);  // the GoPark, sequenced before the unlock
       break;
     case SwitchReason::Yield: {
       Event e{};
-      if (tapped()) {
+      if (traced()) {
         e = event(EventKind::GoYield);
         e.seq = tap_->next_seq();
       }
       p->curg = nullptr;
       g->status.store(GStatus::Runnable, std::memory_order_relaxed);
       runqput(p, g, false);
-      if (tapped()) emit(e);
+      if (traced()) emit(e);
       wakep();
       break;
     }
     case SwitchReason::Exit:
-      if (tapped()) emit(event(EventKind::GoEnd));
+      if (traced()) emit(event(EventKind::GoEnd));
       p->curg = nullptr;
       destroy_fiber(g->fiber);
       stackput(p, g->stack);
@@ -340,7 +278,7 @@ void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), 
                  const Event* proto) {
   P* p = current_p();
   G* g = p->curg;
-  if (tapped() && !g->unwinding) {
+  if (traced() && !g->unwinding) {
     Event e = proto ? *proto : Event{};
     e.kind = EventKind::GoPark;
     e.time = now();
@@ -368,7 +306,7 @@ void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), 
 void Sched::ready(G* g) {
   if (tearing_down_) return;
   Event e{};
-  if (tapped()) {
+  if (traced()) {
     e = event(EventKind::GoReady, 0, 0);
     e.arg = static_cast<int64_t>(e.g);  // the waker
     e.g = g->id;
@@ -383,7 +321,7 @@ void Sched::ready(G* g) {
     g->schedlink = nullptr;
     globrunqput(g, g, 1);
   }
-  if (tapped()) emit(e);
+  if (traced()) emit(e);
   wakep();
 }
 
@@ -408,7 +346,7 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
   g->fn = std::move(fn);
   g->status.store(GStatus::Runnable, std::memory_order_relaxed);
   Event e{};
-  if (tapped()) {
+  if (traced()) {
     e = event(EventKind::GoCreate, 0, 0);
     e.obj = e.g;  // the parent
     e.g = g->id;
@@ -422,7 +360,7 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
     std::lock_guard<SpinLock> l(mu_);
     globrunqput(g, g, 1);
   }
-  if (tapped()) {
+  if (traced()) {
     if (p)
       emit(e);
     else
@@ -433,16 +371,16 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
 
 void Sched::print(std::string_view text) {
   Event e{};
-  if (tapped()) {
+  if (traced()) {
     e = event(EventKind::Output);
     e.text = tap_->intern(text);
   }
   {
     std::lock_guard<std::mutex> l(out_mu_);
     output_.append(text);
-    if (tapped()) e.seq = tap_->next_seq();  // events keep the output's order
+    if (traced()) e.seq = tap_->next_seq();  // events keep the output's order
   }
-  if (tapped()) emit(e);
+  if (traced()) emit(e);
 }
 
 Rng& Sched::rng() { return current_p()->rng; }
@@ -461,7 +399,7 @@ void Sched::finish(ExitStatus status, std::string message) {
       exit_.end_time = now();
     }
   }
-  if (first && tapped() && status != ExitStatus::Ok) {
+  if (first && traced() && status != ExitStatus::Ok) {
     Event e = event(status == ExitStatus::Panic ? EventKind::Panic : EventKind::Deadlock);
     e.text = tap_->intern(message);
     tap_->push(e.p, e);  // no pause here: the program is over
@@ -539,9 +477,9 @@ void Sched::teardown(P* p) {
   t_p = nullptr;
 }
 
-// choose_next() (procs = 1, choose mode) lets the Control pick among the runnable goroutines;
-// returns the chosen one, or null to go on as usual (one candidate, or the mode was left).
-G* Sched::choose_next(P* p) {
+// choose_next() (procs = 1) lets a Policy pick among the runnable goroutines; returns the
+// chosen one, or null to go on as usual (none or one candidate).
+G* Sched::choose_next(P* p, Policy& policy) {
   std::vector<G*> gs;
   while (G* g = runqget(p)) gs.push_back(g);  // runnext first, then the local queue in order
   {
@@ -556,10 +494,10 @@ G* Sched::choose_next(P* p) {
   G* chosen = nullptr;
   if (gs.size() > 1) {
     std::vector<RunnableG> cands;
+    cands.reserve(gs.size());
     for (G* g : gs) cands.push_back({g->id, g->name});
-    uint64_t id = control_->pick(std::move(cands));
-    for (G* g : gs)
-      if (g->id == id) chosen = g;
+    size_t i = policy.pick(cands);
+    chosen = gs[i < gs.size() ? i : 0];
   }
   for (G* g : gs)
     if (g != chosen) runqput(p, g, false);
@@ -709,12 +647,12 @@ bool Sched::any_work() const {
 G* Sched::findrunnable(P* p) {
   for (;;) {
     if (control_) {
-      if (tapped() && control_->active()) tap_->publish(p->id);
+      if (traced() && control_->active()) tap_->publish(p->id);
       control_->gate();  // paused: nothing runs and the clock stands still
       if (control_->stopping()) finish(ExitStatus::Ok, "");
-      if (nprocs_ == 1 && control_->choose_mode())
-        if (G* g = choose_next(p)) return g;
     }
+    if (Policy* policy = next_policy())
+      if (G* g = choose_next(p, *policy)) return g;
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
     if (p->schedtick.load(std::memory_order_relaxed) % 61 == 0 &&
         gq_size_.load(std::memory_order_relaxed) > 0) {
@@ -761,7 +699,7 @@ G* Sched::findrunnable(P* p) {
       if (got) return got;
     }
     // Nothing to run: become idle (and let the consumer see what we did).
-    if (tapped()) tap_->publish(p->id);
+    if (traced()) tap_->publish(p->id);
     std::unique_lock<SpinLock> l(mu_);
     if (stopping_.load()) return nullptr;
     if (G* g = globrunqget(p)) return g;
@@ -781,16 +719,7 @@ G* Sched::findrunnable(P* p) {
     }
     int64_t next = cfg_.clock == ClockMode::Real ? timers_.next_when() : Timers::kNever;
     if (next != Timers::kNever) {
-      double speed;
-      {
-        std::lock_guard<std::mutex> cl(clock_mu_);
-        speed = frozen_ ? 1e-9 : speed_;
-      }
-      double wall_ns = static_cast<double>(next - now()) / speed;
-      auto deadline =
-          std::chrono::steady_clock::now() +
-          std::chrono::nanoseconds(static_cast<int64_t>(std::max(0.0, std::min(wall_ns, 3.6e12))));
-      if (!p->note.sleep_until(deadline) && !unidle(p)) p->note.sleep();
+      if (!p->note.sleep_until(real_.wall_deadline(next)) && !unidle(p)) p->note.sleep();
     } else {
       p->note.sleep();
     }
@@ -939,81 +868,16 @@ void Sched::stackput(P* p, Stack s) {
 
 // ---- time ----
 
-int64_t Sched::real_now() const {
-  std::lock_guard<std::mutex> l(clock_mu_);
-  if (frozen_) return real_base_ns_;
-  auto d = std::chrono::steady_clock::now() - real_base_;
-  return real_base_ns_ +
-         static_cast<int64_t>(static_cast<double>(std::chrono::nanoseconds(d).count()) * speed_);
-}
-
 void Sched::freeze_clock(bool frozen) {
   if (cfg_.clock != ClockMode::Real) return;
-  int64_t t = real_now();
-  {
-    std::lock_guard<std::mutex> l(clock_mu_);
-    real_base_ns_ = t;
-    real_base_ = std::chrono::steady_clock::now();
-    frozen_ = frozen;
-  }
+  real_.freeze(frozen);
   wake_all();  // sleepers recompute their deadlines
 }
 
 void Sched::set_speed(double speed) {
   if (cfg_.clock != ClockMode::Real) return;
-  int64_t t = real_now();
-  {
-    std::lock_guard<std::mutex> l(clock_mu_);
-    real_base_ns_ = t;
-    real_base_ = std::chrono::steady_clock::now();
-    speed_ = speed;
-  }
+  real_.set_speed(speed);
   wake_all();
-}
-
-void Sched::add_timer(Timer* t) {
-  bool earliest;
-  {
-    std::lock_guard<SpinLock> l(timers_.mutex());
-    earliest = timers_.add_locked(t);
-  }
-  if (earliest && cfg_.clock == ClockMode::Real) wakep();  // an idle M recomputes its sleep
-}
-
-namespace {
-void ready_timer_g(void* arg) {
-  G* g = static_cast<G*>(arg);
-  Sched* s = current_p()->sched;
-  if (s->traced()) {
-    Event e = s->event(EventKind::TimerFire);
-    e.g = g->id;
-    s->emit(e);
-  }
-  s->ready(g);
-}
-void unlock_timers(void* arg) { static_cast<Timers*>(arg)->mutex().unlock(); }
-}  // namespace
-
-void Sched::sleep(int64_t ns) {
-  if (ns <= 0) return;
-  G* g = current_g();
-  Timer t;
-  t.when = now() + ns;
-  if (tapped()) emit(event(EventKind::Sleep, 0, t.when));
-  t.f = &ready_timer_g;
-  t.arg = g;
-  timers_.mutex().lock();
-  bool earliest = timers_.add_locked(&t);
-  if (earliest && cfg_.clock == ClockMode::Real) wakep();
-  // Unwinding (the program ended while we slept) leaves park() by exception: take t out then.
-  struct Disarm {
-    Timers& timers;
-    Timer& t;
-    ~Disarm() {
-      if (t.index >= 0) timers.remove(&t);
-    }
-  } disarm{timers_, t};
-  park(WaitReason::Sleep, &t, &unlock_timers, &timers_);
 }
 
 }  // namespace goro::detail

@@ -34,12 +34,16 @@
 #include <thread>
 #include <vector>
 
+#include "clock.hpp"
 #include "fiber.hpp"
 #include "goro/detail/chan_core.hpp"
 #include "goro/detail/waitq.hpp"
 #include "goro/event.hpp"
 #include "goro/run.hpp"
 #include "goro/tap.hpp"
+#include "note.hpp"
+#include "policy.hpp"
+#include "rng.hpp"
 #include "timer.hpp"
 
 namespace goro::detail {
@@ -52,24 +56,7 @@ void goroutine_entry(Transfer t);
 // GStatus is where a goroutine is; see the glossary above.
 enum class GStatus : uint8_t { Runnable, Running, Waiting, Dead };
 
-// WaitReason is why a goroutine is parked, with Go's words for it. Reasons are unique and
-// descriptive: add a new one rather than reuse one.
-enum class WaitReason : uint8_t {
-  None,
-  ChanSend,
-  ChanReceive,
-  ChanSendNilChan,
-  ChanReceiveNilChan,
-  Select,
-  SelectNoCases,
-  MutexLock,
-  RWMutexLock,
-  RWMutexRLock,
-  WaitGroupWait,
-  OnceDo,
-  Sleep,
-};
-const char* wait_reason_text(WaitReason r);
+// WaitReason (why a goroutine is parked) is part of the event contract: goro/event.hpp.
 
 // Unwind is thrown from a blocking call in a goroutine abandoned at the end of the program, so
 // that its stack unwinds; only the goroutine's entry catches it.
@@ -101,36 +88,6 @@ struct alignas(64) G {       // on cache lines of its own: Ps run goroutines sid
 
 // SwitchReason is what a goroutine asks its P to do after switching to the scheduler.
 enum class SwitchReason : uint8_t { Park, Yield, Exit };
-
-// Note is a one-shot wake-up for an idle M (Go's note, on a futex): at most one wake() per
-// sleep. A wake() that comes before the sleep costs no system call, nor does the sleep after it.
-class Note {
- public:
-  void wake();
-  void sleep() { wait(nullptr); }
-  // sleep_until() returns false on timeout.
-  bool sleep_until(std::chrono::steady_clock::time_point t) { return wait(&t); }
-
- private:
-  static constexpr uint32_t kClear = 0, kSignaled = 1, kSleeping = 2;
-  bool wait(const std::chrono::steady_clock::time_point* deadline);
-  std::atomic<uint32_t> key_{kClear};
-};
-
-// Rng is a small seeded generator (splitmix64); each P owns one.
-struct Rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  // below() is uniform in [0, n).
-  uint32_t below(uint32_t n) {
-    return static_cast<uint32_t>((static_cast<unsigned __int128>(next()) * n) >> 64);
-  }
-};
 
 // P is a processor together with the M (thread) that runs it.
 struct P {
@@ -213,6 +170,7 @@ class Sched {
   }
   // gosched() puts the current goroutine at the back of the run queue.
   void gosched();
+  // sleep() parks the current goroutine for ns of the program's clock (sleep.cpp).
   void sleep(int64_t ns);
   int64_t now() {
     return cfg_.clock == ClockMode::Virtual ? vnow_.load(std::memory_order_acquire) : real_now();
@@ -225,13 +183,13 @@ class Sched {
   // add_timer() arms t (its mutex not held by the caller).
   void add_timer(Timer* t);
 
-  // ---- the tap (all of these only when traced()) ----
-  bool traced() const { return tapped(); }
-  // tapped() is false at compile time when the tap is built out (GOROSCOPE_TAP=OFF).
+  // ---- the tap (all of these only when traced(); primitives use them through a Tracer) ----
+  // traced() tells whether a Tap is attached; false at compile time when the tap is built out
+  // (GOROSCOPE_TAP=OFF).
 #ifdef GORO_NO_TAP
-  static constexpr bool tapped() { return false; }
+  static constexpr bool traced() { return false; }
 #else
-  bool tapped() const { return tap_ != nullptr; }
+  bool traced() const { return tap_ != nullptr; }
 #endif
   // The hot ones (event, emit, emit_locked, announce's check) are inline: with a tap attached
   // they run for every event.
@@ -293,7 +251,13 @@ class Sched {
   std::string dump(const char* headline, G* only) const;
   void teardown(P* p);
   void publish_deferred(P* p);
-  G* choose_next(P* p);
+  // next_policy() is the Policy to ask before this decision (null: the run queues decide).
+  Policy* next_policy() {
+    if (nprocs_ != 1) return nullptr;
+    if (control_ && control_->choose_mode()) return &hand_;
+    return policy_;
+  }
+  G* choose_next(P* p, Policy& policy);
 
   // Run queues.
   void runqput(P* p, G* g, bool next);
@@ -320,8 +284,7 @@ class Sched {
   Stack stackget(P* p);
   void stackput(P* p, Stack s);
 
-  // Clock.
-  int64_t real_now() const;
+  int64_t real_now() const { return real_.now(); }
 
   const Config cfg_;
   // The Ps, in the object itself: spinning Ps read this all the time, and a heap block here
@@ -333,6 +296,9 @@ class Sched {
   bool tearing_down_ = false;
   Tap* tap_ = nullptr;
   Control* control_ = nullptr;
+  Policy* policy_ = nullptr;  // the Observer's, or seeded_ (null: fair)
+  std::unique_ptr<SeededPolicy> seeded_;
+  HandPolicy hand_;  // asks control_ while it is in choose mode
   StackPool stacks_;
   Timers timers_;
 
@@ -360,12 +326,8 @@ class Sched {
   alignas(64) SpinLock gfree_lock_;
   std::vector<G*> gfree_;
 
-  std::atomic<int64_t> vnow_{0};                     // virtual clock
-  mutable std::mutex clock_mu_;                      // real clock: guards the four below
-  std::chrono::steady_clock::time_point real_base_;  // wall time at which now() was real_base_ns_
-  int64_t real_base_ns_ = 0;
-  double speed_ = 1.0;
-  bool frozen_ = false;  // paused: now() stays at real_base_ns_
+  std::atomic<int64_t> vnow_{0};  // virtual clock
+  RealClock real_;                // real clock
 
   std::mutex exit_mu_;  // guards exit_ and exit_set_
   bool exit_set_ = false;

@@ -10,6 +10,7 @@
 
 #include "goro/goroutine.hpp"
 #include "sched.hpp"
+#include "tracer.hpp"
 
 namespace goro::detail {
 
@@ -62,7 +63,7 @@ struct SelectImpl {
       ++live;
     }
     // Tapped runs: every channel's id, before any lock is taken (announcing may pause).
-    Sched* tr = traced_sched();
+    Tracer tr;
     uint64_t small_ids[kSmall];
     std::vector<uint64_t> big_ids;
     uint64_t* ids = small_ids;
@@ -71,14 +72,14 @@ struct SelectImpl {
       ids = big_ids.data();
     }
     for (size_t i = 0; i < n; i++)
-      ids[i] = tr && cases[i].c ? tr->announce(cases[i].c->trace_, ObjKind::Chan, cases[i].c->name_,
-                                               static_cast<int64_t>(cases[i].c->cap_))
+      ids[i] = tr && cases[i].c ? tr.announce(cases[i].c->trace_, ObjKind::Chan, cases[i].c->name_,
+                                              static_cast<int64_t>(cases[i].c->cap_))
                                 : 0;
     auto trace = [&](EventKind kind, size_t i, int64_t arg, const void* v, uint64_t as_g = 0) {
-      Event e = tr->event(kind, ids[i], arg);
+      Event e = tr.event_on(kind, ids[i], arg);
       if (as_g) e.g = as_g;
-      if (v) tr->trace_value(e, cases[i].c->ops_, v);
-      tr->emit_locked(e);
+      if (v) tr.value(e, cases[i].c->ops_, v);
+      tr.locked(e);
     };
     if (live == 0) {
       if (has_default) return {n, false};
@@ -105,7 +106,7 @@ struct SelectImpl {
           G* other = sg->g;
           if (tr) trace(EventKind::ChanHandoff, i, static_cast<int64_t>(other->id), sg->elem);
           unlock_all(&ls);
-          if (tr) tr->flush();
+          tr.flush();
           goready(other);
           return {i, false};
         }
@@ -113,7 +114,7 @@ struct SelectImpl {
           if (tr) trace(EventKind::ChanSend, i, static_cast<int64_t>(c->qcount_.load() + 1), cs.elem);
           c->buf_push(cs.elem);
           unlock_all(&ls);
-          if (tr) tr->flush();
+          tr.flush();
           return {i, false};
         }
       } else {
@@ -132,7 +133,7 @@ struct SelectImpl {
           }
           sg->success = true;
           unlock_all(&ls);
-          if (tr) tr->flush();
+          tr.flush();
           goready(other);
           return {i, true};
         }
@@ -140,7 +141,7 @@ struct SelectImpl {
           c->buf_pop(cs.elem);
           if (tr) trace(EventKind::ChanRecv, i, static_cast<int64_t>(c->qcount_.load()), cs.elem);
           unlock_all(&ls);
-          if (tr) tr->flush();
+          tr.flush();
           return {i, true};
         }
         if (c->closed_) {
@@ -176,10 +177,10 @@ struct SelectImpl {
       else
         cases[i].c->recvq_.enqueue(&sg, &cases[i].c->lock_);
       if (tr) {
-        Event e = tr->event(EventKind::SelectWait, ids[i]);
+        Event e = tr.event_on(EventKind::SelectWait, ids[i]);
         e.aux = cases[i].is_send ? 1 : 0;
-        if (cases[i].is_send) tr->trace_value(e, cases[i].c->ops_, cases[i].elem);
-        tr->emit_locked(e);
+        if (cases[i].is_send) tr.value(e, cases[i].c->ops_, cases[i].elem);
+        tr.locked(e);
       }
     }
     s.park(WaitReason::Select, nullptr, &unlock_all, &ls);

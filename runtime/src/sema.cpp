@@ -2,6 +2,7 @@
 #include "goro/detail/sema.hpp"
 
 #include "sched.hpp"
+#include "tracer.hpp"
 #include "wake_list.hpp"
 
 namespace goro::detail {
@@ -21,8 +22,7 @@ void Sema::acquire(WaitReason reason, const void* object, uint64_t oid, bool lif
     waiters_.enqueue(&sg, &lock_);
   Event proto{};
   proto.obj = oid;
-  if (contended)
-    if (Sched* tr = traced_sched()) tr->emit_locked(*contended);
+  if (contended) Tracer().locked(*contended);
   current_sched().park(reason, object, &unlock_spin, &lock_, &proto);
 }
 

@@ -4,6 +4,7 @@
 
 #include "goro/goroutine.hpp"
 #include "sched.hpp"
+#include "tracer.hpp"
 
 namespace goro {
 
@@ -17,14 +18,13 @@ uint32_t waiters_of(uint64_t state) { return static_cast<uint32_t>(state); }
 }  // namespace
 
 WaitGroup::WaitGroup(std::string name) : name_(std::move(name)), id_(next_object_id()) {
-  if (Sched* tr = traced_sched()) tr->announce(trace_, ObjKind::WaitGroup, name_);
+  Tracer::introduce(trace_, ObjKind::WaitGroup, name_);
 }
 
 int64_t WaitGroup::counter() const { return counter_of(state_.load(std::memory_order_acquire)); }
 
 void WaitGroup::add(int64_t delta) {
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::WaitGroup, name_) : 0;
+  Tracer tr(trace_, ObjKind::WaitGroup, name_);
   if (tr) trace_lock_.lock();
   uint64_t step = static_cast<uint64_t>(delta) << kCounterShift;
   uint64_t s = state_.fetch_add(step, std::memory_order_acq_rel) + step;
@@ -40,10 +40,10 @@ void WaitGroup::add(int64_t delta) {
     misuse();
   }
   if (tr) {
-    Event e = tr->event(EventKind::WgAdd, oid, v);
+    Event e = tr.event(EventKind::WgAdd, v);
     e.value = delta;
-    tr->emit_locked(e);
-    if (v == 0 && w > 0) tr->emit_locked(tr->event(EventKind::WgRelease, oid, w));
+    tr.locked(e);
+    if (v == 0 && w > 0) tr.locked(tr.event(EventKind::WgRelease, w));
   }
   bool release = v == 0 && w > 0;
   if (release) {
@@ -56,22 +56,21 @@ void WaitGroup::add(int64_t delta) {
   }
   if (tr) {
     trace_lock_.unlock();
-    tr->flush();
+    tr.flush();
   }
   if (release) sema_.release(w);
 }
 
 void WaitGroup::wait() {
-  Sched* tr = traced_sched();
-  uint64_t oid = tr ? tr->announce(trace_, ObjKind::WaitGroup, name_) : 0;
+  Tracer tr(trace_, ObjKind::WaitGroup, name_);
   if (tr) trace_lock_.lock();
   uint64_t s = state_.load(std::memory_order_acquire);
-  if (tr) tr->emit_locked(tr->event(EventKind::WgWait, oid, counter_of(s)));
+  if (tr) tr.locked(tr.event(EventKind::WgWait, counter_of(s)));
   for (;;) {
     if (counter_of(s) == 0) {
       if (tr) {
         trace_lock_.unlock();
-        tr->flush();
+        tr.flush();
       }
       return;
     }
@@ -79,9 +78,9 @@ void WaitGroup::wait() {
   }
   if (tr) {
     trace_lock_.unlock();
-    tr->flush();
+    tr.flush();
   }
-  sema_.acquire(WaitReason::WaitGroupWait, this, oid);
+  sema_.acquire(WaitReason::WaitGroupWait, this, tr.oid());
   if (state_.load(std::memory_order_acquire) != 0)
     throw Panic("sync: WaitGroup is reused before previous Wait has returned");
 }

@@ -7,7 +7,9 @@
 // lives once in the tap's string table; `text` is an index into it, 0 meaning none.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <type_traits>
 
 namespace goro {
@@ -17,7 +19,7 @@ namespace goro {
 enum class EventKind : uint8_t {
   GoCreate,        // new g       parent g   -                     text: name
   GoStart,         // g runs on p -          -                     -
-  GoPark,          // g           object     -                     aux: WaitReason
+  GoPark,          // g           object     -                     aux: WaitReason (| kValueIsInt)
   GoReady,         // g           -          waker g (0: runtime)  -
   GoYield,         // g           -          -                     -
   GoEnd,           // g           -          -                     -
@@ -50,6 +52,66 @@ const char* obj_kind_name(ObjKind k);
 
 // LockMode tells exclusive (Mutex, RWMutex writer) from shared (RWMutex reader) locking.
 enum class LockMode : uint8_t { Exclusive, Shared };
+
+// WaitReason is why a goroutine is parked (a GoPark's aux, less kValueIsInt), as Go's
+// runtime2.go keeps it. Reasons are unique and descriptive: add a new one (before Count_, with
+// its words below) rather than reuse one. Values are stored in recordings: never renumber.
+enum class WaitReason : uint8_t {
+  None,                // not parked
+  ChanSend,            // send on a channel that has no room and no receiver
+  ChanReceive,         // receive from a channel that has no value and no sender
+  ChanSendNilChan,     // send on a nil channel (forever)
+  ChanReceiveNilChan,  // receive from a nil channel (forever)
+  Select,              // a select with no ready case
+  SelectNoCases,       // select {} (forever)
+  MutexLock,           // Mutex.lock()
+  RWMutexLock,         // RWMutex.lock()
+  RWMutexRLock,        // RWMutex.lock_shared()
+  WaitGroupWait,       // WaitGroup.wait()
+  OnceDo,              // Once.call() while another goroutine runs the function
+  Sleep,               // goro::sleep()
+  Count_
+};
+
+// kWaitReasonNames is Go's words for each WaitReason (those of Go's waitReasonStrings and its
+// goroutine dumps), keyed by value: entry i is reason i, checked below.
+struct WaitReasonName {
+  WaitReason reason;
+  const char* text;
+};
+inline constexpr WaitReasonName kWaitReasonNames[] = {
+    {WaitReason::None, "running"},
+    {WaitReason::ChanSend, "chan send"},
+    {WaitReason::ChanReceive, "chan receive"},
+    {WaitReason::ChanSendNilChan, "chan send (nil chan)"},
+    {WaitReason::ChanReceiveNilChan, "chan receive (nil chan)"},
+    {WaitReason::Select, "select"},
+    {WaitReason::SelectNoCases, "select (no cases)"},
+    {WaitReason::MutexLock, "sync.Mutex.Lock"},
+    {WaitReason::RWMutexLock, "sync.RWMutex.Lock"},
+    {WaitReason::RWMutexRLock, "sync.RWMutex.RLock"},
+    {WaitReason::WaitGroupWait, "sync.WaitGroup.Wait"},
+    {WaitReason::OnceDo, "sync.Once.Do"},
+    {WaitReason::Sleep, "sleep"},
+};
+static_assert(std::size(kWaitReasonNames) == static_cast<size_t>(WaitReason::Count_),
+              "every WaitReason has its words in kWaitReasonNames");
+static_assert(
+    [] {
+      for (size_t i = 0; i < std::size(kWaitReasonNames); i++)
+        if (static_cast<size_t>(kWaitReasonNames[i].reason) != i) return false;
+      return true;
+    }(),
+    "kWaitReasonNames is keyed by value: entry i names WaitReason i");
+
+// wait_reason_text() is Go's words for a wait reason; for a number read from an event (a
+// recording may hold anything), "?" when it is no WaitReason.
+constexpr const char* wait_reason_text(uint8_t reason) {
+  return reason < std::size(kWaitReasonNames) ? kWaitReasonNames[reason].text : "?";
+}
+constexpr const char* wait_reason_text(WaitReason reason) {
+  return wait_reason_text(static_cast<uint8_t>(reason));
+}
 
 // Event is one observable act of a running program.
 struct Event {

@@ -52,7 +52,7 @@ class EventCheck {
   size_t strings_;
   std::string problem_;
   uint64_t seq_ = 0;
-  std::vector<G> gs_;         // index: goroutine id - 1
+  std::vector<G> gs_;          // index: goroutine id - 1
   std::vector<uint8_t> objs_;  // index: object id - 1; its ObjKind, kNone until made
 };
 

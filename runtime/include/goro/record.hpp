@@ -46,7 +46,8 @@ struct Recording {
 // RecordingWriter writes a recording as the run goes.
 class RecordingWriter {
  public:
-  static constexpr size_t kBlockEvents = EventLog::kRun;  // a crash loses at most this many (and what add() has not had)
+  static constexpr size_t kBlockEvents =
+      EventLog::kRun;  // a crash loses at most this many (and what add() has not had)
 
   // Opens path for writing (truncating it) and writes the header. Throws RecordingError.
   RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);

@@ -17,13 +17,20 @@ enum class ClockMode {
   Real,     // wall-clock time multiplied by Config::speed
 };
 
+// Schedule chooses how a program with procs = 1 picks the next goroutine (goro/policy.hpp).
+enum class Schedule {
+  Fair,    // Go's run queues (the default)
+  Seeded,  // uniformly at random among the runnable, from Config::seed
+};
+
 // Config describes how to run a program.
 struct Config {
   int procs = 1;  // number of Ps (like GOMAXPROCS), 1 to 64
   ClockMode clock = ClockMode::Virtual;
-  uint64_t seed = 1;              // seeds every random choice (select, stealing victims)
-  double speed = 1.0;             // Real clock only: virtual seconds per wall-clock second
-  size_t stack_size = 64 * 1024;  // bytes of stack per goroutine (a guard page lies below)
+  uint64_t seed = 1;                   // seeds every random choice (select, stealing victims)
+  Schedule schedule = Schedule::Fair;  // procs = 1 only: which runnable goroutine runs next
+  double speed = 1.0;                  // Real clock only: virtual seconds per wall-clock second
+  size_t stack_size = 64 * 1024;       // bytes of stack per goroutine (a guard page lies below)
 };
 
 // ExitStatus says how a program ended.

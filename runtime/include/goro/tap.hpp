@@ -193,10 +193,13 @@ class Control {
   std::atomic<bool> active_{false};  // anything to check at all (fast path)
 };
 
-// Observer is what watches a run; both parts are optional.
+class Policy;
+
+// Observer is what watches (and steers) a run; every part is optional.
 struct Observer {
   Tap* tap = nullptr;
   Control* control = nullptr;
+  Policy* policy = nullptr;  // procs = 1: who picks the next goroutine (goro/policy.hpp)
 };
 
 }  // namespace goro

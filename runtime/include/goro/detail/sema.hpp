@@ -12,8 +12,6 @@
 
 namespace goro::detail {
 
-enum class WaitReason : uint8_t;
-
 class Sema {
  public:
   // acquire() takes a wake-up, parking the goroutine (with `reason`, on `object`, whose id in a

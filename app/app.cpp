@@ -73,6 +73,7 @@ void App::open(std::shared_ptr<Replay> r) {
   const std::string& path = replay_->path();
   session_->control().pause();  // the live program waits while we replay
   diagram_.reset();
+  diagram_.plan(replay_->final_model());  // every box in its place from the first frame
   sel_.key.reset();
   playing_ = false;
   replay_->seek(0);
@@ -97,6 +98,7 @@ void App::select_scenario(const Scenario* s) {
 void App::restart() {
   session_.reset();  // stops the old program
   diagram_.reset();
+  diagram_.plan(rehearse(RunSpec{scenario_, params_, config_}));  // the boxes hold still while it runs
   sel_.key.reset();
   session_ = std::make_unique<Session>(RunSpec{scenario_, params_, config_}, "", false, true);
   timeline_.clear();
@@ -217,8 +219,10 @@ void App::frame(double now, float frame_ms) {
   }
   float status_h = ImGui::GetFrameHeightWithSpacing();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float left_w = std::clamp(avail.x * 0.21f, 300.f, 520.f);
-  float right_w = std::clamp(avail.x * 0.21f, 260.f, 520.f);
+  // The side panels leave the diagram most of the width (its text stays >= kMinTextPx).
+  float em = ImGui::GetFontSize();
+  float left_w = std::clamp(avail.x * 0.17f, 16.5f * em, 28 * em);
+  float right_w = std::clamp(avail.x * 0.17f, 13 * em, 28 * em);
   float body_h = avail.y - status_h;
 
   ImGui::BeginChild("left", ImVec2(left_w, body_h), true);
@@ -231,7 +235,7 @@ void App::frame(double now, float frame_ms) {
 
   ImGui::BeginGroup();
   float center_w = avail.x - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x;
-  float diagram_h = body_h * 0.70f;
+  float diagram_h = body_h * 0.72f;
   ImGui::BeginChild("diagram", ImVec2(center_w, diagram_h), true,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const goro::visual::Model& m = model();
@@ -471,7 +475,7 @@ void App::draw_controls() {
   // Choosing the interleaving by hand.
   ImGui::Spacing();
   ImGui::BeginDisabled(config_.procs != 1);
-  if (ImGui::Checkbox("choose the next goroutine by hand", &choose_)) c.choose_mode(choose_);
+  if (ImGui::Checkbox("choose who runs next, by hand", &choose_)) c.choose_mode(choose_);
   ImGui::EndDisabled();
   if (config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("with procs = 1");

@@ -32,6 +32,7 @@ Replay::Replay(const std::string& path)
     }
   }
   seek(rec_.events.size());
+  final_ = model_;
 }
 
 void Replay::seek(size_t n) {

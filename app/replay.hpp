@@ -22,6 +22,9 @@ class Replay {
   const goro::Recording& recording() const { return rec_; }
   const std::string& path() const { return path_; }
   const goro::visual::Model& model() const { return model_; }
+  // final_model() is the state after the last event: every object the recording will ever
+  // hold (the diagram lays them all out before the first frame).
+  const goro::visual::Model& final_model() const { return final_; }
   size_t cursor() const { return cursor_; }
   size_t size() const { return rec_.events.size(); }
   int64_t duration() const { return rec_.events.empty() ? 0 : rec_.events.back().time; }
@@ -49,6 +52,7 @@ class Replay {
   std::string path_;
   goro::Recording rec_;
   goro::visual::Model model_;
+  goro::visual::Model final_;
   size_t cursor_ = 0;
   size_t every_ = 1;
   size_t end_ = 0;  // just after the Panic or Deadlock event, found once

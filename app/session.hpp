@@ -71,4 +71,9 @@ class Session {
   std::thread thread_;
 };
 
+// rehearse() runs spec once more, without a window, on the virtual clock (no waiting), and
+// returns its last state, or the state after max_events events if it runs longer: what the
+// diagram lays out before the watched run starts, so that nothing moves while it runs.
+goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = 200000);
+
 }  // namespace goroscope

@@ -41,7 +41,10 @@ const std::vector<goro::Event>& Session::pump() {
   if (!batch_.empty()) {
     tap_.strings(strings_.size(), strings_);
     for (const goro::Event& e : batch_) model_.apply(e, strings_);
-    if (keep_events_) events_.insert(events_.end(), batch_.begin(), batch_.end());
+    if (keep_events_) {
+      events_.insert(events_.end(), batch_.begin(), batch_.end());
+      for (const goro::Event& e : batch_) timeline_.add(e);
+    }
     if (writer_) writer_->add(batch_, strings_);
   }
   if (writer_ && done()) {

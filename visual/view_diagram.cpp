@@ -196,7 +196,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     float z = std::min(size.x / L.width, size.y / L.height);
     zoom_ = std::clamp(z, min_zoom, std::max(min_zoom, 1.6f * ui_ * text_scale));
     off_x_ = L.width * zoom_ <= size.x ? (size.x - L.width * zoom_) / 2 : 0;
-    off_y_ = L.height * zoom_ <= size.y ? (size.y - L.height * zoom_) / 2 : 0;
+    off_y_ = (size.y - L.height * zoom_) / 2;  // too tall: the middle rows
   }
   auto to_screen = [&](float x, float y) {
     return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_);

@@ -1,10 +1,12 @@
-// app/app.hpp: the window's contents: the controls, the diagram, the console, the inspector,
-// the Go source and the status bar, over one running Session. The window (window.cpp) owns
-// GLFW, GL and ImGui; App only draws and reacts.
+// app/app.hpp: the window's contents: the diagram with its narration line, the timeline and
+// the console, the inspector, and the panels around them (panels.hpp), over one Source: the
+// live Session or an opened Replay. The window (window.cpp) owns GLFW, GL and ImGui; App only
+// draws and reacts.
 //
 // Invariants: at most one Session lives at a time; changing a parameter, procs, seed or clock
 // restarts the program at once with the new values; the UI thread never blocks on the program
-// (it drains the tap each frame, bounded by the rings' size).
+// (it drains the tap each frame, bounded by the rings' size); everything shown reads source(),
+// so live and replay are drawn by the same code.
 #pragma once
 
 #include <map>
@@ -13,6 +15,7 @@
 #include <string>
 
 #include "clip.hpp"
+#include "panels.hpp"
 #include "replay.hpp"
 #include "session.hpp"
 #include "settings.hpp"
@@ -35,6 +38,7 @@ struct AppOptions {
   bool play = false;               // ... playing
   bool timeline = false;           // open with the timeline showing (else the console)
   bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)
+  bool present = false;            // presentation: diagram and narration only, large type, high contrast
 };
 
 class App {
@@ -56,42 +60,54 @@ class App {
   void restart();
   // seek_replay() moves the replay's cursor to time t (no-op when not replaying).
   void seek_replay(int64_t t) {
-    if (replay_) replay_->seek_time(t), playing_ = false;
+    if (replay_) replay_->seek_time(t), replay_->pause();
   }
   // open() replays a recording; returns an error message ("" when it opened).
   std::string open(const std::string& path);
   void open(std::shared_ptr<Replay> r);
   const Session* session() const { return session_.get(); }
+  // presentation: the diagram and its narration only, large type, high contrast (P toggles).
+  bool presentation() const { return presentation_; }
+  void set_presentation(bool on) { presentation_ = on; }
 
-  // Clips of the replay (GIF, MP4). start_clip() returns "" or why it cannot start. While a clip takes
-  // frames, the window seeks to clip()->next_time() before each frame and hands the frame's pixels to
-  // clip()->add(), leaving out clip_overlay() (the progress window). clip_result() is set once a clip ended:
-  // "" when its file was written.
+  // Clips of the replay (GIF, MP4). start_clip() returns "" or why it cannot start. From the
+  // frame after it started, clip() is the clip: the app seeks to clip()->next_time() as each
+  // frame begins, and the window hands the frame's pixels to clip()->add(), leaving out
+  // clip_overlay() (the progress window). clip_result() is set once a clip ended: "" when its
+  // file was written.
   std::string start_clip(const ClipSpec& spec, bool diagram_only);
-  Clip* clip() { return clip_ && !clip_->all_taken() && clip_->result().empty() ? clip_.get() : nullptr; }
+  Clip* clip() {
+    return clip_ && frames_ > clip_start_frame_ && !clip_->all_taken() && clip_->result().empty()
+               ? clip_.get()
+               : nullptr;
+  }
   ImDrawList* clip_overlay() const { return clip_overlay_; }
   const std::optional<std::string>& clip_result() const { return clip_result_; }
 
  private:
-  void draw_controls();
-  void draw_replay_controls();
+  friend struct ControlsPanel;
+  friend struct ReplayPanel;
+  friend struct ClipPanel;
+  friend struct StatusBar;
+
+  // source() is what is shown: the replay when one is open, else the live run.
+  Source& source() { return replay_ ? static_cast<Source&>(*replay_) : *session_; }
+  const Source& source() const { return replay_ ? static_cast<const Source&>(*replay_) : *session_; }
+  const goro::visual::Palette& pal() const { return goro::visual::palette(settings_.dark, presentation_); }
   // jump() and jump_time() move the replay where the user asked, which stops its playing.
   void jump(size_t event);
   void jump_time(int64_t t);
-  void draw_clip_controls();
-  void draw_file_message();  // what the last file action said
-  void draw_clip_progress();
+  void back_to_live();
   void end_clip();  // once the clip has all its frames, failed, or was cancelled
   // A clip or a picture of the diagram alone shows it alone while it is taken, then returns.
   void show_diagram_only_for_a_while(bool diagram_only);
   void end_diagram_only_for_a_while();
+  void draw_diagram_alone(double now);  // diagram-only and presentation
   void draw_caption(float x, float y);  // the bookmark's caption over the diagram (replays)
-  const goro::visual::Model& model() const { return replay_ ? replay_->model() : session_->model(); }
-  void draw_source();
-  void draw_status(float frame_ms);
+  void draw_narration(bool large);      // the line under the diagram: what the last event did
+  void draw_file_message();             // what the last file action said
   void keys();
   void select_scenario(const Scenario* s);
-  const std::string& source_of(const Scenario& s);
 
   Settings& settings_;
   const Scenario* scenario_ = nullptr;
@@ -99,44 +115,37 @@ class App {
   goro::Config config_;
   bool choose_ = false;
   std::unique_ptr<Session> session_;
-  std::shared_ptr<Replay> replay_;  // when set, the window replays it and session_ is idle
-  bool playing_ = false;
-  double replay_speed_ = 1.0;
-  double replay_time_ = 0;    // ns, while playing
-  double replay_events_ = 0;  // events due but not yet applied, while playing a timeless recording
-  static constexpr double kEventsPerSecond = 30;
-  // A frame applies at most this many events (about 1 ms): a replay too dense to keep up with
-  // plays slower than asked rather than in slow frames.
-  static constexpr size_t kMaxEventsPerFrame = 12000;
-  char path_buf_[512] = "";
-  char caption_buf_[256] = "";
+  std::shared_ptr<Replay> replay_;  // when set, the window replays it and session_ is paused
+  bool planned_ = false;            // the replay's nodes are laid out from its last state
+  void plan_replay();
   std::string file_message_;
   goro::visual::DiagramView diagram_;
-  goro::visual::Timeline timeline_;  // the live run's, or the replayed recording's
   goro::visual::TimelineView timeline_view_;
   goro::visual::Selection sel_;
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame
   bool diagram_only_ = false;
+  bool presentation_ = false;
   std::optional<std::string> shot_path_;
   std::optional<std::string> png_path_;  // a PNG asked for from the clip section, taken next frame
   bool png_diagram_ = false;             // ... of the diagram alone
   bool zoom_changed_ = false;
-  std::map<std::string, std::string> sources_;
   std::unique_ptr<Clip> clip_;
+  uint64_t clip_start_frame_ = 0;           // the frame the clip was started in (not one of its frames)
+  bool clip_narration_ = true;              // clips show the narration line under the diagram
   std::optional<bool> diagram_only_saved_;  // what diagram_only_ returns to after a clip or picture
   ImDrawList* clip_overlay_ = nullptr;
   std::optional<std::string> clip_result_;
-  char clip_path_[512] = "goroscope-clip.gif";
-  char clip_from_[32] = "0s", clip_to_[32] = "";
-  int clip_fps_ = 10;
-  bool clip_diagram_ = false;
-  // Events per second, over the last second.
-  double rate_start_ = 0;
-  uint64_t rate_events_ = 0;
-  double rate_ = 0;
+  uint64_t frames_ = 0;  // frames begun
   double now_ = 0;
   double last_frame_ = 0;
+
+  ControlsPanel controls_;
+  ReplayPanel replay_panel_;
+  ClipPanel clip_panel_;
+  SourcePanel source_panel_;
+  StatusBar status_;
+  HelpOverlay help_;
 };
 
 // assets_dir() finds the assets folder (beside the executable, or the source tree's).

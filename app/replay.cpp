@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace goroscope {
 
@@ -67,11 +68,12 @@ void Replay::index() {
     }
     indexed_.store(i + n, std::memory_order_release);
   }
+  final_ = std::move(m);
   timeline.join();
   if (!stop_.load()) done_.store(true, std::memory_order_release);
 }
 
-void Replay::wait_indexed() {
+void Replay::wait_indexed() const {
   while (!index_done()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
@@ -98,6 +100,37 @@ void Replay::seek_time(int64_t t, size_t limit) {
   auto it = std::upper_bound(rec_.events.begin(), rec_.events.end(), t,
                              [](int64_t x, const goro::Event& e) { return x < e.time; });
   seek(std::min(limit, static_cast<size_t>(it - rec_.events.begin())));
+}
+
+void Replay::play() {
+  if (cursor_ >= rec_.events.size()) seek(0);
+  playing_ = true;
+  clock_ = static_cast<double>(time());
+}
+
+size_t Replay::update(double dt) {
+  if (!playing_) return 0;
+  size_t before = cursor_;
+  dt = std::min(dt, 0.1);  // a stalled frame does not skip ahead
+  if (duration() == 0) {   // time stood still the whole run: play by events
+    events_due_ += dt * speed_ * kEventsPerSecond;
+    seek(before + std::min(kMaxEventsPerFrame, static_cast<size_t>(events_due_)));
+    events_due_ -= std::floor(events_due_);
+  } else {
+    clock_ += dt * speed_ * 1e9;
+    seek_time(static_cast<int64_t>(clock_), before + kMaxEventsPerFrame);
+    if (cursor_ == before + kMaxEventsPerFrame) clock_ = static_cast<double>(time());  // behind: slow down
+    if (cursor_ == before && cursor_ < rec_.events.size() &&
+        rec_.events[cursor_].time <= static_cast<int64_t>(clock_))
+      seek(before + 1);
+  }
+  if (cursor_ >= rec_.events.size()) playing_ = false;
+  return cursor_ - before;
+}
+
+bool Replay::virtual_clock() const {
+  auto it = rec_.header.find("clock");
+  return it == rec_.header.end() || it->second == "virtual";
 }
 
 void Replay::add_bookmark(int64_t time, std::string caption) {

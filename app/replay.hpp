@@ -1,15 +1,19 @@
 // app/replay.hpp: a recording opened for replay: no runtime runs; the model is the state at the
-// time cursor, reached from the nearest snapshot before it.
+// time cursor, reached from the nearest snapshot before it. As a Source, it plays on its own
+// clock (play, pause, speed), and knows its timeline.
 //
-// Opening is quick: the recording is read in place, and one pass over its events, on a thread
-// of its own, takes the snapshots and builds the timeline while the first moment is already
-// shown (indexed() and progress() tell how far it got; timeline() is there once it is done).
+// Opening is quick: the recording is read in place, and its indexing (one pass over its events
+// on a thread of its own taking the snapshots and the final state, and one beside it building
+// the timeline) runs while the first moment is already shown; indexed(), progress() and
+// index_done() tell how far it got.
 //
 // Invariants: model() is exactly the state after the first cursor() events (seek to any point
 // gives the same state as replaying from the start, indexed or not); once indexing is done,
-// snapshots lie every snapshot_every() events, so a seek applies at most that many events;
-// before, a seek applies the events after the last snapshot taken so far. Only the indexing
-// thread writes the snapshots, under mu_; everything else is the owner's thread's.
+// snapshots lie every snapshot_every() events, so a seek applies at most that many events
+// (before, it applies those after the last snapshot taken so far); while playing, the clock
+// never runs ahead of the cursor by more than one frame. The indexing threads write only
+// snapshots_ and every_ (under mu_), final_ and the timeline, and publish the last two with
+// done_; everything else belongs to the owner's thread.
 #pragma once
 
 #include <atomic>
@@ -21,34 +25,35 @@
 
 #include "goro/record.hpp"
 #include "model.hpp"
-#include "timeline.hpp"
+#include "source.hpp"
 
 namespace goroscope {
 
-class Replay {
+class Replay : public Source {
  public:
   // Loads path (throws goro::RecordingError); a truncated recording opens as its prefix.
   explicit Replay(const std::string& path);
-  ~Replay();
+  ~Replay() override;
   Replay(const Replay&) = delete;
   Replay& operator=(const Replay&) = delete;
 
   const goro::Recording& recording() const { return rec_; }
   const std::string& path() const { return path_; }
-  const goro::visual::Model& model() const { return model_; }
+  const goro::visual::Model& model() const override { return model_; }
+  // final_model() is the state after the last event: every object the recording will ever
+  // hold (the diagram lays them all out once it is known); null until indexing is done.
+  const goro::visual::Model* final_model() const { return index_done() ? &final_ : nullptr; }
   size_t cursor() const { return cursor_; }
   size_t size() const { return rec_.events.size(); }
   int64_t duration() const { return rec_.events.empty() ? 0 : rec_.events.back().time; }
   size_t snapshot_every() const;
 
-  // Indexing (snapshots and the timeline, on their own thread): how many events it has passed,
-  // as a fraction, and whether it is done; wait_indexed() waits until it is.
+  // Indexing: how many events the snapshots have passed, as a fraction, and whether all is
+  // done (snapshots, final state, timeline); wait_indexed() waits until it is.
   size_t indexed() const { return indexed_.load(std::memory_order_acquire); }
   double progress() const { return size() ? double(indexed()) / double(size()) : 1.0; }
   bool index_done() const { return done_.load(std::memory_order_acquire); }
-  void wait_indexed();
-  // timeline() is the whole recording's timeline once indexing is done (null before).
-  const goro::visual::Timeline* timeline() const { return index_done() ? timeline_.get() : nullptr; }
+  void wait_indexed() const;
 
   // seek() moves to just after the first n events.
   void seek(size_t n);
@@ -59,6 +64,27 @@ class Replay {
   int64_t time() const { return cursor_ ? rec_.events[cursor_ - 1].time : 0; }
   // find_end() is the index just after the Panic or Deadlock event (0 when there is none).
   size_t find_end() const { return end_; }
+
+  // The clock: play() starts (from the start again when at the end) and pause() stops playing;
+  // update(dt) advances the cursor by dt seconds times speed() while playing: by program time,
+  // or 30 events a second at 1x when time stood still the whole run. A frame applies at most
+  // kMaxEventsPerFrame events: a replay too dense to keep up with plays slower than asked.
+  void play();
+  void pause() { playing_ = false; }
+  bool playing() const { return playing_; }
+  double speed() const { return speed_; }
+  void set_speed(double s) { speed_ = s; }
+  static constexpr double kEventsPerSecond = 30;
+  static constexpr size_t kMaxEventsPerFrame = 12000;
+
+  // Source.
+  size_t update(double dt) override;
+  const std::vector<std::string>& strings() const override { return rec_.strings; }
+  goro::EventLog shown_events() const override { return rec_.events.prefix(cursor_); }
+  // timeline() is the whole recording's once indexing is done (empty before).
+  const goro::visual::Timeline& timeline() const override { return index_done() ? *timeline_ : empty_; }
+  bool virtual_clock() const override;
+  bool is_replay() const override { return true; }
 
   // Bookmarks: a caption at a time, kept in time order; save() writes them into the file.
   void add_bookmark(int64_t time, std::string caption);
@@ -74,14 +100,19 @@ class Replay {
   std::string path_;
   goro::Recording rec_;
   goro::visual::Model model_;
+  goro::visual::Model final_;
   size_t cursor_ = 0;
   size_t end_ = 0;  // just after the Panic or Deadlock event, found once
+  bool playing_ = false;
+  double speed_ = 1.0;
+  double clock_ = 0;       // ns, while playing
+  double events_due_ = 0;  // events due but not yet applied, while playing a timeless recording
 
-  mutable std::mutex mu_;  // guards snapshots_ and every_
-  std::vector<goro::visual::Model>
-      snapshots_;  // snapshots_[i]: the state after i * every_ events; they share chunks
+  mutable std::mutex mu_;                       // guards snapshots_ and every_
+  std::vector<goro::visual::Model> snapshots_;  // [i]: the state after i * every_ events; they share chunks
   size_t every_ = 1;
-  std::unique_ptr<goro::visual::Timeline> timeline_;  // the indexing thread's until done_
+  std::unique_ptr<goro::visual::Timeline> timeline_;  // the indexing threads' until done_
+  goro::visual::Timeline empty_;
   std::atomic<size_t> indexed_{0};
   std::atomic<bool> done_{false};
   std::atomic<bool> stop_{false};

@@ -1,6 +1,8 @@
 // app/session.cpp: a scenario run on its own thread, drained through the tap.
 #include "session.hpp"
 
+#include <chrono>
+
 namespace goroscope {
 
 std::map<std::string, std::string> header_of(const RunSpec& spec) {
@@ -39,7 +41,10 @@ const std::vector<goro::Event>& Session::pump() {
   if (!batch_.empty()) {
     tap_.strings(strings_.size(), strings_);
     for (const goro::Event& e : batch_) model_.apply(e, strings_);
-    if (keep_events_) events_.insert(events_.end(), batch_.begin(), batch_.end());
+    if (keep_events_) {
+      events_.insert(events_.end(), batch_.begin(), batch_.end());
+      for (const goro::Event& e : batch_) timeline_.add(e);
+    }
     if (writer_) writer_->add(batch_, strings_);
   }
   if (writer_ && done()) {
@@ -56,6 +61,21 @@ goro::Recording Session::recording() const {
   r.events = goro::EventLog(events_);
   r.complete = done();
   return r;
+}
+
+goro::visual::Model rehearse(const RunSpec& spec, size_t max_events) {
+  RunSpec quiet = spec;
+  quiet.config.clock = goro::ClockMode::Virtual;
+  Session s(quiet, "", false, false);
+  size_t seen = 0;
+  for (;;) {
+    bool was_done = s.done();
+    size_t n = s.pump().size();
+    seen += n;
+    if ((n == 0 && was_done) || seen >= max_events) break;
+    if (n == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  return s.model();
 }
 
 }  // namespace goroscope

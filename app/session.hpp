@@ -19,6 +19,8 @@
 #include "goro/tap.hpp"
 #include "model.hpp"
 #include "scenarios/scenario.hpp"
+#include "source.hpp"
+#include "timeline.hpp"
 
 namespace goroscope {
 
@@ -32,14 +34,14 @@ struct RunSpec {
 // header_of() is the recording header describing a run.
 std::map<std::string, std::string> header_of(const RunSpec& spec);
 
-// Session runs one program and gathers what it emits.
-class Session {
+// Session runs one program and gathers what it emits; as a Source, it is the live run.
+class Session : public Source {
  public:
   // start() begins the run (paused first if start_paused); writes a recording if record_path
   // is not empty (throws goro::RecordingError if it cannot).
   Session(RunSpec spec, const std::string& record_path = "", bool start_paused = false,
           bool keep_events = true);
-  ~Session();  // stops the program if still running and waits for its thread
+  ~Session() override;  // stops the program if still running and waits for its thread
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
@@ -49,9 +51,18 @@ class Session {
   const goro::Exit& exit() const { return exit_; }  // valid once done()
 
   goro::Control& control() { return control_; }
-  const goro::visual::Model& model() const { return model_; }
-  const std::vector<std::string>& strings() const { return strings_; }
+  const goro::visual::Model& model() const override { return model_; }
+  const std::vector<std::string>& strings() const override { return strings_; }
   const std::vector<goro::Event>& events() const { return events_; }
+
+  // Source: update() pumps; the timeline grows with the run (when keep_events).
+  size_t update(double) override { return pump().size(); }
+  goro::EventLog shown_events() const override {
+    return goro::EventLog::borrow(events_.data(), events_.size());
+  }
+  const goro::visual::Timeline& timeline() const override { return timeline_; }
+  bool virtual_clock() const override { return spec_.config.clock == goro::ClockMode::Virtual; }
+  bool is_replay() const override { return false; }
   const RunSpec& spec() const { return spec_; }
   // recording() is what has been pumped so far, as a Recording (for saving).
   goro::Recording recording() const;
@@ -63,6 +74,7 @@ class Session {
   goro::visual::Model model_;
   std::vector<std::string> strings_{std::string()};
   std::vector<goro::Event> events_;
+  goro::visual::Timeline timeline_;
   std::vector<goro::Event> batch_;
   bool keep_events_;
   std::unique_ptr<goro::RecordingWriter> writer_;
@@ -70,5 +82,10 @@ class Session {
   std::atomic<bool> done_{false};
   std::thread thread_;
 };
+
+// rehearse() runs spec once more, without a window, on the virtual clock (no waiting), and
+// returns its last state, or the state after max_events events if it runs longer: what the
+// diagram lays out before the watched run starts, so that nothing moves while it runs.
+goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = 200000);
 
 }  // namespace goroscope

@@ -258,6 +258,12 @@ int window_main(const std::vector<std::string>& args) {
   if (!screenshot.empty()) glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
   int w = static_cast<int>(static_cast<float>(width ? width : settings.window_w) * scale);
   int h = static_cast<int>(static_cast<float>(height ? height : settings.window_h) * scale);
+  // --scale makes everything larger, never the window larger than the screen: an open window,
+  // or a picture whose size was not asked for, is cut to the screen (a --size picture is not).
+  if ((screenshot.empty() && video.empty()) || width == 0)
+    if (GLFWmonitor* mon = glfwGetPrimaryMonitor())
+      if (const GLFWvidmode* mode = glfwGetVideoMode(mon))
+        w = std::min(w, mode->width), h = std::min(h, mode->height);
   GLFWwindow* win = glfwCreateWindow(w, h, "Goroscope", nullptr, nullptr);
   if (!win) {
     std::cerr << "goroscope: cannot create an OpenGL 3 window: " << g_glfw_error << "\n"

@@ -251,7 +251,8 @@ void read_everything(const std::string& path, std::mt19937_64& rng) {
     (void)engine.compute(replay.model());
   }
   replay.wait_indexed();
-  EXPECT_NE(replay.timeline(), nullptr);
+  ASSERT_NE(replay.final_model(), nullptr);
+  EXPECT_EQ(replay.timeline().end_seq(), r.events.empty() ? 0 : r.events.back().seq);
 }
 
 }  // namespace

@@ -1,9 +1,14 @@
 // visual/layout.cpp: layered left-to-right layout. Ranks are longest paths over the flow graph
-// (goroutine -> channel it sends on -> goroutine that receives), ignoring edges that would
-// close a cycle (found by a depth-first search in id order, so the choice is stable).
+// (goroutine -> channel it sends on -> goroutine that receives; goroutine -> WaitGroup it
+// counts down -> goroutine that waits; goroutine -> Mutex or Once it uses), ignoring edges that
+// would close a cycle (found by a depth-first search in id order, so the choice is stable) and
+// wg.Add (the spawner adds before the work starts: ranking by it would put the waiter first).
+// Within a column, nodes sort by where their predecessors sit (fewer crossings), then by kind
+// and id. Places are remembered (see layout.hpp); edges are routed through the gaps.
 #include "layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace goro::visual {
@@ -16,13 +21,51 @@ std::string base_name(const std::string& name) {
   return end == 0 ? name : name.substr(0, end);
 }
 
+const char* edge_kind_name(EdgeKind k) {
+  switch (k) {
+    case EdgeKind::Send:
+      return "send";
+    case EdgeKind::Recv:
+      return "receive";
+    case EdgeKind::Add:
+      return "Add";
+    case EdgeKind::Done:
+      return "Done";
+    case EdgeKind::Wait:
+      return "Wait";
+    case EdgeKind::Lock:
+      return "Lock";
+    case EdgeKind::Do:
+      return "Do";
+  }
+  return "?";
+}
+
+Point chan_size(int64_t cap) {
+  if (cap <= 0) return {200, 70};
+  if (cap > kCellsShown) return {240, 86};
+  int64_t cols = std::min<int64_t>(cap, kCellsPerRow), rows = (cap + kCellsPerRow - 1) / kCellsPerRow;
+  float w = std::max(200.f, 24 + static_cast<float>(cols) * (kCellW + kCellGap));
+  return {w, 34 + static_cast<float>(rows) * (kCellH + kCellGap) + 24};
+}
+
 void LayoutEngine::reset() {
   pins_.clear();
+  places_.clear();
+  planned_edges_.clear();
   ++version_;
   base_of_g_.clear();
   base_ids_.clear();
   base_names_.clear();
   base_counts_.clear();
+}
+
+void LayoutEngine::plan(const Model& final) {
+  places_.clear();
+  planned_edges_.clear();
+  Layout L = compute(final);
+  for (const LayoutEdge& e : L.edges) planned_edges_.insert({L.nodes[e.from].key, L.nodes[e.to].key, e.kind});
+  ++version_;
 }
 
 Layout LayoutEngine::compute(const Model& m, Layout reuse) {
@@ -43,10 +86,11 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   }
   auto grouped = [&](size_t gi) { return gs[gi].id != 1 && base_counts_[base_of_g_[gi]] > group_above; };
 
-  // 2. Graph vertices: single goroutines, groups, channels.
+  // 2. Graph vertices: single goroutines, groups, channels, sync objects.
   struct V {
     NodeKey key;
-    std::vector<size_t> out;  // successor vertices
+    std::vector<size_t> out;  // successor vertices (the edges that rank)
+    std::vector<size_t> in;
     int rank = 0;
     uint64_t parent = 0;  // goroutines: creator id, to rank the unconnected
     bool connected = false;
@@ -55,7 +99,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   std::map<NodeKey, size_t> vi;
   auto vertex = [&](NodeKey k) {
     auto [it, fresh] = vi.try_emplace(k, vs.size());
-    if (fresh) vs.push_back({k, {}, 0, 0, false});
+    if (fresh) vs.push_back({k, {}, {}, 0, 0, false});
     return it->second;
   };
   L.node_of_g.assign(gs.size(), SIZE_MAX);
@@ -77,21 +121,80 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     if (vs[g_vertex[i]].parent == 0) vs[g_vertex[i]].parent = gs[i].parent;
   }
   for (const Channel& c : m.channels()) vertex({NodeKind::Channel, c.id});
-  std::map<std::tuple<size_t, size_t, bool>, uint64_t> flows;  // (goroutine vertex, channel vertex, send)
-  for (const auto& [k, n] : m.edges())
-    if (k.g && k.g <= gs.size()) flows[{g_vertex[k.g - 1], vi.at({NodeKind::Channel, k.chan}), k.send}] += n;
+  for (const WaitGroup& w : m.waitgroups()) vertex({NodeKind::WaitGroup, w.id});
+  for (const Mutex& mu : m.mutexes()) vertex({NodeKind::Mutex, mu.id});
+  for (const Once& o : m.onces()) vertex({NodeKind::Once, o.id});
+
+  // Edges: (from vertex, to vertex, kind) -> (count, object).
+  std::map<std::tuple<size_t, size_t, EdgeKind>, std::pair<uint64_t, uint64_t>> flows;
+  auto gv = [&](uint64_t g) { return g && g <= gs.size() ? g_vertex[g - 1] : SIZE_MAX; };
+  auto add = [&](size_t a, size_t b, EdgeKind k, uint64_t obj, uint64_t n) {
+    if (a == SIZE_MAX || b == SIZE_MAX) return;
+    auto [it, fresh] = flows.try_emplace({a, b, k}, std::pair<uint64_t, uint64_t>{0, obj});
+    it->second.first += n;
+  };
+  for (const auto& [k, n] : m.edges()) {
+    size_t cv = vi.at({NodeKind::Channel, k.chan});
+    if (k.send)
+      add(gv(k.g), cv, EdgeKind::Send, k.chan, n);
+    else
+      add(cv, gv(k.g), EdgeKind::Recv, k.chan, n);
+  }
   for (const Channel& c : m.channels()) {  // waiting counts as a flow too (a deadlock has no transfer)
     size_t cv = vi.at({NodeKind::Channel, c.id});
-    for (uint64_t g : c.sendq) flows.try_emplace({g_vertex[g - 1], cv, true}, 0);
-    for (uint64_t g : c.recvq) flows.try_emplace({g_vertex[g - 1], cv, false}, 0);
+    for (uint64_t g : c.sendq) add(gv(g), cv, EdgeKind::Send, c.id, 0);
+    for (uint64_t g : c.recvq) add(cv, gv(g), EdgeKind::Recv, c.id, 0);
+  }
+  auto object_vertex = [&](uint64_t obj) -> size_t {
+    const Object* o = m.object(obj);
+    if (!o) return SIZE_MAX;
+    NodeKind k = o->kind == ObjKind::WaitGroup ? NodeKind::WaitGroup
+                 : o->kind == ObjKind::Once    ? NodeKind::Once
+                 : o->kind == ObjKind::Chan    ? NodeKind::Channel
+                                               : NodeKind::Mutex;
+    auto it = vi.find({k, obj});
+    return it == vi.end() ? SIZE_MAX : it->second;
+  };
+  for (const auto& [k, n] : m.sync_edges()) {
+    size_t ov = object_vertex(k.obj);
+    switch (k.role) {
+      case SyncRole::Add:
+        add(gv(k.g), ov, EdgeKind::Add, k.obj, n);
+        break;
+      case SyncRole::Done:
+        add(gv(k.g), ov, EdgeKind::Done, k.obj, n);
+        break;
+      case SyncRole::Wait:
+        add(ov, gv(k.g), EdgeKind::Wait, k.obj, n);
+        break;
+      case SyncRole::Lock:
+        add(gv(k.g), ov, EdgeKind::Lock, k.obj, n);
+        break;
+      case SyncRole::Do:
+        add(gv(k.g), ov, EdgeKind::Do, k.obj, n);
+        break;
+    }
+  }
+  for (const WaitGroup& w : m.waitgroups())
+    for (uint64_t g : w.waiters) add(vi.at({NodeKind::WaitGroup, w.id}), gv(g), EdgeKind::Wait, w.id, 0);
+  for (const Mutex& mu : m.mutexes()) {
+    size_t mv = vi.at({NodeKind::Mutex, mu.id});
+    if (mu.owner) add(gv(mu.owner), mv, EdgeKind::Lock, mu.id, 0);
+    for (uint64_t g : mu.readers) add(gv(g), mv, EdgeKind::Lock, mu.id, 0);
+    for (uint64_t g : mu.waiters) add(gv(g), mv, EdgeKind::Lock, mu.id, 0);
+  }
+  for (const Once& o : m.onces())
+    for (uint64_t g : o.waiters) add(gv(g), vi.at({NodeKind::Once, o.id}), EdgeKind::Do, o.id, 0);
+  for (const auto& [a, b, k] : planned_edges_) {  // what the run will do: drawn faint until it does
+    auto ia = vi.find(a), ib = vi.find(b);
+    if (ia == vi.end() || ib == vi.end()) continue;
+    add(ia->second, ib->second, k, a.kind == NodeKind::Goroutine || a.kind == NodeKind::Group ? b.id : a.id,
+        0);
   }
   for (const auto& [k, n] : flows) {
-    auto [gv, cv, send] = k;
-    if (send)
-      vs[gv].out.push_back(cv);
-    else
-      vs[cv].out.push_back(gv);
-    vs[gv].connected = vs[cv].connected = true;
+    auto [a, b, kind] = k;
+    if (kind != EdgeKind::Add) vs[a].out.push_back(b), vs[b].in.push_back(a);
+    vs[a].connected = vs[b].connected = true;
   }
 
   // 3. Drop back edges (DFS in vertex order), then longest-path ranks in topological order.
@@ -108,6 +211,8 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
         size_t w = vs[v].out[next];
         if (color[w] == 1) {  // back edge: closes a cycle, ignore it
           vs[v].out.erase(vs[v].out.begin() + static_cast<ptrdiff_t>(next));
+          auto& in = vs[w].in;
+          in.erase(std::find(in.begin(), in.end(), v));
           continue;
         }
         ++next;
@@ -127,7 +232,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     for (size_t w : vs[v].out) vs[w].rank = std::max(vs[w].rank, vs[v].rank + 1);
   // Goroutines outside every flow sit one column right of their creator.
   for (V& v : vs) {
-    if (v.connected || v.key.kind == NodeKind::Channel) continue;
+    if (v.connected || (v.key.kind != NodeKind::Goroutine && v.key.kind != NodeKind::Group)) continue;
     if (v.parent) {
       NodeKey pk{NodeKind::Goroutine, v.parent};
       if (v.parent <= gs.size()) pk = NodeKey{vs[g_vertex[v.parent - 1]].key};
@@ -158,34 +263,61 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
         break;
       case NodeKind::Channel: {
         const Channel* c = m.channel(v.key.id);
-        n.w = std::max(150.f, 40.f + 32.f * static_cast<float>(std::min<int64_t>(c->cap, kShownSlots)));
-        n.h = 76;
+        Point sz = chan_size(c->cap);
+        n.w = sz.x, n.h = sz.y;
         n.label = c->name.empty() ? "chan" : c->name;
         break;
       }
-      default:
+      case NodeKind::WaitGroup: {
+        const std::string& name = m.object_name(v.key.id);
+        n.w = 200, n.h = 74, n.label = name.empty() ? "WaitGroup" : name;
         break;
+      }
+      case NodeKind::Mutex: {
+        const std::string& name = m.object_name(v.key.id);
+        n.w = 220, n.h = 74, n.label = name.empty() ? "Mutex" : name;
+        break;
+      }
+      case NodeKind::Once: {
+        const std::string& name = m.object_name(v.key.id);
+        n.w = 190, n.h = 64, n.label = name.empty() ? "Once" : name;
+        break;
+      }
     }
     return n;
   };
+  auto kind_order = [](NodeKind k) {
+    return k == NodeKind::Goroutine || k == NodeKind::Group ? 0 : static_cast<int>(k);
+  };
+  auto id_order = [&](const NodeKey& k) -> uint64_t {  // a group sorts by its first member
+    return k.kind == NodeKind::Group ? first_of_group[k.id] : k.id;
+  };
+  std::vector<float> slot(vs.size(), 0);  // a vertex's place in its column, 0..1
   std::vector<float> col_x(columns.size(), 0), col_h(columns.size(), 0), col_w(columns.size(), 0);
   for (size_t c = 0; c < columns.size(); c++) {
     auto& col = columns[c];
-    std::sort(col.begin(), col.end(), [&](size_t a, size_t b) {
-      const NodeKey &x = vs[a].key, &y = vs[b].key;
-      auto order = [&](const NodeKey& k) -> uint64_t {  // a group sorts by its first member
-        return k.kind == NodeKind::Group ? first_of_group[k.id] : k.id;
-      };
-      if ((x.kind == NodeKind::Channel) != (y.kind == NodeKind::Channel)) return y.kind == NodeKind::Channel;
-      return order(x) < order(y);
-    });
+    std::vector<float> bary(vs.size(), 0);
     for (size_t v : col) {
-      Node n = node_for(vs[v]);
+      float sum = 0;
+      int n = 0;
+      for (size_t u : vs[v].in)
+        if (vs[u].rank < vs[v].rank) sum += slot[u], n++;
+      bary[v] = n ? sum / static_cast<float>(n) : 2.f;
+    }
+    std::stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) {
+      const NodeKey &x = vs[a].key, &y = vs[b].key;
+      if (bary[a] != bary[b]) return bary[a] < bary[b];
+      if (kind_order(x.kind) != kind_order(y.kind)) return kind_order(x.kind) < kind_order(y.kind);
+      return id_order(x) < id_order(y);
+    });
+    for (size_t i = 0; i < col.size(); i++) {
+      slot[col[i]] = col.size() > 1 ? static_cast<float>(i) / static_cast<float>(col.size() - 1) : 0.5f;
+      Node n = node_for(vs[col[i]]);
       col_w[c] = std::max(col_w[c], n.w);
       col_h[c] += n.h + kRowGap;
     }
   }
-  float x = 40;
+  float x = kMargin;
   for (size_t c = 0; c < columns.size(); c++) {
     col_x[c] = x;
     x += col_w[c] + kColumnGap;
@@ -193,10 +325,10 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   float tallest = *std::max_element(col_h.begin(), col_h.end());
   std::vector<size_t> node_of_vertex(vs.size());
   for (size_t c = 0; c < columns.size(); c++) {
-    float y = 40 + (tallest - col_h[c]) / 2;
+    float y = kMargin + (tallest - col_h[c]) / 2;
     for (size_t v : columns[c]) {
       Node n = node_for(vs[v]);
-      n.x = col_x[c] + (col_w[c] - n.w) / 2;
+      n.x = col_x[c];  // left-aligned: the edges into a column end on one line
       n.y = y;
       y += n.h + kRowGap;
       node_of_vertex[v] = L.nodes.size();
@@ -204,25 +336,43 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
       L.nodes.push_back(std::move(n));
     }
   }
-  // 5. The sync objects, in a row below.
-  float row_y = 40 + tallest + 30, row_x = 40;
-  auto add_sync = [&](NodeKind kind, uint64_t id, const std::string& name, float w, float h) {
-    Node n;
-    n.key = {kind, id};
-    n.label = name;
-    n.w = w, n.h = h, n.x = row_x, n.y = row_y;
-    n.column = -1;
-    row_x += w + 40;
-    L.index[n.key] = L.nodes.size();
-    L.nodes.push_back(std::move(n));
-  };
-  for (const auto& w : m.waitgroups())
-    add_sync(NodeKind::WaitGroup, w.id, w.name.empty() ? "WaitGroup" : w.name, 170, 70);
-  for (const auto& mu : m.mutexes())
-    add_sync(NodeKind::Mutex, mu.id, mu.name.empty() ? "Mutex" : mu.name, 190, 70);
-  for (const auto& o : m.onces()) add_sync(NodeKind::Once, o.id, o.name.empty() ? "Once" : o.name, 150, 60);
 
-  // 6. Group statistics, goroutine -> node, pins, edges, extent.
+  // 5. Places: a pin wins; a remembered place holds; a new node goes where the ideal layout
+  // puts it, or below whatever placed node it would overlap.
+  std::vector<size_t> fresh;
+  std::vector<const Node*> placed;
+  for (Node& n : L.nodes) {
+    if (auto pin = pins_.find(n.key); pin != pins_.end()) {
+      n.x = pin->second.first, n.y = pin->second.second;
+      placed.push_back(&n);
+    } else if (auto p = places_.find(n.key); p != places_.end() && p->second.label == n.label) {
+      n.x = p->second.x, n.y = p->second.y;
+      placed.push_back(&n);
+    } else {
+      fresh.push_back(static_cast<size_t>(&n - L.nodes.data()));
+    }
+  }
+  bool moved = false;
+  for (size_t i : fresh) {
+    Node& n = L.nodes[i];
+    for (int tries = 0; tries < 10000; tries++) {
+      const Node* hit = nullptr;
+      for (const Node* o : placed)
+        if (n.x < o->x + o->w + kRowGap / 2 && o->x < n.x + n.w + kRowGap / 2 &&
+            n.y < o->y + o->h + kRowGap / 2 && o->y < n.y + n.h + kRowGap / 2) {
+          hit = o;
+          break;
+        }
+      if (!hit) break;
+      n.y = hit->y + hit->h + kRowGap;
+    }
+    placed.push_back(&n);
+    places_[n.key] = Place{n.x, n.y, n.label};
+    moved = true;
+  }
+  if (moved) ++version_;
+
+  // 6. Group statistics, goroutine -> node, edges, extent.
   std::map<std::pair<size_t, uint64_t>, size_t> waits;  // (group node, object) -> blocked members
   for (size_t i = 0; i < gs.size(); i++) {
     size_t ni = node_of_vertex[g_vertex[i]];
@@ -237,16 +387,122 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   for (auto [k, count] : waits)  // the object most of a group's blocked members wait on
     if (count > best[k.first]) best[k.first] = count, L.nodes[k.first].common_wait = k.second;
   for (Node& n : L.nodes) {
-    auto pin = pins_.find(n.key);
-    if (pin != pins_.end()) n.x = pin->second.first, n.y = pin->second.second;
-    L.width = std::max(L.width, n.x + n.w + 40);
-    L.height = std::max(L.height, n.y + n.h + 40);
+    L.width = std::max(L.width, n.x + n.w + kMargin);
+    L.height = std::max(L.height, n.y + n.h + kMargin);
   }
-  for (const auto& [k, n] : flows) {
-    auto [gv, cv, send] = k;
-    L.edges.push_back({L.index.at(vs[gv].key), L.index.at(vs[cv].key), send, n});
+  for (const auto& [k, v] : flows) {
+    auto [a, b, kind] = k;
+    L.edges.push_back({node_of_vertex[a], node_of_vertex[b], kind, v.second, v.first, {}});
   }
+  route_edges(L);
   return L;
+}
+
+void route_edges(Layout& L) {
+  constexpr float kAway = 8;  // how far a route keeps from a box
+  // Sides: an edge leaves its source on the side facing its target and enters the target on
+  // the side facing the source; nodes whose columns overlap are joined out and back on the right.
+  struct End {
+    size_t edge;
+    bool from;
+  };
+  std::map<std::pair<size_t, int>, std::vector<End>> ports;  // (node, 0 left / 1 right)
+  for (size_t i = 0; i < L.edges.size(); i++) {
+    LayoutEdge& e = L.edges[i];
+    const Node &a = L.nodes[e.from], &b = L.nodes[e.to];
+    int sa = 1, sb = 1;
+    if (b.x >= a.x + a.w)
+      sa = 1, sb = 0;
+    else if (b.x + b.w <= a.x)
+      sa = 0, sb = 1;
+    ports[{e.from, sa}].push_back({i, true});
+    ports[{e.to, sb}].push_back({i, false});
+    e.route.assign(2, Point{0, 0});
+    e.route[0].x = sa ? a.x + a.w : a.x;
+    e.route[1].x = sb ? b.x + b.w : b.x;
+  }
+  // Ports spread along a side, in the order of the other ends (fewer crossings).
+  for (auto& [key, ends] : ports) {
+    const Node& n = L.nodes[key.first];
+    auto other_y = [&](const End& x) {
+      const LayoutEdge& e = L.edges[x.edge];
+      const Node& o = L.nodes[x.from ? e.to : e.from];
+      return o.y + o.h / 2;
+    };
+    std::stable_sort(ends.begin(), ends.end(), [&](const End& p, const End& q) {
+      float a = other_y(p), b = other_y(q);
+      return a != b ? a < b : p.edge < q.edge;
+    });
+    for (size_t k = 0; k < ends.size(); k++) {
+      float y = n.y + n.h * static_cast<float>(k + 1) / static_cast<float>(ends.size() + 1);
+      L.edges[ends[k].edge].route[ends[k].from ? 0 : 1].y = y;
+    }
+  }
+  for (LayoutEdge& e : L.edges) {
+    Point p0 = e.route[0], p1 = e.route[1];
+    const Node &a = L.nodes[e.from], &b = L.nodes[e.to];
+    std::vector<Point> r{p0};
+    if (!(b.x >= a.x + a.w) && !(b.x + b.w <= a.x)) {  // out and back on the right
+      float xl = std::max(a.x + a.w, b.x + b.w) + 24;
+      r.push_back({xl, p0.y});
+      r.push_back({xl, p1.y});
+    } else {
+      float xl = std::min(p0.x, p1.x), xr = std::max(p0.x, p1.x);
+      std::vector<const Node*> obs;
+      for (size_t j = 0; j < L.nodes.size(); j++) {
+        const Node& n = L.nodes[j];
+        if (j == e.from || j == e.to) continue;
+        if (n.x < xr - 0.5f && n.x + n.w > xl + 0.5f) obs.push_back(&n);
+      }
+      std::sort(obs.begin(), obs.end(), [](const Node* p, const Node* q) { return p->x < q->x; });
+      struct Band {
+        float l, r;
+        std::vector<std::pair<float, float>> blocked;  // y intervals, merged, ascending
+      };
+      std::vector<Band> bands;
+      for (const Node* n : obs) {
+        if (bands.empty() || n->x > bands.back().r + 1) bands.push_back({n->x, n->x + n->w, {}});
+        bands.back().r = std::max(bands.back().r, n->x + n->w);
+        bands.back().blocked.push_back({n->y - kAway, n->y + n->h + kAway});
+      }
+      bool rightwards = p1.x >= p0.x;
+      if (!rightwards) std::reverse(bands.begin(), bands.end());
+      float y_prev = p0.y, x_prev = p0.x;
+      for (Band& band : bands) {
+        auto& bl = band.blocked;
+        std::sort(bl.begin(), bl.end());
+        std::vector<std::pair<float, float>> merged;
+        for (auto iv : bl) {
+          if (!merged.empty() && iv.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, iv.second);
+          else
+            merged.push_back(iv);
+        }
+        float mid = (std::max(band.l, xl) + std::min(band.r, xr)) / 2;
+        float t = p1.x != p0.x ? std::clamp((mid - p0.x) / (p1.x - p0.x), 0.f, 1.f) : 0.5f;
+        float y = p0.y + t * (p1.y - p0.y);
+        for (auto [top, bottom] : merged)
+          if (y > top && y < bottom) {
+            float up = top, down = bottom;
+            y = std::fabs(y - up) < std::fabs(y - down) ||
+                        (std::fabs(y - up) == std::fabs(y - down) &&
+                         std::fabs(y_prev - up) <= std::fabs(y_prev - down))
+                    ? up
+                    : down;
+            break;
+          }
+        float enter = rightwards ? band.l - kAway : band.r + kAway;
+        float exit = rightwards ? band.r + kAway : band.l - kAway;
+        enter = rightwards ? std::max(enter, x_prev) : std::min(enter, x_prev);
+        exit = rightwards ? std::min(exit, p1.x) : std::max(exit, p1.x);
+        r.push_back({enter, y});
+        r.push_back({exit, y});
+        y_prev = y, x_prev = exit;
+      }
+    }
+    r.push_back(p1);
+    e.route = std::move(r);
+  }
 }
 
 }  // namespace goro::visual

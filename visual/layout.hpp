@@ -1,18 +1,24 @@
 // visual/layout.hpp: where the diagram puts things, computed from the model alone (no ImGui).
 // It reads left to right like the article's graph: producers, the channels they send on, the
-// goroutines that receive, and so on; sync objects (WaitGroups, mutexes, Onces) sit in a row
-// below. Goroutines that share a name (less its number) and are many become one group node.
+// goroutines that receive, the WaitGroup the workers count down and the goroutine that waits
+// on it. Goroutines that share a name (less its number) and are many become one group node.
+// Edges come from what the program did over the run (sends, receives, Add/Done, Wait, Lock,
+// Do), not only from who waits now, and each is routed through the gaps between boxes.
 //
-// Invariants: nodes never overlap unless the user dragged one there; a node's position depends
-// only on the graph's shape and ids (not on timing), so it stays put as states change; a
-// dragged node keeps the position it was dropped at. Coordinates are diagram units (pixels at
-// zoom 1), origin top-left.
+// Invariants: a node, once placed, keeps its place for the engine's life (until relayout(),
+// reset() or a pin): a new node is put where it overlaps no placed one, so new objects never
+// move old ones; plan(final) places every node a run will ever hold before its first frame (a
+// replay's last state, or a rehearsal of a live run), so every frame shows the same picture.
+// Nodes never overlap unless the user dragged one there. Coordinates are diagram units
+// (pixels at zoom 1), origin top-left.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -43,12 +49,29 @@ struct Node {
   uint64_t common_wait = 0;  // the object most blocked members wait on (0: none)
 };
 
-// LayoutEdge is a flow between a goroutine (or group) node and a channel node.
+// EdgeKind is what an edge stands for, in the direction it is drawn:
+//   Send  goroutine -> channel      Recv  channel -> goroutine
+//   Add   goroutine -> WaitGroup (dashed, wg.Add)     Done  goroutine -> WaitGroup (dashed)
+//   Wait  WaitGroup -> waiter       Lock  goroutine -> Mutex (holders and waiters)
+//   Do    goroutine -> Once
+enum class EdgeKind : uint8_t { Send, Recv, Add, Done, Wait, Lock, Do };
+const char* edge_kind_name(EdgeKind k);
+
+// Point is a place in diagram units.
+struct Point {
+  float x, y;
+};
+
+// LayoutEdge is one arrow of the diagram.
 struct LayoutEdge {
-  size_t goroutine;  // node index
-  size_t channel;    // node index
-  bool send;         // goroutine -> channel (else channel -> goroutine)
-  uint64_t count;    // transfers so far (0: only waiting)
+  size_t from, to;  // node indices, in the direction drawn
+  EdgeKind kind;
+  uint64_t obj;    // the channel or sync object
+  uint64_t count;  // what it carried so far in the laid-out model (0: nothing yet, or only waiting)
+  // route: from's port, waypoints through the gaps between boxes, to's port. Consecutive points
+  // are joined by curves that leave and arrive horizontally, so each piece stays inside the
+  // rectangle its two ends span (which holds no box).
+  std::vector<Point> route;
 };
 
 // Layout is one frame's diagram geometry.
@@ -65,27 +88,44 @@ struct Layout {
 };
 
 // Sizes of the node kinds (diagram units).
-constexpr float kGoroutineW = 170, kGoroutineH = 52, kGroupW = 210, kGroupH = 70;
-constexpr float kColumnGap = 60, kRowGap = 18;
-constexpr int kShownSlots = 8;  // buffer cells drawn one by one; the rest as "+N"
+constexpr float kGoroutineW = 172, kGoroutineH = 56, kGroupW = 230, kGroupH = 74;
+constexpr float kColumnGap = 60, kRowGap = 20, kMargin = 24;  // kMargin: around the whole diagram
+constexpr int kCellsShown = 32;  // a buffer up to this capacity shows each cell; a larger one, a bar
+constexpr int kCellsPerRow = 6;
+constexpr float kCellW = 26, kCellH = 24, kCellGap = 3;
 
-// LayoutEngine computes layouts, remembering what it can between frames.
+// chan_size() is a channel node's size for its capacity.
+Point chan_size(int64_t cap);
+
+// LayoutEngine computes layouts, remembering where it put every node.
 class LayoutEngine {
  public:
   size_t group_above = 12;  // more goroutines than this of one name become a group
 
-  // compute() lays out m; reuse is an earlier layout whose memory it may take over.
+  // compute() lays out m; reuse is an earlier layout whose memory it may take over. Nodes
+  // placed before keep their places; new ones are placed without moving them.
   Layout compute(const Model& m, Layout reuse = {});
+  // plan() forgets every place and lays out `final` (the last state of the run about to be
+  // shown): its nodes' places and its edges hold for every later compute().
+  void plan(const Model& final);
+  // relayout() forgets the places (not the pins): the next compute() lays out afresh.
+  void relayout() { places_.clear(), ++version_; }
   // pin() fixes a node where the user dropped it; unpin_all() forgets every pin.
   void pin(NodeKey k, float x, float y) { pins_[k] = {x, y}, ++version_; }
   void unpin_all() { pins_.clear(), ++version_; }
-  // version() changes whenever a pin does (a layout computed before is stale).
+  // version() changes whenever a pin or a place does (a layout computed before is stale).
   uint64_t version() const { return version_; }
   // reset() forgets everything (a new program).
   void reset();
 
  private:
+  struct Place {
+    float x, y;
+    std::string label;  // a place is kept for the node it was made for (same key, same label)
+  };
   std::map<NodeKey, std::pair<float, float>> pins_;
+  std::map<NodeKey, Place> places_;
+  std::set<std::tuple<NodeKey, NodeKey, EdgeKind>> planned_edges_;
   uint64_t version_ = 0;
   std::vector<uint32_t> base_of_g_;  // goroutine -> base-name number
   std::unordered_map<std::string, uint32_t> base_ids_;
@@ -93,6 +133,9 @@ class LayoutEngine {
   std::vector<size_t> base_counts_;
   std::vector<size_t> g_vertex_;  // goroutine -> graph vertex, kept between computes (memory only)
 };
+
+// route_edges() gives every edge of L its route, from the nodes' current places.
+void route_edges(Layout& L);
 
 // base_name() is a goroutine name without its trailing number ("worker 12" -> "worker").
 std::string base_name(const std::string& name);

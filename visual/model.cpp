@@ -50,7 +50,7 @@ size_t Model::own_bytes() const {
   for (const WaitGroup& w : wgs_) n += sizeof w + w.waiters.size() * 8;
   for (const Mutex& m : mus_) n += sizeof m + (m.readers.size() + m.waiters.size()) * 8;
   for (const Once& o : onces_) n += sizeof o + o.waiters.size() * 8;
-  return n + edges_.size() * 64 + transfers_.size() * sizeof(Transfer);
+  return n + (edges_.size() + sync_edges_.size()) * 64 + transfers_.size() * sizeof(Transfer);
 }
 
 const Channel* Model::channel(uint64_t id) const {
@@ -256,15 +256,25 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       }
       break;
     case EventKind::WgAdd:
-      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::WaitGroup) wgs_[o->index].counter = e.arg;
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::WaitGroup) {
+        wgs_[o->index].counter = e.arg;
+        sync_edges_[{e.g, e.obj, e.value < 0 ? SyncRole::Done : SyncRole::Add}]++;
+      }
       break;
     case EventKind::WgWait:
-    case EventKind::WgRelease:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::WaitGroup)
+        sync_edges_[{e.g, e.obj, SyncRole::Wait}]++;
+      break;
     case EventKind::MutexContended:
+      if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex))
+        sync_edges_.try_emplace({e.g, e.obj, SyncRole::Lock}, 0);
+      break;
+    case EventKind::WgRelease:
     case EventKind::TimerFire:
       break;
     case EventKind::MutexLock:
       if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex)) {
+        sync_edges_[{e.g, e.obj, SyncRole::Lock}]++;
         Mutex& m = mus_[o->index];
         erase_one(m.waiters, e.g);
         if (static_cast<LockMode>(e.aux) == LockMode::Shared)
@@ -283,7 +293,10 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       }
       break;
     case EventKind::OnceRun:
-      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Once) onces_[o->index].ran_by = e.g;
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Once) {
+        onces_[o->index].ran_by = e.g;
+        sync_edges_[{e.g, e.obj, SyncRole::Do}]++;
+      }
       break;
     case EventKind::Sleep:
       g(e.g).wake_at = e.arg;

@@ -1,6 +1,6 @@
 // visual/model.hpp: the state of a program at one moment, rebuilt from its event stream alone:
 // goroutines, channels (values in order, send and receive queues), WaitGroups, mutexes, Onces,
-// the channel-flow edges learned so far, the output and how the program ended. No ImGui here.
+// the channel-flow and sync-object edges learned so far, the output and how the program ended. No ImGui here.
 //
 // Invariants: apply() takes events in seq order; after apply(e) the model is exactly the state
 // just after e. A goroutine appears in an object's wait queue iff it is Blocked on it (select:
@@ -109,6 +109,17 @@ struct EdgeKey {
   bool operator<(const EdgeKey& o) const { return std::tie(g, chan, send) < std::tie(o.g, o.chan, o.send); }
 };
 
+// SyncRole is how a goroutine used a sync object: WaitGroup Add (a positive delta), Done (a
+// negative one), Wait; Mutex Lock (held or waited for); Once Do.
+enum class SyncRole : uint8_t { Add, Done, Wait, Lock, Do };
+
+// SyncEdgeKey is a learned use of a sync object: goroutine g used obj in role, count times.
+struct SyncEdgeKey {
+  uint64_t g, obj;
+  SyncRole role;
+  bool operator<(const SyncEdgeKey& o) const { return std::tie(g, obj, role) < std::tie(o.g, o.obj, o.role); }
+};
+
 // Model is the whole state.
 class Model {
  public:
@@ -125,6 +136,7 @@ class Model {
   std::string object_name(uint64_t id) const;
   const Channel* channel(uint64_t id) const;
   const std::map<EdgeKey, uint64_t>& edges() const { return edges_; }
+  const std::map<SyncEdgeKey, uint64_t>& sync_edges() const { return sync_edges_; }
   const std::deque<Transfer>& recent_transfers() const { return transfers_; }
 
   int64_t time() const { return time_; }
@@ -160,7 +172,8 @@ class Model {
   std::vector<Mutex> mus_;
   std::vector<Once> onces_;
   std::map<EdgeKey, uint64_t> edges_;
-  std::deque<Transfer> transfers_;  // the last few, newest at the back
+  std::map<SyncEdgeKey, uint64_t> sync_edges_;  // the diagram's sync edges, learned over the run
+  std::deque<Transfer> transfers_;              // the last few, newest at the back
   std::string output_;
   int64_t time_ = 0;
   uint64_t seq_ = 0;

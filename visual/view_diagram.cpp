@@ -1,5 +1,8 @@
 // visual/view_diagram.cpp: the diagram: goroutines as state-coloured nodes, channels as boxes
-// with a cell per buffer slot, sync objects below, flows as curves with travelling tokens.
+// with a cell per buffer slot (a bar past kCellsShown), WaitGroups, mutexes and Onces in the
+// flow, the article's edges along their routes (faint until they carry something, bright when
+// they did, in the blocked colour while their goroutine waits on them, dashed for Add/Done),
+// and values travelling along them. Text is cut to its box (the full text in a tooltip).
 #include <imgui.h>
 
 #include <algorithm>
@@ -14,17 +17,51 @@ namespace goro::visual {
 namespace {
 
 constexpr double kTokenSeconds = 0.7;
+constexpr double kTokenSpacing = 0.22;  // seconds between two values on the same path
+constexpr double kMoveSeconds = 0.5;
+constexpr float kDetail = 0.88f;  // secondary text, relative to labels
 
 ImU32 fade(ImU32 c, float a) {
   return (c & 0x00ffffffu) | (static_cast<ImU32>(static_cast<float>(c >> 24) * a) << 24);
 }
 
-std::string shorten(const std::string& s, size_t n) { return s.size() <= n ? s : s.substr(0, n - 1) + "…"; }
+// fit_text() is s, cut with "…" so that it is at most maxw pixels wide at size px.
+std::string fit_text(ImFont* f, float px, const std::string& s, float maxw) {
+  if (f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str()).x <= maxw) return s;
+  size_t n = std::min<size_t>(s.size(), 160);
+  while (n > 0) {
+    --n;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // a UTF-8 boundary
+    std::string t = s.substr(0, n) + "…";
+    if (f->CalcTextSizeA(px, FLT_MAX, 0, t.c_str()).x <= maxw) return t;
+  }
+  return "";
+}
 
 ImVec2 bezier(ImVec2 a, ImVec2 b, ImVec2 c, ImVec2 d, float t) {
   float u = 1 - t;
   return ImVec2(u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
                 u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y);
+}
+
+// piece_at() is the point at t of the curve from a to b: it leaves a and reaches b horizontally.
+ImVec2 piece_at(ImVec2 a, ImVec2 b, float t) {
+  float dx = (b.x - a.x) / 2;
+  return bezier(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, t);
+}
+
+// route_at() is the point at t (0..1) along a route already in screen coordinates.
+ImVec2 route_at(const std::vector<ImVec2>& r, float t) {
+  size_t pieces = r.size() - 1;
+  float f = std::clamp(t, 0.f, 1.f) * static_cast<float>(pieces);
+  size_t k = std::min(pieces - 1, static_cast<size_t>(f));
+  return piece_at(r[k], r[k + 1], f - static_cast<float>(k));
+}
+
+bool goroutine_waits_on(const Goroutine& g, uint64_t obj) {
+  return g.state == GState::Blocked &&
+         (g.waiting_on == obj ||
+          std::find(g.select_chans.begin(), g.select_chans.end(), obj) != g.select_chans.end());
 }
 
 }  // namespace
@@ -36,13 +73,52 @@ void DiagramView::reset() {
   auto_fit_ = true;
   dragging_.reset();
   last_seq_seen_ = 0;
+  tokens_primed_ = false;
   tokens_.clear();
+  token_overflow_.clear();
+  move_from_.clear();
+  moving_ = false;
+}
+
+void DiagramView::plan(const Model& final) {
+  engine_.plan(final);
+  layout_seq_ = UINT64_MAX;
+}
+
+void DiagramView::relayout() {
+  move_from_.clear();
+  for (const Node& n : layout_.nodes) move_from_[n.key] = {n.x, n.y};
+  engine_.unpin_all();
+  engine_.relayout();
+  move_start_ = -1;  // set on the next frame
+  moving_ = true;
+  auto_fit_ = true;
 }
 
 void DiagramView::collect_tokens(const Model& m, double now) {
+  // Values already moved when the model was first seen, or before a seek, are old news: a
+  // picture of a moment shows nothing in flight that arrived earlier.
+  bool jumped = m.seq() < seen_model_seq_ || m.seq() > seen_model_seq_ + 400;
+  seen_model_seq_ = m.seq();
+  if (!tokens_primed_ || jumped) {
+    tokens_primed_ = true;
+    tokens_.clear();
+    if (!m.recent_transfers().empty()) last_seq_seen_ = m.recent_transfers().back().seq;
+  }
   for (const Transfer& t : m.recent_transfers()) {
     if (t.seq <= last_seq_seen_) continue;
-    tokens_.push_back({t, now});
+    // Values on one path queue up rather than overlap; past a short queue, they count as "+N".
+    double start = now;
+    for (const Token& k : tokens_)
+      if (k.t.chan == t.chan && k.t.from == t.from && k.t.to == t.to)
+        start = std::max(start, k.start + kTokenSpacing);
+    if (start - now > 3 * kTokenSpacing) {
+      auto& [n, until] = token_overflow_[{t.chan, t.from ? t.from : t.to}];
+      n = until > now ? n + 1 : 1;
+      until = now + kTokenSeconds;
+      continue;
+    }
+    tokens_.push_back({t, start});
   }
   if (!m.recent_transfers().empty())
     last_seq_seen_ = std::max(last_seq_seen_, m.recent_transfers().back().seq);
@@ -50,10 +126,12 @@ void DiagramView::collect_tokens(const Model& m, double now) {
   tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(),
                                [now](const Token& k) { return now - k.start > kTokenSeconds; }),
                 tokens_.end());
+  for (auto it = token_overflow_.begin(); it != token_overflow_.end();)
+    it = it->second.second <= now ? token_overflow_.erase(it) : std::next(it);
 }
 
 void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, double now,
-                       bool highlight_deadlock, const char* empty_hint) {
+                       bool highlight_deadlock, const char* empty_hint, float below) {
   // A big model takes long to lay out (a million goroutines: tens of ms). While it keeps moving
   // forward (a replay playing, a program starting a million goroutines), lay it out again only
   // after sixteen times that long, so that laying out takes at most a seventeenth of the time;
@@ -70,8 +148,26 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     layout_version_ = engine_.version();
   }
   collect_tokens(m, now);
+  // While a relayout animates, the nodes are drawn between their old and new places.
+  Layout shown;
+  if (moving_) {
+    if (move_start_ < 0) move_start_ = now;
+    float t = static_cast<float>(std::min(1.0, (now - move_start_) / kMoveSeconds));
+    float ease = t * t * (3 - 2 * t);
+    shown = layout_;
+    for (Node& n : shown.nodes)
+      if (auto it = move_from_.find(n.key); it != move_from_.end()) {
+        n.x = it->second.first + (n.x - it->second.first) * ease;
+        n.y = it->second.second + (n.y - it->second.second) * ease;
+      }
+    route_edges(shown);
+    if (t >= 1) moving_ = false;
+  }
+  const Layout& L = moving_ ? shown : layout_;
+
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
+  size.y -= below;
   size.x = std::max(size.x, 50.f);
   size.y = std::max(size.y, 50.f);
   ImGui::InvisibleButton("diagram", size,
@@ -83,13 +179,24 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), pal.canvas);
 
   // zoom_ is screen pixels per diagram unit; at a larger interface (HiDPI, Ctrl +, --scale) the
-  // same diagram is drawn larger, so that its text keeps its size within the nodes.
+  // same diagram is drawn larger. Fitting never makes labels smaller than kMinTextPx (times the
+  // interface's scale): a large diagram is shown from its start and scrolls.
   ui_ = ImGui::GetFontSize() / kBaseFontPx;
-  if (auto_fit_ && layout_.width > 0) {
-    float z = std::min(size.x / layout_.width, size.y / layout_.height);
-    zoom_ = std::clamp(z, 0.15f * ui_, 1.6f * ui_);
-    off_x_ = (size.x - layout_.width * zoom_) / 2;
-    off_y_ = (size.y - layout_.height * zoom_) / 2;
+  float min_zoom = kMinTextPx / kBaseFontPx * ui_ * text_scale;
+  if (prev_ui_ > 0 && ui_ != prev_ui_ && !L.nodes.empty()) {  // Ctrl +/-: the diagram grows too
+    float r = ui_ / prev_ui_;
+    float cx = size.x / 2, cy = size.y / 2;
+    off_x_ = cx - (cx - off_x_) * r;
+    off_y_ = cy - (cy - off_y_) * r;
+    zoom_ *= r;
+    auto_fit_ = false;
+  }
+  prev_ui_ = ui_;
+  if (auto_fit_ && L.width > 0) {
+    float z = std::min(size.x / L.width, size.y / L.height);
+    zoom_ = std::clamp(z, min_zoom, std::max(min_zoom, 1.6f * ui_ * text_scale));
+    off_x_ = L.width * zoom_ <= size.x ? (size.x - L.width * zoom_) / 2 : 0;
+    off_y_ = (size.y - L.height * zoom_) / 2;  // too tall: the middle rows
   }
   auto to_screen = [&](float x, float y) {
     return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_);
@@ -107,10 +214,21 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
       dl->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + size.x, origin.y + y), pal.grid);
   }
 
-  // Input: wheel zooms around the cursor; dragging a node moves it; dragging space pans.
+  // The legend's button, top right: one click away.
+  float fs_ui = ImGui::GetFontSize();
+  const char* legend_label = legend ? "Legend ×" : "Legend";
+  ImVec2 lts = ImGui::CalcTextSize(legend_label);
+  ImVec2 lb_a(origin.x + size.x - lts.x - fs_ui * 1.2f, origin.y + fs_ui * 0.4f);
+  ImVec2 lb_b(origin.x + size.x - fs_ui * 0.4f, lb_a.y + lts.y + fs_ui * 0.5f);
+  bool over_legend_button = io.MousePos.x >= lb_a.x && io.MousePos.x <= lb_b.x && io.MousePos.y >= lb_a.y &&
+                            io.MousePos.y <= lb_b.y;
+
+  // Input: wheel zooms around the cursor; dragging a node moves it; dragging space pans. A drag
+  // starts only past ImGui's drag threshold, measured from where the button went down (a click
+  // just after a fast move does not drag).
   const Node* under = nullptr;
   ImVec2 md = to_diagram(io.MousePos);
-  for (const Node& n : layout_.nodes)
+  for (const Node& n : L.nodes)
     if (md.x >= n.x && md.x <= n.x + n.w && md.y >= n.y && md.y <= n.y + n.h) under = &n;
   if (hovered && io.MouseWheel != 0) {
     float nz = std::clamp(zoom_ * std::pow(1.15f, io.MouseWheel), 0.05f * ui_, 4.0f * ui_);
@@ -119,76 +237,45 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     zoom_ = nz;
     auto_fit_ = false;
   }
-  if (ImGui::IsItemActivated()) {
-    if (under && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+  if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    dragging_.reset();
+    if (over_legend_button) {
+      legend = !legend;
+    } else if (under) {
       dragging_ = under->key;
       sel.key = under->key;
-    } else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      press_x_ = under->x, press_y_ = under->y;
+    } else {
       sel.key.reset();
+      press_x_ = off_x_, press_y_ = off_y_;
     }
   }
-  if (ImGui::IsItemActive()) {
-    ImVec2 d = io.MouseDelta;
-    if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      if (const Node* n = layout_.find(*dragging_))
-        engine_.pin(n->key, n->x + d.x / zoom_, n->y + d.y / zoom_);
-    } else if (d.x != 0 || d.y != 0) {
-      off_x_ += d.x;
-      off_y_ += d.y;
-      auto_fit_ = false;
+  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !over_legend_button) {
+    ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);  // 0 until past the threshold
+    if (d.x != 0 || d.y != 0) {
+      if (dragging_) {
+        engine_.pin(*dragging_, press_x_ + d.x / zoom_, press_y_ + d.y / zoom_);
+      } else {
+        off_x_ = press_x_ + d.x;
+        off_y_ = press_y_ + d.y;
+        auto_fit_ = false;
+      }
     }
-  } else {
+  } else if (!ImGui::IsItemActive()) {
     dragging_.reset();
   }
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !under) {
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !under && !over_legend_button) {
     engine_.unpin_all();
     auto_fit_ = true;
   }
+  hover_text_.clear();
 
   ImFont* font = ImGui::GetFont();
   float fs = kBaseFontPx * zoom_;  // = the font size at this zoom
-  // Flows.
-  for (const LayoutEdge& e : layout_.edges) {
-    const Node& g = layout_.nodes[e.goroutine];
-    const Node& c = layout_.nodes[e.channel];
-    ImVec2 a = e.send ? to_screen(g.x + g.w, g.y + g.h / 2) : to_screen(c.x + c.w, c.y + c.h / 2);
-    ImVec2 b = e.send ? to_screen(c.x, c.y + c.h / 2) : to_screen(g.x, g.y + g.h / 2);
-    float dx = std::max(40.f * zoom_, std::fabs(b.x - a.x) * 0.5f);
-    bool hot = sel.key && (*sel.key == g.key || *sel.key == c.key);
-    ImU32 col = hot ? pal.edge_hot : pal.edge;
-    float th =
-        std::clamp(1.0f + std::log10(1.0f + static_cast<float>(e.count)), 1.f, 4.f) * std::max(zoom_, 0.5f);
-    dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, col, th);
-    float ah = 7 * std::max(zoom_, 0.5f);
-    dl->AddTriangleFilled(b, ImVec2(b.x - ah, b.y - ah * 0.6f), ImVec2(b.x - ah, b.y + ah * 0.6f), col);
-  }
-  // Waiting on sync objects (and holding mutexes): thin lines from the goroutine.
-  auto node_of = [&](uint64_t gid) -> const Node* {
-    return gid && gid <= layout_.node_of_g.size() ? &layout_.nodes[layout_.node_of_g[gid - 1]] : nullptr;
-  };
-  auto link = [&](const Node* g, const Node* s, ImU32 col) {
-    if (!g || !s) return;
-    ImVec2 a = to_screen(g->x + g->w / 2, g->y + g->h), b = to_screen(s->x + s->w / 2, s->y);
-    dl->AddBezierCubic(a, ImVec2(a.x, a.y + 40 * zoom_), ImVec2(b.x, b.y - 40 * zoom_), b, col,
-                       1.5f * std::max(zoom_, 0.5f));
-  };
-  for (const auto& w : m.waitgroups()) {
-    const Node* s = layout_.find({NodeKind::WaitGroup, w.id});
-    for (uint64_t g : w.waiters) link(node_of(g), s, fade(pal.blocked, 0.7f));
-  }
-  for (const auto& mu : m.mutexes()) {
-    const Node* s = layout_.find({NodeKind::Mutex, mu.id});
-    link(node_of(mu.owner), s, fade(pal.running, 0.8f));
-    for (uint64_t g : mu.readers) link(node_of(g), s, fade(pal.running, 0.8f));
-    for (uint64_t g : mu.waiters) link(node_of(g), s, fade(pal.blocked, 0.7f));
-  }
-  for (const auto& o : m.onces()) {
-    const Node* s = layout_.find({NodeKind::Once, o.id});
-    for (uint64_t g : o.waiters) link(node_of(g), s, fade(pal.blocked, 0.7f));
-  }
+  draw_edges(dl, L, m, pal, sel, now);
 
   // Nodes.
-  for (const Node& n : layout_.nodes) {
+  for (const Node& n : L.nodes) {
     bool alarm = false;
     if (highlight_deadlock && n.key.kind == NodeKind::Goroutine) {
       const Goroutine* g = m.goroutine(n.key.id);
@@ -197,59 +284,238 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     draw_node(dl, m, n, pal, sel.key && *sel.key == n.key, alarm, now);
   }
 
-  // Tokens: a value travelling along its flow.
+  // Tokens: a value travelling along its edge (a handoff: into the channel, then out of it).
+  auto node_of = [&](uint64_t gid) -> size_t {
+    return gid && gid <= L.node_of_g.size() ? L.node_of_g[gid - 1] : SIZE_MAX;
+  };
+  auto route_of = [&](size_t from, size_t to, EdgeKind k) -> std::vector<ImVec2> {
+    std::vector<ImVec2> r;
+    for (const LayoutEdge& e : L.edges)
+      if (e.from == from && e.to == to && e.kind == k) {
+        for (Point p : e.route) r.push_back(to_screen(p.x, p.y));
+        break;
+      }
+    return r;
+  };
   for (const Token& k : tokens_) {
-    const Node* c = layout_.find({NodeKind::Channel, k.t.chan});
-    if (!c) continue;
+    if (now < k.start) continue;  // queued behind another value on its path
+    auto ci = L.index.find({NodeKind::Channel, k.t.chan});
+    if (ci == L.index.end()) continue;
     float t = static_cast<float>((now - k.start) / kTokenSeconds);
-    const Node* from = node_of(k.t.from);
-    const Node* to = node_of(k.t.to);
-    // along() is the point at t of the flow curve from a to b (the same shape as the edges).
-    auto along = [](ImVec2 a, ImVec2 b, float t) {
-      float dx = std::fabs(b.x - a.x) * 0.5f;
-      return bezier(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, t);
-    };
-    ImVec2 mid = to_screen(c->x + c->w / 2, c->y + c->h / 2);
+    size_t from = node_of(k.t.from), to = node_of(k.t.to);
     ImVec2 p;
-    if (from && to) {  // straight across: first half into the channel, second half out
-      p = t < 0.5f ? along(to_screen(from->x + from->w, from->y + from->h / 2), mid, t * 2)
-                   : along(mid, to_screen(to->x, to->y + to->h / 2), t * 2 - 1);
-    } else if (from) {
-      p = along(to_screen(from->x + from->w, from->y + from->h / 2), to_screen(c->x, c->y + c->h / 2), t);
-    } else if (to) {
-      p = along(to_screen(c->x + c->w, c->y + c->h / 2), to_screen(to->x, to->y + to->h / 2), t);
+    if (from != SIZE_MAX && to != SIZE_MAX) {
+      auto in = route_of(from, ci->second, EdgeKind::Send), out = route_of(ci->second, to, EdgeKind::Recv);
+      if (in.size() < 2 || out.size() < 2) continue;
+      p = t < 0.5f ? route_at(in, t * 2) : route_at(out, t * 2 - 1);
+    } else if (from != SIZE_MAX) {
+      auto in = route_of(from, ci->second, EdgeKind::Send);
+      if (in.size() < 2) continue;
+      p = route_at(in, t);
+    } else if (to != SIZE_MAX) {
+      auto out = route_of(ci->second, to, EdgeKind::Recv);
+      if (out.size() < 2) continue;
+      p = route_at(out, t);
     } else {
       continue;
     }
-    std::string v = shorten(k.t.value, 9);
-    ImVec2 ts = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, v.c_str());
-    float r = std::max(7 * zoom_, ts.x / 2 + 5 * zoom_);
-    dl->AddRectFilled(ImVec2(p.x - r, p.y - 9 * zoom_), ImVec2(p.x + r, p.y + 9 * zoom_), pal.token,
-                      9 * zoom_);
-    if (zoom_ / ui_ > 0.35f)
-      dl->AddText(font, fs * 0.85f, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), pal.token_text, v.c_str());
+    float tfs = fs * kDetail;
+    std::string v = fit_text(font, tfs, k.t.value, 120 * zoom_);
+    ImVec2 ts = font->CalcTextSizeA(tfs, FLT_MAX, 0, v.c_str());
+    float rx = std::max(8 * zoom_, ts.x / 2 + 6 * zoom_), ry = ts.y / 2 + 3 * zoom_;
+    ImVec2 a(p.x - rx, p.y - ry), b(p.x + rx, p.y + ry);
+    dl->AddRectFilled(a, b, pal.token, ry);
+    dl->AddText(font, tfs, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), pal.token_text, v.c_str());
+    if (io.MousePos.x >= a.x && io.MousePos.x <= b.x && io.MousePos.y >= a.y && io.MousePos.y <= b.y)
+      hover_text_ = k.t.value;
+  }
+  // "+N": values that did not fit in the queue of a path, beside the channel.
+  for (const auto& [key, v] : token_overflow_) {
+    auto ci = L.index.find({NodeKind::Channel, key.first});
+    if (ci == L.index.end()) continue;
+    const Node& c = L.nodes[ci->second];
+    std::string s = "+" + std::to_string(v.first);
+    dl->AddText(font, fs * kDetail, to_screen(c.x + c.w + 4, c.y - 20), pal.token, s.c_str());
   }
 
   // Tooltip.
-  if (hovered && under && !dragging_) {
+  if (hovered && !dragging_ && !over_legend_button && (under || !hover_text_.empty())) {
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(under->label.c_str());
-    if (under->key.kind == NodeKind::Goroutine) {
-      if (const Goroutine* g = m.goroutine(under->key.id)) {
-        ImGui::Text("goroutine %llu: %s", static_cast<unsigned long long>(g->id), gstate_name(g->state));
-        if (g->state == GState::Blocked || g->state == GState::Sleeping)
-          ImGui::Text("[%s]", wait_reason_text(g->reason));
+    if (!hover_text_.empty()) {
+      ImGui::TextUnformatted(hover_text_.c_str());
+    } else {
+      ImGui::TextUnformatted(under->label.c_str());
+      if (under->key.kind == NodeKind::Goroutine) {
+        if (const Goroutine* g = m.goroutine(under->key.id)) {
+          ImGui::Text("goroutine %llu: %s", static_cast<unsigned long long>(g->id), gstate_name(g->state));
+          if (g->state == GState::Blocked || g->state == GState::Sleeping) {
+            std::string st = wait_reason_text(g->reason);
+            if (g->waiting_on) st += " " + m.object_name(g->waiting_on);
+            if (!g->pending.empty()) st += " ← " + g->pending;
+            ImGui::Text("[%s]", st.c_str());
+          }
+        }
       }
+      ImGui::TextDisabled("click: inspect · drag: move · wheel: zoom · double-click space: fit");
     }
-    ImGui::TextDisabled("click: inspect · drag: move · wheel: zoom · double-click space: fit");
     ImGui::EndTooltip();
   }
-  if (layout_.nodes.empty()) {
+  if (L.nodes.empty()) {
     const char* msg = empty_hint;
     ImVec2 ts = ImGui::CalcTextSize(msg);
     dl->AddText(ImVec2(origin.x + (size.x - ts.x) / 2, origin.y + (size.y - ts.y) / 2), pal.text_dim, msg);
   }
+  // The legend's button and the legend.
+  dl->AddRectFilled(lb_a, lb_b, fade(pal.node_fill, 0.92f), 5);
+  dl->AddRect(lb_a, lb_b, over_legend_button ? pal.selection : pal.node_border, 5);
+  dl->AddText(ImVec2(lb_a.x + fs_ui * 0.4f, lb_a.y + fs_ui * 0.25f), pal.text, legend_label);
+  if (legend) draw_legend(dl, pal, lb_b.x, lb_b.y + fs_ui * 0.3f);
   dl->PopClipRect();
+}
+
+void DiagramView::draw_legend(ImDrawList* dl, const Palette& pal, float right, float top) {
+  float f = ImGui::GetFontSize();
+  struct Row {
+    uint32_t colour;
+    const char* text;
+    int shape;  // 0 swatch, 1 line, 2 faint line, 3 dashed line, 4 token
+  };
+  const Row rows[] = {{pal.running, "running", 0},
+                      {pal.runnable, "runnable (waits for a P)", 0},
+                      {pal.blocked, "blocked (chan, lock, Wait)", 0},
+                      {pal.sleeping, "sleeping (time.Sleep)", 0},
+                      {pal.finished, "finished", 0},
+                      {pal.edge, "edge: has carried values", 1},
+                      {fade(pal.edge, 0.35f), "edge: nothing carried yet", 2},
+                      {pal.blocked, "edge: its goroutine waits on it", 1},
+                      {pal.edge, "wg.Add / wg.Done", 3},
+                      {pal.token, "a value", 4},
+                      {pal.closed, "closed channel", 0}};
+  float w = 0;
+  for (const Row& r : rows) w = std::max(w, ImGui::CalcTextSize(r.text).x);
+  w += f * 3.2f;
+  float h = static_cast<float>(std::size(rows)) * f * 1.35f + f * 0.8f;
+  ImVec2 a(right - w, top), b(right, top + h);
+  dl->AddRectFilled(a, b, fade(pal.node_fill, 0.96f), 6);
+  dl->AddRect(a, b, pal.node_border, 6);
+  float y = top + f * 0.4f;
+  for (const Row& r : rows) {
+    float x = a.x + f * 0.5f, cy = y + f * 0.6f;
+    switch (r.shape) {
+      case 0:
+        dl->AddRectFilled(ImVec2(x, y + f * 0.15f), ImVec2(x + f * 1.6f, y + f * 1.05f), r.colour, 3);
+        break;
+      case 1:
+      case 2:
+        dl->AddLine(ImVec2(x, cy), ImVec2(x + f * 1.6f, cy), r.colour, r.shape == 1 ? 2.5f : 1.5f);
+        break;
+      case 3:
+        for (float d = 0; d < f * 1.6f; d += f * 0.4f)
+          dl->AddLine(ImVec2(x + d, cy), ImVec2(x + d + f * 0.22f, cy), r.colour, 2);
+        break;
+      case 4:
+        dl->AddRectFilled(ImVec2(x, y + f * 0.2f), ImVec2(x + f * 1.6f, y + f), r.colour, f * 0.4f);
+        break;
+    }
+    dl->AddText(ImVec2(x + f * 2.1f, y), pal.text, r.text);
+    y += f * 1.35f;
+  }
+}
+
+void DiagramView::draw_edges(ImDrawList* dl, const Layout& L, const Model& m, const Palette& pal,
+                             const Selection& sel, double now) {
+  ImVec2 origin = ImGui::GetItemRectMin();
+  auto S = [&](Point p) { return ImVec2(origin.x + off_x_ + p.x * zoom_, origin.y + off_y_ + p.y * zoom_); };
+  // The paths carrying a value now: (chan, goroutine, send).
+  std::vector<std::tuple<uint64_t, uint64_t, bool>> busy;
+  for (const Token& k : tokens_) {
+    if (now < k.start) continue;
+    if (k.t.from) busy.emplace_back(k.t.chan, k.t.from, true);
+    if (k.t.to) busy.emplace_back(k.t.chan, k.t.to, false);
+  }
+  float z = std::max(zoom_, 0.5f);
+  for (const LayoutEdge& e : L.edges) {
+    if (e.route.size() < 2) continue;
+    bool g_first = e.kind != EdgeKind::Recv && e.kind != EdgeKind::Wait;
+    const Node& gn = L.nodes[g_first ? e.from : e.to];
+    // Blocked: its goroutine (or most of its group) waits on this object now.
+    bool blocked = false, holding = false, hot = false;
+    if (gn.key.kind == NodeKind::Goroutine) {
+      if (const Goroutine* g = m.goroutine(gn.key.id)) {
+        blocked = goroutine_waits_on(*g, e.obj);
+        if (blocked && (e.kind == EdgeKind::Send || e.kind == EdgeKind::Recv)) {
+          const Channel* c = m.channel(e.obj);  // a send edge is blocked by a waiting sender only
+          if (c) {
+            bool in_sendq = std::find(c->sendq.begin(), c->sendq.end(), g->id) != c->sendq.end();
+            blocked = (e.kind == EdgeKind::Send) == in_sendq;
+          }
+        }
+        if (blocked && (e.kind == EdgeKind::Add || e.kind == EdgeKind::Done)) blocked = false;
+        for (auto& [c, gid, send] : busy)
+          if (c == e.obj && gid == g->id && send == (e.kind == EdgeKind::Send)) hot = true;
+      }
+    } else if (gn.key.kind == NodeKind::Group) {
+      blocked = gn.common_wait == e.obj && e.kind != EdgeKind::Add && e.kind != EdgeKind::Done;
+      for (auto& [c, gid, send] : busy)
+        if (c == e.obj && gid && gid <= L.node_of_g.size() &&
+            L.node_of_g[gid - 1] == (g_first ? e.from : e.to) && send == (e.kind == EdgeKind::Send))
+          hot = true;
+    }
+    if (e.kind == EdgeKind::Lock && gn.key.kind == NodeKind::Goroutine) {
+      const Object* o = m.object(e.obj);
+      if (o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex)) {
+        const Mutex& mu = m.mutexes()[o->index];
+        holding = mu.owner == gn.key.id ||
+                  std::find(mu.readers.begin(), mu.readers.end(), gn.key.id) != mu.readers.end();
+      }
+    }
+    bool selected = sel.key && (*sel.key == L.nodes[e.from].key || *sel.key == L.nodes[e.to].key);
+    ImU32 col = blocked           ? pal.blocked
+                : hot || selected ? pal.edge_hot
+                : holding         ? pal.running
+                : e.count > 0     ? pal.edge
+                                  : fade(pal.edge, 0.3f);
+    float th = (e.count > 0 || blocked || hot
+                    ? std::clamp(1.6f + 0.6f * std::log10(1.0f + static_cast<float>(e.count)), 1.6f, 3.5f)
+                    : 1.2f) *
+               z;
+    bool dashed = e.kind == EdgeKind::Add || e.kind == EdgeKind::Done;
+    std::vector<ImVec2> pts;
+    for (size_t i = 0; i + 1 < e.route.size(); i++) {
+      ImVec2 p = S(e.route[i]), q = S(e.route[i + 1]);
+      int steps = std::clamp(static_cast<int>((std::fabs(q.x - p.x) + std::fabs(q.y - p.y)) / 6), 2, 40);
+      for (int k = i ? 1 : 0; k <= steps; k++)
+        pts.push_back(piece_at(p, q, static_cast<float>(k) / static_cast<float>(steps)));
+    }
+    ImVec2 end = pts.back(), prev = S(e.route[e.route.size() - 2]);
+    float dir = end.x >= prev.x ? 1.f : -1.f;
+    float ah = 9 * z;
+    // Stop the line where the arrowhead begins.
+    ImVec2 tip = end;
+    pts.back() = ImVec2(end.x - dir * ah * 0.8f, end.y);
+    if (dashed) {
+      float dash = 7 * z, gap = 5 * z, acc = 0;
+      bool on = true;
+      for (size_t i = 0; i + 1 < pts.size(); i++) {
+        ImVec2 p = pts[i], q = pts[i + 1];
+        float len = std::hypot(q.x - p.x, q.y - p.y), pos = 0;
+        while (pos < len) {
+          float left = (on ? dash : gap) - acc, take = std::min(left, len - pos);
+          if (on) {
+            float t0 = pos / len, t1 = (pos + take) / len;
+            dl->AddLine(ImVec2(p.x + (q.x - p.x) * t0, p.y + (q.y - p.y) * t0),
+                        ImVec2(p.x + (q.x - p.x) * t1, p.y + (q.y - p.y) * t1), col, th);
+          }
+          pos += take, acc += take;
+          if (acc >= (on ? dash : gap)) acc = 0, on = !on;
+        }
+      }
+    } else {
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, th);
+    }
+    dl->AddTriangleFilled(tip, ImVec2(tip.x - dir * ah, tip.y - ah * 0.55f),
+                          ImVec2(tip.x - dir * ah, tip.y + ah * 0.55f), col);
+  }
 }
 
 void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected,
@@ -262,9 +528,18 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
   float r = 8 * zoom_;
   ImFont* font = ImGui::GetFont();
   float fs = kBaseFontPx * zoom_;  // = the font size at this zoom
-  bool text = zoom_ / ui_ > 0.3f;
-  auto put = [&](float x, float y, ImU32 col, const std::string& s, float scale = 1.0f) {
-    if (text) dl->AddText(font, fs * scale, S(n.x + x, n.y + y), col, s.c_str());
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  // put() writes s at (x, y) inside the node, cut to the node's width; its full text becomes
+  // the tooltip when cut and hovered.
+  auto put = [&](float x, float y, ImU32 col, const std::string& s, float scale = 1.0f, float maxw = 0) {
+    float limit = (maxw > 0 ? maxw : n.w - x - 8) * zoom_;
+    std::string t = fit_text(font, fs * scale, s, limit);
+    ImVec2 p = S(n.x + x, n.y + y);
+    dl->AddText(font, fs * scale, p, col, t.c_str());
+    if (t != s) {
+      ImVec2 ts = font->CalcTextSizeA(fs * scale, FLT_MAX, 0, t.c_str());
+      if (mouse.x >= p.x && mouse.x <= p.x + ts.x && mouse.y >= p.y && mouse.y <= p.y + ts.y) hover_text_ = s;
+    }
   };
   auto border = [&](ImU32 col, float th) {
     dl->AddRect(a, b, col, r, 0, th * std::max(zoom_, 0.5f));
@@ -285,7 +560,7 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       dl->AddRectFilled(a, b, done ? fade(pal.node_fill, 0.55f) : pal.node_fill, r);
       dl->AddRectFilled(a, S(n.x + 7, n.y + n.h), sc, r, ImDrawFlags_RoundCornersLeft);
       border(done ? fade(sc, 0.6f) : sc, 1.5f);
-      put(14, 6, done ? pal.text_dim : pal.text, shorten(n.label, 22));
+      put(14, 6, done ? pal.text_dim : pal.text, n.label);
       std::string st = gstate_name(g->state);
       if (g->state == GState::Blocked || g->state == GState::Sleeping) {
         st = wait_reason_text(g->reason);
@@ -294,14 +569,14 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       } else if (g->state == GState::Running) {
         st += " on P" + std::to_string(g->p);
       }
-      put(14, 28, sc, shorten(st, 26), 0.85f);
+      put(14, 30, sc, st, kDetail);
       break;
     }
     case NodeKind::Group: {
       dl->AddRectFilled(S(n.x + 6, n.y + 6), S(n.x + n.w + 6, n.y + n.h + 6), fade(pal.node_fill, 0.6f), r);
       dl->AddRectFilled(a, b, pal.node_fill, r);
       border(pal.node_border, 1.5f);
-      put(12, 6, pal.text, shorten(n.label, 18) + " × " + std::to_string(n.members));
+      put(12, 6, pal.text, n.label + " × " + std::to_string(n.members));
       std::string summary;
       static const char* names[] = {"runnable", "running", "blocked", "sleeping", "finished"};
       for (int s = 0; s < 5; s++)
@@ -309,13 +584,13 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
           summary += (summary.empty() ? "" : " · ") + std::to_string(n.by_state[s]) + " " + names[s];
           if (s == 2 && n.common_wait) summary += " on " + m.object_name(n.common_wait);
         }
-      put(12, 28, pal.text_dim, shorten(summary, 34), 0.8f);
+      put(12, 29, pal.text_dim, summary, kDetail);
       float x = n.x + 12, w = n.w - 24;  // a bar of the states
       for (int s = 0; s < 5; s++) {
         float part =
             w * static_cast<float>(n.by_state[s]) / static_cast<float>(std::max<size_t>(n.members, 1));
         if (part > 0)
-          dl->AddRectFilled(S(x, n.y + n.h - 14), S(x + part, n.y + n.h - 7),
+          dl->AddRectFilled(S(x, n.y + n.h - 16), S(x + part, n.y + n.h - 8),
                             pal.state(static_cast<GState>(s)));
         x += part;
       }
@@ -328,29 +603,56 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       border(c->closed ? pal.closed : pal.node_border, c->closed ? 2.f : 1.2f);
       std::string title = n.label + "  " + std::to_string(c->buffer.size()) + "/" + std::to_string(c->cap);
       if (c->closed) title += "  closed";
-      put(10, 5, c->closed ? pal.closed : pal.text, shorten(title, 30), 0.95f);
-      // Slots: values enter on the left and leave on the right (FIFO).
-      int64_t cells = std::min<int64_t>(c->cap, kShownSlots);
-      float cw = 30, x0 = n.x + (n.w - cells * (cw + 2)) / 2, y0 = n.y + 30;
-      if (cells == 0) {
-        put(n.w / 2 - 38, 34, pal.text_dim, "unbuffered", 0.8f);
-      } else {
-        size_t shown = std::min<size_t>(c->buffer.size(), static_cast<size_t>(cells));
-        for (int64_t i = 0; i < cells; i++) {
-          float x = x0 + static_cast<float>(i) * (cw + 2);
-          dl->AddRectFilled(S(x, y0), S(x + cw, y0 + 24), pal.chan_slot, 3 * zoom_);
-          // cell i from the right holds the i-th oldest value
-          size_t from_right = static_cast<size_t>(cells - 1 - i);
-          if (from_right < shown) {
-            dl->AddRectFilled(S(x + 2, y0 + 2), S(x + cw - 2, y0 + 22), fade(pal.token, 0.85f), 3 * zoom_);
-            put(x - n.x + 3, 34, pal.token_text, shorten(c->buffer[from_right], 4), 0.7f);
+      put(10, 6, c->closed ? pal.closed : pal.text, title);
+      float y0 = n.y + 32;
+      if (c->cap <= 0) {
+        put(10, 34, pal.text_dim, "unbuffered: hand to hand", kDetail);
+      } else if (c->cap <= kCellsShown) {
+        // Cells, oldest value (next out) top right, filling leftwards then down: with one row,
+        // values enter on the left and leave on the right.
+        int64_t per_row = std::min<int64_t>(c->cap, kCellsPerRow);
+        float row_w = static_cast<float>(per_row) * (kCellW + kCellGap) - kCellGap;
+        float x_right = n.x + (n.w + row_w) / 2 - kCellW;
+        for (int64_t i = 0; i < c->cap; i++) {
+          float x = x_right - static_cast<float>(i % per_row) * (kCellW + kCellGap);
+          float y = y0 + static_cast<float>(i / per_row) * (kCellH + kCellGap);
+          ImVec2 ca = S(x, y), cb = S(x + kCellW, y + kCellH);
+          dl->AddRectFilled(ca, cb, pal.chan_slot, 3 * zoom_);
+          if (static_cast<size_t>(i) < c->buffer.size()) {
+            const std::string& v = c->buffer[static_cast<size_t>(i)];
+            dl->AddRectFilled(S(x + 2, y + 2), S(x + kCellW - 2, y + kCellH - 2), fade(pal.token, 0.9f),
+                              3 * zoom_);
+            float cfs = fs * 0.8f;
+            ImVec2 ts = font->CalcTextSizeA(cfs, FLT_MAX, 0, v.c_str());
+            if (ts.x <= (kCellW - 4) * zoom_)
+              dl->AddText(font, cfs, ImVec2((ca.x + cb.x - ts.x) / 2, (ca.y + cb.y - ts.y) / 2),
+                          pal.token_text, v.c_str());
+            if (mouse.x >= ca.x && mouse.x <= cb.x && mouse.y >= ca.y && mouse.y <= cb.y)
+              hover_text_ = v + (i == 0 ? "  (next out)" : "");
           }
         }
-        if (c->cap > cells) put(n.w - 40, 56, pal.text_dim, "+" + std::to_string(c->cap - cells), 0.7f);
+      } else {  // a bar: how full, in numbers
+        float frac = static_cast<float>(c->buffer.size()) / static_cast<float>(c->cap);
+        ImVec2 ba = S(n.x + 12, y0), bb = S(n.x + n.w - 12, y0 + kCellH);
+        dl->AddRectFilled(ba, bb, pal.chan_slot, 3 * zoom_);
+        if (frac > 0)
+          dl->AddRectFilled(ba, ImVec2(ba.x + (bb.x - ba.x) * frac, bb.y), fade(pal.token, 0.9f), 3 * zoom_);
+        std::string s = std::to_string(c->buffer.size()) + "/" + std::to_string(c->cap);
+        ImVec2 ts = font->CalcTextSizeA(fs * kDetail, FLT_MAX, 0, s.c_str());
+        dl->AddText(font, fs * kDetail, ImVec2((ba.x + bb.x - ts.x) / 2, (ba.y + bb.y - ts.y) / 2), pal.text,
+                    s.c_str());
       }
-      if (!c->sendq.empty()) put(4, 58, pal.blocked, std::to_string(c->sendq.size()) + " → waiting", 0.7f);
-      if (!c->recvq.empty())
-        put(n.w - 90, 58, pal.blocked, "waiting → " + std::to_string(c->recvq.size()), 0.7f);
+      std::string line;
+      if (!c->buffer.empty()) line = "next: " + c->buffer.front();
+      if (!c->sendq.empty() || !c->recvq.empty()) {
+        std::string w;
+        if (!c->sendq.empty()) w += std::to_string(c->sendq.size()) + " to send";
+        if (!c->recvq.empty()) w += (w.empty() ? "" : ", ") + std::to_string(c->recvq.size()) + " to receive";
+        line = w + " waiting";
+        put(10, n.h - 22, pal.blocked, line, kDetail);
+      } else if (!line.empty()) {
+        put(10, n.h - 22, pal.text_dim, line, kDetail);
+      }
       break;
     }
     case NodeKind::WaitGroup:
@@ -362,23 +664,23 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       if (!o) return;
       if (n.key.kind == NodeKind::WaitGroup) {
         const WaitGroup& w = m.waitgroups()[o->index];
-        put(10, 5, pal.text_dim, "sync.WaitGroup " + n.label, 0.8f);
-        put(10, 26, w.counter ? pal.runnable : pal.running, "counter " + std::to_string(w.counter), 1.15f);
+        put(10, 5, pal.text_dim, "sync.WaitGroup " + n.label, kDetail);
+        put(10, 26, w.counter ? pal.runnable : pal.running, "counter " + std::to_string(w.counter), 1.1f);
         if (!w.waiters.empty())
-          put(10, 50, pal.blocked, std::to_string(w.waiters.size()) + " waiting", 0.75f);
+          put(10, 50, pal.blocked, std::to_string(w.waiters.size()) + " waiting", kDetail);
       } else if (n.key.kind == NodeKind::Mutex) {
         const Mutex& mu = m.mutexes()[o->index];
-        put(10, 5, pal.text_dim, std::string(mu.rw ? "sync.RWMutex " : "sync.Mutex ") + n.label, 0.8f);
+        put(10, 5, pal.text_dim, std::string(mu.rw ? "sync.RWMutex " : "sync.Mutex ") + n.label, kDetail);
         std::string st = mu.owner
                              ? "held by " + (m.goroutine(mu.owner) ? m.goroutine(mu.owner)->name : "?")
                              : (mu.readers.empty() ? "free" : std::to_string(mu.readers.size()) + " readers");
-        put(10, 26, mu.owner || !mu.readers.empty() ? pal.runnable : pal.running, shorten(st, 24), 0.95f);
+        put(10, 26, mu.owner || !mu.readers.empty() ? pal.runnable : pal.running, st);
         if (!mu.waiters.empty())
-          put(10, 50, pal.blocked, std::to_string(mu.waiters.size()) + " waiting", 0.75f);
+          put(10, 50, pal.blocked, std::to_string(mu.waiters.size()) + " waiting", kDetail);
       } else {
         const Once& on = m.onces()[o->index];
-        put(10, 5, pal.text_dim, "sync.Once " + n.label, 0.8f);
-        put(10, 26, on.ran_by ? pal.running : pal.text_dim, on.ran_by ? "done" : "not run yet", 0.95f);
+        put(10, 5, pal.text_dim, "sync.Once " + n.label, kDetail);
+        put(10, 28, on.ran_by ? pal.running : pal.text_dim, on.ran_by ? "done" : "not run yet");
       }
       break;
     }

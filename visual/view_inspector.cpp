@@ -108,7 +108,7 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
 }
 
 void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const EventLog& events,
-                    size_t upto, const std::vector<std::string>& strings) {
+                    const std::vector<std::string>& strings) {
   if (!sel.key) {
     ImGui::TextWrapped(
         "Click a goroutine, channel, WaitGroup or Mutex in the diagram to see its state and its events.");
@@ -190,7 +190,7 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
   // The last few events about the selection (looking back a bounded way, for long runs).
   std::vector<const Event*> mine;
   size_t looked = 0;
-  for (size_t i = std::min(upto, events.size()); i > 0 && mine.size() < 40 && looked < 400000; i--, looked++)
+  for (size_t i = events.size(); i > 0 && mine.size() < 40 && looked < 400000; i--, looked++)
     if (concerns(events[i - 1], k, L)) mine.push_back(&events[i - 1]);
   ImGui::BeginChild("events");
   for (auto it = mine.rbegin(); it != mine.rend(); ++it) {

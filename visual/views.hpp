@@ -1,5 +1,6 @@
-// visual/views.hpp: the panels drawn from the model with Dear ImGui: the diagram, the console
-// and the inspector. Each draws into the current ImGui window; none owns the program.
+// visual/views.hpp: the panels drawn from the model with Dear ImGui: the diagram, the timeline,
+// the console and the inspector. Each draws into the current ImGui window; none owns the
+// program.
 #pragma once
 
 #include <chrono>
@@ -30,19 +31,34 @@ struct Selection {
   std::optional<NodeKey> key;
 };
 
+// kMinTextPx is the smallest a diagram label is drawn at scale 1: fitting stops there and the
+// diagram scrolls (drag, wheel) rather than shrinking its text below it.
+constexpr float kMinTextPx = 14;
+
 // DiagramView draws the article-style diagram, with pan, zoom, dragging and travelling tokens.
+// Nodes hold still: a replay plans its layout from its last state, a live run from a
+// rehearsal, and new nodes never move old ones (see layout.hpp).
 class DiagramView {
  public:
-  // draw() fills the rest of the current window. `now` is wall-clock seconds (animations);
-  // empty_hint is shown while there is nothing to draw.
+  // draw() fills the rest of the current window, less `below` pixels at the bottom (a caption
+  // line). `now` is wall-clock seconds (animations); empty_hint is shown while there is nothing
+  // to draw.
   void draw(const Model& m, const Palette& pal, Selection& sel, double now, bool highlight_deadlock,
-            const char* empty_hint = "Pick a program and press Run (R).");
+            const char* empty_hint = "Pick a program and press Run (R).", float below = 0);
   // reset() forgets positions, pins and animations (a new program).
   void reset();
-  // fit() zooms to show everything, from the next frame on, until the user pans or zooms.
+  // plan() lays out every node of `final` (the run's last state) before the first frame.
+  void plan(const Model& final);
+  // fit() zooms to show everything (text never below kMinTextPx), until the user pans or zooms.
   void fit() { auto_fit_ = true; }
+  // relayout() lays the nodes out afresh (the places learned so far are forgotten), animated.
+  void relayout();
+  // text_scale multiplies the smallest text size fitting keeps (presentations: larger type).
+  float text_scale = 1.0f;
+  // legend shows the colour legend over the diagram (its corner button toggles it).
+  bool legend = false;
   const Layout& layout() const { return layout_; }
-  bool animating() const { return !tokens_.empty(); }
+  bool animating() const { return !tokens_.empty() || moving_; }
 
  private:
   struct Token {
@@ -51,6 +67,9 @@ class DiagramView {
   };
   void draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected, bool alarm,
                  double now);
+  void draw_edges(ImDrawList* dl, const Layout& L, const Model& m, const Palette& pal, const Selection& sel,
+                  double now);
+  void draw_legend(ImDrawList* dl, const Palette& pal, float x, float y);  // its top-right corner
   void collect_tokens(const Model& m, double now);
 
   LayoutEngine engine_;
@@ -60,8 +79,18 @@ class DiagramView {
   float off_x_ = 0, off_y_ = 0;  // screen offset of the diagram origin inside the canvas
   bool auto_fit_ = true;
   std::optional<NodeKey> dragging_;
+  float press_x_ = 0, press_y_ = 0;  // at the press: the dragged node's place, or the pan offset
+  float prev_ui_ = 0;                // ui_ of the last frame (Ctrl +/- zooms the diagram too)
+  std::string hover_text_;           // a cell's or token's full value, shown as a tooltip
+  uint64_t seen_model_seq_ = 0;      // the model's seq at the last frame
   uint64_t last_seq_seen_ = 0;
+  bool tokens_primed_ = false;  // the transfers already in the model when it was first seen are old news
   std::vector<Token> tokens_;
+  std::map<std::pair<uint64_t, uint64_t>, std::pair<int, double>> token_overflow_;  // (chan, to/from) -> +N
+  // Animated moves after relayout(): node -> where it was drawn when the move began.
+  std::map<NodeKey, std::pair<float, float>> move_from_;
+  double move_start_ = 0;
+  bool moving_ = false;
   // The layout is computed again only when the model or a pin changed (a paused program or a
   // still replay of a million goroutines costs nothing to lay out).
   uint64_t layout_seq_ = UINT64_MAX;
@@ -95,10 +124,10 @@ class TimelineView {
 // draw_console() shows the program's output and, in red, Go's words when it ends badly.
 void draw_console(const Model& m, const Palette& pal, bool& follow);
 
-// draw_inspector() shows the selected thing's full state and its recent events (among the first
-// `upto` of events).
+// draw_inspector() shows the selected thing's full state and its recent events (among events,
+// those up to the moment shown).
 void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const EventLog& events,
-                    size_t upto, const std::vector<std::string>& strings);
+                    const std::vector<std::string>& strings);
 
 // concerns() tells whether event e is about the node k (a goroutine, its group, or an object).
 bool concerns(const Event& e, const NodeKey& k, const Layout& layout);

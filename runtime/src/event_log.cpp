@@ -3,9 +3,9 @@
 
 namespace goro {
 
-EventLog::EventLog(std::vector<Event> events) : size_(events.size()) {
+EventLog::EventLog(std::vector<Event> events) {
   auto owned = std::make_shared<const std::vector<Event>>(std::move(events));
-  for (size_t i = 0; i < size_; i += kRun) runs_.push_back(owned->data() + i);
+  *this = borrow(owned->data(), owned->size());
   keep_ = std::move(owned);
 }
 

@@ -4,8 +4,9 @@
 //
 // Invariants: the events are in runs of kRun (512) events each, every run but the last full, each
 // run contiguous and 8-byte aligned, so event i is runs_[i / kRun][i % kRun] (O(1)); what holds
-// the events (the mapping or an owned vector) lives as long as any EventLog that points into it,
-// and is never written after construction, so copies share it.
+// the events (the mapping or an owned vector) and the table of runs live as long as any EventLog
+// that points into them, and are never written after construction, so copies and prefixes share
+// them (a copy costs two reference counts, not a copy of the table).
 #pragma once
 
 #include <algorithm>
@@ -30,11 +31,21 @@ class EventLog {
   // An EventLog over runs that lie in memory kept alive by `keep` (each run kRun events, the last
   // `size - kRun * (runs.size() - 1)`).
   EventLog(std::vector<const Event*> runs, size_t size, std::shared_ptr<const void> keep)
-      : runs_(std::move(runs)), size_(size), keep_(std::move(keep)) {}
+      : table_(std::make_shared<const std::vector<const Event*>>(std::move(runs))),
+        runs_(table_->data()),
+        size_(size),
+        keep_(std::move(keep)) {}
 
   // borrow() is an EventLog over n contiguous events that the caller keeps alive and unchanged
   // for as long as the EventLog is used.
   static EventLog borrow(const Event* events, size_t n);
+
+  // prefix() is the first n events (all of them if there are fewer), sharing everything.
+  EventLog prefix(size_t n) const {
+    EventLog p = *this;
+    p.size_ = std::min(n, size_);
+    return p;
+  }
 
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -84,7 +95,8 @@ class EventLog {
   std::vector<Event> copy(size_t from, size_t to) const;
 
  private:
-  std::vector<const Event*> runs_;
+  std::shared_ptr<const std::vector<const Event*>> table_;  // where each run starts
+  const Event* const* runs_ = nullptr;                      // table_'s data, for O(1) indexing
   size_t size_ = 0;
   std::shared_ptr<const void> keep_;
 };

@@ -1,0 +1,166 @@
+// app/panel_controls.cpp: the live run's controls (the left panel while no replay is open).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app.hpp"
+
+namespace goroscope {
+
+namespace {
+
+ImVec4 col(uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+// tooltip_below() shows a tooltip under the last item, so that it never hides the item's value.
+void tooltip_below(const char* text) {
+  ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  ImGui::SetNextWindowPos(ImVec2(lo.x, hi.y + ImGui::GetStyle().ItemSpacing.y));
+  ImGui::SetTooltip("%s", text);
+}
+
+}  // namespace
+
+void ControlsPanel::draw(App& app) {
+  const auto& pal = app.pal();
+  goro::Control& c = app.session_->control();
+  ImGui::TextColored(col(pal.text_dim), "Program");
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##program", app.scenario_->title.c_str())) {
+    for (const Scenario& s : scenarios()) {
+      if (ImGui::Selectable(s.title.c_str(), &s == app.scenario_)) {
+        app.select_scenario(&s);
+        app.restart();
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(%s)", s.description.c_str(), s.go_file.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::PushTextWrapPos();
+  ImGui::TextColored(col(pal.text_dim), "%s", app.scenario_->description.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+
+  // Run controls.
+  bool paused = c.paused();
+  float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+  if (ImGui::Button(app.session_->done() ? "Run (R)" : "Restart (R)", ImVec2(bw, 0))) app.restart();
+  ImGui::SameLine();
+  if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0))) paused ? c.resume() : c.pause();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
+  ImGui::SameLine();
+  if (ImGui::Button("Step", ImVec2(bw, 0))) c.step();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("one event (Right or N); the line under the diagram says what it did");
+
+  ImGui::Spacing();
+  ImGui::TextColored(col(pal.text_dim), "Clock");
+  bool real = app.config_.clock == goro::ClockMode::Real;
+  if (ImGui::RadioButton("real", real) && !real) app.config_.clock = goro::ClockMode::Real, app.restart();
+  ImGui::SameLine();
+  if (ImGui::RadioButton("virtual", !real) && real)
+    app.config_.clock = goro::ClockMode::Virtual, app.restart();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("time jumps to the next timer when every goroutine is blocked");
+  if (app.config_.clock == goro::ClockMode::Real) {
+    float speed = static_cast<float>(app.config_.speed);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##speed", &speed, 0.05f, 20.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) {
+      app.config_.speed = speed;
+      c.set_speed(speed);
+    }
+  }
+
+  ImGui::Spacing();
+  ImGui::TextColored(col(pal.text_dim), "Parameters");
+  bool changed = false;
+  for (const Param& p : app.scenario_->params) {
+    int v = app.params_[p.name];
+    ImGui::SetNextItemWidth(-1);
+    int hi = std::min(p.max, std::max(p.def * 4, 32));  // a slider range that stays usable
+    hi = std::max(hi, v);                               // ... and holds a typed value
+    ImGuiSliderFlags flags = hi - p.min > 1000 ? ImGuiSliderFlags_Logarithmic : 0;
+    std::string fmt = p.name + " %d";
+    if (ImGui::SliderInt(("##" + p.name).c_str(), &v, p.min, hi, fmt.c_str(), flags))
+      app.params_.values[p.name] = std::clamp(v, p.min, p.max);
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+      std::string tip = p.help + "\nthe slider: " + std::to_string(p.min) + " to " + std::to_string(hi);
+      if (hi < p.max) tip += "; Ctrl+click to type up to " + std::to_string(p.max);
+      tooltip_below(tip.c_str());
+    }
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+  }
+  int procs = app.config_.procs;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderInt("##procs", &procs, 1, 8, "procs (GOMAXPROCS) %d")) app.config_.procs = procs;
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  int seed = static_cast<int>(app.config_.seed);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("seed");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputInt("##seed", &seed))
+    app.config_.seed = static_cast<uint64_t>(std::max(0, seed)), changed = true;
+  if (ImGui::IsItemHovered()) tooltip_below("seed: every random choice (select, the data race's scheduler)");
+  if (changed) app.restart();
+
+  // Choosing the interleaving by hand.
+  ImGui::Spacing();
+  ImGui::BeginDisabled(app.config_.procs != 1);
+  if (ImGui::Checkbox("choose who runs next, by hand", &app.choose_)) c.choose_mode(app.choose_);
+  ImGui::EndDisabled();
+  if (app.config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("with procs = 1");
+  if (app.choose_ && app.config_.procs == 1) {
+    auto cands = c.candidates();
+    if (cands.empty()) ImGui::TextColored(col(pal.text_dim), "(no choice pending)");
+    for (const auto& g : cands) {
+      std::string label =
+          "run next: " + (g.name.empty() ? "goroutine" : g.name) + " (" + std::to_string(g.id) + ")";
+      if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) c.choose(g.id);
+    }
+  }
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextColored(col(pal.text_dim), "Recording");
+  ImGui::SetNextItemWidth(-1);
+  if (path_for != app.scenario_->name) {  // the name follows the program: saving never overwrites another's
+    std::snprintf(path, sizeof path, "%s.gorec", app.scenario_->name.c_str());
+    path_for = app.scenario_->name;
+  }
+  ImGui::InputText("##path", path, sizeof path);
+  if (ImGui::Button("Save recording")) {
+    try {
+      goro::save_recording(path, app.session_->recording());
+      app.file_message_ = std::string("saved ") + path + (app.session_->done() ? "" : " (so far)");
+    } catch (const goro::RecordingError& e) {
+      app.file_message_ = e.what();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Open for replay")) {
+    std::string err = app.open(path);
+    if (!err.empty()) app.file_message_ = err;
+  }
+  app.draw_file_message();
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextColored(col(pal.text_dim), "View");
+  ImGui::Checkbox("dark theme", &app.settings_.dark);  // the window applies it
+  ImGui::SameLine();
+  ImGui::Checkbox("legend (L)", &app.diagram_.legend);
+  if (ImGui::Button("Fit")) app.diagram_.fit();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("show the whole diagram (text never below 14 px: it may scroll)");
+  ImGui::SameLine();
+  if (ImGui::Button("Re-lay out")) app.diagram_.relayout();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("place every box afresh (they never move by themselves)");
+  ImGui::SameLine();
+  if (ImGui::Button("Present (P)")) app.presentation_ = true;
+  if (ImGui::Button("Screenshot (F12)")) app.shot_path_ = default_shot_path();
+  ImGui::SameLine();
+  if (ImGui::Button("Keys (F1)")) app.help_.open = true;
+}
+
+}  // namespace goroscope

@@ -34,9 +34,12 @@ TEST(Cli, ParameterAssignmentsAreChecked) {
   goroscope::Params p = s.defaults();
   EXPECT_EQ(s.set(p, "workers=8"), "");
   EXPECT_EQ(p["workers"], 8);
-  EXPECT_NE(s.set(p, "workers=0").find("between 1 and 1000"), std::string::npos);
-  EXPECT_NE(s.set(p, "workers=eight").find("not a whole number"), std::string::npos);
-  EXPECT_NE(s.set(p, "workers=").find("not a whole number"), std::string::npos);
+  EXPECT_EQ(s.set(p, "workers=0"), "parameter workers must be a whole number from 1 to 1000, not '0'");
+  EXPECT_NE(s.set(p, "workers=eight").find("must be a whole number"), std::string::npos);
+  EXPECT_NE(s.set(p, "workers=").find("must be a whole number"), std::string::npos);
+  EXPECT_NE(s.set(p, "workers=+3").find("not '+3'"), std::string::npos);  // as --procs +3
+  EXPECT_NE(s.set(p, "workers= 3").find("not ' 3'"), std::string::npos);
+  EXPECT_NE(s.set(p, "workers=99999999999").find("from 1 to 1000"), std::string::npos);
   EXPECT_NE(s.set(p, "wrkers=3").find("has no parameter 'wrkers'"), std::string::npos);
   EXPECT_NE(s.set(p, "workers").find("expected name=value"), std::string::npos);
   EXPECT_EQ(p["workers"], 8);  // failed assignments change nothing

@@ -99,8 +99,6 @@ std::string errno_text() { return std::strerror(errno); }
 
 RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header)
     : path_(path) {
-  f_ = std::fopen(path.c_str(), "wb");
-  if (!f_) throw RecordingError("cannot write " + path + ": " + errno_text());
   std::string h;
   for (const auto& [k, v] : header) {
     if (k.find_first_of("=\n") != std::string::npos || v.find('\n') != std::string::npos)
@@ -111,14 +109,31 @@ RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::st
   put(head, kVersion);
   put(head, static_cast<uint32_t>(h.size()));
   head += h;
-  std::setvbuf(f_, nullptr, _IOFBF,
-               size_t(1) << 16);  // small blocks gather here; events blocks go straight out
-  if (std::fwrite(head.data(), 1, head.size(), f_) != head.size() || std::fflush(f_) != 0)
-    throw RecordingError("cannot write " + path + ": " + errno_text());
+  try {
+    out_ = std::make_unique<OutputFile>(path);
+    out_->write(head);
+  } catch (const OutputError& e) {
+    failed(e);
+  }
 }
 
 RecordingWriter::~RecordingWriter() {
-  if (f_) std::fclose(f_);
+  if (!out_ || failed_) return;  // finished, or the old file stays (out_ removes its temporary)
+  try {                          // unfinished: keep the readable prefix, as a crash would
+    flush();
+    out_->commit();
+  } catch (...) {
+  }
+}
+
+void RecordingWriter::abandon() {
+  failed_ = true;
+  out_.reset();  // removes the temporary file
+}
+
+void RecordingWriter::failed(const std::exception& e) {
+  failed_ = true;
+  throw RecordingError(e.what());
 }
 
 void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
@@ -127,14 +142,19 @@ void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
   auto size = static_cast<uint32_t>(payload.size());
   std::memcpy(head + 1, &size, 4);
   uint32_t sum = checksum(kVersion, type, payload.data(), payload.size());
-  if (std::fwrite(head, 1, 5, f_) != 5 ||
-      std::fwrite(payload.data(), 1, payload.size(), f_) != payload.size() ||
-      std::fwrite(&sum, 1, 4, f_) != 4)
-    throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  small_.append(head, 5);
+  small_ += payload;
+  small_.append(reinterpret_cast<const char*>(&sum), 4);
 }
 
 void RecordingWriter::flush() {
-  if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  if (small_.empty()) return;
+  try {
+    out_->write(small_);
+  } catch (const OutputError& e) {
+    failed(e);
+  }
+  small_.clear();
 }
 
 void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector<std::string>& strings) {
@@ -151,7 +171,8 @@ void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector
     write_block(kStrings, p);
     strings_written_ = max_text_ + 1;
   }
-  // The block is [type][size][count][events][checksum]; the events go out from where they are.
+  // The block is [type][size][count][events][checksum]; the events go out from where they are,
+  // in one write with the small blocks before them.
   auto count = static_cast<uint32_t>(n);
   size_t bytes = n * sizeof(Event);
   char head[9];
@@ -163,24 +184,20 @@ void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector
   h.feed(head + 5, 4);
   h.feed(reinterpret_cast<const char*>(evs), bytes);
   uint32_t sum = h.finish();
-  // Straight to the file, after whatever stdio holds (no copy into its buffer on the way).
-  if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
-  iovec v[3] = {{head, 9}, {const_cast<Event*>(evs), bytes}, {&sum, 4}};
-  for (iovec* at = v; at != v + 3;) {
-    ssize_t r = writev(fileno(f_), at, static_cast<int>(v + 3 - at));
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      throw RecordingError("cannot write " + path_ + ": " + errno_text());
-    }
-    auto w = static_cast<size_t>(r);  // a short write: skip what went, go on from there
-    for (; at != v + 3 && w >= at->iov_len; ++at) w -= at->iov_len;
-    if (at != v + 3) at->iov_base = static_cast<char*>(at->iov_base) + w, at->iov_len -= w;
+  try {
+    out_->write({small_,
+                 {head, 9},
+                 {reinterpret_cast<const char*>(evs), bytes},
+                 {reinterpret_cast<const char*>(&sum), 4}});
+  } catch (const OutputError& e) {
+    failed(e);
   }
+  small_.clear();
   written_ += n;
 }
 
 void RecordingWriter::add(const std::vector<Event>& events, const std::vector<std::string>& strings) {
-  if (!f_) throw RecordingError("recording " + path_ + " is already finished");
+  if (!out_ || failed_) throw RecordingError("recording " + path_ + " is already finished");
   size_t i = 0;
   if (!buffered_.empty()) {  // fill the block begun by the last call first
     size_t take = std::min(kBlockEvents - buffered_.size(), events.size());
@@ -196,6 +213,7 @@ void RecordingWriter::add(const std::vector<Event>& events, const std::vector<st
 }
 
 void RecordingWriter::add_bookmark(const Bookmark& b) {
+  if (!out_ || failed_) throw RecordingError("recording " + path_ + " is already finished");
   std::string p;
   put(p, b.time);
   put(p, static_cast<uint32_t>(b.caption.size()));
@@ -205,13 +223,18 @@ void RecordingWriter::add_bookmark(const Bookmark& b) {
 }
 
 void RecordingWriter::finish(const std::vector<std::string>& strings) {
-  if (!f_) return;
+  if (!out_ || failed_) return;
   if (!buffered_.empty()) write_events(buffered_.data(), buffered_.size(), strings);
   std::string p;
   put(p, written_);
   write_block(kEnd, p);
-  int rc = std::fclose(std::exchange(f_, nullptr));  // the end block may still be in stdio's buffer
-  if (rc != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  flush();
+  try {
+    out_->commit();
+  } catch (const OutputError& e) {
+    failed(e);
+  }
+  out_.reset();
 }
 
 // ---- loading ----
@@ -378,17 +401,16 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
 }
 
 void save_recording(const std::string& path, const Recording& rec) {
-  // Write beside the target and rename, so that a failed save never destroys the old file.
-  std::string tmp = path + ".tmp";
-  {
-    RecordingWriter w(tmp, rec.header);
+  // The writer writes beside the target and renames at finish(): a failed save never destroys
+  // the old file.
+  RecordingWriter w(path, rec.header);
+  try {
     w.add(rec.events, rec.strings);
     for (const Bookmark& b : rec.bookmarks) w.add_bookmark(b);
     w.finish(rec.strings);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw RecordingError("cannot save " + path + ": " + errno_text());
+  } catch (...) {
+    w.abandon();  // nothing half-saved takes the old file's place
+    throw;
   }
 }
 

@@ -2,19 +2,22 @@
 // The format is documented in docs/recording-format.md.
 //
 // Invariants: a RecordingWriter writes a valid file prefix after every block it flushes, so a
-// crash leaves a readable recording; blocks are cut at fixed event counts, so the same events
-// give the same bytes. load_recording() either returns a recording whose every event refers
-// only to strings it defines, or throws RecordingError naming the problem and where.
+// crash leaves a readable recording (at PATH.tmp: a recording is written beside its path and
+// renamed over it when finished, goro/output_file.hpp); blocks are cut at fixed event counts, so the same
+// events give the same bytes. load_recording() either returns a recording whose every event refers only to
+// strings it defines, or throws RecordingError naming the problem and where.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "goro/event.hpp"
+#include "goro/output_file.hpp"
 
 namespace goro {
 
@@ -44,8 +47,11 @@ class RecordingWriter {
  public:
   static constexpr size_t kBlockEvents = 512;  // a crash loses at most this many (and what add() has not had)
 
-  // Opens path for writing (truncating it) and writes the header. Throws RecordingError.
+  // Opens path for writing (goro/output_file.hpp: a regular file is replaced only at finish())
+  // and writes the header. Throws RecordingError.
   RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);
+  // A writer destroyed unfinished keeps the readable prefix it wrote (as a crash would), unless
+  // a write failed: then the old file at the path stays as it was.
   ~RecordingWriter();
   RecordingWriter(const RecordingWriter&) = delete;
   RecordingWriter& operator=(const RecordingWriter&) = delete;
@@ -53,8 +59,10 @@ class RecordingWriter {
   // add() takes events (in seq order) and the string table as known so far.
   void add(const std::vector<Event>& events, const std::vector<std::string>& strings);
   void add_bookmark(const Bookmark& b);
-  // finish() writes what is buffered and the END block, and closes the file.
+  // finish() writes what is buffered and the END block, closes the file and puts it in place.
   void finish(const std::vector<std::string>& strings);
+  // abandon() gives up: what was written is removed and the old file at the path stays.
+  void abandon();
   uint64_t events_written() const { return written_; }
 
  private:
@@ -62,8 +70,11 @@ class RecordingWriter {
   // write_events() writes one EVENTS block (after a STRINGS block, if they name new strings).
   void write_events(const Event* evs, size_t n, const std::vector<std::string>& strings);
   void flush();
+  [[noreturn]] void failed(const std::exception& e);
 
-  std::FILE* f_ = nullptr;
+  std::unique_ptr<OutputFile> out_;  // null once finished
+  std::string small_;                // small blocks (strings, bookmarks) not yet written
+  bool failed_ = false;
   std::string path_;
   std::vector<Event> buffered_;  // fewer than kBlockEvents, not yet in a block
   size_t strings_written_ = 1;   // strings[0] is implicit

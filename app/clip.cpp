@@ -74,12 +74,12 @@ std::string Clip::add(const unsigned char* rgba, int w, int h) {
     } catch (const goro::OutputError& e) {
       return result_ = e.what();
     }
-    std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " +
-                      std::to_string(w) + "x" + std::to_string(h) + " -framerate " +
-                      std::to_string(spec_.fps) + " -i - " +
-                      (gif ? "-vf 'vflip,split[a][b];[a]palettegen[p];[b][p]paletteuse' -f gif "
-                           : "-vf 'vflip,crop=trunc(iw/2)*2:trunc(ih/2)*2' -pix_fmt yuv420p -c:v libx264 -f mp4 ") +
-                      shell_quoted(target);
+    std::string cmd =
+        "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " + std::to_string(w) + "x" +
+        std::to_string(h) + " -framerate " + std::to_string(spec_.fps) + " -i - " +
+        (gif ? "-vf 'vflip,split[a][b];[a]palettegen[p];[b][p]paletteuse' -f gif "
+             : "-vf 'vflip,crop=trunc(iw/2)*2:trunc(ih/2)*2' -pix_fmt yuv420p -c:v libx264 -f mp4 ") +
+        shell_quoted(target);
     std::signal(SIGPIPE, SIG_IGN);  // an ffmpeg that quits makes fwrite fail, not the app die
     ffmpeg_ = popen(cmd.c_str(), "w");
     if (!ffmpeg_) return result_ = "cannot start ffmpeg";

@@ -21,6 +21,7 @@ std::string go_duration(int64_t ns) {
     }
     return s;
   };
+  if (ns == 0) return "0s";  // as Go prints a zero Duration
   if (ns < 1000) return std::to_string(ns) + "ns";
   if (ns < 1000000) return trim(sf("%.3f", double(ns) / 1e3)) + "µs";
   if (ns < 1000000000) return trim(sf("%.6f", double(ns) / 1e6)) + "ms";

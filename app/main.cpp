@@ -13,7 +13,8 @@ int render_main(const std::vector<std::string>& args);
 }  // namespace goroscope
 
 int main(int argc, char** argv) {
-  goroscope::install_signal_handlers();  // a signal removes half-written output files
+  goroscope::install_signal_handlers();        // a signal removes half-written output files
+  goroscope::install_out_of_memory_handler();  // on any thread: a message and exit 1
   try {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "render") return goroscope::render_main(args);

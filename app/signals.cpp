@@ -2,8 +2,13 @@
 // async-signal-safe functions (unlink, signal, raise).
 #include "signals.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
+#include <exception>
+#include <new>
 
 #include "goro/output_file.hpp"
 
@@ -40,6 +45,23 @@ void install_signal_handlers() {
     return true;
   }();
   (void)installed;
+}
+
+void install_out_of_memory_handler() {
+  static std::terminate_handler previous = std::set_terminate([] {
+    if (std::exception_ptr e = std::current_exception()) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::bad_alloc&) {
+        goro::OutputFile::remove_temporaries();
+        static const char msg[] = "goroscope: out of memory\n";
+        (void)!::write(STDERR_FILENO, msg, sizeof msg - 1);
+        ::_exit(1);
+      } catch (...) {
+      }
+    }
+    previous ? previous() : std::abort();
+  });
 }
 
 StopOnSignal::StopOnSignal() {

@@ -1,4 +1,5 @@
-// app/signals.hpp: SIGINT, SIGTERM and SIGHUP for Goroscope. By default a signal removes every
+// app/signals.hpp: how Goroscope ends when interrupted or out of memory. SIGINT, SIGTERM and
+// SIGHUP: By default a signal removes every
 // temporary output file (goro::OutputFile) and then ends the process as the signal would, so
 // an interrupted export or picture leaves nothing half-written and the old file as it was.
 // While a StopOnSignal lives, the first such signal is only noted: the command polls
@@ -10,6 +11,11 @@ namespace goroscope {
 
 // install_signal_handlers() sets the handlers (once per process; later calls do nothing).
 void install_signal_handlers();
+
+// install_out_of_memory_handler() makes memory running out on any thread (a std::bad_alloc
+// nobody caught, such as a goroutine stack that cannot be mapped) end the process with
+// "goroscope: out of memory" and exit status 1, removing temporary output files first.
+void install_out_of_memory_handler();
 
 // StopOnSignal is a stretch during which a signal asks the command to stop.
 class StopOnSignal {

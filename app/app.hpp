@@ -38,7 +38,7 @@ struct AppOptions {
   bool play = false;               // ... playing
   bool timeline = false;           // open with the timeline showing (else the console)
   bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)
-  bool present = false;            // presentation: diagram and narration only, large type, high contrast
+  bool present = false;            // --present: diagram and narration only, large type, high contrast
 };
 
 class App {

@@ -1,25 +1,28 @@
-// app/cli.cpp: `goroscope list | run | inspect`. Exit status: 0 ok, 2 the program panicked or
-// deadlocked (as `go run`), 1 a file could not be read or written, 64 a bad command line.
+// app/cli.cpp: `goroscope list | run | inspect | export | help`, each reading its arguments
+// with the one parser (args.hpp). Exit status: 0 ok, 2 the program panicked or deadlocked (as
+// `go run`), 1 a file could not be read or written (or memory ran out), 64 a bad command line,
+// 128 + N stopped by signal N.
 #include "cli.hpp"
 
+#include <sys/stat.h>
+
 #include <chrono>
-#include <cmath>
-#include <cstdio>
-#include <fstream>
+#include <csignal>
 #include <iostream>
+#include <new>
+#include <set>
 #include <thread>
 
 #include "chrome_trace.hpp"
+#include "goro/output_file.hpp"
 #include "goro/record.hpp"
 #include "model.hpp"
-#include "scenarios/scenario.hpp"
 #include "session.hpp"
+#include "signals.hpp"
 
 namespace goroscope {
 
 namespace {
-
-constexpr int kUsage = 64;
 
 const char* kHelp =
     "Goroscope: Go-style concurrency, made visible.\n"
@@ -31,37 +34,50 @@ const char* kHelp =
     "  goroscope run NAME [options]                   run one headless, print its output\n"
     "  goroscope inspect FILE [--at TIME]             what a recording holds; the state at TIME\n"
     "  goroscope export FILE --chrome OUT.json        Chrome Trace Event JSON (Perfetto, chrome://tracing)\n"
-    "  goroscope render FILE --png OUT [--at TIME]    a picture of the window at a moment (needs a display)\n"
+    "  goroscope render FILE --png OUT [--at TIME]    a picture of the window at a moment, by default\n"
+    "                                                 the end (needs a display)\n"
     "  goroscope render FILE --gif OUT | --mp4 OUT [--from T --to T --fps N --size WxH]\n"
     "                                                 a clip of the replay (needs ffmpeg and a display)\n"
     "\n"
     "run options:\n"
-    "  --set NAME=VALUE     a parameter (repeatable); see `goroscope list`\n"
+    "  --set NAME=VALUE     a parameter (repeatable, each parameter once); see `goroscope list`\n"
     "  --procs N            processors, 1 to 64 (default 1)\n"
-    "  --seed S             seed for every random choice (default 1)\n"
+    "  --seed S             seed for every random choice, 0 to 18446744073709551615 (default 1)\n"
     "  --clock virtual|real virtual time jumps to the next timer (default); real is wall time\n"
-    "  --speed X            real clock only: program seconds per wall second (default 1)\n"
-    "  --record FILE        write a recording of the run\n"
+    "  --speed X            real clock only: program seconds per wall second, 0.01 to 1000 (default 1)\n"
+    "  --record FILE        write a recording of the run (Ctrl-C stops the run and ends it properly)\n"
     "\n"
+    "Options are --name VALUE or --name=VALUE, each given once; numbers are plain decimals.\n"
     "TIME is 1.5s, 200ms, 30us, 42ns or a number of nanoseconds.\n"
-    "Exit status: 0 ok, 2 the program panicked or deadlocked, 1 file error, 64 bad usage.\n";
+    "Output files: a regular file is replaced only once completely written; a FIFO or device\n"
+    "(/dev/stdout) is written through; a symbolic link is refused.\n"
+    "Exit status: 0 ok, 2 the program panicked or deadlocked, 1 file error or out of memory,\n"
+    "64 bad usage, 130/143 stopped by SIGINT/SIGTERM.\n";
 
-int usage_error(const std::string& msg) {
-  std::cerr << "goroscope: " << msg << "\n(goroscope --help for usage)\n";
-  return kUsage;
-}
+// say() prints one error line.
+void say(const std::string& msg) { std::cerr << "goroscope: " << msg << "\n"; }
 
 // load_or_say() loads a recording (its complete prefix, if the run died), or says why not.
 std::optional<goro::Recording> load_or_say(const std::string& path) {
   try {
     return goro::load_recording(path, {.allow_truncated = true});
   } catch (const goro::RecordingError& e) {
-    std::cerr << "goroscope: " << e.what() << "\n";
+    say(e.what());
     return std::nullopt;
   }
 }
 
-int cmd_list() {
+// one_file() is the single positional argument a verb takes, or a UsageError naming it.
+const std::string& one_file(const Args& a, const std::string& verb, const std::string& what,
+                            const std::string& usage) {
+  if (a.positional().empty()) throw UsageError(verb + " needs " + what + ": " + usage);
+  if (a.positional().size() > 1) throw UsageError("unexpected argument '" + a.positional()[1] + "'");
+  return a.positional()[0];
+}
+
+int cmd_list(const std::vector<std::string>& args) {
+  Args a(args, 1, {});
+  if (!a.positional().empty()) throw UsageError("list takes no arguments");
   for (const Scenario& s : scenarios()) {
     std::cout << s.name << "  (" << s.go_file << ")\n    " << s.description << "\n";
     for (const Param& p : s.params)
@@ -71,83 +87,49 @@ int cmd_list() {
   return 0;
 }
 
-int cmd_run(const std::vector<std::string>& a) {
-  if (a.size() < 2 || a[1] == "--help" || a[1] == "-h") {
+const char* signal_name(int sig) {
+  return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "a signal";
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  std::vector<OptionSpec> specs = run_option_specs();
+  specs.push_back({"--record"});
+  Args a(args, 1, specs);
+  if (a.help()) {
     std::cout << kHelp;
-    return a.size() < 2 ? kUsage : 0;
+    return 0;
   }
-  const Scenario* sc = find_scenario(a[1]);
-  if (!sc) return usage_error("no scenario named '" + a[1] + "' (goroscope list shows them)");
+  const std::string& name = one_file(a, "run", "a program", "goroscope run NAME (goroscope list shows them)");
+  const Scenario* sc = find_scenario(name);
+  if (!sc) throw UsageError("no scenario named '" + name + "' (goroscope list shows them)");
   RunSpec spec{sc, sc->defaults(), {}};
-  std::string record;
-  for (size_t i = 2; i < a.size(); i++) {
-    const std::string& o = a[i];
-    auto value = [&]() -> std::optional<std::string> {
-      if (i + 1 >= a.size()) return std::nullopt;
-      return a[++i];
-    };
-    auto number = [&](const std::string& v, long long lo, long long hi) -> std::optional<long long> {
-      try {
-        size_t used = 0;
-        long long x = std::stoll(v, &used);
-        if (used != v.size() || x < lo || x > hi) return std::nullopt;
-        return x;
-      } catch (...) {
-        return std::nullopt;
-      }
-    };
-    if (o == "--help" || o == "-h") {
-      std::cout << kHelp;
-      return 0;
-    }
-    auto v = value();
-    if (!v)
-      return usage_error(o.rfind("--", 0) == 0 ? o + " needs a value" : "unexpected argument '" + o + "'");
-    if (o == "--set") {
-      std::string err = sc->set(spec.params, *v);
-      if (!err.empty()) return usage_error(err);
-    } else if (o == "--procs") {
-      auto n = number(*v, 1, 64);
-      if (!n) return usage_error("--procs must be a whole number from 1 to 64");
-      spec.config.procs = static_cast<int>(*n);
-    } else if (o == "--seed") {
-      auto n = number(*v, 0, INT64_MAX);
-      if (!n) return usage_error("--seed must be a non-negative whole number");
-      spec.config.seed = static_cast<uint64_t>(*n);
-    } else if (o == "--clock") {
-      if (*v == "virtual")
-        spec.config.clock = goro::ClockMode::Virtual;
-      else if (*v == "real")
-        spec.config.clock = goro::ClockMode::Real;
-      else
-        return usage_error("--clock must be virtual or real");
-    } else if (o == "--speed") {
-      char* end = nullptr;
-      double x = std::strtod(v->c_str(), &end);
-      if (*end || !(x > 0) || !std::isfinite(x) || x > 1e6)
-        return usage_error("--speed must be a number above 0 (at most 1e6)");
-      spec.config.speed = x;
-    } else if (o == "--record") {
-      record = *v;
-    } else {
-      return usage_error("unknown option '" + o + "'");
-    }
-  }
+  if (std::string err = apply_sets(*sc, a.values("--set"), spec.params); !err.empty()) throw UsageError(err);
+  std::vector<std::string> notes;
+  read_config(a, spec.config, notes);
+  std::string record = a.file("--record").value_or("");
+  for (const std::string& n : notes) say(n);
+
+  StopOnSignal stop;  // Ctrl-C: stop the program, end the recording properly, exit 130
   std::unique_ptr<Session> session;
+  int stopped_by = 0;
   try {
     session = std::make_unique<Session>(spec, record, false, /*keep_events=*/false);
-  } catch (const goro::RecordingError& e) {
-    std::cerr << "goroscope: " << e.what() << "\n";
+    for (;;) {
+      if (int sig = StopOnSignal::stop_signal(); sig && !stopped_by) {
+        stopped_by = sig;
+        session->control().stop();
+      }
+      bool was_done = session->done();
+      const auto& evs = session->pump();
+      for (const goro::Event& e : evs)
+        if (e.kind == goro::EventKind::Output) std::cout << session->strings()[e.text];
+      std::cout.flush();
+      if (was_done && evs.empty()) break;
+      if (evs.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  } catch (const goro::RecordingError& e) {  // the recording cannot be written (a full disk)
+    say(e.what());
     return 1;
-  }
-  for (;;) {
-    bool was_done = session->done();
-    const auto& evs = session->pump();
-    for (const goro::Event& e : evs)
-      if (e.kind == goro::EventKind::Output) std::cout << session->strings()[e.text];
-    std::cout.flush();
-    if (was_done && evs.empty()) break;
-    if (evs.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   const goro::Exit& ex = session->exit();
   const goro::visual::Model& m = session->model();
@@ -158,26 +140,21 @@ int cmd_run(const std::vector<std::string>& a) {
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
   if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
-  if (!record.empty()) std::cerr << "goroscope: recorded to " << record << "\n";
+  if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
+  if (!record.empty()) say("recorded to " + record);
+  if (stopped_by) return signal_exit_status(stopped_by);
   return ex.status == goro::ExitStatus::Ok ? 0 : 2;
 }
 
-int cmd_inspect(const std::vector<std::string>& a) {
-  if (a.size() < 2 || a[1] == "--help" || a[1] == "-h") {
+int cmd_inspect(const std::vector<std::string>& args) {
+  Args a(args, 1, {{"--at"}});
+  if (a.help()) {
     std::cout << kHelp;
-    return a.size() < 2 ? kUsage : 0;
+    return 0;
   }
-  std::optional<int64_t> at;
-  for (size_t i = 2; i < a.size(); i++) {
-    if (a[i] == "--at") {
-      if (i + 1 >= a.size()) return usage_error("--at needs a time");
-      at = parse_time(a[++i]);
-      if (!at) return usage_error("--at: '" + a[i] + "' is not a time (1.5s, 200ms, 30us, 42ns)");
-    } else {
-      return usage_error("unknown option '" + a[i] + "'");
-    }
-  }
-  std::optional<goro::Recording> loaded = load_or_say(a[1]);
+  const std::string& path = one_file(a, "inspect", "a recording", "goroscope inspect FILE.gorec [--at TIME]");
+  std::optional<int64_t> at = a.time("--at");
+  std::optional<goro::Recording> loaded = load_or_say(path);
   if (!loaded) return 1;
   const goro::Recording& rec = *loaded;
   goro::visual::Model full;
@@ -186,7 +163,7 @@ int cmd_inspect(const std::vector<std::string>& a) {
     full.apply(e, rec.strings);
     if (e.kind == goro::EventKind::ObjMake) objects++;
   }
-  std::cout << "recording: " << a[1]
+  std::cout << "recording: " << path
             << (rec.complete ? "" : "  (incomplete: the run did not finish writing it)") << "\n";
   for (const auto& [k, v] : rec.header) std::cout << "  " << k << " = " << v << "\n";
   std::cout << "events: " << rec.events.size() << "\nduration: " << format_time(full.time())
@@ -198,7 +175,8 @@ int cmd_inspect(const std::vector<std::string>& a) {
     std::cout << "bookmark " << format_time(b.time) << ": " << b.caption << "\n";
   if (full.exited()) {
     const char* st[] = {"ok", "panic", "deadlock"};
-    std::cout << "exit: " << st[static_cast<int>(full.exit_status())] << ", " << full.leaked() << " leaked\n";
+    auto status = static_cast<size_t>(full.exit_status());
+    std::cout << "exit: " << (status < 3 ? st[status] : "unknown") << ", " << full.leaked() << " leaked\n";
     if (!full.exit_message().empty()) std::cout << full.exit_message();
   }
   if (at) {
@@ -212,99 +190,95 @@ int cmd_inspect(const std::vector<std::string>& a) {
   return 0;
 }
 
-int cmd_export(const std::vector<std::string>& a) {
-  if (a.size() < 2 || a[1] == "--help" || a[1] == "-h") {
+int cmd_export(const std::vector<std::string>& args) {
+  Args a(args, 1, {{"--chrome"}});
+  if (a.help()) {
     std::cout << kHelp;
-    return a.size() < 2 ? kUsage : 0;
+    return 0;
   }
-  std::string chrome;
-  for (size_t i = 2; i < a.size(); i++) {
-    if (a[i] == "--chrome" && i + 1 < a.size())
-      chrome = a[++i];
-    else
-      return usage_error(a[i] == "--chrome" ? "--chrome needs a file" : "unknown option '" + a[i] + "'");
-  }
-  if (chrome.empty()) return usage_error("export needs --chrome OUT.json");
-  std::optional<goro::Recording> loaded = load_or_say(a[1]);
+  const std::string& path = one_file(a, "export", "a recording", "goroscope export FILE --chrome OUT.json");
+  std::optional<std::string> chrome = a.file("--chrome");
+  if (!chrome) throw UsageError("export needs --chrome OUT.json");
+  std::optional<goro::Recording> loaded = load_or_say(path);
   if (!loaded) return 1;
   const goro::Recording& rec = *loaded;
-  std::string tmp = chrome + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    if (!out) {
-      std::cerr << "goroscope: cannot write " << chrome << "\n";
-      return 1;
-    }
+  try {
+    goro::OutputStream out(*chrome);  // a signal meanwhile removes the temporary file (signals.hpp)
     goro::visual::write_chrome_trace(rec, out);
-    if (!out.flush()) {
-      std::cerr << "goroscope: cannot write " << chrome << "\n";
-      std::remove(tmp.c_str());
-      return 1;
-    }
-  }
-  if (std::rename(tmp.c_str(), chrome.c_str()) != 0) {
-    std::cerr << "goroscope: cannot write " << chrome << "\n";
-    std::remove(tmp.c_str());
+    out.commit();
+  } catch (const goro::OutputError& e) {
+    say(e.what());
     return 1;
   }
-  std::cerr << "goroscope: wrote " << chrome << " (open it in https://ui.perfetto.dev or chrome://tracing)\n";
+  if (!rec.complete)
+    say("note: " + path + " is incomplete (the run did not finish writing it); exported its " +
+        std::to_string(rec.events.size()) + " events");
+  say("wrote " + *chrome + " (open it in https://ui.perfetto.dev or chrome://tracing)");
   return 0;
 }
 
-}  // namespace
-
-std::optional<int64_t> parse_time(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  char* end = nullptr;
-  double x = std::strtod(s.c_str(), &end);
-  if (end == s.c_str() || !std::isfinite(x) || x < 0) return std::nullopt;
-  std::string unit(end);
-  double scale = 0;
-  if (unit.empty() || unit == "ns")
-    scale = 1;
-  else if (unit == "us" || unit == "µs")
-    scale = 1e3;
-  else if (unit == "ms")
-    scale = 1e6;
-  else if (unit == "s")
-    scale = 1e9;
-  else if (unit == "m")
-    scale = 60e9;
-  else
-    return std::nullopt;
-  double ns = x * scale;
-  if (ns > 9e18) return std::nullopt;
-  return static_cast<int64_t>(std::llround(ns));
+// a_recording() tells whether a first argument names a recording for the window.
+bool a_recording(const std::string& arg) {
+  struct stat st {};
+  return arg.find(".gorec") != std::string::npos || ::stat(arg.c_str(), &st) == 0;
 }
 
-std::string format_time(int64_t ns) {
-  char b[64];
-  double a = std::fabs(static_cast<double>(ns));
-  if (a < 1e3)
-    std::snprintf(b, sizeof b, "%lldns", static_cast<long long>(ns));
-  else if (a < 1e6)
-    std::snprintf(b, sizeof b, "%.4gus", ns / 1e3);
-  else if (a < 1e9)
-    std::snprintf(b, sizeof b, "%.4gms", ns / 1e6);
-  else
-    std::snprintf(b, sizeof b, "%.6gs", ns / 1e9);
-  return b;
-}
-
-std::optional<int> cli_main(const std::vector<std::string>& args) {
-  if (args.empty()) return std::nullopt;
+std::optional<int> dispatch(const std::vector<std::string>& args) {
   const std::string& cmd = args[0];
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     std::cout << kHelp;
     return 0;
   }
-  if (cmd == "list") return args.size() == 1 ? cmd_list() : usage_error("list takes no arguments");
+  if (cmd == "list") return cmd_list(args);
   if (cmd == "run") return cmd_run(args);
   if (cmd == "inspect") return cmd_inspect(args);
   if (cmd == "export") return cmd_export(args);
-  if (cmd.rfind("-", 0) == 0 || cmd.find(".gorec") != std::string::npos)
-    return std::nullopt;  // the window's options
-  return usage_error("unknown command '" + cmd + "'");
+  if (cmd.rfind("-", 0) == 0 || a_recording(cmd)) return std::nullopt;  // the window's options
+  throw UsageError("unknown command '" + cmd + "'");
+}
+
+}  // namespace
+
+std::vector<OptionSpec> run_option_specs() {
+  return {{"--set", false, true}, {"--procs"}, {"--seed"}, {"--clock"}, {"--speed"}};
+}
+
+bool read_config(const Args& a, goro::Config& c, std::vector<std::string>& notes) {
+  if (auto n = a.whole("--procs", 1, 64)) c.procs = static_cast<int>(*n);
+  if (auto s = a.seed("--seed")) c.seed = *s;
+  if (auto v = a.choice("--clock", {"virtual", "real"}))
+    c.clock = *v == "real" ? goro::ClockMode::Real : goro::ClockMode::Virtual;
+  if (auto x = a.number("--speed", kMinSpeed, kMaxSpeed)) {
+    c.speed = *x;
+    if (c.clock == goro::ClockMode::Virtual)
+      notes.push_back(
+          "--speed does nothing with the virtual clock (time jumps from timer to timer); "
+          "add --clock real");
+  }
+  return a.has("--procs") || a.has("--seed") || a.has("--clock") || a.has("--speed");
+}
+
+std::string apply_sets(const Scenario& s, const std::vector<std::string>& sets, Params& p) {
+  std::set<std::string> seen;
+  for (const std::string& a : sets) {
+    if (std::string err = s.set(p, a); !err.empty()) return err;
+    std::string name = a.substr(0, a.find('='));
+    if (!seen.insert(name).second) return "--set " + name + " is given twice (set each parameter once)";
+  }
+  return "";
+}
+
+std::optional<int> cli_main(const std::vector<std::string>& args) {
+  if (args.empty()) return std::nullopt;
+  try {
+    return dispatch(args);
+  } catch (const UsageError& e) {
+    std::cerr << "goroscope: " << e.what() << "\n(goroscope --help for usage)\n";
+    return kUsageExit;
+  } catch (const std::bad_alloc&) {
+    say("out of memory");
+    return 1;
+  }
 }
 
 }  // namespace goroscope

@@ -34,6 +34,12 @@ std::string Clip::check(const ClipSpec& spec) {
   if (spec.to <= spec.from) return "the clip must end after it starts";
   if ((spec.to - spec.from) / 1'000'000'000 * spec.fps > 100000)
     return "more than 100,000 frames: choose a shorter range or fewer frames a second";
+  try {
+    if (goro::output_kind(spec.path) == goro::OutputKind::Through && ends_with(spec.path, ".mp4"))
+      return "an MP4 must go to a regular file (ffmpeg goes back to finish it): " + spec.path + " is not one";
+  } catch (const goro::OutputError& e) {
+    return e.what();
+  }
   std::filesystem::path dir = std::filesystem::path(spec.path).parent_path();
   if (dir.empty()) dir = ".";
   if (!std::filesystem::is_directory(dir))
@@ -52,21 +58,28 @@ Clip::Clip(ClipSpec spec) : spec_(std::move(spec)) {
 Clip::~Clip() {
   if (closing_.valid()) closing_.wait();
   if (ffmpeg_) pclose(ffmpeg_);
-  std::error_code ec;
-  if (!ended_ || !result_.empty()) std::filesystem::remove(spec_.path, ec);  // nothing half-written stays
-}
+}  // out_, unless committed, removes the temporary file: nothing half-written stays
 
 std::string Clip::add(const unsigned char* rgba, int w, int h) {
   if (!result_.empty() || all_taken()) return result_.empty() ? "the clip has all its frames" : result_;
   if (!ffmpeg_) {
     w_ = w, h_ = h;
     bool gif = ends_with(spec_.path, ".gif");
-    std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " +
-                      std::to_string(w) + "x" + std::to_string(h) + " -framerate " +
-                      std::to_string(spec_.fps) + " -i - " +
-                      (gif ? "-vf 'vflip,split[a][b];[a]palettegen[p];[b][p]paletteuse' "
-                           : "-vf 'vflip,crop=trunc(iw/2)*2:trunc(ih/2)*2' -pix_fmt yuv420p -c:v libx264 ") +
-                      shell_quoted(spec_.path);
+    std::string target = spec_.path;  // a FIFO or a device: ffmpeg writes there itself
+    try {
+      if (goro::output_kind(spec_.path) == goro::OutputKind::Replace) {
+        out_ = std::make_unique<goro::OutputFile>(spec_.path);
+        target = out_->temp_path();
+      }
+    } catch (const goro::OutputError& e) {
+      return result_ = e.what();
+    }
+    std::string cmd =
+        "ffmpeg -loglevel error -y -f rawvideo -pixel_format rgba -video_size " + std::to_string(w) + "x" +
+        std::to_string(h) + " -framerate " + std::to_string(spec_.fps) + " -i - " +
+        (gif ? "-vf 'vflip,split[a][b];[a]palettegen[p];[b][p]paletteuse' -f gif "
+             : "-vf 'vflip,crop=trunc(iw/2)*2:trunc(ih/2)*2' -pix_fmt yuv420p -c:v libx264 -f mp4 ") +
+        shell_quoted(target);
     std::signal(SIGPIPE, SIG_IGN);  // an ffmpeg that quits makes fwrite fail, not the app die
     ffmpeg_ = popen(cmd.c_str(), "w");
     if (!ffmpeg_) return result_ = "cannot start ffmpeg";
@@ -94,6 +107,13 @@ bool Clip::finished() {
   if (result_.empty() && rc != 0) result_ = "ffmpeg could not write " + spec_.path;
   if (result_.empty() && done_ < frames_)
     result_ = "stopped after " + std::to_string(done_) + " of " + std::to_string(frames_) + " frames";
+  if (result_.empty() && out_) {
+    try {
+      out_->commit();  // the clip takes the old file's place only now
+    } catch (const goro::OutputError& e) {
+      result_ = e.what();
+    }
+  }
   return true;
 }
 

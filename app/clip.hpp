@@ -1,14 +1,19 @@
 // app/clip.hpp: a clip of a replay for slides: one frame every 1/fps of program time from
 // `from` to `to`, piped to the ffmpeg program, which writes a GIF (own palette) or an H.264 MP4.
 //
-// Invariants: frames all have the size of the first; the file exists only once finish() says
-// it was written: a clip dropped or failed before that removes what ffmpeg left.
+// Invariants: frames all have the size of the first; the file is written by the output-path
+// rules (goro/output_file.hpp): ffmpeg writes PATH.tmp beside a regular file, renamed over it
+// only once finish() says it was written, so a clip dropped or failed leaves the old file as
+// it was; a GIF goes straight into a FIFO or a device; an MP4 needs a regular file.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <future>
+#include <memory>
 #include <string>
+
+#include "goro/output_file.hpp"
 
 namespace goroscope {
 
@@ -48,6 +53,7 @@ class Clip {
   ClipSpec spec_;
   int frames_ = 0, done_ = 0;
   int w_ = 0, h_ = 0;
+  std::unique_ptr<goro::OutputFile> out_;  // the temporary file beside a regular one
   std::FILE* ffmpeg_ = nullptr;
   std::future<int> closing_;
   bool ended_ = false;

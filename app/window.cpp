@@ -1,6 +1,6 @@
 // app/window.cpp: the desktop window: GLFW + OpenGL 3 + Dear ImGui setup, fonts and themes,
 // the frame loop, and screenshots (PNG via stb_image_write). Everything inside the window is
-// App's (app.cpp).
+// App's (app.cpp); the window's and render's command lines are read by window_options.hpp.
 #include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -8,6 +8,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -21,28 +22,12 @@
 
 #include "app.hpp"
 #include "cli.hpp"
+#include "goro/output_file.hpp"
+#include "window_options.hpp"
 
 namespace goroscope {
 
 namespace {
-
-const char* kAppHelp =
-    "usage: goroscope [options]            open the window\n"
-    "  --scenario NAME        the program to open (goroscope list shows them)\n"
-    "  --set NAME=VALUE       a parameter of it (repeatable)\n"
-    "  --procs N --seed S --clock virtual|real --speed X   as for `goroscope run`\n"
-    "  --theme dark|light     the colours\n"
-    "  --size WxH             the window's size in pixels\n"
-    "  --scale F              draw everything F times larger (0.5 to 4; the window too)\n"
-    "  --screenshot FILE.png  render --frames frames (default 90), write a PNG, and exit\n"
-    "  --frames N             frames to render before the screenshot\n"
-    "  FILE.gorec             open a recording for replay (or drop one on the window)\n"
-    "  --at TIME              with a recording: open it at that moment\n"
-    "  --play                 with a recording: open it playing\n"
-    "  --timeline             show the timeline below the diagram (else the console)\n"
-    "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
-    "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
-    "Ctrl +/- zoom the interface, F12 screenshot.\n";
 
 std::string g_glfw_error;
 void on_glfw_error(int, const char* what) { g_glfw_error = what ? what : "unknown"; }
@@ -76,11 +61,25 @@ std::vector<unsigned char> read_pixels(int w, int h) {
   return px;
 }
 
-bool write_png(const std::string& path, int w, int h) {
+// write_png() writes the back buffer as a PNG by the output-path rules (goro/output_file.hpp);
+// returns "" or what went wrong.
+std::string write_png(const std::string& path, int w, int h) {
   std::vector<unsigned char> px = read_pixels(w, h);
   for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // opaque
   stbi_flip_vertically_on_write(1);
-  return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
+  std::string png;
+  auto append = [](void* to, void* data, int n) {
+    static_cast<std::string*>(to)->append(static_cast<const char*>(data), static_cast<size_t>(n));
+  };
+  if (!stbi_write_png_to_func(append, &png, w, h, 4, px.data(), w * 4)) return "cannot encode " + path;
+  try {
+    goro::OutputFile out(path);
+    out.write(png);
+    out.commit();
+  } catch (const goro::OutputError& e) {
+    return e.what();
+  }
+  return "";
 }
 
 // render_lists() draws some of a frame's draw lists.
@@ -108,135 +107,49 @@ void apply_theme(bool dark, float scale) {
   s.ScaleAllSizes(scale);
 }
 
-}  // namespace
-
-int window_main(const std::vector<std::string>& args) {
+// run_window() opens the window as o asks; returns the exit status.
+int run_window(WindowOptions o) {
+  for (const std::string& n : o.notes) std::cerr << "goroscope: " << n << "\n";
   AppOptions opts;
   Settings settings = Settings::load();
-  std::string screenshot;
-  int frames = 90, width = 0, height = 0;
-  float scale = 1;    // --scale: everything drawn this many times larger (pictures for slides)
-  std::string video;  // --video FILE.gif|FILE.mp4: frames of the replay through ffmpeg
-  int64_t from = 0, to = -1;
-  int fps = 10;
-  const Scenario* sc = nullptr;
-  std::vector<std::string> sets;
-  for (size_t i = 0; i < args.size(); i++) {
-    const std::string& a = args[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
-      return args[++i];
-    };
+  opts.scenario = o.scenario;
+  opts.config = o.config;
+  opts.config_set = o.config_set;
+  opts.at = o.at;
+  opts.play = o.play;
+  opts.timeline = o.timeline;
+  opts.diagram_only = o.diagram_only;
+  opts.present = o.present;
+  if (o.theme >= 0) settings.dark = o.theme == 1;
+  std::string screenshot = o.screenshot, video = o.video;
+  const int frames = o.frames, width = o.width, height = o.height, fps = o.fps;
+  const float scale = o.scale;  // everything drawn this many times larger (pictures for slides)
+  int64_t from = o.from, to = o.to;
+  if (!o.recording.empty()) {
     try {
-      if (a == "--help-app" || a == "--help" || a == "-h") {
-        std::cout << kAppHelp;
-        return 0;
-      } else if (a == "--scenario") {
-        opts.scenario = next();
-        sc = find_scenario(opts.scenario);
-        if (!sc)
-          throw std::invalid_argument("no scenario named '" + opts.scenario +
-                                      "' (goroscope list shows them)");
-      } else if (a == "--set") {
-        sets.push_back(next());
-      } else if (a == "--procs") {
-        int n = std::stoi(next());
-        if (n < 1 || n > 64) throw std::invalid_argument("--procs must be 1 to 64");
-        opts.config.procs = n, opts.config_set = true;
-      } else if (a == "--seed") {
-        opts.config.seed = std::stoull(next()), opts.config_set = true;
-      } else if (a == "--clock") {
-        std::string v = next();
-        if (v != "virtual" && v != "real") throw std::invalid_argument("--clock must be virtual or real");
-        opts.config.clock = v == "real" ? goro::ClockMode::Real : goro::ClockMode::Virtual,
-        opts.config_set = true;
-      } else if (a == "--speed") {
-        double v = std::stod(next());
-        if (!(v > 0) || v > 1e6) throw std::invalid_argument("--speed must be above 0");
-        opts.config.speed = v, opts.config_set = true;
-      } else if (a == "--theme") {
-        std::string v = next();
-        if (v != "dark" && v != "light") throw std::invalid_argument("--theme must be dark or light");
-        settings.dark = v == "dark";
-      } else if (a == "--screenshot") {
-        screenshot = next();
-      } else if (a == "--video") {
-        video = next();
-        if (video.size() < 5 ||
-            (video.substr(video.size() - 4) != ".gif" && video.substr(video.size() - 4) != ".mp4"))
-          throw std::invalid_argument("--video needs a .gif or .mp4 file name");
-      } else if (a == "--from" || a == "--to") {
-        auto t = parse_time(next());
-        if (!t) throw std::invalid_argument(a + ": not a time (1.5s, 200ms, 30us, 42ns)");
-        (a == "--from" ? from : to) = *t;
-      } else if (a == "--fps") {
-        fps = std::stoi(next());
-        if (fps < 1 || fps > 60) throw std::invalid_argument("--fps must be 1 to 60");
-      } else if (a == "--play") {
-        opts.play = true;
-      } else if (a == "--timeline") {
-        opts.timeline = true;
-      } else if (a == "--diagram") {
-        opts.diagram_only = true;
-      } else if (a == "--at") {
-        auto t = parse_time(next());
-        if (!t) throw std::invalid_argument("--at: not a time (1.5s, 200ms, 30us, 42ns)");
-        opts.at = *t;
-      } else if (a == "--frames") {
-        frames = std::stoi(next());
-        if (frames < 1 || frames > 100000) throw std::invalid_argument("--frames must be 1 to 100000");
-      } else if (a == "--scale") {
-        scale = std::stof(next());
-        if (!(scale >= 0.5f && scale <= 4)) throw std::invalid_argument("--scale must be 0.5 to 4");
-      } else if (a == "--size") {
-        std::string v = next();
-        if (std::sscanf(v.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240 ||
-            width > 8192 || height > 8192)
-          throw std::invalid_argument("--size must look like 1600x1000");
-      } else if (a.size() > 6 && a.substr(a.size() - 6) == ".gorec") {
-        opts.replay = std::make_shared<Replay>(a);  // read it now: a bad file is an error, display or not
-      } else {
-        throw std::invalid_argument("unknown option '" + a + "'");
-      }
-    } catch (const std::invalid_argument& e) {
-      std::string msg = e.what();
-      if (msg == "stoi" || msg == "stoull" || msg == "stod" || msg == "stof") msg = a + ": not a number";
-      std::cerr << "goroscope: " << msg << "\n(goroscope --help-app for the window's options)\n";
-      return 64;
-    } catch (const std::out_of_range&) {
-      std::cerr << "goroscope: " << a << ": number out of range\n";
-      return 64;
+      opts.replay =
+          std::make_shared<Replay>(o.recording);  // read it now: a bad file is an error, display or not
     } catch (const goro::RecordingError& e) {
       std::cerr << "goroscope: " << e.what() << "\n";
       return 1;
     }
+    if (o.at_end) opts.at = opts.replay->duration();
   }
-  if (!sets.empty()) {
-    if (!sc) sc = find_scenario(settings.scenario);
+  if (!o.sets.empty()) {
+    const Scenario* sc = find_scenario(o.scenario.empty() ? settings.scenario : o.scenario);
     if (!sc) sc = &scenarios()[7];
     opts.scenario = sc->name;
     opts.params = sc->defaults();
-    for (const auto& s : sets) {
-      std::string err = sc->set(opts.params, s);
-      if (!err.empty()) {
-        std::cerr << "goroscope: " << err << "\n";
-        return 64;
-      }
+    if (std::string err = apply_sets(*sc, o.sets, opts.params); !err.empty()) {
+      std::cerr << "goroscope: " << err << "\n";
+      return kUsageExit;
     }
     opts.params_set = true;
   }
 
   // Pictures and clips show the whole replay, its timeline included: let its indexing finish.
   if (opts.replay && (!screenshot.empty() || !video.empty())) opts.replay->wait_indexed();
-  if (!video.empty() && !opts.replay) {
-    std::cerr << "goroscope: a clip is made from a recording: goroscope render FILE.gorec --gif OUT.gif\n";
-    return 64;
-  }
   if (!video.empty()) {  // say what is wrong with the clip before a window opens
-    if (to >= 0 && to <= from) {
-      std::cerr << "goroscope: --to must come after --from\n";
-      return 64;
-    }
     if (to < 0)
       to = std::max(opts.replay->duration(), from + 1);  // a recording whose time stood still: one frame
     if (std::string why = Clip::check({video, from, to, fps}); !why.empty()) {
@@ -316,7 +229,8 @@ int window_main(const std::vector<std::string>& args) {
   auto last = t0;
   int frame = 0;
   int status = 0;
-  double frame_sum_ms = 0;  // screenshot runs report their mean frame time (bench/frame_time.sh)
+  bool progress_shown = false;  // a frame count ends the terminal's line
+  double frame_sum_ms = 0;      // screenshot runs report their mean frame time (bench/frame_time.sh)
   int frame_count = 0;
   while (!glfwWindowShouldClose(win)) {
     if (screenshot.empty() && !app.busy())
@@ -354,21 +268,27 @@ int window_main(const std::vector<std::string>& args) {
       render_lists(*all, lists);
       std::vector<unsigned char> px = read_pixels(fw, fh);
       render_lists(*all, overlay);
-      if (clip->add(px.data(), fw, fh).empty() && !video.empty())
-        std::cerr << "\rgoroscope: frame " << clip->done() << "/" << clip->frames() << std::flush;
+      if (clip->add(px.data(), fw, fh).empty() && !video.empty()) {
+        // One line a frame; on a terminal the line is rewritten in place.
+        static const bool tty = isatty(STDERR_FILENO);
+        std::cerr << (tty ? "\r" : "") << "goroscope: frame " << clip->done() << "/" << clip->frames()
+                  << (tty ? "" : "\n") << std::flush;
+        progress_shown = tty;
+      }
     } else {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
     auto shot = app.take_screenshot();
     if (!video.empty() && app.clip_result()) {
       const std::string& why = *app.clip_result();
-      std::cerr << "\n" << (why.empty() ? "goroscope: wrote " + video : "goroscope: " + why) << "\n";
+      std::cerr << (progress_shown ? "\n" : "")
+                << (why.empty() ? "goroscope: wrote " + video : "goroscope: " + why) << "\n";
       status = why.empty() ? 0 : 1;
       break;
     }
     if (!screenshot.empty() && ++frame >= frames) {
-      if (!write_png(screenshot, fw, fh)) {
-        std::cerr << "goroscope: cannot write " << screenshot << "\n";
+      if (std::string why = write_png(screenshot, fw, fh); !why.empty()) {
+        std::cerr << "goroscope: " << why << "\n";
         status = 1;
       } else {
         std::cerr << "goroscope: wrote " << screenshot << " (" << fw << "x" << fh << ")";
@@ -380,9 +300,9 @@ int window_main(const std::vector<std::string>& args) {
       break;
     }
     if (shot) {
-      bool ok = write_png(*shot, fw, fh);
-      std::cerr << (ok ? "goroscope: wrote " : "goroscope: cannot write ") << *shot << "\n";
-      app.screenshot_done(*shot, ok);
+      std::string why = write_png(*shot, fw, fh);
+      std::cerr << "goroscope: " << (why.empty() ? "wrote " + *shot : why) << "\n";
+      app.screenshot_done(*shot, why.empty());
     }
     glfwSwapBuffers(win);
   }
@@ -400,51 +320,35 @@ int window_main(const std::vector<std::string>& args) {
   return status;
 }
 
-// render_main() is `goroscope render FILE (--png OUT [--at T] | --gif OUT | --mp4 OUT
-// [--from T --to T --fps N]) [--size WxH] [--scale F] [--theme dark|light]`, done by the window itself.
+}  // namespace
+
+int window_main(const std::vector<std::string>& args) {
+  try {
+    WindowOptions o = parse_window_options(args);
+    if (o.help) {
+      std::cout << kWindowHelp;
+      return 0;
+    }
+    return run_window(std::move(o));
+  } catch (const UsageError& e) {
+    std::cerr << "goroscope: " << e.what() << "\n(goroscope --help-app for the window's options)\n";
+    return kUsageExit;
+  }
+}
+
+// render_main() is `goroscope render FILE ...` (kRenderHelp), done by the window itself.
 int render_main(const std::vector<std::string>& args) {
-  if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
-    std::cout << "usage: goroscope render FILE.gorec --png OUT.png [--at TIME] [--size WxH] [--scale F] "
-                 "[--theme dark|light] [--diagram]\n"
-                 "       goroscope render FILE.gorec --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] "
-                 "[--fps N] [--size WxH] [--scale F]\n"
-                 "  --size is the picture's size at scale 1; --scale F draws everything F times larger\n";
-    return args.size() < 2 ? 64 : 0;
-  }
-  std::vector<std::string> w{args[1], "--timeline"};
-  bool out = false;
-  for (size_t i = 2; i < args.size(); i++) {
-    const std::string& a = args[i];
-    if (a == "--diagram") {
-      w.push_back(a);
-      continue;
+  try {
+    WindowOptions o = parse_render_options(args);
+    if (o.help) {
+      std::cout << kRenderHelp;
+      return 0;
     }
-    if (i + 1 >= args.size()) {
-      std::cerr << "goroscope: " << a << " needs a value\n";
-      return 64;
-    }
-    const std::string& v = args[++i];
-    if (a == "--png")
-      w.insert(w.end(), {"--screenshot", v, "--frames", "3"}), out = true;
-    else if (a == "--gif" || a == "--mp4") {
-      if (v.size() < 5 || v.substr(v.size() - 4) != "." + a.substr(2)) {
-        std::cerr << "goroscope: " << a << " wants a file ending in ." << a.substr(2) << "\n";
-        return 64;
-      }
-      w.insert(w.end(), {"--video", v}), out = true;
-    } else if (a == "--at" || a == "--from" || a == "--to" || a == "--fps" || a == "--size" ||
-               a == "--scale" || a == "--theme") {
-      w.insert(w.end(), {a, v});
-    } else {
-      std::cerr << "goroscope: unknown render option '" << a << "'\n";
-      return 64;
-    }
+    return run_window(std::move(o));
+  } catch (const UsageError& e) {
+    std::cerr << "goroscope: " << e.what() << "\n(goroscope render --help for usage)\n";
+    return kUsageExit;
   }
-  if (!out) {
-    std::cerr << "goroscope: render needs --png, --gif or --mp4\n";
-    return 64;
-  }
-  return window_main(w);
 }
 
 }  // namespace goroscope

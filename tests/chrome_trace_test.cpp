@@ -180,3 +180,86 @@ TEST(ChromeTrace, DeadlockIsAnInstantAndTheBlockedStayBlocked) {
   EXPECT_TRUE(deadlock);
   EXPECT_TRUE(blocked);
 }
+
+namespace {
+
+// utf8_ok() tells whether s is well-formed UTF-8 (what a JSON parser demands of its input).
+bool utf8_ok(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80                 ? 1
+               : c >= 0xC2 && c <= 0xDF ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    uint32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
+    for (size_t k = 1; k < n; k++) {
+      unsigned b = static_cast<unsigned char>(s[i + k]);
+      if (b < 0x80 || b > 0xBF) return false;
+      cp = cp << 6 | (b & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += n;
+  }
+  return true;
+}
+
+goro::Event ev(goro::EventKind k, int64_t time, uint64_t seq, uint64_t g, uint32_t text = 0) {
+  goro::Event e{};
+  e.kind = k, e.time = time, e.seq = seq, e.g = g, e.text = text;
+  return e;
+}
+
+}  // namespace
+
+TEST(ChromeTrace, BytesThatAreNotUtf8StillMakeValidJson) {
+  goro::Recording r;
+  r.header["scenario"] = "bad\xff\xfe name";
+  r.strings = {"",
+               "main",
+               "caf\xc3\xa9 ok\n",
+               "half \xe2\x82",
+               "stray \x80 byte",
+               "overlong \xc0\xaf",
+               "surrogate \xed\xa0\x80"};
+  std::vector<goro::Event> evs = {ev(goro::EventKind::GoCreate, 0, 1, 1, 1),
+                                  ev(goro::EventKind::GoStart, 0, 2, 1)};
+  for (uint32_t t = 2; t < r.strings.size(); t++) evs.push_back(ev(goro::EventKind::Output, t, t + 1, 1, t));
+  r.events = goro::EventLog(std::move(evs));
+  r.bookmarks.push_back({5, "caption \xff"});
+  std::ostringstream os;
+  goro::visual::write_chrome_trace(r, os);
+  std::string out = os.str();
+  EXPECT_TRUE(utf8_ok(out));
+  Json j = parse(out);
+  EXPECT_EQ(j["otherData"]["scenario"].str(), "bad?? name");  // the test's reader shows \u escapes as '?'
+  std::vector<std::string> texts;
+  for (const auto& e : std::get<Arr>(j["traceEvents"].v))
+    if ((*e)["ph"].str() == "i" && (*e)["name"].str() == "output")
+      texts.push_back((*e)["args"]["text"].str());
+  ASSERT_EQ(texts.size(), 5u);
+  EXPECT_EQ(texts[0], "caf\xc3\xa9 ok\n");  // good UTF-8 stays as it is
+  EXPECT_EQ(texts[1], "half ??");
+  EXPECT_EQ(texts[2], "stray ? byte");
+  EXPECT_EQ(texts[3], "overlong ??");
+  EXPECT_EQ(texts[4], "surrogate ???");
+}
+
+TEST(ChromeTrace, ExtremeTimesDoNotOverflow) {
+  goro::Recording r;
+  r.header["scenario"] = "extremes";
+  r.strings = {"", "main"};
+  r.events = goro::EventLog({ev(goro::EventKind::GoCreate, INT64_MIN, 1, 1, 1),
+                             ev(goro::EventKind::GoStart, INT64_MAX, 2, 1),
+                             ev(goro::EventKind::GoEnd, INT64_MAX, 3, 1)});
+  std::ostringstream os;
+  goro::visual::write_chrome_trace(r, os);  // under UBSan: no signed overflow
+  Json j = parse(os.str());
+  double longest = -1;
+  for (const auto& e : std::get<Arr>(j["traceEvents"].v))
+    if ((*e)["ph"].str() == "X") longest = std::max(longest, (*e)["dur"].num());
+  EXPECT_GT(longest, 1.8e16);  // runnable from INT64_MIN to INT64_MAX: ~2^64 ns, in microseconds
+}

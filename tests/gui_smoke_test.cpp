@@ -104,11 +104,58 @@ TEST(WindowRender, GifAndMp4HaveTheAskedFramesAndSize) {
   EXPECT_EQ(WEXITSTATUS(rc), 64);
 }
 
+// read_file() is a file's bytes ("" when missing).
+std::string read_file(const std::string& path) {
+  std::string s;
+  if (FILE* f = std::fopen(path.c_str(), "rb")) {
+    char b[65536];
+    for (size_t n; (n = std::fread(b, 1, sizeof b, f)) > 0;) s.append(b, n);
+    std::fclose(f);
+  }
+  return s;
+}
+
+TEST(WindowRender, APictureWithoutAtShowsTheEndAndProgressTakesALineAFrame) {
+  if (std::system("command -v xvfb-run >/dev/null 2>&1 && command -v ffmpeg >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "xvfb-run or ffmpeg not installed";
+  std::string dir = ::testing::TempDir(), bin = GOROSCOPE_BINARY;
+  std::string rec = dir + "goroscope-render.bin";  // a recording need not be called .gorec
+  ASSERT_EQ(std::system((bin + " run worker_pool --record " + rec + " >/dev/null 2>&1").c_str()), 0);
+  std::string env = "XDG_CONFIG_HOME=" + dir + "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' ";
+  std::string end = dir + "render-end.png", start = dir + "render-start.png";
+  ASSERT_EQ(
+      std::system(
+          (env + bin + " render " + rec + " --png " + end + " --size 640x400 --diagram 2>/dev/null").c_str()),
+      0);
+  ASSERT_EQ(std::system((env + bin + " render " + rec + " --png " + start +
+                         " --at 0 --size 640x400 --diagram 2>/dev/null")
+                            .c_str()),
+            0);
+  EXPECT_FALSE(read_file(end).empty());
+  EXPECT_NE(read_file(end), read_file(start));  // not the empty first moment
+  // The clip's progress, written to a file: one line a frame.
+  std::string log = dir + "render-progress.txt";
+  ASSERT_EQ(std::system((env + bin + " render " + rec + " --gif " + dir +
+                         "progress.gif --to 400ms --fps 5 --size 640x400 --diagram 2>" + log)
+                            .c_str()),
+            0);
+  std::string text = read_file(log);
+  EXPECT_NE(text.find("goroscope: frame 1/3\ngoroscope: frame 2/3\ngoroscope: frame 3/3\ngoroscope: wrote "),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find('\r'), std::string::npos);
+}
+
 TEST(WindowCli, BadOptionsAreRefused) {
   std::string bin = GOROSCOPE_BINARY;
   EXPECT_NE(std::system((bin + " --scenario nope >/dev/null 2>&1").c_str()), 0);
   EXPECT_NE(std::system((bin + " --size big >/dev/null 2>&1").c_str()), 0);
   EXPECT_NE(std::system((bin + " --frames >/dev/null 2>&1").c_str()), 0);
+  // One parser for the window and every verb: the same rules, exit 64.
+  for (const char* bad :
+       {" --frames 5abc", " --size 1600x1000x", " --seed -1", " --procs +4", " --theme dark --theme dark",
+        " render x.gorec --bogus", " render x.gorec --gif x.gif --fps 5x"})
+    EXPECT_EQ(WEXITSTATUS(std::system((bin + bad + " >/dev/null 2>&1").c_str())), 64) << bad;
 }
 
 TEST(WindowCli, WithoutADisplayItSaysSo) {

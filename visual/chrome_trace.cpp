@@ -13,9 +13,42 @@ namespace goro::visual {
 
 namespace {
 
+// utf8_length() is the length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when
+// the bytes there are not one (a stray continuation byte, an overlong form, a surrogate).
+size_t utf8_length(const std::string& s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (n == 0 || s.size() - i < n) return 0;
+  uint32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; k++) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = cp << 6 | (b & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+// json() is s as a JSON string. Bytes that are not UTF-8 (a program may print anything, a
+// recording may say anything) become U+FFFD, so the output always parses.
 std::string json(const std::string& s) {
   std::string o = "\"";
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t n = utf8_length(s, i);
+      if (n == 0) {
+        o += "\\ufffd";
+        i++;
+      } else {
+        o.append(s, i, n);
+        i += n;
+      }
+      continue;
+    }
+    i++;
     switch (c) {
       case '"':
         o += "\\\"";
@@ -45,10 +78,16 @@ std::string json(const std::string& s) {
   return o + "\"";
 }
 
-std::string us(int64_t ns) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", static_cast<double>(ns) / 1e3);
+// us() is nanoseconds as microseconds with three decimals; span_us() is to - from, for any
+// two times from <= to (the difference of two int64s can exceed INT64_MAX, not a uint64).
+std::string us(double ns) {
+  char b[40];
+  std::snprintf(b, sizeof b, "%.3f", ns / 1e3);
   return b;
+}
+std::string us(int64_t ns) { return us(static_cast<double>(ns)); }
+std::string span_us(int64_t from, int64_t to) {
+  return us(static_cast<double>(static_cast<uint64_t>(to) - static_cast<uint64_t>(from)));
 }
 
 // Span is the state a goroutine is in since `since`.
@@ -77,7 +116,7 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
     Span& s = spans[g];
     if (s.open && t >= s.since)
       emit("{\"ph\":\"X\",\"pid\":1,\"tid\":" + std::to_string(g) + ",\"name\":" + json(s.name) +
-           ",\"ts\":" + us(s.since) + ",\"dur\":" + us(t - s.since) + "}");
+           ",\"ts\":" + us(s.since) + ",\"dur\":" + span_us(s.since, t) + "}");
     s.open = false;
   };
   auto state = [&](uint64_t g, int64_t t, const std::string& name) {

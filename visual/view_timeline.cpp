@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "duration.hpp"
 #include "views.hpp"
 
 namespace goro::visual {
@@ -14,17 +15,9 @@ namespace goro::visual {
 namespace {
 
 std::string label_for(double v, bool by_seq) {
+  if (!by_seq) return format_time(std::llround(v));
   char b[32];
-  if (by_seq)
-    std::snprintf(b, sizeof b, "#%.0f", v);
-  else if (v < 1e3)
-    std::snprintf(b, sizeof b, "%.0fns", v);
-  else if (v < 1e6)
-    std::snprintf(b, sizeof b, "%.3gus", v / 1e3);
-  else if (v < 1e9)
-    std::snprintf(b, sizeof b, "%.4gms", v / 1e6);
-  else
-    std::snprintf(b, sizeof b, "%.4gs", v / 1e9);
+  std::snprintf(b, sizeof b, "#%.0f", v);
   return b;
 }
 

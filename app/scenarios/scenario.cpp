@@ -1,7 +1,7 @@
 // app/scenarios/scenario.cpp: the registry, in the article's order, and parameter parsing.
 #include "scenario.hpp"
 
-#include <charconv>
+#include "args.hpp"
 
 namespace goroscope {
 
@@ -59,14 +59,9 @@ std::string Scenario::set(Params& p, std::string_view a) const {
   std::string_view val = a.substr(eq + 1);
   for (const Param& x : params) {
     if (x.name != key) continue;
-    int v = 0;
-    auto [ptr, ec] = std::from_chars(val.data(), val.data() + val.size(), v);
-    if (ec != std::errc() || ptr != val.data() + val.size() || val.empty())
-      return "parameter " + key + ": '" + std::string(val) + "' is not a whole number";
-    if (v < x.min || v > x.max)
-      return "parameter " + key + " must be between " + std::to_string(x.min) + " and " +
-             std::to_string(x.max);
-    p.values[key] = v;
+    auto v = read_whole(val);  // numbers read one way everywhere (args.hpp)
+    if (!v || *v < x.min || *v > x.max) return whole_message("parameter " + key, val, x.min, x.max);
+    p.values[key] = static_cast<int>(*v);
     return "";
   }
   std::string known;

@@ -121,8 +121,6 @@ std::string errno_text() { return std::strerror(errno); }
 
 RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header)
     : path_(path) {
-  f_ = std::fopen(path.c_str(), "wb");
-  if (!f_) throw RecordingError("cannot write " + path + ": " + errno_text());
   std::string h;
   for (const auto& [k, v] : header) {
     if (k.find_first_of("=\n") != std::string::npos || v.find('\n') != std::string::npos)
@@ -135,14 +133,31 @@ RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::st
   head += h;
   put(head, checksum(kVersion, kHeader, h.data(), h.size()));
   head.append(kZeros, padding(head.size()));
-  std::setvbuf(f_, nullptr, _IOFBF,
-               size_t(1) << 16);  // small blocks gather here; events blocks go straight out
-  if (std::fwrite(head.data(), 1, head.size(), f_) != head.size() || std::fflush(f_) != 0)
-    throw RecordingError("cannot write " + path + ": " + errno_text());
+  try {
+    out_ = std::make_unique<OutputFile>(path);
+    out_->write(head);
+  } catch (const OutputError& e) {
+    failed(e);
+  }
 }
 
 RecordingWriter::~RecordingWriter() {
-  if (f_) std::fclose(f_);
+  if (!out_ || failed_) return;  // finished, or the old file stays (out_ removes its temporary)
+  try {                          // unfinished: keep the readable prefix, as a crash would
+    flush();
+    out_->commit();
+  } catch (...) {
+  }
+}
+
+void RecordingWriter::abandon() {
+  failed_ = true;
+  out_.reset();  // removes the temporary file
+}
+
+void RecordingWriter::failed(const std::exception& e) {
+  failed_ = true;
+  throw RecordingError(e.what());
 }
 
 void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
@@ -150,15 +165,20 @@ void RecordingWriter::write_block(uint8_t type, const std::string& payload) {
   auto size = static_cast<uint32_t>(payload.size());
   block_head(head, type, size);
   uint32_t sum = checksum(kVersion, type, payload.data(), payload.size());
-  size_t pad = padding(4 + payload.size());
-  if (std::fwrite(head, 1, 8, f_) != 8 ||
-      std::fwrite(payload.data(), 1, payload.size(), f_) != payload.size() ||
-      std::fwrite(&sum, 1, 4, f_) != 4 || std::fwrite(kZeros, 1, pad, f_) != pad)
-    throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  small_.append(head, 8);
+  small_ += payload;
+  small_.append(reinterpret_cast<const char*>(&sum), 4);
+  small_.append(kZeros, padding(4 + payload.size()));
 }
 
 void RecordingWriter::flush() {
-  if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  if (small_.empty()) return;
+  try {
+    out_->write(small_);
+  } catch (const OutputError& e) {
+    failed(e);
+  }
+  small_.clear();
 }
 
 void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector<std::string>& strings) {
@@ -175,8 +195,9 @@ void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector
     write_block(kStrings, p);
     strings_written_ = max_text_ + 1;
   }
-  // The block is [head][count][0][events][checksum][4 zero bytes]: 8-byte aligned throughout, so
-  // a reader maps the events in place. The events go out from where they are.
+  // The block is [head][count][0][events][checksum][4 zero bytes]: 8-byte aligned throughout,
+  // so a reader maps the events in place. The events go out from where they are, in one write
+  // with the small blocks before them.
   auto count = static_cast<uint32_t>(n);
   size_t bytes = n * sizeof(Event);
   char head[16] = {};
@@ -187,24 +208,20 @@ void RecordingWriter::write_events(const Event* evs, size_t n, const std::vector
   h.feed(head + 8, 8);
   h.feed(reinterpret_cast<const char*>(evs), bytes);
   uint32_t tail[2] = {h.finish(), 0};
-  // Straight to the file, after whatever stdio holds (no copy into its buffer on the way).
-  if (std::fflush(f_) != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
-  iovec v[3] = {{head, 16}, {const_cast<Event*>(evs), bytes}, {tail, 8}};
-  for (iovec* at = v; at != v + 3;) {
-    ssize_t r = writev(fileno(f_), at, static_cast<int>(v + 3 - at));
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      throw RecordingError("cannot write " + path_ + ": " + errno_text());
-    }
-    auto w = static_cast<size_t>(r);  // a short write: skip what went, go on from there
-    for (; at != v + 3 && w >= at->iov_len; ++at) w -= at->iov_len;
-    if (at != v + 3) at->iov_base = static_cast<char*>(at->iov_base) + w, at->iov_len -= w;
+  try {
+    out_->write({small_,
+                 {head, 16},
+                 {reinterpret_cast<const char*>(evs), bytes},
+                 {reinterpret_cast<const char*>(tail), 8}});
+  } catch (const OutputError& e) {
+    failed(e);
   }
+  small_.clear();
   written_ += n;
 }
 
 void RecordingWriter::add(const Event* events, size_t n, const std::vector<std::string>& strings) {
-  if (!f_) throw RecordingError("recording " + path_ + " is already finished");
+  if (!out_ || failed_) throw RecordingError("recording " + path_ + " is already finished");
   size_t i = 0;
   if (!buffered_.empty()) {  // fill the block begun by the last call first
     size_t take = std::min(kBlockEvents - buffered_.size(), n);
@@ -219,6 +236,7 @@ void RecordingWriter::add(const Event* events, size_t n, const std::vector<std::
 }
 
 void RecordingWriter::add_bookmark(const Bookmark& b) {
+  if (!out_ || failed_) throw RecordingError("recording " + path_ + " is already finished");
   std::string p;
   put(p, b.time);
   put(p, static_cast<uint32_t>(b.caption.size()));
@@ -228,13 +246,18 @@ void RecordingWriter::add_bookmark(const Bookmark& b) {
 }
 
 void RecordingWriter::finish(const std::vector<std::string>& strings) {
-  if (!f_) return;
+  if (!out_ || failed_) return;
   if (!buffered_.empty()) write_events(buffered_.data(), buffered_.size(), strings);
   std::string p;
   put(p, written_);
   write_block(kEnd, p);
-  int rc = std::fclose(std::exchange(f_, nullptr));  // the end block may still be in stdio's buffer
-  if (rc != 0) throw RecordingError("cannot write " + path_ + ": " + errno_text());
+  flush();
+  try {
+    out_->commit();
+  } catch (const OutputError& e) {
+    failed(e);
+  }
+  out_.reset();
 }
 
 // ---- loading ----
@@ -492,18 +515,17 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
 }
 
 void save_recording(const std::string& path, const Recording& rec) {
-  // Write beside the target and rename, so that a failed save never destroys the old file.
-  std::string tmp = path + ".tmp";
-  {
-    RecordingWriter w(tmp, rec.header);
+  // The writer writes beside the target and renames at finish(): a failed save never destroys
+  // the old file.
+  RecordingWriter w(path, rec.header);
+  try {
     for (size_t i = 0; i < rec.events.size(); i += EventLog::kRun)
       w.add(rec.events.run(i), rec.events.run_size(i), rec.strings);
     for (const Bookmark& b : rec.bookmarks) w.add_bookmark(b);
     w.finish(rec.strings);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw RecordingError("cannot save " + path + ": " + errno_text());
+  } catch (...) {
+    w.abandon();  // nothing half-saved takes the old file's place
+    throw;
   }
 }
 

@@ -2,23 +2,26 @@
 // The format is documented in docs/recording-format.md.
 //
 // Invariants: a RecordingWriter writes a valid file prefix after every block it flushes, so a
-// crash leaves a readable recording; blocks are cut at fixed event counts, so the same events
-// give the same bytes. load_recording() either returns a recording whose every event keeps the
-// event contract (goro/event_check.hpp: ids created before use and within bounds, kinds and
-// kind-specific bytes known, strings defined), or throws RecordingError naming the problem and
-// where. A recording is a stranger's input: nothing in it makes a reader allocate more than a
-// small multiple of the file's size.
+// crash leaves a readable recording (at PATH.tmp: a recording is written beside its path and
+// renamed over it when finished, goro/output_file.hpp); blocks are cut at fixed event counts, so
+// the same events give the same bytes. load_recording() either returns a recording whose every
+// event keeps the event contract (goro/event_check.hpp: ids created before use and within
+// bounds, kinds and kind-specific bytes known, strings defined), or throws RecordingError naming
+// the problem and where. A recording is a stranger's input: nothing in it makes a reader
+// allocate more than a small multiple of the file's size.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "goro/event.hpp"
 #include "goro/event_log.hpp"
+#include "goro/output_file.hpp"
 
 namespace goro {
 
@@ -49,8 +52,11 @@ class RecordingWriter {
   static constexpr size_t kBlockEvents =
       EventLog::kRun;  // a crash loses at most this many (and what add() has not had)
 
-  // Opens path for writing (truncating it) and writes the header. Throws RecordingError.
+  // Opens path for writing (goro/output_file.hpp: a regular file is replaced only at finish())
+  // and writes the header. Throws RecordingError.
   RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);
+  // A writer destroyed unfinished keeps the readable prefix it wrote (as a crash would), unless
+  // a write failed: then the old file at the path stays as it was.
   ~RecordingWriter();
   RecordingWriter(const RecordingWriter&) = delete;
   RecordingWriter& operator=(const RecordingWriter&) = delete;
@@ -61,16 +67,21 @@ class RecordingWriter {
     add(events.data(), events.size(), strings);
   }
   void add_bookmark(const Bookmark& b);
-  // finish() writes what is buffered and the END block, and closes the file.
+  // finish() writes what is buffered and the END block, closes the file and puts it in place.
   void finish(const std::vector<std::string>& strings);
+  // abandon() gives up: what was written is removed and the old file at the path stays.
+  void abandon();
 
  private:
-  void write_block(uint8_t type, const std::string& payload);  // into stdio's buffer (padded)
+  void write_block(uint8_t type, const std::string& payload);  // into small_ (padded)
   // write_events() writes one EVENTS block (after a STRINGS block, if they name new strings).
   void write_events(const Event* evs, size_t n, const std::vector<std::string>& strings);
   void flush();
+  [[noreturn]] void failed(const std::exception& e);
 
-  std::FILE* f_ = nullptr;
+  std::unique_ptr<OutputFile> out_;  // null once finished
+  std::string small_;                // small blocks (strings, bookmarks) not yet written
+  bool failed_ = false;
   std::string path_;
   std::vector<Event> buffered_;  // fewer than kBlockEvents, not yet in a block
   size_t strings_written_ = 1;   // strings[0] is implicit

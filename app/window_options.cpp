@@ -1,0 +1,141 @@
+// app/window_options.cpp: the window's options and render's, read by the one parser.
+#include "window_options.hpp"
+
+#include "args.hpp"
+#include "cli.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace goroscope {
+
+const char* const kWindowHelp =
+    "usage: goroscope [options] [FILE]        open the window (FILE: a recording to replay)\n"
+    "  --scenario NAME        the program to open (goroscope list shows them)\n"
+    "  --set NAME=VALUE       a parameter of it (repeatable, each parameter once)\n"
+    "  --procs N --seed S --clock virtual|real --speed X   as for `goroscope run`\n"
+    "                         (the window's clock is real unless --clock virtual)\n"
+    "  --theme dark|light     the colours\n"
+    "  --size WxH             the window's size in pixels (320x240 to 8192x8192)\n"
+    "  --scale F              draw everything F times larger (0.5 to 4; the window too)\n"
+    "  --present              presentation: the diagram and its narration, large type, high contrast\n"
+    "  --screenshot FILE.png  render --frames frames (default 90), write a PNG, and exit\n"
+    "  --frames N             frames to render before the screenshot (1 to 100000)\n"
+    "  FILE                   open a recording for replay (or drop one on the window)\n"
+    "  --at TIME              with a recording: open it at that moment\n"
+    "  --play                 with a recording: open it playing\n"
+    "  --timeline             show the timeline below the diagram (else the console)\n"
+    "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
+    "Each option may be given once (--set once per parameter). Exit status 64: a bad command line.\n"
+    "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
+    "Ctrl +/- zoom the interface, F12 screenshot.\n";
+
+const char* const kRenderHelp =
+    "usage: goroscope render FILE --png OUT.png [--at TIME] [--size WxH] [--scale F] [--theme dark|light]\n"
+    "                               [--diagram] [--present]\n"
+    "       goroscope render FILE --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] [--fps N]\n"
+    "                               [--size WxH] [--scale F] [--theme dark|light] [--diagram] [--present]\n"
+    "  A picture without --at shows the end of the run. --size is the picture's size at scale 1;\n"
+    "  --scale F draws everything F times larger; --fps is 1 to 60. Needs a display (xvfb-run works);\n"
+    "  a clip needs ffmpeg.\n";
+
+namespace {
+
+// read_view() reads what the window and render share.
+void read_view(const Args& a, WindowOptions& o) {
+  if (auto t = a.choice("--theme", {"dark", "light"})) o.theme = *t == "dark" ? 1 : 0;
+  if (auto s = a.size("--size", 320, 240, 8192)) o.width = s->first, o.height = s->second;
+  if (auto s = a.number("--scale", 0.5, 4)) o.scale = static_cast<float>(*s);
+  o.diagram_only = a.has("--diagram");
+  o.present = a.has("--present");
+}
+
+const std::vector<OptionSpec> kViewOptions = {
+    {"--theme"}, {"--size"}, {"--scale"}, {"--diagram", true}, {"--present", true},
+};
+
+std::vector<OptionSpec> with(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+}  // namespace
+
+WindowOptions parse_window_options(const std::vector<std::string>& args) {
+  std::vector<OptionSpec> specs = with(with(run_option_specs(), kViewOptions), {{"--scenario"},
+                                                                                {"--screenshot"},
+                                                                                {"--frames"},
+                                                                                {"--at"},
+                                                                                {"--play", true},
+                                                                                {"--timeline", true},
+                                                                                {"--help-app", true}});
+  Args a(args, 0, specs);
+  WindowOptions o;
+  o.help = a.help() || a.has("--help-app");
+  if (o.help) return o;
+  if (a.positional().size() > 1)
+    throw UsageError("one recording at a time: '" + a.positional()[0] + "' and '" + a.positional()[1] + "'");
+  if (!a.positional().empty()) o.recording = a.positional()[0];
+  if (auto s = a.text("--scenario")) {
+    if (!find_scenario(*s)) throw UsageError("no scenario named '" + *s + "' (goroscope list shows them)");
+    o.scenario = *s;
+  }
+  o.sets = a.values("--set");
+  o.config.clock = goro::ClockMode::Real;  // watching: real time, adjustable speed
+  o.config_set = read_config(a, o.config, o.notes);
+  read_view(a, o);
+  if (auto f = a.file("--screenshot")) o.screenshot = *f;
+  if (auto n = a.whole("--frames", 1, 100000)) o.frames = static_cast<int>(*n);
+  if (auto t = a.time("--at")) o.at = *t;
+  o.play = a.has("--play");
+  o.timeline = a.has("--timeline");
+  if (o.recording.empty()) {
+    for (const char* opt : {"--at", "--play"})
+      if (a.has(opt))
+        throw UsageError(std::string(opt) + " needs a recording to replay (goroscope FILE " + opt + ")");
+  } else {
+    for (const char* opt : {"--scenario", "--set", "--procs", "--seed", "--clock", "--speed"})
+      if (a.has(opt))
+        o.notes.push_back(std::string(opt) + " does nothing when replaying a recording (it ran as recorded)");
+  }
+  if (a.has("--frames") && o.screenshot.empty())
+    o.notes.push_back("--frames does nothing without --screenshot");
+  return o;
+}
+
+WindowOptions parse_render_options(const std::vector<std::string>& args) {
+  Args a(args, 1,
+         with(kViewOptions, {{"--png"}, {"--gif"}, {"--mp4"}, {"--at"}, {"--from"}, {"--to"}, {"--fps"}}));
+  WindowOptions o;
+  o.help = a.help();
+  if (o.help) return o;
+  if (a.positional().empty())
+    throw UsageError("render needs a recording: goroscope render FILE --png OUT.png");
+  if (a.positional().size() > 1) throw UsageError("unexpected argument '" + a.positional()[1] + "'");
+  o.recording = a.positional()[0];
+  o.timeline = true;
+  read_view(a, o);
+  int outputs = a.has("--png") + a.has("--gif") + a.has("--mp4");
+  if (outputs == 0) throw UsageError("render needs --png OUT.png, --gif OUT.gif or --mp4 OUT.mp4");
+  if (outputs > 1) throw UsageError("render makes one thing at a time: --png, --gif or --mp4");
+  if (auto png = a.file("--png")) {
+    for (const char* opt : {"--from", "--to", "--fps"})
+      if (a.has(opt)) throw UsageError(std::string(opt) + " is for a clip (--gif, --mp4), not a picture");
+    o.screenshot = *png, o.frames = 3;
+    if (auto t = a.time("--at"))
+      o.at = *t;
+    else
+      o.at_end = true;  // the whole run drawn, not the empty first moment
+    return o;
+  }
+  if (a.has("--at")) throw UsageError("--at is for a picture (--png); a clip takes --from and --to");
+  const std::string ext = a.has("--gif") ? "gif" : "mp4";
+  o.video = *a.file("--" + ext);
+  if (o.video.size() < 5 || o.video.compare(o.video.size() - 4, 4, "." + ext) != 0)
+    throw UsageError("--" + ext + " wants a file name ending in ." + ext + ", not '" + o.video + "'");
+  if (auto t = a.time("--from")) o.from = *t;
+  if (auto t = a.time("--to")) o.to = *t;
+  if (o.to >= 0 && o.to <= o.from) throw UsageError("--to must come after --from");
+  if (auto n = a.whole("--fps", 1, 60)) o.fps = static_cast<int>(*n);
+  return o;
+}
+
+}  // namespace goroscope

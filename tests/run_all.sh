@@ -58,7 +58,8 @@ leg_tsan() {
   if setarch "$(uname -m)" -R true 2>/dev/null; then run=(setarch "$(uname -m)" -R); fi
   export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
   "${run[@]}" build-tsan/tests/runtime_tests
-  "${run[@]}" build-tsan/tests/app_tests
+  # The crafted-recording fuzz runs in full in the build and asan legs; a few hundred here.
+  GOROSCOPE_FUZZ_RUNS=300 "${run[@]}" build-tsan/tests/app_tests
 }
 
 for leg in "${legs[@]}"; do

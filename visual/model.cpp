@@ -50,7 +50,7 @@ size_t Model::own_bytes() const {
   for (const WaitGroup& w : wgs_) n += sizeof w + w.waiters.size() * 8;
   for (const Mutex& m : mus_) n += sizeof m + (m.readers.size() + m.waiters.size()) * 8;
   for (const Once& o : onces_) n += sizeof o + o.waiters.size() * 8;
-  return n + (edges_.size() + sync_edges_.size()) * 64 + transfers_.size() * sizeof(Transfer);
+  return n + transfers_.size() * sizeof(Transfer);
 }
 
 const Channel* Model::channel(uint64_t id) const {
@@ -73,6 +73,40 @@ std::string Model::object_name(uint64_t id) const {
       return onces_[o->index].name;
   }
   return {};
+}
+
+namespace {
+uint8_t sync(SyncRole r) { return static_cast<uint8_t>(Goroutine::kSync + static_cast<uint8_t>(r)); }
+}  // namespace
+
+void Model::use(uint64_t id, uint64_t obj, uint8_t how, uint64_t n) {
+  if (id == 0) return;  // the runtime itself: no goroutine to draw an edge from
+  auto& uses = g(id).uses;
+  auto at =
+      std::lower_bound(uses.begin(), uses.end(), std::pair{obj, how}, [](const Goroutine::Use& u, auto k) {
+        return std::pair{u.obj, u.how} < k;
+      });
+  if (at != uses.end() && at->obj == obj && at->how == how)
+    at->count += n;
+  else
+    uses.insert(at, {obj, how, n});
+}
+
+std::vector<std::pair<EdgeKey, uint64_t>> Model::edges() const {
+  std::vector<std::pair<EdgeKey, uint64_t>> v;
+  for (const Goroutine& x : gs_)
+    for (const Goroutine::Use& u : x.uses)
+      if (u.how < Goroutine::kSync) v.push_back({EdgeKey{x.id, u.obj, u.how == Goroutine::kSend}, u.count});
+  return v;
+}
+
+std::vector<std::pair<SyncEdgeKey, uint64_t>> Model::sync_edges() const {
+  std::vector<std::pair<SyncEdgeKey, uint64_t>> v;
+  for (const Goroutine& x : gs_)
+    for (const Goroutine::Use& u : x.uses)
+      if (u.how >= Goroutine::kSync)
+        v.push_back({SyncEdgeKey{x.id, u.obj, static_cast<SyncRole>(u.how - Goroutine::kSync)}, u.count});
+  return v;
 }
 
 void Model::set_state(Goroutine& x, GState s, int64_t since) {
@@ -215,7 +249,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
         c.buffer.push_back(v);
         c.sends++;
         chan_ops_++;
-        edges_[{e.g, e.obj, true}]++;
+        use(e.g, e.obj, Goroutine::kSend);
         transfer(e, e.g, 0, std::move(v));
       }
       break;
@@ -226,7 +260,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
         if (!c.buffer.empty()) c.buffer.pop_front();
         c.recvs++;
         chan_ops_++;
-        edges_[{e.g, e.obj, false}]++;
+        use(e.g, e.obj, Goroutine::kRecv);
         transfer(e, 0, e.g, std::move(v));
       }
       break;
@@ -237,8 +271,8 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
         c.recvs++;
         chan_ops_++;
         auto to = static_cast<uint64_t>(e.arg);
-        edges_[{e.g, e.obj, true}]++;
-        edges_[{to, e.obj, false}]++;
+        use(e.g, e.obj, Goroutine::kSend);
+        use(to, e.obj, Goroutine::kRecv);
         transfer(e, e.g, to, value(e, strings));
       }
       break;
@@ -258,23 +292,23 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::WgAdd:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::WaitGroup) {
         wgs_[o->index].counter = e.arg;
-        sync_edges_[{e.g, e.obj, e.value < 0 ? SyncRole::Done : SyncRole::Add}]++;
+        use(e.g, e.obj, sync(e.value < 0 ? SyncRole::Done : SyncRole::Add));
       }
       break;
     case EventKind::WgWait:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::WaitGroup)
-        sync_edges_[{e.g, e.obj, SyncRole::Wait}]++;
+        use(e.g, e.obj, sync(SyncRole::Wait));
       break;
     case EventKind::MutexContended:
       if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex))
-        sync_edges_.try_emplace({e.g, e.obj, SyncRole::Lock}, 0);
+        use(e.g, e.obj, sync(SyncRole::Lock), 0);
       break;
     case EventKind::WgRelease:
     case EventKind::TimerFire:
       break;
     case EventKind::MutexLock:
       if (const Object* o = obj(e.obj); o && (o->kind == ObjKind::Mutex || o->kind == ObjKind::RWMutex)) {
-        sync_edges_[{e.g, e.obj, SyncRole::Lock}]++;
+        use(e.g, e.obj, sync(SyncRole::Lock));
         Mutex& m = mus_[o->index];
         erase_one(m.waiters, e.g);
         if (static_cast<LockMode>(e.aux) == LockMode::Shared)
@@ -295,7 +329,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::OnceRun:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Once) {
         onces_[o->index].ran_by = e.g;
-        sync_edges_[{e.g, e.obj, SyncRole::Do}]++;
+        use(e.g, e.obj, sync(SyncRole::Do));
       }
       break;
     case EventKind::Sleep:

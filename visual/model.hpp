@@ -47,6 +47,15 @@ struct Goroutine {
   int64_t since = 0;                   // time of its last state change
   int64_t wake_at = -1;                // Sleeping: when it wakes
   uint64_t events = 0;                 // events about it so far
+  // uses: the objects it used so far (the diagram's edges), in (obj, how) order: how is
+  // kRecv or kSend on a channel, or kSync + a SyncRole; count is how often (0: waited only).
+  struct Use {
+    uint64_t obj;
+    uint8_t how;
+    uint64_t count;
+  };
+  static constexpr uint8_t kRecv = 0, kSend = 1, kSync = 2;
+  std::vector<Use> uses;  // kept here, not in a map of the model, so snapshots share it (CowVector)
 };
 
 // Channel is one channel's state.
@@ -135,8 +144,9 @@ class Model {
   const Object* object(uint64_t id) const { return id && id <= objs_.size() ? &objs_[id - 1] : nullptr; }
   std::string object_name(uint64_t id) const;
   const Channel* channel(uint64_t id) const;
-  const std::map<EdgeKey, uint64_t>& edges() const { return edges_; }
-  const std::map<SyncEdgeKey, uint64_t>& sync_edges() const { return sync_edges_; }
+  // edges() and sync_edges() are the learned uses, in key order, gathered from the goroutines.
+  std::vector<std::pair<EdgeKey, uint64_t>> edges() const;
+  std::vector<std::pair<SyncEdgeKey, uint64_t>> sync_edges() const;
   const std::deque<Transfer>& recent_transfers() const { return transfers_; }
 
   int64_t time() const { return time_; }
@@ -158,7 +168,8 @@ class Model {
 
  private:
   Goroutine& g(uint64_t id);
-  void set_state(Goroutine& x, GState s, int64_t since);  // keeps counts_
+  void set_state(Goroutine& x, GState s, int64_t since);
+  void use(uint64_t g, uint64_t obj, uint8_t how, uint64_t n = 1);  // counts a learned edge  // keeps counts_
   void unqueue(Goroutine& gr);
   std::string value(const Event& e, const std::vector<std::string>& strings) const;
   void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);
@@ -171,9 +182,7 @@ class Model {
   std::vector<WaitGroup> wgs_;
   std::vector<Mutex> mus_;
   std::vector<Once> onces_;
-  std::map<EdgeKey, uint64_t> edges_;
-  std::map<SyncEdgeKey, uint64_t> sync_edges_;  // the diagram's sync edges, learned over the run
-  std::deque<Transfer> transfers_;              // the last few, newest at the back
+  std::deque<Transfer> transfers_;  // the last few, newest at the back
   std::string output_;
   int64_t time_ = 0;
   uint64_t seq_ = 0;

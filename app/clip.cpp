@@ -27,26 +27,34 @@ std::string shell_quoted(const std::string& s) {
 
 }  // namespace
 
+std::string Clip::format_of(const ClipSpec& spec) {
+  if (spec.format == "gif" || spec.format == "mp4") return spec.format;
+  if (!spec.format.empty()) return "";
+  return ends_with(spec.path, ".gif") ? "gif" : ends_with(spec.path, ".mp4") ? "mp4" : "";
+}
+
 std::string Clip::check(const ClipSpec& spec) {
-  if (!ends_with(spec.path, ".gif") && !ends_with(spec.path, ".mp4"))
-    return "a clip's file name ends in .gif or .mp4";
+  const std::string format = format_of(spec);
+  if (format.empty()) return "a clip's file name ends in .gif or .mp4";
   if (spec.fps < 1 || spec.fps > 60) return "the frame rate must be 1 to 60";
   if (spec.to <= spec.from) return "the clip must end after it starts";
   if ((spec.to - spec.from) / 1'000'000'000 * spec.fps > 100000)
     return "more than 100,000 frames: choose a shorter range or fewer frames a second";
+  bool through = false;  // a FIFO or a device: written where it is, no folder to write in
   try {
-    if (goro::output_kind(spec.path) == goro::OutputKind::Through && ends_with(spec.path, ".mp4"))
-      return "an MP4 must go to a regular file (ffmpeg goes back to finish it): " + spec.path + " is not one";
+    through = goro::output_kind(spec.path) == goro::OutputKind::Through;
   } catch (const goro::OutputError& e) {
     return e.what();
   }
+  if (through && format == "mp4")
+    return "an MP4 must go to a regular file (ffmpeg goes back to finish it): " + spec.path + " is not one";
   std::filesystem::path dir = std::filesystem::path(spec.path).parent_path();
   if (dir.empty()) dir = ".";
-  if (!std::filesystem::is_directory(dir))
+  if (!through && !std::filesystem::is_directory(dir))
     return "no folder " + dir.string() + " to write " + spec.path + " in";
-  if (access(dir.c_str(), W_OK) != 0) return "cannot write in " + dir.string();
+  if (!through && access(dir.c_str(), W_OK) != 0) return "cannot write in " + dir.string();
   if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0)
-    return "making a " + spec.path.substr(spec.path.size() - 3) +
+    return "making a " + format +
            " needs the ffmpeg program, which is not installed (apt-get install ffmpeg, or ./setup.sh)";
   return "";
 }
@@ -64,7 +72,7 @@ std::string Clip::add(const unsigned char* rgba, int w, int h) {
   if (!result_.empty() || all_taken()) return result_.empty() ? "the clip has all its frames" : result_;
   if (!ffmpeg_) {
     w_ = w, h_ = h;
-    bool gif = ends_with(spec_.path, ".gif");
+    bool gif = format_of(spec_) == "gif";
     std::string target = spec_.path;  // a FIFO or a device: ffmpeg writes there itself
     try {
       if (goro::output_kind(spec_.path) == goro::OutputKind::Replace) {

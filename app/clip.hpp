@@ -12,6 +12,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "goro/output_file.hpp"
 
@@ -19,9 +20,13 @@ namespace goroscope {
 
 // ClipSpec is what to make.
 struct ClipSpec {
-  std::string path;          // ends in .gif or .mp4
+  ClipSpec(std::string path_ = "", int64_t from_ = 0, int64_t to_ = 0, int fps_ = 10,
+           std::string format_ = "")
+      : path(std::move(path_)), from(from_), to(to_), fps(fps_), format(std::move(format_)) {}
+  std::string path;          // ends in .gif or .mp4 (any name, with format, for a FIFO or a device)
   int64_t from = 0, to = 0;  // program time, ns; to > from
   int fps = 10;
+  std::string format;  // "gif" or "mp4"; "" : the name's ending says
 };
 
 class Clip {
@@ -29,6 +34,8 @@ class Clip {
   // check() says what is wrong with spec ("" when nothing): the file name, the range, the
   // frame rate, or a missing ffmpeg.
   static std::string check(const ClipSpec& spec);
+  // format_of() is "gif" or "mp4" for spec ("" when neither is given or named).
+  static std::string format_of(const ClipSpec& spec);
   explicit Clip(ClipSpec spec);  // spec must pass check()
   ~Clip();
   Clip(const Clip&) = delete;

@@ -152,7 +152,7 @@ int run_window(WindowOptions o) {
   if (!video.empty()) {  // say what is wrong with the clip before a window opens
     if (to < 0)
       to = std::max(opts.replay->duration(), from + 1);  // a recording whose time stood still: one frame
-    if (std::string why = Clip::check({video, from, to, fps}); !why.empty()) {
+    if (std::string why = Clip::check({video, from, to, fps, o.video_format}); !why.empty()) {
       std::cerr << "goroscope: " << why << "\n";
       return 1;
     }
@@ -217,7 +217,7 @@ int run_window(WindowOptions o) {
 
   // A clip from the command line: the window makes it and closes.
   if (!video.empty()) {
-    if (std::string why = app.start_clip({video, from, to, fps}, false); !why.empty()) {
+    if (std::string why = app.start_clip({video, from, to, fps, o.video_format}, false); !why.empty()) {
       std::cerr << "goroscope: " << why << "\n";
       glfwDestroyWindow(win);
       glfwTerminate();

@@ -3,6 +3,7 @@
 
 #include "args.hpp"
 #include "cli.hpp"
+#include "goro/output_file.hpp"
 #include "scenarios/scenario.hpp"
 
 namespace goroscope {
@@ -129,7 +130,14 @@ WindowOptions parse_render_options(const std::vector<std::string>& args) {
   if (a.has("--at")) throw UsageError("--at is for a picture (--png); a clip takes --from and --to");
   const std::string ext = a.has("--gif") ? "gif" : "mp4";
   o.video = *a.file("--" + ext);
-  if (o.video.size() < 5 || o.video.compare(o.video.size() - 4, 4, "." + ext) != 0)
+  o.video_format = ext;
+  bool named = o.video.size() > 4 && o.video.compare(o.video.size() - 4, 4, "." + ext) == 0;
+  bool through = false;  // a FIFO or a device (/dev/stdout) takes any name
+  try {
+    through = goro::output_kind(o.video) == goro::OutputKind::Through;
+  } catch (const goro::OutputError&) {
+  }
+  if (!named && !through)
     throw UsageError("--" + ext + " wants a file name ending in ." + ext + ", not '" + o.video + "'");
   if (auto t = a.time("--from")) o.from = *t;
   if (auto t = a.time("--to")) o.to = *t;

@@ -31,6 +31,7 @@ struct WindowOptions {
   int width = 0, height = 0;  // --size WxH (0: the saved size)
   float scale = 1;            // --scale
   std::string video;          // a clip (render --gif/--mp4)
+  std::string video_format;   // "gif" or "mp4"
   int64_t from = 0, to = -1;  // the clip's range (to -1: the end)
   int fps = 10;
   std::vector<std::string> notes;  // warnings to print (an option that does nothing here)

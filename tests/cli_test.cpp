@@ -303,6 +303,9 @@ TEST(Cli, RenderReadsItsOptionsByTheSameRules) {
   EXPECT_EQ(o.video, "c.mp4");
   EXPECT_EQ(o.fps, 24);
   EXPECT_EQ(o.to, 2'000'000'000);
+  o = goroscope::parse_render_options({"render", "run.gorec", "--gif", "/dev/stdout"});  // a device: any name
+  EXPECT_EQ(o.video, "/dev/stdout");
+  EXPECT_EQ(o.video_format, "gif");
 }
 
 TEST(Cli, ExportWritesThroughToDevicesAndNeverReplacesThem) {

@@ -48,6 +48,48 @@ TEST(Clip, RefusesBadNamesRangesRatesAndFolders) {
   }
 }
 
+TEST(Clip, DevicesAndFifosTakeAGifButNeverAnMp4) {
+  EXPECT_EQ(Clip::format_of({"a.gif"}), "gif");
+  EXPECT_EQ(Clip::format_of({"/dev/stdout", 0, 1, 10, "gif"}), "gif");
+  EXPECT_EQ(Clip::format_of({"a.png"}), "");
+  EXPECT_NE(Clip::check({"/dev/null", 0, 1'000'000'000, 10, "mp4"}).find("an MP4 must go to a regular file"),
+            std::string::npos);
+  std::string link = ::testing::TempDir() + "clip-link.gif";
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink("/dev/null", link);
+  EXPECT_NE(Clip::check({link, 0, 1'000'000'000, 10}).find("symbolic link"), std::string::npos);
+  if (have_ffmpeg()) {
+    EXPECT_EQ(Clip::check({"/dev/null", 0, 1'000'000'000, 10, "gif"}), "");
+    Clip c({"/dev/null", 0, 200'000'000, 10, "gif"});  // written through: /dev/null stays a device
+    make(c, 64, 48);
+    EXPECT_EQ(c.result(), "");
+    EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+  }
+}
+
+TEST(Clip, AClipReplacesAnOldFileOnlyWhenWritten) {
+  if (!have_ffmpeg()) GTEST_SKIP() << "ffmpeg not installed";
+  std::string path = ::testing::TempDir() + "clip-old.gif";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs("old", f);
+    std::fclose(f);
+  }
+  {
+    Clip c({path, 0, 1'000'000'000, 10});
+    auto px = frame(64, 48, 0);
+    ASSERT_EQ(c.add(px.data(), 64, 48), "");
+  }  // dropped half-way: the old file stays
+  EXPECT_EQ(std::filesystem::file_size(path), 3u);
+  {
+    Clip c({path, 0, 200'000'000, 10});
+    make(c, 64, 48);
+    EXPECT_EQ(c.result(), "");
+  }
+  EXPECT_EQ(probe(path), "64,48,3");
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+}
+
 TEST(Clip, TakesOneFramePerTickBothEndsIncluded) {
   Clip c({"x.gif", 1'000'000'000, 3'000'000'000, 10});
   EXPECT_EQ(c.frames(), 21);

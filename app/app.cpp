@@ -374,13 +374,16 @@ void App::draw_caption(float x, float y) {
 }
 
 void App::jump(size_t event) {
+  size_t from = replay_->cursor();
   replay_->seek(event);
   replay_->pause();
+  if (event != from + 1) diagram_.settle();  // a step shows its value moving; a jump shows none
 }
 
 void App::jump_time(int64_t t) {
   replay_->seek_time(t);
   replay_->pause();
+  diagram_.settle();
 }
 
 void App::draw_file_message() {

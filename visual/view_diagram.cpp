@@ -85,6 +85,13 @@ void DiagramView::plan(const Model& final) {
   layout_seq_ = UINT64_MAX;
 }
 
+std::optional<std::pair<float, float>> DiagramView::screen_center(NodeKey k) const {
+  const Node* n = layout_.find(k);
+  if (!n) return std::nullopt;
+  return std::pair<float, float>{origin_x_ + off_x_ + (n->x + n->w / 2) * zoom_,
+                                 origin_y_ + off_y_ + (n->y + n->h / 2) * zoom_};
+}
+
 void DiagramView::relayout() {
   move_from_.clear();
   for (const Node& n : layout_.nodes) move_from_[n.key] = {n.x, n.y};
@@ -98,7 +105,7 @@ void DiagramView::relayout() {
 void DiagramView::collect_tokens(const Model& m, double now) {
   // Values already moved when the model was first seen, or before a seek, are old news: a
   // picture of a moment shows nothing in flight that arrived earlier.
-  bool jumped = m.seq() < seen_model_seq_ || m.seq() > seen_model_seq_ + 400;
+  bool jumped = m.seq() < seen_model_seq_;
   seen_model_seq_ = m.seq();
   if (!tokens_primed_ || jumped) {
     tokens_primed_ = true;
@@ -166,6 +173,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   const Layout& L = moving_ ? shown : layout_;
 
   ImVec2 origin = ImGui::GetCursorScreenPos();
+  origin_x_ = origin.x, origin_y_ = origin.y;
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.y -= below;
   size.x = std::max(size.x, 50.f);

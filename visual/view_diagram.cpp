@@ -373,10 +373,13 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     ImVec2 ts = ImGui::CalcTextSize(msg);
     dl->AddText(ImVec2(origin.x + (size.x - ts.x) / 2, origin.y + (size.y - ts.y) / 2), pal.text_dim, msg);
   }
-  // The legend's button and the legend.
-  dl->AddRectFilled(lb_a, lb_b, fade(pal.node_fill, 0.92f), 5);
-  dl->AddRect(lb_a, lb_b, over_legend_button ? pal.selection : pal.node_border, 5);
-  dl->AddText(ImVec2(lb_a.x + fs_ui * 0.4f, lb_a.y + fs_ui * 0.25f), pal.text, legend_label);
+  // The legend's button (while the pointer is over the diagram: pictures and clips go without
+  // it) and the legend.
+  if (hovered || legend) {
+    dl->AddRectFilled(lb_a, lb_b, fade(pal.node_fill, 0.92f), 5);
+    dl->AddRect(lb_a, lb_b, over_legend_button ? pal.selection : pal.node_border, 5);
+    dl->AddText(ImVec2(lb_a.x + fs_ui * 0.4f, lb_a.y + fs_ui * 0.25f), pal.text, legend_label);
+  }
   if (legend) draw_legend(dl, pal, lb_b.x, lb_b.y + fs_ui * 0.3f);
   dl->PopClipRect();
 }

@@ -180,7 +180,8 @@ TEST(Layout, ReplayFramesHoldStill) {
 TEST(Layout, LiveRunHoldsStillAndMatchesTheReplay) {
   goroscope::RunSpec spec = worker_pool_spec();
   LayoutEngine engine;
-  engine.plan(goroscope::rehearse(spec));
+  engine.plan(goroscope::rehearse(spec, SIZE_MAX,
+                                  std::chrono::minutes(5)));  // the whole run, however slow the machine
   goroscope::Session s(spec, "", true);
   std::map<goro::visual::NodeKey, std::pair<float, float>> first;
   size_t frames = 0;

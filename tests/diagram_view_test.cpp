@@ -3,6 +3,8 @@
 // step does travel, and a click straight after a fast pointer move selects without dragging.
 #include <imgui.h>
 
+#include <cmath>
+
 #include "app_support.hpp"
 #include "replay.hpp"
 #include "views.hpp"
@@ -16,6 +18,9 @@ struct Headless {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(1400, 900);
     io.IniFilename = nullptr;
+    ImFontConfig font;
+    font.SizePixels = goro::visual::kBaseFontPx;  // the interface at scale 1, as the window builds it
+    io.Fonts->AddFontDefault(&font);
     unsigned char* px;
     int w, h;
     io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
@@ -119,4 +124,45 @@ TEST(DiagramView, AClickAfterAFastMoveSelectsWithoutDragging) {
   ui.frame(d, r.model(), sel, now += 0.02);
   ui.frame(d, r.model(), sel, now += 0.02);
   EXPECT_GT(d.layout().find(key)->x, x0);
+}
+
+namespace {
+
+// spacing() is the on-screen distance between two nodes' centres.
+float spacing(const goro::visual::DiagramView& d, const std::string& a, const std::string& b) {
+  std::optional<goro::visual::NodeKey> ka, kb;
+  for (const auto& n : d.layout().nodes) {
+    if (n.label == a) ka = n.key;
+    if (n.label == b) kb = n.key;
+  }
+  auto pa = d.screen_center(*ka), pb = d.screen_center(*kb);
+  return std::hypot(pa->first - pb->first, pa->second - pb->second);
+}
+
+}  // namespace
+
+TEST(DiagramView, FitNeverShrinksTextBelowTheMinimumAndCtrlPlusZoomsTheDiagram) {
+  goroscope::Replay r(record_worker_pool());
+  Headless ui;
+  ImGui::GetIO().DisplaySize = ImVec2(420, 300);  // far too small for the whole worker pool
+  goro::visual::DiagramView d;
+  goro::visual::Selection sel;
+  d.plan(r.final_model());
+  double now = 1;
+  for (int i = 0; i < 3; i++) ui.frame(d, r.model(), sel, now += 0.02);
+  // Two workers one above the other: kGoroutineH + kRowGap diagram units apart, at a zoom that
+  // keeps the label size (kBaseFontPx units) at kMinTextPx or more.
+  float min_zoom = goro::visual::kMinTextPx / goro::visual::kBaseFontPx;
+  float at_1x = spacing(d, "worker 1", "worker 2");
+  EXPECT_GE(at_1x + 0.01f, (goro::visual::kGoroutineH + goro::visual::kRowGap) * min_zoom);
+  // Ctrl + (the interface's font 1.5 times larger): the diagram grows with it.
+  ImGui::GetIO().FontGlobalScale = 1.5f;
+  for (int i = 0; i < 2; i++) ui.frame(d, r.model(), sel, now += 0.02);
+  EXPECT_NEAR(spacing(d, "worker 1", "worker 2"), at_1x * 1.5f, 0.5f);
+  // On a large screen, fitting enlarges it no more than it must.
+  ImGui::GetIO().FontGlobalScale = 1.0f;
+  ImGui::GetIO().DisplaySize = ImVec2(3000, 2000);
+  d.fit();
+  for (int i = 0; i < 2; i++) ui.frame(d, r.model(), sel, now += 0.02);
+  EXPECT_GT(spacing(d, "worker 1", "worker 2"), at_1x);
 }

@@ -173,6 +173,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
             } else {
               chans_[o->index].recvq.push_back(x.id);
             }
+            edges_.try_emplace({x.id, e.obj, x.reason == 1}, 0);  // waiting to use it is using it
             break;
           case ObjKind::WaitGroup:
             wgs_[o->index].waiters.push_back(x.id);
@@ -266,6 +267,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
         Goroutine& x = g(e.g);
         x.select_chans.push_back(e.obj);
+        edges_.try_emplace({x.id, e.obj, (e.aux & 1) != 0}, 0);
         if (e.aux & 1)
           chans_[o->index].sendq.push_back(x.id);
         else

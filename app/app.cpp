@@ -204,6 +204,9 @@ void App::frame(double now, float frame_ms) {
   float em = ImGui::GetFontSize();
   float left_w = std::clamp(avail.x * 0.17f, std::min(16.5f * em, avail.x * 0.22f), 28 * em);
   float right_w = std::clamp(avail.x * 0.17f, std::min(13 * em, avail.x * 0.18f), 28 * em);
+  // A narrow window (or large type) folds the inspector and the source away: the diagram first.
+  bool right_panel = avail.x >= 60 * em;
+  if (!right_panel) right_w = -ImGui::GetStyle().ItemSpacing.x;
   float body_h = avail.y - status_h;
 
   ImGui::BeginChild("left", ImVec2(left_w, body_h), true);
@@ -257,17 +260,18 @@ void App::frame(double now, float frame_ms) {
   }
   ImGui::EndChild();
   ImGui::EndGroup();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
-  ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
-  ImGui::TextColored(col(pal.text_dim), "Inspector");
-  // The events up to the moment shown: what it has seen so far.
-  goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
-  ImGui::EndChild();
-  ImGui::Separator();
-  source_panel_.draw(*scenario_, pal, mono);
-  ImGui::EndChild();
+  if (right_panel) {
+    ImGui::SameLine();
+    ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
+    ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
+    ImGui::TextColored(col(pal.text_dim), "Inspector");
+    // The events up to the moment shown: what it has seen so far.
+    goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
+    ImGui::EndChild();
+    ImGui::Separator();
+    source_panel_.draw(*scenario_, pal, mono);
+    ImGui::EndChild();
+  }
 
   status_.draw(*this, frame_ms);
   clip_panel_.draw_progress(*this);

@@ -151,7 +151,10 @@ void App::keys() {
   goro::Control& c = session_->control();
   if (pressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
   if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) c.step();
-  if (pressed(GLFW_KEY_R, false)) restart();
+  if (pressed(GLFW_KEY_R, false)) {
+    restart();  // c is the old run's: done with it
+    return;
+  }
   bool faster = pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD);
   bool slower = pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT);
   if (faster || slower) {

@@ -373,6 +373,22 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     ImVec2 ts = ImGui::CalcTextSize(msg);
     dl->AddText(ImVec2(origin.x + (size.x - ts.x) / 2, origin.y + (size.y - ts.y) / 2), pal.text_dim, msg);
   }
+  // Where the view is in a diagram larger than the canvas (drag to pan): thin bars along the
+  // bottom and right edges.
+  {
+    float dw = L.width * zoom_, dh = L.height * zoom_, t = 4 * ui_;
+    ImU32 bar = fade(pal.text_dim, 0.55f);
+    if (dw > size.x + 1) {
+      float a = std::clamp(-off_x_ / dw, 0.f, 1.f), b = std::clamp((size.x - off_x_) / dw, 0.f, 1.f);
+      dl->AddRectFilled(ImVec2(origin.x + a * size.x, origin.y + size.y - t - 2),
+                        ImVec2(origin.x + b * size.x, origin.y + size.y - 2), bar, t);
+    }
+    if (dh > size.y + 1) {
+      float a = std::clamp(-off_y_ / dh, 0.f, 1.f), b = std::clamp((size.y - off_y_) / dh, 0.f, 1.f);
+      dl->AddRectFilled(ImVec2(origin.x + size.x - t - 2, origin.y + a * size.y),
+                        ImVec2(origin.x + size.x - 2, origin.y + b * size.y), bar, t);
+    }
+  }
   // The legend's button (while the pointer is over the diagram: pictures and clips go without
   // it) and the legend.
   if (hovered || legend) {

@@ -164,7 +164,10 @@ void App::keys() {
   goro::Control& c = session_->control();
   if (pressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
   if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) c.step();
-  if (pressed(GLFW_KEY_R, false)) restart();
+  if (pressed(GLFW_KEY_R, false)) {
+    restart();  // c is the old run's: done with it
+    return;
+  }
   bool faster = pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD);
   bool slower = pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT);
   if (faster || slower) {
@@ -218,6 +221,9 @@ void App::frame(double now, float frame_ms) {
   float em = ImGui::GetFontSize();
   float left_w = std::clamp(avail.x * 0.17f, std::min(16.5f * em, avail.x * 0.22f), 28 * em);
   float right_w = std::clamp(avail.x * 0.17f, std::min(13 * em, avail.x * 0.18f), 28 * em);
+  // A narrow window (or large type) folds the inspector and the source away: the diagram first.
+  bool right_panel = avail.x >= 60 * em;
+  if (!right_panel) right_w = -ImGui::GetStyle().ItemSpacing.x;
   float body_h = avail.y - status_h;
 
   ImGui::BeginChild("left", ImVec2(left_w, body_h), true);
@@ -275,17 +281,18 @@ void App::frame(double now, float frame_ms) {
   }
   ImGui::EndChild();
   ImGui::EndGroup();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
-  ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
-  ImGui::TextColored(col(pal.text_dim), "Inspector");
-  // The events up to the moment shown: what it has seen so far.
-  goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
-  ImGui::EndChild();
-  ImGui::Separator();
-  source_panel_.draw(*scenario_, pal, mono);
-  ImGui::EndChild();
+  if (right_panel) {
+    ImGui::SameLine();
+    ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
+    ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
+    ImGui::TextColored(col(pal.text_dim), "Inspector");
+    // The events up to the moment shown: what it has seen so far.
+    goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
+    ImGui::EndChild();
+    ImGui::Separator();
+    source_panel_.draw(*scenario_, pal, mono);
+    ImGui::EndChild();
+  }
 
   status_.draw(*this, frame_ms);
   clip_panel_.draw_progress(*this);
@@ -392,13 +399,16 @@ void App::draw_caption(float x, float y) {
 }
 
 void App::jump(size_t event) {
+  size_t from = replay_->cursor();
   replay_->seek(event);
   replay_->pause();
+  if (event != from + 1) diagram_.settle();  // a step shows its value moving; a jump shows none
 }
 
 void App::jump_time(int64_t t) {
   replay_->seek_time(t);
   replay_->pause();
+  diagram_.settle();
 }
 
 void App::draw_file_message() {

@@ -23,7 +23,8 @@ void tooltip_below(const char* text) {
 
 void ControlsPanel::draw(App& app) {
   const auto& pal = app.pal();
-  goro::Control& c = app.session_->control();
+  // The live run's control, asked for afresh each time: a restart in this frame replaces it.
+  auto ctl = [&]() -> goro::Control& { return app.session_->control(); };
   ImGui::TextColored(col(pal.text_dim), "Program");
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##program", app.scenario_->title.c_str())) {
@@ -42,14 +43,14 @@ void ControlsPanel::draw(App& app) {
   ImGui::Spacing();
 
   // Run controls.
-  bool paused = c.paused();
+  bool paused = ctl().paused();
   float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
   if (ImGui::Button(app.session_->done() ? "Run (R)" : "Restart (R)", ImVec2(bw, 0))) app.restart();
   ImGui::SameLine();
-  if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0))) paused ? c.resume() : c.pause();
+  if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0))) paused ? ctl().resume() : ctl().pause();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
   ImGui::SameLine();
-  if (ImGui::Button("Step", ImVec2(bw, 0))) c.step();
+  if (ImGui::Button("Step", ImVec2(bw, 0))) ctl().step();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("one event (Right or N); the line under the diagram says what it did");
 
@@ -67,7 +68,7 @@ void ControlsPanel::draw(App& app) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderFloat("##speed", &speed, 0.05f, 20.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) {
       app.config_.speed = speed;
-      c.set_speed(speed);
+      ctl().set_speed(speed);
     }
   }
 
@@ -107,17 +108,17 @@ void ControlsPanel::draw(App& app) {
   // Choosing the interleaving by hand.
   ImGui::Spacing();
   ImGui::BeginDisabled(app.config_.procs != 1);
-  if (ImGui::Checkbox("choose who runs next, by hand", &app.choose_)) c.choose_mode(app.choose_);
+  if (ImGui::Checkbox("choose who runs next, by hand", &app.choose_)) ctl().choose_mode(app.choose_);
   ImGui::EndDisabled();
   if (app.config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("with procs = 1");
   if (app.choose_ && app.config_.procs == 1) {
-    auto cands = c.candidates();
+    auto cands = ctl().candidates();
     if (cands.empty()) ImGui::TextColored(col(pal.text_dim), "(no choice pending)");
     for (const auto& g : cands) {
       std::string label =
           "run next: " + (g.name.empty() ? "goroutine" : g.name) + " (" + std::to_string(g.id) + ")";
-      if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) c.choose(g.id);
+      if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) ctl().choose(g.id);
     }
   }
 

@@ -65,7 +65,7 @@ struct StatusBar {
   void draw(App& app, float frame_ms);
 };
 
-// HelpOverlay: every key, over everything (F1 or ? opens it, Esc or a click closes it).
+// HelpOverlay: every key, over everything (F1 or ? opens it, Esc or its close button closes it).
 struct HelpOverlay {
   bool open = false;
   void draw(const goro::visual::Palette& pal);

@@ -63,16 +63,17 @@ goro::Recording Session::recording() const {
   return r;
 }
 
-goro::visual::Model rehearse(const RunSpec& spec, size_t max_events) {
+goro::visual::Model rehearse(const RunSpec& spec, size_t max_events, std::chrono::milliseconds budget) {
   RunSpec quiet = spec;
   quiet.config.clock = goro::ClockMode::Virtual;
   Session s(quiet, "", false, false);
   size_t seen = 0;
+  auto end = std::chrono::steady_clock::now() + budget;
   for (;;) {
     bool was_done = s.done();
     size_t n = s.pump().size();
     seen += n;
-    if ((n == 0 && was_done) || seen >= max_events) break;
+    if ((n == 0 && was_done) || seen >= max_events || std::chrono::steady_clock::now() >= end) break;
     if (n == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
   return s.model();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -84,8 +85,10 @@ class Session : public Source {
 };
 
 // rehearse() runs spec once more, without a window, on the virtual clock (no waiting), and
-// returns its last state, or the state after max_events events if it runs longer: what the
-// diagram lays out before the watched run starts, so that nothing moves while it runs.
-goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = 200000);
+// returns its last state, or its state after max_events events or `budget` of wall time if it
+// runs longer: what the diagram lays out before the watched run starts, so that nothing moves
+// while it runs (what a cut rehearsal did not reach is placed without moving the rest).
+goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = 200000,
+                             std::chrono::milliseconds budget = std::chrono::milliseconds(150));
 
 }  // namespace goroscope

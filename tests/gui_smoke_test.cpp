@@ -173,3 +173,22 @@ TEST(WindowCli, WithoutADisplayItSaysSo) {
   EXPECT_NE(text.find("cannot open a window"), std::string::npos) << text;
   EXPECT_NE(text.find("goroscope run"), std::string::npos) << text;
 }
+
+TEST(WindowScale, NeverLargerThanTheScreen) {
+  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run not installed";
+  std::string dir = ::testing::TempDir(), png = dir + "goroscope-scale2.png";
+  std::remove(png.c_str());
+  // The remembered window is 1600x1000: at --scale 2 that would be 3200x2000 on a 1280x800 screen.
+  std::string cmd = "XDG_CONFIG_HOME=" + dir +
+                    "goroscope-config-scale xvfb-run -a -s '-screen 0 1280x800x24' " + GOROSCOPE_BINARY +
+                    " --scenario worker_pool --clock virtual --scale 2 --frames 3 --screenshot " + png +
+                    " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  int w = 0, h = 0, n = 0;
+  unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 3);
+  ASSERT_TRUE(px);
+  stbi_image_free(px);
+  EXPECT_LE(w, 1280);
+  EXPECT_LE(h, 800);
+  EXPECT_GE(w, 1000);  // the screen, not a small default
+}

@@ -177,12 +177,22 @@ TEST(Layout, ReplayFramesHoldStill) {
     }
   }
   EXPECT_GT(compared, 1000u);
+  // Laid out afresh at an early moment: the planned picture again, not the early one's.
+  r.seek(40);
+  engine.pin(goro::visual::NodeKey{goro::visual::NodeKind::Goroutine, 1}, 5, 5);
+  engine.unpin_all();
+  engine.relayout();
+  for (const Node& n : engine.compute(r.model()).nodes) {
+    EXPECT_EQ(n.x, last.at(n.key).first) << n.label;
+    EXPECT_EQ(n.y, last.at(n.key).second) << n.label;
+  }
 }
 
 TEST(Layout, LiveRunHoldsStillAndMatchesTheReplay) {
   goroscope::RunSpec spec = worker_pool_spec();
   LayoutEngine engine;
-  engine.plan(goroscope::rehearse(spec));
+  engine.plan(goroscope::rehearse(spec, SIZE_MAX,
+                                  std::chrono::minutes(5)));  // the whole run, however slow the machine
   goroscope::Session s(spec, "", true);
   std::map<goro::visual::NodeKey, std::pair<float, float>> first;
   size_t frames = 0;

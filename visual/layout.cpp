@@ -53,6 +53,7 @@ void LayoutEngine::reset() {
   pins_.clear();
   places_.clear();
   planned_edges_.clear();
+  planned_.reset();
   ++version_;
   base_of_g_.clear();
   base_ids_.clear();
@@ -60,9 +61,16 @@ void LayoutEngine::reset() {
   base_counts_.clear();
 }
 
+void LayoutEngine::relayout() {
+  places_.clear();
+  if (planned_) compute(*planned_);
+  ++version_;
+}
+
 void LayoutEngine::plan(const Model& final) {
   places_.clear();
   planned_edges_.clear();
+  planned_ = final;
   Layout L = compute(final);
   for (const LayoutEdge& e : L.edges) planned_edges_.insert({L.nodes[e.from].key, L.nodes[e.to].key, e.kind});
   ++version_;

@@ -16,6 +16,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -108,8 +109,9 @@ class LayoutEngine {
   // plan() forgets every place and lays out `final` (the last state of the run about to be
   // shown): its nodes' places and its edges hold for every later compute().
   void plan(const Model& final);
-  // relayout() forgets the places (not the pins): the next compute() lays out afresh.
-  void relayout() { places_.clear(), ++version_; }
+  // relayout() forgets the places (not the pins) and lays out afresh: the planned state again
+  // when there is one, else the next compute()'s model.
+  void relayout();
   // pin() fixes a node where the user dropped it; unpin_all() forgets every pin.
   void pin(NodeKey k, float x, float y) { pins_[k] = {x, y}, ++version_; }
   void unpin_all() { pins_.clear(), ++version_; }
@@ -126,6 +128,7 @@ class LayoutEngine {
   std::map<NodeKey, std::pair<float, float>> pins_;
   std::map<NodeKey, Place> places_;
   std::set<std::tuple<NodeKey, NodeKey, EdgeKind>> planned_edges_;
+  std::optional<Model> planned_;  // what plan() laid out (copies share the model's chunks)
   uint64_t version_ = 0;
   std::vector<uint32_t> base_of_g_;  // goroutine -> base-name number
   std::unordered_map<std::string, uint32_t> base_ids_;

@@ -190,6 +190,9 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
             } else {
               chans_[o->index].recvq.push_back(x.id);
             }
+            use(x.id, e.obj,
+                x.reason == static_cast<uint8_t>(WaitReason::ChanSend) ? Goroutine::kSend : Goroutine::kRecv,
+                0);  // waiting to use it is using it
             break;
           case ObjKind::WaitGroup:
             wgs_[o->index].waiters.push_back(x.id);
@@ -283,6 +286,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
         Goroutine& x = g(e.g);
         x.select_chans.push_back(e.obj);
+        use(x.id, e.obj, (e.aux & 1) ? Goroutine::kSend : Goroutine::kRecv, 0);
         if (e.aux & 1)
           chans_[o->index].sendq.push_back(x.id);
         else

@@ -111,7 +111,8 @@ struct Transfer {
   std::string value;
 };
 
-// Edge is a learned flow: goroutine g sends to (send) or receives from chan, count times.
+// Edge is a learned flow: goroutine g sends to (send) or receives from chan, count times (0:
+// it only waited to).
 struct EdgeKey {
   uint64_t g, chan;
   bool send;

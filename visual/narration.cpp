@@ -209,7 +209,9 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
       s = "fatal error: all goroutines are asleep - deadlock!";
       break;
     case EventKind::Exit:
-      s = m.exit_status() == ExitStatus::Ok ? "main returned: the program exits" : "the program ended";
+      s = m.exit_status() == ExitStatus::Ok         ? "main returned: the program exits"
+          : m.exit_status() == ExitStatus::Deadlock ? "the program ended in a deadlock"
+                                                    : "the program ended in a panic";
       if (e.arg > 0) s += ", " + std::to_string(e.arg) + " goroutines never finished";
       break;
     case EventKind::Count_:

@@ -85,6 +85,13 @@ void DiagramView::plan(const Model& final) {
   layout_seq_ = UINT64_MAX;
 }
 
+std::optional<std::pair<float, float>> DiagramView::screen_center(NodeKey k) const {
+  const Node* n = layout_.find(k);
+  if (!n) return std::nullopt;
+  return std::pair<float, float>{origin_x_ + off_x_ + (n->x + n->w / 2) * zoom_,
+                                 origin_y_ + off_y_ + (n->y + n->h / 2) * zoom_};
+}
+
 void DiagramView::relayout() {
   move_from_.clear();
   for (const Node& n : layout_.nodes) move_from_[n.key] = {n.x, n.y};
@@ -98,7 +105,7 @@ void DiagramView::relayout() {
 void DiagramView::collect_tokens(const Model& m, double now) {
   // Values already moved when the model was first seen, or before a seek, are old news: a
   // picture of a moment shows nothing in flight that arrived earlier.
-  bool jumped = m.seq() < seen_model_seq_ || m.seq() > seen_model_seq_ + 400;
+  bool jumped = m.seq() < seen_model_seq_;
   seen_model_seq_ = m.seq();
   if (!tokens_primed_ || jumped) {
     tokens_primed_ = true;
@@ -166,6 +173,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   const Layout& L = moving_ ? shown : layout_;
 
   ImVec2 origin = ImGui::GetCursorScreenPos();
+  origin_x_ = origin.x, origin_y_ = origin.y;
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.y -= below;
   size.x = std::max(size.x, 50.f);
@@ -365,10 +373,29 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     ImVec2 ts = ImGui::CalcTextSize(msg);
     dl->AddText(ImVec2(origin.x + (size.x - ts.x) / 2, origin.y + (size.y - ts.y) / 2), pal.text_dim, msg);
   }
-  // The legend's button and the legend.
-  dl->AddRectFilled(lb_a, lb_b, fade(pal.node_fill, 0.92f), 5);
-  dl->AddRect(lb_a, lb_b, over_legend_button ? pal.selection : pal.node_border, 5);
-  dl->AddText(ImVec2(lb_a.x + fs_ui * 0.4f, lb_a.y + fs_ui * 0.25f), pal.text, legend_label);
+  // Where the view is in a diagram larger than the canvas (drag to pan): thin bars along the
+  // bottom and right edges.
+  {
+    float dw = L.width * zoom_, dh = L.height * zoom_, t = 4 * ui_;
+    ImU32 bar = fade(pal.text_dim, 0.55f);
+    if (dw > size.x + 1) {
+      float a = std::clamp(-off_x_ / dw, 0.f, 1.f), b = std::clamp((size.x - off_x_) / dw, 0.f, 1.f);
+      dl->AddRectFilled(ImVec2(origin.x + a * size.x, origin.y + size.y - t - 2),
+                        ImVec2(origin.x + b * size.x, origin.y + size.y - 2), bar, t);
+    }
+    if (dh > size.y + 1) {
+      float a = std::clamp(-off_y_ / dh, 0.f, 1.f), b = std::clamp((size.y - off_y_) / dh, 0.f, 1.f);
+      dl->AddRectFilled(ImVec2(origin.x + size.x - t - 2, origin.y + a * size.y),
+                        ImVec2(origin.x + size.x - 2, origin.y + b * size.y), bar, t);
+    }
+  }
+  // The legend's button (while the pointer is over the diagram: pictures and clips go without
+  // it) and the legend.
+  if (hovered || legend) {
+    dl->AddRectFilled(lb_a, lb_b, fade(pal.node_fill, 0.92f), 5);
+    dl->AddRect(lb_a, lb_b, over_legend_button ? pal.selection : pal.node_border, 5);
+    dl->AddText(ImVec2(lb_a.x + fs_ui * 0.4f, lb_a.y + fs_ui * 0.25f), pal.text, legend_label);
+  }
   if (legend) draw_legend(dl, pal, lb_b.x, lb_b.y + fs_ui * 0.3f);
   dl->PopClipRect();
 }

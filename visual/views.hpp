@@ -51,6 +51,9 @@ class DiagramView {
   void plan(const Model& final);
   // fit() zooms to show everything (text never below kMinTextPx), until the user pans or zooms.
   void fit() { auto_fit_ = true; }
+  // settle() forgets the values in flight: after a jump, the moment shown has none (they
+  // moved before it). Going back settles by itself, and so does the first frame.
+  void settle() { tokens_primed_ = false; }
   // relayout() lays the nodes out afresh (the places learned so far are forgotten), animated.
   void relayout();
   // text_scale multiplies the smallest text size fitting keeps (presentations: larger type).
@@ -59,6 +62,8 @@ class DiagramView {
   bool legend = false;
   const Layout& layout() const { return layout_; }
   bool animating() const { return !tokens_.empty() || moving_; }
+  // screen_center() is where the node's centre was drawn in the last frame (screen pixels).
+  std::optional<std::pair<float, float>> screen_center(NodeKey k) const;
 
  private:
   struct Token {
@@ -74,9 +79,10 @@ class DiagramView {
 
   LayoutEngine engine_;
   Layout layout_;
-  float zoom_ = 1.0f;            // screen pixels per diagram unit
-  float ui_ = 1.0f;              // the interface's scale (font size / kBaseFontPx)
-  float off_x_ = 0, off_y_ = 0;  // screen offset of the diagram origin inside the canvas
+  float zoom_ = 1.0f;                  // screen pixels per diagram unit
+  float ui_ = 1.0f;                    // the interface's scale (font size / kBaseFontPx)
+  float off_x_ = 0, off_y_ = 0;        // screen offset of the diagram origin inside the canvas
+  float origin_x_ = 0, origin_y_ = 0;  // the canvas's top-left corner on the screen, last frame
   bool auto_fit_ = true;
   std::optional<NodeKey> dragging_;
   float press_x_ = 0, press_y_ = 0;  // at the press: the dragged node's place, or the pan offset

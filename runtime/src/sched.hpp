@@ -296,6 +296,7 @@ class Sched {
   bool tearing_down_ = false;
   Tap* tap_ = nullptr;
   Control* control_ = nullptr;
+  bool steered_ = false;      // a Control or a Policy: findrunnable() asks them
   Policy* policy_ = nullptr;  // the Observer's, or seeded_ (null: fair)
   std::unique_ptr<SeededPolicy> seeded_;
   HandPolicy hand_;  // asks control_ while it is in choose mode

@@ -11,6 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 legs=("$@")
+# Tests write their files under TEST_TMPDIR (gtest's TempDir()): one of our own, so that two
+# checkouts tested at once on one machine never share a file.
+TEST_TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/goroscope-tests.XXXXXX")
+export TEST_TMPDIR
+trap 'rm -rf "$TEST_TMPDIR"' EXIT
 [ ${#legs[@]} -gt 0 ] || legs=(format build install asan tsan)
 
 leg_format() {

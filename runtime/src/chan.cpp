@@ -13,7 +13,7 @@ namespace goro::detail {
 ChanCore::ChanCore(size_t cap, std::string name, const ElemOps* ops)
     : cap_(cap), name_(std::move(name)), ops_(ops), id_(next_object_id()) {
   if (cap_ > 0) buf_ = ops_->alloc(cap_);
-  Tracer::introduce(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));  // made now
+  Tracer::introduce(trace_, ObjKind::Chan, name_, &cap_);  // made now
 }
 
 ChanCore::~ChanCore() {
@@ -33,7 +33,7 @@ void ChanCore::buf_pop(void* dst) noexcept {
 }
 
 bool ChanCore::send(void* src, bool block) {
-  Tracer tr(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));
+  Tracer tr(trace_, ObjKind::Chan, name_, &cap_);
   lock_.lock();
   if (closed_) {
     lock_.unlock();
@@ -81,7 +81,7 @@ bool ChanCore::send(void* src, bool block) {
 }
 
 RecvResult ChanCore::recv(void* dst, bool block) {
-  Tracer tr(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));
+  Tracer tr(trace_, ObjKind::Chan, name_, &cap_);
   lock_.lock();
   if (closed_ && qcount_.load(std::memory_order_relaxed) == 0) {
     lock_.unlock();
@@ -143,7 +143,7 @@ RecvResult ChanCore::recv(void* dst, bool block) {
 }
 
 void ChanCore::close() {
-  Tracer tr(trace_, ObjKind::Chan, name_, static_cast<int64_t>(cap_));
+  Tracer tr(trace_, ObjKind::Chan, name_, &cap_);
   lock_.lock();
   if (closed_) {
     lock_.unlock();

@@ -67,8 +67,8 @@ void StackPool::add_slab() {
       else if (errno == EINVAL)
         g_guard_madvise_works = false;
     }
-    if (!guarded) guarded = mprotect(guard, page_, PROT_NONE) == 0;  // fails past the VMA limit
-    if (!guarded) ++unguarded_;
+    // mprotect fails past the kernel's limit on mappings: that stack goes without a guard page.
+    if (!guarded) mprotect(guard, page_, PROT_NONE);
     free_.push_back(guard + page_);
   }
 }

@@ -37,7 +37,6 @@ class StackPool {
   Stack get();
   void put(Stack s);
   size_t stack_size() const { return stack_size_; }
-  size_t unguarded() const { return unguarded_; }  // stacks that got no guard page (VMA limit)
 
  private:
   void add_slab();  // with mu_ held
@@ -47,7 +46,6 @@ class StackPool {
   std::mutex mu_;  // guards the fields below
   std::vector<std::pair<char*, size_t>> slabs_;
   std::vector<char*> free_;
-  size_t unguarded_ = 0;
 };
 
 // Fiber is a context that control can switch to: a goroutine, or a worker thread's scheduler.

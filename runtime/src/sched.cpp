@@ -97,6 +97,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
     seeded_ = std::make_unique<SeededPolicy>(cfg_.seed);
     policy_ = seeded_.get();
   }
+  steered_ = control_ || policy_;
   if (traced()) {
     tap_->attach(cfg_.procs);
     g_tracing.fetch_add(1);
@@ -646,13 +647,15 @@ bool Sched::any_work() const {
 
 G* Sched::findrunnable(P* p) {
   for (;;) {
-    if (control_) {
-      if (traced() && control_->active()) tap_->publish(p->id);
-      control_->gate();  // paused: nothing runs and the clock stands still
-      if (control_->stopping()) finish(ExitStatus::Ok, "");
+    if (steered_) [[unlikely]] {
+      if (control_) {
+        if (traced() && control_->active()) tap_->publish(p->id);
+        control_->gate();  // paused: nothing runs and the clock stands still
+        if (control_->stopping()) finish(ExitStatus::Ok, "");
+      }
+      if (Policy* policy = next_policy())
+        if (G* g = choose_next(p, *policy)) return g;
     }
-    if (Policy* policy = next_policy())
-      if (G* g = choose_next(p, *policy)) return g;
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
     if (p->schedtick.load(std::memory_order_relaxed) % 61 == 0 &&
         gq_size_.load(std::memory_order_relaxed) > 0) {

@@ -17,6 +17,10 @@
 // lock it is given only after the goroutine is off its stack, so a waker that takes that lock
 // can never resume a goroutine that is still running.
 //
+// Beside it: which runnable G runs next when there is a choice (policy.*, goro/policy.hpp), an
+// idle M's futex (note.*), the real clock (clock.*), sleep and timers (sleep.cpp, timer.*),
+// stacks and switching (fiber.*); primitives record their events through tracer.hpp.
+//
 // Rejected designs: a single global run queue (contention at procs > 1, no locality for a woken
 // receiver); parking by blocking the thread (a million goroutines would be a million threads).
 #pragma once
@@ -296,6 +300,7 @@ class Sched {
   bool tearing_down_ = false;
   Tap* tap_ = nullptr;
   Control* control_ = nullptr;
+  bool steered_ = false;      // a Control or a Policy: findrunnable() asks them
   Policy* policy_ = nullptr;  // the Observer's, or seeded_ (null: fair)
   std::unique_ptr<SeededPolicy> seeded_;
   HandPolicy hand_;  // asks control_ while it is in choose mode

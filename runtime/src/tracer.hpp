@@ -8,6 +8,7 @@
 // before any lock is taken: announcing may pause the program.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "sched.hpp"
@@ -19,12 +20,14 @@ class Tracer {
  public:
   // Tracer() is about no object in particular.
   Tracer() : s_(traced_sched()) {}
-  // Tracer(...) is about the object traced by t, announcing it in this run if need be.
-  Tracer(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap = 0) : s_(traced_sched()) {
-    if (s_) oid_ = s_->announce(t, kind, name, cap);
+  // Tracer(...) is about the object traced by t, announcing it in this run if need be (with
+  // *cap, a channel's capacity; a pointer, so that an untapped run does not even read it).
+  Tracer(ObjTrace& t, ObjKind kind, const std::string& name, const size_t* cap = nullptr)
+      : s_(traced_sched()) {
+    if (s_) oid_ = s_->announce(t, kind, name, cap ? static_cast<int64_t>(*cap) : 0);
   }
   // introduce() announces an object as it is made (its ObjMake comes now, not at first use).
-  static void introduce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap = 0) {
+  static void introduce(ObjTrace& t, ObjKind kind, const std::string& name, const size_t* cap = nullptr) {
     Tracer tr(t, kind, name, cap);
   }
 

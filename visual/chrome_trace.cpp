@@ -127,10 +127,7 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
   // the end leaves no dangling arrow.
   FlowPairing pairing;
   uint64_t flow = 0;
-  auto value = [&](const Event& e) {
-    if (e.aux & kValueIsInt) return std::to_string(e.value);
-    return e.text < r.strings.size() ? r.strings[e.text] : std::string();
-  };
+  auto value = [&](const Event& e) { return channel_value(e, r.strings); };
   auto flow_event = [&](const char* ph, uint64_t id, uint64_t g, int64_t t, const std::string& name) {
     emit(std::string("{\"ph\":\"") + ph + "\",\"id\":" + std::to_string(id) +
          ",\"pid\":1,\"tid\":" + std::to_string(g) + ",\"ts\":" + us(t) +

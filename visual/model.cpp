@@ -116,7 +116,7 @@ void Model::set_state(Goroutine& x, GState s, int64_t since) {
   x.since = since;
 }
 
-std::string Model::value(const Event& e, const std::vector<std::string>& strings) const {
+std::string channel_value(const Event& e, const std::vector<std::string>& strings) {
   if (e.aux & kValueIsInt) return std::to_string(e.value);
   return e.text < strings.size() ? strings[e.text] : std::string();
 }
@@ -186,7 +186,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
           case ObjKind::Chan:
             if (x.reason == static_cast<uint8_t>(WaitReason::ChanSend)) {
               chans_[o->index].sendq.push_back(x.id);
-              x.pending = value(e, strings);
+              x.pending = channel_value(e, strings);
             } else {
               chans_[o->index].recvq.push_back(x.id);
             }
@@ -248,7 +248,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::ChanSend:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
         Channel& c = chans_[o->index];
-        std::string v = value(e, strings);
+        std::string v = channel_value(e, strings);
         c.buffer.push_back(v);
         c.sends++;
         chan_ops_++;
@@ -259,7 +259,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::ChanRecv:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Chan) {
         Channel& c = chans_[o->index];
-        std::string v = c.buffer.empty() ? value(e, strings) : c.buffer.front();
+        std::string v = c.buffer.empty() ? channel_value(e, strings) : c.buffer.front();
         if (!c.buffer.empty()) c.buffer.pop_front();
         c.recvs++;
         chan_ops_++;
@@ -276,7 +276,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
         auto to = static_cast<uint64_t>(e.arg);
         use(e.g, e.obj, Goroutine::kSend);
         use(to, e.obj, Goroutine::kRecv);
-        transfer(e, e.g, to, value(e, strings));
+        transfer(e, e.g, to, channel_value(e, strings));
       }
       break;
     case EventKind::ChanClose:

@@ -28,6 +28,9 @@ const char* gstate_name(GState s);
 // park_reason() is a GoPark event's WaitReason number: its aux, less the kValueIsInt flag
 // (goro::wait_reason_text() gives its words).
 inline uint8_t park_reason(const Event& e) { return e.aux & static_cast<uint8_t>(~kValueIsInt); }
+// channel_value() is the value a channel event (or a GoPark to send) carries, as text: the
+// integer in `value` when aux has kValueIsInt, else the string `text` names.
+std::string channel_value(const Event& e, const std::vector<std::string>& strings);
 // parked_state() is the state a goroutine parked for `reason` is drawn in.
 inline GState parked_state(uint8_t reason) {
   return reason == static_cast<uint8_t>(WaitReason::Sleep) ? GState::Sleeping : GState::Blocked;
@@ -172,7 +175,6 @@ class Model {
   void set_state(Goroutine& x, GState s, int64_t since);
   void use(uint64_t g, uint64_t obj, uint8_t how, uint64_t n = 1);  // counts a learned edge  // keeps counts_
   void unqueue(Goroutine& gr);
-  std::string value(const Event& e, const std::vector<std::string>& strings) const;
   void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);
 
   CowVector<Goroutine> gs_;

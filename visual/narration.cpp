@@ -20,11 +20,6 @@ std::string what(const Model& m, uint64_t obj) {
   return n.empty() ? "object " + std::to_string(obj) : n;
 }
 
-std::string value_of(const Event& e, const std::vector<std::string>& strings) {
-  if (e.aux & kValueIsInt) return std::to_string(e.value);
-  return e.text < strings.size() ? strings[e.text] : "";
-}
-
 // buffer() is " (buffer 4/10)" for a buffered channel, "" for an unbuffered one.
 std::string buffer(const Model& m, uint64_t chan) {
   const Channel* c = m.channel(chan);
@@ -148,14 +143,14 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
       }
       break;
     case EventKind::ChanSend:
-      s = g + " sent " + value_of(e, strings) + " into " + obj + buffer(m, e.obj);
+      s = g + " sent " + channel_value(e, strings) + " into " + obj + buffer(m, e.obj);
       break;
     case EventKind::ChanRecv:
-      s = g + " received " + value_of(e, strings) + " from " + obj + buffer(m, e.obj);
+      s = g + " received " + channel_value(e, strings) + " from " + obj + buffer(m, e.obj);
       break;
     case EventKind::ChanHandoff:
-      s = g + " handed " + value_of(e, strings) + " straight to " + who(m, static_cast<uint64_t>(e.arg)) +
-          " through " + obj;
+      s = g + " handed " + channel_value(e, strings) + " straight to " +
+          who(m, static_cast<uint64_t>(e.arg)) + " through " + obj;
       break;
     case EventKind::ChanClose:
       s = g + " closed " + obj + ": receivers get what is buffered, then the zero value";

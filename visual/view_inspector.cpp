@@ -24,11 +24,6 @@ std::string ids(const Model& m, const std::vector<uint64_t>& v) {
   return s;
 }
 
-std::string value_of(const Event& e, const std::vector<std::string>& strings) {
-  if (e.aux & kValueIsInt) return std::to_string(e.value);
-  return e.text < strings.size() ? strings[e.text] : "";
-}
-
 }  // namespace
 
 bool concerns(const Event& e, const NodeKey& k, const Layout& L) {
@@ -64,12 +59,13 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
     case EventKind::ObjMake:
       return std::string(obj_kind_name(static_cast<ObjKind>(e.aux))) + " " + obj + " made";
     case EventKind::ChanSend:
-      return who + " sent " + value_of(e, strings) + " into " + obj + " (len " + std::to_string(e.arg) + ")";
-    case EventKind::ChanRecv:
-      return who + " received " + value_of(e, strings) + " from " + obj + " (len " + std::to_string(e.arg) +
+      return who + " sent " + channel_value(e, strings) + " into " + obj + " (len " + std::to_string(e.arg) +
              ")";
+    case EventKind::ChanRecv:
+      return who + " received " + channel_value(e, strings) + " from " + obj + " (len " +
+             std::to_string(e.arg) + ")";
     case EventKind::ChanHandoff:
-      return who + " handed " + value_of(e, strings) + " to " + gname(m, static_cast<uint64_t>(e.arg)) +
+      return who + " handed " + channel_value(e, strings) + " to " + gname(m, static_cast<uint64_t>(e.arg)) +
              " through " + obj;
     case EventKind::ChanClose:
       return who + " closed " + obj;

@@ -43,7 +43,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   config_.clock = goro::ClockMode::Real;  // watching: real time, adjustable speed
   if (opts.config_set) config_ = opts.config;
   const Scenario* s = find_scenario(opts.scenario.empty() ? settings.scenario : opts.scenario);
-  select_scenario(s ? s : &scenarios()[7]);
+  select_scenario(s ? s : &default_scenario());
   if (opts.params_set) params_ = opts.params;
   restart();
   select_timeline_ = opts.timeline;

@@ -137,7 +137,7 @@ int run_window(WindowOptions o) {
   }
   if (!o.sets.empty()) {
     const Scenario* sc = find_scenario(o.scenario.empty() ? settings.scenario : o.scenario);
-    if (!sc) sc = &scenarios()[7];
+    if (!sc) sc = &default_scenario();
     opts.scenario = sc->name;
     opts.params = sc->defaults();
     if (std::string err = apply_sets(*sc, o.sets, opts.params); !err.empty()) {

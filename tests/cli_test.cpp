@@ -9,6 +9,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -111,8 +112,16 @@ TEST(Cli, ParsesTimes) {
   EXPECT_EQ(goroscope::format_time(200'000'000), "200ms");
 }
 
+// The registry and the article's Go sources are one list: each program has its source, each
+// source its program (nothing here counts them).
 TEST(Cli, EveryArticleProgramIsAScenario) {
-  EXPECT_EQ(goroscope::scenarios().size(), 14u);
+  std::set<std::string> sources;
+  for (const auto& f : std::filesystem::directory_iterator(GOROSCOPE_ASSETS "/programs"))
+    if (f.path().extension() == ".go") sources.insert(f.path().filename().string());
+  std::set<std::string> named;
+  for (const auto& s : goroscope::scenarios()) named.insert(s.go_file);
+  EXPECT_EQ(named, sources);
+  EXPECT_EQ(goroscope::default_scenario().name, "worker_pool");
   for (const auto& s : goroscope::scenarios()) {
     EXPECT_EQ(goroscope::find_scenario(s.name), &s);
     EXPECT_EQ(goroscope::find_scenario(s.go_file), &s);
@@ -433,4 +442,11 @@ TEST(CliDeathTest, RunningOutOfMemoryOnAnyThreadIsAMessageAndExit1) {
         std::thread([] { throw std::bad_alloc(); }).join();  // as a goroutine stack that cannot be mapped
       },
       testing::ExitedWithCode(1), "goroscope: out of memory");
+}
+
+// A program that reads a parameter it does not declare is told so (it used to read 0).
+TEST(Cli, AnUndeclaredParameterIsAnError) {
+  goroscope::Params p = goroscope::find_scenario("worker_pool")->defaults();
+  EXPECT_EQ(p["workers"], 3);
+  EXPECT_THROW((void)p["wokers"], std::out_of_range);
 }

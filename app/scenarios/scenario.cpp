@@ -46,6 +46,8 @@ const Scenario* find_scenario(std::string_view name) {
   return nullptr;
 }
 
+const Scenario& default_scenario() { return *find_scenario("worker_pool"); }
+
 Params Scenario::defaults() const {
   Params p;
   for (const Param& x : params) p.values[x.name] = x.def;

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,9 +30,13 @@ struct Param {
 // Params holds a scenario's parameter values by name.
 class Params {
  public:
+  // operator[] is a parameter's value; a name the scenario does not declare is a mistake in
+  // the scenario (it used to read as 0): std::out_of_range, naming it.
   int operator[](const std::string& name) const {
     auto it = values.find(name);
-    return it == values.end() ? 0 : it->second;
+    if (it == values.end())
+      throw std::out_of_range("the program reads parameter '" + name + "', which it does not declare");
+    return it->second;
   }
   std::map<std::string, int> values;
 };
@@ -55,6 +60,8 @@ struct Scenario {
 const std::vector<Scenario>& scenarios();
 // find_scenario() by name (or by its Go file's name); null if none.
 const Scenario* find_scenario(std::string_view name);
+// default_scenario() is the program the window opens first: the worker pool, found by name.
+const Scenario& default_scenario();
 
 // sf() is printf into a std::string (Go's fmt.Sprintf).
 std::string sf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));

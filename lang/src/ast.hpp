@@ -46,6 +46,7 @@ struct Expr {
   bool slice3 = false;
   int chan_dir = 0;            // ChanType: 0 both, 1 send-only, 2 receive-only
   Pos rbrace;                  // composite literal / func literal end
+  Pos sel_pos;                 // Selector: the selected name's position
   // set by the checker
   Type* type = nullptr;        // the expression's type (or the type it denotes)
   bool is_type = false;        // the expression denotes a type

@@ -64,7 +64,7 @@ std::string CheckerImpl::expr_string(Expr* e) {
     case EK::Unary: return std::string(tok_string(e->op)) + expr_string(e->x);
     case EK::Binary: return expr_string(e->x) + " " + tok_string(e->op) + " " + expr_string(e->y);
     case EK::KeyValue: return expr_string(e->x) + ": " + expr_string(e->y);
-    case EK::CompositeLit: return (e->x ? expr_string(e->x) : "") + "{…}";
+    case EK::CompositeLit: return (e->x ? expr_string(e->x) : "") + (e->list.empty() ? "{}" : "{…}");
     case EK::FuncLit: return "func literal";
     case EK::ArrayType: return "[" + (e->y ? expr_string(e->y) : "") + "]" + expr_string(e->x);
     case EK::MapType: return "map[" + expr_string(e->x) + "]" + expr_string(e->y);
@@ -417,10 +417,11 @@ void CheckerImpl::selector(Expr* e) {
       auto& names = po->pkg->scope->names;
       auto it = names.find(e->name);
       if (it == names.end() || !exported(e->name)) {
+        Pos at = e->sel_pos.line ? e->sel_pos : e->pos;
         if (it != names.end() || (!e->name.empty() && !exported(e->name)))
-          err(e->pos, "name " + e->name + " not exported by package " + po->pkg->name);
+          err(at, "name " + e->name + " not exported by package " + po->pkg->name);
         else
-          err(e->pos, "undefined: " + e->x->name + "." + e->name);
+          err(at, "undefined: " + e->x->name + "." + e->name);
         return;
       }
       Object* o = it->second;
@@ -465,7 +466,8 @@ void CheckerImpl::selector(Expr* e) {
     Checker::Selection s2 = c.lookup(t, alt);
     if (s2.kind == SelField) hint = ", but does have field " + alt;
     if (s2.kind == SelMethod || s2.kind == SelIface) hint = ", but does have method " + alt;
-    err(e->pos, expr_string(e) + " undefined (type " + type_string(t) + " has no " + what + " " + e->name + hint + ")");
+    err(e->sel_pos.line ? e->sel_pos : e->pos,
+        expr_string(e) + " undefined (type " + type_string(t) + " has no " + what + " " + e->name + hint + ")");
     return;
   }
   e->sel_kind = s.kind;
@@ -514,7 +516,7 @@ std::vector<Type*> CheckerImpl::tuple_of(Expr* e, size_t want) {
 std::string CheckerImpl::value_count(Expr* e) {
   if (e->type->k == TK::Tuple) {
     size_t n = e->type->results.size();
-    return expr_string(e) + " returns " + std::to_string(n) + " value" + (n == 1 ? "" : "s");
+    return expr_string(e) + " returns " + std::to_string(n) + " value" + (n == 1 ? "" : "s");  // f() returns 2 values
   }
   return "1 value";
 }
@@ -585,7 +587,8 @@ bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::stri
   }
   auto fail = [&](const std::string& why) {
     if (report) {
-      std::string m = "cannot use " + expr_string(e) + " (" + describe(e) + ") as " + type_string(t) + " value";
+      std::string m = "cannot use " + expr_string(e) + (from->k == TK::UntypedNil ? "" : " (" + describe(e) + ")") + " as " +
+                      type_string(t) + " value";
       if (!context.empty()) m += " in " + context;
       if (!why.empty()) m += " (" + why + ")";
       err(e->pos, m);
@@ -899,7 +902,7 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
     std::vector<Type*> have;
     for (Expr* x : as) have.push_back(x->type);
     if (as.size() < fixed)
-      err(call->rbrace, "not enough arguments in call to " + fname + have_want(have));
+      err(as.empty() ? call->rbrace : as.back()->pos, "not enough arguments in call to " + fname + have_want(have));
     else
       err(as[fixed]->pos, "too many arguments in call to " + fname + have_want(have));
     return;
@@ -911,13 +914,6 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
 }
 
 void CheckerImpl::call(Expr* e) {
-  // the rbrace of a call: its closing paren is after the last arg; approximate with the last arg
-  e->rbrace = e->list.empty() ? e->pos : e->list.back()->pos;
-  if (!e->list.empty()) {
-    Pos p = e->pos;
-    p.col += 1;
-    e->rbrace = p;
-  }
   Expr* f = e->x;
   while (f->k == EK::Paren) f = f->x;
   if (f->k == EK::Ident) {
@@ -968,7 +964,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
     return true;
   };
   Type* void_t = u.tuple({});
-  e->type = void_t;
+  e->type = u.basic(TK::Invalid);  // until the call checks out
+  if (b == BClose || b == BDelete || b == BPanic || b == BPrint || b == BPrintln || b == BClear) e->type = void_t;
   switch (b) {
     case BLen: case BCap: {
       if (!nargs(1, 1)) return;
@@ -1591,14 +1588,14 @@ void CheckerImpl::index(Expr* e) {
     return;
   }
   if (i->type->k == TK::Invalid) return;
-  if (!is_integer(i->type) && !(i->cv.valid() && is_untyped(i->type))) {
+  if (!is_integer(i->type) && !(i->cv.valid() && is_untyped(i->type) && is_numeric(i->type))) {
     err(i->pos, "invalid argument: index " + expr_string(i) + " (" + describe(i) + ") must be integer");
     return;
   }
   if (i->cv.valid()) {
     ConstVal cv = i->cv;
     if (!representable(cv, u.basic(TK::Int), nullptr)) {
-      err(i->pos, "invalid argument: index " + expr_string(i) + " (" + describe(i) + ") must be integer");  
+      err(i->pos, expr_string(i) + " (" + describe(i) + ") truncated to int");
       return;
     }
     if (cv.i < 0) {

@@ -103,20 +103,23 @@ void CheckerImpl::assign_stmt(Stmt* s) {
       if (a1 == s->tok) bin->op = b1;
     bin->x = clone(s->lhs[0]);
     bin->y = s->rhs[0];
-    bool was = b->obj ? b->obj->used : false;
-    expr(bin);
-    if (b->obj && b->k == EK::Ident) b->obj->used = was;
+    expr(bin);  // x op= y reads x: a use, as gc counts it
     s->rhs[0] = bin;
     if (s->lhs[0]->type && bin->type->k != TK::Invalid) assign(bin, s->lhs[0]->type, "assignment");
     return;
   }
   size_t nl = s->lhs.size(), nr = s->rhs.size();
   for (Expr* l : s->lhs) lhs_expr(l);
-  if (nr == 1 && nl > 1) {
+  if (nr == 1 && (nl > 1 || s->rhs[0]->k == EK::Call)) {
     expr(s->rhs[0], true);
     std::vector<Type*> ts = tuple_of(s->rhs[0], nl);
     if (ts.size() != nl) {
-      err(s->lhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variables but " + value_count(s->rhs[0]));
+      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
+                              value_count(s->rhs[0]));
+      return;
+    }
+    if (nl == 1) {
+      if (s->lhs[0]->type) assign(s->rhs[0], s->lhs[0]->type, "assignment");
       return;
     }
     for (size_t i = 0; i < nl; i++) {
@@ -130,7 +133,7 @@ void CheckerImpl::assign_stmt(Stmt* s) {
   }
   if (nl != nr) {
     for (Expr* r : s->rhs) expr(r, true);
-    err(s->lhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
+    err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
                             (nr == 1 ? value_count(s->rhs[0]) : std::to_string(nr) + " values"));
     return;
   }
@@ -148,20 +151,22 @@ void CheckerImpl::assign_stmt(Stmt* s) {
 void CheckerImpl::define(Stmt* s) {
   size_t nl = s->lhs.size(), nr = s->rhs.size();
   std::vector<Type*> ts;
-  if (nr == 1 && nl > 1) {
+  if (nr == 1) {
     expr(s->rhs[0], true);
     ts = tuple_of(s->rhs[0], nl);
     if (ts.size() != nl) {
-      err(s->lhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variables but " + value_count(s->rhs[0]));
+      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
+                              value_count(s->rhs[0]));
       ts.assign(nl, u.basic(TK::Invalid));
+      s->rhs[0]->type = u.basic(TK::Invalid);
     }
   } else {
     for (size_t i = 0; i < nr; i++) {
       expr(s->rhs[i]);
     }
     if (nl != nr) {
-      err(s->lhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
-                              (nr == 1 ? value_count(s->rhs[0]) : std::to_string(nr) + " value" + (nr > 1 ? "s" : "")));
+      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
+                              std::to_string(nr) + " value" + (nr > 1 ? "s" : ""));
       ts.assign(nl, u.basic(TK::Invalid));
     } else {
       for (Expr* r : s->rhs) ts.push_back(r->type);
@@ -393,11 +398,11 @@ void CheckerImpl::stmt(Stmt* s) {
       Type* t = s->x->type->under();
       if (t->k == TK::Invalid) return;
       if (t->k != TK::Chan) {
-        err(s->pos, "invalid operation: cannot send to non-channel " + expr_string(s->x) + " (" + describe(s->x) + ")");
+        err(s->x->pos, "invalid operation: cannot send to non-channel " + expr_string(s->x) + " (" + describe(s->x) + ")");
         return;
       }
       if (t->dir == 2) {
-        err(s->pos, "invalid operation: cannot send to receive-only channel " + expr_string(s->x) + " (" + describe(s->x) + ")");
+        err(s->x->pos, "invalid operation: cannot send to receive-only channel " + expr_string(s->x) + " (" + describe(s->x) + ")");
         return;
       }
       assign(s->y, t->elem, "send");
@@ -406,12 +411,9 @@ void CheckerImpl::stmt(Stmt* s) {
     case SK::IncDec: {
       Expr* b = s->x;
       while (b->k == EK::Paren) b = b->x;
-      bool was = b->k == EK::Ident && b->obj ? b->obj->used : false;
       Object* o = b->k == EK::Ident ? scope->lookup(b->name) : nullptr;
-      bool was2 = o ? o->used : false;
       lhs_expr(s->x);
-      (void)was;
-      if (o) o->used = was2;
+      if (o) o->used = true;  // x++ reads x: a use, as gc counts it
       Type* t = s->x->type;
       if (t && t->k != TK::Invalid && !is_numeric(t))
         err(s->pos, "invalid operation: " + expr_string(s->x) + std::string(tok_string(s->tok)) + " (non-numeric type " +

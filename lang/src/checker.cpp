@@ -590,15 +590,20 @@ void CheckerImpl::var_decl(Spec* s, std::vector<Object*>& objs) {
       if (o) o->type = t;
     return;
   }
-  if (s->values.size() == 1 && objs.size() > 1) {
+  if (s->values.size() == 1 && (objs.size() > 1 || s->values[0]->k == EK::Call)) {
     Expr* v = s->values[0];
     expr(v, true);
     std::vector<Type*> ts = tuple_of(v, objs.size());
     if (ts.size() != objs.size()) {
-      err(s->names[0]->pos, "assignment mismatch: " + std::to_string(objs.size()) + " variables but " +
-                                value_count(v));
+      err(v->pos, "assignment mismatch: " + std::to_string(objs.size()) + " variable" + (objs.size() > 1 ? "s" : "") +
+                      " but " + value_count(v));
       for (Object* o : objs)
         if (o) o->type = t ? t : u.basic(TK::Invalid);
+      return;
+    }
+    if (objs.size() == 1 && objs[0]) {
+      if (t) assign(v, t, "variable declaration");
+      objs[0]->type = t ? t : default_type(u, v->type);
       return;
     }
     for (size_t i = 0; i < objs.size(); i++) {
@@ -608,7 +613,7 @@ void CheckerImpl::var_decl(Spec* s, std::vector<Object*>& objs) {
     return;
   }
   if (s->values.size() != objs.size()) {
-    Pos p = s->values.size() > objs.size() ? s->values[objs.size()]->pos : s->names[0]->pos;
+    Pos p = s->values.size() > objs.size() ? s->values[objs.size()]->pos : s->values[0]->pos;
     if (s->values.size() > objs.size())
       err(p, "assignment mismatch: " + std::to_string(objs.size()) + " variable" + (objs.size() > 1 ? "s" : "") +
                  " but " + std::to_string(s->values.size()) + " values");
@@ -745,7 +750,8 @@ void CheckerImpl::body(FuncInfo* f, Expr* ft, Block* b) {
     if (!l.used) err(l.stmt->pos, "label " + name + " defined and not used");
   labels_ = saved_labels;
   for (Object* o : locals_)
-    if (!o->used && o->name != "_") err(o->pos, "declared and not used: " + o->name);
+    if (!o->used && o->name != "_" && o->type && o->type->k != TK::Invalid)
+      err(o->pos, "declared and not used: " + o->name);
   locals_.swap(saved_locals);
 }
 

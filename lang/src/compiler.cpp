@@ -566,6 +566,18 @@ class Compiler {
     if (!s->lhs.empty()) {
       if (s->lhs.size() == 1 && f->results.size() > 1) {
         expr_any(s->lhs[0]);
+        std::vector<Type*>& rs = s->lhs[0]->type->results;
+        bool box = false;
+        for (size_t i = 0; i < rs.size(); i++) box = box || (is_interface(f->results[i]->type) && !is_interface(rs[i]));
+        if (box) {
+          std::vector<int> tmp(rs.size());
+          for (size_t i = 0; i < rs.size(); i++) tmp[i] = new_slot();
+          for (size_t i = rs.size(); i-- > 0;) emit(STORE, tmp[i], 0, -1);
+          for (size_t i = 0; i < rs.size(); i++) {
+            emit(LOAD, tmp[i], 0, 1);
+            if (is_interface(f->results[i]->type) && !is_interface(rs[i])) emit(BOX, rs[i]->id, 0, 0);
+          }
+        }
       } else {
         for (size_t i = 0; i < s->lhs.size(); i++) value(s->lhs[i], f->results[i]->type);
       }
@@ -1091,8 +1103,18 @@ class Compiler {
     auto& as = c->list;
     size_t np = sig->params.size();
     if (as.size() == 1 && as[0]->type->k == TK::Tuple && as[0]->type->results.size() != 1) {
-      size_t n = as[0]->type->results.size();
+      // f(g()): g's results into temporaries, then each converted to its parameter's type
+      std::vector<Type*>& rs = as[0]->type->results;
+      size_t n = rs.size();
       expr_any(as[0]);
+      std::vector<int> tmp(n);
+      for (size_t i = 0; i < n; i++) tmp[i] = new_slot();
+      for (size_t i = n; i-- > 0;) emit(STORE, tmp[i], 0, -1);
+      for (size_t i = 0; i < n; i++) {
+        Type* want = sig->variadic && i + 1 >= np ? sig->params.back()->elem : sig->params[i];
+        emit(LOAD, tmp[i], 0, 1);
+        if (is_interface(want) && !is_interface(rs[i])) emit(BOX, rs[i]->id, 0, 0);
+      }
       if (sig->variadic) {
         size_t extra = n - (np - 1);
         emit(MKSLICE, sig->params.back()->id, static_cast<int>(extra), -static_cast<int>(extra) + 1);

@@ -174,7 +174,7 @@ std::string quote_rune(int64_t r) {
 
 static std::string fake_addr(const void* p) {
   char b[32];
-  std::snprintf(b, sizeof b, "0xc%09" PRIxPTR, reinterpret_cast<uintptr_t>(p) & 0xfffffffffULL);
+  std::snprintf(b, sizeof b, "0xc%09lx", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(p) & 0xfffffffffULL));
   return b;
 }
 
@@ -204,13 +204,14 @@ std::string print_value(Type* t, const Value& v) {
 struct Formatter {
   Thread& th;
   bool plus = false, sharp = false, minus = false, zero = false, space = false;
+  bool plus_v = false, sharp_v = false;  // %+v, %#v
   int width = -1, prec = -1;
 
   std::string value(Type* t, const Value& v, char verb, int depth) {
     if (!t) return "<nil>";
     Type* u = t->under();
     // Error() and String() for %v %s %q %x %X (not for %#v)
-    if (!sharp && (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && u->k != TK::Interface) {
+    if (!sharp_v && (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && u->k != TK::Interface) {
       std::string s;
       if (t == th.prog().runtime_error) return str_of(v);
       if (call_string_method(th, t, v, "Error", s) || call_string_method(th, t, v, "String", s)) {
@@ -220,7 +221,7 @@ struct Formatter {
     }
     switch (u->k) {
       case TK::Interface:
-        if (!v.o) return sharp ? type_string(t, true) + "(nil)" : "<nil>";
+        if (!v.o) return sharp_v ? type_string(t, true) + "(nil)" : "<nil>";
         return value(static_cast<IfaceObj*>(v.o)->t, static_cast<IfaceObj*>(v.o)->v, verb, depth);
       case TK::Bool:
         if (verb == 'v' || verb == 't') return v.i ? "true" : "false";
@@ -239,7 +240,7 @@ struct Formatter {
         const std::string& s = str_of(v);
         switch (verb) {
           case 'v':
-            if (sharp) return quote_go(s);
+            if (sharp_v) return quote_go(s);
             return trunc(s);
           case 's': return trunc(s);
           case 'q': return sharp && s.find('`') == std::string::npos ? "`" + s + "`" : quote_go(trunc(s), plus);
@@ -249,7 +250,7 @@ struct Formatter {
       }
       case TK::Pointer: {
         if (verb == 'p') return v.o ? fake_addr(v.o) : "0x0";
-        if (!v.o) return sharp ? "(" + type_string(t, true) + ")(nil)" : "<nil>";
+        if (!v.o) return sharp_v ? "(" + type_string(t, true) + ")(nil)" : "<nil>";
         Type* e = u->elem->under();
         if (depth == 0 && (e->k == TK::Struct || e->k == TK::Array || e->k == TK::Slice || e->k == TK::Map) &&
             is_aggregate(u->elem))
@@ -258,10 +259,10 @@ struct Formatter {
       }
       case TK::Struct: {
         auto* s = static_cast<StructObj*>(v.o);
-        std::string out = sharp ? type_string(t, true) + "{" : "{";
+        std::string out = sharp_v ? type_string(t, true) + "{" : "{";
         for (size_t i = 0; i < u->fields.size(); i++) {
-          if (i) out += sharp ? ", " : " ";
-          if (plus || sharp) out += u->fields[i].name + ":";
+          if (i) out += sharp_v ? ", " : " ";
+          if (plus_v || sharp_v) out += u->fields[i].name + ":";
           const std::string& fname = u->fields[i].name;
           bool exported = !fname.empty() && fname[0] >= 'A' && fname[0] <= 'Z';
           if (!exported) {
@@ -294,7 +295,7 @@ struct Formatter {
           return hex_string(bytes, verb);
         }
         if (verb == 'p' && u->k == TK::Slice) return v.o ? fake_addr(v.o) : "0x0";
-        if (sharp) {
+        if (sharp_v) {
           if (u->k == TK::Slice && !v.o) return type_string(t, true) + "(nil)";
           std::string out = type_string(t, true) + "{";
           for (size_t i = 0; i < items.size(); i++) out += (i ? ", " : "") + elem(u->elem, *items[i], verb, depth + 1);
@@ -306,7 +307,7 @@ struct Formatter {
       }
       case TK::Map: {
         auto* m = static_cast<MapObj*>(v.o);
-        if (sharp && !m) return type_string(t, true) + "(nil)";
+        if (sharp_v && !m) return type_string(t, true) + "(nil)";
         std::vector<std::pair<Value, Value>> kv;
         if (m) {
           std::lock_guard<SpinLock> g(m->mu);
@@ -315,15 +316,15 @@ struct Formatter {
         }
         Type* kt = u->key;
         std::stable_sort(kv.begin(), kv.end(), [&](const auto& a, const auto& b) { return key_less(kt, a.first, b.first); });
-        std::string out = sharp ? type_string(t, true) + "{" : "map[";
+        std::string out = sharp_v ? type_string(t, true) + "{" : "map[";
         for (size_t i = 0; i < kv.size(); i++) {
-          out += i ? (sharp ? ", " : " ") : "";
+          out += i ? (sharp_v ? ", " : " ") : "";
           out += elem(kt, kv[i].first, verb, depth + 1) + ":" + elem(u->elem, kv[i].second, verb, depth + 1);
         }
-        return out + (sharp ? "}" : "]");
+        return out + (sharp_v ? "}" : "]");
       }
       case TK::Chan: case TK::Func:
-        if (!v.o) return sharp ? "(" + type_string(t, true) + ")(nil)" : (u->k == TK::Func ? "<nil>" : "<nil>");
+        if (!v.o) return sharp_v ? "(" + type_string(t, true) + ")(nil)" : (u->k == TK::Func ? "<nil>" : "<nil>");
         return fake_addr(v.o);
       case TK::Native: return "{}";
       default:
@@ -343,7 +344,7 @@ struct Formatter {
     }
     if (is_integer(u)) return integer(t, v, verb);
     if (u->k == TK::Float64 || u->k == TK::Float32) return sign(format_float(v.f, 'g', -1, u->k == TK::Float32), v.f);
-    if (u->k == TK::String) return sharp ? quote_go(str_of(v)) : str_of(v);
+    if (u->k == TK::String) return sharp_v ? quote_go(str_of(v)) : str_of(v);
     if (u->k == TK::Bool) return v.i ? "true" : "false";
     if (u->k == TK::Pointer) return v.o ? fake_addr(v.o) : "<nil>";
     return value(t, v, verb, depth);
@@ -352,7 +353,7 @@ struct Formatter {
   std::string elem(Type* t, const Value& v, char verb, int depth) {
     Formatter sub = *this;
     sub.width = -1;
-    if (sharp && t->under()->k == TK::String) return quote_go(str_of(v));
+    if (sharp_v && t->under()->k == TK::String) return quote_go(str_of(v));
     return sub.value(t, v, verb, depth);
   }
 
@@ -484,6 +485,7 @@ std::string format_value(Thread& th, Type* t, const Value& v, char verb, bool pl
   Formatter f{th};
   f.plus = plus;
   f.sharp = sharp;
+  f.sharp_v = sharp;
   return f.value(t, v, verb, 0);
 }
 
@@ -596,6 +598,12 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       Formatter plain{th};
       s = "%!" + vs + "(" + type_string(t, true) + "=" + plain.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0) + ")";
     } else {
+      if (verb == 'v') {
+        // %+v and %#v name fields / print Go syntax; they are not the numeric flags
+        f.plus_v = f.plus;
+        f.sharp_v = f.sharp;
+        f.plus = f.sharp = false;
+      }
       s = f.value(t, static_cast<IfaceObj*>(a.o)->v, static_cast<char>(verb), 0);
     }
     if (th.panicking()) return out;

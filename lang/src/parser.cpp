@@ -71,7 +71,7 @@ class Parser {
   }
   [[noreturn]] void unexpected(const std::string& expected) {
     std::string m = "syntax error: unexpected " + describe(t_);
-    if (!expected.empty()) m += ", " + expected;
+    if (!expected.empty()) m += (expected.rfind("in ", 0) == 0 || expected.rfind("at ", 0) == 0 ? " " : ", ") + expected;
     fail(t_.pos, m);
   }
   Pos expect(Tok t, const std::string& ctx = "") {
@@ -575,7 +575,7 @@ class Parser {
     for (;;) {
       int p = precedence(t_.tok);
       if (p < prec) return x;
-      Expr* b = mk(EK::Binary, t_.pos);
+      Expr* b = mk(EK::Binary, x->pos);  // gc reports an operation at its left operand
       b->op = t_.tok;
       next();
       b->x = x;
@@ -679,13 +679,12 @@ class Parser {
             Expr* s = mk(EK::Selector, x->pos);
             s->x = x;
             s->name = t_.lit;
-            s->pos = t_.pos;  // gc reports selector errors at the selector
+            s->sel_pos = t_.pos;  // gc reports selector errors at the selected name
             next();
-            s->pos = x->pos;
             x = s;
           } else if (t_.tok == Tok::LParen) {
             next();
-            Expr* ta = mk(EK::TypeAssert, p);
+            Expr* ta = mk(EK::TypeAssert, x->pos);
             ta->x = x;
             if (got(Tok::Type)) {
               ta->y = nullptr;  // .(type)
@@ -706,7 +705,7 @@ class Parser {
           if (t_.tok != Tok::Colon) {
             lo = expr_or_type();
             if (t_.tok == Tok::Comma) {  // instantiation F[A, B]
-              Expr* ix = mk(EK::Index, p);
+              Expr* ix = mk(EK::Index, x->pos);
               ix->x = x;
               ix->list.push_back(lo);
               while (got(Tok::Comma)) ix->list.push_back(type());
@@ -717,7 +716,7 @@ class Parser {
             }
           }
           if (got(Tok::Colon)) {
-            Expr* sl = mk(EK::Slice, p);
+            Expr* sl = mk(EK::Slice, x->pos);
             sl->x = x;
             sl->list = {lo};
             if (t_.tok != Tok::RBrack && t_.tok != Tok::Colon) sl->y = expr();
@@ -731,7 +730,7 @@ class Parser {
             expect(Tok::RBrack);
             x = sl;
           } else {
-            Expr* ix = mk(EK::Index, p);
+            Expr* ix = mk(EK::Index, x->pos);
             ix->x = x;
             ix->list.push_back(lo);
             expr_lev_--;
@@ -756,7 +755,8 @@ class Parser {
             skip_semis();
           }
           expr_lev_--;
-          expect(Tok::RParen);
+          c->rbrace = expect(Tok::RParen);
+          c->pos = x->pos;  // gc reports a call at its start
           x = c;
           break;
         }
@@ -861,8 +861,7 @@ class Parser {
         s->x = expr();
         if (s->x->k == EK::Paren) s->x = s->x->x;
         if (s->x->k != EK::Call)
-          fail(s->x->pos, std::string("syntax error: expression in ") + (k == Tok::Go ? "go" : "defer") +
-                              " must be function call");
+          fail(s->x->pos, std::string("expression in ") + (k == Tok::Go ? "go" : "defer") + " must be function call");
         return s;
       }
       case Tok::Break: case Tok::Continue: case Tok::Goto: case Tok::Fallthrough: {
@@ -911,7 +910,7 @@ class Parser {
     for (;;) {
       int p = precedence(t_.tok);
       if (p < prec) return x;
-      Expr* b = mk(EK::Binary, t_.pos);
+      Expr* b = mk(EK::Binary, x->pos);
       b->op = t_.tok;
       next();
       b->x = x;
@@ -1009,7 +1008,7 @@ class Parser {
         b->body = block();
         s->els = b;
       } else {
-        unexpected("expected if statement or block");
+        fail(t_.pos, "syntax error: else must be followed by if or statement block");
       }
     }
     return s;

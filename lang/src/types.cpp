@@ -115,7 +115,8 @@ std::string type_string(Type* t, bool q) {
       return s + "}";
     }
     case TK::Interface: {
-      if (t->methods.empty() && t->union_terms.empty()) return t->comparable_constraint ? "comparable" : "interface {}";
+      if (t->methods.empty() && t->union_terms.empty())
+        return t->comparable_constraint ? "comparable" : q ? "interface {}" : "interface{}";
       std::string s = "interface {";
       for (size_t i = 0; i < t->methods.size(); i++) {
         s += (i ? "; " : " ") + t->methods[i].name + type_string(t->methods[i].sig, q).substr(4);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "goro/goro.hpp"
 #include "goro/select.hpp"
@@ -43,9 +44,10 @@ void Thread::ensure(size_t n) {
 
 [[noreturn]] void Thread::fatal(const std::string& msg) {
   // a fatal error cannot be recovered: end the program with Go's words
+  // (not a goro::Panic: nothing on the way may turn it into a recoverable panic)
   if (msg == "stack overflow")
-    throw goro::Panic("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow");
-  throw goro::Panic(msg);
+    throw std::runtime_error("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow");
+  throw std::runtime_error(msg);
 }
 
 int Thread::line() const {
@@ -78,6 +80,16 @@ void Thread::push_frame(Proto* p, Value fn, int base, int ret_to, int nret, bool
   f.boundary = boundary;
   frames_.push_back(std::move(f));
   sp_ = base + p->nlocals;
+}
+
+// run_native() runs a native; a goro panic inside it (a negative WaitGroup counter, a send on
+// a closed channel) becomes a Go panic the program can recover.
+void Thread::run_native(Proto* p, Value* args) {
+  try {
+    p->native(*this, args);
+  } catch (const goro::Panic& e) {
+    runtime_error(e.what());
+  }
 }
 
 void Thread::panic(Value v) {
@@ -193,11 +205,15 @@ void Thread::call_value(int fpos, int nargs, int nret) {
   Proto* p = f->proto;
   if (p->native) {
     Value keep = S[fpos];  // the FuncObj stays alive while its native runs
+    int saved_base = native_base_;
+    FuncObj* saved_fn = native_fn_;
     native_base_ = fpos + 1;
     ensure(static_cast<size_t>(sp_ + 64));
     S = stack_.data();
     native_fn_ = f;
-    p->native(*this, S + fpos + 1);
+    run_native(p, S + fpos + 1);
+    native_base_ = saved_base;
+    native_fn_ = saved_fn;
     S = stack_.data();
     int nres = p->nresults;
     for (int i = 0; i < nres; i++) S[fpos + i] = std::move(S[fpos + 1 + i]);
@@ -550,11 +566,15 @@ void Thread::execute(size_t stop) {
         int base = sp - in.b;
         if (p->native) {
           SAVE();
+          int saved_base = native_base_;
+          FuncObj* saved_fn = native_fn_;
           native_base_ = base;
           native_fn_ = nullptr;
           ensure(static_cast<size_t>(sp + 64));
           S = stack_.data();
-          p->native(*this, S + base);
+          run_native(p, S + base);
+          native_base_ = saved_base;
+          native_fn_ = saved_fn;
           if (panicking_) goto unwind;
           F = &frames_.back();
           S = stack_.data();

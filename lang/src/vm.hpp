@@ -88,6 +88,7 @@ class Thread {
   bool unwind_step();  // one step of panic unwinding; false when the goroutine must die
   [[noreturn]] void die();
   void ensure(size_t n);
+  void run_native(Proto* p, Value* args);
   void call_value(int fpos, int nargs, int nret);  // a function value at stack[fpos]
   void call_iface(int name, int nargs, int nret);
   void go_stmt(int nargs, const std::string& name);

@@ -951,14 +951,16 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
   auto& as = e->list;
   std::string name = e->x->name;
   auto nargs = [&](size_t lo, size_t hi) {
+    if (as.size() < lo || as.size() > hi)
+      for (Expr* x : as) expr(x, true);  // still uses them (no "declared and not used" after this)
     if (as.size() < lo) {
-      err(e->rbrace, "not enough arguments for " + expr_string(e) + " (expected " + std::to_string(lo) + ", found " +
-                         std::to_string(as.size()) + ")");
+      err(e->pos, "invalid operation: not enough arguments for " + expr_string(e) + " (expected " + std::to_string(lo) +
+                      ", found " + std::to_string(as.size()) + ")");
       return false;
     }
     if (as.size() > hi) {
-      err(as[hi]->pos, "too many arguments for " + expr_string(e) + " (expected " + std::to_string(hi) + ", found " +
-                           std::to_string(as.size()) + ")");
+      err(e->pos, "invalid operation: too many arguments for " + expr_string(e) + " (expected " + std::to_string(hi) +
+                      ", found " + std::to_string(as.size()) + ")");
       return false;
     }
     return true;

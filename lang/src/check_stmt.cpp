@@ -286,6 +286,8 @@ void CheckerImpl::return_stmt(Stmt* s) {
 
 void CheckerImpl::branch(Stmt* s) {
   if (s->tok == Tok::Goto) {
+    auto it = labels_.find(s->label);
+    if (it != labels_.end()) it->second.used = true;
     unsupported(s->pos, "goto");
     return;
   }

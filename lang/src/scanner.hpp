@@ -41,7 +41,7 @@ class Scanner {
   std::string scan_quoted(char q);
   std::string scan_raw();
 
-  const std::string& src_;
+  std::string src_;  // a copy: tokens may outlive the caller's string
   size_t off_ = 0;
   int line_ = 1, col_ = 1;
   bool semi_ = false;  // insert a semicolon before the next newline

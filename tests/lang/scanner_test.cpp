@@ -32,7 +32,7 @@ std::string kinds(const std::string& src) {
 TEST(Scanner, InsertsSemicolonsWhereGoDoes) {
   EXPECT_EQ(kinds("x := 1\ny++\nreturn\n}"), "x := 1 NL y ++ NL return NL } EOF;");
   EXPECT_EQ(kinds("f(a,\n  b)\n"), "f ( a , b ) NL");            // no semicolon after a comma
-  EXPECT_EQ(kinds("if x {\n}\n"), "if x { NL } NL");             // none after {
+  EXPECT_EQ(kinds("if x {\n}\n"), "if x { } NL");                // none after {
   EXPECT_EQ(kinds("x := y // note\nz"), "x := y NL z EOF;");     // a line comment ends the line
   EXPECT_EQ(kinds("a /* c\n */ b"), "a NL b EOF;");             // a comment spanning lines too
   EXPECT_EQ(kinds("a /* c */ b"), "a b EOF;");                  // but not one on the line
@@ -71,9 +71,9 @@ TEST(Scanner, GivesPositions) {
   EXPECT_EQ(ts[3].pos.line, 3);
   EXPECT_EQ(ts[3].pos.col, 1);
   EXPECT_EQ(ts[4].pos.col, 7);
-  EXPECT_EQ(ts[9].lit, "x");
-  EXPECT_EQ(ts[9].pos.line, 4);
-  EXPECT_EQ(ts[9].pos.col, 2);
+  EXPECT_EQ(ts[8].lit, "x");
+  EXPECT_EQ(ts[8].pos.line, 4);
+  EXPECT_EQ(ts[8].pos.col, 2);
 }
 
 TEST(Scanner, ReportsBadInput) {

@@ -122,8 +122,16 @@ enum Op : uint8_t {
   MINMAX,    // a: n, b: 1 max, 2 floats, 4 strings    v... -> v
   IS_NIL,    // a: 1 interface                        v -> bool
   CALLN,     // a: native index, b: nargs   args -> results
+  // fused instructions (the compiler's peephole makes them from common sequences)
+  JCMP_LK,   // a: local slot, b: int constant, c: target; jump unless (L[a] <op> b); op in `cmp` below
+  LOADADDI,  // a: local slot, b: int constant, c: wrap kind    -> L[a] + b
+  RET1,      // a: result slot                                  v -> returns v (one result)
   HALT,
 };
+
+// JCMP_LK's comparison, kept in the high bits of c (the target in the low 24)
+enum CmpKind : int { CmpLT = 0, CmpLE, CmpGT, CmpGE, CmpEQ, CmpNE };
+constexpr int kJcmpShift = 24;
 
 struct UpvalDesc {
   bool from_local;  // a local slot of the enclosing frame, else its upvalue
@@ -134,6 +142,7 @@ struct Ins {
   uint32_t op;
   int32_t a;
   int32_t b;
+  int32_t c = 0;  // fused instructions' third operand
 };
 
 struct Proto {

@@ -125,6 +125,47 @@ class Compiler {
   // --- emission
   size_t emit(Op op, int a, int b, int delta) {
     Proto* p = fs_->p;
+    size_t n = p->code.size();
+    // peephole: LOAD a; INT k; <int compare>; JMPF t -> JCMP_LK a k t (no jump lands inside)
+    if (op == JMPF && n >= 3 && no_label_in(n - 2, n)) {
+      Ins& l = p->code[n - 3];
+      Ins& k = p->code[n - 2];
+      Ins& c = p->code[n - 1];
+      int kind = c.op == LT ? CmpLT : c.op == LE ? CmpLE : c.op == GT ? CmpGT : c.op == GE ? CmpGE
+                 : c.op == EQ ? CmpEQ : c.op == NE ? CmpNE : -1;
+      if (l.op == LOAD && k.op == INT && kind >= 0 && a < (1 << kJcmpShift)) {
+        int slot = l.a, kv = k.a;
+        p->code.resize(n - 3);
+        p->lines.resize(n - 3);
+        p->code.push_back({JCMP_LK, slot, kv, (kind << kJcmpShift) | a});
+        p->lines.push_back(line_);
+        fs_->depth -= 1;  // undo LOAD +1, INT +1, compare -1 (JMPF had popped the bool)
+        return p->code.size() - 1;
+      }
+    }
+    // LOAD a; ADDI k -> LOADADDI a k
+    if (op == ADDI && n >= 1 && p->code[n - 1].op == LOAD && no_label_in(n, n)) {
+      Ins& l = p->code[n - 1];
+      l = {LOADADDI, l.a, a, b};
+      fs_->depth += delta;
+      return n - 1;
+    }
+    // peephole: INT k; ADD/SUB (no jump lands between them) -> ADDI ±k
+    if ((op == ADD || op == SUB) && !p->code.empty() && p->code.back().op == INT && no_label_in(p->code.size(), p->code.size()) &&
+        p->code.back().a != INT32_MIN) {
+      Ins& prev = p->code.back();
+      int k = op == ADD ? prev.a : -prev.a;
+      prev = {ADDI, k, a};
+      fs_->depth += delta;
+      // and LOAD x; ADDI k -> LOADADDI x k
+      if (n >= 2 && p->code[n - 2].op == LOAD && no_label_in(n - 1, n - 1)) {
+        Ins l = p->code[n - 2];
+        p->code.pop_back();
+        p->lines.pop_back();
+        p->code.back() = {LOADADDI, l.a, k, a};
+      }
+      return p->code.size() - 1;
+    }
     p->code.push_back({op, a, b});
     p->lines.push_back(line_);
     fs_->depth += delta;
@@ -132,7 +173,17 @@ class Compiler {
     return p->code.size() - 1;
   }
   size_t here() const { return fs_->p->code.size(); }
-  void patch(size_t at, size_t target) { fs_->p->code[at].a = static_cast<int>(target); }
+  void patch(size_t at, size_t target) {
+    Ins& in = fs_->p->code[at];
+    if (in.op == JCMP_LK)
+      in.c = (in.c & ~((1 << kJcmpShift) - 1)) | static_cast<int>(target);
+    else
+      in.a = static_cast<int>(target);
+    label_ = std::max(label_ == SIZE_MAX ? 0 : label_, target);
+  }
+  // no_label_in() is true when no jump targets an instruction in [from, to] (so a fused
+  // instruction cannot swallow a jump target).
+  bool no_label_in(size_t from, size_t to) const { return label_ == SIZE_MAX || label_ < from || label_ > to; }
   int konst(Value v) {
     fs_->p->consts.push_back(std::move(v));
     return static_cast<int>(fs_->p->consts.size() - 1);
@@ -206,6 +257,10 @@ class Compiler {
     emit(celled(o) ? NEWCELL : STORE, s, 0, -1);
   }
   void zero(Type* t, const std::string& name = "") {
+    if (!is_aggregate(t)) {
+      emit(NIL, 0, 0, 1);  // every other zero value is all-zero bits (0, 0.0, false, "", nil)
+      return;
+    }
     int nm = name.empty() ? -1 : str_const(name);
     emit(ZERO, t->id, nm, 1);
   }
@@ -247,13 +302,16 @@ class Compiler {
         emit(NEWCELL, fs.slots[o], 0, -1);
       }
     for (Object* o : f->results) {
+      // result slots start nil (the zero of scalars); aggregates and cells need making
+      if (!is_aggregate(o->type) && !celled(o)) continue;
       zero(o->type);
       emit(celled(o) ? NEWCELL : STORE, fs.slots[o], 0, -1);
     }
     block(f->body->list);
     line_ = f->body->rbrace.line;
     emit(RET, 0, 0, 0);
-    if (fs.depth != 0) errs_.push_back({f->body->rbrace, "(internal) stack imbalance in " + f->name});
+    if (fs.depth != 0)
+      errs_.push_back({f->body->rbrace, "(internal) stack imbalance in " + f->name + " (" + std::to_string(fs.depth) + ")"});
     states_.erase(f);
     fs_ = saved;
     line_ = saved_line;
@@ -580,6 +638,10 @@ class Compiler {
         }
       } else {
         for (size_t i = 0; i < s->lhs.size(); i++) value(s->lhs[i], f->results[i]->type);
+      }
+      if (f->results.size() == 1 && !celled(f->results[0])) {
+        emit(RET1, p->result_slots[0], 0, -1);
+        return;
       }
       for (size_t i = f->results.size(); i-- > 0;) {
         Object* o = f->results[i];
@@ -1785,6 +1847,7 @@ class Compiler {
   std::vector<Diag>& errs_;
   FS* fs_ = nullptr;
   int line_ = 0;
+  size_t label_ = SIZE_MAX;  // the latest jump target (no peephole across it)
   std::unordered_map<FuncInfo*, FS*> states_;
   std::vector<size_t> fallthrough_jumps_;
 };

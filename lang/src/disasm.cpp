@@ -20,7 +20,8 @@ const char* kNames[] = {
     "MAPINDEX", "MAPSET", "MAPDELETE", "SLICE", "LEN", "CAP", "APPEND", "APPENDS", "COPYS", "CLEAR", "MAKESLICE",
     "MAKEMAP", "MAKECHAN", "NEWOBJ", "MKSTRUCT", "MKSLICE", "MKMAP", "STR_BYTES", "BYTES_STR", "STR_RUNES",
     "RUNES_STR", "RUNE_STR", "BOX", "ASSERT", "TYPEIS", "UNBOX", "SEND", "RECV", "CLOSE", "SELECT",
-    "RANGE_MAP_INIT", "RANGE_MAP_NEXT", "RANGE_STR_NEXT", "PRINTV", "PRINTNL", "MINMAX", "IS_NIL", "CALLN", "HALT"};
+    "RANGE_MAP_INIT", "RANGE_MAP_NEXT", "RANGE_STR_NEXT", "PRINTV", "PRINTNL", "MINMAX", "IS_NIL", "CALLN",
+    "JCMP_LK", "LOADADDI", "RET1", "HALT"};
 }  // namespace
 
 void disassemble(const Program& prog, bool only_main) {
@@ -31,7 +32,8 @@ void disassemble(const Program& prog, bool only_main) {
     std::printf("%s (params %d, locals %d, results %d, maxstack %d, upvals %zu)\n", p->name.c_str(), p->nparams,
                 p->nlocals, p->nresults, p->maxstack, p->upvals.size());
     for (size_t i = 0; i < p->code.size(); i++)
-      std::printf("  %4zu  line %-4d %-14s %d %d\n", i, p->lines[i], kNames[p->code[i].op], p->code[i].a, p->code[i].b);
+      std::printf("  %4zu  line %-4d %-14s %d %d %d\n", i, p->lines[i], kNames[p->code[i].op], p->code[i].a, p->code[i].b,
+                  p->code[i].c);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <mutex>
 #include <stdexcept>
 
 #include "goro/goro.hpp"
@@ -68,17 +69,20 @@ std::vector<std::string> Thread::traceback() const {
   return out;
 }
 
-void Thread::push_frame(Proto* p, Value fn, int base, int ret_to, int nret, bool boundary) {
-  if (frames_.size() >= kMaxFrames) fatal("stack overflow");
-  ensure(static_cast<size_t>(base + p->nlocals + p->maxstack + 16));
-  Frame f;
-  f.p = p;
-  f.fn = std::move(fn);
-  f.base = base;
-  f.ret_to = ret_to;
-  f.nret = nret;
-  f.boundary = boundary;
-  frames_.push_back(std::move(f));
+void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret, bool boundary) {
+  if (frames_.size() >= kMaxFrames) [[unlikely]]
+    fatal("stack overflow");
+  size_t need = static_cast<size_t>(base + p->nlocals + p->maxstack + 16);
+  if (need > stack_.size()) [[unlikely]]
+    ensure(need);
+  frames_.emplace_back(p, fn, base, ret_to, nret, boundary);
+  // locals past the parameters start as zero values (slots above sp hold no references, but
+  // a moved-from slot may keep its old scalar bits)
+  Value* S = stack_.data();
+  for (int i = base + p->nparams; i < base + p->nlocals; i++) {
+    S[i].i = 0;
+    S[i].o = nullptr;
+  }
   sp_ = base + p->nlocals;
 }
 
@@ -137,7 +141,7 @@ void Thread::runtime_error(const std::string& msg) {
 }
 
 void Thread::main() {
-  push_frame(run_.prog->entry, Value(), 0, 0, 0, true);
+  push_frame(run_.prog->entry, nullptr, 0, 0, 0, true);
   execute(0);
   if (panicking_) die();
 }
@@ -222,7 +226,7 @@ void Thread::call_value(int fpos, int nargs, int nret) {
     (void)nret;
     return;
   }
-  push_frame(p, S[fpos], fpos + 1, fpos, nret, false);
+  push_frame(p, f, fpos + 1, fpos, nret, false);
 }
 
 void Thread::call_iface(int name, int nargs, int nret) {
@@ -318,6 +322,12 @@ void Thread::execute(size_t stop) {
     sp_ = sp;    \
   } while (0)
 #define PUSH(v) (S[sp++] = (v))
+#define in (*ip)
+#define NEXT()                   \
+  do {                           \
+    ip = &code[pc++];            \
+    goto* hot[ip->op];           \
+  } while (0)
 #define TOP (S[sp - 1])
 #define POPV() (std::move(S[--sp]))
 #define DROP() (S[--sp].reset())
@@ -328,13 +338,46 @@ void Thread::execute(size_t stop) {
     goto unwind;            \
   } while (0)
 
+  // Threaded dispatch for the hot instructions: each ends by jumping straight to the next
+  // one's handler (GCC's labels as values); the rest go through the switch.
+  static void* hot[HALT + 1];
+  static std::atomic<bool> hot_ready{false};
+  static std::mutex hot_mu;
+  if (!hot_ready.load(std::memory_order_acquire)) [[unlikely]] {
+    std::lock_guard<std::mutex> g(hot_mu);
+    for (auto& h : hot) h = &&dispatch_switch;
+    hot[LOAD] = &&op_LOAD;
+    hot[STORE] = &&op_STORE;
+    hot[INT] = &&op_INT;
+    hot[CONST] = &&op_CONST;
+    hot[ADDI] = &&op_ADDI;
+    hot[LOADADDI] = &&op_LOADADDI;
+    hot[ADD] = &&op_ADD;
+    hot[SUB] = &&op_SUB;
+    hot[LT] = &&op_LT;
+    hot[JMP] = &&op_JMP;
+    hot[JMPF] = &&op_JMPF;
+    hot[JCMP_LK] = &&op_JCMP_LK;
+    hot[CALL] = &&op_CALL;
+    hot[RET1] = &&op_RET1;
+    hot[LOADC] = &&op_LOADC;
+    hot[FIELD] = &&op_FIELD;
+    hot[INDEX] = &&op_INDEX;
+    hot[SETINDEX] = &&op_SETINDEX;
+    hot[POP] = &&op_POP;
+    hot_ready.store(true, std::memory_order_release);
+  }
+  const Ins* ip;
   LOADF();
   for (;;) {
-    const Ins& in = code[pc++];
-    switch (static_cast<Op>(in.op)) {
+    ip = &code[pc++];
+  dispatch_switch:
+    switch (static_cast<Op>(ip->op)) {
       case NOP: break;
-      case CONST: PUSH(F->p->consts[static_cast<size_t>(in.a)]); break;
-      case INT: S[sp].i = in.a; S[sp].o = nullptr; sp++; break;
+      case CONST:
+      op_CONST: PUSH(F->p->consts[static_cast<size_t>(in.a)]); NEXT();
+      case INT:
+      op_INT: S[sp].i = in.a; S[sp].o = nullptr; sp++; NEXT();
       case NIL: S[sp].i = 0; S[sp].o = nullptr; sp++; break;
       case ZERO: {
         Type* t = run_.prog->universe->all()[static_cast<size_t>(in.a)];
@@ -342,14 +385,17 @@ void Thread::execute(size_t stop) {
         PUSH(zero_value(*run_.prog, t, name));
         break;
       }
-      case LOAD: PUSH(L[in.a]); break;
-      case STORE: L[in.a] = POPV(); break;
+      case LOAD:
+      op_LOAD: PUSH(L[in.a]); NEXT();
+      case STORE:
+      op_STORE: L[in.a] = POPV(); NEXT();
       case STORE_AGG: {
         Value v = POPV();
         copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], L[in.a], v);
         break;
       }
-      case LOADC: PUSH(static_cast<CellObj*>(L[in.a].o)->v); break;
+      case LOADC:
+      op_LOADC: PUSH(static_cast<CellObj*>(L[in.a].o)->v); NEXT();
       case STOREC: {
         Value v = POPV();
         Value& dst = static_cast<CellObj*>(L[in.a].o)->v;
@@ -369,10 +415,10 @@ void Thread::execute(size_t stop) {
         L[in.a] = Value::of_obj(c);
         break;
       }
-      case LOADU: PUSH(static_cast<CellObj*>(static_cast<FuncObj*>(F->fn.o)->up[static_cast<size_t>(in.a)].o)->v); break;
+      case LOADU: PUSH(static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v); break;
       case STOREU: {
         Value v = POPV();
-        Value& dst = static_cast<CellObj*>(static_cast<FuncObj*>(F->fn.o)->up[static_cast<size_t>(in.a)].o)->v;
+        Value& dst = static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v;
         if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
         else dst = std::move(v);
         break;
@@ -393,7 +439,7 @@ void Thread::execute(size_t stop) {
       }
       case ADDR_UP: {
         auto* p = new PtrObj();
-        p->base = static_cast<FuncObj*>(F->fn.o)->up[static_cast<size_t>(in.a)];
+        p->base = F->fn->up[static_cast<size_t>(in.a)];
         PUSH(Value::of_obj(p));
         break;
       }
@@ -404,7 +450,8 @@ void Thread::execute(size_t stop) {
         PUSH(Value::of_obj(p));
         break;
       }
-      case POP: DROP(); break;
+      case POP:
+      op_POP: DROP(); NEXT();
       case DUP: S[sp] = S[sp - 1]; sp++; break;
       case DUP2: S[sp] = S[sp - 2]; S[sp + 1] = S[sp - 1]; sp += 2; break;
       case SWAP: std::swap(S[sp - 1], S[sp - 2]); break;
@@ -423,10 +470,12 @@ void Thread::execute(size_t stop) {
     int64_t x = S[sp - 2].i;                        \
     sp--;                                           \
     S[sp - 1].i = wrap(expr, in.a);                 \
-    break;                                          \
+    NEXT();                                         \
   }
-      case ADD: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
-      case SUB: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
+      case ADD:
+      op_ADD: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
+      case SUB:
+      op_SUB: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
       case MUL: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
       case AND: BIN_I(x & y)
       case OR: BIN_I(x | y)
@@ -488,7 +537,8 @@ void Thread::execute(size_t stop) {
         TOP = make_str(a + b);
         break;
       }
-      case ADDI: TOP.i = wrap(static_cast<int64_t>(static_cast<uint64_t>(TOP.i) + static_cast<uint64_t>(in.a)), in.b); break;
+      case ADDI:
+      op_ADDI: TOP.i = wrap(static_cast<int64_t>(static_cast<uint64_t>(TOP.i) + static_cast<uint64_t>(in.a)), in.b); NEXT();
       case WRAP: TOP.i = wrap(TOP.i, in.a); break;
       case I2F:
         if (in.a) TOP.f = static_cast<double>(static_cast<uint64_t>(TOP.i));
@@ -518,7 +568,8 @@ void Thread::execute(size_t stop) {
   }
       case EQ: sp--; S[sp - 1].i = S[sp - 1].i == S[sp].i; break;
       case NE: sp--; S[sp - 1].i = S[sp - 1].i != S[sp].i; break;
-      case LT: sp--; S[sp - 1].i = S[sp - 1].i < S[sp].i; break;
+      case LT:
+      op_LT: sp--; S[sp - 1].i = S[sp - 1].i < S[sp].i; NEXT();
       case LE: sp--; S[sp - 1].i = S[sp - 1].i <= S[sp].i; break;
       case GT: sp--; S[sp - 1].i = S[sp - 1].i > S[sp].i; break;
       case GE: sp--; S[sp - 1].i = S[sp - 1].i >= S[sp].i; break;
@@ -556,12 +607,15 @@ void Thread::execute(size_t stop) {
         TOP.i = r;
         break;
       }
-      case JMP: pc = in.a; break;
-      case JMPF: sp--; if (!S[sp].i) pc = in.a; break;
+      case JMP:
+      op_JMP: pc = in.a; NEXT();
+      case JMPF:
+      op_JMPF: sp--; if (!S[sp].i) pc = in.a; NEXT();
       case JMPT: sp--; if (S[sp].i) pc = in.a; break;
       case JMPF_KEEP: if (!TOP.i) pc = in.a; else sp--; break;
       case JMPT_KEEP: if (TOP.i) pc = in.a; else sp--; break;
-      case CALL: {
+      case CALL:
+      op_CALL: {
         Proto* p = run_.prog->protos[static_cast<size_t>(in.a)].get();
         int base = sp - in.b;
         if (p->native) {
@@ -582,13 +636,13 @@ void Thread::execute(size_t stop) {
           int nres = p->nresults;
           for (int i = nres; i < in.b; i++) S[base + i].reset();
           sp = base + nres;
-          break;
+          NEXT();
         }
         F->pc = pc;
         sp_ = sp;
-        push_frame(p, Value(), base, base, p->nresults, false);
+        push_frame(p, nullptr, base, base, p->nresults, false);
         LOADF();
-        break;
+        NEXT();
       }
       case CALLV: {
         SAVE();
@@ -632,6 +686,22 @@ void Thread::execute(size_t stop) {
         break;
       }
       case RET: {
+        if (!F->defers && !F->boundary && !F->is_defer && F->p->nresults == 1 && !F->p->param_cells[0] &&
+            frames_.size() > stop + 1) [[likely]] {
+          // the common case: one result, nothing deferred
+          int to = F->ret_to;
+          Value r = std::move(L[F->p->result_slots[0]]);
+          for (int i = to; i < sp; i++) S[i].reset();
+          S[to] = std::move(r);
+          sp_ = to + 1;
+          frames_.pop_back();
+          LOADF();
+          if (F->in_ret) [[unlikely]] {
+            if (panicking_) goto unwind;
+            goto do_ret;
+          }
+          break;
+        }
         pc--;  // stay on RET while deferred calls run
         SAVE();
         goto do_ret;
@@ -641,7 +711,7 @@ void Thread::execute(size_t stop) {
         auto* fo = new FuncObj(p);
         fo->up.reserve(p->upvals.size());
         for (const UpvalDesc& d : p->upvals)
-          fo->up.push_back(d.from_local ? L[d.index] : static_cast<FuncObj*>(F->fn.o)->up[static_cast<size_t>(d.index)]);
+          fo->up.push_back(d.from_local ? L[d.index] : F->fn->up[static_cast<size_t>(d.index)]);
         PUSH(Value::of_obj(fo));
         break;
       }
@@ -708,11 +778,12 @@ void Thread::execute(size_t stop) {
         }
         break;
       }
-      case FIELD: {
+      case FIELD:
+      op_FIELD: {
         Obj* o = TOP.o;
         if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
         TOP = static_cast<StructObj*>(o)->f[static_cast<size_t>(in.a)];
-        break;
+        NEXT();
       }
       case SETFIELD: {
         Value v = POPV();
@@ -752,7 +823,8 @@ void Thread::execute(size_t stop) {
         DROP();
         break;
       }
-      case INDEX: {
+      case INDEX:
+      op_INDEX: {
         int64_t i = S[sp - 1].i;
         sp--;
         Value& x = S[sp - 1];
@@ -762,7 +834,7 @@ void Thread::execute(size_t stop) {
             RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(static_cast<int64_t>(s.size())));
           Value r = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
           x = r;
-          break;
+          NEXT();
         }
         Obj* o = x.o;
         if (!o) RTERR("runtime error: index out of range [" + itoa(i) + "] with length 0");
@@ -776,9 +848,10 @@ void Thread::execute(size_t stop) {
             RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(static_cast<int64_t>(a->a.size())));
           x = a->a[static_cast<size_t>(i)];
         }
-        break;
+        NEXT();
       }
-      case SETINDEX: {
+      case SETINDEX:
+      op_SETINDEX: {
         Value v = POPV();
         int64_t i = S[sp - 1].i;
         sp--;
@@ -798,7 +871,7 @@ void Thread::execute(size_t stop) {
         if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], *dst, v);
         else *dst = std::move(v);
         DROP();
-        break;
+        NEXT();
       }
       case ADDR_INDEX: {
         int64_t i = S[sp - 1].i;
@@ -1366,6 +1439,47 @@ void Thread::execute(size_t stop) {
         PUSH(std::move(r));
         break;
       }
+      case JCMP_LK:
+      op_JCMP_LK: {
+        int64_t x = L[in.a].i, k = in.b;
+        bool r;
+        switch (in.c >> kJcmpShift) {
+          case CmpLT: r = x < k; break;
+          case CmpLE: r = x <= k; break;
+          case CmpGT: r = x > k; break;
+          case CmpGE: r = x >= k; break;
+          case CmpEQ: r = x == k; break;
+          default: r = x != k; break;
+        }
+        if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
+        NEXT();
+      }
+      case LOADADDI:
+      op_LOADADDI:
+        S[sp].o = nullptr;
+        S[sp].i = wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
+        sp++;
+        NEXT();
+      case RET1:
+      op_RET1: {
+        if (!F->defers && !F->boundary && !F->is_defer && frames_.size() > stop + 1) [[likely]] {
+          int to = F->ret_to;
+          Value r = std::move(S[sp - 1]);
+          for (int i = to; i < sp; i++) S[i].reset();
+          S[to] = std::move(r);
+          sp_ = to + 1;
+          frames_.pop_back();
+          LOADF();
+          if (F->in_ret) [[unlikely]] {
+            if (panicking_) goto unwind;
+            goto do_ret;
+          }
+          NEXT();
+        }
+        L[in.a] = POPV();
+        SAVE();
+        goto do_ret;
+      }
       case HALT: {
         SAVE();
         // the entry frame: done
@@ -1462,6 +1576,8 @@ void Thread::execute(size_t stop) {
 #undef POPV
 #undef DROP
 #undef RTERR
+#undef in
+#undef NEXT
 }
 
 }  // namespace golang

@@ -37,8 +37,9 @@ struct DeferRec {
 };
 
 struct Frame {
+  Frame(Proto* pp, FuncObj* f, int b, int r, int n, bool bd) : p(pp), fn(f), base(b), ret_to(r), nret(n), boundary(bd) {}
   Proto* p;
-  Value fn;        // the closure being run (its upvalues), or nil
+  FuncObj* fn;     // the closure being run (its upvalues), or null; the caller's stack holds it
   int pc = 0;
   int base = 0;    // locals start here
   int ret_to = 0;  // results go here in the caller
@@ -84,7 +85,7 @@ class Thread {
 
  private:
   void execute(size_t stop);
-  void push_frame(Proto* p, Value fn, int base, int ret_to, int nret, bool boundary);
+  void push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret, bool boundary);
   bool unwind_step();  // one step of panic unwinding; false when the goroutine must die
   [[noreturn]] void die();
   void ensure(size_t n);

@@ -126,6 +126,8 @@ enum Op : uint8_t {
   JCMP_LK,   // a: local slot, b: int constant, c: target; jump unless (L[a] <op> b); op in `cmp` below
   LOADADDI,  // a: local slot, b: int constant, c: wrap kind    -> L[a] + b
   RET1,      // a: result slot                                  v -> returns v (one result)
+  INDEXL,    // a: local slot of a slice/array                   i -> L[a][i]
+  SETINDEXL, // a: local slot of a slice/array, b: aggregate      i v ->
   HALT,
 };
 

@@ -143,6 +143,12 @@ class Compiler {
         return p->code.size() - 1;
       }
     }
+    // NOT; JMPF t -> JMPT t (and NOT; JMPT -> JMPF)
+    if ((op == JMPF || op == JMPT) && n >= 1 && p->code[n - 1].op == NOT && no_label_in(n, n)) {
+      p->code[n - 1] = {op == JMPF ? JMPT : JMPF, a, b};
+      fs_->depth += delta;
+      return n - 1;
+    }
     // LOAD a; ADDI k -> LOADADDI a k
     if (op == ADDI && n >= 1 && p->code[n - 1].op == LOAD && no_label_in(n, n)) {
       Ins& l = p->code[n - 1];
@@ -185,6 +191,7 @@ class Compiler {
   // instruction cannot swallow a jump target).
   bool no_label_in(size_t from, size_t to) const { return label_ == SIZE_MAX || label_ < from || label_ > to; }
   int konst(Value v) {
+    make_immortal(v);  // several runs of one program may share it
     fs_->p->consts.push_back(std::move(v));
     return static_cast<int>(fs_->p->consts.size() - 1);
   }
@@ -208,6 +215,16 @@ class Compiler {
 
   // --- variables
   bool celled(Object* o) { return o->captured || (o->addr_taken && !is_aggregate(o->type)); }
+  // plain_local() is the slot of e when it is a local variable of this function kept in its
+  // slot (not a cell), else -1: such operands are read in place by the fused instructions.
+  int plain_local(Expr* e) {
+    while (e->k == EK::Paren) e = e->x;
+    if (e->k != EK::Ident || !e->obj || e->obj->k != OK::Var || e->obj->is_global || e->obj->owner != fs_->fi ||
+        celled(e->obj))
+      return -1;
+    auto it = fs_->slots.find(e->obj);
+    return it == fs_->slots.end() ? -1 : it->second;
+  }
   int upvalue(FS* fs, Object* o) {
     auto it = fs->ups.find(o);
     if (it != fs->ups.end()) return it->second;
@@ -497,6 +514,12 @@ class Compiler {
           value(l->list[0], t->key);
           value(r, t->elem);
           emit(MAPSET, l->x->type->id, 0, -3);
+          return;
+        }
+        if (plain_local(l->x) >= 0) {
+          value(l->list[0], u_.basic(TK::Int));
+          value(r, l->type);
+          emit(SETINDEXL, plain_local(l->x), is_agg_value(l->type), -2);
           return;
         }
         expr(l->x);
@@ -1367,6 +1390,11 @@ class Compiler {
           expr(e->x);
           value(e->list[0], t->key);
           emit(MAPINDEX, e->x->type->id, 0, -1);
+          return;
+        }
+        if (!is_string(t) && plain_local(e->x) >= 0) {
+          value(e->list[0], u_.basic(TK::Int));
+          emit(INDEXL, plain_local(e->x), 0, 0);
           return;
         }
         expr(e->x);

@@ -139,6 +139,7 @@ CompileResult compile(const std::string& src, const std::string& filename) {
 std::function<void()> main_function(std::shared_ptr<const Program> prog, int procs, int* exit_code) {
   return [prog, procs, exit_code] {
     auto run = std::make_shared<golang::Run>();
+    run->set_parallel(procs > 1);
     run->self = run;
     run->prog = &prog->p;
     run->procs = procs;

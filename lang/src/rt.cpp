@@ -10,6 +10,10 @@
 
 namespace golang {
 
+std::atomic<int> g_parallel_runs{0};
+
+void destroy(Obj* o) { delete o; }
+
 Value zero_value(const Program& prog, Type* t, const std::string& name) {
   Type* u = t->under();
   switch (u->k) {

@@ -38,11 +38,32 @@ struct Obj {
   virtual ~Obj() = default;
 };
 
-inline void incref(Obj* o) {
-  if (o) o->rc.fetch_add(1, std::memory_order_relaxed);
+// g_parallel_runs counts the runs in this process with more than one P. While it is zero, every
+// Value is only ever touched by one thread at a time (one P runs all goroutines), so counts
+// change without locked instructions. Objects that several runs share (a Program's
+// constants) are immortal, so a race on their counts cannot free them.
+extern std::atomic<int> g_parallel_runs;
+constexpr int32_t kImmortal = 1 << 30;
+void destroy(Obj* o);  // delete, out of line (keeps the inlined decref small)
+
+[[gnu::always_inline]] inline void incref(Obj* o) {
+  if (!o) return;
+  if (g_parallel_runs.load(std::memory_order_relaxed) == 0)
+    o->rc.store(o->rc.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  else
+    o->rc.fetch_add(1, std::memory_order_relaxed);
 }
-inline void decref(Obj* o) {
-  if (o && o->rc.fetch_sub(1, std::memory_order_acq_rel) == 1) delete o;
+[[gnu::always_inline]] inline void decref(Obj* o) {
+  if (!o) return;
+  int32_t left;
+  if (g_parallel_runs.load(std::memory_order_relaxed) == 0) {
+    left = o->rc.load(std::memory_order_relaxed) - 1;
+    o->rc.store(left, std::memory_order_relaxed);
+  } else {
+    left = o->rc.fetch_sub(1, std::memory_order_acq_rel) - 1;
+  }
+  if (left == 0) [[unlikely]]
+    destroy(o);
 }
 
 struct Value {
@@ -69,9 +90,9 @@ struct Value {
     incref(p);
     return x;
   }
-  Value(const Value& v) : i(v.i), o(v.o) { incref(o); }
-  Value(Value&& v) noexcept : i(v.i), o(v.o) { v.o = nullptr; }
-  Value& operator=(const Value& v) {
+  [[gnu::always_inline]] Value(const Value& v) : i(v.i), o(v.o) { incref(o); }
+  [[gnu::always_inline]] Value(Value&& v) noexcept : i(v.i), o(v.o) { v.o = nullptr; }
+  [[gnu::always_inline]] Value& operator=(const Value& v) {
     incref(v.o);
     Obj* old = o;
     i = v.i;
@@ -79,7 +100,7 @@ struct Value {
     decref(old);
     return *this;
   }
-  Value& operator=(Value&& v) noexcept {
+  [[gnu::always_inline]] Value& operator=(Value&& v) noexcept {
     if (this != &v) {
       Obj* old = o;
       i = v.i;
@@ -89,8 +110,8 @@ struct Value {
     }
     return *this;
   }
-  ~Value() { decref(o); }
-  void reset() {
+  [[gnu::always_inline]] ~Value() { decref(o); }
+  [[gnu::always_inline]] void reset() {
     decref(o);
     o = nullptr;
     i = 0;
@@ -160,6 +181,11 @@ inline const std::string& str_of(const Value& v) {
   static const std::string empty;
   return v.o ? static_cast<StrObj*>(v.o)->s : empty;
 }
+// make_immortal() keeps an object alive for ever (constants shared by concurrent runs).
+inline void make_immortal(const Value& v) {
+  if (v.o) v.o->rc.store(kImmortal, std::memory_order_relaxed);
+}
+
 inline Value make_str(std::string s) {
   if (s.empty()) return Value();
   return Value::of_obj(new StrObj(std::move(s)));

@@ -69,7 +69,8 @@ std::vector<std::string> Thread::traceback() const {
   return out;
 }
 
-void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret, bool boundary) {
+[[gnu::always_inline]] inline void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret,
+                                                       bool boundary) {
   if (frames_.size() >= kMaxFrames) [[unlikely]]
     fatal("stack overflow");
   size_t need = static_cast<size_t>(base + p->nlocals + p->maxstack + 16);
@@ -365,6 +366,13 @@ void Thread::execute(size_t stop) {
     hot[INDEX] = &&op_INDEX;
     hot[SETINDEX] = &&op_SETINDEX;
     hot[POP] = &&op_POP;
+    hot[INDEXL] = &&op_INDEXL;
+    hot[SETINDEXL] = &&op_SETINDEXL;
+    hot[JMPT] = &&op_JMPT;
+    hot[GE] = &&op_GE;
+    hot[EQ] = &&op_EQ;
+    hot[MUL] = &&op_MUL;
+    hot[REM] = &&op_REM;
     hot_ready.store(true, std::memory_order_release);
   }
   const Ins* ip;
@@ -476,12 +484,14 @@ void Thread::execute(size_t stop) {
       op_ADD: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
       case SUB:
       op_SUB: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
-      case MUL: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
+      case MUL:
+      op_MUL: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
       case AND: BIN_I(x & y)
       case OR: BIN_I(x | y)
       case XOR: BIN_I(x ^ y)
       case ANDNOT: BIN_I(x & ~y)
-      case DIV: case REM: {
+      case DIV: case REM:
+      op_REM: {
         int64_t y = S[sp - 1].i;
         int64_t x = S[sp - 2].i;
         if (y == 0) RTERR("runtime error: integer divide by zero");
@@ -566,13 +576,15 @@ void Thread::execute(size_t stop) {
     x.i = r;                    \
     break;                      \
   }
-      case EQ: sp--; S[sp - 1].i = S[sp - 1].i == S[sp].i; break;
+      case EQ:
+      op_EQ: sp--; S[sp - 1].i = S[sp - 1].i == S[sp].i; NEXT();
       case NE: sp--; S[sp - 1].i = S[sp - 1].i != S[sp].i; break;
       case LT:
       op_LT: sp--; S[sp - 1].i = S[sp - 1].i < S[sp].i; NEXT();
       case LE: sp--; S[sp - 1].i = S[sp - 1].i <= S[sp].i; break;
       case GT: sp--; S[sp - 1].i = S[sp - 1].i > S[sp].i; break;
-      case GE: sp--; S[sp - 1].i = S[sp - 1].i >= S[sp].i; break;
+      case GE:
+      op_GE: sp--; S[sp - 1].i = S[sp - 1].i >= S[sp].i; NEXT();
       case ULT: sp--; S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) < static_cast<uint64_t>(S[sp].i); break;
       case ULE: sp--; S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) <= static_cast<uint64_t>(S[sp].i); break;
       case UGT: sp--; S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) > static_cast<uint64_t>(S[sp].i); break;
@@ -611,7 +623,8 @@ void Thread::execute(size_t stop) {
       op_JMP: pc = in.a; NEXT();
       case JMPF:
       op_JMPF: sp--; if (!S[sp].i) pc = in.a; NEXT();
-      case JMPT: sp--; if (S[sp].i) pc = in.a; break;
+      case JMPT:
+      op_JMPT: sp--; if (S[sp].i) pc = in.a; NEXT();
       case JMPF_KEEP: if (!TOP.i) pc = in.a; else sp--; break;
       case JMPT_KEEP: if (TOP.i) pc = in.a; else sp--; break;
       case CALL:
@@ -991,7 +1004,31 @@ void Thread::execute(size_t stop) {
         PUSH(Value::of_int(n));
         break;
       }
-      case APPEND: case APPENDS: {
+      case APPEND:
+        if (in.a == 1) {
+          // append(s, v): the common case, without gathering
+          auto* s = static_cast<SliceObj*>(S[sp - 2].o);
+          int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
+          auto* ns = new SliceObj();
+          if (len < cap) {
+            ns->arr = s->arr;
+            ns->off = s->off;
+            ns->cap = cap;
+          } else {
+            int64_t ncap = cap == 0 ? 1 : cap < 256 ? cap * 2 : cap + (cap + 3 * 256) / 4;
+            auto* a = new ArrObj(static_cast<size_t>(ncap));
+            for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = s->at(i);
+            ns->arr = Value::of_obj(a);
+            ns->cap = ncap;
+          }
+          ns->len = len + 1;
+          ns->at(len) = std::move(S[sp - 1]);
+          sp--;
+          S[sp - 1] = Value::of_obj(ns);
+          break;
+        }
+        [[fallthrough]];
+      case APPENDS: {
         // gather the values to append
         std::vector<Value> vals;
         if (in.op == APPEND) {
@@ -1479,6 +1516,47 @@ void Thread::execute(size_t stop) {
         L[in.a] = POPV();
         SAVE();
         goto do_ret;
+      }
+      case INDEXL:
+      op_INDEXL: {
+        int64_t i = S[sp - 1].i;
+        Obj* o = L[in.a].o;
+        if (o && o->kind == OKind::Slice) {
+          auto* sl = static_cast<SliceObj*>(o);
+          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(sl->len)) [[unlikely]]
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(sl->len));
+          S[sp - 1] = sl->at(i);
+        } else {
+          auto* a = static_cast<ArrObj*>(o);
+          int64_t n = a ? static_cast<int64_t>(a->a.size()) : 0;
+          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(n));
+          S[sp - 1] = a->a[static_cast<size_t>(i)];
+        }
+        NEXT();
+      }
+      case SETINDEXL:
+      op_SETINDEXL: {
+        int64_t i = S[sp - 2].i;
+        Obj* o = L[in.a].o;
+        Value* dst;
+        if (o && o->kind == OKind::Slice) {
+          auto* sl = static_cast<SliceObj*>(o);
+          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(sl->len)) [[unlikely]]
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(sl->len));
+          dst = &sl->at(i);
+        } else {
+          auto* a = static_cast<ArrObj*>(o);
+          int64_t n = a ? static_cast<int64_t>(a->a.size()) : 0;
+          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(n));
+          dst = &a->a[static_cast<size_t>(i)];
+        }
+        if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], *dst, S[sp - 1]);
+        else *dst = std::move(S[sp - 1]);
+        S[sp - 1].reset();
+        sp -= 2;
+        NEXT();
       }
       case HALT: {
         SAVE();

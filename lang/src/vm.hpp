@@ -21,6 +21,20 @@
 namespace golang {
 
 struct Run {
+  Run() = default;
+  Run(const Run&) = delete;
+  Run& operator=(const Run&) = delete;
+  ~Run() {
+    globals.reset();
+    if (parallel) g_parallel_runs.fetch_sub(1);
+  }
+  // set_parallel(): several Ps share Values between threads: reference counts must be atomic
+  // until the last goroutine of this run is gone (the Run lives that long).
+  void set_parallel(bool on) {
+    if (on && !parallel) g_parallel_runs.fetch_add(1);
+    parallel = on;
+  }
+  bool parallel = false;
   const Program* prog = nullptr;
   Value globals;                    // an ArrObj: &global is a pointer into it
   std::atomic<int> exit_code{-1};   // set by os.Exit

@@ -61,7 +61,8 @@ int Thread::line() const {
 
 std::vector<std::string> Thread::traceback() const {
   std::vector<std::string> out;
-  for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+  for (size_t k = frames_.size(); k-- > 0;) {
+    const Frame* it = &frames_[k];
     size_t pc = static_cast<size_t>(it->pc > 0 ? it->pc - 1 : 0);
     int line = pc < it->p->lines.size() ? it->p->lines[pc] : it->p->line;
     out.push_back(it->p->name + "(...)\n\t" + it->p->file + ":" + std::to_string(line));
@@ -79,10 +80,9 @@ std::vector<std::string> Thread::traceback() const {
   frames_.emplace_back(p, fn, base, ret_to, nret, boundary);
   // locals past the parameters start as zero values (slots above sp hold no references, but
   // a moved-from slot may keep its old scalar bits)
-  Value* S = stack_.data();
-  for (int i = base + p->nparams; i < base + p->nlocals; i++) {
-    S[i].i = 0;
-    S[i].o = nullptr;
+  for (Value *v = stack_.data() + base + p->nparams, *e = stack_.data() + base + p->nlocals; v < e; v++) {
+    v->i = 0;
+    v->o = nullptr;
   }
   sp_ = base + p->nlocals;
 }
@@ -296,7 +296,7 @@ void Thread::defer_stmt(int nargs) {
   for (int i = fpos + 1; i < sp_; i++) d.args.push_back(std::move(S[i]));
   sp_ = fpos;
   Frame& f = frames_.back();
-  if (!f.defers) f.defers = std::make_unique<std::vector<DeferRec>>();
+  if (!f.defers) f.defers = new std::vector<DeferRec>();
   f.defers->push_back(std::move(d));
 }
 
@@ -375,6 +375,7 @@ void Thread::execute(size_t stop) {
     hot[REM] = &&op_REM;
     hot_ready.store(true, std::memory_order_release);
   }
+  const std::unique_ptr<Proto>* protos = run_.prog->protos.data();
   const Ins* ip;
   LOADF();
   for (;;) {
@@ -629,7 +630,7 @@ void Thread::execute(size_t stop) {
       case JMPT_KEEP: if (TOP.i) pc = in.a; else sp--; break;
       case CALL:
       op_CALL: {
-        Proto* p = run_.prog->protos[static_cast<size_t>(in.a)].get();
+        Proto* p = protos[in.a].get();
         int base = sp - in.b;
         if (p->native) {
           SAVE();
@@ -699,7 +700,7 @@ void Thread::execute(size_t stop) {
         break;
       }
       case RET: {
-        if (!F->defers && !F->boundary && !F->is_defer && F->p->nresults == 1 && !F->p->param_cells[0] &&
+        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0] &&
             frames_.size() > stop + 1) [[likely]] {
           // the common case: one result, nothing deferred
           int to = F->ret_to;
@@ -1499,10 +1500,10 @@ void Thread::execute(size_t stop) {
         NEXT();
       case RET1:
       op_RET1: {
-        if (!F->defers && !F->boundary && !F->is_defer && frames_.size() > stop + 1) [[likely]] {
+        if (F->plain() && frames_.size() > stop + 1) [[likely]] {
           int to = F->ret_to;
           Value r = std::move(S[sp - 1]);
-          for (int i = to; i < sp; i++) S[i].reset();
+          for (Value *v = S + to, *e = S + sp; v < e; v++) v->reset();
           S[to] = std::move(r);
           sp_ = to + 1;
           frames_.pop_back();
@@ -1562,7 +1563,7 @@ void Thread::execute(size_t stop) {
         SAVE();
         // the entry frame: done
         for (int i = F->base; i < sp_; i++) stack_[static_cast<size_t>(i)].reset();
-        frames_.pop_back();
+        pop_frame();
         sp_ = 0;
         return;
       }
@@ -1614,7 +1615,7 @@ void Thread::execute(size_t stop) {
       for (int i = 0; i < nres; i++) S[to + i] = std::move(res[i]);
       bool boundary = F->boundary;
       bool was_defer = F->is_defer;
-      frames_.pop_back();
+      pop_frame();
       sp_ = to + nres;
       if (was_defer) {
         // a deferred call's results are dropped; its frame below is in its return
@@ -1640,7 +1641,7 @@ void Thread::execute(size_t stop) {
     int lo = std::min(F->ret_to, F->base);
     for (int i = lo; i < sp_; i++) stack_[static_cast<size_t>(i)].reset();
     sp_ = lo;
-    frames_.pop_back();
+    pop_frame();
     if (boundary || frames_.size() <= stop || frames_.empty()) return;
     LOADF();
     F->in_ret = true;

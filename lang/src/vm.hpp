@@ -61,7 +61,33 @@ struct Frame {
   bool in_ret = false;     // running deferred calls on the way out
   bool is_defer = false;   // a deferred call (recover works here)
   bool boundary = false;   // returns to native code
-  std::unique_ptr<std::vector<DeferRec>> defers;
+  std::vector<DeferRec>* defers = nullptr;  // owned; deleted by Thread::pop_frame (Frame stays trivial)
+  // plain() is true for a frame that returns the simple way: nothing deferred, not special
+  bool plain() const { return !defers && !boundary && !is_defer; }
+};
+
+// FrameStack is a vector of trivially copyable Frames without the vector's checks on the hot
+// path: storage only grows (doubling), size is a plain counter.
+class FrameStack {
+ public:
+  FrameStack() : store_(16, Frame(nullptr, nullptr, 0, 0, 0, false)) {}
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  Frame& back() { return store_[n_ - 1]; }
+  const Frame& back() const { return store_[n_ - 1]; }
+  Frame& operator[](size_t i) { return store_[i]; }
+  const Frame& operator[](size_t i) const { return store_[i]; }
+  template <class... A>
+  [[gnu::always_inline]] Frame& emplace_back(A&&... a) {
+    if (n_ == store_.size()) [[unlikely]]
+      store_.resize(store_.size() * 2, Frame(nullptr, nullptr, 0, 0, 0, false));
+    return store_[n_++] = Frame(std::forward<A>(a)...);
+  }
+  void pop_back() { n_--; }
+
+ private:
+  std::vector<Frame> store_;
+  size_t n_ = 0;
 };
 
 // ExitProgram is thrown through a goroutine to end the program at once (os.Exit).
@@ -72,6 +98,11 @@ struct ExitProgram {
 class Thread {
  public:
   explicit Thread(Run& run) : run_(run) { stack_.resize(256); }
+  ~Thread() {
+    while (!frames_.empty()) pop_frame();
+  }
+  Thread(const Thread&) = delete;
+  Thread& operator=(const Thread&) = delete;
   Run& run() { return run_; }
   const Program& prog() { return *run_.prog; }
 
@@ -100,6 +131,10 @@ class Thread {
  private:
   void execute(size_t stop);
   void push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret, bool boundary);
+  void pop_frame() {
+    delete frames_.back().defers;
+    frames_.pop_back();
+  }
   bool unwind_step();  // one step of panic unwinding; false when the goroutine must die
   [[noreturn]] void die();
   void ensure(size_t n);
@@ -112,7 +147,7 @@ class Thread {
   Run& run_;
   std::vector<Value> stack_;
   int sp_ = 0;  // next free slot
-  std::vector<Frame> frames_;
+  FrameStack frames_;
   bool panicking_ = false;
   Value panic_val_;
   bool recovered_ = false;

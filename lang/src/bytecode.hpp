@@ -126,6 +126,9 @@ enum Op : uint8_t {
   JCMP_LK,   // a: local slot, b: int constant, c: target; jump unless (L[a] <op> b); op in `cmp` below
   LOADADDI,  // a: local slot, b: int constant, c: wrap kind    -> L[a] + b
   RET1,      // a: result slot                                  v -> returns v (one result)
+  JCMP_LL,   // a: local slot, b: local slot, c: as JCMP_LK: jump unless (L[a] <op> L[b])
+  ADDLL,     // a, b: local slots: L[a] += L[b] (c: wrap kind)
+  ADDIL,     // a: local slot, b: int constant: L[a] += b (c: wrap kind)
   INDEXL,    // a: local slot of a slice/array                   i -> L[a][i]
   SETINDEXL, // a: local slot of a slice/array, b: aggregate      i v ->
   HALT,
@@ -133,6 +136,8 @@ enum Op : uint8_t {
 
 // JCMP_LK's comparison, kept in the high bits of c (the target in the low 24)
 enum CmpKind : int { CmpLT = 0, CmpLE, CmpGT, CmpGE, CmpEQ, CmpNE };
+// negate_cmp() is the comparison that holds exactly when k does not.
+inline int negate_cmp(int k) { return k == CmpLT ? CmpGE : k == CmpLE ? CmpGT : k == CmpGT ? CmpLE : k == CmpGE ? CmpLT : k == CmpEQ ? CmpNE : CmpEQ; }
 constexpr int kJcmpShift = 24;
 
 struct UpvalDesc {

@@ -133,6 +133,15 @@ class Compiler {
       Ins& c = p->code[n - 1];
       int kind = c.op == LT ? CmpLT : c.op == LE ? CmpLE : c.op == GT ? CmpGT : c.op == GE ? CmpGE
                  : c.op == EQ ? CmpEQ : c.op == NE ? CmpNE : -1;
+      if (l.op == LOAD && k.op == LOAD && kind >= 0 && a < (1 << kJcmpShift) && c.a == 0) {
+        int x = l.a, y = k.a;
+        p->code.resize(n - 3);
+        p->lines.resize(n - 3);
+        p->code.push_back({JCMP_LL, x, y, (kind << kJcmpShift) | a});
+        p->lines.push_back(line_);
+        fs_->depth -= 1;
+        return p->code.size() - 1;
+      }
       if (l.op == LOAD && k.op == INT && kind >= 0 && a < (1 << kJcmpShift)) {
         int slot = l.a, kv = k.a;
         p->code.resize(n - 3);
@@ -142,6 +151,23 @@ class Compiler {
         fs_->depth -= 1;  // undo LOAD +1, INT +1, compare -1 (JMPF had popped the bool)
         return p->code.size() - 1;
       }
+    }
+    // LOAD x; LOAD y; ADD; STORE x -> ADDLL x y   and   LOADADDI x k; STORE x -> ADDIL x k
+    if (op == STORE && n >= 3 && p->code[n - 3].op == LOAD && p->code[n - 3].a == a && p->code[n - 2].op == LOAD &&
+        p->code[n - 1].op == ADD && (p->code[n - 1].a & 0xff) == 0 && no_label_in(n - 2, n)) {
+      int y = p->code[n - 2].a;
+      p->code.resize(n - 3);
+      p->lines.resize(n - 3);
+      p->code.push_back({ADDLL, a, y, 0});
+      p->lines.push_back(line_);
+      fs_->depth += delta;
+      return p->code.size() - 1;
+    }
+    if (op == STORE && n >= 1 && p->code[n - 1].op == LOADADDI && p->code[n - 1].a == a && no_label_in(n, n)) {
+      Ins& l = p->code[n - 1];
+      l = {ADDIL, a, l.b, l.c};
+      fs_->depth += delta;
+      return n - 1;
     }
     // NOT; JMPF t -> JMPT t (and NOT; JMPT -> JMPF)
     if ((op == JMPF || op == JMPT) && n >= 1 && p->code[n - 1].op == NOT && no_label_in(n, n)) {
@@ -181,7 +207,7 @@ class Compiler {
   size_t here() const { return fs_->p->code.size(); }
   void patch(size_t at, size_t target) {
     Ins& in = fs_->p->code[at];
-    if (in.op == JCMP_LK)
+    if (in.op == JCMP_LK || in.op == JCMP_LL)
       in.c = (in.c & ~((1 << kJcmpShift) - 1)) | static_cast<int>(target);
     else
       in.a = static_cast<int>(target);
@@ -694,6 +720,20 @@ class Compiler {
 
   void cond(Expr* e) { value(e, u_.basic(TK::Bool)); }
 
+  // loop_back() jumps back to a loop's top; when the top is a fused compare-and-exit, the jump
+  // is that compare inverted, straight into the body (one instruction per iteration fewer).
+  void loop_back(size_t top) {
+    Proto* p = fs_->p;
+    Ins t = p->code[top];
+    if ((t.op == JCMP_LK || t.op == JCMP_LL) && no_label_in(here(), here())) {
+      int kind = negate_cmp(t.c >> kJcmpShift);
+      emit(static_cast<Op>(t.op), t.a, t.b, 0);
+      p->code.back().c = (kind << kJcmpShift) | static_cast<int>(top + 1);
+      return;
+    }
+    emit(JMP, static_cast<int>(top), 0, 0);
+  }
+
   void for_stmt(Stmt* s) {
     if (s->init) stmt(s->init);
     // per-iteration copies of loop variables that closures capture (Go 1.22)
@@ -713,7 +753,7 @@ class Compiler {
     size_t cont = here();
     for (int slot : recell) emit(RECELL, slot, 0, 0);
     if (s->post) stmt(s->post);
-    emit(JMP, static_cast<int>(top), 0, 0);
+    loop_back(top);
     Loop l = fs_->loops.back();
     fs_->loops.pop_back();
     size_t end = here();
@@ -872,8 +912,9 @@ class Compiler {
     Loop l = fs_->loops.back();
     fs_->loops.pop_back();
     size_t end = here();
-    if (fs_->p->code[jdone].op == JMPF) patch(jdone, end);
-    else fs_->p->code[jdone].b = static_cast<int>(end);
+    Op jop = static_cast<Op>(fs_->p->code[jdone].op);
+    if (jop == RANGE_MAP_NEXT || jop == RANGE_STR_NEXT) fs_->p->code[jdone].b = static_cast<int>(end);
+    else patch(jdone, end);
     for (size_t j : l.breaks) patch(j, end);
     for (size_t j : l.conts) patch(j, cont);
   }

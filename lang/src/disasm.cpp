@@ -21,7 +21,7 @@ const char* kNames[] = {
     "MAKEMAP", "MAKECHAN", "NEWOBJ", "MKSTRUCT", "MKSLICE", "MKMAP", "STR_BYTES", "BYTES_STR", "STR_RUNES",
     "RUNES_STR", "RUNE_STR", "BOX", "ASSERT", "TYPEIS", "UNBOX", "SEND", "RECV", "CLOSE", "SELECT",
     "RANGE_MAP_INIT", "RANGE_MAP_NEXT", "RANGE_STR_NEXT", "PRINTV", "PRINTNL", "MINMAX", "IS_NIL", "CALLN",
-    "JCMP_LK", "LOADADDI", "RET1", "INDEXL", "SETINDEXL", "HALT"};
+    "JCMP_LK", "LOADADDI", "RET1", "JCMP_LL", "ADDLL", "ADDIL", "INDEXL", "SETINDEXL", "HALT"};
 }  // namespace
 
 void disassemble(const Program& prog, bool only_main) {

@@ -367,6 +367,9 @@ void Thread::execute(size_t stop) {
     hot[SETINDEX] = &&op_SETINDEX;
     hot[POP] = &&op_POP;
     hot[INDEXL] = &&op_INDEXL;
+    hot[JCMP_LL] = &&op_JCMP_LL;
+    hot[ADDLL] = &&op_ADDLL;
+    hot[ADDIL] = &&op_ADDIL;
     hot[SETINDEXL] = &&op_SETINDEXL;
     hot[JMPT] = &&op_JMPT;
     hot[GE] = &&op_GE;
@@ -1518,6 +1521,29 @@ void Thread::execute(size_t stop) {
         SAVE();
         goto do_ret;
       }
+      case JCMP_LL:
+      op_JCMP_LL: {
+        int64_t x = L[in.a].i, y = L[in.b].i;
+        bool r;
+        switch (in.c >> kJcmpShift) {
+          case CmpLT: r = x < y; break;
+          case CmpLE: r = x <= y; break;
+          case CmpGT: r = x > y; break;
+          case CmpGE: r = x >= y; break;
+          case CmpEQ: r = x == y; break;
+          default: r = x != y; break;
+        }
+        if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
+        NEXT();
+      }
+      case ADDLL:
+      op_ADDLL:
+        L[in.a].i = static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(L[in.b].i));
+        NEXT();
+      case ADDIL:
+      op_ADDIL:
+        L[in.a].i = wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
+        NEXT();
       case INDEXL:
       op_INDEXL: {
         int64_t i = S[sp - 1].i;

@@ -52,7 +52,8 @@ std::optional<long long> whole(const std::string& v, long long lo, long long hi)
 }
 
 // compile_or_say() reads, parameterises and compiles a file, printing gc-style errors.
-std::shared_ptr<const lang::Program> compile_or_say(const std::string& path, const std::map<std::string, long long>& set,
+std::shared_ptr<const lang::Program> compile_or_say(const std::string& path,
+                                                    const std::map<std::string, long long>& set,
                                                     int& status) {
   std::optional<std::string> src = read_file(path);
   if (!src) {
@@ -80,7 +81,9 @@ std::shared_ptr<const lang::Program> compile_or_say(const std::string& path, con
 
 }  // namespace
 
-bool is_go_file(const std::string& arg) { return arg.size() > 3 && arg.compare(arg.size() - 3, 3, ".go") == 0; }
+bool is_go_file(const std::string& arg) {
+  return arg.size() > 3 && arg.compare(arg.size() - 3, 3, ".go") == 0;
+}
 
 int go_vet(const std::vector<std::string>& a) {
   if (a.size() != 2) return usage("vet takes one Go file: goroscope vet FILE.go");
@@ -96,7 +99,8 @@ int go_run(const std::vector<std::string>& a) {
   std::string record;
   for (size_t i = 2; i < a.size(); i++) {
     const std::string& o = a[i];
-    if (i + 1 >= a.size()) return usage(o.rfind("--", 0) == 0 ? o + " needs a value" : "unexpected argument '" + o + "'");
+    if (i + 1 >= a.size())
+      return usage(o.rfind("--", 0) == 0 ? o + " needs a value" : "unexpected argument '" + o + "'");
     const std::string& v = a[++i];
     if (o == "--set") {
       size_t eq = v.find('=');
@@ -113,13 +117,17 @@ int go_run(const std::vector<std::string>& a) {
       if (!n) return usage("--seed must be a non-negative whole number");
       cfg.seed = static_cast<uint64_t>(*n);
     } else if (o == "--clock") {
-      if (v == "virtual") cfg.clock = goro::ClockMode::Virtual;
-      else if (v == "real") cfg.clock = goro::ClockMode::Real;
-      else return usage("--clock must be virtual or real");
+      if (v == "virtual")
+        cfg.clock = goro::ClockMode::Virtual;
+      else if (v == "real")
+        cfg.clock = goro::ClockMode::Real;
+      else
+        return usage("--clock must be virtual or real");
     } else if (o == "--speed") {
       char* end = nullptr;
       double x = std::strtod(v.c_str(), &end);
-      if (*end || !(x > 0) || !std::isfinite(x) || x > 1e6) return usage("--speed must be a number above 0 (at most 1e6)");
+      if (*end || !(x > 0) || !std::isfinite(x) || x > 1e6)
+        return usage("--speed must be a number above 0 (at most 1e6)");
       cfg.speed = x;
     } else if (o == "--record") {
       record = v;
@@ -191,10 +199,12 @@ int go_run(const std::vector<std::string>& a) {
     result = 0;
   }
   std::cerr << "goroscope: " << exit.goroutines << (exit.goroutines == 1 ? " goroutine, " : " goroutines, ")
-            << model.channel_ops() << (model.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
-            << format_time(exit.end_time) << " of " << (cfg.clock == goro::ClockMode::Virtual ? "virtual" : "real")
-            << " time";
-  if (exit.leaked) std::cerr << ", " << exit.leaked << " leaked (still blocked or unfinished when main returned)";
+            << model.channel_ops()
+            << (model.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
+            << format_time(exit.end_time) << " of "
+            << (cfg.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
+  if (exit.leaked)
+    std::cerr << ", " << exit.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
   if (!record.empty()) std::cerr << "goroscope: recorded to " << record << "\n";
   return result;

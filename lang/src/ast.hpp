@@ -23,9 +23,28 @@ struct Block;
 struct FuncInfo;
 
 enum class EK : uint8_t {
-  Bad, Ident, BasicLit, CompositeLit, FuncLit, Paren, Selector, Index, Slice, TypeAssert, Call, Star,
-  Unary, Binary, KeyValue,
-  ArrayType, MapType, ChanType, FuncType, StructType, InterfaceType, Ellipsis,
+  Bad,
+  Ident,
+  BasicLit,
+  CompositeLit,
+  FuncLit,
+  Paren,
+  Selector,
+  Index,
+  Slice,
+  TypeAssert,
+  Call,
+  Star,
+  Unary,
+  Binary,
+  KeyValue,
+  ArrayType,
+  MapType,
+  ChanType,
+  FuncType,
+  StructType,
+  InterfaceType,
+  Ellipsis,
 };
 
 struct Field;  // a parameter, result or struct field group
@@ -33,31 +52,31 @@ struct Field;  // a parameter, result or struct field group
 struct Expr {
   EK k;
   Pos pos;
-  Tok op = Tok::Illegal;       // Unary, Binary; BasicLit: its kind; ChanType: Arrow dir marker
-  std::string name;            // Ident name, BasicLit text, Selector's field name
-  Expr* x = nullptr;           // operand, function, element type, key type (Map), ...
-  Expr* y = nullptr;           // second operand, map value type, slice high, index
-  Expr* z = nullptr;           // slice max
-  std::vector<Expr*> list;     // call args, composite elements, index list
-  std::vector<Field*> fields;  // struct/interface fields; FuncType params
-  std::vector<Field*> results; // FuncType results
-  Block* body = nullptr;       // FuncLit
-  bool ellipsis = false;       // call f(x...); array [...]T
+  Tok op = Tok::Illegal;        // Unary, Binary; BasicLit: its kind; ChanType: Arrow dir marker
+  std::string name;             // Ident name, BasicLit text, Selector's field name
+  Expr* x = nullptr;            // operand, function, element type, key type (Map), ...
+  Expr* y = nullptr;            // second operand, map value type, slice high, index
+  Expr* z = nullptr;            // slice max
+  std::vector<Expr*> list;      // call args, composite elements, index list
+  std::vector<Field*> fields;   // struct/interface fields; FuncType params
+  std::vector<Field*> results;  // FuncType results
+  Block* body = nullptr;        // FuncLit
+  bool ellipsis = false;        // call f(x...); array [...]T
   bool slice3 = false;
-  int chan_dir = 0;            // ChanType: 0 both, 1 send-only, 2 receive-only
-  Pos rbrace;                  // composite literal / func literal end
-  Pos sel_pos;                 // Selector: the selected name's position
+  int chan_dir = 0;  // ChanType: 0 both, 1 send-only, 2 receive-only
+  Pos rbrace;        // composite literal / func literal end
+  Pos sel_pos;       // Selector: the selected name's position
   // set by the checker
-  Type* type = nullptr;        // the expression's type (or the type it denotes)
-  bool is_type = false;        // the expression denotes a type
-  ConstVal cv;                 // constant value (cv.valid())
-  Object* obj = nullptr;       // Ident: what it refers to; Selector: method/field/package member
-  int sel_kind = 0;            // Selector: see checker.hpp SelKind
-  std::vector<int> path;       // Selector: field index path through embedded structs
-  bool implicit_addr = false;  // Selector method call needs &x
-  bool implicit_deref = false; // Selector method call on pointer needs *x
-  FuncInfo* func = nullptr;    // FuncLit: its compiled function
-  int comma_ok = 0;            // Index(map)/TypeAssert/Unary(<-) used in v, ok form
+  Type* type = nullptr;         // the expression's type (or the type it denotes)
+  bool is_type = false;         // the expression denotes a type
+  ConstVal cv;                  // constant value (cv.valid())
+  Object* obj = nullptr;        // Ident: what it refers to; Selector: method/field/package member
+  int sel_kind = 0;             // Selector: see checker.hpp SelKind
+  std::vector<int> path;        // Selector: field index path through embedded structs
+  bool implicit_addr = false;   // Selector method call needs &x
+  bool implicit_deref = false;  // Selector method call on pointer needs *x
+  FuncInfo* func = nullptr;     // FuncLit: its compiled function
+  int comma_ok = 0;             // Index(map)/TypeAssert/Unary(<-) used in v, ok form
 };
 
 struct Field {
@@ -69,8 +88,27 @@ struct Field {
 };
 
 enum class SK : uint8_t {
-  Bad, Decl, Empty, Labeled, Expr, Send, IncDec, Assign, Go, Defer, Return, Branch, Block, If, Switch,
-  TypeSwitch, Select, For, Range, Case, Comm,
+  Bad,
+  Decl,
+  Empty,
+  Labeled,
+  Expr,
+  Send,
+  IncDec,
+  Assign,
+  Go,
+  Defer,
+  Return,
+  Branch,
+  Block,
+  If,
+  Switch,
+  TypeSwitch,
+  Select,
+  For,
+  Range,
+  Case,
+  Comm,
 };
 
 struct GenDecl;
@@ -83,38 +121,39 @@ struct Block {
 struct Stmt {
   SK k;
   Pos pos;
-  Tok tok = Tok::Illegal;      // Assign: = := += ...; IncDec; Branch: break/continue/goto/fallthrough; Range: = or :=
-  std::vector<Expr*> lhs;      // Assign lhs; Return results; Case list; Range key,value
-  std::vector<Expr*> rhs;      // Assign rhs
-  Expr* x = nullptr;           // Expr/Go/Defer call; Send chan; Switch tag; Range expr; If/For cond
-  Expr* y = nullptr;           // Send value
-  Stmt* init = nullptr;        // If/Switch/For init; TypeSwitch init
-  Stmt* post = nullptr;        // For post
-  Stmt* assign = nullptr;      // TypeSwitch: `x := y.(type)` or `y.(type)`; Comm: the comm stmt
-  Block* body = nullptr;       // If/For/Switch/Select/Block/Range body
-  Stmt* els = nullptr;         // If else (If or Block)
-  std::vector<Stmt*> stmts;    // Case/Comm body
-  std::string label;           // Labeled; Branch target
-  Stmt* stmt = nullptr;        // Labeled stmt
-  GenDecl* decl = nullptr;     // Decl
-  bool is_default = false;     // Case/Comm default
+  Tok tok =
+      Tok::Illegal;  // Assign: = := += ...; IncDec; Branch: break/continue/goto/fallthrough; Range: = or :=
+  std::vector<Expr*> lhs;    // Assign lhs; Return results; Case list; Range key,value
+  std::vector<Expr*> rhs;    // Assign rhs
+  Expr* x = nullptr;         // Expr/Go/Defer call; Send chan; Switch tag; Range expr; If/For cond
+  Expr* y = nullptr;         // Send value
+  Stmt* init = nullptr;      // If/Switch/For init; TypeSwitch init
+  Stmt* post = nullptr;      // For post
+  Stmt* assign = nullptr;    // TypeSwitch: `x := y.(type)` or `y.(type)`; Comm: the comm stmt
+  Block* body = nullptr;     // If/For/Switch/Select/Block/Range body
+  Stmt* els = nullptr;       // If else (If or Block)
+  std::vector<Stmt*> stmts;  // Case/Comm body
+  std::string label;         // Labeled; Branch target
+  Stmt* stmt = nullptr;      // Labeled stmt
+  GenDecl* decl = nullptr;   // Decl
+  bool is_default = false;   // Case/Comm default
   // set by the checker
-  std::vector<Object*> objs;   // Range/Assign(:=) new vars; TypeSwitch: per-clause symbol
-  Object* tsvar = nullptr;     // Case in a type switch: the clause's variable
-  Stmt* target = nullptr;      // Branch: the statement it breaks/continues
+  std::vector<Object*> objs;  // Range/Assign(:=) new vars; TypeSwitch: per-clause symbol
+  Object* tsvar = nullptr;    // Case in a type switch: the clause's variable
+  Stmt* target = nullptr;     // Branch: the statement it breaks/continues
 };
 
 struct Spec {
   Pos pos;
-  std::vector<Expr*> names;   // Value/Type spec names (Type: one)
+  std::vector<Expr*> names;  // Value/Type spec names (Type: one)
   Expr* type = nullptr;
   std::vector<Expr*> values;
-  std::string path;           // Import
-  Expr* alias = nullptr;      // Import name
+  std::string path;       // Import
+  Expr* alias = nullptr;  // Import name
   int iota = 0;
-  bool assign = false;        // type alias `type A = B`
+  bool assign = false;  // type alias `type A = B`
   std::vector<Field*> tparams;
-  std::string comment;        // line comment (for `// goroscope:` parameters)
+  std::string comment;  // line comment (for `// goroscope:` parameters)
   Object* import_obj = nullptr;
 };
 

@@ -17,9 +17,12 @@ std::string fmt_float(double f) {
 }
 std::string cv_string(const ConstVal& c) {
   switch (c.kind) {
-    case ConstVal::Bool: return c.b ? "true" : "false";
-    case ConstVal::Int: return i128_string(c.i);
-    case ConstVal::Float: return fmt_float(c.f);
+    case ConstVal::Bool:
+      return c.b ? "true" : "false";
+    case ConstVal::Int:
+      return i128_string(c.i);
+    case ConstVal::Float:
+      return fmt_float(c.f);
     case ConstVal::String: {
       std::string s = "\"";
       for (char ch : c.s) {
@@ -32,7 +35,8 @@ std::string cv_string(const ConstVal& c) {
       }
       return s + "\"";
     }
-    default: return "?";
+    default:
+      return "?";
   }
 }
 }  // namespace
@@ -40,40 +44,61 @@ std::string cv_string(const ConstVal& c) {
 std::string CheckerImpl::expr_string(Expr* e) {
   if (!e) return "";
   switch (e->k) {
-    case EK::Ident: return e->name;
-    case EK::BasicLit: return e->name;
-    case EK::Paren: return "(" + expr_string(e->x) + ")";
-    case EK::Selector: return expr_string(e->x) + "." + e->name;
+    case EK::Ident:
+      return e->name;
+    case EK::BasicLit:
+      return e->name;
+    case EK::Paren:
+      return "(" + expr_string(e->x) + ")";
+    case EK::Selector:
+      return expr_string(e->x) + "." + e->name;
     case EK::Index: {
       std::string s = expr_string(e->x) + "[";
       for (size_t i = 0; i < e->list.size(); i++) s += (i ? ", " : "") + expr_string(e->list[i]);
       return s + "]";
     }
     case EK::Slice: {
-      std::string s = expr_string(e->x) + "[" + (e->list[0] ? expr_string(e->list[0]) : "") + ":" + expr_string(e->y);
+      std::string s =
+          expr_string(e->x) + "[" + (e->list[0] ? expr_string(e->list[0]) : "") + ":" + expr_string(e->y);
       if (e->slice3) s += ":" + expr_string(e->z);
       return s + "]";
     }
-    case EK::TypeAssert: return expr_string(e->x) + ".(" + (e->y ? expr_string(e->y) : "type") + ")";
+    case EK::TypeAssert:
+      return expr_string(e->x) + ".(" + (e->y ? expr_string(e->y) : "type") + ")";
     case EK::Call: {
       std::string s = expr_string(e->x) + "(";
       for (size_t i = 0; i < e->list.size(); i++) s += (i ? ", " : "") + expr_string(e->list[i]);
       return s + (e->ellipsis ? "...)" : ")");
     }
-    case EK::Star: return "*" + expr_string(e->x);
-    case EK::Unary: return std::string(tok_string(e->op)) + expr_string(e->x);
-    case EK::Binary: return expr_string(e->x) + " " + tok_string(e->op) + " " + expr_string(e->y);
-    case EK::KeyValue: return expr_string(e->x) + ": " + expr_string(e->y);
-    case EK::CompositeLit: return (e->x ? expr_string(e->x) : "") + (e->list.empty() ? "{}" : "{…}");
-    case EK::FuncLit: return "func literal";
-    case EK::ArrayType: return "[" + (e->y ? expr_string(e->y) : "") + "]" + expr_string(e->x);
-    case EK::MapType: return "map[" + expr_string(e->x) + "]" + expr_string(e->y);
+    case EK::Star:
+      return "*" + expr_string(e->x);
+    case EK::Unary:
+      return std::string(tok_string(e->op)) + expr_string(e->x);
+    case EK::Binary:
+      return expr_string(e->x) + " " + tok_string(e->op) + " " + expr_string(e->y);
+    case EK::KeyValue:
+      return expr_string(e->x) + ": " + expr_string(e->y);
+    case EK::CompositeLit:
+      return (e->x ? expr_string(e->x) : "") + (e->list.empty() ? "{}" : "{…}");
+    case EK::FuncLit:
+      return "func literal";
+    case EK::ArrayType:
+      return "[" + (e->y ? expr_string(e->y) : "") + "]" + expr_string(e->x);
+    case EK::MapType:
+      return "map[" + expr_string(e->x) + "]" + expr_string(e->y);
     case EK::ChanType:
-      return std::string(e->chan_dir == 2 ? "<-chan " : e->chan_dir == 1 ? "chan<- " : "chan ") + expr_string(e->x);
-    case EK::FuncType: return "func(...)";
-    case EK::StructType: return "struct{...}";
-    case EK::InterfaceType: return "interface{...}";
-    default: return "?";
+      return std::string(e->chan_dir == 2   ? "<-chan "
+                         : e->chan_dir == 1 ? "chan<- "
+                                            : "chan ") +
+             expr_string(e->x);
+    case EK::FuncType:
+      return "func(...)";
+    case EK::StructType:
+      return "struct{...}";
+    case EK::InterfaceType:
+      return "interface{...}";
+    default:
+      return "?";
   }
 }
 
@@ -91,8 +116,9 @@ std::string CheckerImpl::describe(Expr* e) {
   while (b->k == EK::Paren) b = b->x;
   if (b->k == EK::Index && b->x->type && b->x->type->under()->k == TK::Map)
     return "map index expression of type " + type_string(t);
-  if ((b->k == EK::Ident && b->obj && b->obj->k == OK::Var) || (b->k == EK::Selector && b->sel_kind == SelField) ||
-      b->k == EK::Star || (b->k == EK::Index && b->x->type && b->x->type->under()->k != TK::String) ||
+  if ((b->k == EK::Ident && b->obj && b->obj->k == OK::Var) ||
+      (b->k == EK::Selector && b->sel_kind == SelField) || b->k == EK::Star ||
+      (b->k == EK::Index && b->x->type && b->x->type->under()->k != TK::String) ||
       (b->k == EK::Selector && b->sel_kind == SelPkg && b->obj && b->obj->k == OK::Var))
     return "variable of type " + type_string(t);
   if (b->k == EK::Selector && b->sel_kind == SelPkg && b->obj && b->obj->k == OK::Func)
@@ -113,12 +139,14 @@ void CheckerImpl::mark_addr(Expr* e) {
 bool CheckerImpl::addressable(Expr* e) {
   while (e->k == EK::Paren) e = e->x;
   switch (e->k) {
-    case EK::Ident: return e->obj && e->obj->k == OK::Var;
-    case EK::Star: return true;
+    case EK::Ident:
+      return e->obj && e->obj->k == OK::Var;
+    case EK::Star:
+      return true;
     case EK::Selector:
       if (e->sel_kind == SelPkg) return e->obj && e->obj->k == OK::Var;
       return e->sel_kind == SelField && (e->implicit_deref || addressable(e->x) ||
-                                          (e->x->type && e->x->type->under()->k == TK::Pointer));
+                                         (e->x->type && e->x->type->under()->k == TK::Pointer));
     case EK::Index: {
       Type* t = e->x->type->under();
       if (t->k == TK::Slice) return true;
@@ -126,7 +154,8 @@ bool CheckerImpl::addressable(Expr* e) {
       if (t->k == TK::Array) return addressable(e->x);
       return false;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -150,8 +179,12 @@ void CheckerImpl::expr(Expr* e, bool allow_tuple, Type* hint) {
 
 void CheckerImpl::expr0(Expr* e, Type* hint) {
   switch (e->k) {
-    case EK::Ident: ident(e); return;
-    case EK::BasicLit: basic_lit(e); return;
+    case EK::Ident:
+      ident(e);
+      return;
+    case EK::BasicLit:
+      basic_lit(e);
+      return;
     case EK::Paren:
       expr(e->x, true, hint);
       e->type = e->x->type;
@@ -159,10 +192,18 @@ void CheckerImpl::expr0(Expr* e, Type* hint) {
       e->is_type = e->x->is_type;
       e->obj = e->x->obj;
       return;
-    case EK::Selector: selector(e); return;
-    case EK::Call: call(e); return;
-    case EK::Binary: binary(e); return;
-    case EK::Unary: unary(e); return;
+    case EK::Selector:
+      selector(e);
+      return;
+    case EK::Call:
+      call(e);
+      return;
+    case EK::Binary:
+      binary(e);
+      return;
+    case EK::Unary:
+      unary(e);
+      return;
     case EK::Star: {
       expr(e->x);
       if (e->x->is_type) {
@@ -176,23 +217,42 @@ void CheckerImpl::expr0(Expr* e, Type* hint) {
         if (e->x->type->k == TK::UntypedNil)
           err(e->pos, "invalid operation: cannot indirect nil");
         else
-          err(e->pos, "invalid operation: cannot indirect " + expr_string(e->x) + " (" + describe(e->x) + ")");
+          err(e->pos,
+              "invalid operation: cannot indirect " + expr_string(e->x) + " (" + describe(e->x) + ")");
         return;
       }
       e->type = t->elem;
       return;
     }
-    case EK::Index: index(e); return;
-    case EK::Slice: slice_expr(e); return;
-    case EK::CompositeLit: composite(e, hint); return;
-    case EK::FuncLit: func_lit(e); return;
-    case EK::TypeAssert: type_assert(e); return;
-    case EK::KeyValue: err(e->pos, "unexpected key:value expression"); return;
-    case EK::ArrayType: case EK::MapType: case EK::ChanType: case EK::FuncType: case EK::StructType:
+    case EK::Index:
+      index(e);
+      return;
+    case EK::Slice:
+      slice_expr(e);
+      return;
+    case EK::CompositeLit:
+      composite(e, hint);
+      return;
+    case EK::FuncLit:
+      func_lit(e);
+      return;
+    case EK::TypeAssert:
+      type_assert(e);
+      return;
+    case EK::KeyValue:
+      err(e->pos, "unexpected key:value expression");
+      return;
+    case EK::ArrayType:
+    case EK::MapType:
+    case EK::ChanType:
+    case EK::FuncType:
+    case EK::StructType:
     case EK::InterfaceType:
       resolve_type(e);
       return;
-    default: err(e->pos, "invalid expression"); return;
+    default:
+      err(e->pos, "invalid expression");
+      return;
   }
 }
 
@@ -247,8 +307,12 @@ void CheckerImpl::ident(Expr* e) {
       o->used = true;
       err(e->pos, "use of package " + o->name + " without selector");
       return;
-    case OK::Nil: e->type = u.basic(TK::UntypedNil); return;
-    case OK::Builtin: err(e->pos, e->name + " (built-in function " + e->name + ") must be called"); return;
+    case OK::Nil:
+      e->type = u.basic(TK::UntypedNil);
+      return;
+    case OK::Builtin:
+      err(e->pos, e->name + " (built-in function " + e->name + ") must be called");
+      return;
   }
 }
 
@@ -264,15 +328,23 @@ void CheckerImpl::basic_lit(Expr* e) {
       size_t i = 0;
       if (d.size() > 1 && d[0] == '0') {
         char b = d[1] | 0x20;
-        if (b == 'x') base = 16, i = 2;
-        else if (b == 'b') base = 2, i = 2;
-        else if (b == 'o') base = 8, i = 2;
-        else base = 8, i = 1;
+        if (b == 'x')
+          base = 16, i = 2;
+        else if (b == 'b')
+          base = 2, i = 2;
+        else if (b == 'o')
+          base = 8, i = 2;
+        else
+          base = 8, i = 1;
       }
       for (; i < d.size(); i++) {
         int dv = d[i] >= 'a' ? d[i] - 'a' + 10 : d[i] >= 'A' ? d[i] - 'A' + 10 : d[i] - '0';
         if (dv >= base) {
-          err(e->pos, "invalid digit '" + std::string(1, d[i]) + "' in " + (base == 8 ? "octal" : base == 2 ? "binary" : "hexadecimal") + " literal");
+          err(e->pos, "invalid digit '" + std::string(1, d[i]) + "' in " +
+                          (base == 8   ? "octal"
+                           : base == 2 ? "binary"
+                                       : "hexadecimal") +
+                          " literal");
           break;
         }
         if (v > (static_cast<i128>(1) << 100)) {
@@ -293,7 +365,9 @@ void CheckerImpl::basic_lit(Expr* e) {
       e->type = u.basic(TK::UntypedFloat);
       return;
     }
-    case Tok::Imag: unsupported(e->pos, "complex numbers"); return;
+    case Tok::Imag:
+      unsupported(e->pos, "complex numbers");
+      return;
     case Tok::Char: {
       std::string out;
       if (!unquote(s, out)) {
@@ -322,7 +396,8 @@ void CheckerImpl::basic_lit(Expr* e) {
       e->type = u.basic(TK::UntypedString);
       return;
     }
-    default: return;
+    default:
+      return;
   }
 }
 
@@ -451,23 +526,27 @@ void CheckerImpl::selector(Expr* e) {
     std::string what = "field or method";
     Type* b = t->under()->k == TK::Pointer ? t->under()->elem : t;
     if (t->under()->k == TK::Pointer && b->under()->k == TK::Pointer) {
-      err(e->pos, expr_string(e) + " undefined (type " + type_string(t) + " has no field or method " + e->name + ")");
+      err(e->pos,
+          expr_string(e) + " undefined (type " + type_string(t) + " has no field or method " + e->name + ")");
       return;
     }
-    if (is_interface(t) && t->under()->k == TK::Pointer) {}
+    if (is_interface(t) && t->under()->k == TK::Pointer) {
+    }
     if (t->k == TK::Pointer && is_interface(t->elem)) {
-      err(e->pos, expr_string(e) + " undefined (type " + type_string(t) + " is pointer to interface, not interface)");
+      err(e->pos,
+          expr_string(e) + " undefined (type " + type_string(t) + " is pointer to interface, not interface)");
       return;
     }
     // a differently capitalised name?
     std::string hint;
     std::string alt = e->name;
-    if (!alt.empty()) alt[0] = exported(alt) ? static_cast<char>(alt[0] - 'A' + 'a') : static_cast<char>(alt[0] - 'a' + 'A');
+    if (!alt.empty())
+      alt[0] = exported(alt) ? static_cast<char>(alt[0] - 'A' + 'a') : static_cast<char>(alt[0] - 'a' + 'A');
     Checker::Selection s2 = c.lookup(t, alt);
     if (s2.kind == SelField) hint = ", but does have field " + alt;
     if (s2.kind == SelMethod || s2.kind == SelIface) hint = ", but does have method " + alt;
-    err(e->sel_pos.line ? e->sel_pos : e->pos,
-        expr_string(e) + " undefined (type " + type_string(t) + " has no " + what + " " + e->name + hint + ")");
+    err(e->sel_pos.line ? e->sel_pos : e->pos, expr_string(e) + " undefined (type " + type_string(t) +
+                                                   " has no " + what + " " + e->name + hint + ")");
     return;
   }
   e->sel_kind = s.kind;
@@ -516,7 +595,8 @@ std::vector<Type*> CheckerImpl::tuple_of(Expr* e, size_t want) {
 std::string CheckerImpl::value_count(Expr* e) {
   if (e->type->k == TK::Tuple) {
     size_t n = e->type->results.size();
-    return expr_string(e) + " returns " + std::to_string(n) + " value" + (n == 1 ? "" : "s");  // f() returns 2 values
+    return expr_string(e) + " returns " + std::to_string(n) + " value" +
+           (n == 1 ? "" : "s");  // f() returns 2 values
   }
   return "1 value";
 }
@@ -587,8 +667,9 @@ bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::stri
   }
   auto fail = [&](const std::string& why) {
     if (report) {
-      std::string m = "cannot use " + expr_string(e) + (from->k == TK::UntypedNil ? "" : " (" + describe(e) + ")") + " as " +
-                      type_string(t) + " value";
+      std::string m = "cannot use " + expr_string(e) +
+                      (from->k == TK::UntypedNil ? "" : " (" + describe(e) + ")") + " as " + type_string(t) +
+                      " value";
       if (!context.empty()) m += " in " + context;
       if (!why.empty()) m += " (" + why + ")";
       err(e->pos, m);
@@ -602,12 +683,16 @@ bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::stri
   }
   Type* tu = target->under();
   bool ok;
-  if (from->k == TK::UntypedBool) ok = is_boolean(tu);
-  else if (from->k == TK::UntypedString) ok = is_string(tu);
-  else ok = is_numeric(tu);
+  if (from->k == TK::UntypedBool)
+    ok = is_boolean(tu);
+  else if (from->k == TK::UntypedString)
+    ok = is_string(tu);
+  else
+    ok = is_numeric(tu);
   if (!ok) {
     if (report) {
-      std::string m = "cannot use " + expr_string(e) + " (" + describe(e) + ") as " + type_string(t) + " value";
+      std::string m =
+          "cannot use " + expr_string(e) + " (" + describe(e) + ") as " + type_string(t) + " value";
       if (!context.empty()) m += " in " + context;
       err(e->pos, m);
     }
@@ -693,8 +778,8 @@ bool CheckerImpl::implements(Type* t, Type* iface, std::string* missing) {
     }
     if (s.type != m.sig) {
       if (missing)
-        *missing = "wrong type for method " + m.name + ")\n\t\thave " + m.name + type_string(s.type).substr(4) +
-                   "\n\t\twant " + m.name + type_string(m.sig).substr(4);
+        *missing = "wrong type for method " + m.name + ")\n\t\thave " + m.name +
+                   type_string(s.type).substr(4) + "\n\t\twant " + m.name + type_string(m.sig).substr(4);
       return false;
     }
     if (s.kind == SelMethod && s.ptr_recv && t->k != TK::Pointer && !s.indirect) {
@@ -722,7 +807,8 @@ bool CheckerImpl::assignable(Type* v, Type* t, Expr* e, std::string* why) {
     }
     return false;
   }
-  if (vu->k == TK::Chan && tu->k == TK::Chan && vu->dir == 0 && vu->elem == tu->elem && (!v->named() || !t->named()))
+  if (vu->k == TK::Chan && tu->k == TK::Chan && vu->dir == 0 && vu->elem == tu->elem &&
+      (!v->named() || !t->named()))
     return true;
   if (v->k == TK::UntypedNil && has_nil(t)) return true;
   (void)e;
@@ -755,7 +841,8 @@ bool CheckerImpl::convertible(Type* from, Type* to) {
   if (is_string(tu) && (is_integer(fu) || (fu->k == TK::Slice && (fu->elem->under()->k == TK::Uint8 ||
                                                                   fu->elem->under()->k == TK::Int32))))
     return true;
-  if (is_string(fu) && tu->k == TK::Slice && (tu->elem->under()->k == TK::Uint8 || tu->elem->under()->k == TK::Int32))
+  if (is_string(fu) && tu->k == TK::Slice &&
+      (tu->elem->under()->k == TK::Uint8 || tu->elem->under()->k == TK::Int32))
     return true;
   if (fu->k == TK::Slice && tu->k == TK::Array && fu->elem == tu->elem) return true;
   return false;
@@ -787,11 +874,14 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
       if (!representable(cv, t, &why)) {
         if (is_numeric(tu) && (x->cv.kind == ConstVal::Int || x->cv.kind == ConstVal::Float)) {
           if (why == "truncated")
-            err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t) + " (truncated)");
+            err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " +
+                            type_string(t) + " (truncated)");
           else
-            err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t) + " (overflows)");  
+            err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " +
+                            type_string(t) + " (overflows)");
         } else {
-          err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t));
+          err(x->pos,
+              "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t));
         }
         return;
       }
@@ -821,7 +911,8 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
       if (representable(cv, t, &why))
         e->cv = cv;
       else
-        err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t) + " (" + why + ")");
+        err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t) +
+                        " (" + why + ")");
     } else if (cv.kind == ConstVal::String && is_string(t->under())) {
       e->cv = cv;
     } else if (cv.kind == ConstVal::Bool && is_boolean(t->under())) {
@@ -859,8 +950,8 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
       bool ok = sig->variadic ? have.size() + 1 >= params.size() : have.size() == params.size();
       if (!ok) {
         err(have.size() < params.size() ? call->rbrace : as[0]->pos,
-            std::string(have.size() < params.size() ? "not enough" : "too many") + " arguments in call to " + fname +
-                have_want(have));
+            std::string(have.size() < params.size() ? "not enough" : "too many") + " arguments in call to " +
+                fname + have_want(have));
         return;
       }
       for (size_t i = 0; i < have.size(); i++) {
@@ -876,7 +967,8 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
     for (size_t i = 0; i < as.size(); i++) {
       Type* hint = nullptr;
       if (i < params.size()) hint = params[i];
-      if (sig->variadic && i + 1 >= params.size() && !call->ellipsis && !params.empty()) hint = params.back()->elem;
+      if (sig->variadic && i + 1 >= params.size() && !call->ellipsis && !params.empty())
+        hint = params.back()->elem;
       expr(as[i], false, hint);
     }
   }
@@ -890,8 +982,8 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
       std::vector<Type*> have;
       for (Expr* x : as) have.push_back(x->type);
       err(as.size() < params.size() ? call->rbrace : as[params.size()]->pos,
-          std::string(as.size() < params.size() ? "not enough" : "too many") + " arguments in call to " + fname +
-              have_want(have));
+          std::string(as.size() < params.size() ? "not enough" : "too many") + " arguments in call to " +
+              fname + have_want(have));
       return;
     }
     for (size_t i = 0; i < as.size(); i++) assign(as[i], params[i], "argument to " + fname);
@@ -902,7 +994,8 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
     std::vector<Type*> have;
     for (Expr* x : as) have.push_back(x->type);
     if (as.size() < fixed)
-      err(as.empty() ? call->rbrace : as.back()->pos, "not enough arguments in call to " + fname + have_want(have));
+      err(as.empty() ? call->rbrace : as.back()->pos,
+          "not enough arguments in call to " + fname + have_want(have));
     else
       err(as[fixed]->pos, "too many arguments in call to " + fname + have_want(have));
     return;
@@ -936,7 +1029,8 @@ void CheckerImpl::call(Expr* e) {
   }
   Type* sig = t->under();
   if (sig->k != TK::Func) {
-    err(e->pos, "invalid operation: cannot call non-function " + expr_string(e->x) + " (" + describe(e->x) + ")");
+    err(e->pos,
+        "invalid operation: cannot call non-function " + expr_string(e->x) + " (" + describe(e->x) + ")");
     for (Expr* a2 : e->list) expr(a2, true);
     return;
   }
@@ -954,22 +1048,24 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
     if (as.size() < lo || as.size() > hi)
       for (Expr* x : as) expr(x, true);  // still uses them (no "declared and not used" after this)
     if (as.size() < lo) {
-      err(e->pos, "invalid operation: not enough arguments for " + expr_string(e) + " (expected " + std::to_string(lo) +
-                      ", found " + std::to_string(as.size()) + ")");
+      err(e->pos, "invalid operation: not enough arguments for " + expr_string(e) + " (expected " +
+                      std::to_string(lo) + ", found " + std::to_string(as.size()) + ")");
       return false;
     }
     if (as.size() > hi) {
-      err(e->pos, "invalid operation: too many arguments for " + expr_string(e) + " (expected " + std::to_string(hi) +
-                      ", found " + std::to_string(as.size()) + ")");
+      err(e->pos, "invalid operation: too many arguments for " + expr_string(e) + " (expected " +
+                      std::to_string(hi) + ", found " + std::to_string(as.size()) + ")");
       return false;
     }
     return true;
   };
   Type* void_t = u.tuple({});
   e->type = u.basic(TK::Invalid);  // until the call checks out
-  if (b == BClose || b == BDelete || b == BPanic || b == BPrint || b == BPrintln || b == BClear) e->type = void_t;
+  if (b == BClose || b == BDelete || b == BPanic || b == BPrint || b == BPrintln || b == BClear)
+    e->type = void_t;
   switch (b) {
-    case BLen: case BCap: {
+    case BLen:
+    case BCap: {
       if (!nargs(1, 1)) return;
       expr(as[0]);
       Type* t = as[0]->type->under();
@@ -977,7 +1073,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       bool ok = t->k == TK::Slice || t->k == TK::Array || t->k == TK::Chan ||
                 (b == BLen && (is_string(t) || t->k == TK::Map));
       if (!ok && t->k != TK::Invalid) {
-        err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") for built-in " + name);
+        err(as[0]->pos,
+            "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") for built-in " + name);
         return;
       }
       e->type = u.basic(TK::Int);
@@ -999,7 +1096,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       }
       if (s->under()->k != TK::Slice) {
         if (s->k != TK::Invalid)
-          err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") is not a slice");
+          err(as[0]->pos,
+              "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") is not a slice");
         return;
       }
       e->type = s;
@@ -1013,7 +1111,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
           convert_untyped(as[1], u.basic(TK::String), false);
           return;
         }
-        assign(as[1], s, "argument to append");  // gc: "cannot use x (...) as []T value in argument to append"
+        assign(as[1], s,
+               "argument to append");  // gc: "cannot use x (...) as []T value in argument to append"
         return;
       }
       Type* el = s->under()->elem;
@@ -1033,7 +1132,9 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       Type* tu = t->under();
       size_t max = tu->k == TK::Slice ? 3 : 2;
       if (tu->k != TK::Slice && tu->k != TK::Map && tu->k != TK::Chan) {
-        if (tu->k != TK::Invalid) err(as[0]->pos, "invalid argument: cannot make " + expr_string(as[0]) + "; type must be slice, map, or channel");
+        if (tu->k != TK::Invalid)
+          err(as[0]->pos, "invalid argument: cannot make " + expr_string(as[0]) +
+                              "; type must be slice, map, or channel");
         return;
       }
       if (tu->k == TK::Slice && as.size() < 2) {
@@ -1053,7 +1154,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
         }
         if (is_untyped(as[i]->type)) convert_untyped(as[i], u.basic(TK::Int), true);
         if (as[i]->cv.valid() && as[i]->cv.i < 0)
-          err(as[i]->pos, "invalid argument: index " + expr_string(as[i]) + " (constant of type int) must not be negative");
+          err(as[i]->pos, "invalid argument: index " + expr_string(as[i]) +
+                              " (constant of type int) must not be negative");
       }
       if (as.size() == 3 && as[1]->cv.valid() && as[2]->cv.valid() && as[1]->cv.i > as[2]->cv.i)
         err(as[1]->pos, "invalid argument: length and capacity swapped");
@@ -1070,7 +1172,9 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       expr(as[1]);
       Type* m = as[0]->type->under();
       if (m->k != TK::Map) {
-        if (m->k != TK::Invalid) err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") is not a map");
+        if (m->k != TK::Invalid)
+          err(as[0]->pos,
+              "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") is not a map");
         return;
       }
       assign(as[1], m->key, "argument to delete");
@@ -1081,10 +1185,14 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       expr(as[0]);
       Type* ch = as[0]->type->under();
       if (ch->k != TK::Chan) {
-        if (ch->k != TK::Invalid) err(as[0]->pos, "invalid operation: non-chan argument " + expr_string(as[0]) + " (" + describe(as[0]) + ")");  
+        if (ch->k != TK::Invalid)
+          err(as[0]->pos,
+              "invalid operation: non-chan argument " + expr_string(as[0]) + " (" + describe(as[0]) + ")");
         return;
       }
-      if (ch->dir == 2) err(as[0]->pos, "invalid operation: cannot close receive-only channel " + expr_string(as[0]) + " (" + describe(as[0]) + ")");
+      if (ch->dir == 2)
+        err(as[0]->pos, "invalid operation: cannot close receive-only channel " + expr_string(as[0]) + " (" +
+                            describe(as[0]) + ")");
       return;
     }
     case BCopy: {
@@ -1093,7 +1201,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       expr(as[1]);
       e->type = u.basic(TK::Int);
       if (as[0]->type->under()->k != TK::Slice) {
-        err(e->pos, "invalid argument: copy expects slice arguments; found " + expr_string(as[0]) + " (" + describe(as[0]) + ") and " + expr_string(as[1]) + " (" + describe(as[1]) + ")");
+        err(e->pos, "invalid argument: copy expects slice arguments; found " + expr_string(as[0]) + " (" +
+                        describe(as[0]) + ") and " + expr_string(as[1]) + " (" + describe(as[1]) + ")");
         return;
       }
       if (is_untyped(as[1]->type)) convert_untyped(as[1], u.basic(TK::String), false);
@@ -1104,7 +1213,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       expr(as[0]);
       TK k = as[0]->type->under()->k;
       if (k != TK::Map && k != TK::Slice && k != TK::Invalid)
-        err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") must be a map or slice");  
+        err(as[0]->pos,
+            "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") must be a map or slice");
       return;
     }
     case BPanic: {
@@ -1118,7 +1228,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       e->type = u.any_type();
       return;
     }
-    case BPrint: case BPrintln: {
+    case BPrint:
+    case BPrintln: {
       for (Expr* x : as) {
         expr(x);
         if (is_untyped(x->type)) {
@@ -1131,7 +1242,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       }
       return;
     }
-    case BMin: case BMax: {
+    case BMin:
+    case BMax: {
       if (as.empty()) {
         err(e->rbrace, "not enough arguments for " + expr_string(e) + " (expected 1, found 0)");
         return;
@@ -1158,7 +1270,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       }
       Type* tu = t->under();
       if (!is_numeric(tu) && !is_string(tu)) {
-        err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") cannot be ordered");
+        err(as[0]->pos,
+            "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") cannot be ordered");
         return;
       }
       for (Expr* x : as) convert_untyped(x, t, true);
@@ -1168,46 +1281,65 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
         for (Expr* x : as) {
           const ConstVal& v = x->cv;
           bool less;
-          if (v.kind == ConstVal::String) less = v.s < best.s;
-          else less = v.as_float() < best.as_float();
+          if (v.kind == ConstVal::String)
+            less = v.s < best.s;
+          else
+            less = v.as_float() < best.as_float();
           if ((b == BMin) == less) best = v;
         }
         e->cv = best;
       }
       return;
     }
-    default: return;
+    default:
+      return;
   }
 }
 
 ConstVal CheckerImpl::fold_binary(Tok op, const ConstVal& x, const ConstVal& y, Pos p, bool integer) {
   if (x.kind == ConstVal::Bool) {
     switch (op) {
-      case Tok::LAnd: return ConstVal::of_bool(x.b && y.b);
-      case Tok::LOr: return ConstVal::of_bool(x.b || y.b);
-      case Tok::Eql: return ConstVal::of_bool(x.b == y.b);
-      case Tok::Neq: return ConstVal::of_bool(x.b != y.b);
-      default: return {};
+      case Tok::LAnd:
+        return ConstVal::of_bool(x.b && y.b);
+      case Tok::LOr:
+        return ConstVal::of_bool(x.b || y.b);
+      case Tok::Eql:
+        return ConstVal::of_bool(x.b == y.b);
+      case Tok::Neq:
+        return ConstVal::of_bool(x.b != y.b);
+      default:
+        return {};
     }
   }
   if (x.kind == ConstVal::String) {
     switch (op) {
-      case Tok::Add: return ConstVal::of_string(x.s + y.s);
-      case Tok::Eql: return ConstVal::of_bool(x.s == y.s);
-      case Tok::Neq: return ConstVal::of_bool(x.s != y.s);
-      case Tok::Lss: return ConstVal::of_bool(x.s < y.s);
-      case Tok::Leq: return ConstVal::of_bool(x.s <= y.s);
-      case Tok::Gtr: return ConstVal::of_bool(x.s > y.s);
-      case Tok::Geq: return ConstVal::of_bool(x.s >= y.s);
-      default: return {};
+      case Tok::Add:
+        return ConstVal::of_string(x.s + y.s);
+      case Tok::Eql:
+        return ConstVal::of_bool(x.s == y.s);
+      case Tok::Neq:
+        return ConstVal::of_bool(x.s != y.s);
+      case Tok::Lss:
+        return ConstVal::of_bool(x.s < y.s);
+      case Tok::Leq:
+        return ConstVal::of_bool(x.s <= y.s);
+      case Tok::Gtr:
+        return ConstVal::of_bool(x.s > y.s);
+      case Tok::Geq:
+        return ConstVal::of_bool(x.s >= y.s);
+      default:
+        return {};
     }
   }
   if (x.kind == ConstVal::Int && y.kind == ConstVal::Int) {
     i128 a2 = x.i, b = y.i;
     switch (op) {
-      case Tok::Add: return ConstVal::of_int(a2 + b);
-      case Tok::Sub: return ConstVal::of_int(a2 - b);
-      case Tok::Mul: return ConstVal::of_int(a2 * b);
+      case Tok::Add:
+        return ConstVal::of_int(a2 + b);
+      case Tok::Sub:
+        return ConstVal::of_int(a2 - b);
+      case Tok::Mul:
+        return ConstVal::of_int(a2 * b);
       case Tok::Quo:
         if (b == 0) {
           err(p, "invalid operation: division by zero");
@@ -1221,37 +1353,58 @@ ConstVal CheckerImpl::fold_binary(Tok op, const ConstVal& x, const ConstVal& y, 
           return {};
         }
         return ConstVal::of_int(a2 % b);
-      case Tok::And: return ConstVal::of_int(a2 & b);
-      case Tok::Or: return ConstVal::of_int(a2 | b);
-      case Tok::Xor: return ConstVal::of_int(a2 ^ b);
-      case Tok::AndNot: return ConstVal::of_int(a2 & ~b);
-      case Tok::Eql: return ConstVal::of_bool(a2 == b);
-      case Tok::Neq: return ConstVal::of_bool(a2 != b);
-      case Tok::Lss: return ConstVal::of_bool(a2 < b);
-      case Tok::Leq: return ConstVal::of_bool(a2 <= b);
-      case Tok::Gtr: return ConstVal::of_bool(a2 > b);
-      case Tok::Geq: return ConstVal::of_bool(a2 >= b);
-      default: return {};
+      case Tok::And:
+        return ConstVal::of_int(a2 & b);
+      case Tok::Or:
+        return ConstVal::of_int(a2 | b);
+      case Tok::Xor:
+        return ConstVal::of_int(a2 ^ b);
+      case Tok::AndNot:
+        return ConstVal::of_int(a2 & ~b);
+      case Tok::Eql:
+        return ConstVal::of_bool(a2 == b);
+      case Tok::Neq:
+        return ConstVal::of_bool(a2 != b);
+      case Tok::Lss:
+        return ConstVal::of_bool(a2 < b);
+      case Tok::Leq:
+        return ConstVal::of_bool(a2 <= b);
+      case Tok::Gtr:
+        return ConstVal::of_bool(a2 > b);
+      case Tok::Geq:
+        return ConstVal::of_bool(a2 >= b);
+      default:
+        return {};
     }
   }
   double a2 = x.as_float(), b = y.as_float();
   switch (op) {
-    case Tok::Add: return ConstVal::of_float(a2 + b);
-    case Tok::Sub: return ConstVal::of_float(a2 - b);
-    case Tok::Mul: return ConstVal::of_float(a2 * b);
+    case Tok::Add:
+      return ConstVal::of_float(a2 + b);
+    case Tok::Sub:
+      return ConstVal::of_float(a2 - b);
+    case Tok::Mul:
+      return ConstVal::of_float(a2 * b);
     case Tok::Quo:
       if (b == 0) {
         err(p, "invalid operation: division by zero");
         return {};
       }
       return ConstVal::of_float(a2 / b);
-    case Tok::Eql: return ConstVal::of_bool(a2 == b);
-    case Tok::Neq: return ConstVal::of_bool(a2 != b);
-    case Tok::Lss: return ConstVal::of_bool(a2 < b);
-    case Tok::Leq: return ConstVal::of_bool(a2 <= b);
-    case Tok::Gtr: return ConstVal::of_bool(a2 > b);
-    case Tok::Geq: return ConstVal::of_bool(a2 >= b);
-    default: return {};
+    case Tok::Eql:
+      return ConstVal::of_bool(a2 == b);
+    case Tok::Neq:
+      return ConstVal::of_bool(a2 != b);
+    case Tok::Lss:
+      return ConstVal::of_bool(a2 < b);
+    case Tok::Leq:
+      return ConstVal::of_bool(a2 <= b);
+    case Tok::Gtr:
+      return ConstVal::of_bool(a2 > b);
+    case Tok::Geq:
+      return ConstVal::of_bool(a2 >= b);
+    default:
+      return {};
   }
 }
 
@@ -1265,20 +1418,22 @@ void CheckerImpl::shift(Expr* e) {
     if (y->cv.valid()) {
       ConstVal cv = y->cv;
       if (!representable(cv, u.basic(TK::Uint), nullptr)) {
-        err(y->pos, "invalid shift count " + expr_string(y) + " (" + describe(y) + ")");  
+        err(y->pos, "invalid shift count " + expr_string(y) + " (" + describe(y) + ")");
         return;
       }
       y->cv = cv;
     }
     convert_untyped(y, u.basic(TK::Uint), false);
   } else if (!is_integer(y->type)) {
-    err(y->pos, "invalid operation: shift count " + expr_string(y) + " (" + describe(y) + ") must be integer");
+    err(y->pos,
+        "invalid operation: shift count " + expr_string(y) + " (" + describe(y) + ") must be integer");
     return;
   }
   if (x->cv.valid() && is_untyped(x->type)) {
     ConstVal cv = x->cv;
     if (!representable(cv, u.basic(TK::UntypedInt), nullptr)) {
-      err(x->pos, "invalid operation: shifted operand " + expr_string(x) + " (" + describe(x) + ") must be integer");
+      err(x->pos,
+          "invalid operation: shifted operand " + expr_string(x) + " (" + describe(x) + ") must be integer");
       return;
     }
     x->cv = cv;
@@ -1298,13 +1453,15 @@ void CheckerImpl::shift(Expr* e) {
     return;
   }
   if (!is_integer(x->type)) {
-    err(x->pos, "invalid operation: shifted operand " + expr_string(x) + " (" + describe(x) + ") must be integer");
+    err(x->pos,
+        "invalid operation: shifted operand " + expr_string(x) + " (" + describe(x) + ") must be integer");
     return;
   }
   e->type = x->type;
   if (x->cv.valid() && y->cv.valid()) {
     int64_t s = static_cast<int64_t>(y->cv.i);
-    ConstVal cv = ConstVal::of_int(e->op == Tok::Shl ? (s > 120 ? 0 : x->cv.i << s) : x->cv.i >> std::min<int64_t>(s, 127));
+    ConstVal cv = ConstVal::of_int(e->op == Tok::Shl ? (s > 120 ? 0 : x->cv.i << s)
+                                                     : x->cv.i >> std::min<int64_t>(s, 127));
     std::string why;
     if (!representable(cv, e->type, &why)) {
       err(e->pos, "constant " + i128_string(cv.i) + " overflows " + type_string(e->type));
@@ -1329,12 +1486,13 @@ void CheckerImpl::binary(Expr* e) {
   if (cmp && (x->type->k == TK::UntypedNil) != (y->type->k == TK::UntypedNil)) {
     Expr* other = x->type->k == TK::UntypedNil ? y : x;
     if (!has_nil(other->type) || is_untyped(other->type)) {
-      err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) + " and " +
-                      type_string(y->type) + ")");
+      err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) +
+                      " and " + type_string(y->type) + ")");
       return;
     }
     if (e->op != Tok::Eql && e->op != Tok::Neq) {
-      err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) + " not defined on nil)");
+      err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) +
+                      " not defined on nil)");
       return;
     }
     e->type = u.basic(TK::UntypedBool);
@@ -1344,11 +1502,11 @@ void CheckerImpl::binary(Expr* e) {
   if (is_untyped(x->type) && !is_untyped(y->type)) {
     if (!convert_untyped(x, y->type, false)) {
       if (x->type->k == TK::UntypedNil || !has_nil(y->type) || true) {
-        std::string m = "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) + " and " +
-                        type_string(y->type) + ")";
+        std::string m = "invalid operation: " + expr_string(e) + " (mismatched types " +
+                        type_string(x->type) + " and " + type_string(y->type) + ")";
         if (x->cv.valid() && (is_numeric(y->type) && is_numeric(x->type)))
-          m = "cannot use " + expr_string(x) + " (" + describe(x) + ") as " + type_string(y->type) + " value in " +
-              (cmp ? "comparison" : "operation") + " (truncated)";
+          m = "cannot use " + expr_string(x) + " (" + describe(x) + ") as " + type_string(y->type) +
+              " value in " + (cmp ? "comparison" : "operation") + " (truncated)";
         else if (x->cv.valid())
           m = "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(y->type);
         err(x->pos, m);
@@ -1357,15 +1515,16 @@ void CheckerImpl::binary(Expr* e) {
     }
   } else if (is_untyped(y->type) && !is_untyped(x->type)) {
     if (!convert_untyped(y, x->type, false)) {
-      std::string m = "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) + " and " +
-                      type_string(y->type) + ")";
+      std::string m = "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) +
+                      " and " + type_string(y->type) + ")";
       if (y->cv.valid() && is_numeric(x->type) && is_numeric(y->type)) {
         ConstVal cv = y->cv;
         std::string why;
         representable(cv, x->type, &why);
-        m = "cannot use " + expr_string(y) + " (" + describe(y) + ") as " + type_string(x->type) + " value in " +
-            (cmp ? "comparison" : "operation") + " (" + why + ")";
-        if (why == "overflows") m = expr_string(y) + " (" + describe(y) + ") overflows " + type_string(x->type);
+        m = "cannot use " + expr_string(y) + " (" + describe(y) + ") as " + type_string(x->type) +
+            " value in " + (cmp ? "comparison" : "operation") + " (" + why + ")";
+        if (why == "overflows")
+          m = expr_string(y) + " (" + describe(y) + ") overflows " + type_string(x->type);
       } else if (y->cv.valid()) {
         m = "cannot convert " + expr_string(y) + " (" + describe(y) + ") to type " + type_string(x->type);
       }
@@ -1376,11 +1535,12 @@ void CheckerImpl::binary(Expr* e) {
     // both untyped: the larger kind wins (int < rune < float); nil only with nil
     if (x->type->k == TK::UntypedNil || y->type->k == TK::UntypedNil) {
       if (x->type != y->type) {
-        err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) + " and " +
-                        type_string(y->type) + ")");
+        err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) +
+                        " and " + type_string(y->type) + ")");
         return;
       }
-      err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) + " not defined on nil)");
+      err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) +
+                      " not defined on nil)");
       return;
     }
     bool xn = is_numeric(x->type), yn = is_numeric(y->type);
@@ -1389,8 +1549,8 @@ void CheckerImpl::binary(Expr* e) {
       x->type = t;
       y->type = t;
     } else if (x->type != y->type) {
-      err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) + " and " +
-                      type_string(y->type) + ")");
+      err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) +
+                      " and " + type_string(y->type) + ")");
       return;
     }
   }
@@ -1399,15 +1559,18 @@ void CheckerImpl::binary(Expr* e) {
     bool ok;
     if (x->type != y->type && !assignable(x->type, y->type, nullptr, nullptr) &&
         !assignable(y->type, x->type, nullptr, nullptr)) {
-      err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) + " and " +
-                      type_string(y->type) + ")");
+      err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) +
+                      " and " + type_string(y->type) + ")");
       return;
     }
     if (e->op == Tok::Eql || e->op == Tok::Neq) {
       ok = is_comparable(t) || (x->type->k == TK::UntypedNil || y->type->k == TK::UntypedNil);
       if (!ok) {
         Type* bad = has_nil(x->type) && y->type->k != TK::UntypedNil ? x->type : y->type;
-        const char* what = bad->under()->k == TK::Slice ? "slice" : bad->under()->k == TK::Map ? "map" : bad->under()->k == TK::Func ? "func" : "struct containing uncomparable field";
+        const char* what = bad->under()->k == TK::Slice  ? "slice"
+                           : bad->under()->k == TK::Map  ? "map"
+                           : bad->under()->k == TK::Func ? "func"
+                                                         : "struct containing uncomparable field";
         Expr* which = x->type->k != TK::UntypedNil ? x : y;
         err(e->pos, "invalid operation: " + expr_string(e) + " (" + what + " can only be compared to nil)");
         (void)which;
@@ -1416,8 +1579,8 @@ void CheckerImpl::binary(Expr* e) {
     } else {
       ok = is_numeric(t) || is_string(t);
       if (!ok) {
-        err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) + " not defined on " +
-                        expr_string(x) + " (" + describe(x) + "))");
+        err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) +
+                        " not defined on " + expr_string(x) + " (" + describe(x) + "))");
         return;
       }
     }
@@ -1426,21 +1589,37 @@ void CheckerImpl::binary(Expr* e) {
     return;
   }
   if (!(x->type == y->type)) {
-    err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) + " and " +
-                    type_string(y->type) + ")");
+    err(e->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) +
+                    " and " + type_string(y->type) + ")");
     return;
   }
   bool ok;
   switch (e->op) {
-    case Tok::Add: ok = is_numeric(t) || is_string(t); break;
-    case Tok::Sub: case Tok::Mul: case Tok::Quo: ok = is_numeric(t); break;
-    case Tok::Rem: case Tok::And: case Tok::Or: case Tok::Xor: case Tok::AndNot: ok = is_integer(t); break;
-    case Tok::LAnd: case Tok::LOr: ok = is_boolean(t); break;
-    default: ok = false;
+    case Tok::Add:
+      ok = is_numeric(t) || is_string(t);
+      break;
+    case Tok::Sub:
+    case Tok::Mul:
+    case Tok::Quo:
+      ok = is_numeric(t);
+      break;
+    case Tok::Rem:
+    case Tok::And:
+    case Tok::Or:
+    case Tok::Xor:
+    case Tok::AndNot:
+      ok = is_integer(t);
+      break;
+    case Tok::LAnd:
+    case Tok::LOr:
+      ok = is_boolean(t);
+      break;
+    default:
+      ok = false;
   }
   if (!ok) {
-    err(e->pos, "invalid operation: operator " + std::string(tok_string(e->op)) + " not defined on " + expr_string(x) +
-                    " (" + describe(x) + ")");
+    err(e->pos, "invalid operation: operator " + std::string(tok_string(e->op)) + " not defined on " +
+                    expr_string(x) + " (" + describe(x) + ")");
     return;
   }
   e->type = t;
@@ -1455,7 +1634,8 @@ void CheckerImpl::binary(Expr* e) {
       std::string why;
       ConstVal c2 = cv;
       if (!representable(c2, t, &why)) {
-        err(e->pos, "constant " + (cv.kind == ConstVal::Int ? i128_string(cv.i) : fmt_float(cv.f)) + " overflows " + type_string(t));
+        err(e->pos, "constant " + (cv.kind == ConstVal::Int ? i128_string(cv.i) : fmt_float(cv.f)) +
+                        " overflows " + type_string(t));
         return;
       }
       cv = c2;
@@ -1490,18 +1670,20 @@ void CheckerImpl::unary(Expr* e) {
     Type* t = x->type->under();
     if (t->k == TK::Invalid) return;
     if (t->k != TK::Chan) {
-      err(e->pos, "invalid operation: cannot receive from non-channel " + expr_string(x) + " (" + describe(x) + ")");
+      err(e->pos,
+          "invalid operation: cannot receive from non-channel " + expr_string(x) + " (" + describe(x) + ")");
       return;
     }
     if (t->dir == 1) {
-      err(e->pos, "invalid operation: cannot receive from send-only channel " + expr_string(x) + " (" + describe(x) + ")");
+      err(e->pos, "invalid operation: cannot receive from send-only channel " + expr_string(x) + " (" +
+                      describe(x) + ")");
       return;
     }
     e->type = t->elem;
     return;
   }
   if (e->op == Tok::Tilde) {
-    err(e->pos, "invalid operation: operator ~ not defined");  
+    err(e->pos, "invalid operation: operator ~ not defined");
     return;
   }
   expr(x);
@@ -1509,18 +1691,22 @@ void CheckerImpl::unary(Expr* e) {
   if (t->k == TK::Invalid) return;
   bool ok = e->op == Tok::Not ? is_boolean(t) : e->op == Tok::Xor ? is_integer(t) : is_numeric(t);
   if (!ok) {
-    err(e->pos, "invalid operation: operator " + std::string(tok_string(e->op)) + " not defined on " + expr_string(x) +
-                    " (" + describe(x) + ")");
+    err(e->pos, "invalid operation: operator " + std::string(tok_string(e->op)) + " not defined on " +
+                    expr_string(x) + " (" + describe(x) + ")");
     return;
   }
   e->type = t;
   if (x->cv.valid()) {
     ConstVal c2 = x->cv;
     switch (e->op) {
-      case Tok::Not: c2.b = !c2.b; break;
+      case Tok::Not:
+        c2.b = !c2.b;
+        break;
       case Tok::Sub:
-        if (c2.kind == ConstVal::Int) c2.i = -c2.i;
-        else c2.f = -c2.f;
+        if (c2.kind == ConstVal::Int)
+          c2.i = -c2.i;
+        else
+          c2.f = -c2.f;
         break;
       case Tok::Xor:
         if (is_unsigned(t)) {
@@ -1531,13 +1717,15 @@ void CheckerImpl::unary(Expr* e) {
           c2.i = ~c2.i;
         }
         break;
-      default: break;
+      default:
+        break;
     }
     if (!is_untyped(t)) {
       std::string why;
       ConstVal c3 = c2;
       if (!representable(c3, t, &why)) {
-        err(e->pos, "constant " + (c2.kind == ConstVal::Int ? i128_string(c2.i) : fmt_float(c2.f)) + " overflows " + type_string(t));
+        err(e->pos, "constant " + (c2.kind == ConstVal::Int ? i128_string(c2.i) : fmt_float(c2.f)) +
+                        " overflows " + type_string(t));
         return;
       }
     }
@@ -1601,14 +1789,17 @@ void CheckerImpl::index(Expr* e) {
       return;
     }
     if (cv.i < 0) {
-      err(i->pos, "invalid argument: index " + expr_string(i) + " (constant of type int) must not be negative");
+      err(i->pos,
+          "invalid argument: index " + expr_string(i) + " (constant of type int) must not be negative");
       return;
     }
     if (length >= 0 && cv.i >= length) {
-      err(i->pos, "invalid argument: index " + i128_string(cv.i) + " out of bounds [0:" + std::to_string(length) + "]");
+      err(i->pos, "invalid argument: index " + i128_string(cv.i) +
+                      " out of bounds [0:" + std::to_string(length) + "]");
       return;
     }
-    if (e->x->cv.valid() && is_string(t)) e->cv = ConstVal::of_int(static_cast<unsigned char>(e->x->cv.s[static_cast<size_t>(cv.i)]));
+    if (e->x->cv.valid() && is_string(t))
+      e->cv = ConstVal::of_int(static_cast<unsigned char>(e->x->cv.s[static_cast<size_t>(cv.i)]));
   }
   if (is_untyped(i->type)) convert_untyped(i, u.basic(TK::Int), false);
 }
@@ -1624,7 +1815,8 @@ void CheckerImpl::slice_expr(Expr* e) {
       else if (is_untyped(p->type))
         convert_untyped(p, u.basic(TK::Int), true);
       if (p->cv.valid() && p->cv.i < 0)
-        err(p->pos, "invalid argument: index " + expr_string(p) + " (constant of type int) must not be negative");
+        err(p->pos,
+            "invalid argument: index " + expr_string(p) + " (constant of type int) must not be negative");
     }
   Type* t = e->x->type;
   Type* tu = t->under();
@@ -1756,7 +1948,8 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
       }
       return;
     }
-    case TK::Array: case TK::Slice: {
+    case TK::Array:
+    case TK::Slice: {
       elem_hint = tu->elem;
       int64_t idx = 0;
       for (Expr* el : e->list) {
@@ -1800,8 +1993,11 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
         }
       return;
     }
-    case TK::Invalid: return;
-    default: err(e->pos, "invalid composite literal type " + type_string(t)); return;
+    case TK::Invalid:
+      return;
+    default:
+      err(e->pos, "invalid composite literal type " + type_string(t));
+      return;
   }
 }
 
@@ -1846,7 +2042,8 @@ void CheckerImpl::type_assert(Expr* e) {
     return;
   }
   if (!is_interface(xt)) {
-    err(e->x->pos, "invalid operation: " + expr_string(e->x) + " (" + describe(e->x) + ") is not an interface");
+    err(e->x->pos,
+        "invalid operation: " + expr_string(e->x) + " (" + describe(e->x) + ") is not an interface");
     return;
   }
   Type* t = resolve_type(e->y);

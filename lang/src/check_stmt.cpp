@@ -84,7 +84,8 @@ void CheckerImpl::assign_stmt(Stmt* s) {
   if (s->tok != Tok::Assign) {
     // x op= y
     if (s->lhs.size() != 1 || s->rhs.size() != 1) {
-      err(s->pos, "assignment operation " + std::string(tok_string(s->tok)) + " requires single-valued expressions");
+      err(s->pos,
+          "assignment operation " + std::string(tok_string(s->tok)) + " requires single-valued expressions");
       return;
     }
     lhs_expr(s->lhs[0]);
@@ -95,9 +96,9 @@ void CheckerImpl::assign_stmt(Stmt* s) {
     bin->k = EK::Binary;
     bin->pos = s->pos;
     static const std::pair<Tok, Tok> ops[] = {
-        {Tok::AddAssign, Tok::Add}, {Tok::SubAssign, Tok::Sub}, {Tok::MulAssign, Tok::Mul},
-        {Tok::QuoAssign, Tok::Quo}, {Tok::RemAssign, Tok::Rem}, {Tok::AndAssign, Tok::And},
-        {Tok::OrAssign, Tok::Or},   {Tok::XorAssign, Tok::Xor}, {Tok::ShlAssign, Tok::Shl},
+        {Tok::AddAssign, Tok::Add}, {Tok::SubAssign, Tok::Sub},      {Tok::MulAssign, Tok::Mul},
+        {Tok::QuoAssign, Tok::Quo}, {Tok::RemAssign, Tok::Rem},      {Tok::AndAssign, Tok::And},
+        {Tok::OrAssign, Tok::Or},   {Tok::XorAssign, Tok::Xor},      {Tok::ShlAssign, Tok::Shl},
         {Tok::ShrAssign, Tok::Shr}, {Tok::AndNotAssign, Tok::AndNot}};
     for (auto [a1, b1] : ops)
       if (a1 == s->tok) bin->op = b1;
@@ -114,8 +115,8 @@ void CheckerImpl::assign_stmt(Stmt* s) {
     expr(s->rhs[0], true);
     std::vector<Type*> ts = tuple_of(s->rhs[0], nl);
     if (ts.size() != nl) {
-      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
-                              value_count(s->rhs[0]));
+      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") +
+                              " but " + value_count(s->rhs[0]));
       return;
     }
     if (nl == 1) {
@@ -126,15 +127,15 @@ void CheckerImpl::assign_stmt(Stmt* s) {
       if (!s->lhs[i]->type) continue;
       std::string why;
       if (!assignable(ts[i], s->lhs[i]->type, nullptr, &why))
-        err(s->rhs[0]->pos, "cannot use " + expr_string(s->rhs[0]) + " (value of type " + type_string(ts[i]) + ") as " +
-                                type_string(s->lhs[i]->type) + " value in assignment");
+        err(s->rhs[0]->pos, "cannot use " + expr_string(s->rhs[0]) + " (value of type " + type_string(ts[i]) +
+                                ") as " + type_string(s->lhs[i]->type) + " value in assignment");
     }
     return;
   }
   if (nl != nr) {
     for (Expr* r : s->rhs) expr(r, true);
-    err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
-                            (nr == 1 ? value_count(s->rhs[0]) : std::to_string(nr) + " values"));
+    err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") +
+                            " but " + (nr == 1 ? value_count(s->rhs[0]) : std::to_string(nr) + " values"));
     return;
   }
   for (size_t i = 0; i < nl; i++) {
@@ -142,8 +143,10 @@ void CheckerImpl::assign_stmt(Stmt* s) {
     if (s->lhs[i]->type)
       assign(s->rhs[i], s->lhs[i]->type, "assignment");
     else if (is_untyped(s->rhs[i]->type)) {
-      if (s->rhs[i]->type->k == TK::UntypedNil) err(s->rhs[i]->pos, "use of untyped nil in assignment");
-      else convert_untyped(s->rhs[i], default_type(u, s->rhs[i]->type), true);
+      if (s->rhs[i]->type->k == TK::UntypedNil)
+        err(s->rhs[i]->pos, "use of untyped nil in assignment");
+      else
+        convert_untyped(s->rhs[i], default_type(u, s->rhs[i]->type), true);
     }
   }
 }
@@ -155,8 +158,8 @@ void CheckerImpl::define(Stmt* s) {
     expr(s->rhs[0], true);
     ts = tuple_of(s->rhs[0], nl);
     if (ts.size() != nl) {
-      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
-                              value_count(s->rhs[0]));
+      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") +
+                              " but " + value_count(s->rhs[0]));
       ts.assign(nl, u.basic(TK::Invalid));
       s->rhs[0]->type = u.basic(TK::Invalid);
     }
@@ -165,8 +168,8 @@ void CheckerImpl::define(Stmt* s) {
       expr(s->rhs[i]);
     }
     if (nl != nr) {
-      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") + " but " +
-                              std::to_string(nr) + " value" + (nr > 1 ? "s" : ""));
+      err(s->rhs[0]->pos, "assignment mismatch: " + std::to_string(nl) + " variable" + (nl > 1 ? "s" : "") +
+                              " but " + std::to_string(nr) + " value" + (nr > 1 ? "s" : ""));
       ts.assign(nl, u.basic(TK::Invalid));
     } else {
       for (Expr* r : s->rhs) ts.push_back(r->type);
@@ -199,8 +202,9 @@ void CheckerImpl::define(Stmt* s) {
       } else if (o->k == OK::Var) {
         std::string why;
         if (ts[i]->k != TK::Invalid && !assignable(ts[i], o->type, nullptr, &why))
-          err(s->rhs[0]->pos, "cannot use " + expr_string(s->rhs[0]) + " (value of type " + type_string(ts[i]) +
-                                  ") as " + type_string(o->type) + " value in assignment");
+          err(s->rhs[0]->pos, "cannot use " + expr_string(s->rhs[0]) + " (value of type " +
+                                  type_string(ts[i]) + ") as " + type_string(o->type) +
+                                  " value in assignment");
       }
       continue;
     }
@@ -325,7 +329,9 @@ void CheckerImpl::branch(Stmt* s) {
 
 void CheckerImpl::stmt(Stmt* s) {
   switch (s->k) {
-    case SK::Empty: case SK::Bad: return;
+    case SK::Empty:
+    case SK::Bad:
+      return;
     case SK::Decl: {
       GenDecl* d = s->decl;
       for (Spec* sp : d->specs) {
@@ -364,8 +370,8 @@ void CheckerImpl::stmt(Stmt* s) {
     }
     case SK::Labeled: {
       Stmt* inner = s->stmt;
-      if (inner->k == SK::For || inner->k == SK::Range || inner->k == SK::Switch || inner->k == SK::TypeSwitch ||
-          inner->k == SK::Select) {
+      if (inner->k == SK::For || inner->k == SK::Range || inner->k == SK::Switch ||
+          inner->k == SK::TypeSwitch || inner->k == SK::Select) {
         inner->label = s->label;
       }
       stmt(inner);
@@ -384,7 +390,8 @@ void CheckerImpl::stmt(Stmt* s) {
         Expr* f = b->x;
         if (f->k == EK::Ident && f->obj && f->obj->k == OK::Builtin) {
           Builtin bi = f->obj->builtin;
-          if (bi == BAppend || bi == BLen || bi == BCap || bi == BMake || bi == BNew || bi == BMin || bi == BMax)
+          if (bi == BAppend || bi == BLen || bi == BCap || bi == BMake || bi == BNew || bi == BMin ||
+              bi == BMax)
             err(s->pos, expr_string(x) + " (" + describe(x) + ") is not used");
         }
         return;
@@ -400,11 +407,13 @@ void CheckerImpl::stmt(Stmt* s) {
       Type* t = s->x->type->under();
       if (t->k == TK::Invalid) return;
       if (t->k != TK::Chan) {
-        err(s->x->pos, "invalid operation: cannot send to non-channel " + expr_string(s->x) + " (" + describe(s->x) + ")");
+        err(s->x->pos, "invalid operation: cannot send to non-channel " + expr_string(s->x) + " (" +
+                           describe(s->x) + ")");
         return;
       }
       if (t->dir == 2) {
-        err(s->x->pos, "invalid operation: cannot send to receive-only channel " + expr_string(s->x) + " (" + describe(s->x) + ")");
+        err(s->x->pos, "invalid operation: cannot send to receive-only channel " + expr_string(s->x) + " (" +
+                           describe(s->x) + ")");
         return;
       }
       assign(s->y, t->elem, "send");
@@ -418,12 +427,15 @@ void CheckerImpl::stmt(Stmt* s) {
       if (o) o->used = true;  // x++ reads x: a use, as gc counts it
       Type* t = s->x->type;
       if (t && t->k != TK::Invalid && !is_numeric(t))
-        err(s->pos, "invalid operation: " + expr_string(s->x) + std::string(tok_string(s->tok)) + " (non-numeric type " +
-                        type_string(t) + ")");
+        err(s->pos, "invalid operation: " + expr_string(s->x) + std::string(tok_string(s->tok)) +
+                        " (non-numeric type " + type_string(t) + ")");
       return;
     }
-    case SK::Assign: assign_stmt(s); return;
-    case SK::Go: case SK::Defer: {
+    case SK::Assign:
+      assign_stmt(s);
+      return;
+    case SK::Go:
+    case SK::Defer: {
       Expr* c2 = s->x;
       expr(c2, true);
       Expr* f = c2->x;
@@ -433,13 +445,19 @@ void CheckerImpl::stmt(Stmt* s) {
       }
       if (f->k == EK::Ident && f->obj && f->obj->k == OK::Builtin) {
         Builtin bi = f->obj->builtin;
-        if (bi == BAppend || bi == BLen || bi == BCap || bi == BMake || bi == BNew || bi == BMin || bi == BMax)
-          err(s->pos, std::string(s->k == SK::Go ? "go" : "defer") + " discards result of " + expr_string(c2));
+        if (bi == BAppend || bi == BLen || bi == BCap || bi == BMake || bi == BNew || bi == BMin ||
+            bi == BMax)
+          err(s->pos,
+              std::string(s->k == SK::Go ? "go" : "defer") + " discards result of " + expr_string(c2));
       }
       return;
     }
-    case SK::Return: return_stmt(s); return;
-    case SK::Branch: branch(s); return;
+    case SK::Return:
+      return_stmt(s);
+      return;
+    case SK::Branch:
+      branch(s);
+      return;
     case SK::Block:
       open_scope();
       collect_labels(s->body->list);
@@ -480,11 +498,21 @@ void CheckerImpl::stmt(Stmt* s) {
       close_scope();
       return;
     }
-    case SK::Range: range_stmt(s); return;
-    case SK::Switch: switch_stmt(s); return;
-    case SK::TypeSwitch: type_switch(s); return;
-    case SK::Select: select_stmt(s); return;
-    default: err(s->pos, "unexpected statement"); return;
+    case SK::Range:
+      range_stmt(s);
+      return;
+    case SK::Switch:
+      switch_stmt(s);
+      return;
+    case SK::TypeSwitch:
+      type_switch(s);
+      return;
+    case SK::Select:
+      select_stmt(s);
+      return;
+    default:
+      err(s->pos, "unexpected statement");
+      return;
   }
 }
 
@@ -496,25 +524,42 @@ void CheckerImpl::range_stmt(Stmt* s) {
   Type *kt = nullptr, *vt = nullptr;
   if (tu->k == TK::Pointer && tu->elem->under()->k == TK::Array) tu = tu->elem->under();
   switch (tu->k) {
-    case TK::Slice: case TK::Array: kt = u.basic(TK::Int); vt = tu->elem; break;
-    case TK::String: case TK::UntypedString:
+    case TK::Slice:
+    case TK::Array:
+      kt = u.basic(TK::Int);
+      vt = tu->elem;
+      break;
+    case TK::String:
+    case TK::UntypedString:
       kt = u.basic(TK::Int);
       vt = u.rune_t;
       convert_untyped(s->x, u.basic(TK::String), false);
       break;
-    case TK::Map: kt = tu->key; vt = tu->elem; break;
+    case TK::Map:
+      kt = tu->key;
+      vt = tu->elem;
+      break;
     case TK::Chan:
       kt = tu->elem;
-      if (tu->dir == 1) err(s->x->pos, "invalid operation: range " + expr_string(s->x) + " receive from send-only channel " + type_string(t));
-      if (s->lhs.size() > 1) err(s->lhs[1]->pos, "range over " + expr_string(s->x) + " (" + describe(s->x) + ") permits only one iteration variable");
+      if (tu->dir == 1)
+        err(s->x->pos, "invalid operation: range " + expr_string(s->x) + " receive from send-only channel " +
+                           type_string(t));
+      if (s->lhs.size() > 1)
+        err(s->lhs[1]->pos, "range over " + expr_string(s->x) + " (" + describe(s->x) +
+                                ") permits only one iteration variable");
       break;
-    case TK::Func: unsupported(s->x->pos, "range over functions"); break;
-    case TK::Invalid: break;
+    case TK::Func:
+      unsupported(s->x->pos, "range over functions");
+      break;
+    case TK::Invalid:
+      break;
     default:
       if (is_integer(tu)) {
         if (is_untyped(t)) convert_untyped(s->x, u.basic(TK::Int), true);
         kt = s->x->type;
-        if (s->lhs.size() > 1) err(s->lhs[1]->pos, "range over " + expr_string(s->x) + " (" + describe(s->x) + ") permits only one iteration variable");
+        if (s->lhs.size() > 1)
+          err(s->lhs[1]->pos, "range over " + expr_string(s->x) + " (" + describe(s->x) +
+                                  ") permits only one iteration variable");
         break;
       }
       err(s->x->pos, "cannot range over " + expr_string(s->x) + " (" + describe(s->x) + ")");
@@ -580,7 +625,8 @@ void CheckerImpl::switch_stmt(Stmt* s) {
       if (v->type->k == TK::Invalid || tag->k == TK::Invalid) continue;
       if (!s->x) {
         if (!is_boolean(v->type)) {
-          err(v->pos, "invalid case " + expr_string(v) + " in switch (mismatched types " + type_string(v->type) + " and bool)");
+          err(v->pos, "invalid case " + expr_string(v) + " in switch (mismatched types " +
+                          type_string(v->type) + " and bool)");
           continue;
         }
         convert_untyped(v, tag, false);
@@ -588,20 +634,21 @@ void CheckerImpl::switch_stmt(Stmt* s) {
       }
       if (is_untyped(v->type)) {
         if (!convert_untyped(v, tag, false)) {
-          err(v->pos, "cannot convert " + expr_string(v) + " (" + describe(v) + ") to type " + type_string(tag));
+          err(v->pos,
+              "cannot convert " + expr_string(v) + " (" + describe(v) + ") to type " + type_string(tag));
           continue;
         }
       } else if (!assignable(v->type, tag, nullptr, nullptr) && !assignable(tag, v->type, nullptr, nullptr)) {
-        err(v->pos, "invalid case " + expr_string(v) + " in switch on " + expr_string(s->x) + " (mismatched types " +
-                        type_string(v->type) + " and " + type_string(tag) + ")");
+        err(v->pos, "invalid case " + expr_string(v) + " in switch on " + expr_string(s->x) +
+                        " (mismatched types " + type_string(v->type) + " and " + type_string(tag) + ")");
         continue;
       }
       if (v->cv.valid()) {
         for (auto& [cv, p] : seen)
           if (cv.kind == v->cv.kind && ((cv.kind == ConstVal::Int && cv.i == v->cv.i) ||
                                         (cv.kind == ConstVal::String && cv.s == v->cv.s))) {
-            err(v->pos, "duplicate case " + expr_string(v) + " in expression switch\n\t" + pkg->filename + ":" +
-                            std::to_string(p.line) + ":" + std::to_string(p.col) + ": previous case");
+            err(v->pos, "duplicate case " + expr_string(v) + " in expression switch\n\t" + pkg->filename +
+                            ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ": previous case");
             break;
           }
         seen.push_back({v->cv, v->pos});
@@ -655,7 +702,8 @@ void CheckerImpl::type_switch(Stmt* s) {
       has_default = true;
     }
     for (Expr* te : c2->lhs) {
-      if (te->k == EK::Ident && te->name == "nil" && scope->lookup("nil") && scope->lookup("nil")->k == OK::Nil) {
+      if (te->k == EK::Ident && te->name == "nil" && scope->lookup("nil") &&
+          scope->lookup("nil")->k == OK::Nil) {
         te->type = u.basic(TK::UntypedNil);
         single = c2->lhs.size() == 1 ? xt : nullptr;
         continue;
@@ -665,8 +713,8 @@ void CheckerImpl::type_switch(Stmt* s) {
       if (t->k != TK::Invalid && xt->k != TK::Invalid && !is_interface(t)) {
         std::string missing;
         if (!implements(t, xt, &missing))
-          err(te->pos, "impossible type switch case: " + expr_string(ta->x) + " (" + describe(ta->x) + ") cannot have dynamic type " +
-                           type_string(t) + " (" + missing + ")");
+          err(te->pos, "impossible type switch case: " + expr_string(ta->x) + " (" + describe(ta->x) +
+                           ") cannot have dynamic type " + type_string(t) + " (" + missing + ")");
       }
     }
     open_scope();
@@ -732,7 +780,8 @@ void CheckerImpl::select_stmt(Stmt* s) {
 bool CheckerImpl::has_break(Stmt* s, Stmt* target, bool top) {
   if (!s) return false;
   switch (s->k) {
-    case SK::Branch: return s->tok == Tok::Break && s->target == target;
+    case SK::Branch:
+      return s->tok == Tok::Break && s->target == target;
     case SK::Block:
       for (Stmt* x : s->body->list)
         if (has_break(x, target, top)) return true;
@@ -741,16 +790,23 @@ bool CheckerImpl::has_break(Stmt* s, Stmt* target, bool top) {
       for (Stmt* x : s->body->list)
         if (has_break(x, target, top)) return true;
       return has_break(s->els, target, top);
-    case SK::Labeled: return has_break(s->stmt, target, top);
-    case SK::For: case SK::Range: case SK::Switch: case SK::TypeSwitch: case SK::Select:
+    case SK::Labeled:
+      return has_break(s->stmt, target, top);
+    case SK::For:
+    case SK::Range:
+    case SK::Switch:
+    case SK::TypeSwitch:
+    case SK::Select:
       for (Stmt* x : s->body->list)
         if (has_break(x, target, false)) return true;
       return false;
-    case SK::Case: case SK::Comm:
+    case SK::Case:
+    case SK::Comm:
       for (Stmt* x : s->stmts)
         if (has_break(x, target, top)) return true;
       return false;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -764,8 +820,10 @@ bool CheckerImpl::terminating_list(std::vector<Stmt*>& list) {
 
 bool CheckerImpl::terminating(Stmt* s) {
   switch (s->k) {
-    case SK::Return: return true;
-    case SK::Branch: return s->tok == Tok::Goto || s->tok == Tok::Fallthrough;
+    case SK::Return:
+      return true;
+    case SK::Branch:
+      return s->tok == Tok::Goto || s->tok == Tok::Fallthrough;
     case SK::Expr: {
       Expr* c2 = s->x;
       if (c2->k == EK::Call && c2->x->k == EK::Ident && c2->x->obj && c2->x->obj->k == OK::Builtin &&
@@ -776,12 +834,19 @@ bool CheckerImpl::terminating(Stmt* s) {
         return false;
       return false;
     }
-    case SK::Block: return terminating_list(s->body->list);
-    case SK::If: return s->els && terminating_list(s->body->list) && terminating(s->els);
-    case SK::Labeled: return terminating(s->stmt);
-    case SK::For: return !s->x && !has_break(s, s, true);
-    case SK::Range: return false;
-    case SK::Switch: case SK::TypeSwitch: case SK::Select: {
+    case SK::Block:
+      return terminating_list(s->body->list);
+    case SK::If:
+      return s->els && terminating_list(s->body->list) && terminating(s->els);
+    case SK::Labeled:
+      return terminating(s->stmt);
+    case SK::For:
+      return !s->x && !has_break(s, s, true);
+    case SK::Range:
+      return false;
+    case SK::Switch:
+    case SK::TypeSwitch:
+    case SK::Select: {
       bool has_default = s->k == SK::Select;
       for (Stmt* c2 : s->body->list) {
         if (c2->is_default) has_default = true;
@@ -791,7 +856,8 @@ bool CheckerImpl::terminating(Stmt* s) {
       }
       return has_default;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 

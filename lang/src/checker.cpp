@@ -1,9 +1,9 @@
 // lang/src/checker.cpp: the type checker (see checker.hpp). Declarations and type
 // expressions here; expressions in check_expr.cpp; statements in check_stmt.cpp.
-#include "checker_impl.hpp"
-
 #include <algorithm>
 #include <cmath>
+
+#include "checker_impl.hpp"
 
 namespace golang {
 
@@ -38,9 +38,10 @@ Checker::Checker(Universe& u, Arena& a) : u_(u), a_(a) {
   iota->cv = ConstVal::of_int(0);
   add(OK::Nil, "nil", u.basic(TK::UntypedNil));
   const std::pair<const char*, Builtin> builtins[] = {
-      {"append", BAppend}, {"cap", BCap},     {"clear", BClear}, {"close", BClose}, {"copy", BCopy},
-      {"delete", BDelete}, {"len", BLen},     {"make", BMake},   {"max", BMax},     {"min", BMin},
-      {"new", BNew},       {"panic", BPanic}, {"print", BPrint}, {"println", BPrintln}, {"recover", BRecover}};
+      {"append", BAppend}, {"cap", BCap},         {"clear", BClear},    {"close", BClose},
+      {"copy", BCopy},     {"delete", BDelete},   {"len", BLen},        {"make", BMake},
+      {"max", BMax},       {"min", BMin},         {"new", BNew},        {"panic", BPanic},
+      {"print", BPrint},   {"println", BPrintln}, {"recover", BRecover}};
   for (auto& [n, b] : builtins) add(OK::Builtin, n, nullptr)->builtin = b;
   impl_ = nullptr;
 }
@@ -318,8 +319,8 @@ void CheckerImpl::collect_method(FuncDecl* fd) {
   fd->obj = o;
   for (auto& m : base->methods)
     if (m.name == o->name) {
-      err(fd->name->pos, "method " + base->name + "." + o->name + " already declared at " + pkg->filename + ":" +
-                             std::to_string(m.obj->pos.line) + ":" + std::to_string(m.obj->pos.col));
+      err(fd->name->pos, "method " + base->name + "." + o->name + " already declared at " + pkg->filename +
+                             ":" + std::to_string(m.obj->pos.line) + ":" + std::to_string(m.obj->pos.col));
       return;
     }
   for (auto& f : base->under()->fields)
@@ -366,8 +367,8 @@ Type* CheckerImpl::func_type(Expr* ft) {
 // eval_int_const() evaluates an array length or similar constant.
 bool CheckerImpl::const_int(Expr* e, int64_t& out) {
   expr(e);
-  if (!e->cv.valid() || !(e->cv.kind == ConstVal::Int || (e->cv.kind == ConstVal::Float &&
-                                                          e->cv.f == std::floor(e->cv.f)))) {
+  if (!e->cv.valid() ||
+      !(e->cv.kind == ConstVal::Int || (e->cv.kind == ConstVal::Float && e->cv.f == std::floor(e->cv.f)))) {
     return false;
   }
   out = e->cv.kind == ConstVal::Int ? static_cast<int64_t>(e->cv.i) : static_cast<int64_t>(e->cv.f);
@@ -421,8 +422,10 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
       e->obj = o;
       return o->type;
     }
-    case EK::Paren: return resolve_type(e->x);
-    case EK::Star: return u.pointer(resolve_type(e->x));
+    case EK::Paren:
+      return resolve_type(e->x);
+    case EK::Star:
+      return u.pointer(resolve_type(e->x));
     case EK::ArrayType: {
       Type* elem = resolve_type(e->x);
       if (!e->y) return u.slice(elem);
@@ -449,8 +452,10 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
       }
       return u.map(k, v);
     }
-    case EK::ChanType: return u.chan(resolve_type(e->x), e->chan_dir);
-    case EK::FuncType: return func_type(e);
+    case EK::ChanType:
+      return u.chan(resolve_type(e->x), e->chan_dir);
+    case EK::FuncType:
+      return func_type(e);
     case EK::StructType: {
       std::vector<FieldT> fields;
       for (Field* f : e->fields) {
@@ -499,8 +504,11 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
       c2->comparable_constraint = comparable;
       return c2;
     }
-    case EK::Index: unsupported(e->pos, "generic types"); return nullptr;
-    default: break;
+    case EK::Index:
+      unsupported(e->pos, "generic types");
+      return nullptr;
+    default:
+      break;
   }
   err(e->pos, expr_string(e) + " is not a type");
   return nullptr;
@@ -531,7 +539,8 @@ void CheckerImpl::resolve_const(Object* o) {
   iota_ = s->iota;
   Type* t = s->type ? resolve_type(s->type) : nullptr;
   if (o->spec_index >= static_cast<int>(s->values.size())) {
-    err(o->pos, s->values.empty() ? "missing init expr for const declaration" : "missing init expr for const declaration");
+    err(o->pos, s->values.empty() ? "missing init expr for const declaration"
+                                  : "missing init expr for const declaration");
     o->type = u.basic(TK::Invalid);
   } else {
     // an implicitly repeated expression is re-checked with this spec's iota: clone by re-checking
@@ -595,8 +604,8 @@ void CheckerImpl::var_decl(Spec* s, std::vector<Object*>& objs) {
     expr(v, true);
     std::vector<Type*> ts = tuple_of(v, objs.size());
     if (ts.size() != objs.size()) {
-      err(v->pos, "assignment mismatch: " + std::to_string(objs.size()) + " variable" + (objs.size() > 1 ? "s" : "") +
-                      " but " + value_count(v));
+      err(v->pos, "assignment mismatch: " + std::to_string(objs.size()) + " variable" +
+                      (objs.size() > 1 ? "s" : "") + " but " + value_count(v));
       for (Object* o : objs)
         if (o) o->type = t ? t : u.basic(TK::Invalid);
       return;
@@ -615,8 +624,8 @@ void CheckerImpl::var_decl(Spec* s, std::vector<Object*>& objs) {
   if (s->values.size() != objs.size()) {
     Pos p = s->values.size() > objs.size() ? s->values[objs.size()]->pos : s->values[0]->pos;
     if (s->values.size() > objs.size())
-      err(p, "assignment mismatch: " + std::to_string(objs.size()) + " variable" + (objs.size() > 1 ? "s" : "") +
-                 " but " + std::to_string(s->values.size()) + " values");
+      err(p, "assignment mismatch: " + std::to_string(objs.size()) + " variable" +
+                 (objs.size() > 1 ? "s" : "") + " but " + std::to_string(s->values.size()) + " values");
     else
       err(p, "assignment mismatch: " + std::to_string(objs.size()) + " variables but " +
                  std::to_string(s->values.size()) + " value" + (s->values.size() > 1 ? "s" : ""));
@@ -664,7 +673,8 @@ void CheckerImpl::check_func_body(FuncDecl* fd) {
   std::string name;
   std::string prefix = pkg->path;
   if (o->recv_base)
-    name = prefix + "." + (o->ptr_recv ? "(*" + o->recv_base->name + ")" : o->recv_base->name) + "." + o->name;
+    name =
+        prefix + "." + (o->ptr_recv ? "(*" + o->recv_base->name + ")" : o->recv_base->name) + "." + o->name;
   else
     name = prefix + "." + o->name;
   fn = nullptr;

@@ -24,7 +24,21 @@ struct Scope;
 enum class OK : uint8_t { Var, Const, TypeName, Func, Package, Builtin, Nil };
 
 enum Builtin : int {
-  BNone, BAppend, BCap, BClear, BClose, BCopy, BDelete, BLen, BMake, BMax, BMin, BNew, BPanic, BPrint, BPrintln,
+  BNone,
+  BAppend,
+  BCap,
+  BClear,
+  BClose,
+  BCopy,
+  BDelete,
+  BLen,
+  BMake,
+  BMax,
+  BMin,
+  BNew,
+  BPanic,
+  BPrint,
+  BPrintln,
   BRecover,
 };
 

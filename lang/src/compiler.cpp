@@ -37,13 +37,20 @@ struct FS {
 int wrap_kind(Type* t) {
   Type* u = t->under();
   switch (u->k) {
-    case TK::Int8: return 8;
-    case TK::Int16: return 16;
-    case TK::Int32: return 32;
-    case TK::Uint8: return 8 | 0x100;
-    case TK::Uint16: return 16 | 0x100;
-    case TK::Uint32: return 32 | 0x100;
-    default: return 0;
+    case TK::Int8:
+      return 8;
+    case TK::Int16:
+      return 16;
+    case TK::Int32:
+      return 32;
+    case TK::Uint8:
+      return 8 | 0x100;
+    case TK::Uint16:
+      return 16 | 0x100;
+    case TK::Uint32:
+      return 32 | 0x100;
+    default:
+      return 0;
   }
 }
 
@@ -65,7 +72,8 @@ class Compiler {
       p->nresults = static_cast<int>(f->sig->results.size());
       if (!f->native.empty()) {
         p->native = native_lookup(f->native);
-        if (!p->native) errs_.push_back({f->decl ? f->decl->pos : Pos{}, "(internal) no native " + f->native});
+        if (!p->native)
+          errs_.push_back({f->decl ? f->decl->pos : Pos{}, "(internal) no native " + f->native});
         p->nparams = static_cast<int>(f->sig->params.size()) + (f->decl && f->decl->recv ? 1 : 0);
       }
       prog_.funcs[f->name] = p.get();
@@ -131,8 +139,13 @@ class Compiler {
       Ins& l = p->code[n - 3];
       Ins& k = p->code[n - 2];
       Ins& c = p->code[n - 1];
-      int kind = c.op == LT ? CmpLT : c.op == LE ? CmpLE : c.op == GT ? CmpGT : c.op == GE ? CmpGE
-                 : c.op == EQ ? CmpEQ : c.op == NE ? CmpNE : -1;
+      int kind = c.op == LT   ? CmpLT
+                 : c.op == LE ? CmpLE
+                 : c.op == GT ? CmpGT
+                 : c.op == GE ? CmpGE
+                 : c.op == EQ ? CmpEQ
+                 : c.op == NE ? CmpNE
+                              : -1;
       if (l.op == LOAD && k.op == LOAD && kind >= 0 && a < (1 << kJcmpShift) && c.a == 0) {
         int x = l.a, y = k.a;
         p->code.resize(n - 3);
@@ -153,8 +166,9 @@ class Compiler {
       }
     }
     // LOAD x; LOAD y; ADD; STORE x -> ADDLL x y   and   LOADADDI x k; STORE x -> ADDIL x k
-    if (op == STORE && n >= 3 && p->code[n - 3].op == LOAD && p->code[n - 3].a == a && p->code[n - 2].op == LOAD &&
-        p->code[n - 1].op == ADD && (p->code[n - 1].a & 0xff) == 0 && no_label_in(n - 2, n)) {
+    if (op == STORE && n >= 3 && p->code[n - 3].op == LOAD && p->code[n - 3].a == a &&
+        p->code[n - 2].op == LOAD && p->code[n - 1].op == ADD && (p->code[n - 1].a & 0xff) == 0 &&
+        no_label_in(n - 2, n)) {
       int y = p->code[n - 2].a;
       p->code.resize(n - 3);
       p->lines.resize(n - 3);
@@ -163,7 +177,8 @@ class Compiler {
       fs_->depth += delta;
       return p->code.size() - 1;
     }
-    if (op == STORE && n >= 1 && p->code[n - 1].op == LOADADDI && p->code[n - 1].a == a && no_label_in(n, n)) {
+    if (op == STORE && n >= 1 && p->code[n - 1].op == LOADADDI && p->code[n - 1].a == a &&
+        no_label_in(n, n)) {
       Ins& l = p->code[n - 1];
       l = {ADDIL, a, l.b, l.c};
       fs_->depth += delta;
@@ -183,8 +198,8 @@ class Compiler {
       return n - 1;
     }
     // peephole: INT k; ADD/SUB (no jump lands between them) -> ADDI ±k
-    if ((op == ADD || op == SUB) && !p->code.empty() && p->code.back().op == INT && no_label_in(p->code.size(), p->code.size()) &&
-        p->code.back().a != INT32_MIN) {
+    if ((op == ADD || op == SUB) && !p->code.empty() && p->code.back().op == INT &&
+        no_label_in(p->code.size(), p->code.size()) && p->code.back().a != INT32_MIN) {
       Ins& prev = p->code.back();
       int k = op == ADD ? prev.a : -prev.a;
       prev = {ADDI, k, a};
@@ -215,7 +230,9 @@ class Compiler {
   }
   // no_label_in() is true when no jump targets an instruction in [from, to] (so a fused
   // instruction cannot swallow a jump target).
-  bool no_label_in(size_t from, size_t to) const { return label_ == SIZE_MAX || label_ < from || label_ > to; }
+  bool no_label_in(size_t from, size_t to) const {
+    return label_ == SIZE_MAX || label_ < from || label_ > to;
+  }
   int konst(Value v) {
     make_immortal(v);  // several runs of one program may share it
     fs_->p->consts.push_back(std::move(v));
@@ -245,8 +262,8 @@ class Compiler {
   // slot (not a cell), else -1: such operands are read in place by the fused instructions.
   int plain_local(Expr* e) {
     while (e->k == EK::Paren) e = e->x;
-    if (e->k != EK::Ident || !e->obj || e->obj->k != OK::Var || e->obj->is_global || e->obj->owner != fs_->fi ||
-        celled(e->obj))
+    if (e->k != EK::Ident || !e->obj || e->obj->k != OK::Var || e->obj->is_global ||
+        e->obj->owner != fs_->fi || celled(e->obj))
       return -1;
     auto it = fs_->slots.find(e->obj);
     return it == fs_->slots.end() ? -1 : it->second;
@@ -354,7 +371,8 @@ class Compiler {
     line_ = f->body->rbrace.line;
     emit(RET, 0, 0, 0);
     if (fs.depth != 0)
-      errs_.push_back({f->body->rbrace, "(internal) stack imbalance in " + f->name + " (" + std::to_string(fs.depth) + ")"});
+      errs_.push_back({f->body->rbrace,
+                       "(internal) stack imbalance in " + f->name + " (" + std::to_string(fs.depth) + ")"});
     states_.erase(f);
     fs_ = saved;
     line_ = saved_line;
@@ -375,16 +393,20 @@ class Compiler {
     if (s->values.size() == 1 && objs.size() > 1) {
       multi(s->values[0], objs.size());
       for (size_t i = objs.size(); i-- > 0;) {
-        if (objs[i]->name == "_") emit(POP, 0, 0, -1);
-        else emit(STOREG, objs[i]->slot, 0, -1);
+        if (objs[i]->name == "_")
+          emit(POP, 0, 0, -1);
+        else
+          emit(STOREG, objs[i]->slot, 0, -1);
       }
       return;
     }
     for (size_t i = 0; i < objs.size(); i++) {
       Named nm(this, objs[i]->name);
       value(s->values[i], objs[i]->type);
-      if (objs[i]->name == "_") emit(POP, 0, 0, -1);
-      else emit(STOREG, objs[i]->slot, 0, -1);
+      if (objs[i]->name == "_")
+        emit(POP, 0, 0, -1);
+      else
+        emit(STOREG, objs[i]->slot, 0, -1);
     }
   }
 
@@ -396,9 +418,15 @@ class Compiler {
   void stmt(Stmt* s) {
     line_ = s->pos.line;
     switch (s->k) {
-      case SK::Empty: case SK::Bad: return;
-      case SK::Decl: decl(s); return;
-      case SK::Labeled: stmt(s->stmt); return;
+      case SK::Empty:
+      case SK::Bad:
+        return;
+      case SK::Decl:
+        decl(s);
+        return;
+      case SK::Labeled:
+        stmt(s->stmt);
+        return;
       case SK::Expr: {
         int d = fs_->depth;
         expr_any(s->x);
@@ -416,11 +444,22 @@ class Compiler {
         assign1(s->x, bin);
         return;
       }
-      case SK::Assign: assign(s); return;
-      case SK::Go: case SK::Defer: go_defer(s); return;
-      case SK::Return: ret(s); return;
-      case SK::Branch: branch(s); return;
-      case SK::Block: block(s->body->list); return;
+      case SK::Assign:
+        assign(s);
+        return;
+      case SK::Go:
+      case SK::Defer:
+        go_defer(s);
+        return;
+      case SK::Return:
+        ret(s);
+        return;
+      case SK::Branch:
+        branch(s);
+        return;
+      case SK::Block:
+        block(s->body->list);
+        return;
       case SK::If: {
         if (s->init) stmt(s->init);
         line_ = s->pos.line;
@@ -437,12 +476,23 @@ class Compiler {
         }
         return;
       }
-      case SK::For: for_stmt(s); return;
-      case SK::Range: range_stmt(s); return;
-      case SK::Switch: switch_stmt(s); return;
-      case SK::TypeSwitch: type_switch(s); return;
-      case SK::Select: select_stmt(s); return;
-      default: unsupported(s->pos, "this statement");
+      case SK::For:
+        for_stmt(s);
+        return;
+      case SK::Range:
+        range_stmt(s);
+        return;
+      case SK::Switch:
+        switch_stmt(s);
+        return;
+      case SK::TypeSwitch:
+        type_switch(s);
+        return;
+      case SK::Select:
+        select_stmt(s);
+        return;
+      default:
+        unsupported(s->pos, "this statement");
     }
   }
 
@@ -451,8 +501,10 @@ class Compiler {
     e->k = EK::BasicLit;
     e->pos = p;
     e->type = t;
-    if (is_float(t)) e->cv = ConstVal::of_float(v);
-    else e->cv = ConstVal::of_int(v);
+    if (is_float(t))
+      e->cv = ConstVal::of_float(v);
+    else
+      e->cv = ConstVal::of_int(v);
     return e;
   }
   Expr* fake_bin(Tok op, Expr* x, Expr* y, Type* t, Pos p) {
@@ -571,7 +623,8 @@ class Compiler {
         value(r, l->type);
         emit(STORE_PTR, 0, is_agg_value(l->type), -2);
         return;
-      default: throw CompileError{l->pos, "(internal) cannot assign to this"};
+      default:
+        throw CompileError{l->pos, "(internal) cannot assign to this"};
     }
   }
   // is_agg_value() is 1 + the type id for struct and array types (stored by copying into the
@@ -586,7 +639,9 @@ class Compiler {
       return;
     }
     switch (l->k) {
-      case EK::Ident: store_var(l->obj); return;
+      case EK::Ident:
+        store_var(l->obj);
+        return;
       case EK::Index: {
         Type* t = l->x->type->under();
         expr(l->x);
@@ -617,7 +672,8 @@ class Compiler {
         emit(SWAP, 0, 0, 0);
         emit(STORE_PTR, 0, is_agg_value(l->type), -2);
         return;
-      default: throw CompileError{l->pos, "(internal) cannot assign to this"};
+      default:
+        throw CompileError{l->pos, "(internal) cannot assign to this"};
     }
   }
 
@@ -675,7 +731,8 @@ class Compiler {
         expr_any(s->lhs[0]);
         std::vector<Type*>& rs = s->lhs[0]->type->results;
         bool box = false;
-        for (size_t i = 0; i < rs.size(); i++) box = box || (is_interface(f->results[i]->type) && !is_interface(rs[i]));
+        for (size_t i = 0; i < rs.size(); i++)
+          box = box || (is_interface(f->results[i]->type) && !is_interface(rs[i]));
         if (box) {
           std::vector<int> tmp(rs.size());
           for (size_t i = 0; i < rs.size(); i++) tmp[i] = new_slot();
@@ -714,8 +771,10 @@ class Compiler {
     if (!l) throw CompileError{s->pos, "(internal) branch target not found"};
     // leaving a loop early: the range/iterator temporaries stay in their slots; nothing to pop
     size_t j = emit(JMP, 0, 0, 0);
-    if (s->tok == Tok::Break) l->breaks.push_back(j);
-    else l->conts.push_back(j);
+    if (s->tok == Tok::Break)
+      l->breaks.push_back(j);
+    else
+      l->conts.push_back(j);
   }
 
   void cond(Expr* e) { value(e, u_.basic(TK::Bool)); }
@@ -814,7 +873,8 @@ class Compiler {
     } else if (t->k == TK::Slice || t->k == TK::Array) {
       int x = new_slot(), n = new_slot(), i = new_slot();
       expr(s->x);
-      if (t->k == TK::Array && s->x->type->under()->k != TK::Pointer && nvars >= 2) emit(COPY, s->x->type->id, 0, 0);
+      if (t->k == TK::Array && s->x->type->under()->k != TK::Pointer && nvars >= 2)
+        emit(COPY, s->x->type->id, 0, 0);
       emit(DUP, 0, 0, 1);
       emit(STORE, x, 0, -1);
       if (t->k == TK::Array)
@@ -856,10 +916,14 @@ class Compiler {
       top = here();
       jdone = emit(RANGE_STR_NEXT, st, 0, 2);
       // stack: i rune
-      if (nvars >= 2) bind_range_var(s, 1);
-      else emit(POP, 0, 0, -1);
-      if (nvars >= 1) bind_range_var(s, 0);
-      else emit(POP, 0, 0, -1);
+      if (nvars >= 2)
+        bind_range_var(s, 1);
+      else
+        emit(POP, 0, 0, -1);
+      if (nvars >= 1)
+        bind_range_var(s, 0);
+      else
+        emit(POP, 0, 0, -1);
       block(s->body->list);
       cont = here();
       emit(JMP, static_cast<int>(top), 0, 0);
@@ -876,8 +940,10 @@ class Compiler {
       } else {
         emit(POP, 0, 0, -1);
       }
-      if (nvars >= 1) bind_range_var(s, 0);
-      else emit(POP, 0, 0, -1);
+      if (nvars >= 1)
+        bind_range_var(s, 0);
+      else
+        emit(POP, 0, 0, -1);
       block(s->body->list);
       cont = here();
       emit(JMP, static_cast<int>(top), 0, 0);
@@ -890,8 +956,10 @@ class Compiler {
       emit(LOAD, ch, 0, 1);
       emit(RECV, 0, 1, 1);  // v ok
       jdone = emit(JMPF, 0, 0, -1);
-      if (nvars >= 1) bind_range_var(s, 0);
-      else emit(POP, 0, 0, -1);
+      if (nvars >= 1)
+        bind_range_var(s, 0);
+      else
+        emit(POP, 0, 0, -1);
       block(s->body->list);
       cont = here();
       emit(JMP, static_cast<int>(top), 0, 0);
@@ -913,8 +981,10 @@ class Compiler {
     fs_->loops.pop_back();
     size_t end = here();
     Op jop = static_cast<Op>(fs_->p->code[jdone].op);
-    if (jop == RANGE_MAP_NEXT || jop == RANGE_STR_NEXT) fs_->p->code[jdone].b = static_cast<int>(end);
-    else patch(jdone, end);
+    if (jop == RANGE_MAP_NEXT || jop == RANGE_STR_NEXT)
+      fs_->p->code[jdone].b = static_cast<int>(end);
+    else
+      patch(jdone, end);
     for (size_t j : l.breaks) patch(j, end);
     for (size_t j : l.conts) patch(j, cont);
   }
@@ -1097,10 +1167,12 @@ class Compiler {
         Stmt* comm = c->assign;
         if (comm->tok == Tok::Define) {
           emit(LOAD, v, 0, 1);
-          declare_var(comm->objs.size() > 0 && comm->objs[0] && comm->objs[0]->name != "_" ? comm->objs[0] : nullptr);
+          declare_var(comm->objs.size() > 0 && comm->objs[0] && comm->objs[0]->name != "_" ? comm->objs[0]
+                                                                                           : nullptr);
           if (comm->lhs.size() > 1) {
             emit(LOAD, ok, 0, 1);
-            declare_var(comm->objs.size() > 1 && comm->objs[1] && comm->objs[1]->name != "_" ? comm->objs[1] : nullptr);
+            declare_var(comm->objs.size() > 1 && comm->objs[1] && comm->objs[1]->name != "_" ? comm->objs[1]
+                                                                                             : nullptr);
           }
         } else {
           emit(LOAD, v, 0, 1);
@@ -1172,9 +1244,16 @@ class Compiler {
     FS* saved = fs_;
     fs_ = &fs;
     switch (b) {
-      case BClose: emit(LOAD, 0, 0, 1); emit(CLOSE, 0, 0, -1); break;
-      case BPanic: emit(LOAD, 0, 0, 1); emit(PANIC, 0, 0, -1); break;
-      case BPrint: case BPrintln:
+      case BClose:
+        emit(LOAD, 0, 0, 1);
+        emit(CLOSE, 0, 0, -1);
+        break;
+      case BPanic:
+        emit(LOAD, 0, 0, 1);
+        emit(PANIC, 0, 0, -1);
+        break;
+      case BPrint:
+      case BPrintln:
         for (size_t i = 0; i < c->list.size(); i++) {
           emit(LOAD, static_cast<int>(i), 0, 1);
           int fl = (b == BPrintln && i > 0 ? 1 : 0) | (b == BPrintln && i + 1 == c->list.size() ? 2 : 0);
@@ -1182,8 +1261,13 @@ class Compiler {
         }
         if (b == BPrintln && c->list.empty()) emit(PRINTNL, 0, 0, 0);
         break;
-      case BRecover: emit(RECOVER, 0, 0, 1); emit(POP, 0, 0, -1); break;
-      default: fs_ = saved; unsupported(pos, std::string("go/defer of ") + c->x->name);
+      case BRecover:
+        emit(RECOVER, 0, 0, 1);
+        emit(POP, 0, 0, -1);
+        break;
+      default:
+        fs_ = saved;
+        unsupported(pos, std::string("go/defer of ") + c->x->name);
     }
     emit(RET, 0, 0, 0);
     fs_ = saved;
@@ -1279,12 +1363,15 @@ class Compiler {
     }
     bool is_ptr = t->under()->k == TK::Pointer;
     if (m->ptr_recv) {
-      if (!is_ptr && !is_aggregate(t)) throw CompileError{f->pos, "(internal) pointer method on unaddressable value"};
+      if (!is_ptr && !is_aggregate(t))
+        throw CompileError{f->pos, "(internal) pointer method on unaddressable value"};
       return;
     }
     Type* base = is_ptr ? t->under()->elem : t;
-    if (is_ptr && !is_aggregate(base)) emit(DEREF, 0, 0, 0);
-    else if (is_agg_value(base)) emit(COPY, base->id, 0, 0);
+    if (is_ptr && !is_aggregate(base))
+      emit(DEREF, 0, 0, 0);
+    else if (is_agg_value(base))
+      emit(COPY, base->id, 0, 0);
   }
 
   // address() pushes a pointer to an addressable expression.
@@ -1320,8 +1407,11 @@ class Compiler {
         value(e->list[0], u_.basic(TK::Int));
         emit(ADDR_INDEX, 0, 0, -1);
         return;
-      case EK::Star: expr(e->x); return;
-      default: throw CompileError{e->pos, "(internal) cannot take this address"};
+      case EK::Star:
+        expr(e->x);
+        return;
+      default:
+        throw CompileError{e->pos, "(internal) cannot take this address"};
     }
   }
 
@@ -1354,19 +1444,29 @@ class Compiler {
   bool is_place(Expr* e) {
     while (e->k == EK::Paren) e = e->x;
     switch (e->k) {
-      case EK::Ident: return e->obj && e->obj->k == OK::Var;
-      case EK::Selector: return e->sel_kind == SelField || (e->sel_kind == SelPkg && e->obj->k == OK::Var);
-      case EK::Index: case EK::Star: return true;
-      case EK::TypeAssert: return true;  // the boxed value must not be shared
-      default: return false;
+      case EK::Ident:
+        return e->obj && e->obj->k == OK::Var;
+      case EK::Selector:
+        return e->sel_kind == SelField || (e->sel_kind == SelPkg && e->obj->k == OK::Var);
+      case EK::Index:
+      case EK::Star:
+        return true;
+      case EK::TypeAssert:
+        return true;  // the boxed value must not be shared
+      default:
+        return false;
     }
   }
 
   void constant(const ConstVal& cv, Type* t) {
     Type* u = t->under();
     switch (cv.kind) {
-      case ConstVal::Bool: emit(INT, cv.b ? 1 : 0, 0, 1); return;
-      case ConstVal::String: emit(CONST, str_const(cv.s), 0, 1); return;
+      case ConstVal::Bool:
+        emit(INT, cv.b ? 1 : 0, 0, 1);
+        return;
+      case ConstVal::String:
+        emit(CONST, str_const(cv.s), 0, 1);
+        return;
       case ConstVal::Int:
         if (is_float(u)) {
           emit(CONST, konst(Value::of_float(static_cast<double>(cv.i))), 0, 1);
@@ -1383,7 +1483,9 @@ class Compiler {
           emit(CONST, konst(Value::of_float(u->k == TK::Float32 ? static_cast<float>(cv.f) : cv.f)), 0, 1);
         }
         return;
-      default: emit(NIL, 0, 0, 1); return;
+      default:
+        emit(NIL, 0, 0, 1);
+        return;
     }
   }
 
@@ -1409,22 +1511,41 @@ class Compiler {
 
   void expr0(Expr* e) {
     switch (e->k) {
-      case EK::Paren: expr(e->x); return;
+      case EK::Paren:
+        expr(e->x);
+        return;
       case EK::Ident: {
         Object* o = e->obj;
         if (!o) throw CompileError{e->pos, "(internal) unresolved " + e->name};
         switch (o->k) {
-          case OK::Var: load_var(o); return;
-          case OK::Nil: emit(NIL, 0, 0, 1); return;
-          case OK::Func: emit(FUNCVAL, o->func->index, 0, 1); return;
-          case OK::Const: constant(o->cv, e->type); return;
-          default: throw CompileError{e->pos, "(internal) bad identifier use " + e->name};
+          case OK::Var:
+            load_var(o);
+            return;
+          case OK::Nil:
+            emit(NIL, 0, 0, 1);
+            return;
+          case OK::Func:
+            emit(FUNCVAL, o->func->index, 0, 1);
+            return;
+          case OK::Const:
+            constant(o->cv, e->type);
+            return;
+          default:
+            throw CompileError{e->pos, "(internal) bad identifier use " + e->name};
         }
       }
-      case EK::BasicLit: constant(e->cv, e->type); return;
-      case EK::FuncLit: func_lit(e); return;
-      case EK::CompositeLit: composite(e); return;
-      case EK::Selector: selector(e); return;
+      case EK::BasicLit:
+        constant(e->cv, e->type);
+        return;
+      case EK::FuncLit:
+        func_lit(e);
+        return;
+      case EK::CompositeLit:
+        composite(e);
+        return;
+      case EK::Selector:
+        selector(e);
+        return;
       case EK::Index: {
         Type* t = e->x->type->under();
         if (t->k == TK::Map) {
@@ -1467,12 +1588,18 @@ class Compiler {
       }
       case EK::Star: {
         expr(e->x);
-        if (!is_aggregate(e->type)) emit(DEREF, 0, 0, 0);
-        else emit(DEREF, 1, 0, 0);  // nil check only
+        if (!is_aggregate(e->type))
+          emit(DEREF, 0, 0, 0);
+        else
+          emit(DEREF, 1, 0, 0);  // nil check only
         return;
       }
-      case EK::Unary: unary(e); return;
-      case EK::Binary: binary(e); return;
+      case EK::Unary:
+        unary(e);
+        return;
+      case EK::Binary:
+        binary(e);
+        return;
       case EK::Call: {
         int d = fs_->depth;
         call(e);
@@ -1483,7 +1610,8 @@ class Compiler {
         expr(e->x);
         emit(ASSERT, e->type->id, 0, 0);
         return;
-      default: unsupported(e->pos, "this expression");
+      default:
+        unsupported(e->pos, "this expression");
     }
   }
 
@@ -1502,18 +1630,23 @@ class Compiler {
         bool keyed = !e->list.empty() && e->list[0]->k == EK::KeyValue;
         std::vector<Expr*> vals(n, nullptr);
         for (size_t i = 0; i < e->list.size(); i++) {
-          if (keyed) vals[static_cast<size_t>(e->list[i]->path[0])] = e->list[i]->y;
-          else vals[i] = e->list[i];
+          if (keyed)
+            vals[static_cast<size_t>(e->list[i]->path[0])] = e->list[i]->y;
+          else
+            vals[i] = e->list[i];
         }
         for (size_t i = 0; i < n; i++) {
           Named nm(this, u->fields[i].name);
-          if (vals[i]) value(vals[i], u->fields[i].type);
-          else zero(u->fields[i].type, u->fields[i].name);
+          if (vals[i])
+            value(vals[i], u->fields[i].type);
+          else
+            zero(u->fields[i].type, u->fields[i].name);
         }
         emit(MKSTRUCT, t->id, static_cast<int>(n), -static_cast<int>(n) + 1);
         return;
       }
-      case TK::Slice: case TK::Array: {
+      case TK::Slice:
+      case TK::Array: {
         // positional or indexed elements
         bool indexed = false;
         for (Expr* el : e->list)
@@ -1542,8 +1675,10 @@ class Compiler {
         std::vector<Expr*> at(static_cast<size_t>(len), nullptr);
         for (auto& [i, v] : items) at[static_cast<size_t>(i)] = v;
         for (Expr* v : at) {
-          if (v) value(v, u->elem);
-          else zero(u->elem);
+          if (v)
+            value(v, u->elem);
+          else
+            zero(u->elem);
         }
         emit(MKSLICE, t->id, static_cast<int>(len), -static_cast<int>(len) + 1);
         return;
@@ -1557,7 +1692,8 @@ class Compiler {
         emit(MKMAP, t->id, n, -2 * n + 1);
         return;
       }
-      default: unsupported(e->pos, "this composite literal");
+      default:
+        unsupported(e->pos, "this composite literal");
     }
   }
 
@@ -1565,10 +1701,14 @@ class Compiler {
     switch (e->sel_kind) {
       case SelPkg: {
         Object* o = e->obj;
-        if (o->k == OK::Var) load_var(o);
-        else if (o->k == OK::Func) emit(FUNCVAL, o->func->index, 0, 1);
-        else if (o->k == OK::Const) constant(o->cv, e->type);
-        else throw CompileError{e->pos, "(internal) bad package member use"};
+        if (o->k == OK::Var)
+          load_var(o);
+        else if (o->k == OK::Func)
+          emit(FUNCVAL, o->func->index, 0, 1);
+        else if (o->k == OK::Const)
+          constant(o->cv, e->type);
+        else
+          throw CompileError{e->pos, "(internal) bad package member use"};
         return;
       }
       case SelField:
@@ -1586,7 +1726,8 @@ class Compiler {
         for (int p : e->path) emit(FIELD, p, 0, 0);
         emit(IMETHODVAL, method_name(e->name), 0, 0);
         return;
-      default: throw CompileError{e->pos, "(internal) unresolved selector " + e->name};
+      default:
+        throw CompileError{e->pos, "(internal) unresolved selector " + e->name};
     }
   }
 
@@ -1609,13 +1750,24 @@ class Compiler {
         return;
       case Tok::Sub:
         value(e->x, e->type);
-        if (is_float(e->type)) emit(FNEG, 0, 0, 0);
-        else emit(NEG, wrap_kind(e->type), 0, 0);
+        if (is_float(e->type))
+          emit(FNEG, 0, 0, 0);
+        else
+          emit(NEG, wrap_kind(e->type), 0, 0);
         return;
-      case Tok::Add: value(e->x, e->type); return;
-      case Tok::Not: value(e->x, e->type); emit(NOT, 0, 0, 0); return;
-      case Tok::Xor: value(e->x, e->type); emit(BITNOT, wrap_kind(e->type), 0, 0); return;
-      default: unsupported(e->pos, "this operator");
+      case Tok::Add:
+        value(e->x, e->type);
+        return;
+      case Tok::Not:
+        value(e->x, e->type);
+        emit(NOT, 0, 0, 0);
+        return;
+      case Tok::Xor:
+        value(e->x, e->type);
+        emit(BITNOT, wrap_kind(e->type), 0, 0);
+        return;
+      default:
+        unsupported(e->pos, "this operator");
     }
   }
 
@@ -1657,16 +1809,35 @@ class Compiler {
     }
     Op o;
     switch (op) {
-      case Tok::Add: o = ADD; break;
-      case Tok::Sub: o = SUB; break;
-      case Tok::Mul: o = MUL; break;
-      case Tok::Quo: o = DIV; break;
-      case Tok::Rem: o = REM; break;
-      case Tok::And: o = AND; break;
-      case Tok::Or: o = OR; break;
-      case Tok::Xor: o = XOR; break;
-      case Tok::AndNot: o = ANDNOT; break;
-      default: unsupported(e->pos, "this operator");
+      case Tok::Add:
+        o = ADD;
+        break;
+      case Tok::Sub:
+        o = SUB;
+        break;
+      case Tok::Mul:
+        o = MUL;
+        break;
+      case Tok::Quo:
+        o = DIV;
+        break;
+      case Tok::Rem:
+        o = REM;
+        break;
+      case Tok::And:
+        o = AND;
+        break;
+      case Tok::Or:
+        o = OR;
+        break;
+      case Tok::Xor:
+        o = XOR;
+        break;
+      case Tok::AndNot:
+        o = ANDNOT;
+        break;
+      default:
+        unsupported(e->pos, "this operator");
     }
     if (is_unsigned(t)) wk |= 0x100;
     if (is_unsigned(t) && int_bits(t) == 64) wk |= 0x400;  // 64-bit unsigned division
@@ -1697,10 +1868,14 @@ class Compiler {
       return;
     }
     Op o;
-    if (is_string(u)) o = op == Tok::Lss ? SLT : op == Tok::Leq ? SLE : op == Tok::Gtr ? SGT : SGE;
-    else if (is_float(u)) o = op == Tok::Lss ? FLT : op == Tok::Leq ? FLE : op == Tok::Gtr ? FGT : FGE;
-    else if (is_unsigned(u) && int_bits(u) == 64) o = op == Tok::Lss ? ULT : op == Tok::Leq ? ULE : op == Tok::Gtr ? UGT : UGE;
-    else o = op == Tok::Lss ? LT : op == Tok::Leq ? LE : op == Tok::Gtr ? GT : GE;
+    if (is_string(u))
+      o = op == Tok::Lss ? SLT : op == Tok::Leq ? SLE : op == Tok::Gtr ? SGT : SGE;
+    else if (is_float(u))
+      o = op == Tok::Lss ? FLT : op == Tok::Leq ? FLE : op == Tok::Gtr ? FGT : FGE;
+    else if (is_unsigned(u) && int_bits(u) == 64)
+      o = op == Tok::Lss ? ULT : op == Tok::Leq ? ULE : op == Tok::Gtr ? UGT : UGE;
+    else
+      o = op == Tok::Lss ? LT : op == Tok::Leq ? LE : op == Tok::Gtr ? GT : GE;
     emit(o, 0, 0, -1);
   }
 
@@ -1734,7 +1909,8 @@ class Compiler {
       emit(CALLI, method_name(f->name), n, -(n + 1) + nres);
       return;
     }
-    if ((f->k == EK::Ident || (f->k == EK::Selector && f->sel_kind == SelPkg)) && f->obj && f->obj->k == OK::Func) {
+    if ((f->k == EK::Ident || (f->k == EK::Selector && f->sel_kind == SelPkg)) && f->obj &&
+        f->obj->k == OK::Func) {
       FuncInfo* fi = f->obj->func;
       int n = call_args(e, sig);
       line_ = e->pos.line;
@@ -1779,8 +1955,10 @@ class Compiler {
     if (is_numeric(tu) && is_numeric(fu)) {
       value(x, is_untyped(from) ? default_type(u_, from) : from);
       if (is_integer(tu)) {
-        if (is_float(fu)) emit(F2I, wrap_kind(to) | (is_unsigned(to) ? 0x100 : 0), 0, 0);
-        else if (wrap_kind(to) != 0) emit(WRAP, wrap_kind(to), 0, 0);
+        if (is_float(fu))
+          emit(F2I, wrap_kind(to) | (is_unsigned(to) ? 0x100 : 0), 0, 0);
+        else if (wrap_kind(to) != 0)
+          emit(WRAP, wrap_kind(to), 0, 0);
         else if (is_unsigned(fu) && int_bits(fu) < 64) {
         }
       } else {
@@ -1796,7 +1974,8 @@ class Compiler {
   void builtin(Expr* e, Builtin b) {
     auto& as = e->list;
     switch (b) {
-      case BLen: case BCap: {
+      case BLen:
+      case BCap: {
         Type* t = as[0]->type->under();
         if (t->k == TK::Pointer) t = t->elem->under();
         if (t->k == TK::Array) {
@@ -1852,22 +2031,35 @@ class Compiler {
           }
           emit(MAKEMAP, t->id, 0, 1);
         } else {
-          if (as.size() > 1) value(as[1], u_.basic(TK::Int));
-          else emit(INT, 0, 0, 1);
+          if (as.size() > 1)
+            value(as[1], u_.basic(TK::Int));
+          else
+            emit(INT, 0, 0, 1);
           emit(MAKECHAN, t->id, str_const(chan_name_), 0);
         }
         return;
       }
-      case BNew: emit(NEWOBJ, e->type->under()->elem->id, 0, 1); return;
-      case BClose: expr(as[0]); emit(CLOSE, 0, 0, -1); return;
-      case BPanic: value(as[0], u_.any_type()); emit(PANIC, 0, 0, -1); return;
-      case BRecover: emit(RECOVER, 0, 0, 1); return;
+      case BNew:
+        emit(NEWOBJ, e->type->under()->elem->id, 0, 1);
+        return;
+      case BClose:
+        expr(as[0]);
+        emit(CLOSE, 0, 0, -1);
+        return;
+      case BPanic:
+        value(as[0], u_.any_type());
+        emit(PANIC, 0, 0, -1);
+        return;
+      case BRecover:
+        emit(RECOVER, 0, 0, 1);
+        return;
       case BClear: {
         expr(as[0]);
         emit(CLEAR, as[0]->type->under()->k == TK::Map ? 1 : 0, 0, -1);
         return;
       }
-      case BPrint: case BPrintln: {
+      case BPrint:
+      case BPrintln: {
         for (size_t i = 0; i < as.size(); i++) {
           Type* t = as[i]->type;
           value(as[i], t);
@@ -1877,7 +2069,8 @@ class Compiler {
         if (b == BPrintln && as.empty()) emit(PRINTNL, 0, 0, 0);
         return;
       }
-      case BMin: case BMax: {
+      case BMin:
+      case BMax: {
         Type* t = e->type;
         if (e->cv.valid()) {
           constant(e->cv, t);
@@ -1885,11 +2078,13 @@ class Compiler {
         }
         for (Expr* x : as) value(x, t);
         int n = static_cast<int>(as.size());
-        int fl = (b == BMax ? 1 : 0) | (is_float(t) ? 2 : 0) | (is_string(t) ? 4 : 0) | (is_unsigned(t) ? 8 : 0);
+        int fl =
+            (b == BMax ? 1 : 0) | (is_float(t) ? 2 : 0) | (is_string(t) ? 4 : 0) | (is_unsigned(t) ? 8 : 0);
         emit(MINMAX, n, fl, -n + 1);
         return;
       }
-      default: unsupported(e->pos, "this builtin");
+      default:
+        unsupported(e->pos, "this builtin");
     }
   }
 

@@ -130,15 +130,33 @@ std::string quote_go(const std::string& s, bool ascii_only = false) {
       continue;
     }
     switch (r) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\v': out += "\\v"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\a':
+        out += "\\a";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\v':
+        out += "\\v";
+        break;
       default:
         if (r < 0x20 || r == 0x7f) {
           char b[8];
@@ -174,15 +192,20 @@ std::string quote_rune(int64_t r) {
 
 static std::string fake_addr(const void* p) {
   char b[32];
-  std::snprintf(b, sizeof b, "0xc%09lx", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(p) & 0xfffffffffULL));
+  std::snprintf(b, sizeof b, "0xc%09lx",
+                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(p) & 0xfffffffffULL));
   return b;
 }
 
 std::string print_value(Type* t, const Value& v) {
   Type* u = t->under();
   switch (u->k) {
-    case TK::Bool: case TK::UntypedBool: return v.i ? "true" : "false";
-    case TK::Float32: case TK::Float64: case TK::UntypedFloat: {
+    case TK::Bool:
+    case TK::UntypedBool:
+      return v.i ? "true" : "false";
+    case TK::Float32:
+    case TK::Float64:
+    case TK::UntypedFloat: {
       char b[64];
       std::snprintf(b, sizeof b, "%+.6e", v.f);
       std::string s = b;
@@ -192,8 +215,11 @@ std::string print_value(Type* t, const Value& v) {
       while (exp.size() < 3) exp = "0" + exp;
       return s.substr(0, e + 2) + exp;
     }
-    case TK::String: case TK::UntypedString: return str_of(v);
-    case TK::Interface: return v.o ? "(" + fake_addr(static_cast<IfaceObj*>(v.o)->t) + "," + fake_addr(v.o) + ")" : "(0x0,0x0)";
+    case TK::String:
+    case TK::UntypedString:
+      return str_of(v);
+    case TK::Interface:
+      return v.o ? "(" + fake_addr(static_cast<IfaceObj*>(v.o)->t) + "," + fake_addr(v.o) + ")" : "(0x0,0x0)";
     default:
       if (is_unsigned(u)) return std::to_string(static_cast<uint64_t>(v.i));
       if (is_integer(u)) return std::to_string(v.i);
@@ -211,11 +237,14 @@ struct Formatter {
     if (!t) return "<nil>";
     Type* u = t->under();
     // Error() and String() for %v %s %q %x %X (not for %#v)
-    if (!sharp_v && (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && u->k != TK::Interface) {
+    if (!sharp_v && (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') &&
+        u->k != TK::Interface) {
       std::string s;
       if (t == th.prog().runtime_error) return str_of(v);
       if (call_string_method(th, t, v, "Error", s) || call_string_method(th, t, v, "String", s)) {
-        if (th.panicking()) return "%!" + std::string(1, verb) + "(PANIC=" + std::string(verb == 'v' ? "Error" : "String") + " method: ...)";
+        if (th.panicking())
+          return "%!" + std::string(1, verb) + "(PANIC=" + std::string(verb == 'v' ? "Error" : "String") +
+                 " method: ...)";
         return verb == 'q' ? quote_go(s) : (verb == 'x' || verb == 'X') ? hex_string(s, verb) : s;
       }
     }
@@ -226,14 +255,23 @@ struct Formatter {
       case TK::Bool:
         if (verb == 'v' || verb == 't') return v.i ? "true" : "false";
         return bad(verb, t, v);
-      case TK::Float32: case TK::Float64: {
+      case TK::Float32:
+      case TK::Float64: {
         bool f32 = u->k == TK::Float32;
         switch (verb) {
-          case 'v': return sign(format_float(v.f, 'g', prec, f32), v.f);
-          case 'g': case 'G': return sign(format_float(v.f, 'g', prec, f32), v.f);
-          case 'f': case 'F': return sign(format_float(v.f, 'f', prec < 0 ? 6 : prec, f32), v.f);
-          case 'e': case 'E': return sign(format_float(v.f, verb, prec < 0 ? 6 : prec, f32), v.f);
-          default: return bad(verb, t, v);
+          case 'v':
+            return sign(format_float(v.f, 'g', prec, f32), v.f);
+          case 'g':
+          case 'G':
+            return sign(format_float(v.f, 'g', prec, f32), v.f);
+          case 'f':
+          case 'F':
+            return sign(format_float(v.f, 'f', prec < 0 ? 6 : prec, f32), v.f);
+          case 'e':
+          case 'E':
+            return sign(format_float(v.f, verb, prec < 0 ? 6 : prec, f32), v.f);
+          default:
+            return bad(verb, t, v);
         }
       }
       case TK::String: {
@@ -242,10 +280,15 @@ struct Formatter {
           case 'v':
             if (sharp_v) return quote_go(s);
             return trunc(s);
-          case 's': return trunc(s);
-          case 'q': return sharp && s.find('`') == std::string::npos ? "`" + s + "`" : quote_go(trunc(s), plus);
-          case 'x': case 'X': return hex_string(s, verb);
-          default: return bad(verb, t, v);
+          case 's':
+            return trunc(s);
+          case 'q':
+            return sharp && s.find('`') == std::string::npos ? "`" + s + "`" : quote_go(trunc(s), plus);
+          case 'x':
+          case 'X':
+            return hex_string(s, verb);
+          default:
+            return bad(verb, t, v);
         }
       }
       case TK::Pointer: {
@@ -275,7 +318,8 @@ struct Formatter {
         }
         return out + "}";
       }
-      case TK::Array: case TK::Slice: {
+      case TK::Array:
+      case TK::Slice: {
         std::vector<const Value*> items;
         Value arr;
         if (u->k == TK::Array) {
@@ -298,11 +342,13 @@ struct Formatter {
         if (sharp_v) {
           if (u->k == TK::Slice && !v.o) return type_string(t, true) + "(nil)";
           std::string out = type_string(t, true) + "{";
-          for (size_t i = 0; i < items.size(); i++) out += (i ? ", " : "") + elem(u->elem, *items[i], verb, depth + 1);
+          for (size_t i = 0; i < items.size(); i++)
+            out += (i ? ", " : "") + elem(u->elem, *items[i], verb, depth + 1);
           return out + "}";
         }
         std::string out = "[";
-        for (size_t i = 0; i < items.size(); i++) out += (i ? " " : "") + elem(u->elem, *items[i], verb, depth + 1);
+        for (size_t i = 0; i < items.size(); i++)
+          out += (i ? " " : "") + elem(u->elem, *items[i], verb, depth + 1);
         return out + "]";
       }
       case TK::Map: {
@@ -315,7 +361,8 @@ struct Formatter {
             if (e.live) kv.push_back({e.k, e.v});
         }
         Type* kt = u->key;
-        std::stable_sort(kv.begin(), kv.end(), [&](const auto& a, const auto& b) { return key_less(kt, a.first, b.first); });
+        std::stable_sort(kv.begin(), kv.end(),
+                         [&](const auto& a, const auto& b) { return key_less(kt, a.first, b.first); });
         std::string out = sharp_v ? type_string(t, true) + "{" : "map[";
         for (size_t i = 0; i < kv.size(); i++) {
           out += i ? (sharp_v ? ", " : " ") : "";
@@ -323,10 +370,13 @@ struct Formatter {
         }
         return out + (sharp_v ? "}" : "]");
       }
-      case TK::Chan: case TK::Func:
-        if (!v.o) return sharp_v ? "(" + type_string(t, true) + ")(nil)" : (u->k == TK::Func ? "<nil>" : "<nil>");
+      case TK::Chan:
+      case TK::Func:
+        if (!v.o)
+          return sharp_v ? "(" + type_string(t, true) + ")(nil)" : (u->k == TK::Func ? "<nil>" : "<nil>");
         return fake_addr(v.o);
-      case TK::Native: return "{}";
+      case TK::Native:
+        return "{}";
       default:
         if (is_integer(u)) return integer(t, v, verb);
         return "?";
@@ -335,7 +385,8 @@ struct Formatter {
 
   std::string value_nomethods(Type* t, const Value& v, char verb, int depth) {
     Type* u = t->under();
-    if (u->k == TK::Interface || u->k == TK::Struct || u->k == TK::Pointer || u->k == TK::Slice || u->k == TK::Array || u->k == TK::Map) {
+    if (u->k == TK::Interface || u->k == TK::Struct || u->k == TK::Pointer || u->k == TK::Slice ||
+        u->k == TK::Array || u->k == TK::Map) {
       // nested values of unexported fields: no methods at this level
       if (u->k == TK::Interface) {
         if (!v.o) return "<nil>";
@@ -343,7 +394,8 @@ struct Formatter {
       }
     }
     if (is_integer(u)) return integer(t, v, verb);
-    if (u->k == TK::Float64 || u->k == TK::Float32) return sign(format_float(v.f, 'g', -1, u->k == TK::Float32), v.f);
+    if (u->k == TK::Float64 || u->k == TK::Float32)
+      return sign(format_float(v.f, 'g', -1, u->k == TK::Float32), v.f);
     if (u->k == TK::String) return sharp_v ? quote_go(str_of(v)) : str_of(v);
     if (u->k == TK::Bool) return v.i ? "true" : "false";
     if (u->k == TK::Pointer) return v.o ? fake_addr(v.o) : "<nil>";
@@ -429,29 +481,57 @@ struct Formatter {
     };
     std::string prefix;
     switch (verb) {
-      case 'v': case 'd': base(10, "0123456789"); break;
-      case 'x': base(16, "0123456789abcdef"); if (sharp) prefix = "0x"; break;
-      case 'X': base(16, "0123456789ABCDEF"); if (sharp) prefix = "0X"; break;
-      case 'o': base(8, "01234567"); if (sharp) prefix = "0"; break;
-      case 'O': base(8, "01234567"); prefix = "0o"; break;
-      case 'b': base(2, "01"); break;
+      case 'v':
+      case 'd':
+        base(10, "0123456789");
+        break;
+      case 'x':
+        base(16, "0123456789abcdef");
+        if (sharp) prefix = "0x";
+        break;
+      case 'X':
+        base(16, "0123456789ABCDEF");
+        if (sharp) prefix = "0X";
+        break;
+      case 'o':
+        base(8, "01234567");
+        if (sharp) prefix = "0";
+        break;
+      case 'O':
+        base(8, "01234567");
+        prefix = "0o";
+        break;
+      case 'b':
+        base(2, "01");
+        break;
       case 'c': {
         std::string s;
         utf8_encode(s, x < 0 || x > 0x10FFFF ? 0xFFFD : static_cast<uint32_t>(x));
         return s;
       }
-      case 'q': return quote_rune(x);
+      case 'q':
+        return quote_rune(x);
       case 'U': {
         char b[32];
         std::snprintf(b, sizeof b, "U+%04" PRIX64, static_cast<uint64_t>(x));
         return b;
       }
-      case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': return bad(verb, t, v);
-      case 's': return bad(verb, t, v);
-      case 't': return bad(verb, t, v);
-      default: return bad(verb, t, v);
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G':
+        return bad(verb, t, v);
+      case 's':
+        return bad(verb, t, v);
+      case 't':
+        return bad(verb, t, v);
+      default:
+        return bad(verb, t, v);
     }
-    if (prec >= 0 && static_cast<int>(digits.size()) < prec) digits = std::string(static_cast<size_t>(prec) - digits.size(), '0') + digits;
+    if (prec >= 0 && static_cast<int>(digits.size()) < prec)
+      digits = std::string(static_cast<size_t>(prec) - digits.size(), '0') + digits;
     std::string sgn = neg ? "-" : plus ? "+" : space ? " " : "";
     std::string out = sgn + prefix + digits;
     if (zero && !minus && prec < 0 && width > static_cast<int>(out.size()))
@@ -530,12 +610,18 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
     Formatter f{th};
     for (; i < n; i++) {
       char fl = format[i];
-      if (fl == '+') f.plus = true;
-      else if (fl == '-') f.minus = true;
-      else if (fl == '#') f.sharp = true;
-      else if (fl == '0') f.zero = true;
-      else if (fl == ' ') f.space = true;
-      else break;
+      if (fl == '+')
+        f.plus = true;
+      else if (fl == '-')
+        f.minus = true;
+      else if (fl == '#')
+        f.sharp = true;
+      else if (fl == '0')
+        f.zero = true;
+      else if (fl == ' ')
+        f.space = true;
+      else
+        break;
     }
     auto number = [&](int& dst) {
       if (i < n && format[i] == '*') {
@@ -596,7 +682,8 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       s = f.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0);
     } else if (verb > 127 || !std::strchr("vdsqxXobcUeEfFgGtp", static_cast<int>(verb))) {
       Formatter plain{th};
-      s = "%!" + vs + "(" + type_string(t, true) + "=" + plain.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0) + ")";
+      s = "%!" + vs + "(" + type_string(t, true) + "=" +
+          plain.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0) + ")";
     } else {
       if (verb == 'v') {
         // %+v and %#v name fields / print Go syntax; they are not the numeric flags
@@ -615,7 +702,8 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       Type* t = dyn_type(args[k]);
       Formatter plain{th};
       if (k > argi) out += ", ";
-      out += t ? type_string(t, true) + "=" + plain.value(t, static_cast<IfaceObj*>(args[k].o)->v, 'v', 0) : "<nil>";
+      out += t ? type_string(t, true) + "=" + plain.value(t, static_cast<IfaceObj*>(args[k].o)->v, 'v', 0)
+               : "<nil>";
     }
     out += ")";
   }

@@ -1,12 +1,13 @@
 // lang/src/lang.cpp: the public API (goroscope/lang.hpp): parameters from comments, compile
 // (parse, check the imports' preludes and the program, compile to bytecode) and run.
+#include "goroscope/lang.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
 
 #include "goro/goro.hpp"
-#include "goroscope/lang.hpp"
 #include "objects.hpp"
 #include "parser.hpp"
 #include "program.hpp"
@@ -59,14 +60,17 @@ std::vector<Param> params(const std::string& src) {
   return out;
 }
 
-std::string apply_params(const std::string& src, const std::map<std::string, long long>& values, std::string* err) {
+std::string apply_params(const std::string& src, const std::map<std::string, long long>& values,
+                         std::string* err) {
   std::vector<Param> ps = params(src);
   for (auto& [k, v] : values) {
     auto it = std::find_if(ps.begin(), ps.end(), [&](const Param& p) { return p.name == k; });
     if (it == ps.end()) {
       std::string known;
       for (auto& p : ps) known += (known.empty() ? "" : ", ") + p.name;
-      if (err) *err = "no parameter named '" + k + "'" + (known.empty() ? " (the program has none)" : " (it has: " + known + ")");
+      if (err)
+        *err = "no parameter named '" + k + "'" +
+               (known.empty() ? " (the program has none)" : " (it has: " + known + ")");
       return src;
     }
     if (v < it->min || v > it->max) {
@@ -80,7 +84,9 @@ std::string apply_params(const std::string& src, const std::map<std::string, lon
     std::smatch m;
     if (std::regex_match(line, m, param_re())) {
       auto it = values.find(m[2]);
-      if (it != values.end()) line = std::string(m[1]) + std::string(m[2]) + std::string(m[3]) + std::to_string(it->second) + std::string(m[5]);
+      if (it != values.end())
+        line = std::string(m[1]) + std::string(m[2]) + std::string(m[3]) + std::to_string(it->second) +
+               std::string(m[5]);
     }
     out += line + "\n";
   }
@@ -101,13 +107,15 @@ CompileResult compile(const std::string& src, const std::string& filename) {
     size_t n = 0;
     for (const auto& d : ds) {
       if (++n > 10) {
-        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": too many errors");
+        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) +
+                           ": too many errors");
         break;
       }
       if (d.pos.line == 0)
         r.errors.push_back(filename + ": " + d.msg);
       else
-        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.msg);
+        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) +
+                           ": " + d.msg);
     }
   };
   // the runtime's error type: what index out of range & co panic with
@@ -162,8 +170,10 @@ goro::Exit run(const Program& p, const goro::Config& cfg, const goro::Observer* 
   goro::Exit e = observer ? goro::run(cfg, *observer, main_function(ref, cfg.procs, &code))
                           : goro::run(cfg, main_function(ref, cfg.procs, &code));
   if (exit_code) {
-    if (code >= 0) *exit_code = code;
-    else *exit_code = e.status == goro::ExitStatus::Ok ? 0 : 2;
+    if (code >= 0)
+      *exit_code = code;
+    else
+      *exit_code = e.status == goro::ExitStatus::Ok ? 0 : 2;
   }
   return e;
 }

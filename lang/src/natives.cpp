@@ -19,11 +19,11 @@
 
 namespace golang {
 
-std::string sprint(Thread& th, const std::vector<Value>& args, bool ln);             // fmt.cpp
+std::string sprint(Thread& th, const std::vector<Value>& args, bool ln);                     // fmt.cpp
 std::string sprintf(Thread& th, const std::string& format, const std::vector<Value>& args);  // fmt.cpp
-std::string format_float(double f, char fmtc, int prec, bool f32);                   // fmt.cpp
-std::string quote_go(const std::string& s, bool ascii_only);                         // fmt.cpp
-std::string quote_rune(int64_t r);                                                   // fmt.cpp
+std::string format_float(double f, char fmtc, int prec, bool f32);                           // fmt.cpp
+std::string quote_go(const std::string& s, bool ascii_only);                                 // fmt.cpp
+std::string quote_rune(int64_t r);                                                           // fmt.cpp
 
 namespace {
 
@@ -120,8 +120,14 @@ void fmt_sprintf(Thread& th, Value* a) {
   std::string s = sprintf(th, f, items(a[1]));
   th.args()[0] = make_str(s);
 }
-void fmt_sprint(Thread& th, Value* a) { std::string s = sprint(th, items(a[0]), false); th.args()[0] = make_str(s); }
-void fmt_sprintln(Thread& th, Value* a) { std::string s = sprint(th, items(a[0]), true); th.args()[0] = make_str(s); }
+void fmt_sprint(Thread& th, Value* a) {
+  std::string s = sprint(th, items(a[0]), false);
+  th.args()[0] = make_str(s);
+}
+void fmt_sprintln(Thread& th, Value* a) {
+  std::string s = sprint(th, items(a[0]), true);
+  th.args()[0] = make_str(s);
+}
 void fmt_wrap_index(Thread&, Value* a) {
   const std::string& f = str_of(a[0]);
   int64_t arg = 0, found = -1;
@@ -165,8 +171,10 @@ void errors_set_as(Thread& th, Value* a) {
     if (ok) store = static_cast<IfaceObj*>(err.o)->v;
   }
   if (ok) {
-    if (is_aggregate(want)) copy_into(want, ptr, store);
-    else static_cast<PtrObj*>(ptr.o)->slot() = store;
+    if (is_aggregate(want))
+      copy_into(want, ptr, store);
+    else
+      static_cast<PtrObj*>(ptr.o)->slot() = store;
   }
   th.args()[0] = b(ok);
 }
@@ -224,8 +232,10 @@ std::string duration_string(int64_t d) {
 }
 
 void time_sleep(Thread&, Value* a) {
-  if (a[0].i > 0) goro::sleep(std::chrono::nanoseconds(a[0].i));
-  else goro::yield();
+  if (a[0].i > 0)
+    goro::sleep(std::chrono::nanoseconds(a[0].i));
+  else
+    goro::yield();
 }
 void time_now(Thread&, Value* a) { a[0] = Value::of_int(goro::now()); }
 void time_duration_string(Thread&, Value* a) { a[0] = make_str(duration_string(a[0].i)); }
@@ -243,11 +253,13 @@ void time_format(Thread&, Value* a) {
   if (m <= 2) y++;
   char buf[128];
   if (layout == "15:04:05") {
-    std::snprintf(buf, sizeof buf, "%02" PRId64 ":%02" PRId64 ":%02" PRId64, rem / 3600, rem / 60 % 60, rem % 60);
+    std::snprintf(buf, sizeof buf, "%02" PRId64 ":%02" PRId64 ":%02" PRId64, rem / 3600, rem / 60 % 60,
+                  rem % 60);
     a[0] = make_str(buf);
     return;
   }
-  std::snprintf(buf, sizeof buf, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 " %02" PRId64 ":%02" PRId64 ":%02" PRId64, y, m, d,
+  std::snprintf(buf, sizeof buf,
+                "%04" PRId64 "-%02" PRId64 "-%02" PRId64 " %02" PRId64 ":%02" PRId64 ":%02" PRId64, y, m, d,
                 rem / 3600, rem / 60 % 60, rem % 60);
   std::string s = buf;
   if (nsec) {
@@ -261,8 +273,14 @@ void time_format(Thread&, Value* a) {
 
 // --- sync
 
-void mutex_lock(Thread& th, Value* a) { nil_check(th, a); if (a[0].o) self<MutexObj>(a)->m.lock(); }
-void mutex_unlock(Thread& th, Value* a) { nil_check(th, a); if (a[0].o) self<MutexObj>(a)->m.unlock(); }
+void mutex_lock(Thread& th, Value* a) {
+  nil_check(th, a);
+  if (a[0].o) self<MutexObj>(a)->m.lock();
+}
+void mutex_unlock(Thread& th, Value* a) {
+  nil_check(th, a);
+  if (a[0].o) self<MutexObj>(a)->m.unlock();
+}
 void mutex_trylock(Thread&, Value* a) { a[0] = b(self<MutexObj>(a)->m.try_lock()); }
 void rw_lock(Thread&, Value* a) { self<RWMutexObj>(a)->m.lock(); }
 void rw_unlock(Thread&, Value* a) { self<RWMutexObj>(a)->m.unlock(); }
@@ -270,9 +288,18 @@ void rw_rlock(Thread&, Value* a) { self<RWMutexObj>(a)->m.lock_shared(); }
 void rw_runlock(Thread&, Value* a) { self<RWMutexObj>(a)->m.unlock_shared(); }
 void rw_trylock(Thread&, Value* a) { a[0] = b(self<RWMutexObj>(a)->m.try_lock()); }
 void rw_tryrlock(Thread&, Value* a) { a[0] = b(self<RWMutexObj>(a)->m.try_lock_shared()); }
-void wg_add(Thread& th, Value* a) { nil_check(th, a); if (a[0].o) self<WaitGroupObj>(a)->wg.add(a[1].i); }
-void wg_done(Thread& th, Value* a) { nil_check(th, a); if (a[0].o) self<WaitGroupObj>(a)->wg.done(); }
-void wg_wait(Thread& th, Value* a) { nil_check(th, a); if (a[0].o) self<WaitGroupObj>(a)->wg.wait(); }
+void wg_add(Thread& th, Value* a) {
+  nil_check(th, a);
+  if (a[0].o) self<WaitGroupObj>(a)->wg.add(a[1].i);
+}
+void wg_done(Thread& th, Value* a) {
+  nil_check(th, a);
+  if (a[0].o) self<WaitGroupObj>(a)->wg.done();
+}
+void wg_wait(Thread& th, Value* a) {
+  nil_check(th, a);
+  if (a[0].o) self<WaitGroupObj>(a)->wg.wait();
+}
 void once_do(Thread& th, Value* a) {
   Value keep = a[0];
   Value f = a[1];
@@ -326,7 +353,8 @@ void atomic_add(Thread& th, Value* a) {
     } while (!__atomic_compare_exchange_n(p, &old, nv, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
     a[0] = Value::of_int(nv);
   } else {
-    a[0] = Value::of_int(static_cast<int64_t>(__atomic_add_fetch(reinterpret_cast<uint64_t*>(p), static_cast<uint64_t>(a[1].i), __ATOMIC_SEQ_CST)));
+    a[0] = Value::of_int(static_cast<int64_t>(
+        __atomic_add_fetch(reinterpret_cast<uint64_t*>(p), static_cast<uint64_t>(a[1].i), __ATOMIC_SEQ_CST)));
   }
 }
 void atomic_load(Thread& th, Value* a) {
@@ -421,7 +449,9 @@ void s_contains_rune(Thread&, Value* a) {
   utf8_encode(r, static_cast<uint32_t>(a[1].i));
   a[0] = b(S(a[0]).find(r) != std::string::npos);
 }
-void s_contains_any(Thread&, Value* a) { a[0] = b(!S(a[1]).empty() && S(a[0]).find_first_of(S(a[1])) != std::string::npos); }
+void s_contains_any(Thread&, Value* a) {
+  a[0] = b(!S(a[1]).empty() && S(a[0]).find_first_of(S(a[1])) != std::string::npos);
+}
 void s_has_prefix(Thread&, Value* a) { a[0] = b(S(a[0]).rfind(S(a[1]), 0) == 0); }
 void s_has_suffix(Thread&, Value* a) {
   const std::string &s = S(a[0]), &x = S(a[1]);
@@ -478,7 +508,9 @@ std::vector<std::string> split(const std::string& s, const std::string& sep, int
 }
 void s_split(Thread&, Value* a) { a[0] = string_slice(split(S(a[0]), S(a[1]), -1)); }
 void s_splitn(Thread&, Value* a) { a[0] = string_slice(split(S(a[0]), S(a[1]), a[2].i)); }
-bool is_space(uint32_t r) { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0xA0; }
+bool is_space(uint32_t r) {
+  return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0xA0;
+}
 void s_fields(Thread&, Value* a) {
   const std::string& s = S(a[0]);
   std::vector<std::string> out;
@@ -640,7 +672,9 @@ void s_count(Thread&, Value* a) {
   for (size_t i = s.find(x); i != std::string::npos; i = s.find(x, i + x.size())) n++;
   a[0] = Value::of_int(n);
 }
-void s_equal_fold(Thread&, Value* a) { a[0] = b(map_runes(S(a[0]), rune_lower) == map_runes(S(a[1]), rune_lower)); }
+void s_equal_fold(Thread&, Value* a) {
+  a[0] = b(map_runes(S(a[0]), rune_lower) == map_runes(S(a[1]), rune_lower));
+}
 void s_compare(Thread&, Value* a) {
   int c = S(a[0]).compare(S(a[1]));
   a[0] = Value::of_int(c < 0 ? -1 : c > 0 ? 1 : 0);
@@ -663,10 +697,14 @@ void sc_parse_int(Thread&, Value* a) {
     base = 10;
     if (s.size() > i + 1 && s[i] == '0') {
       char c = static_cast<char>(s[i + 1] | 0x20);
-      if (c == 'x') base = 16, i += 2;
-      else if (c == 'b') base = 2, i += 2;
-      else if (c == 'o') base = 8, i += 2;
-      else base = 8, i += 1;
+      if (c == 'x')
+        base = 16, i += 2;
+      else if (c == 'b')
+        base = 2, i += 2;
+      else if (c == 'o')
+        base = 8, i += 2;
+      else
+        base = 8, i += 1;
     }
   }
   if (i >= s.size()) return fail(1, 0);
@@ -674,7 +712,9 @@ void sc_parse_int(Thread&, Value* a) {
   bool range = false;
   for (; i < s.size(); i++) {
     char c = s[i];
-    int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
+    int d = c >= '0' && c <= '9'                     ? c - '0'
+            : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10
+                                                     : 99;
     if (c == '_' && a[1].i == 0) continue;
     if (d >= base) return fail(1, 0);
     v = v * static_cast<unsigned>(base) + static_cast<unsigned>(d);
@@ -706,8 +746,10 @@ void sc_parse_float(Thread&, Value* a) {
     std::string l = t;
     for (auto& c : l) c = static_cast<char>(std::tolower(c));
     if (l == "nan") return void((a[0] = Value::of_float(NAN), a[1] = Value::of_int(0)));
-    if (l == "inf" || l == "+inf" || l == "infinity") return void((a[0] = Value::of_float(INFINITY), a[1] = Value::of_int(0)));
-    if (l == "-inf" || l == "-infinity") return void((a[0] = Value::of_float(-INFINITY), a[1] = Value::of_int(0)));
+    if (l == "inf" || l == "+inf" || l == "infinity")
+      return void((a[0] = Value::of_float(INFINITY), a[1] = Value::of_int(0)));
+    if (l == "-inf" || l == "-infinity")
+      return void((a[0] = Value::of_float(-INFINITY), a[1] = Value::of_int(0)));
     if (t.empty() || *end) {
       a[0] = Value::of_float(0);
       a[1] = Value::of_int(1);
@@ -751,8 +793,10 @@ void sc_quote_rune(Thread&, Value* a) { a[0] = make_str(quote_rune(a[0].i)); }
 
 // --- math
 
-#define M1(name, fn) void name(Thread&, Value* a) { a[0] = Value::of_float(fn(a[0].f)); }
-#define M2(name, fn) void name(Thread&, Value* a) { a[0] = Value::of_float(fn(a[0].f, a[1].f)); }
+#define M1(name, fn) \
+  void name(Thread&, Value* a) { a[0] = Value::of_float(fn(a[0].f)); }
+#define M2(name, fn) \
+  void name(Thread&, Value* a) { a[0] = Value::of_float(fn(a[0].f, a[1].f)); }
 M1(m_sqrt, std::sqrt)
 M2(m_pow, std::pow)
 M1(m_abs, std::fabs)
@@ -810,11 +854,15 @@ void r_intn(Thread& th, Value* a) {
     th.runtime_error("invalid argument to Intn");
     return;
   }
-  if (n <= INT_MAX) a[0] = Value::of_int(goro::rand_intn(static_cast<int>(n)));
-  else a[0] = Value::of_int(rand63() % n);
+  if (n <= INT_MAX)
+    a[0] = Value::of_int(goro::rand_intn(static_cast<int>(n)));
+  else
+    a[0] = Value::of_int(rand63() % n);
 }
 void r_int63(Thread&, Value* a) { a[0] = Value::of_int(rand63()); }
-void r_float64(Thread&, Value* a) { a[0] = Value::of_float(static_cast<double>(rand63() >> 10) / static_cast<double>(1LL << 53)); }
+void r_float64(Thread&, Value* a) {
+  a[0] = Value::of_float(static_cast<double>(rand63() >> 10) / static_cast<double>(1LL << 53));
+}
 
 // --- sort
 
@@ -835,7 +883,8 @@ void merge_sort(Thread& th, std::vector<int64_t>& idx, const std::function<bool(
     idx.swap(tmp);
   }
 }
-void sort_values(Thread& th, const Value& slice, const std::function<bool(const Value&, const Value&)>& less) {
+void sort_values(Thread& th, const Value& slice,
+                 const std::function<bool(const Value&, const Value&)>& less) {
   if (!slice.o) return;
   auto* s = static_cast<SliceObj*>(slice.o);
   std::vector<Value> v;
@@ -844,12 +893,16 @@ void sort_values(Thread& th, const Value& slice, const std::function<bool(const 
   for (int64_t i = 0; i < s->len; i++) s->at(i) = v[static_cast<size_t>(i)];
   (void)th;
 }
-void sort_ints(Thread& th, Value* a) { sort_values(th, a[0], [](const Value& x, const Value& y) { return x.i < y.i; }); }
+void sort_ints(Thread& th, Value* a) {
+  sort_values(th, a[0], [](const Value& x, const Value& y) { return x.i < y.i; });
+}
 void sort_strings(Thread& th, Value* a) {
   sort_values(th, a[0], [](const Value& x, const Value& y) { return str_of(x) < str_of(y); });
 }
 void sort_float64s(Thread& th, Value* a) {
-  sort_values(th, a[0], [](const Value& x, const Value& y) { return x.f < y.f || (std::isnan(x.f) && !std::isnan(y.f)); });
+  sort_values(th, a[0], [](const Value& x, const Value& y) {
+    return x.f < y.f || (std::isnan(x.f) && !std::isnan(y.f));
+  });
 }
 void sort_slice(Thread& th, Value* a) {
   Value x = a[0], less = a[1];
@@ -894,12 +947,21 @@ void rt_numcpu(Thread&, Value* a) { a[0] = Value::of_int(8); }
 
 // --- unicode
 
-bool is_letter(uint32_t r) { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= 0xC0 && r != 0xD7 && r != 0xF7 && r < 0x2000) || (r >= 0x3040 && r < 0xA000); }
+bool is_letter(uint32_t r) {
+  return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
+         (r >= 0xC0 && r != 0xD7 && r != 0xF7 && r < 0x2000) || (r >= 0x3040 && r < 0xA000);
+}
 void u_is_letter(Thread&, Value* a) { a[0] = b(is_letter(static_cast<uint32_t>(a[0].i))); }
 void u_is_digit(Thread&, Value* a) { a[0] = b(a[0].i >= '0' && a[0].i <= '9'); }
 void u_is_space(Thread&, Value* a) { a[0] = b(is_space(static_cast<uint32_t>(a[0].i))); }
-void u_is_upper(Thread&, Value* a) { uint32_t r = static_cast<uint32_t>(a[0].i); a[0] = b(rune_lower(r) != r); }
-void u_is_lower(Thread&, Value* a) { uint32_t r = static_cast<uint32_t>(a[0].i); a[0] = b(rune_upper(r) != r); }
+void u_is_upper(Thread&, Value* a) {
+  uint32_t r = static_cast<uint32_t>(a[0].i);
+  a[0] = b(rune_lower(r) != r);
+}
+void u_is_lower(Thread&, Value* a) {
+  uint32_t r = static_cast<uint32_t>(a[0].i);
+  a[0] = b(rune_upper(r) != r);
+}
 void u_is_punct(Thread&, Value* a) {
   int64_t r = a[0].i;
   a[0] = b(r < 128 && std::strchr("!\"#%&'()*,-./:;?@[\\]_{}", static_cast<int>(r)) && r != 0);
@@ -918,7 +980,13 @@ void utf8_rune_count(Thread&, Value* a) {
 }
 void utf8_rune_len(Thread&, Value* a) {
   int64_t r = a[0].i;
-  a[0] = Value::of_int(r < 0 ? -1 : r < 0x80 ? 1 : r < 0x800 ? 2 : (r >= 0xD800 && r <= 0xDFFF) ? -1 : r < 0x10000 ? 3 : r <= 0x10FFFF ? 4 : -1);
+  a[0] = Value::of_int(r < 0                          ? -1
+                       : r < 0x80                     ? 1
+                       : r < 0x800                    ? 2
+                       : (r >= 0xD800 && r <= 0xDFFF) ? -1
+                       : r < 0x10000                  ? 3
+                       : r <= 0x10FFFF                ? 4
+                                                      : -1);
 }
 void utf8_valid(Thread&, Value* a) {
   const std::string& s = S(a[0]);

@@ -60,10 +60,18 @@ class Parser {
   [[noreturn]] void fail(Pos p, std::string msg) { throw SyntaxError{{p, std::move(msg)}}; }
   std::string describe(const Token& t) {
     switch (t.tok) {
-      case Tok::Ident: return "name " + t.lit;
-      case Tok::Int: case Tok::Float: case Tok::Imag: case Tok::Char: case Tok::String: return "literal " + t.lit;
-      case Tok::Semicolon: return t.lit == "\n" ? "newline" : t.lit == "EOF" ? "EOF" : "semicolon";
-      case Tok::Eof: return "EOF";
+      case Tok::Ident:
+        return "name " + t.lit;
+      case Tok::Int:
+      case Tok::Float:
+      case Tok::Imag:
+      case Tok::Char:
+      case Tok::String:
+        return "literal " + t.lit;
+      case Tok::Semicolon:
+        return t.lit == "\n" ? "newline" : t.lit == "EOF" ? "EOF" : "semicolon";
+      case Tok::Eof:
+        return "EOF";
       default:
         if (t.tok >= Tok::Break) return std::string("keyword ") + tok_string(t.tok);
         return tok_string(t.tok);
@@ -71,7 +79,8 @@ class Parser {
   }
   [[noreturn]] void unexpected(const std::string& expected) {
     std::string m = "syntax error: unexpected " + describe(t_);
-    if (!expected.empty()) m += (expected.rfind("in ", 0) == 0 || expected.rfind("at ", 0) == 0 ? " " : ", ") + expected;
+    if (!expected.empty())
+      m += (expected.rfind("in ", 0) == 0 || expected.rfind("at ", 0) == 0 ? " " : ", ") + expected;
     fail(t_.pos, m);
   }
   Pos expect(Tok t, const std::string& ctx = "") {
@@ -298,10 +307,19 @@ class Parser {
   }
   bool starts_type() {
     switch (t_.tok) {
-      case Tok::Ident: case Tok::LBrack: case Tok::Struct: case Tok::Mul: case Tok::Func: case Tok::Interface:
-      case Tok::Map: case Tok::Chan: case Tok::LParen: case Tok::Arrow:
+      case Tok::Ident:
+      case Tok::LBrack:
+      case Tok::Struct:
+      case Tok::Mul:
+      case Tok::Func:
+      case Tok::Interface:
+      case Tok::Map:
+      case Tok::Chan:
+      case Tok::LParen:
+      case Tok::Arrow:
         return true;
-      default: return false;
+      default:
+        return false;
     }
   }
   // params parses "(a, b int, c ...string)" or "(int, string)".
@@ -470,9 +488,12 @@ class Parser {
         next();
         return signature(p);
       }
-      case Tok::Struct: return struct_type();
-      case Tok::Interface: return interface_type();
-      default: unexpected("expected type");
+      case Tok::Struct:
+        return struct_type();
+      case Tok::Interface:
+        return interface_type();
+      default:
+        unexpected("expected type");
     }
   }
   Expr* struct_type() {
@@ -586,7 +607,12 @@ class Parser {
   Expr* unary() {
     Pos p = t_.pos;
     switch (t_.tok) {
-      case Tok::Add: case Tok::Sub: case Tok::Not: case Tok::Xor: case Tok::And: case Tok::Tilde: {
+      case Tok::Add:
+      case Tok::Sub:
+      case Tok::Not:
+      case Tok::Xor:
+      case Tok::And:
+      case Tok::Tilde: {
         Expr* u = mk(EK::Unary, p);
         u->op = t_.tok;
         next();
@@ -613,14 +639,20 @@ class Parser {
         u->x = unary();
         return u;
       }
-      default: return primary();
+      default:
+        return primary();
     }
   }
   Expr* operand() {
     Pos p = t_.pos;
     switch (t_.tok) {
-      case Tok::Ident: return ident();
-      case Tok::Int: case Tok::Float: case Tok::Imag: case Tok::Char: case Tok::String: {
+      case Tok::Ident:
+        return ident();
+      case Tok::Int:
+      case Tok::Float:
+      case Tok::Imag:
+      case Tok::Char:
+      case Tok::String: {
         Expr* e = mk(EK::BasicLit, p);
         e->op = t_.tok;
         e->name = t_.lit;
@@ -649,9 +681,15 @@ class Parser {
         }
         return ft;
       }
-      case Tok::LBrack: case Tok::Chan: case Tok::Map: case Tok::Struct: case Tok::Interface: case Tok::Mul:
+      case Tok::LBrack:
+      case Tok::Chan:
+      case Tok::Map:
+      case Tok::Struct:
+      case Tok::Interface:
+      case Tok::Mul:
         return type();
-      default: unexpected("expected expression");
+      default:
+        unexpected("expected expression");
     }
   }
   Expr* expr_or_type() {
@@ -662,10 +700,17 @@ class Parser {
   }
   bool is_literal_type(Expr* x) {
     switch (x->k) {
-      case EK::Ident: case EK::ArrayType: case EK::StructType: case EK::MapType: return true;
-      case EK::Selector: return x->x->k == EK::Ident;
-      case EK::Index: return x->x->k == EK::Ident || x->x->k == EK::Selector;
-      default: return false;
+      case EK::Ident:
+      case EK::ArrayType:
+      case EK::StructType:
+      case EK::MapType:
+        return true;
+      case EK::Selector:
+        return x->x->k == EK::Ident;
+      case EK::Index:
+        return x->x->k == EK::Ident || x->x->k == EK::Selector;
+      default:
+        return false;
     }
   }
   Expr* primary() { return primary_suffix(operand()); }
@@ -761,13 +806,14 @@ class Parser {
           break;
         }
         case Tok::LBrace: {
-          if (!is_literal_type(x) || (expr_lev_ < 0 && (x->k == EK::Ident || x->k == EK::Selector ||
-                                                          x->k == EK::Index)))
+          if (!is_literal_type(x) ||
+              (expr_lev_ < 0 && (x->k == EK::Ident || x->k == EK::Selector || x->k == EK::Index)))
             return x;
           x = composite(x);
           break;
         }
-        default: return x;
+        default:
+          return x;
       }
     }
   }
@@ -788,8 +834,7 @@ class Parser {
       }
       c->list.push_back(e);
       if (!got(Tok::Comma)) {
-        if (t_.tok != Tok::RBrace)
-          unexpected("in composite literal; possibly missing comma or }");
+        if (t_.tok != Tok::RBrace) unexpected("in composite literal; possibly missing comma or }");
         break;
       }
       skip_semis();
@@ -834,7 +879,9 @@ class Parser {
   Stmt* stmt() {
     Pos p = t_.pos;
     switch (t_.tok) {
-      case Tok::Var: case Tok::Const: case Tok::Type: {
+      case Tok::Var:
+      case Tok::Const:
+      case Tok::Type: {
         Stmt* s = mks(SK::Decl, p);
         s->decl = gen_decl();
         return s;
@@ -844,27 +891,36 @@ class Parser {
         s->body = block();
         return s;
       }
-      case Tok::If: return if_stmt();
-      case Tok::For: return for_stmt();
-      case Tok::Switch: return switch_stmt();
-      case Tok::Select: return select_stmt();
+      case Tok::If:
+        return if_stmt();
+      case Tok::For:
+        return for_stmt();
+      case Tok::Switch:
+        return switch_stmt();
+      case Tok::Select:
+        return select_stmt();
       case Tok::Return: {
         next();
         Stmt* s = mks(SK::Return, p);
         if (t_.tok != Tok::Semicolon && t_.tok != Tok::RBrace) s->lhs = expr_list();
         return s;
       }
-      case Tok::Go: case Tok::Defer: {
+      case Tok::Go:
+      case Tok::Defer: {
         Tok k = t_.tok;
         next();
         Stmt* s = mks(k == Tok::Go ? SK::Go : SK::Defer, p);
         s->x = expr();
         if (s->x->k == EK::Paren) s->x = s->x->x;
         if (s->x->k != EK::Call)
-          fail(s->x->pos, std::string("expression in ") + (k == Tok::Go ? "go" : "defer") + " must be function call");
+          fail(s->x->pos,
+               std::string("expression in ") + (k == Tok::Go ? "go" : "defer") + " must be function call");
         return s;
       }
-      case Tok::Break: case Tok::Continue: case Tok::Goto: case Tok::Fallthrough: {
+      case Tok::Break:
+      case Tok::Continue:
+      case Tok::Goto:
+      case Tok::Fallthrough: {
         Stmt* s = mks(SK::Branch, p);
         s->tok = t_.tok;
         next();
@@ -874,8 +930,10 @@ class Parser {
         }
         return s;
       }
-      case Tok::Semicolon: return mks(SK::Empty, p);
-      default: break;
+      case Tok::Semicolon:
+        return mks(SK::Empty, p);
+      default:
+        break;
     }
     if (t_.tok == Tok::Ident) {
       // label?
@@ -933,9 +991,19 @@ class Parser {
     lhs.push_back(first ? first : expr());
     while (got(Tok::Comma)) lhs.push_back(expr());
     switch (t_.tok) {
-      case Tok::Define: case Tok::Assign: case Tok::AddAssign: case Tok::SubAssign: case Tok::MulAssign:
-      case Tok::QuoAssign: case Tok::RemAssign: case Tok::AndAssign: case Tok::OrAssign: case Tok::XorAssign:
-      case Tok::ShlAssign: case Tok::ShrAssign: case Tok::AndNotAssign: {
+      case Tok::Define:
+      case Tok::Assign:
+      case Tok::AddAssign:
+      case Tok::SubAssign:
+      case Tok::MulAssign:
+      case Tok::QuoAssign:
+      case Tok::RemAssign:
+      case Tok::AndAssign:
+      case Tok::OrAssign:
+      case Tok::XorAssign:
+      case Tok::ShlAssign:
+      case Tok::ShrAssign:
+      case Tok::AndNotAssign: {
         Tok op = t_.tok;
         Pos ap = t_.pos;
         next();
@@ -955,7 +1023,8 @@ class Parser {
         // a type switch guard `v := x.(type)` is an Assign with a TypeAssert whose y is null
         return s;
       }
-      default: break;
+      default:
+        break;
     }
     if (lhs.size() > 1) unexpected("expected := or = or comma");
     if (t_.tok == Tok::Arrow) {
@@ -1024,8 +1093,10 @@ class Parser {
     if (t_.tok != Tok::LBrace) {
       if (t_.tok != Tok::Semicolon) {
         Stmt* s = simple_stmt(nullptr, true);
-        if (s->k == SK::Range) range = s;
-        else init = s;
+        if (s->k == SK::Range)
+          range = s;
+        else
+          init = s;
       }
       if (!range && t_.tok == Tok::Semicolon) {
         next();

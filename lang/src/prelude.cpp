@@ -1081,10 +1081,11 @@ func RuneCount(p []byte) int { return RuneCountInString(string(p)) }
 
 std::string load_prelude(const std::string& path) {
   static const std::map<std::string, const char*> preludes = {
-      {"fmt", kFmt},         {"errors", kErrors},   {"time", kTime},       {"sync", kSync},
-      {"sync/atomic", kAtomic}, {"context", kContext}, {"strings", kStrings}, {"strconv", kStrconv},
-      {"math", kMath},       {"math/rand", kRand},  {"sort", kSort},       {"os", kOs},
-      {"runtime", kRuntime}, {"unicode", kUnicode}, {"unicode/utf8", kUtf8},
+      {"fmt", kFmt},         {"errors", kErrors},      {"time", kTime},
+      {"sync", kSync},       {"sync/atomic", kAtomic}, {"context", kContext},
+      {"strings", kStrings}, {"strconv", kStrconv},    {"math", kMath},
+      {"math/rand", kRand},  {"sort", kSort},          {"os", kOs},
+      {"runtime", kRuntime}, {"unicode", kUnicode},    {"unicode/utf8", kUtf8},
   };
   auto it = preludes.find(path);
   return it == preludes.end() ? std::string() : std::string(it->second);

@@ -27,9 +27,9 @@ struct Program {
   Proto* entry = nullptr;
   int nglobals = 0;
   std::string filename;
-  Type* runtime_error = nullptr;  // runtime.Error: what index-out-of-range & co panic with
-  std::map<std::string, Type*> types;  // "context.impl" -> type, for natives that make values
-  std::map<std::string, Proto*> funcs; // "fmt.Sprint" -> proto, for natives that call Go code
+  Type* runtime_error = nullptr;          // runtime.Error: what index-out-of-range & co panic with
+  std::map<std::string, Type*> types;     // "context.impl" -> type, for natives that make values
+  std::map<std::string, Proto*> funcs;    // "fmt.Sprint" -> proto, for natives that call Go code
   std::vector<std::string> method_names;  // CALLI's method name constants
   Type* type_named(const std::string& qualified) const {
     auto it = types.find(qualified);

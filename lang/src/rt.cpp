@@ -34,8 +34,10 @@ Value zero_value(const Program& prog, Type* t, const std::string& name) {
         for (auto& v : a->a) v = zero_value(prog, u->elem, name);
       return Value::of_obj(a);
     }
-    case TK::Native: return Value::of_obj(make_native(u->name, name));
-    default: return Value();
+    case TK::Native:
+      return Value::of_obj(make_native(u->name, name));
+    default:
+      return Value();
   }
   (void)prog;
 }
@@ -111,12 +113,26 @@ static bool ptr_equal(const Value& a, const Value& b) {
 bool values_equal(Thread& th, Type* t, const Value& a, const Value& b) {
   Type* u = t->under();
   switch (u->k) {
-    case TK::Bool: case TK::Int: case TK::Int8: case TK::Int16: case TK::Int32: case TK::Int64: case TK::Uint:
-    case TK::Uint8: case TK::Uint16: case TK::Uint32: case TK::Uint64: case TK::Uintptr:
+    case TK::Bool:
+    case TK::Int:
+    case TK::Int8:
+    case TK::Int16:
+    case TK::Int32:
+    case TK::Int64:
+    case TK::Uint:
+    case TK::Uint8:
+    case TK::Uint16:
+    case TK::Uint32:
+    case TK::Uint64:
+    case TK::Uintptr:
       return a.i == b.i;
-    case TK::Float32: case TK::Float64: return a.f == b.f;
-    case TK::String: return str_of(a) == str_of(b);
-    case TK::Pointer: return ptr_equal(a, b);
+    case TK::Float32:
+    case TK::Float64:
+      return a.f == b.f;
+    case TK::String:
+      return str_of(a) == str_of(b);
+    case TK::Pointer:
+      return ptr_equal(a, b);
     case TK::Chan: {
       if (a.o == b.o) return true;
       if (!a.o || !b.o) return false;
@@ -147,8 +163,10 @@ bool values_equal(Thread& th, Type* t, const Value& a, const Value& b) {
       }
       return values_equal(th, x->t, x->v, y->v);
     }
-    case TK::Native: return a.o == b.o;
-    default: return a.o == b.o && a.i == b.i;
+    case TK::Native:
+      return a.o == b.o;
+    default:
+      return a.o == b.o && a.i == b.i;
   }
 }
 
@@ -164,8 +182,10 @@ static uint64_t mix(uint64_t x) {
 uint64_t hash_value(Thread& th, Type* t, const Value& v) {
   Type* u = t->under();
   switch (u->k) {
-    case TK::String: return std::hash<std::string_view>()(str_of(v));
-    case TK::Float32: case TK::Float64: {
+    case TK::String:
+      return std::hash<std::string_view>()(str_of(v));
+    case TK::Float32:
+    case TK::Float64: {
       double f = v.f == 0 ? 0.0 : v.f;
       uint64_t b;
       std::memcpy(&b, &f, 8);
@@ -200,8 +220,10 @@ uint64_t hash_value(Thread& th, Type* t, const Value& v) {
       }
       return mix(static_cast<uint64_t>(x->t->id)) ^ hash_value(th, x->t, x->v);
     }
-    case TK::Native: return mix(reinterpret_cast<uintptr_t>(v.o));
-    default: return mix(static_cast<uint64_t>(v.i));
+    case TK::Native:
+      return mix(reinterpret_cast<uintptr_t>(v.o));
+    default:
+      return mix(static_cast<uint64_t>(v.i));
   }
 }
 

@@ -11,12 +11,30 @@ struct KW {
   Tok t;
 };
 const KW kKeywords[] = {
-    {"break", Tok::Break},   {"case", Tok::Case},     {"chan", Tok::Chan},         {"const", Tok::Const},
-    {"continue", Tok::Continue}, {"default", Tok::Default}, {"defer", Tok::Defer}, {"else", Tok::Else},
-    {"fallthrough", Tok::Fallthrough}, {"for", Tok::For}, {"func", Tok::Func},   {"go", Tok::Go},
-    {"goto", Tok::Goto},     {"if", Tok::If},         {"import", Tok::Import},     {"interface", Tok::Interface},
-    {"map", Tok::Map},       {"package", Tok::Package}, {"range", Tok::Range},     {"return", Tok::Return},
-    {"select", Tok::Select}, {"struct", Tok::Struct}, {"switch", Tok::Switch},     {"type", Tok::Type},
+    {"break", Tok::Break},
+    {"case", Tok::Case},
+    {"chan", Tok::Chan},
+    {"const", Tok::Const},
+    {"continue", Tok::Continue},
+    {"default", Tok::Default},
+    {"defer", Tok::Defer},
+    {"else", Tok::Else},
+    {"fallthrough", Tok::Fallthrough},
+    {"for", Tok::For},
+    {"func", Tok::Func},
+    {"go", Tok::Go},
+    {"goto", Tok::Goto},
+    {"if", Tok::If},
+    {"import", Tok::Import},
+    {"interface", Tok::Interface},
+    {"map", Tok::Map},
+    {"package", Tok::Package},
+    {"range", Tok::Range},
+    {"return", Tok::Return},
+    {"select", Tok::Select},
+    {"struct", Tok::Struct},
+    {"switch", Tok::Switch},
+    {"type", Tok::Type},
     {"var", Tok::Var},
 };
 bool is_letter(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80; }
@@ -26,26 +44,47 @@ bool is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' &
 
 const char* tok_string(Tok t) {
   static const char* names[] = {
-      "ILLEGAL", "EOF", "COMMENT", "name", "literal", "literal", "literal", "literal", "literal",
-      "+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "&^",
-      "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&^=",
-      "&&", "||", "<-", "++", "--", "==", "<", ">", "=", "!", "!=", "<=", ">=", ":=", "...",
-      "(", "[", "{", ",", ".", ")", "]", "}", ";", ":", "~",
-      "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
-      "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
-      "struct", "switch", "type", "var"};
+      "ILLEGAL",   "EOF",  "COMMENT",     "name",  "literal", "literal", "literal", "literal",  "literal",
+      "+",         "-",    "*",           "/",     "%",       "&",       "|",       "^",        "<<",
+      ">>",        "&^",   "+=",          "-=",    "*=",      "/=",      "%=",      "&=",       "|=",
+      "^=",        "<<=",  ">>=",         "&^=",   "&&",      "||",      "<-",      "++",       "--",
+      "==",        "<",    ">",           "=",     "!",       "!=",      "<=",      ">=",       ":=",
+      "...",       "(",    "[",           "{",     ",",       ".",       ")",       "]",        "}",
+      ";",         ":",    "~",           "break", "case",    "chan",    "const",   "continue", "default",
+      "defer",     "else", "fallthrough", "for",   "func",    "go",      "goto",    "if",       "import",
+      "interface", "map",  "package",     "range", "return",  "select",  "struct",  "switch",   "type",
+      "var"};
   return names[static_cast<int>(t)];
 }
 
 int precedence(Tok t) {
   switch (t) {
-    case Tok::LOr: return 1;
-    case Tok::LAnd: return 2;
-    case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr: case Tok::Geq: return 3;
-    case Tok::Add: case Tok::Sub: case Tok::Or: case Tok::Xor: return 4;
-    case Tok::Mul: case Tok::Quo: case Tok::Rem: case Tok::Shl: case Tok::Shr: case Tok::And: case Tok::AndNot:
+    case Tok::LOr:
+      return 1;
+    case Tok::LAnd:
+      return 2;
+    case Tok::Eql:
+    case Tok::Neq:
+    case Tok::Lss:
+    case Tok::Leq:
+    case Tok::Gtr:
+    case Tok::Geq:
+      return 3;
+    case Tok::Add:
+    case Tok::Sub:
+    case Tok::Or:
+    case Tok::Xor:
+      return 4;
+    case Tok::Mul:
+    case Tok::Quo:
+    case Tok::Rem:
+    case Tok::Shl:
+    case Tok::Shr:
+    case Tok::And:
+    case Tok::AndNot:
       return 5;
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
@@ -153,18 +192,36 @@ Token Scanner::next() {
     return op(plain);
   };
   switch (c) {
-    case '"': semi_ = true; return {Tok::String, p, scan_quoted('"')};
-    case '\'': semi_ = true; return {Tok::Char, p, scan_quoted('\'')};
-    case '`': semi_ = true; return {Tok::String, p, scan_raw()};
-    case '(': return op(Tok::LParen);
-    case ')': semi_ = true; return op(Tok::RParen);
-    case '[': return op(Tok::LBrack);
-    case ']': semi_ = true; return op(Tok::RBrack);
-    case '{': return op(Tok::LBrace);
-    case '}': semi_ = true; return op(Tok::RBrace);
-    case ',': return op(Tok::Comma);
-    case ';': return {Tok::Semicolon, p, ";"};
-    case '~': return op(Tok::Tilde);
+    case '"':
+      semi_ = true;
+      return {Tok::String, p, scan_quoted('"')};
+    case '\'':
+      semi_ = true;
+      return {Tok::Char, p, scan_quoted('\'')};
+    case '`':
+      semi_ = true;
+      return {Tok::String, p, scan_raw()};
+    case '(':
+      return op(Tok::LParen);
+    case ')':
+      semi_ = true;
+      return op(Tok::RParen);
+    case '[':
+      return op(Tok::LBrack);
+    case ']':
+      semi_ = true;
+      return op(Tok::RBrack);
+    case '{':
+      return op(Tok::LBrace);
+    case '}':
+      semi_ = true;
+      return op(Tok::RBrace);
+    case ',':
+      return op(Tok::Comma);
+    case ';':
+      return {Tok::Semicolon, p, ";"};
+    case '~':
+      return op(Tok::Tilde);
     case '.':
       if (peek() == '.' && peek(1) == '.') {
         advance();
@@ -172,7 +229,8 @@ Token Scanner::next() {
         return op(Tok::Ellipsis);
       }
       return op(Tok::Period);
-    case ':': return if_eq(Tok::Colon, Tok::Define);
+    case ':':
+      return if_eq(Tok::Colon, Tok::Define);
     case '+':
       if (peek() == '+') {
         advance();
@@ -187,12 +245,18 @@ Token Scanner::next() {
         return op(Tok::Dec);
       }
       return if_eq(Tok::Sub, Tok::SubAssign);
-    case '*': return if_eq(Tok::Mul, Tok::MulAssign);
-    case '/': return if_eq(Tok::Quo, Tok::QuoAssign);
-    case '%': return if_eq(Tok::Rem, Tok::RemAssign);
-    case '^': return if_eq(Tok::Xor, Tok::XorAssign);
-    case '=': return if_eq(Tok::Assign, Tok::Eql);
-    case '!': return if_eq(Tok::Not, Tok::Neq);
+    case '*':
+      return if_eq(Tok::Mul, Tok::MulAssign);
+    case '/':
+      return if_eq(Tok::Quo, Tok::QuoAssign);
+    case '%':
+      return if_eq(Tok::Rem, Tok::RemAssign);
+    case '^':
+      return if_eq(Tok::Xor, Tok::XorAssign);
+    case '=':
+      return if_eq(Tok::Assign, Tok::Eql);
+    case '!':
+      return if_eq(Tok::Not, Tok::Neq);
     case '<':
       if (peek() == '-') {
         advance();
@@ -362,16 +426,36 @@ bool unquote(const std::string& lit, std::string& out) {
     };
     uint32_t v;
     switch (e) {
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '\'':
+        out += '\'';
+        break;
+      case '"':
+        out += '"';
+        break;
       case 'x':
         if (!hexval(2, v)) return false;
         out += static_cast<char>(v);

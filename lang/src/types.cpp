@@ -35,13 +35,18 @@ bool is_aggregate(Type* t) {
 bool is_comparable(Type* t) {
   Type* u = t->under();
   switch (u->k) {
-    case TK::Slice: case TK::Map: case TK::Func: return false;
+    case TK::Slice:
+    case TK::Map:
+    case TK::Func:
+      return false;
     case TK::Struct:
       for (auto& f : u->fields)
         if (!is_comparable(f.type)) return false;
       return true;
-    case TK::Array: return is_comparable(u->elem);
-    default: return true;
+    case TK::Array:
+      return is_comparable(u->elem);
+    default:
+      return true;
   }
 }
 bool has_nil(Type* t) {
@@ -51,18 +56,26 @@ bool has_nil(Type* t) {
 }
 int int_bits(Type* t) {
   switch (t->under()->k) {
-    case TK::Int8: case TK::Uint8: return 8;
-    case TK::Int16: case TK::Uint16: return 16;
-    case TK::Int32: case TK::Uint32: return 32;
-    default: return 64;
+    case TK::Int8:
+    case TK::Uint8:
+      return 8;
+    case TK::Int16:
+    case TK::Uint16:
+      return 16;
+    case TK::Int32:
+    case TK::Uint32:
+      return 32;
+    default:
+      return 64;
   }
 }
 bool identical(Type* a, Type* b) { return a == b; }
 
-static const char* kBasicNames[] = {"invalid type", "bool", "int", "int8", "int16", "int32", "int64", "uint",
-                                    "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64",
-                                    "string", "unsafe.Pointer", "untyped bool", "untyped int", "untyped rune",
-                                    "untyped float", "untyped string", "untyped nil"};
+static const char* kBasicNames[] = {
+    "invalid type", "bool",         "int",           "int8",           "int16",          "int32",
+    "int64",        "uint",         "uint8",         "uint16",         "uint32",         "uint64",
+    "uintptr",      "float32",      "float64",       "string",         "unsafe.Pointer", "untyped bool",
+    "untyped int",  "untyped rune", "untyped float", "untyped string", "untyped nil"};
 
 std::string type_string(Type* t, bool q) {
   if (!t) return "<nil>";
@@ -75,13 +88,21 @@ std::string type_string(Type* t, bool q) {
       if (s != std::string::npos) p = p.substr(s + 1);
       return p + "." + t->name;
     }
-    case TK::TypeParam: return t->name;
-    case TK::Pointer: return "*" + type_string(t->elem, q);
-    case TK::Slice: return "[]" + type_string(t->elem, q);
-    case TK::Array: return "[" + std::to_string(t->len) + "]" + type_string(t->elem, q);
-    case TK::Map: return "map[" + type_string(t->key, q) + "]" + type_string(t->elem, q);
+    case TK::TypeParam:
+      return t->name;
+    case TK::Pointer:
+      return "*" + type_string(t->elem, q);
+    case TK::Slice:
+      return "[]" + type_string(t->elem, q);
+    case TK::Array:
+      return "[" + std::to_string(t->len) + "]" + type_string(t->elem, q);
+    case TK::Map:
+      return "map[" + type_string(t->key, q) + "]" + type_string(t->elem, q);
     case TK::Chan:
-      return std::string(t->dir == 2 ? "<-chan " : t->dir == 1 ? "chan<- " : "chan ") + type_string(t->elem, q);
+      return std::string(t->dir == 2   ? "<-chan "
+                         : t->dir == 1 ? "chan<- "
+                                       : "chan ") +
+             type_string(t->elem, q);
     case TK::Func: {
       std::string s = "func(";
       for (size_t i = 0; i < t->params.size(); i++) {
@@ -123,8 +144,10 @@ std::string type_string(Type* t, bool q) {
       }
       return s + " }";
     }
-    case TK::Native: return "native";
-    default: return kBasicNames[static_cast<int>(t->k)];
+    case TK::Native:
+      return "native";
+    default:
+      return kBasicNames[static_cast<int>(t->k)];
   }
 }
 
@@ -221,7 +244,8 @@ Type* Universe::strukt(std::vector<FieldT> fields) {
   return interned(key, std::move(t));
 }
 Type* Universe::iface(std::vector<MethodT> methods) {
-  std::sort(methods.begin(), methods.end(), [](const MethodT& a, const MethodT& b) { return a.name < b.name; });
+  std::sort(methods.begin(), methods.end(),
+            [](const MethodT& a, const MethodT& b) { return a.name < b.name; });
   std::string key = "iface{";
   for (auto& m : methods) key += m.name + " " + id_of(m.sig) + ";";
   auto t = std::make_unique<Type>();
@@ -244,12 +268,18 @@ Type* Universe::fresh(TK k) {
 
 Type* default_type(Universe& u, Type* t) {
   switch (t->k) {
-    case TK::UntypedBool: return u.basic(TK::Bool);
-    case TK::UntypedInt: return u.basic(TK::Int);
-    case TK::UntypedRune: return u.basic(TK::Int32);
-    case TK::UntypedFloat: return u.basic(TK::Float64);
-    case TK::UntypedString: return u.basic(TK::String);
-    default: return t;
+    case TK::UntypedBool:
+      return u.basic(TK::Bool);
+    case TK::UntypedInt:
+      return u.basic(TK::Int);
+    case TK::UntypedRune:
+      return u.basic(TK::Int32);
+    case TK::UntypedFloat:
+      return u.basic(TK::Float64);
+    case TK::UntypedString:
+      return u.basic(TK::String);
+    default:
+      return t;
   }
 }
 

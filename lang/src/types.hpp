@@ -20,10 +20,41 @@
 namespace golang {
 
 enum class TK : uint8_t {
-  Invalid, Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
-  Float32, Float64, String, UnsafePointer,
-  UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedString, UntypedNil,
-  Named, Pointer, Slice, Array, Map, Chan, Func, Struct, Interface, Tuple, Native, TypeParam,
+  Invalid,
+  Bool,
+  Int,
+  Int8,
+  Int16,
+  Int32,
+  Int64,
+  Uint,
+  Uint8,
+  Uint16,
+  Uint32,
+  Uint64,
+  Uintptr,
+  Float32,
+  Float64,
+  String,
+  UnsafePointer,
+  UntypedBool,
+  UntypedInt,
+  UntypedRune,
+  UntypedFloat,
+  UntypedString,
+  UntypedNil,
+  Named,
+  Pointer,
+  Slice,
+  Array,
+  Map,
+  Chan,
+  Func,
+  Struct,
+  Interface,
+  Tuple,
+  Native,
+  TypeParam,
 };
 
 struct Type;
@@ -46,22 +77,22 @@ struct MethodT {
 
 struct Type {
   TK k = TK::Invalid;
-  Type* elem = nullptr;  // Pointer, Slice, Array, Map (value), Chan
-  Type* key = nullptr;   // Map
-  int64_t len = 0;       // Array
-  int dir = 0;           // Chan: 0 both, 1 send-only, 2 receive-only
-  std::vector<FieldT> fields;               // Struct
-  std::vector<Type*> params, results;       // Func; Tuple: results
-  bool variadic = false;                    // Func
-  std::vector<MethodT> methods;             // Interface (sorted by name); Named: declared methods
-  std::vector<Type*> embeds;                // Interface: embedded (resolved into methods)
-  std::vector<Type*> union_terms;           // constraint interfaces
+  Type* elem = nullptr;                // Pointer, Slice, Array, Map (value), Chan
+  Type* key = nullptr;                 // Map
+  int64_t len = 0;                     // Array
+  int dir = 0;                         // Chan: 0 both, 1 send-only, 2 receive-only
+  std::vector<FieldT> fields;          // Struct
+  std::vector<Type*> params, results;  // Func; Tuple: results
+  bool variadic = false;               // Func
+  std::vector<MethodT> methods;        // Interface (sorted by name); Named: declared methods
+  std::vector<Type*> embeds;           // Interface: embedded (resolved into methods)
+  std::vector<Type*> union_terms;      // constraint interfaces
   bool comparable_constraint = false;
-  std::string name;                         // Named: name; TypeParam
-  std::string pkg;                          // Named: package path ("" universe)
-  Type* under_ = nullptr;                   // Named: underlying
-  int id = 0;                               // dense index, for the VM's type table
-  mutable std::mutex cache_mu;              // guards method_cache (the VM fills it)
+  std::string name;             // Named: name; TypeParam
+  std::string pkg;              // Named: package path ("" universe)
+  Type* under_ = nullptr;       // Named: underlying
+  int id = 0;                   // dense index, for the VM's type table
+  mutable std::mutex cache_mu;  // guards method_cache (the VM fills it)
   mutable std::unordered_map<std::string, void*> method_cache;
 
   Type* under() { return k == TK::Named ? under_ : this; }

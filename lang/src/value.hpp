@@ -153,9 +153,12 @@ struct PtrObj : Obj {
   Value& slot() const {
     Obj* b = base.o;
     switch (b->kind) {
-      case OKind::Cell: return static_cast<CellObj*>(b)->v;
-      case OKind::Struct: return static_cast<StructObj*>(b)->f[static_cast<size_t>(idx)];
-      default: return static_cast<ArrObj*>(b)->a[static_cast<size_t>(idx)];
+      case OKind::Cell:
+        return static_cast<CellObj*>(b)->v;
+      case OKind::Struct:
+        return static_cast<StructObj*>(b)->f[static_cast<size_t>(idx)];
+      default:
+        return static_cast<ArrObj*>(b)->a[static_cast<size_t>(idx)];
     }
   }
 };

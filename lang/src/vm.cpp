@@ -15,10 +15,10 @@
 namespace golang {
 
 std::string format_value(Thread& th, Type* t, const Value& v, char verb, bool plus, bool sharp);  // fmt.cpp
-std::string print_value(Type* t, const Value& v);                                                  // fmt.cpp
+std::string print_value(Type* t, const Value& v);                                                 // fmt.cpp
 
 namespace {
-constexpr size_t kMaxFrames = 2000000;       // about Go's 1 GB stack limit for small frames
+constexpr size_t kMaxFrames = 2000000;          // about Go's 1 GB stack limit for small frames
 constexpr size_t kMaxStack = 64 * 1024 * 1024;  // Values
 
 inline int64_t wrap(int64_t v, int kind) {
@@ -47,7 +47,8 @@ void Thread::ensure(size_t n) {
   // a fatal error cannot be recovered: end the program with Go's words
   // (not a goro::Panic: nothing on the way may turn it into a recoverable panic)
   if (msg == "stack overflow")
-    throw std::runtime_error("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow");
+    throw std::runtime_error(
+        "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow");
   throw std::runtime_error(msg);
 }
 
@@ -71,7 +72,7 @@ std::vector<std::string> Thread::traceback() const {
 }
 
 [[gnu::always_inline]] inline void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret,
-                                                       bool boundary) {
+                                                      bool boundary) {
   if (frames_.size() >= kMaxFrames) [[unlikely]]
     fatal("stack overflow");
   size_t need = static_cast<size_t>(base + p->nlocals + p->maxstack + 16);
@@ -102,9 +103,7 @@ void Thread::panic(Value v) {
   panic_val_ = std::move(v);
 }
 
-void Thread::runtime_error(const std::string& msg) {
-  panic(box(run_.prog->runtime_error, make_str(msg)));
-}
+void Thread::runtime_error(const std::string& msg) { panic(box(run_.prog->runtime_error, make_str(msg))); }
 
 [[noreturn]] void Thread::die() {
   // an unrecovered panic: Go's "panic: " line (goro adds it and the goroutine header)
@@ -308,35 +307,35 @@ void Thread::execute(size_t stop) {
   int pc;
   int sp;
 
-#define LOADF()                                    \
-  do {                                             \
-    F = &frames_.back();                           \
-    S = stack_.data();                             \
-    L = S + F->base;                               \
-    code = F->p->code.data();                      \
-    pc = F->pc;                                    \
-    sp = sp_;                                      \
+#define LOADF()               \
+  do {                        \
+    F = &frames_.back();      \
+    S = stack_.data();        \
+    L = S + F->base;          \
+    code = F->p->code.data(); \
+    pc = F->pc;               \
+    sp = sp_;                 \
   } while (0)
-#define SAVE()   \
-  do {           \
-    F->pc = pc;  \
-    sp_ = sp;    \
+#define SAVE()  \
+  do {          \
+    F->pc = pc; \
+    sp_ = sp;   \
   } while (0)
 #define PUSH(v) (S[sp++] = (v))
 #define in (*ip)
-#define NEXT()                   \
-  do {                           \
-    ip = &code[pc++];            \
-    goto* hot[ip->op];           \
+#define NEXT()         \
+  do {                 \
+    ip = &code[pc++];  \
+    goto* hot[ip->op]; \
   } while (0)
 #define TOP (S[sp - 1])
 #define POPV() (std::move(S[--sp]))
 #define DROP() (S[--sp].reset())
-#define RTERR(msg)          \
-  do {                      \
-    SAVE();                 \
-    runtime_error(msg);     \
-    goto unwind;            \
+#define RTERR(msg)      \
+  do {                  \
+    SAVE();             \
+    runtime_error(msg); \
+    goto unwind;        \
   } while (0)
 
   // Threaded dispatch for the hot instructions: each ends by jumping straight to the next
@@ -385,12 +384,23 @@ void Thread::execute(size_t stop) {
     ip = &code[pc++];
   dispatch_switch:
     switch (static_cast<Op>(ip->op)) {
-      case NOP: break;
+      case NOP:
+        break;
       case CONST:
-      op_CONST: PUSH(F->p->consts[static_cast<size_t>(in.a)]); NEXT();
+      op_CONST:
+        PUSH(F->p->consts[static_cast<size_t>(in.a)]);
+        NEXT();
       case INT:
-      op_INT: S[sp].i = in.a; S[sp].o = nullptr; sp++; NEXT();
-      case NIL: S[sp].i = 0; S[sp].o = nullptr; sp++; break;
+      op_INT:
+        S[sp].i = in.a;
+        S[sp].o = nullptr;
+        sp++;
+        NEXT();
+      case NIL:
+        S[sp].i = 0;
+        S[sp].o = nullptr;
+        sp++;
+        break;
       case ZERO: {
         Type* t = run_.prog->universe->all()[static_cast<size_t>(in.a)];
         std::string name = in.b >= 0 ? str_of(F->p->consts[static_cast<size_t>(in.b)]) : "";
@@ -398,21 +408,29 @@ void Thread::execute(size_t stop) {
         break;
       }
       case LOAD:
-      op_LOAD: PUSH(L[in.a]); NEXT();
+      op_LOAD:
+        PUSH(L[in.a]);
+        NEXT();
       case STORE:
-      op_STORE: L[in.a] = POPV(); NEXT();
+      op_STORE:
+        L[in.a] = POPV();
+        NEXT();
       case STORE_AGG: {
         Value v = POPV();
         copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], L[in.a], v);
         break;
       }
       case LOADC:
-      op_LOADC: PUSH(static_cast<CellObj*>(L[in.a].o)->v); NEXT();
+      op_LOADC:
+        PUSH(static_cast<CellObj*>(L[in.a].o)->v);
+        NEXT();
       case STOREC: {
         Value v = POPV();
         Value& dst = static_cast<CellObj*>(L[in.a].o)->v;
-        if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
-        else dst = std::move(v);
+        if (in.b)
+          copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
+        else
+          dst = std::move(v);
         break;
       }
       case NEWCELL: {
@@ -427,20 +445,28 @@ void Thread::execute(size_t stop) {
         L[in.a] = Value::of_obj(c);
         break;
       }
-      case LOADU: PUSH(static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v); break;
+      case LOADU:
+        PUSH(static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v);
+        break;
       case STOREU: {
         Value v = POPV();
         Value& dst = static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v;
-        if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
-        else dst = std::move(v);
+        if (in.b)
+          copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
+        else
+          dst = std::move(v);
         break;
       }
-      case LOADG: PUSH(static_cast<ArrObj*>(run_.globals.o)->a[static_cast<size_t>(in.a)]); break;
+      case LOADG:
+        PUSH(static_cast<ArrObj*>(run_.globals.o)->a[static_cast<size_t>(in.a)]);
+        break;
       case STOREG: {
         Value v = POPV();
         Value& dst = static_cast<ArrObj*>(run_.globals.o)->a[static_cast<size_t>(in.a)];
-        if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
-        else dst = std::move(v);
+        if (in.b)
+          copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
+        else
+          dst = std::move(v);
         break;
       }
       case ADDR_LOCAL: {
@@ -463,10 +489,21 @@ void Thread::execute(size_t stop) {
         break;
       }
       case POP:
-      op_POP: DROP(); NEXT();
-      case DUP: S[sp] = S[sp - 1]; sp++; break;
-      case DUP2: S[sp] = S[sp - 2]; S[sp + 1] = S[sp - 1]; sp += 2; break;
-      case SWAP: std::swap(S[sp - 1], S[sp - 2]); break;
+      op_POP:
+        DROP();
+        NEXT();
+      case DUP:
+        S[sp] = S[sp - 1];
+        sp++;
+        break;
+      case DUP2:
+        S[sp] = S[sp - 2];
+        S[sp + 1] = S[sp - 1];
+        sp += 2;
+        break;
+      case SWAP:
+        std::swap(S[sp - 1], S[sp - 2]);
+        break;
       case ROT3: {  // a b c -> b c a
         Value a = std::move(S[sp - 3]);
         S[sp - 3] = std::move(S[sp - 2]);
@@ -474,28 +511,38 @@ void Thread::execute(size_t stop) {
         S[sp - 1] = std::move(a);
         break;
       }
-      case COPY: TOP = copy_value(run_.prog->universe->all()[static_cast<size_t>(in.a)], TOP); break;
+      case COPY:
+        TOP = copy_value(run_.prog->universe->all()[static_cast<size_t>(in.a)], TOP);
+        break;
 
-#define BIN_I(expr)                                 \
-  {                                                 \
-    int64_t y = S[sp - 1].i;                        \
-    int64_t x = S[sp - 2].i;                        \
-    sp--;                                           \
-    S[sp - 1].i = wrap(expr, in.a);                 \
-    NEXT();                                         \
+#define BIN_I(expr)                 \
+  {                                 \
+    int64_t y = S[sp - 1].i;        \
+    int64_t x = S[sp - 2].i;        \
+    sp--;                           \
+    S[sp - 1].i = wrap(expr, in.a); \
+    NEXT();                         \
   }
       case ADD:
-      op_ADD: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
+      op_ADD:
+        BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
       case SUB:
-      op_SUB: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
+      op_SUB:
+        BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
       case MUL:
-      op_MUL: BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
-      case AND: BIN_I(x & y)
-      case OR: BIN_I(x | y)
-      case XOR: BIN_I(x ^ y)
-      case ANDNOT: BIN_I(x & ~y)
-      case DIV: case REM:
-      op_REM: {
+      op_MUL:
+        BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
+      case AND:
+        BIN_I(x & y)
+      case OR:
+        BIN_I(x | y)
+      case XOR:
+        BIN_I(x ^ y)
+      case ANDNOT:
+        BIN_I(x & ~y)
+      case DIV:
+      case REM:
+      op_REM : {
         int64_t y = S[sp - 1].i;
         int64_t x = S[sp - 2].i;
         if (y == 0) RTERR("runtime error: integer divide by zero");
@@ -512,7 +559,8 @@ void Thread::execute(size_t stop) {
         S[sp - 1].i = wrap(r, in.a);
         break;
       }
-      case SHL: case SHR: {
+      case SHL:
+      case SHR: {
         int64_t y = S[sp - 1].i;
         int64_t x = S[sp - 2].i;
         if (!(in.a & 0x200) && y < 0) RTERR("runtime error: negative shift amount");
@@ -531,14 +579,34 @@ void Thread::execute(size_t stop) {
         S[sp - 1].i = wrap(r, in.a & 0x1ff);
         break;
       }
-      case NEG: TOP.i = wrap(static_cast<int64_t>(0 - static_cast<uint64_t>(TOP.i)), in.a); break;
-      case NOT: TOP.i = !TOP.i; break;
-      case BITNOT: TOP.i = wrap(~TOP.i, in.a); break;
-      case FADD: sp--; S[sp - 1].f += S[sp].f; break;
-      case FSUB: sp--; S[sp - 1].f -= S[sp].f; break;
-      case FMUL: sp--; S[sp - 1].f *= S[sp].f; break;
-      case FDIV: sp--; S[sp - 1].f /= S[sp].f; break;
-      case FNEG: TOP.f = -TOP.f; break;
+      case NEG:
+        TOP.i = wrap(static_cast<int64_t>(0 - static_cast<uint64_t>(TOP.i)), in.a);
+        break;
+      case NOT:
+        TOP.i = !TOP.i;
+        break;
+      case BITNOT:
+        TOP.i = wrap(~TOP.i, in.a);
+        break;
+      case FADD:
+        sp--;
+        S[sp - 1].f += S[sp].f;
+        break;
+      case FSUB:
+        sp--;
+        S[sp - 1].f -= S[sp].f;
+        break;
+      case FMUL:
+        sp--;
+        S[sp - 1].f *= S[sp].f;
+        break;
+      case FDIV:
+        sp--;
+        S[sp - 1].f /= S[sp].f;
+        break;
+      case FNEG:
+        TOP.f = -TOP.f;
+        break;
       case SADD: {
         Value y = POPV();
         const std::string& a = str_of(TOP);
@@ -552,64 +620,134 @@ void Thread::execute(size_t stop) {
         break;
       }
       case ADDI:
-      op_ADDI: TOP.i = wrap(static_cast<int64_t>(static_cast<uint64_t>(TOP.i) + static_cast<uint64_t>(in.a)), in.b); NEXT();
-      case WRAP: TOP.i = wrap(TOP.i, in.a); break;
+      op_ADDI:
+        TOP.i = wrap(static_cast<int64_t>(static_cast<uint64_t>(TOP.i) + static_cast<uint64_t>(in.a)), in.b);
+        NEXT();
+      case WRAP:
+        TOP.i = wrap(TOP.i, in.a);
+        break;
       case I2F:
-        if (in.a) TOP.f = static_cast<double>(static_cast<uint64_t>(TOP.i));
-        else TOP.f = static_cast<double>(TOP.i);
+        if (in.a)
+          TOP.f = static_cast<double>(static_cast<uint64_t>(TOP.i));
+        else
+          TOP.f = static_cast<double>(TOP.i);
         break;
       case F2I: {
         double f = TOP.f;
         int64_t v;
-        if (std::isnan(f)) v = INT64_MIN;
-        else if (in.a & 0x100 && f >= 9223372036854775808.0) v = static_cast<int64_t>(static_cast<uint64_t>(f));
-        else if (f >= 9223372036854775807.0 || f <= -9223372036854775808.0) v = INT64_MIN;
-        else v = static_cast<int64_t>(f);
+        if (std::isnan(f))
+          v = INT64_MIN;
+        else if (in.a & 0x100 && f >= 9223372036854775808.0)
+          v = static_cast<int64_t>(static_cast<uint64_t>(f));
+        else if (f >= 9223372036854775807.0 || f <= -9223372036854775808.0)
+          v = INT64_MIN;
+        else
+          v = static_cast<int64_t>(f);
         TOP.i = wrap(v, in.a);
         break;
       }
-      case F2F32: TOP.f = static_cast<float>(TOP.f); break;
-#define CMP(expr)               \
-  {                             \
-    sp--;                       \
-    const Value& y = S[sp];     \
-    Value& x = S[sp - 1];       \
-    bool r = (expr);            \
-    x.reset();                  \
-    S[sp].reset();              \
-    x.i = r;                    \
-    break;                      \
+      case F2F32:
+        TOP.f = static_cast<float>(TOP.f);
+        break;
+#define CMP(expr)           \
+  {                         \
+    sp--;                   \
+    const Value& y = S[sp]; \
+    Value& x = S[sp - 1];   \
+    bool r = (expr);        \
+    x.reset();              \
+    S[sp].reset();          \
+    x.i = r;                \
+    break;                  \
   }
       case EQ:
-      op_EQ: sp--; S[sp - 1].i = S[sp - 1].i == S[sp].i; NEXT();
-      case NE: sp--; S[sp - 1].i = S[sp - 1].i != S[sp].i; break;
+      op_EQ:
+        sp--;
+        S[sp - 1].i = S[sp - 1].i == S[sp].i;
+        NEXT();
+      case NE:
+        sp--;
+        S[sp - 1].i = S[sp - 1].i != S[sp].i;
+        break;
       case LT:
-      op_LT: sp--; S[sp - 1].i = S[sp - 1].i < S[sp].i; NEXT();
-      case LE: sp--; S[sp - 1].i = S[sp - 1].i <= S[sp].i; break;
-      case GT: sp--; S[sp - 1].i = S[sp - 1].i > S[sp].i; break;
+      op_LT:
+        sp--;
+        S[sp - 1].i = S[sp - 1].i < S[sp].i;
+        NEXT();
+      case LE:
+        sp--;
+        S[sp - 1].i = S[sp - 1].i <= S[sp].i;
+        break;
+      case GT:
+        sp--;
+        S[sp - 1].i = S[sp - 1].i > S[sp].i;
+        break;
       case GE:
-      op_GE: sp--; S[sp - 1].i = S[sp - 1].i >= S[sp].i; NEXT();
-      case ULT: sp--; S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) < static_cast<uint64_t>(S[sp].i); break;
-      case ULE: sp--; S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) <= static_cast<uint64_t>(S[sp].i); break;
-      case UGT: sp--; S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) > static_cast<uint64_t>(S[sp].i); break;
-      case UGE: sp--; S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) >= static_cast<uint64_t>(S[sp].i); break;
-      case FEQ: sp--; S[sp - 1].i = S[sp - 1].f == S[sp].f; break;
-      case FNE: sp--; S[sp - 1].i = S[sp - 1].f != S[sp].f; break;
-      case FLT: sp--; S[sp - 1].i = S[sp - 1].f < S[sp].f; break;
-      case FLE: sp--; S[sp - 1].i = S[sp - 1].f <= S[sp].f; break;
-      case FGT: sp--; S[sp - 1].i = S[sp - 1].f > S[sp].f; break;
-      case FGE: sp--; S[sp - 1].i = S[sp - 1].f >= S[sp].f; break;
-      case SEQ: CMP(str_of(x) == str_of(y))
-      case SNE: CMP(str_of(x) != str_of(y))
-      case SLT: CMP(str_of(x) < str_of(y))
-      case SLE: CMP(str_of(x) <= str_of(y))
-      case SGT: CMP(str_of(x) > str_of(y))
-      case SGE: CMP(str_of(x) >= str_of(y))
-      case REQ: CMP(x.o == y.o)
-      case RNE: CMP(x.o != y.o)
-      case VEQ: case VNE: {
+      op_GE:
+        sp--;
+        S[sp - 1].i = S[sp - 1].i >= S[sp].i;
+        NEXT();
+      case ULT:
+        sp--;
+        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) < static_cast<uint64_t>(S[sp].i);
+        break;
+      case ULE:
+        sp--;
+        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) <= static_cast<uint64_t>(S[sp].i);
+        break;
+      case UGT:
+        sp--;
+        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) > static_cast<uint64_t>(S[sp].i);
+        break;
+      case UGE:
+        sp--;
+        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) >= static_cast<uint64_t>(S[sp].i);
+        break;
+      case FEQ:
+        sp--;
+        S[sp - 1].i = S[sp - 1].f == S[sp].f;
+        break;
+      case FNE:
+        sp--;
+        S[sp - 1].i = S[sp - 1].f != S[sp].f;
+        break;
+      case FLT:
+        sp--;
+        S[sp - 1].i = S[sp - 1].f < S[sp].f;
+        break;
+      case FLE:
+        sp--;
+        S[sp - 1].i = S[sp - 1].f <= S[sp].f;
+        break;
+      case FGT:
+        sp--;
+        S[sp - 1].i = S[sp - 1].f > S[sp].f;
+        break;
+      case FGE:
+        sp--;
+        S[sp - 1].i = S[sp - 1].f >= S[sp].f;
+        break;
+      case SEQ:
+        CMP(str_of(x) == str_of(y))
+      case SNE:
+        CMP(str_of(x) != str_of(y))
+      case SLT:
+        CMP(str_of(x) < str_of(y))
+      case SLE:
+        CMP(str_of(x) <= str_of(y))
+      case SGT:
+        CMP(str_of(x) > str_of(y))
+      case SGE:
+        CMP(str_of(x) >= str_of(y))
+      case REQ:
+        CMP(x.o == y.o)
+      case RNE:
+        CMP(x.o != y.o)
+      case VEQ:
+      case VNE: {
         SAVE();
-        bool r = values_equal(*this, run_.prog->universe->all()[static_cast<size_t>(in.a)], S[sp - 2], S[sp - 1]);
+        bool r =
+            values_equal(*this, run_.prog->universe->all()[static_cast<size_t>(in.a)], S[sp - 2], S[sp - 1]);
         if (panicking_) goto unwind;
         sp--;
         S[sp].reset();
@@ -624,15 +762,33 @@ void Thread::execute(size_t stop) {
         break;
       }
       case JMP:
-      op_JMP: pc = in.a; NEXT();
+      op_JMP:
+        pc = in.a;
+        NEXT();
       case JMPF:
-      op_JMPF: sp--; if (!S[sp].i) pc = in.a; NEXT();
+      op_JMPF:
+        sp--;
+        if (!S[sp].i) pc = in.a;
+        NEXT();
       case JMPT:
-      op_JMPT: sp--; if (S[sp].i) pc = in.a; NEXT();
-      case JMPF_KEEP: if (!TOP.i) pc = in.a; else sp--; break;
-      case JMPT_KEEP: if (TOP.i) pc = in.a; else sp--; break;
+      op_JMPT:
+        sp--;
+        if (S[sp].i) pc = in.a;
+        NEXT();
+      case JMPF_KEEP:
+        if (!TOP.i)
+          pc = in.a;
+        else
+          sp--;
+        break;
+      case JMPT_KEEP:
+        if (TOP.i)
+          pc = in.a;
+        else
+          sp--;
+        break;
       case CALL:
-      op_CALL: {
+      op_CALL : {
         Proto* p = protos[in.a].get();
         int base = sp - in.b;
         if (p->native) {
@@ -686,8 +842,10 @@ void Thread::execute(size_t stop) {
         int nret = 0;
         if (iv.o) {
           auto* b = static_cast<IfaceObj*>(iv.o);
-          const MethodRef* m = b->t == run_.prog->runtime_error ? nullptr
-                                                               : find_method(*run_.prog, b->t, run_.prog->method_names[static_cast<size_t>(in.a)]);
+          const MethodRef* m =
+              b->t == run_.prog->runtime_error
+                  ? nullptr
+                  : find_method(*run_.prog, b->t, run_.prog->method_names[static_cast<size_t>(in.a)]);
           nret = m ? m->proto->nresults : 1;
         }
         call_iface(in.a, in.b, nret);
@@ -703,8 +861,8 @@ void Thread::execute(size_t stop) {
         break;
       }
       case RET: {
-        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0] &&
-            frames_.size() > stop + 1) [[likely]] {
+        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0] && frames_.size() > stop + 1)
+            [[likely]] {
           // the common case: one result, nothing deferred
           int to = F->ret_to;
           Value r = std::move(L[F->p->result_slots[0]]);
@@ -749,7 +907,8 @@ void Thread::execute(size_t stop) {
         Value iv = POPV();
         if (!iv.o) RTERR("runtime error: invalid memory address or nil pointer dereference");
         auto* b = static_cast<IfaceObj*>(iv.o);
-        const MethodRef* m = find_method(*run_.prog, b->t, run_.prog->method_names[static_cast<size_t>(in.a)]);
+        const MethodRef* m =
+            find_method(*run_.prog, b->t, run_.prog->method_names[static_cast<size_t>(in.a)]);
         if (!m) RTERR("method not found");
         SAVE();
         Value recv = receiver_for(*this, *m, b->v);
@@ -778,7 +937,8 @@ void Thread::execute(size_t stop) {
         SAVE();
         if (!v.o) {
           runtime_error("panic called with nil argument (use runtime.PanicNilError)");
-          panic_val_ = box(run_.prog->runtime_error, make_str("panic called with nil argument (use runtime.PanicNilError)"));
+          panic_val_ = box(run_.prog->runtime_error,
+                           make_str("panic called with nil argument (use runtime.PanicNilError)"));
         } else {
           panic(std::move(v));
         }
@@ -796,7 +956,7 @@ void Thread::execute(size_t stop) {
         break;
       }
       case FIELD:
-      op_FIELD: {
+      op_FIELD : {
         Obj* o = TOP.o;
         if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
         TOP = static_cast<StructObj*>(o)->f[static_cast<size_t>(in.a)];
@@ -807,8 +967,10 @@ void Thread::execute(size_t stop) {
         Obj* o = TOP.o;
         if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
         Value& dst = static_cast<StructObj*>(o)->f[static_cast<size_t>(in.a)];
-        if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
-        else dst = std::move(v);
+        if (in.b)
+          copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], dst, v);
+        else
+          dst = std::move(v);
         DROP();
         break;
       }
@@ -841,14 +1003,15 @@ void Thread::execute(size_t stop) {
         break;
       }
       case INDEX:
-      op_INDEX: {
+      op_INDEX : {
         int64_t i = S[sp - 1].i;
         sp--;
         Value& x = S[sp - 1];
         if (in.b == 1) {
           const std::string& s = str_of(x);
           if (i < 0 || static_cast<size_t>(i) >= s.size())
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(static_cast<int64_t>(s.size())));
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
+                  itoa(static_cast<int64_t>(s.size())));
           Value r = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
           x = r;
           NEXT();
@@ -857,18 +1020,20 @@ void Thread::execute(size_t stop) {
         if (!o) RTERR("runtime error: index out of range [" + itoa(i) + "] with length 0");
         if (o->kind == OKind::Slice) {
           auto* s = static_cast<SliceObj*>(o);
-          if (i < 0 || i >= s->len) RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
+          if (i < 0 || i >= s->len)
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
           x = s->at(i);
         } else {
           auto* a = static_cast<ArrObj*>(o);
           if (i < 0 || static_cast<size_t>(i) >= a->a.size())
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(static_cast<int64_t>(a->a.size())));
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
+                  itoa(static_cast<int64_t>(a->a.size())));
           x = a->a[static_cast<size_t>(i)];
         }
         NEXT();
       }
       case SETINDEX:
-      op_SETINDEX: {
+      op_SETINDEX : {
         Value v = POPV();
         int64_t i = S[sp - 1].i;
         sp--;
@@ -877,16 +1042,20 @@ void Thread::execute(size_t stop) {
         if (!o) RTERR("runtime error: index out of range [" + itoa(i) + "] with length 0");
         if (o->kind == OKind::Slice) {
           auto* s = static_cast<SliceObj*>(o);
-          if (i < 0 || i >= s->len) RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
+          if (i < 0 || i >= s->len)
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
           dst = &s->at(i);
         } else {
           auto* a = static_cast<ArrObj*>(o);
           if (i < 0 || static_cast<size_t>(i) >= a->a.size())
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(static_cast<int64_t>(a->a.size())));
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
+                  itoa(static_cast<int64_t>(a->a.size())));
           dst = &a->a[static_cast<size_t>(i)];
         }
-        if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], *dst, v);
-        else *dst = std::move(v);
+        if (in.b)
+          copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], *dst, v);
+        else
+          *dst = std::move(v);
         DROP();
         NEXT();
       }
@@ -908,7 +1077,8 @@ void Thread::execute(size_t stop) {
           auto* a = static_cast<ArrObj*>(o);
           if (i < 0 || static_cast<size_t>(i) >= a->a.size()) {
             delete p;
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(static_cast<int64_t>(a->a.size())));
+            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
+                  itoa(static_cast<int64_t>(a->a.size())));
           }
           p->base = S[sp - 1];
           p->idx = i;
@@ -958,8 +1128,10 @@ void Thread::execute(size_t stop) {
           const std::string& s = str_of(x);
           int64_t n = static_cast<int64_t>(s.size());
           if (hi < 0 && !(in.b & 2)) hi = n;
-          if (hi < 0 || hi > n) RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + "] with length " + itoa(n));
-          if (lo < 0 || lo > hi) RTERR("runtime error: slice bounds out of range [" + itoa(lo) + ":" + itoa(hi) + "]");
+          if (hi < 0 || hi > n)
+            RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + "] with length " + itoa(n));
+          if (lo < 0 || lo > hi)
+            RTERR("runtime error: slice bounds out of range [" + itoa(lo) + ":" + itoa(hi) + "]");
           PUSH(make_str(s.substr(static_cast<size_t>(lo), static_cast<size_t>(hi - lo))));
           break;
         }
@@ -977,12 +1149,15 @@ void Thread::execute(size_t stop) {
         }
         if (!(in.b & 2)) hi = len;
         if (!(in.b & 4)) max = cap;
-        if (max < 0 || max > cap) RTERR("runtime error: slice bounds out of range [::" + itoa(max) + "] with capacity " + itoa(cap));
+        if (max < 0 || max > cap)
+          RTERR("runtime error: slice bounds out of range [::" + itoa(max) + "] with capacity " + itoa(cap));
         if (hi < 0 || hi > max) {
-          if (in.b & 4) RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + ":" + itoa(max) + "]");
+          if (in.b & 4)
+            RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + ":" + itoa(max) + "]");
           RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + "] with capacity " + itoa(cap));
         }
-        if (lo < 0 || lo > hi) RTERR("runtime error: slice bounds out of range [" + itoa(lo) + ":" + itoa(hi) + "]");
+        if (lo < 0 || lo > hi)
+          RTERR("runtime error: slice bounds out of range [" + itoa(lo) + ":" + itoa(hi) + "]");
         if (!arr.o) {
           PUSH(Value());
           break;
@@ -995,15 +1170,27 @@ void Thread::execute(size_t stop) {
         PUSH(Value::of_obj(ns));
         break;
       }
-      case LEN: case CAP: {
+      case LEN:
+      case CAP: {
         Value x = POPV();
         int64_t n = 0;
         switch (in.a) {
-          case 0: n = static_cast<int64_t>(str_of(x).size()); break;
-          case 1: if (x.o) n = in.op == LEN ? static_cast<SliceObj*>(x.o)->len : static_cast<SliceObj*>(x.o)->cap; break;
-          case 2: if (x.o) n = static_cast<int64_t>(static_cast<MapObj*>(x.o)->live); break;
-          case 3: if (x.o) n = static_cast<int64_t>(in.op == LEN ? as_chan(x)->core->len() : as_chan(x)->core->cap()); break;
-          default: n = in.b; break;
+          case 0:
+            n = static_cast<int64_t>(str_of(x).size());
+            break;
+          case 1:
+            if (x.o) n = in.op == LEN ? static_cast<SliceObj*>(x.o)->len : static_cast<SliceObj*>(x.o)->cap;
+            break;
+          case 2:
+            if (x.o) n = static_cast<int64_t>(static_cast<MapObj*>(x.o)->live);
+            break;
+          case 3:
+            if (x.o)
+              n = static_cast<int64_t>(in.op == LEN ? as_chan(x)->core->len() : as_chan(x)->core->cap());
+            break;
+          default:
+            n = in.b;
+            break;
         }
         PUSH(Value::of_int(n));
         break;
@@ -1086,7 +1273,8 @@ void Thread::execute(size_t stop) {
           if (in.a == 1) {
             const std::string& s = str_of(src);
             n = std::min<int64_t>(d->len, static_cast<int64_t>(s.size()));
-            for (int64_t i = 0; i < n; i++) d->at(i) = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
+            for (int64_t i = 0; i < n; i++)
+              d->at(i) = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
           } else if (src.o) {
             auto* s = static_cast<SliceObj*>(src.o);
             n = std::min(d->len, s->len);
@@ -1148,8 +1336,8 @@ void Thread::execute(size_t stop) {
         auto* c = new ChanObj();
         c->elem = t->under()->elem;
         SAVE();
-        c->core = std::make_shared<goro::detail::ChanCore>(static_cast<size_t>(n),
-                                                           str_of(F->p->consts[static_cast<size_t>(in.b)]), cval_ops());
+        c->core = std::make_shared<goro::detail::ChanCore>(
+            static_cast<size_t>(n), str_of(F->p->consts[static_cast<size_t>(in.b)]), cval_ops());
         TOP = Value::of_obj(c);
         break;
       }
@@ -1255,7 +1443,8 @@ void Thread::execute(size_t stop) {
         TOP = box(t, std::move(TOP));
         break;
       }
-      case ASSERT: case TYPEIS: {
+      case ASSERT:
+      case TYPEIS: {
         Type* t = run_.prog->universe->all()[static_cast<size_t>(in.a)];
         Value iv = POPV();
         Type* dt = dyn_type(iv);
@@ -1308,7 +1497,10 @@ void Thread::execute(size_t stop) {
         if (TOP.o) TOP = static_cast<IfaceObj*>(TOP.o)->v;
         break;
       }
-      case SEND: case RECV: case CLOSE: case SELECT: {
+      case SEND:
+      case RECV:
+      case CLOSE:
+      case SELECT: {
         SAVE();
         try {
           if (in.op == SEND) {
@@ -1334,7 +1526,8 @@ void Thread::execute(size_t stop) {
               if (c->empty_elem) {
                 goro::Empty e;
                 ok = c->core->recv(&e, true).ok;
-                if (ok || true) out = zero_value(*run_.prog, c->elem ? c->elem : run_.prog->universe->empty_struct());
+                if (ok || true)
+                  out = zero_value(*run_.prog, c->elem ? c->elem : run_.prog->universe->empty_struct());
               } else {
                 CVal cv;
                 ok = c->core->recv(&cv, true).ok;
@@ -1375,14 +1568,17 @@ void Thread::execute(size_t stop) {
             }
             sp = first;
             sp_ = sp;
-            goro::detail::SelectResult r = goro::detail::selectgo(cases.data(), static_cast<size_t>(ncases), has_default);
+            goro::detail::SelectResult r =
+                goro::detail::selectgo(cases.data(), static_cast<size_t>(ncases), has_default);
             S = stack_.data();
             int idx = r.index == static_cast<size_t>(ncases) ? -1 : static_cast<int>(r.index);
             Value v;
             if (idx >= 0 && !(in.b & (1 << idx))) {
               ChanObj* c = as_chan(chans[static_cast<size_t>(idx)]);
-              if (r.recv_ok && !c->empty_elem) v = std::move(slots[static_cast<size_t>(idx)].v);
-              else v = zero_value(*run_.prog, c->elem ? c->elem : run_.prog->universe->empty_struct());
+              if (r.recv_ok && !c->empty_elem)
+                v = std::move(slots[static_cast<size_t>(idx)].v);
+              else
+                v = zero_value(*run_.prog, c->elem ? c->elem : run_.prog->universe->empty_struct());
             }
             PUSH(std::move(v));
             PUSH(Value::of_int(r.recv_ok));
@@ -1406,7 +1602,10 @@ void Thread::execute(size_t stop) {
           mo->iterating++;
           it->map = m;
           it->n = mo->entries.size();
-          it->start = it->n ? static_cast<size_t>(goro::rand_intn(static_cast<int>(std::min<size_t>(it->n, 1u << 30)))) : 0;
+          it->start =
+              it->n
+                  ? static_cast<size_t>(goro::rand_intn(static_cast<int>(std::min<size_t>(it->n, 1u << 30))))
+                  : 0;
         }
         L[in.a] = Value::of_obj(it);
         break;
@@ -1455,7 +1654,10 @@ void Thread::execute(size_t stop) {
         goro::print(s);
         break;
       }
-      case PRINTNL: SAVE(); goro::print("\n"); break;
+      case PRINTNL:
+        SAVE();
+        goro::print("\n");
+        break;
       case MINMAX: {
         int n = in.a;
         int best = sp - n;
@@ -1463,15 +1665,23 @@ void Thread::execute(size_t stop) {
           const Value& x = S[i];
           const Value& b = S[best];
           bool less;
-          if (in.b & 4) less = str_of(x) < str_of(b);
-          else if (in.b & 2) less = x.f < b.f || std::isnan(x.f);
-          else if (in.b & 8) less = static_cast<uint64_t>(x.i) < static_cast<uint64_t>(b.i);
-          else less = x.i < b.i;
+          if (in.b & 4)
+            less = str_of(x) < str_of(b);
+          else if (in.b & 2)
+            less = x.f < b.f || std::isnan(x.f);
+          else if (in.b & 8)
+            less = static_cast<uint64_t>(x.i) < static_cast<uint64_t>(b.i);
+          else
+            less = x.i < b.i;
           bool greater;
-          if (in.b & 4) greater = str_of(b) < str_of(x);
-          else if (in.b & 2) greater = b.f < x.f || std::isnan(x.f);
-          else if (in.b & 8) greater = static_cast<uint64_t>(b.i) < static_cast<uint64_t>(x.i);
-          else greater = b.i < x.i;
+          if (in.b & 4)
+            greater = str_of(b) < str_of(x);
+          else if (in.b & 2)
+            greater = b.f < x.f || std::isnan(x.f);
+          else if (in.b & 8)
+            greater = static_cast<uint64_t>(b.i) < static_cast<uint64_t>(x.i);
+          else
+            greater = b.i < x.i;
           if ((in.b & 1) ? greater : less) best = i;
         }
         Value r = S[best];
@@ -1481,16 +1691,28 @@ void Thread::execute(size_t stop) {
         break;
       }
       case JCMP_LK:
-      op_JCMP_LK: {
+      op_JCMP_LK : {
         int64_t x = L[in.a].i, k = in.b;
         bool r;
         switch (in.c >> kJcmpShift) {
-          case CmpLT: r = x < k; break;
-          case CmpLE: r = x <= k; break;
-          case CmpGT: r = x > k; break;
-          case CmpGE: r = x >= k; break;
-          case CmpEQ: r = x == k; break;
-          default: r = x != k; break;
+          case CmpLT:
+            r = x < k;
+            break;
+          case CmpLE:
+            r = x <= k;
+            break;
+          case CmpGT:
+            r = x > k;
+            break;
+          case CmpGE:
+            r = x >= k;
+            break;
+          case CmpEQ:
+            r = x == k;
+            break;
+          default:
+            r = x != k;
+            break;
         }
         if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
         NEXT();
@@ -1498,11 +1720,12 @@ void Thread::execute(size_t stop) {
       case LOADADDI:
       op_LOADADDI:
         S[sp].o = nullptr;
-        S[sp].i = wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
+        S[sp].i =
+            wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
         sp++;
         NEXT();
       case RET1:
-      op_RET1: {
+      op_RET1 : {
         if (F->plain() && frames_.size() > stop + 1) [[likely]] {
           int to = F->ret_to;
           Value r = std::move(S[sp - 1]);
@@ -1522,16 +1745,28 @@ void Thread::execute(size_t stop) {
         goto do_ret;
       }
       case JCMP_LL:
-      op_JCMP_LL: {
+      op_JCMP_LL : {
         int64_t x = L[in.a].i, y = L[in.b].i;
         bool r;
         switch (in.c >> kJcmpShift) {
-          case CmpLT: r = x < y; break;
-          case CmpLE: r = x <= y; break;
-          case CmpGT: r = x > y; break;
-          case CmpGE: r = x >= y; break;
-          case CmpEQ: r = x == y; break;
-          default: r = x != y; break;
+          case CmpLT:
+            r = x < y;
+            break;
+          case CmpLE:
+            r = x <= y;
+            break;
+          case CmpGT:
+            r = x > y;
+            break;
+          case CmpGE:
+            r = x >= y;
+            break;
+          case CmpEQ:
+            r = x == y;
+            break;
+          default:
+            r = x != y;
+            break;
         }
         if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
         NEXT();
@@ -1542,10 +1777,11 @@ void Thread::execute(size_t stop) {
         NEXT();
       case ADDIL:
       op_ADDIL:
-        L[in.a].i = wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
+        L[in.a].i =
+            wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
         NEXT();
       case INDEXL:
-      op_INDEXL: {
+      op_INDEXL : {
         int64_t i = S[sp - 1].i;
         Obj* o = L[in.a].o;
         if (o && o->kind == OKind::Slice) {
@@ -1563,7 +1799,7 @@ void Thread::execute(size_t stop) {
         NEXT();
       }
       case SETINDEXL:
-      op_SETINDEXL: {
+      op_SETINDEXL : {
         int64_t i = S[sp - 2].i;
         Obj* o = L[in.a].o;
         Value* dst;
@@ -1579,8 +1815,10 @@ void Thread::execute(size_t stop) {
             RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(n));
           dst = &a->a[static_cast<size_t>(i)];
         }
-        if (in.b) copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], *dst, S[sp - 1]);
-        else *dst = std::move(S[sp - 1]);
+        if (in.b)
+          copy_into(run_.prog->universe->all()[static_cast<size_t>(in.b - 1)], *dst, S[sp - 1]);
+        else
+          *dst = std::move(S[sp - 1]);
         S[sp - 1].reset();
         sp -= 2;
         NEXT();
@@ -1593,7 +1831,8 @@ void Thread::execute(size_t stop) {
         sp_ = 0;
         return;
       }
-      default: RTERR("(internal) bad instruction");
+      default:
+        RTERR("(internal) bad instruction");
     }
     continue;
 

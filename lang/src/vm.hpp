@@ -36,13 +36,13 @@ struct Run {
   }
   bool parallel = false;
   const Program* prog = nullptr;
-  Value globals;                    // an ArrObj: &global is a pointer into it
-  std::atomic<int> exit_code{-1};   // set by os.Exit
-  std::atomic<int64_t> live{0};     // interpreted goroutines running (runtime.NumGoroutine)
+  Value globals;                   // an ArrObj: &global is a pointer into it
+  std::atomic<int> exit_code{-1};  // set by os.Exit
+  std::atomic<int64_t> live{0};    // interpreted goroutines running (runtime.NumGoroutine)
   int procs = 1;
   uint64_t seed = 1;
-  int* exit_out = nullptr;          // where os.Exit's code is reported (outlives the run)
-  std::weak_ptr<Run> self;          // goroutines keep the Run alive while they exist
+  int* exit_out = nullptr;  // where os.Exit's code is reported (outlives the run)
+  std::weak_ptr<Run> self;  // goroutines keep the Run alive while they exist
 };
 
 struct DeferRec {
@@ -51,16 +51,17 @@ struct DeferRec {
 };
 
 struct Frame {
-  Frame(Proto* pp, FuncObj* f, int b, int r, int n, bool bd) : p(pp), fn(f), base(b), ret_to(r), nret(n), boundary(bd) {}
+  Frame(Proto* pp, FuncObj* f, int b, int r, int n, bool bd)
+      : p(pp), fn(f), base(b), ret_to(r), nret(n), boundary(bd) {}
   Proto* p;
-  FuncObj* fn;     // the closure being run (its upvalues), or null; the caller's stack holds it
+  FuncObj* fn;  // the closure being run (its upvalues), or null; the caller's stack holds it
   int pc = 0;
-  int base = 0;    // locals start here
-  int ret_to = 0;  // results go here in the caller
-  int nret = 0;    // results the caller expects
-  bool in_ret = false;     // running deferred calls on the way out
-  bool is_defer = false;   // a deferred call (recover works here)
-  bool boundary = false;   // returns to native code
+  int base = 0;                             // locals start here
+  int ret_to = 0;                           // results go here in the caller
+  int nret = 0;                             // results the caller expects
+  bool in_ret = false;                      // running deferred calls on the way out
+  bool is_defer = false;                    // a deferred call (recover works here)
+  bool boundary = false;                    // returns to native code
   std::vector<DeferRec>* defers = nullptr;  // owned; deleted by Thread::pop_frame (Frame stays trivial)
   // plain() is true for a frame that returns the simple way: nothing deferred, not special
   bool plain() const { return !defers && !boundary && !is_defer; }
@@ -70,7 +71,7 @@ struct Frame {
 // path: storage only grows (doubling), size is a plain counter.
 class FrameStack {
  public:
-  FrameStack() : store_(16, Frame(nullptr, nullptr, 0, 0, 0, false)) {}
+  FrameStack() : store_(4, Frame(nullptr, nullptr, 0, 0, 0, false)) {}
   size_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
   Frame& back() { return store_[n_ - 1]; }
@@ -97,7 +98,9 @@ struct ExitProgram {
 
 class Thread {
  public:
-  explicit Thread(Run& run) : run_(run) { stack_.resize(256); }
+  explicit Thread(Run& run) : run_(run) {
+    stack_.resize(32);
+  }  // grows on demand: a parked goroutine stays small
   ~Thread() {
     while (!frames_.empty()) pop_frame();
   }
@@ -169,8 +172,8 @@ struct MethodRef {
   Proto* proto = nullptr;
   std::vector<int> path;  // embedded fields to walk
   bool ptr_recv = false;
-  bool recv_is_ptr = false;  // the value after the path is a pointer
-  Type* recv_type = nullptr; // the receiver's base type (for copies)
+  bool recv_is_ptr = false;   // the value after the path is a pointer
+  Type* recv_type = nullptr;  // the receiver's base type (for copies)
 };
 const MethodRef* find_method(const Program& prog, Type* t, const std::string& name);
 // receiver_for() turns a dynamic value into the receiver the method wants.

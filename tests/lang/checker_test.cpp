@@ -40,8 +40,10 @@ TEST(Checker, SaysWhatIsWrong) {
   const Case cases[] = {
       {"x := 1", "3:1: declared and not used: x"},
       {"var s []int; s.Len()", "3:16: s.Len undefined (type []int has no field or method Len)"},
-      {"ch := make(chan int); close(ch, ch)", "3:23: invalid operation: too many arguments for close(ch, ch) (expected 1, found 2)"},
-      {"var x int = 1.5; _ = x", "3:13: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"},
+      {"ch := make(chan int); close(ch, ch)",
+       "3:23: invalid operation: too many arguments for close(ch, ch) (expected 1, found 2)"},
+      {"var x int = 1.5; _ = x",
+       "3:13: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"},
   };
   for (const Case& k : cases) {
     std::string src = std::string("package main\nfunc main() {\n") + k.body + "\n}\n";
@@ -53,16 +55,18 @@ TEST(Checker, SaysWhatIsWrong) {
 
 TEST(Checker, AcceptsUsesGcAccepts) {
   // x++ and x += 1 read x: gc does not call x unused; a blank identifier is never unused
-  auto c = goroscope::lang::compile("package main\nfunc main() {\n\tx := 0\n\tx++\n\ty := 1\n\ty += 2\n\t_ = 3\n}\n",
-                                    "prog.go");
+  auto c = goroscope::lang::compile(
+      "package main\nfunc main() {\n\tx := 0\n\tx++\n\ty := 1\n\ty += 2\n\t_ = 3\n}\n", "prog.go");
   EXPECT_NE(c.program, nullptr) << langtest::join(c.errors);
 }
 
 TEST(Checker, RejectsWhatItDoesNotSupportAtTheLine) {
-  auto c = goroscope::lang::compile("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n", "prog.go");
+  auto c = goroscope::lang::compile("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n",
+                                    "prog.go");
   ASSERT_FALSE(c.errors.empty());
   EXPECT_EQ(c.errors[0], "prog.go:3:10: goroscope does not support generic functions yet");
-  auto d = goroscope::lang::compile("package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n", "prog.go");
+  auto d = goroscope::lang::compile(
+      "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n", "prog.go");
   ASSERT_FALSE(d.errors.empty());
   EXPECT_EQ(d.errors[0], "prog.go:3:8: goroscope does not support package \"net/http\" yet");
   auto g = goroscope::lang::compile("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n", "prog.go");

@@ -1,8 +1,8 @@
 // tests/lang/parser_test.cpp: the parser builds the tree Go's grammar gives, with positions,
 // and reports syntax errors in gc's words.
-#include <gtest/gtest.h>
-
 #include "parser.hpp"
+
+#include <gtest/gtest.h>
 
 namespace {
 

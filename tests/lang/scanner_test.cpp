@@ -1,7 +1,7 @@
 // tests/lang/scanner_test.cpp: Go's lexical rules: automatic semicolons, literals, positions.
-#include <gtest/gtest.h>
-
 #include "scanner.hpp"
+
+#include <gtest/gtest.h>
 
 using golang::Scanner;
 using golang::Tok;
@@ -31,11 +31,11 @@ std::string kinds(const std::string& src) {
 
 TEST(Scanner, InsertsSemicolonsWhereGoDoes) {
   EXPECT_EQ(kinds("x := 1\ny++\nreturn\n}"), "x := 1 NL y ++ NL return NL } EOF;");
-  EXPECT_EQ(kinds("f(a,\n  b)\n"), "f ( a , b ) NL");            // no semicolon after a comma
-  EXPECT_EQ(kinds("if x {\n}\n"), "if x { } NL");                // none after {
-  EXPECT_EQ(kinds("x := y // note\nz"), "x := y NL z EOF;");     // a line comment ends the line
-  EXPECT_EQ(kinds("a /* c\n */ b"), "a NL b EOF;");             // a comment spanning lines too
-  EXPECT_EQ(kinds("a /* c */ b"), "a b EOF;");                  // but not one on the line
+  EXPECT_EQ(kinds("f(a,\n  b)\n"), "f ( a , b ) NL");         // no semicolon after a comma
+  EXPECT_EQ(kinds("if x {\n}\n"), "if x { } NL");             // none after {
+  EXPECT_EQ(kinds("x := y // note\nz"), "x := y NL z EOF;");  // a line comment ends the line
+  EXPECT_EQ(kinds("a /* c\n */ b"), "a NL b EOF;");           // a comment spanning lines too
+  EXPECT_EQ(kinds("a /* c */ b"), "a b EOF;");                // but not one on the line
   EXPECT_EQ(kinds("break\ncontinue\nfallthrough\n"), "break NL continue NL fallthrough NL");
 }
 
@@ -56,7 +56,9 @@ TEST(Scanner, ReadsLiterals) {
   ASSERT_TRUE(golang::unquote(ts[11].lit, out));
   EXPECT_EQ(out, "raw\\n");  // raw strings keep backslashes
   ASSERT_TRUE(golang::unquote("\"\\u00e9\\x41\\101\"", out));
-  EXPECT_EQ(out, "\xc3\xa9" "AA");
+  EXPECT_EQ(out,
+            "\xc3\xa9"
+            "AA");
 }
 
 TEST(Scanner, KnowsOperators) {

@@ -19,7 +19,8 @@ struct Result {
   int code = 0;                     // go run's exit status
 };
 
-inline Result run_go(const std::string& src, int procs = 1, uint64_t seed = 1, const std::string& name = "prog.go") {
+inline Result run_go(const std::string& src, int procs = 1, uint64_t seed = 1,
+                     const std::string& name = "prog.go") {
   Result r;
   auto c = goroscope::lang::compile(src, name);
   if (!c.program) {

@@ -11,7 +11,8 @@ namespace {
 
 using langtest::run_go;
 
-std::string prog(const std::string& body, const std::string& decls = "", const std::string& imports = "\"fmt\"") {
+std::string prog(const std::string& body, const std::string& decls = "",
+                 const std::string& imports = "\"fmt\"") {
   return "package main\n\nimport (" + imports + ")\n\n" + decls + "\nfunc main() {\n" + body + "\n}\n";
 }
 
@@ -201,7 +202,9 @@ TEST(VM, UnrecoveredPanicEndsTheProgramAsGoDoes) {
 	fmt.Println(x[i]))"));
   EXPECT_EQ(r.output, "before\n");
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.message.rfind("panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:", 0), 0u)
+  EXPECT_EQ(r.message.rfind(
+                "panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:", 0),
+            0u)
       << r.message;
 
   auto d = run_go(prog("a, b := 1, 0\n\tfmt.Println(a / b)"));
@@ -216,7 +219,8 @@ TEST(VM, UnrecoveredPanicEndsTheProgramAsGoDoes) {
   auto e = run_go(prog("panic(fmt.Errorf(\"bad %d\", 7))"));
   EXPECT_EQ(e.message.rfind("panic: bad 7", 0), 0u) << e.message;
   auto t = run_go(prog("var x any = \"s\"\n\tfmt.Println(x.(int))"));
-  EXPECT_EQ(t.message.rfind("panic: interface conversion: interface {} is string, not int", 0), 0u) << t.message;
+  EXPECT_EQ(t.message.rfind("panic: interface conversion: interface {} is string, not int", 0), 0u)
+      << t.message;
 }
 
 TEST(VM, DeadlockIsGosFatalError) {
@@ -226,14 +230,17 @@ TEST(VM, DeadlockIsGosFatalError) {
 }
 
 TEST(VM, OsExitEndsWithItsCode) {
-  auto r = run_go(prog("fmt.Println(\"bye\")\n\tos.Exit(3)\n\tfmt.Println(\"never\")", "", "\"fmt\"; \"os\""));
+  auto r =
+      run_go(prog("fmt.Println(\"bye\")\n\tos.Exit(3)\n\tfmt.Println(\"never\")", "", "\"fmt\"; \"os\""));
   EXPECT_EQ(r.output, "bye\n");
   EXPECT_EQ(r.code, 3);
 }
 
 TEST(VM, DeepRecursionGrowsTheStackAndRunawayRecursionIsFatal) {
-  EXPECT_EQ(out(prog("fmt.Println(depth(100000))", "func depth(n int) int {\n\tif n == 0 {\n\t\treturn 0\n\t}\n\treturn 1 + depth(n-1)\n}\n")),
-            "100000\n");
+  EXPECT_EQ(
+      out(prog("fmt.Println(depth(100000))",
+               "func depth(n int) int {\n\tif n == 0 {\n\t\treturn 0\n\t}\n\treturn 1 + depth(n-1)\n}\n")),
+      "100000\n");
   auto r = run_go(prog("fmt.Println(forever(1))", "func forever(n int) int { return forever(n+1) + 1 }\n"));
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.message.find("goroutine stack exceeds 1000000000-byte limit"), std::string::npos) << r.message;

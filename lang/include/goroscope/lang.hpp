@@ -34,7 +34,8 @@ std::vector<Param> params(const std::string& src);
 
 // apply_params() rewrites the literal of each named parameter; on an unknown name or a value
 // out of range it sets *err and returns the source unchanged.
-std::string apply_params(const std::string& src, const std::map<std::string, long long>& values, std::string* err);
+std::string apply_params(const std::string& src, const std::map<std::string, long long>& values,
+                         std::string* err);
 
 class Program;  // a compiled program (immutable; may be run many times, also at once)
 

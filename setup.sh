@@ -13,6 +13,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri libglx-mesa0    # headless display (software GL) for the app's checks
 )
 if [ "${GOROSCOPE_WITH_GO:-0}" = 1 ]; then packages+=(golang-go); fi   # bench/compare_go.sh only
+if [ "${GOROSCOPE_WITH_LUA:-0}" = 1 ]; then packages+=(lua5.4); fi    # bench/lang/compare.sh only
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

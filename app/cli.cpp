@@ -15,6 +15,7 @@
 
 #include "chrome_trace.hpp"
 #include "goro/output_file.hpp"
+#include "go_program.hpp"
 #include "goro/record.hpp"
 #include "model.hpp"
 #include "session.hpp"
@@ -32,6 +33,8 @@ const char* kHelp =
     "  goroscope FILE.gorec                           open a recording in the window\n"
     "  goroscope list                                 the article's programs and their parameters\n"
     "  goroscope run NAME [options]                   run one headless, print its output\n"
+    "  goroscope run FILE.go [options]                run a Go program (docs/go-subset.md)\n"
+    "  goroscope vet FILE.go                          a Go program's compile errors only\n"
     "  goroscope inspect FILE [--at TIME]             what a recording holds; the state at TIME\n"
     "  goroscope export FILE --chrome OUT.json        Chrome Trace Event JSON (Perfetto, chrome://tracing)\n"
     "  goroscope render FILE --png OUT [--at TIME]    a picture of the window at a moment, by default\n"
@@ -230,6 +233,8 @@ std::optional<int> dispatch(const std::vector<std::string>& args) {
     return 0;
   }
   if (cmd == "list") return cmd_list(args);
+  if (cmd == "run" && args.size() > 1 && is_go_file(args[1])) return go_run(args);  // Go source
+  if (cmd == "vet") return go_vet(args);
   if (cmd == "run") return cmd_run(args);
   if (cmd == "inspect") return cmd_inspect(args);
   if (cmd == "export") return cmd_export(args);

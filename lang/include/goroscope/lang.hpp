@@ -1,0 +1,58 @@
+// goroscope/lang.hpp: Go programs in, goro goroutines out. Compiles Go source (a subset of Go
+// 1.22: see docs/go-subset.md) to bytecode and runs it on goro::runtime, where every
+// goroutine is a goro goroutine and every channel, select, sync and sleep operation is goro's,
+// so the tap sees the program as it sees the C++ API.
+//
+// Example:
+//   auto c = goroscope::lang::compile(source, "prog.go");
+//   if (!c.errors.empty()) { for (auto& e : c.errors) std::cerr << e << "\n"; return 1; }
+//   int code = 0;
+//   goro::Exit e = goroscope::lang::run(*c.program, goro::Config{}, nullptr, &code);
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "goro/run.hpp"
+#include "goro/tap.hpp"
+
+namespace goroscope::lang {
+
+// Param is a `// goroscope: slider MIN..MAX "help"` comment on a constant or variable
+// declaration with an integer literal: a knob the app can draw and --set can change.
+struct Param {
+  std::string name;
+  long long def = 0, min = 0, max = 0;
+  std::string help;
+  int line = 0;  // 1-based
+};
+
+// params() finds the parameters in a program's source.
+std::vector<Param> params(const std::string& src);
+
+// apply_params() rewrites the literal of each named parameter; on an unknown name or a value
+// out of range it sets *err and returns the source unchanged.
+std::string apply_params(const std::string& src, const std::map<std::string, long long>& values,
+                         std::string* err);
+
+class Program;  // a compiled program (immutable; may be run many times, also at once)
+
+struct CompileResult {
+  std::shared_ptr<const Program> program;  // null when there are errors
+  std::vector<std::string> errors;         // gc's form: "prog.go:12:5: undefined: foo"
+};
+
+// compile() checks and compiles a package main; filename is used in messages.
+CompileResult compile(const std::string& src, const std::string& filename);
+
+// run() runs a compiled program to its end under goro::run. *exit_code (if given) is what
+// `go run` would exit with: 0, 2 for a panic or deadlock, or the code given to os.Exit.
+goro::Exit run(const Program& p, const goro::Config& cfg, const goro::Observer* observer, int* exit_code);
+
+// main_function() is the program's main goroutine, for callers that call goro::run
+// themselves; *exit_code (optional, must outlive the run) receives os.Exit's code, or -1.
+std::function<void()> main_function(std::shared_ptr<const Program> p, int procs, int* exit_code);
+
+}  // namespace goroscope::lang

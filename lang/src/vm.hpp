@@ -1,0 +1,185 @@
+// lang/src/vm.hpp: the bytecode VM. A Run holds one execution of a Program (globals, the
+// exit code of os.Exit, counters); a Thread is one interpreted goroutine: its own heap stack of
+// Values and its frames (never the fiber's C stack, so a parked goroutine stays small and deep
+// recursion only grows a vector). Every goroutine runs on a goro goroutine; channel, select,
+// sync and sleep operations go through goro, so the runtime's tap sees each of them.
+//
+// Invariants: stack[frames.back().base ..) holds the top frame's locals then its operands;
+// `panicking` is set from a panic until recover() or the goroutine's end; a frame marked
+// `boundary` returns to native code (Thread::call) rather than to the frame below.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "program.hpp"
+#include "value.hpp"
+
+namespace golang {
+
+struct Run {
+  Run() = default;
+  Run(const Run&) = delete;
+  Run& operator=(const Run&) = delete;
+  ~Run() {
+    globals.reset();
+    if (parallel) g_parallel_runs.fetch_sub(1);
+  }
+  // set_parallel(): several Ps share Values between threads: reference counts must be atomic
+  // until the last goroutine of this run is gone (the Run lives that long).
+  void set_parallel(bool on) {
+    if (on && !parallel) g_parallel_runs.fetch_add(1);
+    parallel = on;
+  }
+  bool parallel = false;
+  const Program* prog = nullptr;
+  Value globals;                   // an ArrObj: &global is a pointer into it
+  std::atomic<int> exit_code{-1};  // set by os.Exit
+  std::atomic<int64_t> live{0};    // interpreted goroutines running (runtime.NumGoroutine)
+  int procs = 1;
+  uint64_t seed = 1;
+  int* exit_out = nullptr;  // where os.Exit's code is reported (outlives the run)
+  std::weak_ptr<Run> self;  // goroutines keep the Run alive while they exist
+};
+
+struct DeferRec {
+  Value fn;
+  std::vector<Value> args;
+};
+
+struct Frame {
+  Frame(Proto* pp, FuncObj* f, int b, int r, int n, bool bd)
+      : p(pp), fn(f), base(b), ret_to(r), nret(n), boundary(bd) {}
+  Proto* p;
+  FuncObj* fn;  // the closure being run (its upvalues), or null; the caller's stack holds it
+  int pc = 0;
+  int base = 0;                             // locals start here
+  int ret_to = 0;                           // results go here in the caller
+  int nret = 0;                             // results the caller expects
+  bool in_ret = false;                      // running deferred calls on the way out
+  bool is_defer = false;                    // a deferred call (recover works here)
+  bool boundary = false;                    // returns to native code
+  std::vector<DeferRec>* defers = nullptr;  // owned; deleted by Thread::pop_frame (Frame stays trivial)
+  // plain() is true for a frame that returns the simple way: nothing deferred, not special
+  bool plain() const { return !defers && !boundary && !is_defer; }
+};
+
+// FrameStack is a vector of trivially copyable Frames without the vector's checks on the hot
+// path: storage only grows (doubling), size is a plain counter.
+class FrameStack {
+ public:
+  FrameStack() : store_(4, Frame(nullptr, nullptr, 0, 0, 0, false)) {}
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  Frame& back() { return store_[n_ - 1]; }
+  const Frame& back() const { return store_[n_ - 1]; }
+  Frame& operator[](size_t i) { return store_[i]; }
+  const Frame& operator[](size_t i) const { return store_[i]; }
+  template <class... A>
+  [[gnu::always_inline]] Frame& emplace_back(A&&... a) {
+    if (n_ == store_.size()) [[unlikely]]
+      store_.resize(store_.size() * 2, Frame(nullptr, nullptr, 0, 0, 0, false));
+    return store_[n_++] = Frame(std::forward<A>(a)...);
+  }
+  void pop_back() { n_--; }
+
+ private:
+  std::vector<Frame> store_;
+  size_t n_ = 0;
+};
+
+// ExitProgram is thrown through a goroutine to end the program at once (os.Exit).
+struct ExitProgram {
+  int code;
+};
+
+class Thread {
+ public:
+  explicit Thread(Run& run) : run_(run) {
+    stack_.resize(32);
+  }  // grows on demand: a parked goroutine stays small
+  ~Thread() {
+    while (!frames_.empty()) pop_frame();
+  }
+  Thread(const Thread&) = delete;
+  Thread& operator=(const Thread&) = delete;
+  Run& run() { return run_; }
+  const Program& prog() { return *run_.prog; }
+
+  // main() runs the program's entry (package initialisers, then main.main) to its end.
+  void main();
+  // start() runs fn(args) as this goroutine's body.
+  void start(const Value& fn, std::vector<Value> args);
+  // call() runs fn(args) from native code and returns its results; false when a panic is
+  // unwinding (the caller returns at once and the VM goes on unwinding).
+  bool call(const Value& fn, const std::vector<Value>& args, std::vector<Value>* results);
+
+  // panics: begin unwinding with a value (Go's panic) or a runtime error's text
+  void panic(Value v);
+  void runtime_error(const std::string& msg);
+  bool panicking() const { return panicking_; }
+  [[noreturn]] void fatal(const std::string& msg);
+
+  // args() is where the running native's arguments are (and its results go); valid again
+  // after a nested call(). native_fn() is the func value being run (its bound data).
+  Value* args() { return stack_.data() + native_base_; }
+  FuncObj* native_fn() { return native_fn_; }
+
+  int line() const;  // the line the top frame stands on
+  std::vector<std::string> traceback() const;
+
+ private:
+  void execute(size_t stop);
+  void push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret, bool boundary);
+  void pop_frame() {
+    delete frames_.back().defers;
+    frames_.pop_back();
+  }
+  bool unwind_step();  // one step of panic unwinding; false when the goroutine must die
+  [[noreturn]] void die();
+  void ensure(size_t n);
+  void run_native(Proto* p, Value* args);
+  void call_value(int fpos, int nargs, int nret);  // a function value at stack[fpos]
+  void call_iface(int name, int nargs, int nret);
+  void go_stmt(int nargs, const std::string& name);
+  void defer_stmt(int nargs);
+
+  Run& run_;
+  std::vector<Value> stack_;
+  int sp_ = 0;  // next free slot
+  FrameStack frames_;
+  bool panicking_ = false;
+  Value panic_val_;
+  bool recovered_ = false;
+  int native_base_ = 0;
+  FuncObj* native_fn_ = nullptr;
+  friend struct Natives;
+};
+
+// helpers the natives and fmt share
+Value zero_value(const Program& prog, Type* t, const std::string& name = "");
+Value copy_value(Type* t, const Value& v);
+void copy_into(Type* t, Value& dst, const Value& src);
+bool values_equal(Thread& th, Type* t, const Value& a, const Value& b);
+Value box(Type* t, Value v);
+Type* dyn_type(const Value& iface);
+
+// method lookup at run time (interface calls, fmt's Error/String)
+struct MethodRef {
+  Proto* proto = nullptr;
+  std::vector<int> path;  // embedded fields to walk
+  bool ptr_recv = false;
+  bool recv_is_ptr = false;   // the value after the path is a pointer
+  Type* recv_type = nullptr;  // the receiver's base type (for copies)
+};
+const MethodRef* find_method(const Program& prog, Type* t, const std::string& name);
+// receiver_for() turns a dynamic value into the receiver the method wants.
+Value receiver_for(Thread& th, const MethodRef& m, const Value& v);
+
+// calls v.Error() / v.String() when the dynamic type has it; false if it has not.
+bool call_string_method(Thread& th, Type* t, const Value& v, const char* name, std::string& out);
+
+}  // namespace golang

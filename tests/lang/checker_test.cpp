@@ -1,0 +1,86 @@
+// tests/lang/checker_test.cpp: compile errors in gc's form and order: every program in
+// tests/lang/errors/ must fail with exactly the lines of its .err file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> error_programs() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(std::string(LANG_TEST_DIR) + "/errors"))
+    if (e.path().extension() == ".go") out.push_back(e.path().stem().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class CheckerGolden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CheckerGolden, ReportsGcErrors) {
+  std::string base = std::string(LANG_TEST_DIR) + "/errors/" + GetParam();
+  auto c = goroscope::lang::compile(langtest::read_file(base + ".go"), GetParam() + ".go");
+  EXPECT_EQ(c.program, nullptr);
+  EXPECT_EQ(langtest::join(c.errors), langtest::read_file(base + ".err"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Errors, CheckerGolden, ::testing::ValuesIn(error_programs()),
+                         [](const auto& info) { return info.param; });
+
+// one-line programs: the message for each mistake
+struct Case {
+  const char* body;  // inside func main
+  const char* want;  // the first error, without "prog.go:"
+};
+
+TEST(Checker, SaysWhatIsWrong) {
+  const Case cases[] = {
+      {"x := 1", "3:1: declared and not used: x"},
+      {"var s []int; s.Len()", "3:16: s.Len undefined (type []int has no field or method Len)"},
+      {"ch := make(chan int); close(ch, ch)",
+       "3:23: invalid operation: too many arguments for close(ch, ch) (expected 1, found 2)"},
+      {"var x int = 1.5; _ = x",
+       "3:13: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"},
+  };
+  for (const Case& k : cases) {
+    std::string src = std::string("package main\nfunc main() {\n") + k.body + "\n}\n";
+    auto c = goroscope::lang::compile(src, "prog.go");
+    ASSERT_FALSE(c.errors.empty()) << k.body;
+    EXPECT_EQ(c.errors[0], std::string("prog.go:") + k.want) << k.body;
+  }
+}
+
+TEST(Checker, AcceptsUsesGcAccepts) {
+  // x++ and x += 1 read x: gc does not call x unused; a blank identifier is never unused
+  auto c = goroscope::lang::compile(
+      "package main\nfunc main() {\n\tx := 0\n\tx++\n\ty := 1\n\ty += 2\n\t_ = 3\n}\n", "prog.go");
+  EXPECT_NE(c.program, nullptr) << langtest::join(c.errors);
+}
+
+TEST(Checker, RejectsWhatItDoesNotSupportAtTheLine) {
+  auto c = goroscope::lang::compile("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n",
+                                    "prog.go");
+  ASSERT_FALSE(c.errors.empty());
+  EXPECT_EQ(c.errors[0], "prog.go:3:10: goroscope does not support generic functions yet");
+  auto d = goroscope::lang::compile(
+      "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n", "prog.go");
+  ASSERT_FALSE(d.errors.empty());
+  EXPECT_EQ(d.errors[0], "prog.go:3:8: goroscope does not support package \"net/http\" yet");
+  auto g = goroscope::lang::compile("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n", "prog.go");
+  ASSERT_FALSE(g.errors.empty());
+  EXPECT_EQ(g.errors[0], "prog.go:5:2: goroscope does not support goto yet");
+}
+
+TEST(Checker, StopsAtTenErrors) {
+  std::string src = "package main\nfunc main() {\n";
+  for (int i = 0; i < 15; i++) src += "\tundefined" + std::to_string(i) + "()\n";
+  src += "}\n";
+  auto c = goroscope::lang::compile(src, "prog.go");
+  ASSERT_EQ(c.errors.size(), 11u);
+  EXPECT_EQ(c.errors[10], "prog.go:13:2: too many errors");
+}
+
+}  // namespace

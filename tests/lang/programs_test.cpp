@@ -1,0 +1,96 @@
+// tests/lang/programs_test.cpp: Go programs with golden output: tests/lang/programs/*.go
+// (.out beside each) and the article's programs (assets/programs, outputs in
+// tests/lang/article). At procs 1 the output must match byte for byte; at procs 2 the same
+// lines must appear (their order, and which worker takes which job, may change where
+// goroutines run in parallel), except for
+// the data race, whose result depends on the interleaving.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Case {
+  std::string name, go, out;
+  int procs;
+};
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  auto add = [&](const std::string& dir, const std::string& golden_dir) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".go") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& p : files)
+      for (int procs : {1, 2})
+        out.push_back({p.stem().string(), p.string(), golden_dir + "/" + p.stem().string() + ".out", procs});
+  };
+  add(std::string(LANG_TEST_DIR) + "/programs", std::string(LANG_TEST_DIR) + "/programs");
+  add(std::string(ASSETS_DIR) + "/programs", std::string(LANG_TEST_DIR) + "/article");
+  return out;
+}
+
+// sorted_lines() is the multiset of lines, with worker numbers masked: at procs 2 which worker
+// takes which job depends on the interleaving, in Go as here.
+std::vector<std::string> sorted_lines(const std::string& s) {
+  std::vector<std::string> v;
+  std::istringstream in(s);
+  std::string l;
+  static const std::regex worker("Worker [0-9]+");
+  while (std::getline(in, l)) v.push_back(std::regex_replace(l, worker, "Worker N"));
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+class GoProgram : public ::testing::TestWithParam<Case> {};
+
+TEST_P(GoProgram, PrintsWhatGoPrints) {
+  const Case& c = GetParam();
+  auto r = langtest::run_go(langtest::read_file(c.go), c.procs, 1, fs::path(c.go).filename().string());
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  std::string want = langtest::read_file(c.out);
+  if (c.procs == 1) {
+    EXPECT_EQ(r.output, want);
+  } else if (c.name.find("data_race") == std::string::npos) {
+    EXPECT_EQ(sorted_lines(r.output), sorted_lines(want));
+  }
+  bool deadlock = c.name.find("deadlock") != std::string::npos;
+  EXPECT_EQ(r.code, deadlock ? 2 : 0) << r.message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Programs, GoProgram, ::testing::ValuesIn(cases()), [](const auto& info) {
+  std::string n = info.param.name + "_procs" + std::to_string(info.param.procs);
+  for (char& ch : n)
+    if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+});
+
+TEST(GoProgram, SliderParametersChangeTheProgram) {
+  std::string src = langtest::read_file(std::string(ASSETS_DIR) + "/programs/08_worker_pool.go");
+  auto ps = goroscope::lang::params(src);
+  ASSERT_EQ(ps.size(), 2u);
+  EXPECT_EQ(ps[0].name, "numWorkers");
+  EXPECT_EQ(ps[0].def, 3);
+  EXPECT_EQ(ps[0].min, 1);
+  EXPECT_EQ(ps[0].max, 64);
+  EXPECT_EQ(ps[0].help, "worker goroutines");
+  std::string err;
+  std::string eight = goroscope::lang::apply_params(src, {{"numWorkers", 8}}, &err);
+  EXPECT_TRUE(err.empty());
+  auto r = langtest::run_go(eight);
+  EXPECT_NE(r.output.find("Worker 8 processing job 8"), std::string::npos) << r.output;
+  goroscope::lang::apply_params(src, {{"numWorkers", 65}}, &err);
+  EXPECT_EQ(err, "numWorkers must be from 1 to 64");
+  goroscope::lang::apply_params(src, {{"workers", 2}}, &err);
+  EXPECT_EQ(err, "no parameter named 'workers' (it has: numWorkers, numJobs)");
+}
+
+}  // namespace

@@ -14,6 +14,8 @@
 #include <thread>
 
 #include "chrome_trace.hpp"
+#include "explore.hpp"
+#include "findings.hpp"
 #include "goro/output_file.hpp"
 #include "goro/record.hpp"
 #include "model.hpp"
@@ -46,6 +48,10 @@ const char* kHelp =
     "  --clock virtual|real virtual time jumps to the next timer (default); real is wall time\n"
     "  --speed X            real clock only: program seconds per wall second, 0.01 to 1000 (default 1)\n"
     "  --record FILE        write a recording of the run (Ctrl-C stops the run and ends it properly)\n"
+    "  --race               detect data races (Go's report; exit status 66 if any)\n"
+    "  --leaks              list the goroutines still blocked when main returned, and on what\n"
+    "\n"
+    "  goroscope explore NAME [options]               search for a schedule that fails (explore --help)\n"
     "\n"
     "Options are --name VALUE or --name=VALUE, each given once; numbers are plain decimals.\n"
     "TIME is 1.5s, 200ms, 30us, 42ns or a number of nanoseconds.\n"
@@ -94,6 +100,8 @@ const char* signal_name(int sig) {
 int cmd_run(const std::vector<std::string>& args) {
   std::vector<OptionSpec> specs = run_option_specs();
   specs.push_back({"--record"});
+  specs.push_back({"--race", true});
+  specs.push_back({"--leaks", true});
   Args a(args, 1, specs);
   if (a.help()) {
     std::cout << kHelp;
@@ -107,6 +115,7 @@ int cmd_run(const std::vector<std::string>& args) {
   std::vector<std::string> notes;
   read_config(a, spec.config, notes);
   std::string record = a.file("--record").value_or("");
+  spec.config.race = a.has("--race");
   for (const std::string& n : notes) say(n);
 
   StopOnSignal stop;  // Ctrl-C: stop the program, end the recording properly, exit 130
@@ -140,10 +149,17 @@ int cmd_run(const std::vector<std::string>& args) {
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
   if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
+  if (a.has("--leaks")) print_leaks(ex, std::cerr);
+  print_races(ex, std::cerr);
   if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
   if (!record.empty()) say("recorded to " + record);
   if (stopped_by) return signal_exit_status(stopped_by);
-  return ex.status == goro::ExitStatus::Ok ? 0 : 2;
+  if (ex.status != goro::ExitStatus::Ok) return 2;
+  if (!ex.races.empty()) {
+    std::cerr << "exit status " << kRaceExit << "\n";
+    return kRaceExit;
+  }
+  return 0;
 }
 
 int cmd_inspect(const std::vector<std::string>& args) {
@@ -233,6 +249,7 @@ std::optional<int> dispatch(const std::vector<std::string>& args) {
   if (cmd == "run") return cmd_run(args);
   if (cmd == "inspect") return cmd_inspect(args);
   if (cmd == "export") return cmd_export(args);
+  if (cmd == "explore") return cmd_explore(args);
   if (cmd.rfind("-", 0) == 0 || a_recording(cmd)) return std::nullopt;  // the window's options
   throw UsageError("unknown command '" + cmd + "'");
 }

@@ -225,6 +225,7 @@ void Sched::execute(P* p, G* g) {
       }
       p->curg = nullptr;
       g->status.store(GStatus::Runnable, std::memory_order_relaxed);
+      p->yielded = g;
       runqput(p, g, false);
       if (traced()) emit(e);
       wakep();
@@ -479,11 +480,12 @@ void Sched::teardown(P* p) {
       if (g->id != 1 && g->status.load() != GStatus::Dead) {
         ++leaked;
         GStatus st = g->status.load();
-        exit_.blocked.push_back({g->id, g->name,
-                                 st == GStatus::Waiting   ? wait_reason_text(g->wait_reason)
-                                 : st == GStatus::Running ? "running"
-                                                          : "runnable",
-                                 st == GStatus::Waiting ? wait_object_name(g->wait_reason, g->wait_object) : ""});
+        exit_.blocked.push_back(
+            {g->id, g->name,
+             st == GStatus::Waiting   ? wait_reason_text(g->wait_reason)
+             : st == GStatus::Running ? "running"
+                                      : "runnable",
+             st == GStatus::Waiting ? wait_object_name(g->wait_reason, g->wait_object) : ""});
       }
     std::sort(exit_.blocked.begin(), exit_.blocked.end(),
               [](const Blocked& a, const Blocked& b) { return a.goroutine < b.goroutine; });
@@ -526,12 +528,13 @@ G* Sched::choose_next(P* p, Policy& policy) {
   if (gs.size() > 1) {
     std::vector<RunnableG> cands;
     cands.reserve(gs.size());
-    for (G* g : gs) cands.push_back({g->id, g->name});
+    for (G* g : gs) cands.push_back({g->id, g->name, g == p->yielded});
     size_t i = policy.pick(cands);
     chosen = gs[i < gs.size() ? i : 0];
   }
   for (G* g : gs)
     if (g != chosen) runqput(p, g, false);
+  p->yielded = nullptr;
   return chosen;
 }
 

@@ -124,6 +124,7 @@ struct P {
   std::vector<Event> deferred;     // events sequenced under a lock, published once it is released
   std::vector<Stack> stack_cache;  // stacks kept for reuse without the pool's lock
   std::vector<G*> gfree;           // dead Gs kept for reuse
+  G* yielded = nullptr;            // the goroutine that last yielded here (while runnable)
   std::thread thread;
 };
 
@@ -318,7 +319,7 @@ class Sched {
   Control* control_ = nullptr;
   Policy* policy_ = nullptr;  // the Observer's, or seeded_ (null: fair)
   std::unique_ptr<SeededPolicy> seeded_;
-  HandPolicy hand_;  // asks control_ while it is in choose mode
+  HandPolicy hand_;             // asks control_ while it is in choose mode
   std::unique_ptr<Race> race_;  // Config::race
   StackPool stacks_;
   Timers timers_;

@@ -387,7 +387,9 @@ TEST_P(Race, TheReportNamesBothAccessesAndTheirGoroutines) {
   EXPECT_NE(t.find("by goroutine 1:\n  main.main()\n      race.go:20\n"), std::string::npos) << t;
   EXPECT_NE(t.find("Previous write at 0x"), std::string::npos) << t;
   EXPECT_NE(t.find("by goroutine 2:\n  main.main.func1()\n      race.go:12\n"), std::string::npos) << t;
-  EXPECT_NE(t.find("Goroutine 2 (finished) created at:\n  main.main()\n      race.go:11\n"), std::string::npos) << t;
+  EXPECT_NE(t.find("Goroutine 2 (finished) created at:\n  main.main()\n      race.go:11\n"),
+            std::string::npos)
+      << t;
 }
 
 TEST_P(Race, OffCostsNoReports) {
@@ -407,9 +409,8 @@ TEST_P(Race, OffCostsNoReports) {
   EXPECT_TRUE(e.races.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Procs, Race, ::testing::Values(1, 2), [](const auto& info) {
-  return "procs" + std::to_string(info.param);
-});
+INSTANTIATE_TEST_SUITE_P(Procs, Race, ::testing::Values(1, 2),
+                         [](const auto& info) { return "procs" + std::to_string(info.param); });
 
 // Leaks: goroutines still blocked when main returns, with what they wait on.
 TEST(Leaks, BlockedGoroutinesAreListedWithTheirWait) {

@@ -241,7 +241,8 @@ namespace {
 
 void put_access(std::string& s, const char* what, uintptr_t addr, const RaceAccess& a) {
   char head[128];
-  std::snprintf(head, sizeof head, "%s at 0x%012" PRIxPTR " by goroutine %" PRIu64 ":\n", what, addr, a.goroutine);
+  std::snprintf(head, sizeof head, "%s at 0x%012" PRIxPTR " by goroutine %" PRIu64 ":\n", what, addr,
+                a.goroutine);
   s += head;
   s += "  ";
   s += a.site.function;
@@ -252,7 +253,10 @@ void put_access(std::string& s, const char* what, uintptr_t addr, const RaceAcce
 
 void put_origin(std::string& s, const RaceAccess& a, bool running) {
   if (a.goroutine <= 1 || !a.created_at.file[0]) return;  // main has no go statement
-  s += "\nGoroutine " + std::to_string(a.goroutine) + (running ? " (running)" : a.finished ? " (finished)" : " (running)") +
+  s += "\nGoroutine " + std::to_string(a.goroutine) +
+       (running      ? " (running)"
+        : a.finished ? " (finished)"
+                     : " (running)") +
        " created at:\n  " + a.created_at.function + "\n      " + a.created_at.file + ":" +
        std::to_string(a.created_at.line) + "\n";
 }

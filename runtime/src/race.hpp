@@ -130,8 +130,8 @@ class Race {
               bool prev_write);
 
   Sched* sched_;
-  std::mutex mu_;                                // guards everything below
-  std::vector<std::unique_ptr<GState>> gs_;      // by goroutine id
+  std::mutex mu_;                            // guards everything below
+  std::vector<std::unique_ptr<GState>> gs_;  // by goroutine id
   std::unordered_map<const void*, VectorClock> syncs_;
   std::unordered_map<const void*, std::vector<VectorClock>> slots_;  // per channel, by slot
   std::unordered_map<uintptr_t, Var> vars_;

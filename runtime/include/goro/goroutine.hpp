@@ -28,7 +28,8 @@ class Panic : public std::runtime_error {
 // creation order). The name is what the app and the deadlock dump show; created_at, the go
 // statement (the caller by default), is what the race detector's reports show.
 uint64_t go(std::function<void()> fn, race::Site created_at = std::source_location::current());
-uint64_t go(std::string name, std::function<void()> fn, race::Site created_at = std::source_location::current());
+uint64_t go(std::string name, std::function<void()> fn,
+            race::Site created_at = std::source_location::current());
 
 // yield() lets other runnable goroutines run first (Go's runtime.Gosched).
 void yield();

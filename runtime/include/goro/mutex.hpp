@@ -43,7 +43,8 @@ class Mutex {
     if (observed) [[unlikely]]
       detail::sync_point();
     uint32_t expected = 0;
-    if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
+    if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire))
+      lock_slow();
     else if (observed) [[unlikely]]
       detail::trace_mutex(this, true);
   }

@@ -53,20 +53,20 @@ void free(const void* addr, size_t size);
 // RaceAccess is one of the two accesses of a race.
 struct RaceAccess {
   bool write = false;
-  uint64_t goroutine = 0;   // its id
-  race::Site site;          // where it happened
-  race::Site created_at;    // where its goroutine was started (none for main)
-  bool finished = false;    // its goroutine had returned when the race was found
+  uint64_t goroutine = 0;  // its id
+  race::Site site;         // where it happened
+  race::Site created_at;   // where its goroutine was started (none for main)
+  bool finished = false;   // its goroutine had returned when the race was found
 };
 
 // RaceReport is one data race: the access that found it and the earlier one it races with.
 struct RaceReport {
-  uintptr_t addr = 0;        // the variable's address
-  std::string variable;      // its name, when it was given one ("" otherwise)
-  RaceAccess current;        // the access that found the race
-  RaceAccess previous;       // the unordered earlier access
-  int64_t time = 0;          // goro::now() when it was found
-  std::string text;          // Go's report, from "WARNING: DATA RACE" to the goroutines' origins
+  uintptr_t addr = 0;    // the variable's address
+  std::string variable;  // its name, when it was given one ("" otherwise)
+  RaceAccess current;    // the access that found the race
+  RaceAccess previous;   // the unordered earlier access
+  int64_t time = 0;      // goro::now() when it was found
+  std::string text;      // Go's report, from "WARNING: DATA RACE" to the goroutines' origins
 };
 
 // race_report_text() is Go's words for r, between the ================== lines.

@@ -59,13 +59,13 @@ struct Blocked {
 // Exit is what goro::run() returns.
 struct Exit {
   ExitStatus status = ExitStatus::Ok;
-  std::string message;      // Go's text for a panic, fatal error or deadlock; "" when Ok
-  size_t leaked = 0;        // goroutines (besides main) not finished when the program ended
-  std::string output;       // everything goro::print wrote, in order
-  uint64_t goroutines = 0;  // goroutines created, main included
-  int64_t end_time = 0;     // goro::now() when the program ended, in nanoseconds
-  std::vector<Blocked> blocked;    // the goroutines counted in `leaked`, by id
-  std::vector<RaceReport> races;   // Config::race: the data races found, in order (one per variable)
+  std::string message;            // Go's text for a panic, fatal error or deadlock; "" when Ok
+  size_t leaked = 0;              // goroutines (besides main) not finished when the program ended
+  std::string output;             // everything goro::print wrote, in order
+  uint64_t goroutines = 0;        // goroutines created, main included
+  int64_t end_time = 0;           // goro::now() when the program ended, in nanoseconds
+  std::vector<Blocked> blocked;   // the goroutines counted in `leaked`, by id
+  std::vector<RaceReport> races;  // Config::race: the data races found, in order (one per variable)
 };
 
 // run() runs `main_fn` as the main goroutine (id 1) under `cfg` and returns when it ends.

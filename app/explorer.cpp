@@ -347,14 +347,14 @@ std::optional<Schedule> schedule_of(const goro::Recording& rec) {
   return s;
 }
 
-Outcome replay_recorded(const goro::Recording& rec) {
+Outcome replay_recorded(const goro::Recording& rec, const Scenario* program) {
   std::optional<Schedule> sched = schedule_of(rec);
   if (!sched) throw std::invalid_argument("the recording has no schedule (it was not made by explore)");
   auto get = [&rec](const std::string& k) {
     auto it = rec.header.find(k);
     return it == rec.header.end() ? std::string() : it->second;
   };
-  const Scenario* sc = find_scenario(get("scenario"));
+  const Scenario* sc = program ? program : find_scenario(get("scenario"));
   if (!sc) throw std::invalid_argument("the recording's program '" + get("scenario") + "' is unknown");
   RunSpec spec{sc, sc->defaults(), {}};
   for (const auto& [k, v] : rec.header)

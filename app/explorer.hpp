@@ -126,8 +126,9 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
 // schedule_of() reads the schedule from a recording's header (nullopt: none there).
 std::optional<Schedule> schedule_of(const goro::Recording& rec);
 // replay_recorded() runs a recording's program again under its schedule (its scenario,
-// parameters and options from the header), and judges it as its search did. Throws
-// std::invalid_argument when the header does not say how.
-Outcome replay_recorded(const goro::Recording& rec);
+// parameters and options from the header; `program` instead of the scenario the header names,
+// when given), and judges it as its search did. Throws std::invalid_argument when the header
+// does not say how.
+Outcome replay_recorded(const goro::Recording& rec, const Scenario* program = nullptr);
 
 }  // namespace goroscope

@@ -92,7 +92,8 @@ int cmd_explore(const std::vector<std::string>& args) {
   o.spec = RunSpec{sc, sc->defaults(), {}};
   if (std::string err = apply_sets(*sc, a.values("--set"), o.spec.params); !err.empty())
     throw UsageError(err);
-  if (auto p = a.whole("--procs", 1, 1)) o.spec.config.procs = 1;
+  if (auto t = a.text("--procs"); t && *t != "1")
+    throw UsageError("explore schedules one processor: --procs must be 1, not '" + *t + "'");
   if (auto s = a.seed("--seed")) {
     o.seed = *s;
     o.spec.config.seed = *s;
@@ -150,7 +151,8 @@ int cmd_explore(const std::vector<std::string>& args) {
   if (r.outcome.failed == kRace) print_races(again.exit, std::cerr);
   if (r.outcome.failed == kDeadlock || r.outcome.failed == kPanic) std::cerr << again.exit.message;
   std::cout << "recorded the failing run (its schedule: " << r.schedule->picks.size() << " choices) to "
-            << record << "\nopen it: goroscope " << record << "\n";
+            << record << "\nopen it at the moment it failed: goroscope " << record << " --at "
+            << format_time(again.failed_at) << "\n";
   return kFoundExit;
 }
 

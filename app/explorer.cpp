@@ -326,6 +326,7 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   if (o.failed == kRace && !o.exit.races.empty()) at = o.exit.races.front().time;
   if (o.failed == kOutputDiffers && differs_at >= 0) at = differs_at;
   writer.add_bookmark({at, o.what.empty() ? found.outcome.what : o.what});
+  o.failed_at = at;
   writer.finish(strings);
   return o;
 }

@@ -64,8 +64,9 @@ struct Schedule {
 // Outcome is how one run ended, and how it failed (0: it did not).
 struct Outcome {
   goro::Exit exit;
-  unsigned failed = 0;  // a Failure bit, the first of deadlock, panic, race, output-differs
-  std::string what;     // the failure in a line ("" when none)
+  unsigned failed = 0;    // a Failure bit, the first of deadlock, panic, race, output-differs
+  std::string what;       // the failure in a line ("" when none)
+  int64_t failed_at = 0;  // record_failure(): goro::now() when it went wrong (the bookmark's time)
 };
 
 // ExploreResult is what a search found.

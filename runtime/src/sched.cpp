@@ -50,7 +50,7 @@ Sched& current_sched() {
   return *p->sched;
 }
 
-void sync_point() {
+void sync_point_slow() {
   if (P* p = current_p(); p && p->curg) p->sched->sync_point();
 }
 

@@ -148,8 +148,13 @@ extern std::atomic<int> g_racing;  // runs with the race detector, process-wide
 // wait_object_name() names what a goroutine parked for `reason` waits on ("chan jobs",
 // "mutex mu"; "" when nothing named), for leak reports (leaks.cpp).
 std::string wait_object_name(WaitReason reason, const void* object);
-// sync_point() is Sched::sync_point() for the running program (nothing outside one).
-void sync_point();
+// sync_point() is Sched::sync_point() for the running program (nothing outside one); one
+// relaxed load when no program is observed.
+void sync_point_slow();
+inline void sync_point() {
+  if (g_tracing.load(std::memory_order_relaxed) != 0) [[unlikely]]
+    sync_point_slow();
+}
 // traced_sched() is the current program if it is tapped, else null (cheap when none is).
 Sched* traced_sched();
 

@@ -27,7 +27,7 @@ class Mutex;
 namespace detail {
 extern std::atomic<int> g_tracing;  // runs with a tap, the race detector or sync-point preemption
 void trace_mutex(Mutex* m, bool locked);
-void sync_point();
+void sync_point_slow();
 }  // namespace detail
 
 // Mutex is a mutual exclusion lock. Unlocking an unlocked Mutex is a fatal error.
@@ -41,7 +41,7 @@ class Mutex {
   void lock() {
     bool observed = detail::g_tracing.load(std::memory_order_relaxed) != 0;
     if (observed) [[unlikely]]
-      detail::sync_point();
+      detail::sync_point_slow();
     uint32_t expected = 0;
     if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire))
       lock_slow();

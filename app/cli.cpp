@@ -40,6 +40,8 @@ const char* kHelp =
     "                                                 the end (needs a display)\n"
     "  goroscope render FILE --gif OUT | --mp4 OUT [--from T --to T --fps N --size WxH]\n"
     "                                                 a clip of the replay (needs ffmpeg and a display)\n"
+    "  goroscope explore NAME [options]               search schedules for a run that fails, record it\n"
+    "                                                 (goroscope explore --help)\n"
     "\n"
     "run options:\n"
     "  --set NAME=VALUE     a parameter (repeatable, each parameter once); see `goroscope list`\n"
@@ -51,14 +53,12 @@ const char* kHelp =
     "  --race               detect data races (Go's report; exit status 66 if any)\n"
     "  --leaks              list the goroutines still blocked when main returned, and on what\n"
     "\n"
-    "  goroscope explore NAME [options]               search for a schedule that fails (explore --help)\n"
-    "\n"
     "Options are --name VALUE or --name=VALUE, each given once; numbers are plain decimals.\n"
     "TIME is 1.5s, 200ms, 30us, 42ns or a number of nanoseconds.\n"
     "Output files: a regular file is replaced only once completely written; a FIFO or device\n"
     "(/dev/stdout) is written through; a symbolic link is refused.\n"
     "Exit status: 0 ok, 2 the program panicked or deadlocked, 1 file error or out of memory,\n"
-    "64 bad usage, 130/143 stopped by SIGINT/SIGTERM.\n";
+    "64 bad usage, 130/143 stopped by SIGINT/SIGTERM; run --race: 66 a data race was found.\n";
 
 // say() prints one error line.
 void say(const std::string& msg) { std::cerr << "goroscope: " << msg << "\n"; }

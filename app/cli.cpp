@@ -14,8 +14,10 @@
 #include <thread>
 
 #include "chrome_trace.hpp"
-#include "goro/output_file.hpp"
+#include "explore.hpp"
+#include "findings.hpp"
 #include "go_program.hpp"
+#include "goro/output_file.hpp"
 #include "goro/record.hpp"
 #include "model.hpp"
 #include "session.hpp"
@@ -41,6 +43,8 @@ const char* kHelp =
     "                                                 the end (needs a display)\n"
     "  goroscope render FILE --gif OUT | --mp4 OUT [--from T --to T --fps N --size WxH]\n"
     "                                                 a clip of the replay (needs ffmpeg and a display)\n"
+    "  goroscope explore NAME [options]               search schedules for a run that fails, record it\n"
+    "                                                 (goroscope explore --help)\n"
     "\n"
     "run options:\n"
     "  --set NAME=VALUE     a parameter (repeatable, each parameter once); see `goroscope list`\n"
@@ -49,13 +53,15 @@ const char* kHelp =
     "  --clock virtual|real virtual time jumps to the next timer (default); real is wall time\n"
     "  --speed X            real clock only: program seconds per wall second, 0.01 to 1000 (default 1)\n"
     "  --record FILE        write a recording of the run (Ctrl-C stops the run and ends it properly)\n"
+    "  --race               detect data races (Go's report; exit status 66 if any)\n"
+    "  --leaks              list the goroutines still blocked when main returned, and on what\n"
     "\n"
     "Options are --name VALUE or --name=VALUE, each given once; numbers are plain decimals.\n"
     "TIME is 1.5s, 200ms, 30us, 42ns or a number of nanoseconds.\n"
     "Output files: a regular file is replaced only once completely written; a FIFO or device\n"
     "(/dev/stdout) is written through; a symbolic link is refused.\n"
     "Exit status: 0 ok, 2 the program panicked or deadlocked, 1 file error or out of memory,\n"
-    "64 bad usage, 130/143 stopped by SIGINT/SIGTERM.\n";
+    "64 bad usage, 130/143 stopped by SIGINT/SIGTERM; run --race: 66 a data race was found.\n";
 
 // say() prints one error line.
 void say(const std::string& msg) { std::cerr << "goroscope: " << msg << "\n"; }
@@ -97,6 +103,8 @@ const char* signal_name(int sig) {
 int cmd_run(const std::vector<std::string>& args) {
   std::vector<OptionSpec> specs = run_option_specs();
   specs.push_back({"--record"});
+  specs.push_back({"--race", true});
+  specs.push_back({"--leaks", true});
   Args a(args, 1, specs);
   if (a.help()) {
     std::cout << kHelp;
@@ -110,6 +118,7 @@ int cmd_run(const std::vector<std::string>& args) {
   std::vector<std::string> notes;
   read_config(a, spec.config, notes);
   std::string record = a.file("--record").value_or("");
+  spec.config.race = a.has("--race");
   for (const std::string& n : notes) say(n);
 
   StopOnSignal stop;  // Ctrl-C: stop the program, end the recording properly, exit 130
@@ -143,10 +152,17 @@ int cmd_run(const std::vector<std::string>& args) {
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
   if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
+  if (a.has("--leaks")) print_leaks(ex, std::cerr);
+  print_races(ex, std::cerr);
   if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
   if (!record.empty()) say("recorded to " + record);
   if (stopped_by) return signal_exit_status(stopped_by);
-  return ex.status == goro::ExitStatus::Ok ? 0 : 2;
+  if (ex.status != goro::ExitStatus::Ok) return 2;
+  if (!ex.races.empty()) {
+    std::cerr << "exit status " << kRaceExit << "\n";
+    return kRaceExit;
+  }
+  return 0;
 }
 
 int cmd_inspect(const std::vector<std::string>& args) {
@@ -238,6 +254,7 @@ std::optional<int> dispatch(const std::vector<std::string>& args) {
   if (cmd == "run") return cmd_run(args);
   if (cmd == "inspect") return cmd_inspect(args);
   if (cmd == "export") return cmd_export(args);
+  if (cmd == "explore") return cmd_explore(args);
   if (cmd.rfind("-", 0) == 0 || a_recording(cmd)) return std::nullopt;  // the window's options
   throw UsageError("unknown command '" + cmd + "'");
 }

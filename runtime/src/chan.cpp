@@ -20,6 +20,18 @@ ChanCore::~ChanCore() {
   if (buf_) ops_->free(buf_);
 }
 
+void ChanCore::race_handoff(Race* r, G* receiver) {
+  if (cap_ == 0) return r->chan_meet(receiver->id);
+  r->chan_buffer(this, recvx_);  // as if through the (empty) buffer: our send, then its receive
+  r->chan_buffer(this, recvx_, receiver->id);
+}
+
+void ChanCore::race_take(Race* r, G* sender) {
+  if (cap_ == 0) return r->chan_meet(sender->id);
+  r->chan_buffer(this, recvx_);  // our receive from the full buffer's head, then its send there
+  r->chan_buffer(this, recvx_, sender->id);
+}
+
 void ChanCore::buf_push(void* src) noexcept {
   ops_->move(slot(sendx_), src);
   if (++sendx_ == cap_) sendx_ = 0;
@@ -33,6 +45,7 @@ void ChanCore::buf_pop(void* dst) noexcept {
 }
 
 bool ChanCore::send(void* src, bool block) {
+  sync_point();
   Tracer tr(trace_, ObjKind::Chan, name_, &cap_);
   lock_.lock();
   if (closed_) {
@@ -44,6 +57,7 @@ bool ChanCore::send(void* src, bool block) {
     ops_->move(sg->elem, src);
     sg->success = true;
     G* g = sg->g;
+    if (Race* r = tr.race()) race_handoff(r, g);
     if (tr) {
       Event e = tr.event(EventKind::ChanHandoff, static_cast<int64_t>(g->id));
       tr.value(e, ops_, sg->elem);
@@ -55,6 +69,7 @@ bool ChanCore::send(void* src, bool block) {
     return true;
   }
   if (qcount_.load(std::memory_order_relaxed) < cap_) {
+    if (Race* r = tr.race()) r->chan_buffer(this, sendx_);
     if (tr) {
       Event e = tr.event(EventKind::ChanSend, static_cast<int64_t>(qcount_.load() + 1));
       tr.value(e, ops_, src);
@@ -81,9 +96,11 @@ bool ChanCore::send(void* src, bool block) {
 }
 
 RecvResult ChanCore::recv(void* dst, bool block) {
+  sync_point();
   Tracer tr(trace_, ObjKind::Chan, name_, &cap_);
   lock_.lock();
   if (closed_ && qcount_.load(std::memory_order_relaxed) == 0) {
+    if (Race* r = tr.race()) r->acquire(&closed_);
     lock_.unlock();
     return {true, false};
   }
@@ -91,6 +108,7 @@ RecvResult ChanCore::recv(void* dst, bool block) {
     // A sender is waiting. Unbuffered: take its value. Buffered (so the buffer is full): take
     // the head of the buffer and put the sender's value at the tail.
     G* g = sg->g;
+    if (Race* r = tr.race()) race_take(r, g);
     if (cap_ == 0) {
       ops_->move(dst, sg->elem);
       if (tr) {
@@ -119,6 +137,7 @@ RecvResult ChanCore::recv(void* dst, bool block) {
     return {true, true};
   }
   if (qcount_.load(std::memory_order_relaxed) > 0) {
+    if (Race* r = tr.race()) r->chan_buffer(this, recvx_);
     buf_pop(dst);
     if (tr) {
       Event e = tr.event(EventKind::ChanRecv, static_cast<int64_t>(qcount_.load()));
@@ -139,10 +158,13 @@ RecvResult ChanCore::recv(void* dst, bool block) {
   recvq_.enqueue(&sg, &lock_);
   Event proto = tr.proto();
   current_sched().park(WaitReason::ChanReceive, this, &unlock_spin, &lock_, &proto);
+  if (!sg.success)
+    if (Race* r = tr.race()) r->acquire(&closed_);  // woken by close: the close happened before
   return {true, sg.success};
 }
 
 void ChanCore::close() {
+  sync_point();
   Tracer tr(trace_, ObjKind::Chan, name_, &cap_);
   lock_.lock();
   if (closed_) {
@@ -150,6 +172,7 @@ void ChanCore::close() {
     throw goro::Panic("close of closed channel");
   }
   closed_ = true;
+  if (Race* r = tr.race()) r->release(&closed_);
   if (tr) tr.locked(tr.event(EventKind::ChanClose));
   // Release every waiter: receivers get (zero, false), senders will panic.
   G* woken = nullptr;  // in arrival order, linked by schedlink (unused while parked)

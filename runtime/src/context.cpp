@@ -43,6 +43,7 @@ void disarm_locked(ContextState* st, std::shared_ptr<ContextState>& keep) {
 
 void on_deadline(void* arg) {
   auto* st = static_cast<ContextState*>(arg);
+  Race::TimerActor actor(race_here(), &st->timer);  // the arming happened before this firing
   std::shared_ptr<ContextState> keep;
   {
     std::lock_guard<std::mutex> l(st->mu);
@@ -142,6 +143,7 @@ std::pair<Context, CancelFunc> derive(const Context& parent, int64_t deadline) {
       st->armed = true;
       st->sched = &s;
       st->keepalive = st;
+      if (detail::Race* r = s.race()) r->release(&st->timer);
       s.add_timer(&st->timer);
     }
   }

@@ -17,11 +17,14 @@ Exit run(const Config& cfg, const Observer& observer, std::function<void()> main
   return s.run(std::move(main_fn), observer);
 }
 
-uint64_t go(std::function<void()> fn) { return go(std::string(), std::move(fn)); }
+uint64_t go(std::function<void()> fn, race::Site created_at) {
+  return go(std::string(), std::move(fn), created_at);
+}
 
-uint64_t go(std::string name, std::function<void()> fn) {
+uint64_t go(std::string name, std::function<void()> fn, race::Site created_at) {
   detail::current_g();
-  return detail::current_sched().newproc(std::move(name), std::move(fn));
+  detail::Sched& s = detail::current_sched();
+  return s.newproc(std::move(name), std::move(fn), s.race() ? &created_at : nullptr);
 }
 
 void yield() {

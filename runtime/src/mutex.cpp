@@ -25,6 +25,12 @@ Mutex::Mutex(std::string name) : name_(std::move(name)), id_(next_object_id()) {
 namespace detail {
 void trace_mutex(Mutex* m, bool locked) {
   Tracer tr(m->trace_, ObjKind::Mutex, m->name_);
+  if (Race* r = tr.race()) {
+    if (locked)
+      r->acquire(m);  // the previous Unlock happened before this Lock
+    else
+      r->release(m);
+  }
   if (tr) tr.emit(tr.event(locked ? EventKind::MutexLock : EventKind::MutexUnlock));
 }
 }  // namespace detail
@@ -85,6 +91,7 @@ void Mutex::lock_slow() {
     awoke = true;
     iter = 0;
   }
+  if (Race* r = tr.race()) r->acquire(this);
   if (tr) tr.emit(tr.event(EventKind::MutexLock));
 }
 

@@ -16,13 +16,18 @@ Once::Once(std::string name) : name_(std::move(name)), id_(next_object_id()) {
 }
 
 void Once::call(const std::function<void()>& fn) {
-  if (done_.load(std::memory_order_acquire)) return;
+  sync_point();
+  // Every Do that returns comes after the function returned (the race detector's edge).
+  auto race_done = [this] {
+    if (Race* r = race_here()) r->acquire(this);
+  };
+  if (done_.load(std::memory_order_acquire)) return race_done();
   G* g = current_g();
   Tracer tr(trace_, ObjKind::Once, name_);
   lock_.lock();
   if (done_.load(std::memory_order_relaxed)) {
     lock_.unlock();
-    return;
+    return race_done();
   }
   if (running_) {
     Sudog sg;
@@ -30,7 +35,7 @@ void Once::call(const std::function<void()>& fn) {
     waiters_.enqueue(&sg, &lock_);
     Event proto = tr.proto();
     current_sched().park(WaitReason::OnceDo, this, &unlock_spin, &lock_, &proto);
-    return;
+    return race_done();
   }
   running_ = true;
   lock_.unlock();
@@ -40,6 +45,7 @@ void Once::call(const std::function<void()>& fn) {
     Once* once;
     ~Finish() {
       WakeList wake;
+      if (Race* r = race_here()) r->release(once);
       once->lock_.lock();
       once->done_.store(true, std::memory_order_release);
       once->running_ = false;

@@ -28,11 +28,28 @@ void locked(const Tracer& t, EventKind k, LockMode m, uint64_t g = 0) {
 
 }  // namespace
 
+// The race detector's edges, as Go's rwmutex.go annotates them: Unlock releases `this` (what
+// the next Lock and every later RLock acquire); RUnlock releases &readers_ (what the next Lock
+// acquires), so that readers are not ordered among themselves.
+namespace {
+void race_locked(const Tracer& t, RWMutex* rw, const void* readers) {
+  if (Race* r = t.race()) {
+    r->acquire(rw);
+    r->acquire(readers);
+  }
+}
+void race_rlocked(const Tracer& t, RWMutex* rw) {
+  if (Race* r = t.race()) r->acquire(rw);
+}
+}  // namespace
+
 void RWMutex::lock() {
+  sync_point();
   G* g = current_g();
   Tracer t(trace_, ObjKind::RWMutex, name_);
   lock_.lock();
   if (!writer_ && readers_ == 0) {
+    race_locked(t, this, &readers_);
     writer_ = true;
     locked(t, EventKind::MutexLock, LockMode::Exclusive);
     lock_.unlock();
@@ -46,6 +63,7 @@ void RWMutex::lock() {
   Event proto = t.proto();
   current_sched().park(WaitReason::RWMutexLock, this, &unlock_spin, &lock_, &proto);
   // unlock()/unlock_shared() made us the writer.
+  race_locked(t, this, &readers_);
 }
 
 bool RWMutex::try_lock() {
@@ -53,6 +71,7 @@ bool RWMutex::try_lock() {
   {
     std::lock_guard<SpinLock> l(lock_);
     if (writer_ || readers_ > 0) return false;
+    race_locked(t, this, &readers_);
     writer_ = true;
     locked(t, EventKind::MutexLock, LockMode::Exclusive);
   }
@@ -61,6 +80,7 @@ bool RWMutex::try_lock() {
 }
 
 void RWMutex::unlock() {
+  sync_point();
   Tracer t(trace_, ObjKind::RWMutex, name_);
   WakeList wake;
   lock_.lock();
@@ -68,6 +88,7 @@ void RWMutex::unlock() {
     lock_.unlock();
     current_sched().fatal("sync: Unlock of unlocked RWMutex");
   }
+  if (Race* r = t.race()) r->release(this);
   writer_ = false;
   locked(t, EventKind::MutexUnlock, LockMode::Exclusive);
   if (!readers_q_.empty()) {
@@ -87,10 +108,12 @@ void RWMutex::unlock() {
 }
 
 void RWMutex::lock_shared() {
+  sync_point();
   G* g = current_g();
   Tracer t(trace_, ObjKind::RWMutex, name_);
   lock_.lock();
   if (!writer_ && writers_.empty()) {
+    race_rlocked(t, this);
     ++readers_;
     locked(t, EventKind::MutexLock, LockMode::Shared);
     lock_.unlock();
@@ -103,6 +126,7 @@ void RWMutex::lock_shared() {
   locked(t, EventKind::MutexContended, LockMode::Shared);
   Event proto = t.proto();
   current_sched().park(WaitReason::RWMutexRLock, this, &unlock_spin, &lock_, &proto);
+  race_rlocked(t, this);
 }
 
 bool RWMutex::try_lock_shared() {
@@ -110,6 +134,7 @@ bool RWMutex::try_lock_shared() {
   {
     std::lock_guard<SpinLock> l(lock_);
     if (writer_ || !writers_.empty()) return false;
+    race_rlocked(t, this);
     ++readers_;
     locked(t, EventKind::MutexLock, LockMode::Shared);
   }
@@ -118,6 +143,7 @@ bool RWMutex::try_lock_shared() {
 }
 
 void RWMutex::unlock_shared() {
+  sync_point();
   Tracer t(trace_, ObjKind::RWMutex, name_);
   WakeList wake;
   lock_.lock();
@@ -125,6 +151,7 @@ void RWMutex::unlock_shared() {
     lock_.unlock();
     current_sched().fatal("sync: RUnlock of unlocked RWMutex");
   }
+  if (Race* r = t.race()) r->release(&readers_);
   locked(t, EventKind::MutexUnlock, LockMode::Shared);
   if (--readers_ == 0) {
     if (Sudog* sg = writers_.dequeue()) {

@@ -50,6 +50,10 @@ Sched& current_sched() {
   return *p->sched;
 }
 
+void sync_point_slow() {
+  if (P* p = current_p(); p && p->curg) p->sched->sync_point();
+}
+
 void goready(G* g) {
   if (P* p = current_p()) p->sched->ready(g);
 }
@@ -98,10 +102,13 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
     policy_ = seeded_.get();
   }
   steered_ = control_ || policy_;
-  if (traced()) {
-    tap_->attach(cfg_.procs);
-    g_tracing.fetch_add(1);
+  if (cfg_.race) {
+    race_ = std::make_unique<Race>(this);
+    g_racing.fetch_add(1);
   }
+  bool observed = traced() || cfg_.race || cfg_.preempt_at_sync;
+  if (traced()) tap_->attach(cfg_.procs);
+  if (observed) g_tracing.fetch_add(1);
   if (control_) control_->attach(this);
   newproc("main", std::move(main_fn));
   for (size_t i = 1; i < nprocs_; i++) {
@@ -116,6 +123,11 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   tap_ = nullptr;  // abandoned goroutines unwind unobserved: the model keeps their last state
   teardown(ps_[0].get());
   std::lock_guard<std::mutex> l(exit_mu_);
+  if (race_) {
+    exit_.races = race_->take_reports();
+    g_racing.fetch_sub(1);
+  }
+  if (observed && !tap) g_tracing.fetch_sub(1);
   exit_.output = std::move(output_);
   exit_.goroutines = next_id_.load() - 1;
   if (tap) {
@@ -126,7 +138,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
     e.aux = static_cast<uint8_t>(exit_.status);
     tap->push(0, e);
     tap->detach();
-    g_tracing.fetch_sub(1);
+    if (observed) g_tracing.fetch_sub(1);
   }
   return exit_;
 }
@@ -214,6 +226,7 @@ void Sched::execute(P* p, G* g) {
       }
       p->curg = nullptr;
       g->status.store(GStatus::Runnable, std::memory_order_relaxed);
+      p->yielded = g;
       runqput(p, g, false);
       if (traced()) emit(e);
       wakep();
@@ -252,6 +265,7 @@ void goroutine_entry(Transfer t) {
 }
 
 void Sched::goexit(G* g) {
+  if (race_) race_->go_end(g->id);
   if (g->id == 1) finish(ExitStatus::Ok, "");
   P* p = current_p();
   p->reason = SwitchReason::Exit;
@@ -326,6 +340,13 @@ void Sched::ready(G* g) {
   wakep();
 }
 
+void Sched::preempt() {
+  P* p = current_p();
+  if (!p || !p->curg || p->curg->unwinding || stopping_.load(std::memory_order_relaxed)) return;
+  if (runq_empty(p) && gq_size_.load(std::memory_order_relaxed) == 0) return;  // nobody else to run
+  gosched();
+}
+
 void Sched::gosched() {
   P* p = current_p();
   G* g = p->curg;
@@ -337,12 +358,13 @@ void Sched::gosched() {
   switch_to_scheduler(g, p, SwitchReason::Yield);
 }
 
-uint64_t Sched::newproc(std::string name, std::function<void()> fn) {
+uint64_t Sched::newproc(std::string name, std::function<void()> fn, const race::Site* created_at) {
   if (tearing_down_) return 0;
   P* p = current_p();
   if (p && p->sched != this) p = nullptr;
   G* g = gfget(p);
   g->id = next_id_.fetch_add(1, std::memory_order_relaxed);
+  if (race_) race_->go_create(p && p->curg ? p->curg->id : 0, g->id, created_at);
   g->name = std::move(name);
   g->fn = std::move(fn);
   g->status.store(GStatus::Runnable, std::memory_order_relaxed);
@@ -456,7 +478,18 @@ void Sched::teardown(P* p) {
     size_t leaked = 0;
     std::lock_guard<std::mutex> l2(allg_mu_);
     for (G* g : allgs_)
-      if (g->id != 1 && g->status.load() != GStatus::Dead) ++leaked;
+      if (g->id != 1 && g->status.load() != GStatus::Dead) {
+        ++leaked;
+        GStatus st = g->status.load();
+        exit_.blocked.push_back(
+            {g->id, g->name,
+             st == GStatus::Waiting   ? wait_reason_text(g->wait_reason)
+             : st == GStatus::Running ? "running"
+                                      : "runnable",
+             st == GStatus::Waiting ? wait_object_name(g->wait_reason, g->wait_object) : ""});
+      }
+    std::sort(exit_.blocked.begin(), exit_.blocked.end(),
+              [](const Blocked& a, const Blocked& b) { return a.goroutine < b.goroutine; });
     exit_.leaked = leaked;
   }
   tearing_down_ = true;
@@ -496,12 +529,13 @@ G* Sched::choose_next(P* p, Policy& policy) {
   if (gs.size() > 1) {
     std::vector<RunnableG> cands;
     cands.reserve(gs.size());
-    for (G* g : gs) cands.push_back({g->id, g->name});
+    for (G* g : gs) cands.push_back({g->id, g->name, g == p->yielded});
     size_t i = policy.pick(cands);
     chosen = gs[i < gs.size() ? i : 0];
   }
   for (G* g : gs)
     if (g != chosen) runqput(p, g, false);
+  p->yielded = nullptr;
   return chosen;
 }
 

@@ -47,6 +47,7 @@
 #include "goro/tap.hpp"
 #include "note.hpp"
 #include "policy.hpp"
+#include "race.hpp"
 #include "rng.hpp"
 #include "timer.hpp"
 
@@ -127,6 +128,7 @@ struct P {
   std::vector<Event> deferred;     // events sequenced under a lock, published once it is released
   std::vector<Stack> stack_cache;  // stacks kept for reuse without the pool's lock
   std::vector<G*> gfree;           // dead Gs kept for reuse
+  G* yielded = nullptr;            // the goroutine that last yielded here (while runnable)
   std::thread thread;
 };
 
@@ -143,7 +145,20 @@ void unlock_spin(void* lock);
 // next_object_id() numbers channels and sync objects, process-wide.
 uint64_t next_object_id();
 
-extern std::atomic<int> g_tracing;  // runs with a tap attached, process-wide
+// Runs with a tap attached, the race detector or preemption at sync points, process-wide:
+// primitives look no further while it is 0.
+extern std::atomic<int> g_tracing;
+extern std::atomic<int> g_racing;  // runs with the race detector, process-wide
+// wait_object_name() names what a goroutine parked for `reason` waits on ("chan jobs",
+// "mutex mu"; "" when nothing named), for leak reports (leaks.cpp).
+std::string wait_object_name(WaitReason reason, const void* object);
+// sync_point() is Sched::sync_point() for the running program (nothing outside one); one
+// relaxed load when no program is observed.
+void sync_point_slow();
+inline void sync_point() {
+  if (g_tracing.load(std::memory_order_relaxed) != 0) [[unlikely]]
+    sync_point_slow();
+}
 // traced_sched() is the current program if it is tapped, else null (cheap when none is).
 Sched* traced_sched();
 
@@ -155,8 +170,9 @@ class Sched {
 
   Exit run(std::function<void()> main_fn, const Observer& observer);
 
-  // newproc() creates a goroutine and queues it to run next; returns its id.
-  uint64_t newproc(std::string name, std::function<void()> fn);
+  // newproc() creates a goroutine and queues it to run next; returns its id. created_at is
+  // its go statement, for the race detector's reports.
+  uint64_t newproc(std::string name, std::function<void()> fn, const race::Site* created_at = nullptr);
   // park() blocks the current goroutine. unlockf(arg) runs once it is off its stack. `proto`
   // (tapped runs) gives the GoPark event's object id and value.
   void park(WaitReason reason, const void* object, void (*unlockf)(void*), void* arg,
@@ -174,6 +190,15 @@ class Sched {
   }
   // gosched() puts the current goroutine at the back of the run queue.
   void gosched();
+  // race() is the data race detector (Config::race), or null.
+  Race* race() const { return race_.get(); }
+  // sync_point() is where a synchronising call or checked access begins: with
+  // Config::preempt_at_sync (procs = 1) and another goroutine runnable, the Policy may run
+  // another first. No lock may be held.
+  void sync_point() {
+    if (cfg_.preempt_at_sync && nprocs_ == 1) [[unlikely]]
+      preempt();
+  }
   // sleep() parks the current goroutine for ns of the program's clock (sleep.cpp).
   void sleep(int64_t ns);
   int64_t now() {
@@ -250,6 +275,7 @@ class Sched {
   void execute(P* p, G* g);
   void switch_to_scheduler(G* g, P* p, SwitchReason why);
   void goexit(G* g);
+  void preempt();
   void on_panic(G* g, const std::string& what);
   void finish(ExitStatus status, std::string message);
   std::string dump(const char* headline, G* only) const;
@@ -303,7 +329,8 @@ class Sched {
   bool steered_ = false;      // a Control or a Policy: findrunnable() asks them
   Policy* policy_ = nullptr;  // the Observer's, or seeded_ (null: fair)
   std::unique_ptr<SeededPolicy> seeded_;
-  HandPolicy hand_;  // asks control_ while it is in choose mode
+  HandPolicy hand_;             // asks control_ while it is in choose mode
+  std::unique_ptr<Race> race_;  // Config::race
   StackPool stacks_;
   Timers timers_;
 

@@ -34,6 +34,7 @@ struct SelectImpl {
   }
 
   static SelectResult run(SelectCase* cases, size_t n, bool has_default) {
+    sync_point();
     Sched& s = current_sched();
     G* g = current_g();
 
@@ -104,6 +105,7 @@ struct SelectImpl {
           c->ops_->move(sg->elem, cs.elem);
           sg->success = true;
           G* other = sg->g;
+          if (Race* r = tr.race()) c->race_handoff(r, other);
           if (tr) trace(EventKind::ChanHandoff, i, static_cast<int64_t>(other->id), sg->elem);
           unlock_all(&ls);
           tr.flush();
@@ -111,6 +113,7 @@ struct SelectImpl {
           return {i, false};
         }
         if (c->qcount_.load(std::memory_order_relaxed) < c->cap_) {
+          if (Race* r = tr.race()) r->chan_buffer(c, c->sendx_);
           if (tr) trace(EventKind::ChanSend, i, static_cast<int64_t>(c->qcount_.load() + 1), cs.elem);
           c->buf_push(cs.elem);
           unlock_all(&ls);
@@ -120,6 +123,7 @@ struct SelectImpl {
       } else {
         if (Sudog* sg = c->sendq_.dequeue()) {
           G* other = sg->g;
+          if (Race* r = tr.race()) c->race_take(r, other);
           if (c->cap_ == 0) {
             c->ops_->move(cs.elem, sg->elem);
             if (tr) trace(EventKind::ChanHandoff, i, static_cast<int64_t>(g->id), cs.elem, other->id);
@@ -138,6 +142,7 @@ struct SelectImpl {
           return {i, true};
         }
         if (c->qcount_.load(std::memory_order_relaxed) > 0) {
+          if (Race* r = tr.race()) r->chan_buffer(c, c->recvx_);
           c->buf_pop(cs.elem);
           if (tr) trace(EventKind::ChanRecv, i, static_cast<int64_t>(c->qcount_.load()), cs.elem);
           unlock_all(&ls);
@@ -145,6 +150,7 @@ struct SelectImpl {
           return {i, true};
         }
         if (c->closed_) {
+          if (Race* r = tr.race()) r->acquire(&c->closed_);
           unlock_all(&ls);
           return {i, false};
         }
@@ -195,6 +201,8 @@ struct SelectImpl {
       else
         cases[i].c->recvq_.remove(&sgs[i]);
     }
+    if (!cases[fired->case_index].is_send && !fired->success)
+      if (Race* r = tr.race()) r->acquire(&cases[fired->case_index].c->closed_);  // woken by close
     unlock_all(&ls);
     if (cases[fired->case_index].is_send && !fired->success) throw goro::Panic("send on closed channel");
     return {fired->case_index, fired->success};

@@ -1,11 +1,13 @@
 // runtime/src/tracer.hpp: Tracer, what every primitive records its events through, so that
-// none of them reaches into the scheduler's tap for itself.
+// none of them reaches into the scheduler's tap for itself; the race detector's
+// happens-before edges are fed at the same places, through race().
 //
 // Invariants: a Tracer is made at the start of one operation on one object. In a run without a
 // tap (or with the tap built out) it is null: flush(), emit() and locked() do nothing, and
 // event() must not be called (guard it with `if (tr)`, so that an untapped run builds no
 // event). In a tapped run the object is announced (ObjMake) before any event about it, and
-// before any lock is taken: announcing may pause the program.
+// before any lock is taken: announcing may pause the program. race() is the detector in a run
+// with Config::race (tapped or not), else null.
 #pragma once
 
 #include <cstddef>
@@ -19,17 +21,20 @@ namespace goro::detail {
 class Tracer {
  public:
   // Tracer() is about no object in particular.
-  Tracer() : s_(traced_sched()) {}
+  Tracer() { look(); }
   // Tracer(...) is about the object traced by t, announcing it in this run if need be (with
   // *cap, a channel's capacity; a pointer, so that an untapped run does not even read it).
-  Tracer(ObjTrace& t, ObjKind kind, const std::string& name, const size_t* cap = nullptr)
-      : s_(traced_sched()) {
+  Tracer(ObjTrace& t, ObjKind kind, const std::string& name, const size_t* cap = nullptr) {
+    look();
     if (s_) oid_ = s_->announce(t, kind, name, cap ? static_cast<int64_t>(*cap) : 0);
   }
   // introduce() announces an object as it is made (its ObjMake comes now, not at first use).
   static void introduce(ObjTrace& t, ObjKind kind, const std::string& name, const size_t* cap = nullptr) {
     Tracer tr(t, kind, name, cap);
   }
+
+  // race() is the running program's race detector, or null.
+  Race* race() const { return race_; }
 
   // A Tracer is true in a tapped run.
   explicit operator bool() const { return s_ != nullptr; }
@@ -66,7 +71,15 @@ class Tracer {
   }
 
  private:
-  Sched* s_;
+  void look() {
+    if (g_tracing.load(std::memory_order_relaxed) == 0) [[likely]]
+      return;
+    s_ = traced_sched();
+    if (g_racing.load(std::memory_order_relaxed) != 0)
+      if (P* p = current_p()) race_ = p->sched->race();
+  }
+  Sched* s_ = nullptr;
+  Race* race_ = nullptr;
   uint64_t oid_ = 0;
 };
 

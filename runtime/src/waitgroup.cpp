@@ -24,7 +24,10 @@ WaitGroup::WaitGroup(std::string name) : name_(std::move(name)), id_(next_object
 int64_t WaitGroup::counter() const { return counter_of(state_.load(std::memory_order_acquire)); }
 
 void WaitGroup::add(int64_t delta) {
+  sync_point();
   Tracer tr(trace_, ObjKind::WaitGroup, name_);
+  if (delta < 0)
+    if (Race* r = tr.race()) r->release(this);  // Done happens before the Wait it releases
   if (tr) trace_lock_.lock();
   uint64_t step = static_cast<uint64_t>(delta) << kCounterShift;
   uint64_t s = state_.fetch_add(step, std::memory_order_acq_rel) + step;
@@ -62,6 +65,7 @@ void WaitGroup::add(int64_t delta) {
 }
 
 void WaitGroup::wait() {
+  sync_point();
   Tracer tr(trace_, ObjKind::WaitGroup, name_);
   if (tr) trace_lock_.lock();
   uint64_t s = state_.load(std::memory_order_acquire);
@@ -72,6 +76,7 @@ void WaitGroup::wait() {
         trace_lock_.unlock();
         tr.flush();
       }
+      if (Race* r = tr.race()) r->acquire(this);
       return;
     }
     if (state_.compare_exchange_weak(s, s + 1, std::memory_order_acq_rel)) break;
@@ -83,6 +88,7 @@ void WaitGroup::wait() {
   sema_.acquire(WaitReason::WaitGroupWait, this, tr.oid());
   if (state_.load(std::memory_order_acquire) != 0)
     throw Panic("sync: WaitGroup is reused before previous Wait has returned");
+  if (Race* r = tr.race()) r->acquire(this);
 }
 
 }  // namespace goro

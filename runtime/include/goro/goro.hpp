@@ -11,4 +11,5 @@
 #include "goro/once.hpp"
 #include "goro/run.hpp"
 #include "goro/select.hpp"
+#include "goro/shared.hpp"
 #include "goro/waitgroup.hpp"

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "goro/race.hpp"
+
 namespace goro {
 
 // Panic is the exception a Go panic travels as. Catching it is Go's recover(); if it escapes a
@@ -23,9 +25,11 @@ class Panic : public std::runtime_error {
 };
 
 // go() starts fn as a new goroutine and returns its id (ids are 1 for main, then 2, 3, ... in
-// creation order). The name is what the app and the deadlock dump show.
-uint64_t go(std::function<void()> fn);
-uint64_t go(std::string name, std::function<void()> fn);
+// creation order). The name is what the app and the deadlock dump show; created_at, the go
+// statement (the caller by default), is what the race detector's reports show.
+uint64_t go(std::function<void()> fn, race::Site created_at = std::source_location::current());
+uint64_t go(std::string name, std::function<void()> fn,
+            race::Site created_at = std::source_location::current());
 
 // yield() lets other runnable goroutines run first (Go's runtime.Gosched).
 void yield();

@@ -25,8 +25,9 @@ namespace goro {
 
 class Mutex;
 namespace detail {
-extern std::atomic<int> g_tracing;  // runs with a tap attached, process-wide
+extern std::atomic<int> g_tracing;  // runs with a tap, the race detector or sync-point preemption
 void trace_mutex(Mutex* m, bool locked);
+void sync_point_slow();
 }  // namespace detail
 
 // Mutex is a mutual exclusion lock. Unlocking an unlocked Mutex is a fatal error.
@@ -38,21 +39,21 @@ class Mutex {
 
   // lock() blocks until the mutex is ours.
   void lock() {
+    bool observed = detail::g_tracing.load(std::memory_order_relaxed) != 0;
+    if (observed) [[unlikely]]
+      detail::sync_point_slow();
     uint32_t expected = 0;
-    if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
-#ifndef GORO_NO_TAP
-    else if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]]
+    if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire))
+      lock_slow();
+    else if (observed) [[unlikely]]
       detail::trace_mutex(this, true);
-#endif
   }
   // try_lock() takes the mutex if it is free; returns whether it did.
   bool try_lock();
   // unlock() releases the mutex, waking the longest waiter if any.
   void unlock() {
-#ifndef GORO_NO_TAP
     if (detail::g_tracing.load(std::memory_order_relaxed)) [[unlikely]]
-      detail::trace_mutex(this, false);
-#endif
+      detail::trace_mutex(this, false);  // (the race detector's release comes before the unlock)
     uint32_t left = state_.fetch_sub(kLocked, std::memory_order_release) - kLocked;
     if (left != 0) unlock_slow(left);
   }

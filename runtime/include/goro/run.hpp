@@ -8,6 +8,9 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
+
+#include "goro/race.hpp"
 
 namespace goro {
 
@@ -31,6 +34,11 @@ struct Config {
   Schedule schedule = Schedule::Fair;  // procs = 1 only: which runnable goroutine runs next
   double speed = 1.0;                  // Real clock only: virtual seconds per wall-clock second
   size_t stack_size = 64 * 1024;       // bytes of stack per goroutine (a guard page lies below)
+  bool race = false;                   // run the data race detector (goro/race.hpp); off: no cost
+  // procs = 1: every synchronising call (lock, unlock, send, receive, select, close, Add, Wait,
+  // Do) and every checked access (goro::Shared) first offers the processor to the other
+  // runnable goroutines, so that a Policy may preempt there (a schedule explorer's choices).
+  bool preempt_at_sync = false;
 };
 
 // ExitStatus says how a program ended.
@@ -40,14 +48,24 @@ enum class ExitStatus {
   Deadlock,  // every goroutine was blocked with no timer pending
 };
 
+// Blocked is a goroutine still alive when main returned (Go's goroutine leak), and where.
+struct Blocked {
+  uint64_t goroutine = 0;
+  std::string name;
+  std::string state;   // Go's words: the wait reason ("chan send"), or "runnable"
+  std::string object;  // what it waits on: "chan ch", "mutex mu", ... ("" when nothing named)
+};
+
 // Exit is what goro::run() returns.
 struct Exit {
   ExitStatus status = ExitStatus::Ok;
-  std::string message;      // Go's text for a panic, fatal error or deadlock; "" when Ok
-  size_t leaked = 0;        // goroutines (besides main) not finished when the program ended
-  std::string output;       // everything goro::print wrote, in order
-  uint64_t goroutines = 0;  // goroutines created, main included
-  int64_t end_time = 0;     // goro::now() when the program ended, in nanoseconds
+  std::string message;            // Go's text for a panic, fatal error or deadlock; "" when Ok
+  size_t leaked = 0;              // goroutines (besides main) not finished when the program ended
+  std::string output;             // everything goro::print wrote, in order
+  uint64_t goroutines = 0;        // goroutines created, main included
+  int64_t end_time = 0;           // goro::now() when the program ended, in nanoseconds
+  std::vector<Blocked> blocked;   // the goroutines counted in `leaked`, by id
+  std::vector<RaceReport> races;  // Config::race: the data races found, in order (one per variable)
 };
 
 // run() runs `main_fn` as the main goroutine (id 1) under `cfg` and returns when it ends.

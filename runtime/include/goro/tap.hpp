@@ -130,6 +130,7 @@ class Tap {
 struct RunnableG {
   uint64_t id;
   std::string name;
+  bool yielded = false;  // it was running and gave up the processor (a yield, a preemption point)
 };
 
 // Control steers a running program from another thread: pause, resume, step one event, run

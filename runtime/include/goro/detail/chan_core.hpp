@@ -18,6 +18,9 @@
 
 namespace goro::detail {
 
+class Race;
+struct G;
+
 // ElemOps is how a channel moves values of its element type without knowing it.
 struct ElemOps {
   void (*move)(void* dst, void* src);           // *dst = std::move(*src)
@@ -61,6 +64,10 @@ class ChanCore {
   void* slot(size_t i) const noexcept { return static_cast<char*>(buf_) + i * ops_->size; }
   void buf_push(void* src) noexcept;
   void buf_pop(void* dst) noexcept;
+  // race_handoff() and race_take() feed the race detector a send to a parked receiver and a
+  // receive from a parked sender (lock held; before the buffer moves).
+  void race_handoff(Race* r, G* receiver);
+  void race_take(Race* r, G* sender);
 
   const size_t cap_;          // buffer size (0: unbuffered)
   const std::string name_;    // the Go variable's name, for the app and dumps

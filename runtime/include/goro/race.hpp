@@ -1,0 +1,75 @@
+// goro/race.hpp: the data race detector's public side: where an access happened (Site), what a
+// race report holds (RaceReport), and the calls an interpreter makes for each variable access.
+//
+// The detector (runtime/src/race.hpp) runs only in programs started with Config::race; there
+// it orders every access by Go's happens-before relation (FastTrack) and reports two accesses
+// to one variable, at least one a write, that it does not order. Elsewhere every call here
+// returns at once after one relaxed load.
+//
+// Example (an interpreter, for each load and store of a variable that escapes to the heap):
+//   static const goro::race::Site kSite{"main.main.func1()", "race.go", 12};
+//   goro::race::read(&cell, sizeof cell, kSite);  ...  goro::race::write(&cell, sizeof cell, kSite);
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <source_location>
+#include <string>
+
+namespace goro {
+
+namespace detail {
+extern std::atomic<int> g_racing;  // programs running with the race detector, process-wide
+}  // namespace detail
+
+namespace race {
+
+// Site is where an access or a go statement is in the program's source. Its strings must
+// outlive the run (string literals, or an interpreter's loaded program).
+struct Site {
+  const char* function = "";  // Go's name for the function, e.g. "main.main.func1()"
+  const char* file = "";      // the source file, e.g. "13_pitfall_data_race.go"
+  int line = 0;
+  Site() = default;
+  constexpr Site(const char* fn, const char* f, int l) : function(fn), file(f), line(l) {}
+  // A std::source_location converts, so that a defaulted parameter names the caller.
+  Site(std::source_location l)  // NOLINT(google-explicit-constructor): meant to convert
+      : function(l.function_name()), file(l.file_name()), line(static_cast<int>(l.line())) {}
+};
+
+// enabled() tells whether the calling goroutine's program runs the race detector.
+bool enabled();
+// read() and write() check one access of size bytes at addr by the calling goroutine (no-ops
+// outside a program with the detector, or outside a goroutine). name (optional) is the
+// variable's name for reports and the app; it is copied the first time the address is seen.
+void read(const void* addr, size_t size, const Site& site, const char* name = nullptr);
+void write(const void* addr, size_t size, const Site& site, const char* name = nullptr);
+// free() forgets what is known of [addr, addr + size): call it before the memory is reused.
+void free(const void* addr, size_t size);
+
+}  // namespace race
+
+// RaceAccess is one of the two accesses of a race.
+struct RaceAccess {
+  bool write = false;
+  uint64_t goroutine = 0;  // its id
+  race::Site site;         // where it happened
+  race::Site created_at;   // where its goroutine was started (none for main)
+  bool finished = false;   // its goroutine had returned when the race was found
+};
+
+// RaceReport is one data race: the access that found it and the earlier one it races with.
+struct RaceReport {
+  uintptr_t addr = 0;    // the variable's address
+  std::string variable;  // its name, when it was given one ("" otherwise)
+  RaceAccess current;    // the access that found the race
+  RaceAccess previous;   // the unordered earlier access
+  int64_t time = 0;      // goro::now() when it was found
+  std::string text;      // Go's report, from "WARNING: DATA RACE" to the goroutines' origins
+};
+
+// race_report_text() is Go's words for r, between the ================== lines.
+std::string race_report_text(const RaceReport& r);
+
+}  // namespace goro

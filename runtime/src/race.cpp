@@ -1,0 +1,277 @@
+// runtime/src/race.cpp: the data race detector (see race.hpp) and goro/race.hpp's calls.
+#include "race.hpp"
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "sched.hpp"
+
+namespace goro {
+
+namespace detail {
+
+std::atomic<int> g_racing{0};
+
+namespace {
+thread_local VectorClock* t_actor = nullptr;  // a timer's clock while its callback runs
+}  // namespace
+
+Race* race_here() {
+  if (g_racing.load(std::memory_order_relaxed) == 0) return nullptr;
+  P* p = current_p();
+  return p ? p->sched->race() : nullptr;
+}
+
+Race::GState* Race::state(uint64_t g) {
+  if (g >= gs_.size()) gs_.resize(g + 1);
+  if (!gs_[g]) {
+    gs_[g] = std::make_unique<GState>();
+    gs_[g]->clock.set(g, 1);
+  }
+  return gs_[g].get();
+}
+
+VectorClock* Race::current(uint64_t* g) {
+  P* p = current_p();
+  if (p && p->curg) {
+    *g = p->curg->id;
+    return &state(*g)->clock;
+  }
+  *g = 0;
+  return t_actor;
+}
+
+void Race::go_create(uint64_t parent, uint64_t child, const race::Site* created_at) {
+  std::lock_guard<std::mutex> l(mu_);
+  GState* c = state(child);
+  if (created_at) {
+    c->created_at = *created_at;
+    c->has_site = true;
+  }
+  if (parent == 0) return;
+  GState* p = state(parent);
+  c->clock.join(p->clock);
+  p->clock.tick(parent);
+}
+
+void Race::go_end(uint64_t g) {
+  std::lock_guard<std::mutex> l(mu_);
+  state(g)->finished = true;
+}
+
+void Race::acquire(const void* s) {
+  std::lock_guard<std::mutex> l(mu_);
+  uint64_t g;
+  VectorClock* c = current(&g);
+  if (!c) return;
+  auto it = syncs_.find(s);
+  if (it != syncs_.end()) c->join(it->second);
+}
+
+void Race::release(const void* s) {
+  std::lock_guard<std::mutex> l(mu_);
+  uint64_t g;
+  VectorClock* c = current(&g);
+  if (!c) return;
+  syncs_[s].join(*c);
+  if (g) c->tick(g);
+}
+
+void Race::chan_buffer(const void* chan, size_t slot, uint64_t g) {
+  std::lock_guard<std::mutex> l(mu_);
+  VectorClock* c;
+  if (g) {
+    c = &state(g)->clock;
+  } else {
+    c = current(&g);
+    if (!c) return;
+  }
+  std::vector<VectorClock>& slots = slots_[chan];
+  if (slot >= slots.size()) slots.resize(slot + 1);
+  c->join(slots[slot]);
+  slots[slot] = *c;
+  if (g) c->tick(g);
+}
+
+void Race::chan_meet(uint64_t parked) {
+  std::lock_guard<std::mutex> l(mu_);
+  uint64_t g;
+  VectorClock* c = current(&g);
+  if (!c) return;
+  VectorClock& other = state(parked)->clock;
+  c->join(other);
+  other.join(*c);
+  if (g) c->tick(g);
+  other.tick(parked);
+}
+
+void Race::access(const void* addr, const race::Site& site, const char* name, bool write) {
+  std::lock_guard<std::mutex> l(mu_);
+  uint64_t g;
+  VectorClock* cp = current(&g);
+  if (!cp || g == 0) return;
+  const VectorClock& c = *cp;
+  uint32_t now = c.get(g);
+  auto key = reinterpret_cast<uintptr_t>(addr);
+  Var& v = vars_[key];
+  if (name && v.name.empty()) v.name = name;
+  auto ordered = [&c](const Access& a) { return a.t <= c.get(a.g); };
+  if (!write) {
+    if (!v.shared && v.read.g == g && v.read.t == now) return;  // same epoch: nothing new
+    if (!ordered(v.write)) report(key, v, g, false, site, v.write, true);
+    if (v.shared) {
+      for (Access& a : v.readers)
+        if (a.g == g) {
+          a = {g, now, site};
+          return;
+        }
+      v.readers.push_back({g, now, site});
+    } else if (ordered(v.read)) {
+      v.read = {g, now, site};  // reads still ordered: one epoch is enough
+    } else {
+      v.shared = true;  // two unordered reads: keep one per reader until the next write
+      v.readers = {v.read, {g, now, site}};
+    }
+    return;
+  }
+  if (v.write.g == g && v.write.t == now) {
+    v.write.site = site;
+    return;
+  }
+  if (!ordered(v.write)) {
+    report(key, v, g, true, site, v.write, true);
+  } else if (v.shared) {
+    for (const Access& a : v.readers)
+      if (!ordered(a)) {
+        report(key, v, g, true, site, a, false);
+        break;
+      }
+  } else if (!ordered(v.read)) {
+    report(key, v, g, true, site, v.read, false);
+  }
+  if (v.shared) {
+    v.shared = false;
+    v.readers.clear();
+    v.read = {};
+  }
+  v.write = {g, now, site};
+}
+
+void Race::report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Site& site, const Access& prev,
+                  bool prev_write) {
+  if (v.reported) return;
+  v.reported = true;
+  RaceReport r;
+  r.addr = addr;
+  r.variable = v.name;
+  auto fill = [this](RaceAccess& a, uint64_t id, bool w, const race::Site& s) {
+    a.write = w;
+    a.goroutine = id;
+    a.site = s;
+    GState* st = state(id);
+    if (st->has_site) a.created_at = st->created_at;
+    a.finished = st->finished;
+  };
+  fill(r.current, g, write, site);
+  fill(r.previous, prev.g, prev_write, prev.site);
+  r.time = sched_->now();
+  r.text = race_report_text(r);
+  reports_.push_back(std::move(r));
+}
+
+void Race::forget(const void* addr, size_t size) {
+  std::lock_guard<std::mutex> l(mu_);
+  auto a = reinterpret_cast<uintptr_t>(addr);
+  if (size <= 64) {
+    for (size_t i = 0; i < size; i++) vars_.erase(a + i);
+    return;
+  }
+  for (auto it = vars_.begin(); it != vars_.end();)
+    it = it->first >= a && it->first - a < size ? vars_.erase(it) : std::next(it);
+}
+
+std::vector<RaceReport> Race::take_reports() {
+  std::lock_guard<std::mutex> l(mu_);
+  return std::move(reports_);
+}
+
+Race::TimerActor::TimerActor(Race* r, const void* timer) {
+  if (!r) return;
+  {
+    std::lock_guard<std::mutex> l(r->mu_);
+    auto it = r->syncs_.find(timer);
+    if (it != r->syncs_.end()) clock_ = it->second;
+  }
+  t_actor = &clock_;
+  on_ = true;
+}
+
+Race::TimerActor::~TimerActor() {
+  if (on_) t_actor = nullptr;
+}
+
+void shared_access(const void* addr, const race::Site& site, const char* name, bool write) {
+  P* p = current_p();
+  if (!p || !p->curg) return;
+  p->sched->sync_point();
+  if (Race* r = p->sched->race()) r->access(addr, site, name, write);
+}
+
+}  // namespace detail
+
+namespace race {
+
+bool enabled() { return detail::race_here() != nullptr; }
+
+void read(const void* addr, size_t, const Site& site, const char* name) {
+  if (detail::Race* r = detail::race_here()) r->access(addr, site, name, false);
+}
+
+void write(const void* addr, size_t, const Site& site, const char* name) {
+  if (detail::Race* r = detail::race_here()) r->access(addr, site, name, true);
+}
+
+void free(const void* addr, size_t size) {
+  if (detail::Race* r = detail::race_here()) r->forget(addr, size);
+}
+
+}  // namespace race
+
+namespace {
+
+void put_access(std::string& s, const char* what, uintptr_t addr, const RaceAccess& a) {
+  char head[128];
+  std::snprintf(head, sizeof head, "%s at 0x%012" PRIxPTR " by goroutine %" PRIu64 ":\n", what, addr,
+                a.goroutine);
+  s += head;
+  s += "  ";
+  s += a.site.function;
+  s += "\n      ";
+  s += a.site.file;
+  s += ":" + std::to_string(a.site.line) + "\n";
+}
+
+void put_origin(std::string& s, const RaceAccess& a, bool running) {
+  if (a.goroutine <= 1 || !a.created_at.file[0]) return;  // main has no go statement
+  s += "\nGoroutine " + std::to_string(a.goroutine) +
+       (running      ? " (running)"
+        : a.finished ? " (finished)"
+                     : " (running)") +
+       " created at:\n  " + a.created_at.function + "\n      " + a.created_at.file + ":" +
+       std::to_string(a.created_at.line) + "\n";
+}
+
+}  // namespace
+
+std::string race_report_text(const RaceReport& r) {
+  std::string s = "==================\nWARNING: DATA RACE\n";
+  put_access(s, r.current.write ? "Write" : "Read", r.addr, r.current);
+  s += "\n";
+  put_access(s, r.previous.write ? "Previous write" : "Previous read", r.addr, r.previous);
+  put_origin(s, r.current, true);
+  if (r.previous.goroutine != r.current.goroutine) put_origin(s, r.previous, false);
+  s += "==================\n";
+  return s;
+}
+
+}  // namespace goro

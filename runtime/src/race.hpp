@@ -1,0 +1,144 @@
+// runtime/src/race.hpp: the data race detector (FastTrack: Flanagan and Freund, PLDI 2009), fed
+// with Go's happens-before edges by the primitives, through their Tracer (tracer.hpp).
+//
+// Glossary:
+//   clock C_g   a vector clock per goroutine: C_g[u] is the last tick of goroutine u that g has
+//               heard of; C_g[g] is g's own tick, advanced after each release.
+//   epoch t@u   one goroutine's tick: "u at its tick t"; t@u happened before g iff t <= C_g[u].
+//   sync clock  L_s for a synchronising address s: release merges C_g into L_s (and ticks g),
+//               acquire merges L_s into C_g.
+//   variable    its last write is one epoch; its reads are one epoch while they are ordered
+//               (the common case), and widen to one epoch per reader only while the variable is
+//               read-shared, until the next write.
+//
+// Edges, as the Go memory model gives them (who calls what):
+//   go statement -> the goroutine's start           go_create()
+//   send -> the matching receive completes          chan_buffer() / chan_meet()
+//   k-th receive -> (k+C)-th send completes         chan_buffer(): a clock per buffer slot
+//   close -> a receive that sees it                 release(&closed) / acquire(&closed)
+//   Unlock -> the next Lock; RWMutex's rules        release(m) / acquire(m), two addresses
+//   Once's function -> every Do that returns        release(once) / acquire(once)
+//   WaitGroup Done -> the Wait it releases          release(wg) / acquire(wg)
+//   context cancel -> Done's receivers              the close of its done channel
+//   a timer's start -> its firing                   release(timer) / TimerActor
+//
+// Invariants: every method takes mu_ (a leaf: nothing is called with it held), so Ps may call
+// at once; a parked goroutine's clock is changed only by the goroutine that readies it, before
+// it does. One report per variable (as Go's, which reports each address once).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "goro/race.hpp"
+
+namespace goro::detail {
+
+class Sched;
+
+// VectorClock maps goroutine ids to ticks; absent entries are 0.
+class VectorClock {
+ public:
+  uint32_t get(uint64_t g) const { return g < c_.size() ? c_[g] : 0; }
+  void set(uint64_t g, uint32_t t) {
+    if (g >= c_.size()) c_.resize(g + 1, 0);
+    c_[g] = t;
+  }
+  void tick(uint64_t g) { set(g, get(g) + 1); }
+  // join() makes this the pointwise maximum of itself and o.
+  void join(const VectorClock& o) {
+    if (o.c_.size() > c_.size()) c_.resize(o.c_.size(), 0);
+    for (size_t i = 0; i < o.c_.size(); i++)
+      if (o.c_[i] > c_[i]) c_[i] = o.c_[i];
+  }
+
+ private:
+  std::vector<uint32_t> c_;
+};
+
+// Race is one program's detector (Config::race).
+class Race {
+ public:
+  explicit Race(Sched* s) : sched_(s) {}
+
+  // go_create(): goroutine child starts with what its creator (parent; 0: none) knows.
+  void go_create(uint64_t parent, uint64_t child, const race::Site* created_at);
+  // go_end(): g has returned (reports say "finished").
+  void go_end(uint64_t g);
+
+  // acquire() and release() sync the running goroutine (or timer) with address s.
+  void acquire(const void* s);
+  void release(const void* s);
+  // chan_buffer(): goroutine g (0: the running one) passes buffer slot `slot` of chan: it
+  // acquires and then stores the slot's clock, so that the k-th receive orders the (k+C)-th
+  // send, and a send the receive that takes its value.
+  void chan_buffer(const void* chan, size_t slot, uint64_t g = 0);
+  // chan_meet(): an unbuffered send and receive between the running goroutine and a parked
+  // one: each completes after the other began.
+  void chan_meet(uint64_t parked);
+
+  // access() checks one read or write of addr by the running goroutine.
+  void access(const void* addr, const race::Site& site, const char* name, bool write);
+  // forget() drops what is known of [addr, addr + size).
+  void forget(const void* addr, size_t size);
+
+  // reports() hands over the races found so far.
+  std::vector<RaceReport> take_reports();
+
+  // TimerActor makes a timer's callback act, on this thread, with the clock its arming
+  // released to the timer's address (the timer's start happens before its firing).
+  class TimerActor {
+   public:
+    TimerActor(Race* r, const void* timer);
+    ~TimerActor();
+    TimerActor(const TimerActor&) = delete;
+    TimerActor& operator=(const TimerActor&) = delete;
+
+   private:
+    VectorClock clock_;
+    bool on_ = false;
+  };
+
+ private:
+  struct GState {
+    VectorClock clock;
+    race::Site created_at;
+    bool has_site = false;
+    bool finished = false;
+  };
+  // Access is one access's epoch (tick t of goroutine g) and where it was.
+  struct Access {
+    uint64_t g = 0;
+    uint32_t t = 0;
+    race::Site site;
+  };
+  struct Var {
+    Access write;                 // the last write (g 0: none)
+    Access read;                  // the last read, while reads are ordered (g 0: none)
+    std::vector<Access> readers;  // read-shared: the last read of each reader
+    bool shared = false;
+    bool reported = false;
+    std::string name;
+  };
+  GState* state(uint64_t g);
+  VectorClock* current(uint64_t* g);  // the running goroutine's clock (or a timer's), or null
+  void report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Site& site, const Access& prev,
+              bool prev_write);
+
+  Sched* sched_;
+  std::mutex mu_;                            // guards everything below
+  std::vector<std::unique_ptr<GState>> gs_;  // by goroutine id
+  std::unordered_map<const void*, VectorClock> syncs_;
+  std::unordered_map<const void*, std::vector<VectorClock>> slots_;  // per channel, by slot
+  std::unordered_map<uintptr_t, Var> vars_;
+  std::vector<RaceReport> reports_;
+};
+
+// race_here() is the running program's detector, or null (one relaxed load when none runs).
+Race* race_here();
+
+}  // namespace goro::detail

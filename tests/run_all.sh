@@ -75,6 +75,7 @@ for leg in "${legs[@]}"; do
   echo "==== $leg"
   # Wall time, and the CPU time of every process the leg ran: on a busy machine the wall time
   # grows, while CPU time / cores says what the leg needs on cores of its own.
-  TIMEFORMAT="==== $leg passed: %0R s wall, %0U s user + %0S s system CPU"
+  TIMEFORMAT="==== $leg took %0R s wall, %0U s user + %0S s system CPU"
   time "leg_$leg"
+  echo "==== $leg passed"
 done

@@ -80,6 +80,9 @@ std::string park(const Model& m, const Event& e) {
       return name + " blocked: " + obj + ".Do is running in another goroutine";
     case WaitReason::Sleep:
       return name + " is asleep";
+    case WaitReason::None:
+    case WaitReason::Count_:
+      break;
   }
   return name + " blocked";
 }

@@ -276,6 +276,7 @@ void Thread::go_stmt(int nargs, const std::string& name) {
     return;
   }
   std::shared_ptr<Run> r = run_.self.lock();
+  if (!r) return;  // the run is over (and g++ 12 sees no null dereference below)
   r->live.fetch_add(1);
   goro::go(name, [r, fn = std::move(fn), args = std::move(args)]() mutable {
     struct Done {

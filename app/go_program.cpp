@@ -3,6 +3,7 @@
 // as it comes, feeds the model (for the summary) and writes the recording.
 #include "go_program.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -138,6 +139,7 @@ int go_run(const std::vector<std::string>& a) {
   int status = 0;
   std::shared_ptr<const lang::Program> prog = compile_or_say(path, set, status);
   if (!prog) return status;
+  cfg.stack_size = std::max(cfg.stack_size, lang::goroutine_stack_size());
 
   std::map<std::string, std::string> header;
   header["goroscope"] = "1";

@@ -204,6 +204,14 @@ struct Ins {
 };
 
 struct Proto {
+  Proto() = default;
+  Proto(const Proto&) = delete;
+  Proto& operator=(const Proto&) = delete;
+  ~Proto() {
+    for (Value& v : consts)  // constants are immortal while runs share them; not past this
+      if (v.o) v.o->rc.store(1, std::memory_order_relaxed);
+  }
+
   std::string name;        // Go's name (main.worker)
   std::string short_name;  // for goroutine names
   std::string file;

@@ -21,6 +21,9 @@ namespace goroscope::lang {
 
 class Program {
  public:
+  ~Program() {
+    if (p.universe) golang::free_method_caches(*p.universe);
+  }
   golang::Program p;
 };
 
@@ -163,7 +166,17 @@ std::function<void()> main_function(std::shared_ptr<const Program> prog, int pro
   };
 }
 
-goro::Exit run(const Program& p, const goro::Config& cfg, const goro::Observer* observer, int* exit_code) {
+size_t goroutine_stack_size() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  return 1024 * 1024;  // instrumented builds keep every local in its own padded slot
+#else
+  return 64 * 1024;
+#endif
+}
+
+goro::Exit run(const Program& p, const goro::Config& config, const goro::Observer* observer, int* exit_code) {
+  goro::Config cfg = config;
+  cfg.stack_size = std::max(cfg.stack_size, goroutine_stack_size());
   int code = -1;
   // the program outlives the run: share it without owning
   std::shared_ptr<const Program> ref(&p, [](const Program*) {});

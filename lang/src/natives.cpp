@@ -392,14 +392,14 @@ void cancel_call(Thread& th, Value*) {
 }
 
 Proto* cancel_proto() {
-  static Proto p = [] {
-    Proto q;
-    q.name = "context.CancelFunc";
-    q.short_name = "cancel";
-    q.native = cancel_call;
+  static Proto* p = [] {  // one for the process, reachable from here
+    auto* q = new Proto();
+    q->name = "context.CancelFunc";
+    q->short_name = "cancel";
+    q->native = cancel_call;
     return q;
   }();
-  return &p;
+  return p;
 }
 
 Value cancel_value(goro::CancelFunc f) {

@@ -394,6 +394,14 @@ const MethodRef* find_method(const Program& prog, Type* t, const std::string& na
   return m;
 }
 
+void free_method_caches(Universe& u) {
+  for (Type* t : u.all()) {
+    std::lock_guard<std::mutex> g(t->cache_mu);
+    for (auto& [name, ref] : t->method_cache) delete static_cast<MethodRef*>(ref);
+    t->method_cache.clear();
+  }
+}
+
 Value receiver_for(Thread& th, const MethodRef& m, const Value& v) {
   Value r = v;
   for (int p : m.path) {

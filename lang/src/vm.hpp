@@ -176,6 +176,8 @@ struct MethodRef {
   Type* recv_type = nullptr;  // the receiver's base type (for copies)
 };
 const MethodRef* find_method(const Program& prog, Type* t, const std::string& name);
+// free_method_caches() frees what find_method() cached in a program's types.
+void free_method_caches(Universe& u);
 // receiver_for() turns a dynamic value into the receiver the method wants.
 Value receiver_for(Thread& th, const MethodRef& m, const Value& v);
 

@@ -51,6 +51,11 @@ CompileResult compile(const std::string& src, const std::string& filename);
 // `go run` would exit with: 0, 2 for a panic or deadlock, or the code given to os.Exit.
 goro::Exit run(const Program& p, const goro::Config& cfg, const goro::Observer* observer, int* exit_code);
 
+// goroutine_stack_size() is the C stack an interpreted goroutine needs (goro::Config's
+// stack_size should be at least this): the VM keeps Go's frames on its own heap stack, but its
+// loop runs on the fiber's, and a sanitizer build's loop is far larger.
+size_t goroutine_stack_size();
+
 // main_function() is the program's main goroutine, for callers that call goro::run
 // themselves; *exit_code (optional, must outlive the run) receives os.Exit's code, or -1.
 std::function<void()> main_function(std::shared_ptr<const Program> p, int procs, int* exit_code);

@@ -18,6 +18,17 @@ func apply(xs []int, f func(int) int) []int {
 	return out
 }
 
+func memo(n int, seen map[int]int) int {
+	if n < 2 {
+		return n
+	}
+	if v, ok := seen[n]; ok {
+		return v
+	}
+	seen[n] = memo(n-1, seen) + memo(n-2, seen)
+	return seen[n]
+}
+
 func main() {
 	next := intSeq()
 	fmt.Println(next(), next(), next())
@@ -51,12 +62,5 @@ func main() {
 	inc()
 	fmt.Println("counter", counter)
 
-	var fib func(n int) int
-	fib = func(n int) int {
-		if n < 2 {
-			return n
-		}
-		return fib(n-1) + fib(n-2)
-	}
-	fmt.Println(fib(15))
+	fmt.Println(memo(15, map[int]int{}))
 }

@@ -3,6 +3,7 @@
 #include "narration.hpp"
 
 #include "app_support.hpp"
+#include "duration.hpp"
 
 namespace {
 
@@ -62,9 +63,9 @@ TEST(Narration, RealClockSaysHowLongItWasNotAJump) {
 }
 
 TEST(Narration, Durations) {
-  EXPECT_EQ(goro::visual::duration_text(1'000'000'000), "1s");
-  EXPECT_EQ(goro::visual::duration_text(1'500'000'000), "1.5s");
-  EXPECT_EQ(goro::visual::duration_text(250'000'000), "250ms");
-  EXPECT_EQ(goro::visual::duration_text(40'000), "40us");
-  EXPECT_EQ(goro::visual::duration_text(42), "42ns");
+  EXPECT_EQ(goro::visual::format_time(1'000'000'000), "1s");
+  EXPECT_EQ(goro::visual::format_time(1'500'000'000), "1.5s");
+  EXPECT_EQ(goro::visual::format_time(250'000'000), "250ms");
+  EXPECT_EQ(goro::visual::format_time(40'000), "40us");
+  EXPECT_EQ(goro::visual::format_time(42), "42ns");
 }

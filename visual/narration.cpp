@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "duration.hpp"
+
 namespace goro::visual {
 
 namespace {
@@ -89,29 +91,14 @@ std::string park(const Model& m, const Event& e) {
 
 }  // namespace
 
-std::string duration_text(int64_t ns) {
-  char b[64];
-  double a = std::fabs(static_cast<double>(ns));
-  if (a < 1e3)
-    std::snprintf(b, sizeof b, "%lldns", static_cast<long long>(ns));
-  else if (a < 1e6)
-    std::snprintf(b, sizeof b, "%.3gus", static_cast<double>(ns) / 1e3);
-  else if (a < 1e9)
-    std::snprintf(b, sizeof b, "%.3gms", static_cast<double>(ns) / 1e6);
-  else
-    std::snprintf(b, sizeof b, "%.4gs", static_cast<double>(ns) / 1e9);
-  return b;
-}
-
 std::string narrate(const Model& m, const Event& e, const std::vector<std::string>& strings,
                     int64_t prev_time, bool virtual_clock) {
   std::string prefix;
   if (prev_time >= 0 && e.time > prev_time) {
     if (virtual_clock)
-      prefix =
-          "time jumps " + duration_text(e.time - prev_time) + ": every goroutine was asleep or blocked. ";
+      prefix = "time jumps " + format_time(e.time - prev_time) + ": every goroutine was asleep or blocked. ";
     else if (e.time - prev_time >= 50'000'000)
-      prefix = "after " + duration_text(e.time - prev_time) + ": ";
+      prefix = "after " + format_time(e.time - prev_time) + ": ";
   }
   std::string g = who(m, e.g), obj = e.obj ? what(m, e.obj) : "";
   std::string s;
@@ -192,7 +179,7 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
       s = g + " runs " + obj + ".Do's function (once, for everyone)";
       break;
     case EventKind::Sleep:
-      s = g + " sleeps " + duration_text(e.arg - e.time);
+      s = g + " sleeps " + format_time(e.arg - e.time);
       break;
     case EventKind::TimerFire:
       s = "a timer fires" + (e.g ? " for " + g : std::string());

@@ -21,7 +21,4 @@ namespace goro::visual {
 std::string narrate(const Model& after, const Event& e, const std::vector<std::string>& strings,
                     int64_t prev_time, bool virtual_clock);
 
-// duration_text() is a span of time for people: "1s", "250ms", "1.5s", "40us".
-std::string duration_text(int64_t ns);
-
 }  // namespace goro::visual

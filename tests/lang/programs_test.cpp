@@ -57,9 +57,14 @@ TEST_P(GoProgram, PrintsWhatGoPrints) {
   auto r = langtest::run_go(langtest::read_file(c.go), c.procs, 1, fs::path(c.go).filename().string());
   ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
   std::string want = langtest::read_file(c.out);
+  // At procs 2 two programs print what the interleaving decides, in Go as here: the data race
+  // (which update is lost) and the forgotten sync (whether the goroutine prints before main
+  // returns); the others print the same lines in some order.
+  const bool racy =
+      c.name.find("data_race") != std::string::npos || c.name.find("forgotten_sync") != std::string::npos;
   if (c.procs == 1) {
     EXPECT_EQ(r.output, want);
-  } else if (c.name.find("data_race") == std::string::npos) {
+  } else if (!racy) {
     EXPECT_EQ(sorted_lines(r.output), sorted_lines(want));
   }
   bool deadlock = c.name.find("deadlock") != std::string::npos;

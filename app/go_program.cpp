@@ -179,7 +179,7 @@ int go_run(const std::vector<std::string>& a) {
       tap.strings(strings.size(), strings);
       for (const goro::Event& e : batch) {
         model.apply(e, strings);
-        if (e.kind == goro::EventKind::Output) std::cout << strings[e.text];
+        if (e.kind == goro::EventKind::Output) (e.aux ? std::cerr : std::cout) << strings[e.text];
       }
       std::cout.flush();
       if (writer) writer->add(batch, strings);

@@ -148,7 +148,4 @@ class App {
   HelpOverlay help_;
 };
 
-// assets_dir() finds the assets folder (beside the executable, or the source tree's).
-std::string assets_dir();
-
 }  // namespace goroscope

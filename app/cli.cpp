@@ -255,7 +255,8 @@ std::optional<int> dispatch(const std::vector<std::string>& args) {
   if (cmd == "inspect") return cmd_inspect(args);
   if (cmd == "export") return cmd_export(args);
   if (cmd == "explore") return cmd_explore(args);
-  if (cmd.rfind("-", 0) == 0 || a_recording(cmd)) return std::nullopt;  // the window's options
+  if (cmd.rfind("-", 0) == 0 || a_recording(cmd) || is_go_file(cmd))
+    return std::nullopt;  // the window's options
   throw UsageError("unknown command '" + cmd + "'");
 }
 

@@ -35,6 +35,10 @@ void ControlsPanel::draw(App& app) {
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(%s)", s.description.c_str(), s.go_file.c_str());
     }
+    if (!app.scenario_->builtin) {  // the user's own file, among the others
+      ImGui::Selectable(app.scenario_->title.c_str(), true);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.scenario_->name.c_str());
+    }
     ImGui::EndCombo();
   }
   ImGui::PushTextWrapPos();

@@ -1,24 +1,13 @@
 // app/panel_source.cpp: the program's Go source beside the diagram.
 #include <imgui.h>
 
-#include <fstream>
 #include <sstream>
 
 #include "app.hpp"
 
 namespace goroscope {
 
-const std::string& SourcePanel::source_of(const Scenario& s) {
-  auto it = sources.find(s.go_file);
-  if (it != sources.end()) return it->second;
-  std::ifstream f(assets_dir() + "/programs/" + s.go_file);
-  std::stringstream ss;
-  if (f)
-    ss << f.rdbuf();
-  else
-    ss << "(source " << s.go_file << " not found in " << assets_dir() << "/programs)";
-  return sources[s.go_file] = ss.str();
-}
+const std::string& SourcePanel::source_of(const Scenario& s) { return s.source; }
 
 void SourcePanel::draw(const Scenario& s, const goro::visual::Palette& pal, ImFont* mono) {
   ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);

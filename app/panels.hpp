@@ -11,7 +11,7 @@
 #include <string>
 
 #include "palette.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 
 struct ImFont;
 
@@ -48,9 +48,9 @@ struct ClipPanel {
   void draw_progress(App& app);
 };
 
-// SourcePanel: the program's Go source, with line numbers.
+// SourcePanel: the running program's own Go source (the user's file or the embedded one),
+// with line numbers.
 struct SourcePanel {
-  std::map<std::string, std::string> sources;  // go file -> text, read once
   const std::string& source_of(const Scenario& s);
   void draw(const Scenario& s, const goro::visual::Palette& pal, ImFont* mono);
 };

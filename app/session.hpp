@@ -1,4 +1,4 @@
-// app/session.hpp: one run of a scenario on its own thread, observed through a Tap: the CLI
+// app/session.hpp: one run of a Go program on its own thread, observed through a Tap: the CLI
 // and the window both drive programs through this. The runtime runs on the session's thread;
 // the owner drains events (pump) on its own thread and keeps the model and recording.
 //
@@ -19,15 +19,15 @@
 #include "goro/record.hpp"
 #include "goro/tap.hpp"
 #include "model.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 #include "source.hpp"
 #include "timeline.hpp"
 
 namespace goroscope {
 
-// RunSpec is everything that determines a run.
+// RunSpec is everything that determines a run: the program, its parameter values, the config.
 struct RunSpec {
-  const Scenario* scenario = nullptr;
+  const Scenario* scenario = nullptr;  // the program (its source, compiled once per values)
   Params params;
   goro::Config config;
 };

@@ -191,7 +191,7 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p,
     auto it = cache->programs.find(key);
     if (it != cache->programs.end()) return it->second;
   }
-  lang::CompileResult c = lang::compile(source_with(p), go_file);
+  lang::CompileResult c = lang::compile(source_with(p), builtin ? go_file : name);  // gc: the path given
   if (!c.program) {
     if (errors) *errors = c.errors;
     return nullptr;

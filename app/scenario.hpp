@@ -61,6 +61,10 @@ struct Scenario {
   bool builtin = false;     // one of the article's programs
   std::vector<Param> params;
 
+  // short_name() names files made from it: the name, or the user's file name less ".go".
+  std::string short_name() const {
+    return builtin || go_file.size() <= 3 ? name : go_file.substr(0, go_file.size() - 3);
+  }
   // defaults() is every parameter at its default.
   Params defaults() const;
   // set() parses "name=value" into p; returns an error message, or "" when fine.

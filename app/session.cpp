@@ -22,7 +22,7 @@ Session::Session(RunSpec spec, const std::string& record_path, bool start_paused
   if (!record_path.empty()) writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_));
   if (start_paused) control_.pause();
   // Compiled here (or found compiled), before the run's thread starts.
-  std::function<void()> main = spec_.scenario->main_function(spec_.params, spec_.config.procs);
+  std::function<void()> main = spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_);
   thread_ = std::thread([this, main = std::move(main)] {
     exit_ = goro::run(program_config(spec_.config), goro::Observer{&tap_, &control_}, main);
     done_.store(true);

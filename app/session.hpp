@@ -50,6 +50,7 @@ class Session : public Source {
   const std::vector<goro::Event>& pump();
   bool done() const { return done_.load() && tap_.finished(); }
   const goro::Exit& exit() const { return exit_; }  // valid once done()
+  int exit_code() const { return exit_code_; }      // os.Exit's code, or -1 (valid once done())
 
   goro::Control& control() { return control_; }
   const goro::visual::Model& model() const override { return model_; }
@@ -80,6 +81,7 @@ class Session : public Source {
   bool keep_events_;
   std::unique_ptr<goro::RecordingWriter> writer_;
   goro::Exit exit_;
+  int exit_code_ = -1;
   std::atomic<bool> done_{false};
   std::thread thread_;
 };

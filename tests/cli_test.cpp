@@ -187,9 +187,25 @@ TEST(Cli, AUsersGoFileIsAProgram) {
   std::vector<std::string> errors;
   EXPECT_EQ(goroscope::find_scenario(bad)->compile({}, &errors), nullptr);
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0], "bad" + std::to_string(::getpid()) + ".go:4:2: declared and not used: x");
+  EXPECT_EQ(errors[0], bad + ":4:2: declared and not used: x");  // the path as given, as gc says it
+  Outcome b = run_cli({"run", bad});  // as go run: gc's message with the path given, exit 1
+  EXPECT_EQ(b.status, 1);
+  EXPECT_EQ(b.err, bad + ":4:2: declared and not used: x\n");
+  Outcome gone = run_cli({"run", dir + "/nowhere.go"});
+  EXPECT_EQ(gone.status, 1);
+  EXPECT_NE(gone.err.find("cannot read"), std::string::npos) << gone.err;
+  std::string quits = dir + "/quits" + std::to_string(::getpid()) + ".go";
+  {
+    std::ofstream f(quits);
+    f << "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n";
+  }
+  Outcome q = run_cli({"run", quits});  // os.Exit's code is the exit status, as go run gives it
+  EXPECT_EQ(q.status, 3);
+  EXPECT_EQ(q.out, "bye\n");
+  EXPECT_EQ(q.err.rfind("exit status 3\n", 0), 0u) << q.err;
   std::remove(path.c_str());
   std::remove(bad.c_str());
+  std::remove(quits.c_str());
 }
 
 TEST(Cli, ParameterAssignmentsAreChecked) {

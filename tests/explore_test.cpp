@@ -151,11 +151,11 @@ TEST(Explore, TheSameOptionsFindTheSameRun) {
 TEST(Explore, FindsNothingInTheArticlesCorrectPrograms) {
   for (const char* name : {"mutex_counter", "worker_pool", "once", "select", "context_timeout"}) {
     for (Strategy st : {Strategy::Random, Strategy::Pct}) {
-      ExploreOptions o = options(find_scenario(name), st, kDeadlock | kPanic | kRace, 500);
+      ExploreOptions o = options(find_scenario(name), st, kDeadlock | kPanic | kRace, 200);
       if (std::string(name) == "mutex_counter") o.spec.params.values["goroutines"] = 20;
       ExploreResult r = search(o);
       EXPECT_FALSE(r.found()) << name << ": " << r.outcome.what;
-      EXPECT_EQ(r.runs, 500u) << name;
+      EXPECT_EQ(r.runs, 200u) << name;
     }
   }
 }

@@ -74,6 +74,12 @@ void App::open(std::shared_ptr<Replay> r) {
       "opened " + replay_->path() + (replay_->recording().complete ? "" : " (incomplete recording)");
 }
 
+goro::SourceFile App::shown_source() const {
+  if (replay_ && !replay_->recording().source.name.empty()) return replay_->recording().source;
+  if (replay_) return {scenario_->go_file, scenario_->source};  // an older recording: the program's
+  return session_->source();
+}
+
 App::~App() {
   if (scenario_->builtin) settings_.scenario = scenario_->name;
 }
@@ -280,7 +286,7 @@ void App::frame(double now, float frame_ms) {
     goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
     ImGui::EndChild();
     ImGui::Separator();
-    source_panel_.draw(*scenario_, pal, mono);
+    source_panel_.draw(shown_source(), pal, mono);
     ImGui::EndChild();
   }
 

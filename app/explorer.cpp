@@ -282,7 +282,8 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   header["explore.expect"] = escape(found.reference);
 
   goro::Config cfg = explore_config(opts.spec, opts.until, sched.seed);
-  goro::RecordingWriter writer(path, header);
+  goro::RecordingWriter writer(
+      path, header, {opts.spec.scenario->go_file, opts.spec.scenario->source_with(opts.spec.params)});
   goro::Tap tap;
   ReplayPolicy policy(sched.picks);
   goro::Exit exit;

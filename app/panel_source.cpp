@@ -7,14 +7,12 @@
 
 namespace goroscope {
 
-const std::string& SourcePanel::source_of(const Scenario& s) { return s.source; }
-
-void SourcePanel::draw(const Scenario& s, const goro::visual::Palette& pal, ImFont* mono) {
+void SourcePanel::draw(const goro::SourceFile& src, const goro::visual::Palette& pal, ImFont* mono) {
   ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
-  ImGui::TextColored(dim, "Go source: %s", s.go_file.c_str());
+  ImGui::TextColored(dim, "Go source: %s", src.name.c_str());
   ImGui::BeginChild("source", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   if (mono) ImGui::PushFont(mono);
-  std::istringstream in(source_of(s));
+  std::istringstream in(src.text);
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {

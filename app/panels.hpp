@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 
+#include "goro/record.hpp"
 #include "palette.hpp"
 #include "scenario.hpp"
 
@@ -48,11 +49,10 @@ struct ClipPanel {
   void draw_progress(App& app);
 };
 
-// SourcePanel: the running program's own Go source (the user's file or the embedded one),
-// with line numbers.
+// SourcePanel: the shown program's own Go source (the live run's, its parameters written in,
+// or the one a replayed recording keeps), with line numbers.
 struct SourcePanel {
-  const std::string& source_of(const Scenario& s);
-  void draw(const Scenario& s, const goro::visual::Palette& pal, ImFont* mono);
+  void draw(const goro::SourceFile& src, const goro::visual::Palette& pal, ImFont* mono);
 };
 
 // StatusBar: the run's state, the clock, events per second, goroutines by state, frame time.

@@ -66,11 +66,14 @@ class Session : public Source {
   bool virtual_clock() const override { return spec_.config.clock == goro::ClockMode::Virtual; }
   bool is_replay() const override { return false; }
   const RunSpec& spec() const { return spec_; }
+  // source() is the Go source that runs (its parameters' values written in), as recordings keep it.
+  const goro::SourceFile& source() const { return source_; }
   // recording() is what has been pumped so far, as a Recording (for saving).
   goro::Recording recording() const;
 
  private:
   RunSpec spec_;
+  goro::SourceFile source_;
   goro::Tap tap_;
   goro::Control control_;
   goro::visual::Model model_;

@@ -287,13 +287,17 @@ void Thread::call_iface(int name, int nargs, int nret) {
   call_value(fpos, nargs + 1, nret);
 }
 
-void Thread::go_stmt(int nargs, const std::string& name) {
+void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
   int fpos = sp_ - nargs - 1;
   Value* S = stack_.data();
   Value fn = std::move(S[fpos]);
   std::vector<Value> args;
   for (int i = fpos + 1; i < sp_; i++) args.push_back(std::move(S[i]));
   sp_ = fpos;
+  std::string name = func;  // name_arg: 1 (2 unsigned): "func N", after an integer first argument
+  if (name_arg && !args.empty())
+    name +=
+        " " + (name_arg == 2 ? std::to_string(static_cast<uint64_t>(args[0].i)) : std::to_string(args[0].i));
   if (!fn.o) {
     // go of a nil func: Go fails in the new goroutine; do it here
     runtime_error("invalid memory address or nil pointer dereference");
@@ -950,7 +954,7 @@ void Thread::execute(size_t stop) {
       }
       case GO: {
         SAVE();
-        go_stmt(in.a, str_of(F->p->consts[static_cast<size_t>(in.b)]));
+        go_stmt(in.a, str_of(F->p->consts[static_cast<size_t>(in.b)]), in.c);
         if (panicking_) goto unwind;
         sp = sp_;
         break;

@@ -160,7 +160,7 @@ class Thread {
   void run_native(Proto* p, Value* args);
   void call_value(int fpos, int nargs, int nret);  // a function value at stack[fpos]
   void call_iface(int name, int nargs, int nret);
-  void go_stmt(int nargs, const std::string& name);
+  void go_stmt(int nargs, const std::string& func, int name_arg);
   void defer_stmt(int nargs);
 
   Run& run_;

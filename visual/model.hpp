@@ -50,6 +50,7 @@ struct Goroutine {
   int64_t since = 0;                   // time of its last state change
   int64_t wake_at = -1;                // Sleeping: when it wakes
   uint64_t events = 0;                 // events about it so far
+  uint32_t line = 0;  // the source line it stands on (0: unknown)
   // uses: the objects it used so far (the diagram's edges), in (obj, how) order: how is
   // kRecv or kSend on a channel, or kSync + a SyncRole; count is how often (0: waited only).
   struct Use {

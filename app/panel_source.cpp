@@ -1,12 +1,58 @@
-// app/panel_source.cpp: the program's Go source beside the diagram.
+// app/panel_source.cpp: the program's Go source beside the diagram, in the source view: the
+// scanner's colours, the goroutines where they stand (from the model shown, live or replayed),
+// breakpoints toggled in the gutter (kept in App), a chip's click selecting its goroutine and
+// the selected goroutine's line lit.
 #include <imgui.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "app.hpp"
+#include "goroscope/highlight.hpp"
 
 namespace goroscope {
+
+namespace {
+
+goro::visual::SyntaxKind syntax_kind(lang::Syntax k) {
+  using goro::visual::SyntaxKind;
+  switch (k) {
+    case lang::Syntax::Keyword:
+      return SyntaxKind::Keyword;
+    case lang::Syntax::Identifier:
+      return SyntaxKind::Identifier;
+    case lang::Syntax::Function:
+      return SyntaxKind::Function;
+    case lang::Syntax::Builtin:
+      return SyntaxKind::Builtin;
+    case lang::Syntax::String:
+      return SyntaxKind::String;
+    case lang::Syntax::Number:
+      return SyntaxKind::Number;
+    case lang::Syntax::Comment:
+      return SyntaxKind::Comment;
+    case lang::Syntax::Operator:
+      return SyntaxKind::Operator;
+    case lang::Syntax::Invalid:
+      return SyntaxKind::Invalid;
+  }
+  return SyntaxKind::Identifier;
+}
+
+// selected_line() is the line the selection stands on: a goroutine's, or a group's first
+// member's (0: none known).
+uint32_t selected_line(const goro::visual::Model& m, const goro::visual::Selection& sel,
+                       const goro::visual::Layout& layout) {
+  if (!sel.key) return 0;
+  uint64_t g = 0;
+  if (sel.key->kind == goro::visual::NodeKind::Goroutine) g = sel.key->id;
+  if (sel.key->kind == goro::visual::NodeKind::Group)
+    if (const goro::visual::Node* n = layout.find(*sel.key)) g = n->first_member;
+  const goro::visual::Goroutine* gr = m.goroutine(g);
+  return gr && gr->state != goro::visual::GState::Finished ? gr->line : 0;
+}
+
+}  // namespace
 
 const std::string& SourcePanel::source_of(const Scenario& s) {
   auto it = sources.find(s.go_file);
@@ -16,27 +62,54 @@ const std::string& SourcePanel::source_of(const Scenario& s) {
   if (f)
     ss << f.rdbuf();
   else
-    ss << "(source " << s.go_file << " not found in " << assets_dir() << "/programs)";
+    ss << "// source " << s.go_file << " not found in " << assets_dir() << "/programs";
   return sources[s.go_file] = ss.str();
 }
 
-void SourcePanel::draw(const Scenario& s, const goro::visual::Palette& pal, ImFont* mono) {
+void SourcePanel::draw(App& app) {
+  const Scenario& s = *app.scenario_;
+  const auto& pal = app.pal();
+  if (shown != s.go_file) {  // another program: its text, a fresh view
+    shown = s.go_file;
+    text.set_text(source_of(s));
+    view = goro::visual::SourceView{};
+    errors.clear();
+  }
+  if (spans_version != text.version()) {
+    spans.clear();
+    for (const lang::Span& sp : lang::highlight(text.text()))
+      spans.push_back({sp.begin, sp.end, syntax_kind(sp.kind)});
+    spans_version = text.version();
+  }
+  const goro::visual::Model& m = app.source().model();
+  uint64_t selected =
+      app.sel_.key && app.sel_.key->kind == goro::visual::NodeKind::Goroutine ? app.sel_.key->id : 0;
+  // The markers change only with the model shown (one pass over its goroutines).
+  auto key = std::tuple{static_cast<const void*>(&m), m.seq(), m.time(), m.goroutines().size(), selected};
+  if (key != markers_key) {
+    markers = goro::visual::source_markers(m, selected);
+    markers_key = key;
+  }
+  std::set<int>& breakpoints = app.breakpoints_[s.go_file];
+
   ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
   ImGui::TextColored(dim, "Go source: %s", s.go_file.c_str());
-  ImGui::BeginChild("source", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (mono) ImGui::PushFont(mono);
-  std::istringstream in(source_of(s));
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ImGui::TextColored(dim, "%3d", ++n);
-    ImGui::SameLine();
-    for (auto& ch : line)
-      if (ch == '\t') ch = ' ';
-    ImGui::TextUnformatted(line.c_str());
-  }
-  if (mono) ImGui::PopFont();
-  ImGui::EndChild();
+  if (markers.lines.empty() && breakpoints.empty() && ImGui::IsItemHovered())
+    ImGui::SetTooltip("Click a line number to set a breakpoint; hover a line to see who stands there.");
+  goro::visual::SourceViewInput in;
+  in.spans = spans;
+  in.markers = &markers;
+  in.errors = errors;
+  in.breakpoints = &breakpoints;
+  in.selected = selected;
+  in.selected_line = selected_line(m, app.sel_, app.diagram_.layout());
+  in.read_only = true;
+  if (app.mono) ImGui::PushFont(app.mono);
+  goro::visual::SourceViewResult r = view.draw(text, in, pal);
+  if (app.mono) ImGui::PopFont();
+  if (r.select) app.sel_.key = goro::visual::NodeKey{goro::visual::NodeKind::Goroutine, *r.select};
+  if (r.toggle_breakpoint && !breakpoints.erase(*r.toggle_breakpoint))
+    breakpoints.insert(*r.toggle_breakpoint);
 }
 
 }  // namespace goroscope

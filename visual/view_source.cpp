@@ -173,6 +173,7 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
   const float code_x = R.Min.x + gutter_w;
   const float x0 = code_x + pad_left - scroll_x;  // where column 0 of the text is drawn
   const float y0 = R.Min.y + pad_top - scroll_y;  // the top of line 1
+  geo_ = {R.Min.x, code_x, x0, y0, line_h, cw, R.Max.y};
   auto line_top = [&](int i) { return y0 + static_cast<float>(i) * line_h; };  // i 0-based
 
   // Scrolling asked for: a line (centred), the selected goroutine's line when it changes,

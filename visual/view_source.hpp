@@ -80,12 +80,22 @@ class SourceView {
   // focused() tells whether the view has the keyboard (it takes it on a click in the text).
   bool focused() const { return focused_; }
 
- private:
-  struct Chip {  // a chip as drawn this frame, for clicks and hover
+  // Geometry is where the last frame drew (screen pixels): the gutter's left edge, the code's
+  // left edge, column 0 of the text, the top of line 1 (scrolled), a line's height, a cell's
+  // width, and the visible area's bottom.
+  struct Geometry {
+    float gutter_x = 0, code_x = 0, text_x = 0, top = 0, line_h = 0, cell_w = 0, bottom = 0;
+  };
+  const Geometry& geometry() const { return geo_; }
+  // Chip is a goroutine's chip or gutter mark as the last frame drew it.
+  struct Chip {
     float x0, y0, x1, y1;
-    uint64_t id;  // 0: a "×N" crowd chip
+    uint64_t id;
     int line;
   };
+  const std::vector<Chip>& chips() const { return chips_; }
+
+ private:
   void keyboard(TextBuffer& text, bool read_only, SourceViewResult& out);
   void refresh(const TextBuffer& text);  // line offsets and widths, once per version
 
@@ -98,6 +108,7 @@ class SourceView {
   std::vector<uint32_t> line_start_;  // byte offset of each line in text()
   int widest_ = 0;                    // the widest line, in cells
   std::vector<Chip> chips_;
+  Geometry geo_;
   double blink_from_ = 0;  // the caret shows steadily for a moment after each move
 };
 

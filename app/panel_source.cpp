@@ -4,6 +4,7 @@
 // the selected goroutine's line lit.
 #include <imgui.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -84,11 +85,21 @@ void SourcePanel::draw(App& app) {
   const goro::visual::Model& m = app.source().model();
   uint64_t selected =
       app.sel_.key && app.sel_.key->kind == goro::visual::NodeKind::Goroutine ? app.sel_.key->id : 0;
-  // The markers change only with the model shown (one pass over its goroutines).
-  auto key = std::tuple{static_cast<const void*>(&m), m.seq(), m.time(), m.goroutines().size(), selected};
-  if (key != markers_key) {
+  // The markers change only with the model shown (one pass over its goroutines: a million take
+  // tens of ms). While it moves forward, gather them again only after sixteen times that long,
+  // as the diagram lays out; a jump back, another model or another selection, at once.
+  double now = ImGui::GetTime();
+  bool stale = &m != markers_model || m.seq() != markers_seq || selected != markers_selected;
+  bool at_once = &m != markers_model || m.seq() < markers_seq || selected != markers_selected ||
+                 now - markers_at >= 16 * markers_cost;
+  if (stale && at_once) {
+    auto t0 = std::chrono::steady_clock::now();
     markers = goro::visual::source_markers(m, selected);
-    markers_key = key;
+    markers_cost = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    markers_at = now;
+    markers_model = &m;
+    markers_seq = m.seq();
+    markers_selected = selected;
   }
   std::set<int>& breakpoints = app.breakpoints_[s.go_file];
 

@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "palette.hpp"
@@ -67,8 +66,10 @@ struct SourcePanel {
   std::vector<goro::visual::SyntaxSpan> spans;  // of text, at spans_version
   uint64_t spans_version = UINT64_MAX;
   std::vector<goro::visual::SourceError> errors;  // compile errors at their lines
-  goro::visual::SourceMarkers markers;            // of the model at markers_key
-  std::tuple<const void*, uint64_t, int64_t, size_t, uint64_t> markers_key{};
+  goro::visual::SourceMarkers markers;            // of the model shown, at markers_seq (see panel_source.cpp)
+  const void* markers_model = nullptr;
+  uint64_t markers_seq = UINT64_MAX, markers_selected = 0;
+  double markers_at = 0, markers_cost = 0;  // when they were gathered, and how long it took (s)
 };
 
 // StatusBar: the run's state, the clock, events per second, goroutines by state, frame time.

@@ -323,7 +323,7 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
     // the end of the code, so that they always show.
     struct Tag {
       std::string label, short_label;
-      uint32_t fill, ink;
+      uint32_t fill;
       uint64_t id;
       bool ring;
     };
@@ -336,18 +336,16 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
       for (const MarkerGoroutine& g : mk->some)
         if (!crowd || g.id == in.selected)
           tags.push_back({chip_label(g), g.name.empty() ? "g" + std::to_string(g.id) : g.name,
-                          pal.state(g.state), pal.token_text, g.id, g.id == in.selected});
+                          pal.state(g.state), g.id, g.id == in.selected});
       if (crowd)
         for (GState st : kOrder)
           if (uint64_t n = mk->count(st))
-            tags.push_back(
-                {crowd_label(st, n), "×" + std::to_string(n), pal.state(st), pal.token_text, 0, false});
+            tags.push_back({crowd_label(st, n), "×" + std::to_string(n), pal.state(st), 0, false});
       // Chips too many for the room left fold into one per state, as a crowd's do.
       float w = 0;
       for (const Tag& t : tags) w += measure(t.short_label) + 2 * chip_pad + chip_gap;
       if (crowd || w <= room - (code_x + pad_left)) break;
     }
-    if (e) tags.push_back({e->message, e->message, with_alpha(th.error, 60), th.error, 0, false});
     auto total = [&](bool shorter) {
       float w = 0;
       for (const Tag& t : tags) w += measure(shorter ? t.short_label : t.label) + 2 * chip_pad + chip_gap;
@@ -366,16 +364,24 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
         const std::string& label = shorter ? t.short_label : t.label;
         float w = measure(label) + 2 * chip_pad;
         ImVec2 a(tail, top + 2), b(tail + w, bottom - 2);
-        float round = t.id || t.ink == pal.token_text ? (b.y - a.y) / 2 : 3;
+        float round = (b.y - a.y) / 2;
         dl->AddRectFilled(a, b, t.fill, round);
         if (t.ring)
           dl->AddRect(ImVec2(a.x - 2, a.y - 1), ImVec2(b.x + 2, b.y + 1), pal.selection, round + 2, 0, 2);
-        dl->AddText(font, chip_px, ImVec2(a.x + chip_pad, top + (line_h - chip_px) / 2), t.ink,
+        dl->AddText(font, chip_px, ImVec2(a.x + chip_pad, top + (line_h - chip_px) / 2), pal.token_text,
                     label.c_str());
         if (t.id) chips_.push_back({a.x, a.y, b.x, b.y, t.id, i + 1});
         tail = b.x + chip_gap;
       }
       if (pinned) tail = natural + total(false);  // the content reaches where they would stand
+    }
+    if (e) {  // the error's message, after the code and the chips (never over the code)
+      float w = measure(e->message) + 2 * chip_pad;
+      ImVec2 a(tail, top + 2), b(tail + w, bottom - 2);
+      dl->AddRectFilled(a, b, with_alpha(th.error, 45), 3);
+      dl->AddText(font, chip_px, ImVec2(a.x + chip_pad, top + (line_h - chip_px) / 2),
+                  th.syntax[static_cast<int>(SyntaxKind::Invalid)], e->message.c_str());
+      tail = b.x + chip_gap;
     }
     content_w = std::max(content_w, tail - x0 + gutter_w + pad_left + 2 * cw);
   }
@@ -404,9 +410,14 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
       dl->AddCircleFilled(ImVec2(R.Min.x + bp_w / 2 + 1, cy), r, with_alpha(pal.closed, 90));
     std::string num = std::to_string(i + 1);
     bool hi = in.selected_line == ln || (focused_ && !in.read_only && text.cursor().line == i);
+    bool bad = std::any_of(in.errors.begin(), in.errors.end(),
+                           [&](const SourceError& e) { return e.line == i + 1; });
     dl->AddText(font, em,
                 ImVec2(R.Min.x + bp_w + num_w - static_cast<float>(num.size()) * cw, top + (line_h - em) / 2),
-                hi ? th.number_hi : th.number, num.c_str());
+                bad  ? th.syntax[static_cast<int>(SyntaxKind::Invalid)]
+                : hi ? th.number_hi
+                     : th.number,
+                num.c_str());
     // Goroutine marks: a dot per goroutine (per state on a crowded line), at most three.
     if (const LineMarkers* mk = in.markers ? in.markers->at(ln) : nullptr) {
       std::vector<uint32_t> dots;

@@ -232,3 +232,16 @@ TEST(SourceView, SpansFromAnOlderTextAndErrorsPastTheEndAreHarmless) {
   for (int i = 0; i < 3; i++) ui.frame(v, t, in);
   EXPECT_EQ(t.text(), "x := 1\n");
 }
+
+TEST(SourceView, ItsSizeFollowsTheFont) {
+  Headless ui;
+  TextBuffer t(kProgram);
+  SourceView v;
+  SourceViewInput in;
+  ui.frame(v, t, in);
+  float line_h = v.geometry().line_h, cell_w = v.geometry().cell_w;
+  ImGui::GetIO().FontGlobalScale = 2;  // the interface zoomed in
+  ui.frame(v, t, in);
+  EXPECT_NEAR(v.geometry().line_h, 2 * line_h, 1.5f);
+  EXPECT_NEAR(v.geometry().cell_w, 2 * cell_w, 0.5f);
+}

@@ -245,3 +245,25 @@ TEST(SourceView, ItsSizeFollowsTheFont) {
   EXPECT_NEAR(v.geometry().line_h, 2 * line_h, 1.5f);
   EXPECT_NEAR(v.geometry().cell_w, 2 * cell_w, 0.5f);
 }
+
+TEST(SourceView, ATabIndentsToTheNextStop) {
+  Headless ui;
+  TextBuffer t(kProgram);
+  SourceView v;
+  std::vector<goro::visual::SyntaxSpan> spans = {{0, 200, goro::visual::SyntaxKind::Keyword}};  // one colour
+  SourceViewInput in;
+  in.spans = spans;
+  ui.frame(v, t, in);
+  // The glyphs drawn in the keyword colour on line 4 ("\tch := make(chan int)"): the first
+  // begins a tab (4 cells) in, not at the margin and not one space in.
+  const auto& g = v.geometry();
+  float y0 = g.top + 3 * g.line_h, y1 = y0 + g.line_h, first = 1e9f;
+  const ImU32 keyword = IM_COL32(198, 120, 221, 255);
+  ImDrawData* dd = ImGui::GetDrawData();
+  for (int l = 0; l < dd->CmdListsCount; l++)
+    for (const ImDrawVert& vx : dd->CmdLists[l]->VtxBuffer)
+      if (vx.col == keyword && vx.pos.y > y0 && vx.pos.y < y1) first = std::min(first, vx.pos.x);
+  ASSERT_LT(first, 1e9f);
+  EXPECT_GT(first, g.text_x + 3.5f * g.cell_w);
+  EXPECT_LT(first, g.text_x + 4.5f * g.cell_w);
+}

@@ -238,3 +238,28 @@ TEST(TextBuffer, UndoOfEditsOverManyLines) {
   }
   EXPECT_EQ(b.text(), "aX\n\nZc\ntail");
 }
+
+TEST(TextBuffer, IndentAndOutdentTheSelectedLines) {
+  TextBuffer b("a\n\tb\n    c\nd");
+  b.set_cursor({0, 1}, false);
+  b.set_cursor({2, 2}, true);
+  b.indent();
+  EXPECT_EQ(b.text(), "\ta\n\t\tb\n\t    c\nd");
+  EXPECT_EQ(b.selected_text(), "\n\t\tb\n\t  ");  // the same text as before, and the tabs
+  b.indent(true);
+  b.indent(true);
+  EXPECT_EQ(b.text(), "a\nb\nc\nd");  // a tab, or four spaces, a time
+  b.indent(true);                     // nothing left to take: no step
+  b.undo();
+  EXPECT_EQ(b.text(), "a\n\tb\n    c\nd");
+  b.undo();
+  EXPECT_EQ(b.text(), "\ta\n\t\tb\n\t    c\nd");
+  b.undo();
+  EXPECT_EQ(b.text(), "a\n\tb\n    c\nd");
+  // A selection that ends at a line's start leaves that line alone.
+  b.set_cursor({0, 0}, false);
+  b.set_cursor({2, 0}, true);
+  b.indent();
+  EXPECT_EQ(b.text(), "\ta\n\t\tb\n    c\nd");
+  EXPECT_EQ(b.selection().second, (TextPos{2, 0}));
+}

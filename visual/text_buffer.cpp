@@ -280,6 +280,33 @@ std::string TextBuffer::cut() {
   return s;
 }
 
+void TextBuffer::indent(bool outdent) {
+  auto [a, b] = selection();
+  int last = b.col == 0 && b.line > a.line ? b.line - 1 : b.line;  // a selection ending at a line's start
+  begin_step(Kind::Other, false);
+  for (int i = a.line; i <= last; i++) {
+    int removed = 0;
+    if (!outdent) {
+      replace({i, 0}, {i, 0}, "\t");
+    } else {
+      const std::string& l = line(i);
+      if (!l.empty() && l[0] == '\t')
+        removed = 1;
+      else
+        while (removed < tab_width && removed < static_cast<int>(l.size()) &&
+               l[static_cast<size_t>(removed)] == ' ')
+          removed++;
+      replace({i, 0}, {i, removed}, "");
+    }
+    // The caret and the anchor move with their line's text.
+    for (TextPos* p : {&cursor_, &anchor_})
+      if (p->line == i && !(p->col == 0 && p->line == b.line && b.line > a.line))
+        p->col = outdent ? std::max(0, p->col - removed) : p->col + 1;
+  }
+  end_step();
+  if (undo_.back().changes.empty()) undo_.pop_back();
+}
+
 bool TextBuffer::undo() {
   if (undo_.empty()) return false;
   Step s = std::move(undo_.back());

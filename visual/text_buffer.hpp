@@ -79,6 +79,9 @@ class TextBuffer {
   void del();
   // cut() deletes the selection and returns it.
   std::string cut();
+  // indent() puts a tab before each line the selection touches (outdent: takes one tab, or up
+  // to tab_width spaces, from each), as one undo step; the selection keeps its text.
+  void indent(bool outdent = false);
 
   // undo() takes back the last step; false when there is none. redo() does it again.
   bool undo();

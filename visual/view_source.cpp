@@ -127,7 +127,12 @@ void SourceView::keyboard(TextBuffer& text, bool read_only, SourceViewResult& ou
       if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) text.newline();
       if (pressed(ImGuiKey_Backspace)) text.backspace();
       if (pressed(ImGuiKey_Delete)) text.del();
-      if (pressed(ImGuiKey_Tab)) text.type("\t");
+      if (pressed(ImGuiKey_Tab)) {  // a tab; over lines, or with shift, the lines move in or out
+        if (shift || text.selection().first.line != text.selection().second.line)
+          text.indent(shift);
+        else
+          text.type("\t");
+      }
       for (ImWchar c : io.InputQueueCharacters) {
         if (c < 0x20 || c == 0x7F) continue;  // control characters come as keys
         char buf[5] = {};

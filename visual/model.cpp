@@ -49,6 +49,8 @@ size_t Model::own_bytes() const {
     n += sizeof c + c.buffer.size() * sizeof(std::string) + (c.sendq.size() + c.recvq.size()) * 8;
   for (const WaitGroup& w : wgs_) n += sizeof w + w.waiters.size() * 8;
   for (const Mutex& m : mus_) n += sizeof m + (m.readers.size() + m.waiters.size()) * 8;
+  for (const Variable& v : vars_)
+    n += sizeof v + (v.readers.size() + v.writers.size()) * 8 + v.races.size() * sizeof(RaceMark);
   for (const Once& o : onces_) n += sizeof o + o.waiters.size() * 8;
   return n + transfers_.size() * sizeof(Transfer);
 }
@@ -71,6 +73,8 @@ std::string Model::object_name(uint64_t id) const {
       return mus_[o->index].name;
     case ObjKind::Once:
       return onces_[o->index].name;
+    case ObjKind::Var:
+      return vars_[o->index].name;
   }
   return {};
 }
@@ -146,6 +150,8 @@ void Model::unqueue(Goroutine& gr) {
       case ObjKind::Once:
         erase_one(onces_[o->index].waiters, gr.id);
         break;
+      case ObjKind::Var:
+        break;
     }
   };
   leave(gr.waiting_on);
@@ -161,7 +167,11 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
   seq_ = e.seq;
   auto text = [&](uint32_t i) { return i < strings.size() ? strings[i] : std::string(); };
   auto obj = [&](uint64_t id) { return object(id); };
-  if (e.g && e.kind != EventKind::Exit && e.kind != EventKind::Deadlock) g(e.g).events++;
+  if (e.g && e.kind != EventKind::Exit && e.kind != EventKind::Deadlock) {
+    Goroutine& x = g(e.g);
+    x.events++;
+    if (e.line) x.line = e.line;  // 0: not known, keep the last
+  }
   switch (e.kind) {
     case EventKind::GoCreate: {
       Goroutine& x = g(e.g);
@@ -204,6 +214,8 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
           case ObjKind::Once:
             onces_[o->index].waiters.push_back(x.id);
             break;
+          case ObjKind::Var:
+            break;
         }
       }
       break;
@@ -241,6 +253,10 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
         case ObjKind::Once:
           objs_[e.obj - 1] = {kind, onces_.size()};
           onces_.push_back({e.obj, name, 0, {}});
+          break;
+        case ObjKind::Var:
+          objs_[e.obj - 1] = {kind, vars_.size()};
+          vars_.push_back({e.obj, name, {}, {}, {}});
           break;
       }
       break;
@@ -351,6 +367,19 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       status_ = static_cast<ExitStatus>(e.aux);
       leaked_ = static_cast<uint64_t>(e.arg);
       break;
+    case EventKind::VarAccess:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {
+        auto& who = e.aux ? vars_[o->index].writers : vars_[o->index].readers;
+        if (std::find(who.begin(), who.end(), e.g) == who.end()) who.push_back(e.g);
+      }
+      break;
+    case EventKind::Race:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {
+        vars_[o->index].races.push_back({e.g, static_cast<uint64_t>(e.arg), (e.aux & kRaceCurrentWrites) != 0,
+                                         (e.aux & kRacePreviousWrites) != 0, e.time, text(e.text)});
+        races_++;
+      }
+      break;
     case EventKind::Count_:
       break;
   }
@@ -389,6 +418,9 @@ std::string Model::dump() const {
          " readers " + ids(m.readers) + " waiters " + ids(m.waiters) + "\n";
   for (const Once& o : onces_)
     s += "once " + o.name + ": " + (o.ran_by ? "ran" : "not run") + " waiters " + ids(o.waiters) + "\n";
+  for (const Variable& v : vars_)
+    s += "variable " + v.name + ": readers " + ids(v.readers) + " writers " + ids(v.writers) +
+         (v.races.empty() ? "" : ", " + std::to_string(v.races.size()) + " race(s)") + "\n";
   return s;
 }
 

@@ -50,7 +50,7 @@ struct Goroutine {
   int64_t since = 0;                   // time of its last state change
   int64_t wake_at = -1;                // Sleeping: when it wakes
   uint64_t events = 0;                 // events about it so far
-  uint32_t line = 0;  // the source line it stands on (0: unknown)
+  uint32_t line = 0;                   // the source line it stands on (0: unknown)
   // uses: the objects it used so far (the diagram's edges), in (obj, how) order: how is
   // kRecv or kSend on a channel, or kSync + a SyncRole; count is how often (0: waited only).
   struct Use {
@@ -97,6 +97,22 @@ struct Once {
   std::string name;
   uint64_t ran_by = 0;  // the goroutine that ran the function (0: not yet)
   std::vector<uint64_t> waiters;
+};
+
+// RaceMark is a data race found on a variable: goroutine g's access raced with other's.
+struct RaceMark {
+  uint64_t g = 0, other = 0;
+  bool g_writes = false, other_writes = false;
+  int64_t time = 0;
+  std::string report;  // Go's words, from "WARNING: DATA RACE"
+};
+
+// Variable is one variable the race detector watched: who read and wrote it, and its races.
+struct Variable {
+  uint64_t id = 0;
+  std::string name;
+  std::vector<uint64_t> readers, writers;  // goroutines, in order of their first access
+  std::vector<RaceMark> races;
 };
 
 // Object is what an object id names: its kind and its index in the vector of that kind.
@@ -146,6 +162,8 @@ class Model {
   const std::vector<WaitGroup>& waitgroups() const { return wgs_; }
   const std::vector<Mutex>& mutexes() const { return mus_; }
   const std::vector<Once>& onces() const { return onces_; }
+  const std::vector<Variable>& variables() const { return vars_; }
+  size_t races() const { return races_; }  // data races found so far
   const Object* object(uint64_t id) const { return id && id <= objs_.size() ? &objs_[id - 1] : nullptr; }
   std::string object_name(uint64_t id) const;
   const Channel* channel(uint64_t id) const;
@@ -186,6 +204,8 @@ class Model {
   std::vector<WaitGroup> wgs_;
   std::vector<Mutex> mus_;
   std::vector<Once> onces_;
+  std::vector<Variable> vars_;
+  size_t races_ = 0;
   std::deque<Transfer> transfers_;  // the last few, newest at the back
   std::string output_;
   int64_t time_ = 0;

@@ -193,6 +193,14 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
     case EventKind::Deadlock:
       s = "fatal error: all goroutines are asleep - deadlock!";
       break;
+    case EventKind::VarAccess:
+      s = g + (e.aux ? " writes " : " reads ") + obj + " for the first time";
+      break;
+    case EventKind::Race:
+      s = "DATA RACE on " + obj + ": " + g + (e.aux & kRaceCurrentWrites ? " writes" : " reads") +
+          " it, and " + who(m, static_cast<uint64_t>(e.arg)) +
+          (e.aux & kRacePreviousWrites ? " wrote" : " read") + " it with nothing ordering the two";
+      break;
     case EventKind::Exit:
       s = m.exit_status() == ExitStatus::Ok         ? "main returned: the program exits"
           : m.exit_status() == ExitStatus::Deadlock ? "the program ended in a deadlock"

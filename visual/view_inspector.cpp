@@ -95,6 +95,10 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
       return who + " panicked";
     case EventKind::Deadlock:
       return "all goroutines are asleep: deadlock";
+    case EventKind::VarAccess:
+      return who + (e.aux ? " writes " : " reads ") + obj;
+    case EventKind::Race:
+      return "data race on " + obj + ": " + who + " and " + gname(m, static_cast<uint64_t>(e.arg));
     case EventKind::Exit:
       return "program exited";
     case EventKind::Count_:

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "goro/goroutine.hpp"
 #include "program.hpp"
 #include "value.hpp"
 
@@ -98,10 +99,14 @@ struct ExitProgram {
 
 class Thread {
  public:
+  // A Thread is made on the goroutine it runs, and tells the runtime the line it stands on
+  // (every event about the goroutine carries it) until it goes.
   explicit Thread(Run& run) : run_(run) {
-    stack_.resize(32);
-  }  // grows on demand: a parked goroutine stays small
+    stack_.resize(32);  // grows on demand: a parked goroutine stays small
+    goro::set_line_source(&Thread::line_of, this);
+  }
   ~Thread() {
+    goro::set_line_source(nullptr, nullptr);
     while (!frames_.empty()) pop_frame();
   }
   Thread(const Thread&) = delete;
@@ -129,6 +134,9 @@ class Thread {
   FuncObj* native_fn() { return native_fn_; }
 
   int line() const;  // the line the top frame stands on
+  static uint32_t line_of(const void* t) {
+    return static_cast<uint32_t>(static_cast<const Thread*>(t)->line());
+  }
   std::vector<std::string> traceback() const;
 
  private:

@@ -114,6 +114,7 @@ RecvResult ChanCore::recv(void* dst, bool block) {
       if (tr) {
         Event e = tr.event(EventKind::ChanHandoff, static_cast<int64_t>(current_g()->id));
         e.g = g->id;  // the parked sender handed the value to us
+        e.line = line_of(g);
         tr.value(e, ops_, dst);
         tr.locked(e);
       }
@@ -125,6 +126,7 @@ RecvResult ChanCore::recv(void* dst, bool block) {
         tr.locked(e);
         Event f = tr.event(EventKind::ChanSend, static_cast<int64_t>(qcount_.load() + 1));
         f.g = g->id;  // the parked sender's value moves into the buffer
+        f.line = line_of(g);
         tr.value(f, ops_, sg->elem);
         tr.locked(f);
       }

@@ -8,7 +8,7 @@ namespace goro {
 namespace {
 
 constexpr uint8_t kWaitReasons = static_cast<uint8_t>(WaitReason::Count_);
-constexpr uint8_t kObjKinds = static_cast<uint8_t>(ObjKind::Once) + 1;
+constexpr uint8_t kObjKinds = static_cast<uint8_t>(ObjKind::Var) + 1;
 constexpr uint8_t kExitStatuses = static_cast<uint8_t>(ExitStatus::Deadlock) + 1;
 
 // subject() says whether the event is about a goroutine that must exist (g may not be 0).
@@ -22,6 +22,8 @@ bool subject(EventKind k) {
     case EventKind::GoEnd:
     case EventKind::SelectWait:
     case EventKind::Sleep:
+    case EventKind::VarAccess:
+    case EventKind::Race:
       return true;
     default:
       return false;
@@ -50,6 +52,9 @@ int needed_object(EventKind k) {
       return kMutexes;
     case EventKind::OnceRun:
       return static_cast<int>(ObjKind::Once);
+    case EventKind::VarAccess:
+    case EventKind::Race:
+      return static_cast<int>(ObjKind::Var);
     default:
       return kNoObject;
   }
@@ -72,6 +77,8 @@ bool EventCheck::check(const Event& e) {
   if (e.seq != seq_) return fail("is out of sequence (seq " + n(e.seq) + ")");
   if (e.text >= strings_) return fail("refers to string " + n(e.text) + ", which is not defined");
   if (e.time < 0 || e.time > kMaxTime) return fail("has an impossible time " + std::to_string(e.time));
+  if (e.line && !lines_)  // before version 4, these bits were the high half of obj
+    return fail("names object " + n(uint64_t(e.line) << 32 | e.obj) + ", far beyond the objects so far");
 
   // The goroutine it is about.
   if (e.kind == EventKind::GoCreate) {
@@ -136,6 +143,13 @@ bool EventCheck::check(const Event& e) {
       if (e.arg < 0 || e.arg > kMaxTime)
         return fail("sleeps until an impossible time " + std::to_string(e.arg));
       break;
+    case EventKind::VarAccess:
+      if (e.aux > 1) return fail("accesses a variable in an unknown way " + n(e.aux));
+      break;
+    case EventKind::Race:
+      if (e.aux > (kRaceCurrentWrites | kRacePreviousWrites))
+        return fail("has unknown race bits " + n(e.aux));
+      return goroutine(static_cast<uint64_t>(e.arg), "racing ");
     case EventKind::Exit:
       if (e.aux >= kExitStatuses) return fail("ends the program with an unknown status " + n(e.aux));
       if (e.arg < 0) return fail("ends the program with " + std::to_string(e.arg) + " goroutines leaked");

@@ -51,4 +51,11 @@ int rand_intn(int n) {
 
 uint64_t current_id() { return detail::current_g()->id; }
 
+void set_line_source(LineFn fn, const void* ctx) {
+  detail::G* g = detail::current_g();
+  if (!g) return;  // not in a goroutine
+  g->line_fn = fn;
+  g->line_ctx = ctx;
+}
+
 }  // namespace goro

@@ -1,10 +1,12 @@
 // runtime/src/race.cpp: the data race detector (see race.hpp) and goro/race.hpp's calls.
 #include "race.hpp"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 
 #include "sched.hpp"
+#include "tracer.hpp"
 
 namespace goro {
 
@@ -106,7 +108,31 @@ void Race::chan_meet(uint64_t parked) {
 }
 
 void Race::access(const void* addr, const race::Site& site, const char* name, bool write) {
-  std::lock_guard<std::mutex> l(mu_);
+  Tell tell;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    check(addr, site, name, write, tell);
+  }
+  if (tell.trace) say(tell);
+}
+
+void Race::say(const Tell& t) {
+  Tracer tr(*t.trace, ObjKind::Var, t.name);
+  if (!tr) return;
+  if (t.access) {
+    Event e = tr.event(EventKind::VarAccess);
+    e.aux = t.write ? 1 : 0;
+    tr.emit(e);
+  }
+  if (t.race) {
+    Event e = tr.event(EventKind::Race, static_cast<int64_t>(t.other));
+    e.aux = t.bits;
+    e.text = tr.intern(t.text);
+    tr.emit(e);
+  }
+}
+
+void Race::check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell) {
   uint64_t g;
   VectorClock* cp = current(&g);
   if (!cp || g == 0) return;
@@ -115,10 +141,22 @@ void Race::access(const void* addr, const race::Site& site, const char* name, bo
   auto key = reinterpret_cast<uintptr_t>(addr);
   Var& v = vars_[key];
   if (name && v.name.empty()) v.name = name;
+  if (g_tracing.load(std::memory_order_relaxed) !=
+      0) {  // the tap hears each goroutine's first read and write
+    const uint64_t how = g << 1 | (write ? 1 : 0);
+    if (std::find(v.told.begin(), v.told.end(), how) == v.told.end()) {
+      v.told.push_back(how);
+      tell.access = true;
+      tell.write = write;
+    }
+    if (!v.trace) v.trace = std::make_unique<ObjTrace>();
+    tell.trace = v.trace.get();
+    tell.name = v.name.empty() ? "variable" : v.name;
+  }
   auto ordered = [&c](const Access& a) { return a.t <= c.get(a.g); };
   if (!write) {
     if (!v.shared && v.read.g == g && v.read.t == now) return;  // same epoch: nothing new
-    if (!ordered(v.write)) report(key, v, g, false, site, v.write, true);
+    if (!ordered(v.write)) report(key, v, g, false, site, v.write, true, tell);
     if (v.shared) {
       for (Access& a : v.readers)
         if (a.g == g) {
@@ -139,15 +177,15 @@ void Race::access(const void* addr, const race::Site& site, const char* name, bo
     return;
   }
   if (!ordered(v.write)) {
-    report(key, v, g, true, site, v.write, true);
+    report(key, v, g, true, site, v.write, true, tell);
   } else if (v.shared) {
     for (const Access& a : v.readers)
       if (!ordered(a)) {
-        report(key, v, g, true, site, a, false);
+        report(key, v, g, true, site, a, false, tell);
         break;
       }
   } else if (!ordered(v.read)) {
-    report(key, v, g, true, site, v.read, false);
+    report(key, v, g, true, site, v.read, false, tell);
   }
   if (v.shared) {
     v.shared = false;
@@ -158,7 +196,7 @@ void Race::access(const void* addr, const race::Site& site, const char* name, bo
 }
 
 void Race::report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Site& site, const Access& prev,
-                  bool prev_write) {
+                  bool prev_write, Tell& tell) {
   if (v.reported) return;
   v.reported = true;
   RaceReport r;
@@ -176,6 +214,13 @@ void Race::report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Si
   fill(r.previous, prev.g, prev_write, prev.site);
   r.time = sched_->now();
   r.text = race_report_text(r);
+  if (tell.trace) {
+    tell.race = true;
+    tell.other = prev.g;
+    tell.bits =
+        static_cast<uint8_t>((write ? kRaceCurrentWrites : 0) | (prev_write ? kRacePreviousWrites : 0));
+    tell.text = r.text;
+  }
   reports_.push_back(std::move(r));
 }
 

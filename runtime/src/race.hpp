@@ -34,6 +34,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "goro/detail/waitq.hpp"
 #include "goro/race.hpp"
 
 namespace goro::detail {
@@ -123,11 +124,28 @@ class Race {
     bool shared = false;
     bool reported = false;
     std::string name;
+    // In a tapped run: the variable as an object of the run, and which (goroutine, read or
+    // write) the tap has been told of (g << 1 | write), so each is told once.
+    std::unique_ptr<ObjTrace> trace;
+    std::vector<uint64_t> told;
   };
+  // Tell is what the tap hears of one access, said after mu_ is released (announcing an object
+  // may pause the program).
+  struct Tell {
+    ObjTrace* trace = nullptr;  // null: nothing to say
+    std::string name;
+    bool access = false, write = false;  // a VarAccess (the goroutine's first of its kind)
+    bool race = false;                   // a Race with `other`
+    uint64_t other = 0;
+    uint8_t bits = 0;
+    std::string text;
+  };
+  void check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell);
+  void say(const Tell& tell);
   GState* state(uint64_t g);
   VectorClock* current(uint64_t* g);  // the running goroutine's clock (or a timer's), or null
   void report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Site& site, const Access& prev,
-              bool prev_write);
+              bool prev_write, Tell& tell);
 
   Sched* sched_;
   std::mutex mu_;                            // guards everything below

@@ -21,8 +21,8 @@ namespace goro {
 namespace {
 
 constexpr char kMagic[8] = {'G', 'O', 'R', 'O', 'R', 'E', 'C', '1'};
-constexpr uint32_t kVersion = kRecordingVersion;  // writes 3; reads 1 and 2 too
-enum BlockType : uint8_t { kHeader = 0, kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4 };
+constexpr uint32_t kVersion = kRecordingVersion;  // writes 4; reads 1 to 3 too
+enum BlockType : uint8_t { kHeader = 0, kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4, kSource = 5 };
 constexpr uint32_t kMaxBlock = 1u << 30;
 constexpr char kZeros[8] = {};
 
@@ -119,7 +119,8 @@ std::string errno_text() { return std::strerror(errno); }
 
 // ---- writing ----
 
-RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header)
+RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header,
+                                 const SourceFile& source)
     : path_(path) {
   std::string h;
   for (const auto& [k, v] : header) {
@@ -133,6 +134,18 @@ RecordingWriter::RecordingWriter(const std::string& path, const std::map<std::st
   head += h;
   put(head, checksum(kVersion, kHeader, h.data(), h.size()));
   head.append(kZeros, padding(head.size()));
+  if (!source.name.empty()) {
+    if (source.name.size() + source.text.size() > kMaxBlock - 8)
+      throw RecordingError("the program's source is too large to record");
+    std::string p;
+    put(p, static_cast<uint32_t>(source.name.size()));
+    p += source.name;
+    put(p, static_cast<uint32_t>(source.text.size()));
+    p += source.text;
+    write_block(kSource, p);
+    head += small_;
+    small_.clear();
+  }
   try {
     out_ = std::make_unique<OutputFile>(path);
     out_->write(head);
@@ -348,7 +361,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
   if (version < 1 || version > kVersion)
     throw fail("recording format version " + std::to_string(version) +
                " is not supported (this Goroscope reads versions 1 to " + std::to_string(kVersion) + ")");
-  const bool v3 = version >= 3;
+  const bool v3 = version >= 3;  // aligned blocks, events read in place
+  const bool v4 = version >= 4;  // source lines in events, the SOURCE block
   const uint32_t hlen = r.get<uint32_t>();
   if (hlen > kMaxBlock) throw fail("corrupted: the header claims " + std::to_string(hlen) + " bytes");
   const size_t header_end = 16 + size_t(hlen) + (v3 ? 4 + padding(16 + size_t(hlen) + 4) : 0);
@@ -377,7 +391,7 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     }
   }
   rec.strings.emplace_back();
-  EventCheck check(1);
+  EventCheck check(1, v4);
   std::vector<const Event*> runs;  // version 3: each EVENTS block's events, where they lie
   std::vector<uint32_t> run_sizes;
   std::vector<Event> copied;  // versions 1 and 2: events are not aligned in the file
@@ -412,7 +426,7 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
       type = r.get<uint8_t>();
       len = r.get<uint32_t>();
     }
-    if (type < kStrings || type > kEnd)
+    if (type < kStrings || type > (v4 ? kSource : kEnd))
       throw fail("corrupted: unknown block type " + std::to_string(type) + at_byte(at));
     if (len > kMaxBlock)
       throw fail("corrupted: the block" + at_byte(at) + " claims " + std::to_string(len) + " bytes");
@@ -488,6 +502,20 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
         rec.bookmarks.push_back({t, std::string(payload + b.pos, n)});
         break;
       }
+      case kSource: {
+        if (!rec.source.name.empty()) throw bad("a second source");
+        if (!b.has(4)) throw bad("short source");
+        uint32_t n = b.get<uint32_t>();
+        if (n == 0 || !b.has(n)) throw bad("short source");
+        std::string name(payload + b.pos, n);
+        b.pos += n;
+        if (!b.has(4)) throw bad("short source");
+        n = b.get<uint32_t>();
+        if (!b.has(n) || b.pos + n != b.size) throw bad("short source");
+        rec.source.text.assign(payload + b.pos, n);
+        rec.source.name = std::move(name);
+        break;
+      }
       case kEnd: {
         if (!b.has(8)) throw bad("short end block");
         if (b.get<uint64_t>() != events) throw bad("an end block that disagrees with the event count");
@@ -517,7 +545,7 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
 void save_recording(const std::string& path, const Recording& rec) {
   // The writer writes beside the target and renames at finish(): a failed save never destroys
   // the old file.
-  RecordingWriter w(path, rec.header);
+  RecordingWriter w(path, rec.header, rec.source);
   try {
     for (size_t i = 0; i < rec.events.size(); i += EventLog::kRun)
       w.add(rec.events.run(i), rec.events.run_size(i), rec.strings);

@@ -22,7 +22,7 @@ void locked(const Tracer& t, EventKind k, LockMode m, uint64_t g = 0) {
   if (!t) return;
   Event e = t.event(k);
   e.aux = static_cast<uint8_t>(m);
-  if (g) e.g = g;
+  if (g) e.g = g, e.line = 0;  // not known here: readers keep its last
   t.locked(e);
 }
 

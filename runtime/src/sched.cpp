@@ -299,6 +299,7 @@ void Sched::park(WaitReason reason, const void* object, void (*unlockf)(void*), 
     e.time = now();
     e.p = static_cast<uint16_t>(p->id);
     e.g = g->id;
+    e.line = line_of(g);
     e.aux = static_cast<uint8_t>(static_cast<uint8_t>(reason) | (proto ? (proto->aux & kValueIsInt) : 0));
     emit_locked(e);
   }
@@ -325,6 +326,7 @@ void Sched::ready(G* g) {
     e = event(EventKind::GoReady, 0, 0);
     e.arg = static_cast<int64_t>(e.g);  // the waker
     e.g = g->id;
+    e.line = line_of(g);       // where it waited
     e.seq = tap_->next_seq();  // before g can run and say so
   }
   g->status.store(GStatus::Runnable, std::memory_order_relaxed);
@@ -370,8 +372,8 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn, const race::
   g->status.store(GStatus::Runnable, std::memory_order_relaxed);
   Event e{};
   if (traced()) {
-    e = event(EventKind::GoCreate, 0, 0);
-    e.obj = e.g;  // the parent
+    e = event(EventKind::GoCreate, 0, 0);  // its line: the parent's, at the go statement
+    e.obj = static_cast<uint32_t>(e.g);    // the parent
     e.g = g->id;
     e.text = tap_->intern(g->name);
     e.seq = tap_->next_seq();
@@ -877,6 +879,8 @@ void Sched::gfput(P* p, G* g) {
   g->select_done.store(0, std::memory_order_relaxed);
   g->param = nullptr;
   g->eh = EhState{};
+  g->line_fn = nullptr;
+  g->line_ctx = nullptr;
   p->gfree.push_back(g);
   if (p->gfree.size() >= 64) {
     std::lock_guard<SpinLock> l(gfree_lock_);

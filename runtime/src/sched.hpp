@@ -43,6 +43,7 @@
 #include "goro/detail/chan_core.hpp"
 #include "goro/detail/waitq.hpp"
 #include "goro/event.hpp"
+#include "goro/goroutine.hpp"
 #include "goro/run.hpp"
 #include "goro/tap.hpp"
 #include "note.hpp"
@@ -89,7 +90,13 @@ struct alignas(64) G {       // on cache lines of its own: Ps run goroutines sid
   bool unwinding = false;                     // program over: blocking calls throw Unwind
   bool discarded = false;                     // never resumed again (fatal error)
   EhState eh;                                 // exception state while switched out
+  LineFn line_fn = nullptr;                   // the source line it stands on (set_line_source)
+  const void* line_ctx = nullptr;
 };
+
+// line_of() is the source line g stands on (0: not known). Called on g's own thread while it
+// runs, or on another while g is parked or runnable (then g's state is still).
+inline uint32_t line_of(const G* g) { return g->line_fn ? g->line_fn(g->line_ctx) : 0; }
 
 // SwitchReason is what a goroutine asks its P to do after switching to the scheduler.
 enum class SwitchReason : uint8_t { Park, Yield, Exit };
@@ -230,7 +237,8 @@ class Sched {
     P* p = current_p();
     e.p = static_cast<uint16_t>(p ? p->id : 0);
     e.g = p && p->curg ? p->curg->id : 0;
-    e.obj = obj;
+    e.line = p && p->curg ? line_of(p->curg) : 0;
+    e.obj = static_cast<uint32_t>(obj);
     e.arg = arg;
     return e;
   }
@@ -251,6 +259,8 @@ class Sched {
       tap_->push(e.p, e);
   }
   void flush();
+  // intern() is text's index in the tap's string table (tapped runs only).
+  uint32_t intern(std::string_view text) { return tap_->intern(text); }
   // announce() is obj's id in this run, introducing it (ObjMake) the first time. No lock held.
   uint64_t announce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap = 0) {
     if (t.run.load(std::memory_order_acquire) == tap_->run_id()) [[likely]]

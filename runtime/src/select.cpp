@@ -78,7 +78,7 @@ struct SelectImpl {
                                 : 0;
     auto trace = [&](EventKind kind, size_t i, int64_t arg, const void* v, uint64_t as_g = 0) {
       Event e = tr.event_on(kind, ids[i], arg);
-      if (as_g) e.g = as_g;
+      if (as_g) e.g = as_g, e.line = 0;  // not known here: readers keep its last
       if (v) tr.value(e, cases[i].c->ops_, v);
       tr.locked(e);
     };

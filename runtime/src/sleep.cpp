@@ -23,6 +23,7 @@ void ready_timer_g(void* arg) {
   if (s->traced()) {
     Event e = s->event(EventKind::TimerFire);
     e.g = g->id;
+    e.line = line_of(g);
     s->emit(e);
   }
   s->ready(g);

@@ -18,11 +18,11 @@ std::atomic<int> g_tracing{0};
 }  // namespace detail
 
 const char* event_kind_name(EventKind k) {
-  static const char* const names[] = {"GoCreate",  "GoStart",     "GoPark",         "GoReady",  "GoYield",
-                                      "GoEnd",     "ObjMake",     "ChanSend",       "ChanRecv", "ChanHandoff",
-                                      "ChanClose", "SelectWait",  "WgAdd",          "WgWait",   "WgRelease",
-                                      "MutexLock", "MutexUnlock", "MutexContended", "OnceRun",  "Sleep",
-                                      "TimerFire", "Output",      "Panic",          "Deadlock", "Exit"};
+  static const char* const names[] = {
+      "GoCreate",  "GoStart",   "GoPark",      "GoReady",        "GoYield",    "GoEnd", "ObjMake",
+      "ChanSend",  "ChanRecv",  "ChanHandoff", "ChanClose",      "SelectWait", "WgAdd", "WgWait",
+      "WgRelease", "MutexLock", "MutexUnlock", "MutexContended", "OnceRun",    "Sleep", "TimerFire",
+      "Output",    "Panic",     "Deadlock",    "Exit",           "VarAccess",  "Race"};
   static_assert(sizeof(names) / sizeof(names[0]) == static_cast<size_t>(EventKind::Count_));
   auto i = static_cast<size_t>(k);
   return i < static_cast<size_t>(EventKind::Count_) ? names[i] : "?";
@@ -40,6 +40,8 @@ const char* obj_kind_name(ObjKind k) {
       return "sync.RWMutex";
     case ObjKind::Once:
       return "sync.Once";
+    case ObjKind::Var:
+      return "variable";
   }
   return "?";
 }

@@ -49,6 +49,8 @@ class Tracer {
   Event event(EventKind kind, int64_t arg = 0) const { return s_->event(kind, oid_, arg); }
   // event_on() makes one about another object (tapped runs only).
   Event event_on(EventKind kind, uint64_t obj, int64_t arg = 0) const { return s_->event(kind, obj, arg); }
+  // intern() is text's index in the run's string table (tapped runs only).
+  uint32_t intern(std::string_view text) const { return s_->intern(text); }
   // value() puts a channel value into e (tapped runs only).
   void value(Event& e, const ElemOps* ops, const void* v) const { s_->trace_value(e, ops, v); }
   // proto() is what a GoPark on the object starts from: its id (0 untapped).

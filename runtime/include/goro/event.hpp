@@ -1,6 +1,8 @@
 // goro/event.hpp: the plain events the runtime's tap emits, one per observable act.
 //
 // Invariants: Event is trivially copyable and exactly 56 bytes (a recording stores it as is);
+// `line` is the source line the event's goroutine g stands on (0: not known, as in C++ programs;
+// readers keep a goroutine's last known line and must cope with any number);
 // seq numbers are 1, 2, 3, ... with no gap, in an order consistent with causality (an event
 // that another made possible has a larger seq); goroutine and object ids are dense per run,
 // so the same seed gives the same events. Text (names, printed output, non-integer values)
@@ -17,7 +19,7 @@ namespace goro {
 // EventKind says what happened. Field use per kind ("-" = unused):
 //   kind            g            obj        arg                   value / text / aux
 enum class EventKind : uint8_t {
-  GoCreate,        // new g       parent g   -                     text: name
+  GoCreate,        // new g       parent g   -                     text: name; line: the go statement's
   GoStart,         // g runs on p -          -                     -
   GoPark,          // g           object     -                     aux: WaitReason (| kValueIsInt)
   GoReady,         // g           -          waker g (0: runtime)  -
@@ -42,12 +44,16 @@ enum class EventKind : uint8_t {
   Panic,           // g           -          -                     text: Go's message
   Deadlock,        // -           -          -                     text: Go's message
   Exit,            // -           -          goroutines leaked     aux: ExitStatus
+  VarAccess,       // g           variable   -                     aux: 1 write, 0 read (g's first of each)
+  Race,            // g           variable   the other goroutine   aux: RaceBits; text: Go's report
   Count_
 };
 const char* event_kind_name(EventKind k);
 
 // ObjKind is what an ObjMake introduces.
-enum class ObjKind : uint8_t { Chan, WaitGroup, Mutex, RWMutex, Once };
+// A Var is a variable the race detector watches (made at its first access in a run with the
+// detector on; its ObjMake's text is the variable's name).
+enum class ObjKind : uint8_t { Chan, WaitGroup, Mutex, RWMutex, Once, Var };
 const char* obj_kind_name(ObjKind k);
 
 // LockMode tells exclusive (Mutex, RWMutex writer) from shared (RWMutex reader) locking.
@@ -118,7 +124,8 @@ struct Event {
   int64_t time;   // goro::now() when it happened, ns
   uint64_t seq;   // global order, from 1
   uint64_t g;     // the goroutine it is about (see EventKind)
-  uint64_t obj;   // the object it is about (dense per run; 0: none)
+  uint32_t obj;   // the object it is about (dense per run; 0: none)
+  uint32_t line;  // the source line g stands on (0: not known)
   int64_t arg;    // kind-specific (see EventKind)
   int64_t value;  // channel values that are integers; deltas
   uint32_t text;  // string-table index (0: none)
@@ -130,5 +137,8 @@ static_assert(sizeof(Event) == 56, "Event is stored as is in recordings");
 static_assert(std::is_trivially_copyable_v<Event>);
 
 constexpr uint8_t kValueIsInt = 0x80;  // Event::aux flag on channel events
+
+// RaceBits is a Race event's aux: which of the two accesses wrote.
+enum RaceBits : uint8_t { kRaceCurrentWrites = 1, kRacePreviousWrites = 2 };
 
 }  // namespace goro

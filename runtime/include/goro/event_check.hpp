@@ -25,7 +25,8 @@ class EventCheck {
   static constexpr int64_t kMaxTime = int64_t(1) << 62;  // ~146 years in ns: room for arithmetic
   static constexpr int64_t kMaxChanCap = int64_t(1) << 40;
 
-  explicit EventCheck(size_t strings) : strings_(strings) {}
+  // lines: the events may carry source lines (recordings of version 4 on, and live runs).
+  explicit EventCheck(size_t strings, bool lines = true) : strings_(strings), lines_(lines) {}
   // strings() tells how many strings are defined now (a recording defines them as it goes).
   void strings(size_t n) { strings_ = n; }
 
@@ -50,6 +51,7 @@ class EventCheck {
     int64_t last_time = 0;
   };
   size_t strings_;
+  bool lines_;
   std::string problem_;
   uint64_t seq_ = 0;
   std::vector<G> gs_;          // index: goroutine id - 1

@@ -64,4 +64,13 @@ int rand_intn(int n);
 // current_id() is the id of the calling goroutine.
 uint64_t current_id();
 
+// LineFn tells the source line a goroutine stands on, from the state ctx points to.
+using LineFn = uint32_t (*)(const void* ctx);
+// set_line_source() lets an interpreter say where the calling goroutine stands in its program's
+// source: every event about the goroutine carries fn(ctx) (Event::line). The runtime calls fn on
+// the goroutine's own thread while it runs, or on another while it is parked or runnable, so fn
+// must read only state the goroutine changes while running. Clear it (nullptr) before ctx goes;
+// a goroutine's source is cleared when it ends.
+void set_line_source(LineFn fn, const void* ctx);
+
 }  // namespace goro

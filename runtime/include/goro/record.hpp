@@ -37,12 +37,20 @@ struct Bookmark {
   std::string caption;
 };
 
+// SourceFile is the program's source text, kept in a recording so that a replay shows the line
+// of every goroutine (events carry line numbers into it). An empty name means none.
+struct SourceFile {
+  std::string name;  // e.g. "08_worker_pool.go"
+  std::string text;
+};
+
 // Recording is a whole recording in memory.
 struct Recording {
   std::map<std::string, std::string> header;  // scenario, seed, procs, clock, param.<name>, ...
   std::vector<std::string> strings;           // the string table; strings[0] == ""
   EventLog events;                            // in seq order (read in place from the file)
   std::vector<Bookmark> bookmarks;
+  SourceFile source;      // the program's source (none for a C++ program, or before version 4)
   bool complete = false;  // ended with an END block (false: a prefix)
 };
 
@@ -53,8 +61,9 @@ class RecordingWriter {
       EventLog::kRun;  // a crash loses at most this many (and what add() has not had)
 
   // Opens path for writing (goro/output_file.hpp: a regular file is replaced only at finish())
-  // and writes the header. Throws RecordingError.
-  RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header);
+  // and writes the header, and the program's source if it has a name. Throws RecordingError.
+  RecordingWriter(const std::string& path, const std::map<std::string, std::string>& header,
+                  const SourceFile& source = {});
   // A writer destroyed unfinished keeps the readable prefix it wrote (as a crash would), unless
   // a write failed: then the old file at the path stays as it was.
   ~RecordingWriter();
@@ -95,7 +104,7 @@ struct LoadOptions {
 };
 
 // kRecordingVersion is the format version written; versions 1 to it are read.
-constexpr uint32_t kRecordingVersion = 3;
+constexpr uint32_t kRecordingVersion = 4;
 
 // load_recording() reads a whole recording. Throws RecordingError.
 Recording load_recording(const std::string& path, LoadOptions opts = {});

@@ -70,9 +70,16 @@ const std::string& SourcePanel::source_of(const Scenario& s) {
 void SourcePanel::draw(App& app) {
   const Scenario& s = *app.scenario_;
   const auto& pal = app.pal();
-  if (shown != s.go_file) {  // another program: its text, a fresh view
-    shown = s.go_file;
-    text.set_text(source_of(s));
+  // A replay shows the source its recording keeps (the lines its events carry point into it);
+  // otherwise the program's file.
+  const goro::SourceFile* kept = app.replay_ && !app.replay_->recording().source.name.empty()
+                                     ? &app.replay_->recording().source
+                                     : nullptr;
+  const std::string& file = kept ? kept->name : s.go_file;
+  std::string key = kept ? "replay " + app.replay_->path() + ": " + kept->name : s.go_file;
+  if (shown != key) {  // another program: its text, a fresh view
+    shown = key;
+    text.set_text(kept ? kept->text : source_of(s));
     view = goro::visual::SourceView{};
     errors.clear();
   }
@@ -101,10 +108,10 @@ void SourcePanel::draw(App& app) {
     markers_seq = m.seq();
     markers_selected = selected;
   }
-  std::set<int>& breakpoints = app.breakpoints_[s.go_file];
+  std::set<int>& breakpoints = app.breakpoints_[file];
 
   ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
-  ImGui::TextColored(dim, "Go source: %s", s.go_file.c_str());
+  ImGui::TextColored(dim, "Go source: %s", file.c_str());
   if (markers.lines.empty() && breakpoints.empty() && ImGui::IsItemHovered())
     ImGui::SetTooltip("Click a line number to set a breakpoint; hover a line to see who stands there.");
   goro::visual::SourceViewInput in;

@@ -64,9 +64,15 @@ Theme theme(const Palette& pal) {
 
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// chip_label() is what a goroutine's chip says: its name, and why it waits.
-std::string chip_label(const MarkerGoroutine& g) {
-  std::string s = g.name.empty() ? "g" + std::to_string(g.id) : g.name;
+// short_label() is a goroutine's name on its chip, with its id when another on the line has
+// the same name (as the narration writes "worker (3)"); chip_label() adds why it waits.
+std::string short_label(const MarkerGoroutine& g, const LineMarkers& line) {
+  if (g.name.empty()) return "g" + std::to_string(g.id);
+  size_t same = std::count_if(line.some.begin(), line.some.end(), [&](auto& o) { return o.name == g.name; });
+  return same > 1 ? g.name + " (" + std::to_string(g.id) + ")" : g.name;
+}
+std::string chip_label(const MarkerGoroutine& g, const LineMarkers& line) {
+  std::string s = short_label(g, line);
   if (g.state == GState::Blocked) s += std::string(" · ") + wait_reason_text(g.reason);
   return s;
 }
@@ -340,8 +346,8 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
       tags.clear();
       for (const MarkerGoroutine& g : mk->some)
         if (!crowd || g.id == in.selected)
-          tags.push_back({chip_label(g), g.name.empty() ? "g" + std::to_string(g.id) : g.name,
-                          pal.state(g.state), g.id, g.id == in.selected});
+          tags.push_back(
+              {chip_label(g, *mk), short_label(g, *mk), pal.state(g.state), g.id, g.id == in.selected});
       if (crowd)
         for (GState st : kOrder)
           if (uint64_t n = mk->count(st))
@@ -360,7 +366,7 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
       bool shorter = natural + total(false) > room && natural + total(true) <= room;
       bool pinned = natural + total(shorter) > room;
       if (pinned) {
-        shorter = room - (code_x + pad_left) < total(false);
+        shorter = true;  // over the code: as little of it as may be
         tail = std::max(code_x + pad_left, room - total(shorter));
         // The code under pinned tags fades behind them.
         dl->AddRectFilled(ImVec2(tail - chip_gap, top), ImVec2(R.Max.x, bottom), with_alpha(pal.canvas, 225));

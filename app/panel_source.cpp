@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -112,8 +113,23 @@ void SourcePanel::draw(App& app) {
 
   ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
   ImGui::TextColored(dim, "Go source: %s", file.c_str());
-  if (markers.lines.empty() && breakpoints.empty() && ImGui::IsItemHovered())
-    ImGui::SetTooltip("Click a line number to set a breakpoint; hover a line to see who stands there.");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Click a line number to set a breakpoint; hover a line to see who stands there; "
+        "click a goroutine's chip to select it.");
+  if (!markers.lines.empty()) {  // where the goroutines stand, in a word, where it fits
+    uint64_t placed = 0;
+    for (const auto& l : markers.lines) placed += l.total;
+    char summary[96];
+    std::snprintf(summary, sizeof summary, "· %llu goroutine%s on %zu line%s",
+                  static_cast<unsigned long long>(placed), placed == 1 ? "" : "s", markers.lines.size(),
+                  markers.lines.size() == 1 ? "" : "s");
+    ImGui::SameLine();
+    if (ImGui::CalcTextSize(summary).x <= ImGui::GetContentRegionAvail().x)
+      ImGui::TextColored(dim, "%s", summary);
+    else
+      ImGui::NewLine();
+  }
   goro::visual::SourceViewInput in;
   in.spans = spans;
   in.markers = &markers;

@@ -402,7 +402,8 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
   dl->PushClipRect(R.Min, ImVec2(code_x, R.Max.y), true);
   dl->AddRectFilled(R.Min, ImVec2(code_x, R.Max.y), th.gutter);
   ImVec2 mouse = ImGui::GetIO().MousePos;
-  bool hovered_window = ImGui::IsWindowHovered() && R.Contains(mouse);
+  bool hovered_window =
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && R.Contains(mouse);
   int mouse_line = hovered_window ? static_cast<int>(std::floor((mouse.y - y0) / line_h)) : -1;
   if (mouse_line >= lines) mouse_line = -1;
   for (int i = first; i <= last; i++) {
@@ -462,8 +463,9 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
     return TextPos{ln, text.col_at_display(ln, (p.x - x0) / cw)};
   };
   if (ImGui::IsMouseClicked(0)) {
-    if (!hovered) {
-      focused_ = false;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+      focused_ = false;  // a click elsewhere takes the keyboard away (not one on the scrollbars)
+    } else if (!hovered) {
     } else if (chip_hit && chip_hit->id) {
       // The gutter mark cycles through the line's goroutines; a chip selects its own.
       uint64_t pick = chip_hit->id;

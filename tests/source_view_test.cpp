@@ -267,3 +267,18 @@ TEST(SourceView, ATabIndentsToTheNextStop) {
   EXPECT_GT(first, g.text_x + 3.5f * g.cell_w);
   EXPECT_LT(first, g.text_x + 4.5f * g.cell_w);
 }
+
+TEST(SourceView, TheRightButtonOpensItsMenu) {
+  Headless ui;
+  TextBuffer t(kProgram);
+  SourceView v;
+  SourceViewInput in;
+  ui.frame(v, t, in);
+  const auto& g = v.geometry();
+  float x = g.text_x + 2 * g.cell_w, y = g.top + 3.5f * g.line_h;
+  ui.frame(v, t, in, [&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); });
+  ui.frame(v, t, in, [&](ImGuiIO& io) { io.MouseDown[1] = true; });
+  ui.frame(v, t, in, [&](ImGuiIO& io) { io.MouseDown[1] = false; });
+  EXPECT_TRUE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
+  EXPECT_EQ(t.text(), kProgram);
+}

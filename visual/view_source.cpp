@@ -501,13 +501,31 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
   if (hovered && mouse.x >= code_x && !chip_hit) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   if (chip_hit) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
+  // The right button: copy, select all, the line's breakpoint, undo and redo.
+  if (hovered && ImGui::IsMouseClicked(1) && mouse_line >= 0) menu_line_ = mouse_line + 1;
+  bool menu = ImGui::BeginPopupContextItem("source menu");
+  if (menu) {
+    if (ImGui::MenuItem("Copy", "Ctrl+C", false, text.has_selection()))
+      ImGui::SetClipboardText(text.selected_text().c_str());
+    if (ImGui::MenuItem("Select all", "Ctrl+A")) text.select_all();
+    if (!in.read_only) {
+      if (ImGui::MenuItem("Undo", "Ctrl+Z", false, text.can_undo())) out.edited |= text.undo();
+      if (ImGui::MenuItem("Redo", "Ctrl+Y", false, text.can_redo())) out.edited |= text.redo();
+    }
+    bool on = in.breakpoints && in.breakpoints->count(menu_line_);
+    std::string item =
+        std::string(on ? "Clear" : "Set") + " the breakpoint on line " + std::to_string(menu_line_);
+    if (menu_line_ > 0 && ImGui::MenuItem(item.c_str())) out.toggle_breakpoint = menu_line_;
+    ImGui::EndPopup();
+  }
+
   // Hovering a line that goroutines stand on, or that holds an error, lists them.
   const LineMarkers* hmk =
       in.markers && out.hovered_line ? in.markers->at(static_cast<uint32_t>(out.hovered_line)) : nullptr;
   const SourceError* herr = nullptr;
   for (const SourceError& e : in.errors)
     if (e.line == out.hovered_line && out.hovered_line) herr = &e;
-  if ((hmk || herr) && !dragging_) {
+  if ((hmk || herr) && !dragging_ && !menu) {
     ImGui::BeginTooltip();
     if (herr) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.error), "%s", herr->message.c_str());
     if (hmk) {

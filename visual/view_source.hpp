@@ -102,6 +102,7 @@ class SourceView {
   bool focused_ = false;
   bool dragging_ = false;  // selecting with the mouse
   int scroll_to_ = 0;
+  int menu_line_ = 0;  // the line the context menu was opened on
   bool keep_caret_visible_ = false;
   uint32_t last_selected_line_ = 0;
   uint64_t seen_version_ = UINT64_MAX;

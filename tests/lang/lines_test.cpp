@@ -63,7 +63,8 @@ TEST_P(Lines, EventsCarryTheLineTheirGoroutineStandsOn) {
       created = true;
     }
     // main's send on ch (line 15): as a send, a handoff to a waiting worker, or a wait.
-    if (e.g == 1 && (e.kind == goro::EventKind::ChanSend || park(goro::WaitReason::ChanSend))) {
+    if (e.g == 1 && (e.kind == goro::EventKind::ChanSend || e.kind == goro::EventKind::ChanHandoff ||
+                     park(goro::WaitReason::ChanSend))) {
       EXPECT_EQ(e.line, 15u) << goro::event_kind_name(e.kind);
       main_sends = true;
     }

@@ -74,6 +74,35 @@ void App::open(std::shared_ptr<Replay> r) {
       "opened " + replay_->path() + (replay_->recording().complete ? "" : " (incomplete recording)");
 }
 
+void App::sync_breakpoints() {
+  goro::Control& ctl = session_->control();
+  std::vector<uint32_t> lines;
+  for (int l : breakpoints_[session_->source().name]) lines.push_back(static_cast<uint32_t>(l));
+  if (session_.get() != breaks_session_ || lines != breaks_pushed_) {
+    if (session_.get() != breaks_session_) line_stops_seen_ = 0;
+    breaks_session_ = session_.get();
+    breaks_pushed_ = lines;
+    ctl.set_breakpoints(std::move(lines));
+  }
+  if (uint64_t n = ctl.line_stops(); n != line_stops_seen_) {
+    line_stops_seen_ = n;
+    goro::Control::LineStop at = ctl.last_line_stop();
+    sel_.key = goro::visual::NodeKey{goro::visual::NodeKind::Goroutine, at.g};
+    const goro::visual::Goroutine* g = session_->model().goroutine(at.g);
+    std::string who =
+        "goroutine " + std::to_string(at.g) + (g && !g->name.empty() ? " (" + g->name + ")" : "");
+    file_message_ = at.breakpoint ? "breakpoint: " + who + " reached line " + std::to_string(at.line)
+                                  : who + " stepped to line " + std::to_string(at.line);
+  }
+}
+
+void App::step_line() {
+  if (replay_) return;
+  uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 1;
+  const goro::visual::Goroutine* gr = session_->model().goroutine(g);
+  session_->control().step_line(g, gr ? gr->line : 0);
+}
+
 goro::SourceFile App::shown_source() const {
   if (replay_ && !replay_->recording().source.name.empty()) return replay_->recording().source;
   if (replay_) return {scenario_->go_file, scenario_->source};  // an older recording: the program's
@@ -160,6 +189,7 @@ void App::keys() {
   goro::Control& c = session_->control();
   if (pressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
   if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) c.step();
+  if (pressed(GLFW_KEY_DOWN)) step_line();
   if (pressed(GLFW_KEY_R, false)) {
     restart();  // c is the old run's: done with it
     return;
@@ -190,6 +220,7 @@ void App::frame(double now, float frame_ms) {
   size_t applied = replay_ ? replay_->update(dt) : 0;
   applied += session_->pump().size();  // a paused live run while replaying: drains nothing new
   status_.count(applied, now);
+  sync_breakpoints();
   keys();
   const auto& pal = this->pal();
   diagram_.text_scale = presentation_ ? kPresentTextScale : 1.0f;

@@ -59,6 +59,8 @@ class App {
   ImFont* mono = nullptr;  // set by the window
 
   void restart();
+  // step_line() runs the selected goroutine (main when none) to its next line, then pauses.
+  void step_line();
   // seek_replay() moves the replay's cursor to time t (no-op when not replaying).
   void seek_replay(int64_t t) {
     if (replay_) replay_->seek_time(t), replay_->pause();
@@ -128,6 +130,12 @@ class App {
   goro::visual::TimelineView timeline_view_;
   goro::visual::Selection sel_;
   std::map<std::string, std::set<int>> breakpoints_;  // go file -> the 1-based lines with a breakpoint
+  // The live run's Control has the shown file's breakpoints (sync_breakpoints(), each frame);
+  // a pause at one selects its goroutine and says so.
+  void sync_breakpoints();
+  const Session* breaks_session_ = nullptr;
+  std::vector<uint32_t> breaks_pushed_;
+  uint64_t line_stops_seen_ = 0;
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame
   bool diagram_only_ = false;

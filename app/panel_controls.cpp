@@ -57,6 +57,12 @@ void ControlsPanel::draw(App& app) {
   if (ImGui::Button("Step", ImVec2(bw, 0))) ctl().step();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("one event (Right or N); the line under the diagram says what it did");
+  // Step line: the selected goroutine (or main) on to its next line of the source.
+  if (ImGui::Button("Step line (Down)", ImVec2(-1, 0))) app.step_line();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "runs the selected goroutine (main if none) until it does something on another line of\n"
+        "the source; the others run as the scheduler decides");
 
   ImGui::Spacing();
   ImGui::TextColored(col(pal.text_dim), "Clock");

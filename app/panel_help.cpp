@@ -16,6 +16,7 @@ const Key kKeys[] = {
     {"F1  or  ?", "this help (Esc closes it)"},
     {"Space", "pause / resume the program; play / pause a replay"},
     {"Right  or  N", "one event forward (Step): the line under the diagram says what it did"},
+    {"Down", "Step line: the selected goroutine (main if none) on to its next line of the source"},
     {"Left  or  B", "one event back (replay)"},
     {"R", "run the program again from the start"},
     {"+  /  -", "the real clock's speed"},

@@ -148,7 +148,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
 
 void Sched::gated(const Event& e) {
   tap_->publish(e.p);  // the consumer must see it before we may pause
-  control_->after_event(e.time);
+  control_->after_event(e);
 }
 
 void Sched::flush() { publish_deferred(current_p()); }

@@ -182,7 +182,7 @@ void Control::set_paused_locked(bool p) {
   if (paused_ == p) return;
   paused_ = p;
   if (sched_) sched_->freeze_clock(p);
-  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || stop_.load());
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || watching_lines() || stop_.load());
   cv_.notify_all();
 }
 
@@ -198,7 +198,7 @@ void Control::resume() {
   budget_ = -1;
   until_ = -1;
   set_paused_locked(false);
-  active_.store(choose_ || stop_.load());
+  active_.store(choose_ || watching_lines() || stop_.load());
 }
 
 void Control::step(int n) {
@@ -230,7 +230,7 @@ void Control::set_speed(double speed) {
 void Control::choose_mode(bool on) {
   std::lock_guard<std::mutex> l(mu_);
   choose_ = on;
-  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || stop_.load());
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || watching_lines() || stop_.load());
   cv_.notify_all();
 }
 
@@ -275,7 +275,7 @@ void Control::attach(detail::Sched* s) {
   candidates_.clear();
   chosen_ = 0;
   if (paused_) s->freeze_clock(true);
-  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_);
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || watching_lines());
 }
 
 void Control::detach() {
@@ -283,12 +283,61 @@ void Control::detach() {
   sched_ = nullptr;
   stop_ = false;  // a stop asked for before or during this run was for this run
   candidates_.clear();
+  last_line_.clear();  // goroutine ids are the next run's
+  step_g_ = 0;
   cv_.notify_all();
 }
 
-void Control::after_event(int64_t time) {
+void Control::set_breakpoints(std::vector<uint32_t> lines) {
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  std::lock_guard<std::mutex> l(mu_);
+  breaks_ = std::move(lines);
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || watching_lines() || stop_.load());
+}
+
+void Control::step_line(uint64_t g, uint32_t from_line) {
+  std::lock_guard<std::mutex> l(mu_);
+  budget_ = -1;
+  until_ = -1;
+  step_g_ = g;
+  step_from_ = from_line;
+  set_paused_locked(false);
+  active_.store(true);
+}
+
+uint64_t Control::line_stops() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return line_stops_;
+}
+
+Control::LineStop Control::last_line_stop() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return stop_at_;
+}
+
+void Control::after_event(const Event& e) {
   if (!active_.load(std::memory_order_relaxed)) return;
   std::unique_lock<std::mutex> l(mu_);
+  const int64_t time = e.time;
+  if (e.g && e.line && watching_lines()) {
+    uint32_t& last = last_line_[e.g];
+    const bool arrived = last != e.line;
+    last = e.line;
+    auto stop_here = [&](bool breakpoint) {
+      stop_at_ = {e.g, e.line, e.seq, breakpoint};
+      line_stops_++;
+      budget_ = -1;
+      until_ = -1;
+      set_paused_locked(true);
+    };
+    if (step_g_ == e.g && e.line != step_from_) {
+      step_g_ = 0;
+      stop_here(false);
+    } else if (arrived && std::binary_search(breaks_.begin(), breaks_.end(), e.line)) {
+      stop_here(true);
+    }
+  }
   if (until_ >= 0 && time >= until_) {
     until_ = -1;
     set_paused_locked(true);

@@ -5,6 +5,10 @@
 // .go file and line, and `created by` for goroutines that go statements made.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "goro/tap.hpp"
 #include "model.hpp"
 #include "support.hpp"
@@ -202,5 +206,98 @@ func main() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Procs, Lines, ::testing::Values(1, 2));
+
+}  // namespace
+
+namespace {
+
+const char* kLoop = R"(package main
+
+import "fmt"
+
+func worker(id int, out chan<- int) {
+	for i := 0; i < 3; i++ {
+		out <- id*10 + i
+	}
+}
+
+func main() {
+	out := make(chan int)
+	go worker(1, out)
+	for i := 0; i < 3; i++ {
+		fmt.Println(<-out)
+	}
+}
+)";
+
+// Paused runs a program under a Control on its own thread, draining its tap.
+struct Paused {
+  goro::Tap tap;
+  goro::Control ctl;
+  std::shared_ptr<const goroscope::lang::Program> prog;
+  std::thread runner;
+  std::atomic<bool> done{false};
+  explicit Paused(const char* src) : prog(goroscope::lang::compile(src, "prog.go").program) {}
+  void start() {
+    runner = std::thread([this] {
+      goro::Observer o{&tap, &ctl};
+      goroscope::lang::run(*prog, goro::Config{}, &o, nullptr);
+      done = true;
+    });
+  }
+  // wait() drains until the program pauses (true) or ends (false).
+  bool wait() {
+    std::vector<goro::Event> evs;
+    for (int i = 0; i < 20000; i++) {
+      tap.drain(evs);
+      if (ctl.paused()) return true;
+      if (done) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
+  }
+  ~Paused() {
+    ctl.resume();
+    ctl.set_breakpoints({});
+    std::vector<goro::Event> evs;
+    while (!done) tap.drain(evs), std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    runner.join();
+  }
+};
+
+TEST(Breakpoints, TheRunPausesWhenAGoroutineArrivesAtTheLine) {
+  Paused p(kLoop);
+  ASSERT_TRUE(p.prog);
+  p.ctl.set_breakpoints({7});
+  p.start();
+  ASSERT_TRUE(p.wait()) << "the worker reaches `out <- ...`";
+  goro::Control::LineStop at = p.ctl.last_line_stop();
+  EXPECT_EQ(at.line, 7u);
+  EXPECT_EQ(at.g, 2u);
+  EXPECT_TRUE(at.breakpoint);
+  EXPECT_EQ(p.ctl.line_stops(), 1u);
+  // Go on: the worker stays on that line (its only line with events), so it does not arrive
+  // again; the program ends.
+  p.ctl.resume();
+  EXPECT_FALSE(p.wait());
+  EXPECT_EQ(p.ctl.line_stops(), 1u);
+}
+
+TEST(Breakpoints, StepLineStopsAtTheGoroutinesNextLine) {
+  Paused p(kLoop);
+  ASSERT_TRUE(p.prog);
+  p.ctl.pause();
+  p.start();
+  ASSERT_TRUE(p.wait());
+  p.ctl.step_line(1, 0);  // main, from nowhere yet: its first line with an event
+  ASSERT_TRUE(p.wait());
+  EXPECT_EQ(p.ctl.last_line_stop().line, 12u) << "out := make(chan int)";
+  EXPECT_FALSE(p.ctl.last_line_stop().breakpoint);
+  p.ctl.step_line(1, 12);
+  ASSERT_TRUE(p.wait());
+  EXPECT_EQ(p.ctl.last_line_stop().g, 1u);
+  EXPECT_EQ(p.ctl.last_line_stop().line, 15u) << "main waits in <-out";
+  EXPECT_EQ(p.ctl.line_stops(), 2u);
+}
 
 }  // namespace

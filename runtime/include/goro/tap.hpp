@@ -165,11 +165,28 @@ class Control {
   // stop() ends a paused or running program at its next event (as if main returned).
   void stop();
 
+  // Source lines (events carry them: Event::line). set_breakpoints(): pause when a goroutine
+  // arrives at one of these lines (an event about it on a line other than its last); none:
+  // empty. step_line(): run until goroutine g has an event on a line other than from_line,
+  // then pause. Both act at events: a line where a goroutine only computes is passed unseen.
+  void set_breakpoints(std::vector<uint32_t> lines);
+  void step_line(uint64_t g, uint32_t from_line);
+  // Stop is why the program last paused at a line: goroutine g arrived at line (seq: the event).
+  struct LineStop {
+    uint64_t g = 0;
+    uint32_t line = 0;
+    uint64_t seq = 0;
+    bool breakpoint = false;  // false: a step_line() ended
+  };
+  // line_stops() counts the pauses at lines so far; last_line_stop() is the latest.
+  uint64_t line_stops() const;
+  LineStop last_line_stop() const;
+
   // ---- runtime side ----
   void attach(detail::Sched* s);
   void detach();
-  // gate() blocks while paused; called after each published event with its time.
-  void after_event(int64_t time);
+  // after_event() blocks while paused; called after each published event.
+  void after_event(const Event& e);
   // gate() blocks while paused (scheduler safe points).
   void gate();
   // pick() is called with the candidates when in choose mode; returns the chosen id (0: any).
@@ -186,6 +203,13 @@ class Control {
   int64_t budget_ = -1;  // events before pausing (-1: unlimited)
   int64_t until_ = -1;   // pause when time reaches this (-1: none)
   bool choose_ = false;
+  std::vector<uint32_t> breaks_;  // sorted
+  uint64_t step_g_ = 0;           // step_line()'s goroutine (0: none)
+  uint32_t step_from_ = 0;
+  std::unordered_map<uint64_t, uint32_t> last_line_;  // while lines matter: each goroutine's
+  LineStop stop_at_;
+  uint64_t line_stops_ = 0;
+  bool watching_lines() const { return !breaks_.empty() || step_g_ != 0; }
   std::vector<RunnableG> candidates_;
   uint64_t chosen_ = 0;
   uint64_t choices_ = 0;

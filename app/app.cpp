@@ -280,13 +280,13 @@ void App::frame(double now, float frame_ms) {
   if (right_panel) {
     ImGui::SameLine();
     ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
-    ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
+    ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.36f), false);
     ImGui::TextColored(col(pal.text_dim), "Inspector");
     // The events up to the moment shown: what it has seen so far.
     goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
     ImGui::EndChild();
     ImGui::Separator();
-    source_panel_.draw(shown_source(), pal, mono);
+    source_panel_.draw(*this);
     ImGui::EndChild();
   }
 

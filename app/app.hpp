@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "clip.hpp"
@@ -89,6 +90,7 @@ class App {
   friend struct ReplayPanel;
   friend struct ClipPanel;
   friend struct StatusBar;
+  friend struct SourcePanel;
 
   // source() is what is shown: the replay when one is open, else the live run.
   Source& source() { return replay_ ? static_cast<Source&>(*replay_) : *session_; }
@@ -125,6 +127,7 @@ class App {
   goro::visual::DiagramView diagram_;
   goro::visual::TimelineView timeline_view_;
   goro::visual::Selection sel_;
+  std::map<std::string, std::set<int>> breakpoints_;  // go file -> the 1-based lines with a breakpoint
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame
   bool diagram_only_ = false;

@@ -145,7 +145,7 @@ int cmd_run(const std::vector<std::string>& args) {
       bool was_done = session->done();
       const auto& evs = session->pump();
       for (const goro::Event& e : evs)
-        if (e.kind == goro::EventKind::Output) std::cout << session->strings()[e.text];
+        if (e.kind == goro::EventKind::Output) (e.aux ? std::cerr : std::cout) << session->strings()[e.text];
       std::cout.flush();
       if (was_done && evs.empty()) break;
       if (evs.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -305,7 +305,7 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
       if (!batch.empty()) {
         tap.strings(strings.size(), strings);
         for (const goro::Event& e : batch) {
-          if (e.kind != goro::EventKind::Output || differs_at >= 0) continue;
+          if (e.kind != goro::EventKind::Output || e.aux || differs_at >= 0) continue;  // stdout only
           printed += strings[e.text];
           if (found.reference.compare(0, printed.size(), printed) != 0) differs_at = e.time;
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/frame_time.sh: the window's frame time under Xvfb's software renderer at 1600x1000, for
-# the worker pool and for 10,000 live goroutines (the leak program, kept alive). Prints the
+# the worker pool and for 10,000 live goroutines (bench/leakers.go: the leak, many times over). Prints the
 # mean frame time the app measures over its frames (vsync off). Given a recording, also its
 # replay with the timeline showing: still, and playing from the middle.
 # Usage: bench/frame_time.sh [BUILD_DIR] [FRAMES] [FILE.gorec]
@@ -20,8 +20,8 @@ run() {
   printf "%-28s %s\n" "$name" "$out"
 }
 run "worker pool (3 workers)" --scenario worker_pool --clock real --speed 2
-run "10,000 live goroutines" --scenario goroutine_leak --set leakers=10000 --set sleep_ms=3600000 --clock real
-run "100,000 live goroutines" --scenario goroutine_leak --set leakers=100000 --set sleep_ms=3600000 --clock real
+run "10,000 live goroutines" "$here/leakers.go" --set leakers=10000 --set sleepMs=3600000 --clock real
+run "100,000 live goroutines" "$here/leakers.go" --set leakers=100000 --set sleepMs=3600000 --clock real
 if [ -n "$recording" ]; then
   end=$("$bin" inspect "$recording" | sed -n 's/^duration: //p')
   run "replay, still at the end" "$recording" --timeline --at "$end"

@@ -197,7 +197,8 @@ TEST(Cli, AUsersGoFileIsAProgram) {
   std::string quits = dir + "/quits" + std::to_string(::getpid()) + ".go";
   {
     std::ofstream f(quits);
-    f << "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n";
+    f << "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() "
+         "{\n\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n";
   }
   Outcome q = run_cli({"run", quits});  // os.Exit's code is the exit status, as go run gives it
   EXPECT_EQ(q.status, 3);
@@ -333,6 +334,17 @@ TEST(Cli, TheWindowReadsItsOptionsByTheSameRules) {
   EXPECT_EQ(window_error({"--scale", "2x"}), "--scale must be a number from 0.5 to 4, not '2x'");
   EXPECT_EQ(window_error({"--theme", "pink"}), "--theme must be dark or light, not 'pink'");
   EXPECT_EQ(window_error({"--scenario", "nope"}), "no scenario named 'nope' (goroscope list shows them)");
+  // A Go file opens as the program, given alone or with --scenario; one that is not there, or
+  // given beside --scenario, is an error.
+  EXPECT_EQ(window_error({"/nowhere/x.go"}), "cannot read /nowhere/x.go");
+  EXPECT_EQ(window_error({"--scenario", "/nowhere/x.go"}), "cannot read /nowhere/x.go");
+  std::string mine = ::testing::TempDir() + "/win" + std::to_string(::getpid()) + ".go";
+  std::ofstream(mine) << "package main\n\nfunc main() {}\n";
+  EXPECT_EQ(goroscope::parse_window_options({mine}).scenario, mine);
+  EXPECT_TRUE(goroscope::parse_window_options({mine}).recording.empty());
+  EXPECT_EQ(goroscope::parse_window_options({"--scenario", mine}).scenario, mine);
+  EXPECT_NE(window_error({mine, "--scenario", "select"}).find("one program at a time"), std::string::npos);
+  std::remove(mine.c_str());
   EXPECT_EQ(window_error({"--screenshot", ""}), "--screenshot needs a file name, not ''");
   EXPECT_EQ(window_error({"--theme", "dark", "--theme", "light"}),
             "--theme is given twice (give each option once)");

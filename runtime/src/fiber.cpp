@@ -47,7 +47,14 @@ StackPool::StackPool(size_t stack_size)
       page_(sysconf(_SC_PAGESIZE)) {}
 
 StackPool::~StackPool() {
-  for (auto [p, n] : slabs_) munmap(p, n);
+  for (auto [p, n] : slabs_) {
+#if defined(__SANITIZE_ADDRESS__)
+    // The frames goroutines never returned from leave their poison in the shadow; memory mapped
+    // here later (a recording read in place) would inherit it.
+    ASAN_UNPOISON_MEMORY_REGION(p, n);
+#endif
+    munmap(p, n);
+  }
 }
 
 void StackPool::add_slab() {

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cli.hpp"
+#include "findings.hpp"
 #include "goro/goro.hpp"
 #include "goro/record.hpp"
 #include "goro/tap.hpp"
@@ -54,8 +55,8 @@ std::optional<long long> whole(const std::string& v, long long lo, long long hi)
 
 // compile_or_say() reads, parameterises and compiles a file, printing gc-style errors.
 std::shared_ptr<const lang::Program> compile_or_say(const std::string& path,
-                                                    const std::map<std::string, long long>& set,
-                                                    int& status) {
+                                                    const std::map<std::string, long long>& set, int& status,
+                                                    const lang::CompileOptions& options = {}) {
   std::optional<std::string> src = read_file(path);
   if (!src) {
     std::cerr << "goroscope: cannot read " << path << "\n";
@@ -71,7 +72,7 @@ std::shared_ptr<const lang::Program> compile_or_say(const std::string& path,
       return nullptr;
     }
   }
-  lang::CompileResult c = lang::compile(source, path);
+  lang::CompileResult c = lang::compile(source, path, options);
   if (!c.program) {
     for (const std::string& e : c.errors) std::cerr << e << "\n";
     status = 1;
@@ -98,8 +99,17 @@ int go_run(const std::vector<std::string>& a) {
   std::map<std::string, long long> set;
   goro::Config cfg;
   std::string record;
+  bool leaks = false;
   for (size_t i = 2; i < a.size(); i++) {
     const std::string& o = a[i];
+    if (o == "--race") {  // the race detector: checks compiled in, Go's report, exit status 66
+      cfg.race = true;
+      continue;
+    }
+    if (o == "--leaks") {  // list the goroutines still blocked when main returns
+      leaks = true;
+      continue;
+    }
     if (i + 1 >= a.size())
       return usage(o.rfind("--", 0) == 0 ? o + " needs a value" : "unexpected argument '" + o + "'");
     const std::string& v = a[++i];
@@ -137,7 +147,9 @@ int go_run(const std::vector<std::string>& a) {
     }
   }
   int status = 0;
-  std::shared_ptr<const lang::Program> prog = compile_or_say(path, set, status);
+  lang::CompileOptions options;
+  options.race = cfg.race;
+  std::shared_ptr<const lang::Program> prog = compile_or_say(path, set, status, options);
   if (!prog) return status;
   cfg.stack_size = std::max(cfg.stack_size, lang::goroutine_stack_size());
 
@@ -148,6 +160,7 @@ int go_run(const std::vector<std::string>& a) {
   header["procs"] = std::to_string(cfg.procs);
   header["clock"] = cfg.clock == goro::ClockMode::Virtual ? "virtual" : "real";
   header["speed"] = std::to_string(cfg.speed);
+  if (cfg.race) header["race"] = "1";
   for (const auto& [k, v] : set) header["param." + k] = std::to_string(v);
   std::unique_ptr<goro::RecordingWriter> writer;
   if (!record.empty()) {
@@ -208,7 +221,13 @@ int go_run(const std::vector<std::string>& a) {
   if (exit.leaked)
     std::cerr << ", " << exit.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
+  if (leaks) print_leaks(exit, std::cerr, path);
+  print_races(exit, std::cerr);
   if (!record.empty()) std::cerr << "goroscope: recorded to " << record << "\n";
+  if (result == 0 && !exit.races.empty()) {
+    std::cerr << "exit status " << kRaceExit << "\n";
+    result = kRaceExit;
+  }
   return result;
 }
 

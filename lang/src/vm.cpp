@@ -11,6 +11,7 @@
 #include "goro/select.hpp"
 #include "objects.hpp"
 #include "scanner.hpp"
+#include "vm_race.hpp"
 
 namespace golang {
 
@@ -278,14 +279,19 @@ void Thread::go_stmt(int nargs, const std::string& name) {
   std::shared_ptr<Run> r = run_.self.lock();
   if (!r) return;  // the run is over (and g++ 12 sees no null dereference below)
   r->live.fetch_add(1);
-  goro::go(name, [r, fn = std::move(fn), args = std::move(args)]() mutable {
-    struct Done {
-      Run* r;
-      ~Done() { r->live.fetch_sub(1); }
-    } done{r.get()};
-    Thread t(*r);
-    t.start(fn, std::move(args));
-  });
+  const Frame& at = frames_.back();  // where the go statement is (race reports' "created at")
+  const goro::race::Site created_at(at.p->race_name.c_str(), at.p->file.c_str(), line());
+  goro::go(
+      name,
+      [r, fn = std::move(fn), args = std::move(args)]() mutable {
+        struct Done {
+          Run* r;
+          ~Done() { r->live.fetch_sub(1); }
+        } done{r.get()};
+        Thread t(*r);
+        t.start(fn, std::move(args));
+      },
+      created_at);
 }
 
 void Thread::defer_stmt(int nargs) {
@@ -1824,6 +1830,9 @@ void Thread::execute(size_t stop) {
         sp -= 2;
         NEXT();
       }
+      case RACE:
+        race_check(in, &code[pc], F->p, pc, S, sp, L, F->fn, run_.globals.o);
+        break;
       case HALT: {
         SAVE();
         // the entry frame: done

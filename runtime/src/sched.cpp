@@ -488,7 +488,7 @@ void Sched::teardown(P* p) {
              st == GStatus::Waiting   ? wait_reason_text(g->wait_reason)
              : st == GStatus::Running ? "running"
                                       : "runnable",
-             st == GStatus::Waiting ? wait_object_name(g->wait_reason, g->wait_object) : ""});
+             st == GStatus::Waiting ? wait_object_name(g->wait_reason, g->wait_object) : "", line_of(g)});
       }
     std::sort(exit_.blocked.begin(), exit_.blocked.end(),
               [](const Blocked& a, const Blocked& b) { return a.goroutine < b.goroutine; });

@@ -382,6 +382,7 @@ void Thread::execute(size_t stop) {
     hot[EQ] = &&op_EQ;
     hot[MUL] = &&op_MUL;
     hot[REM] = &&op_REM;
+    hot[RACE] = &&op_RACE;
     hot_ready.store(true, std::memory_order_release);
   }
   const std::unique_ptr<Proto>* protos = run_.prog->protos.data();
@@ -1831,8 +1832,9 @@ void Thread::execute(size_t stop) {
         NEXT();
       }
       case RACE:
+      op_RACE:
         race_check(in, &code[pc], F->p, pc, S, sp, L, F->fn, run_.globals.o);
-        break;
+        NEXT();
       case HALT: {
         SAVE();
         // the entry frame: done

@@ -103,7 +103,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   }
   steered_ = control_ || policy_;
   if (cfg_.race) {
-    race_ = std::make_unique<Race>(this);
+    race_ = std::make_unique<Race>(this, cfg_.procs == 1);
     g_racing.fetch_add(1);
   }
   bool observed = traced() || cfg_.race || cfg_.preempt_at_sync;

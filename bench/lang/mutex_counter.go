@@ -19,7 +19,7 @@ func (sc *SafeCounter) Increment() {
 }
 
 func main() {
-	const n = 10000
+	const n = 30000
 	counter := SafeCounter{}
 	var wg sync.WaitGroup
 	for i := 0; i < 100; i++ {

@@ -8,7 +8,7 @@ import (
 )
 
 func main() {
-	const n = 5000000
+	const n = 40000000
 	counter := 0
 	go func() {
 		for i := 0; i < n; i++ {

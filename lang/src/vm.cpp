@@ -1833,7 +1833,7 @@ void Thread::execute(size_t stop) {
       }
       case RACE:
       op_RACE:
-        race_check(in, &code[pc], F->p, pc, S, sp, L, F->fn, run_.globals.o);
+        race_check(race_memo_, in, &code[pc], F->p, pc, S, sp, L, F->fn, run_.globals.o);
         NEXT();
       case HALT: {
         SAVE();

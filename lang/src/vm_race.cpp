@@ -9,6 +9,8 @@ namespace golang {
 
 namespace {
 
+std::atomic<uint64_t> g_freed{0};  // race_forget() calls: memory the memos name may be reused
+
 Value* cell_value(const Value& c, Obj** owner) {
   *owner = c.o;
   return c.o ? &static_cast<CellObj*>(c.o)->v : nullptr;
@@ -61,8 +63,8 @@ void access(const void* addr, bool write, const goro::race::Site& site, const ch
 
 }  // namespace
 
-void race_check(const Ins& race, const Ins* next, const Proto* p, int pc, const Value* S, int sp,
-                const Value* L, const FuncObj* fn, Obj* globals) {
+void race_check(RaceMemo& memo, const Ins& race, const Ins* next, const Proto* p, int pc, const Value* S,
+                int sp, const Value* L, const FuncObj* fn, Obj* globals) {
   Value* at = nullptr;   // the variable's slot
   Obj* owner = nullptr;  // the object that holds it
   Obj* whole = nullptr;  // or an aggregate whose every field or element is accessed
@@ -142,27 +144,45 @@ void race_check(const Ins& race, const Ins* next, const Proto* p, int pc, const 
   // a load that is copied reads the whole value
   if (at && !whole && next[1].op == COPY) whole = at->o;
   const bool write = race.a & 1;
-  const goro::race::Site site(p->race_name.c_str(), p->file.c_str(), p->lines[static_cast<size_t>(pc)]);
-  const char* name = race.b >= 0 ? str_of(p->consts[static_cast<size_t>(race.b)]).c_str() : nullptr;
+  // the detector is told where, and of what name, only when it is asked
+  auto tell = [&](const void* addr) {
+    const goro::race::Site site(p->race_name.c_str(), p->file.c_str(), p->lines[static_cast<size_t>(pc)]);
+    const char* name = race.b >= 0 ? str_of(p->consts[static_cast<size_t>(race.b)]).c_str() : nullptr;
+    access(addr, write, site, name);
+  };
   Value* first;
   size_t n;
   if (whole && elements(whole, &first, &n)) {
     mark(whole);
-    for (size_t i = 0; i < n; i++) access(first + i, write, site, name);
+    for (size_t i = 0; i < n; i++) tell(first + i);
     return;
   }
   if (map) {
     mark(map);
-    access(map, write, site, name);
+    tell(map);
     return;
   }
   if (!at) return;
   mark(owner);
-  access(at, write, site, name);
+  if (!memo.looked) {
+    memo.looked = true;
+    memo.tick = goro::race::own_tick();
+  }
+  if (!memo.tick) {
+    tell(at);
+    return;
+  }
+  const uint32_t t = memo.tick->load(std::memory_order_relaxed);
+  const uint64_t freed = g_freed.load(std::memory_order_relaxed);
+  if (memo.addr == at && memo.t == t && memo.freed == freed && (memo.write || !write)) return;
+  tell(at);
+  if (memo.addr != at || memo.t != t || memo.freed != freed || write)
+    memo = {true, memo.tick, at, write, t, freed};
 }
 
 void race_forget(Obj* o) {
   if (!o->raced.load(std::memory_order_relaxed)) return;
+  g_freed.fetch_add(1, std::memory_order_relaxed);
   Value* first;
   size_t n;
   if (o->kind == OKind::Cell)

@@ -13,15 +13,31 @@
 // Locals kept in frame slots are never checked: no other goroutine can reach them.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+
 #include "bytecode.hpp"
 #include "value.hpp"
 
 namespace golang {
 
+// RaceMemo is one goroutine's last checked variable, so that a loop that reads and writes
+// one variable asks the detector once per tick of its goroutine, not once per access: an access
+// that the memo covers (same variable, same own tick, no object freed since, a read after
+// either or a write after a write) is what FastTrack would find "same epoch" and skip.
+struct RaceMemo {
+  bool looked = false;                          // own_tick() asked (it may be null)
+  const std::atomic<uint32_t>* tick = nullptr;  // the goroutine's own tick in the detector
+  const void* addr = nullptr;
+  bool write = false;
+  uint32_t t = 0;
+  uint64_t freed = 0;  // race_forget()s seen when it was made
+};
+
 // race_check() checks the access `next` (at pc of proto p) that the RACE instruction `race`
 // stands before; S/sp are the operand stack, L the frame's locals, fn its closure.
-void race_check(const Ins& race, const Ins* next, const Proto* p, int pc, const Value* S, int sp,
-                const Value* L, const FuncObj* fn, Obj* globals);
+void race_check(RaceMemo& memo, const Ins& race, const Ins* next, const Proto* p, int pc, const Value* S,
+                int sp, const Value* L, const FuncObj* fn, Obj* globals);
 
 // race_forget() drops what the detector knows of o's memory (o is being freed).
 void race_forget(Obj* o);

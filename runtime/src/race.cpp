@@ -35,6 +35,17 @@ Race::GState* Race::state(uint64_t g) {
   return gs_[g].get();
 }
 
+void Race::ticked(uint64_t g) {
+  GState* s = state(g);
+  s->tick.store(s->clock.get(g), std::memory_order_relaxed);
+}
+
+const std::atomic<uint32_t>* Race::own_tick() {
+  Locked l(*this);
+  P* p = current_p();
+  return p && p->curg ? &state(p->curg->id)->tick : nullptr;
+}
+
 VectorClock* Race::current(uint64_t* g) {
   P* p = current_p();
   if (p && p->curg) {
@@ -56,6 +67,7 @@ void Race::go_create(uint64_t parent, uint64_t child, const race::Site* created_
   GState* p = state(parent);
   c->clock.join(p->clock);
   p->clock.tick(parent);
+  ticked(parent);
 }
 
 void Race::go_end(uint64_t g) {
@@ -78,7 +90,10 @@ void Race::release(const void* s) {
   VectorClock* c = current(&g);
   if (!c) return;
   syncs_[s].join(*c);
-  if (g) c->tick(g);
+  if (g) {
+    c->tick(g);
+    ticked(g);
+  }
 }
 
 void Race::chan_buffer(const void* chan, size_t slot, uint64_t g) {
@@ -94,7 +109,10 @@ void Race::chan_buffer(const void* chan, size_t slot, uint64_t g) {
   if (slot >= slots.size()) slots.resize(slot + 1);
   c->join(slots[slot]);
   slots[slot] = *c;
-  if (g) c->tick(g);
+  if (g) {
+    c->tick(g);
+    ticked(g);
+  }
 }
 
 void Race::chan_meet(uint64_t parked) {
@@ -105,8 +123,12 @@ void Race::chan_meet(uint64_t parked) {
   VectorClock& other = state(parked)->clock;
   c->join(other);
   other.join(*c);
-  if (g) c->tick(g);
+  if (g) {
+    c->tick(g);
+    ticked(g);
+  }
   other.tick(parked);
+  ticked(parked);
 }
 
 void Race::access(const void* addr, const race::Site& site, const char* name, bool write) {
@@ -289,6 +311,11 @@ void read(const void* addr, size_t, const Site& site, const char* name) {
 
 void write(const void* addr, size_t, const Site& site, const char* name) {
   if (detail::Race* r = detail::race_here()) r->access(addr, site, name, true);
+}
+
+const std::atomic<uint32_t>* own_tick() {
+  detail::Race* r = detail::race_here();
+  return r ? r->own_tick() : nullptr;
 }
 
 void free(const void* addr, size_t size) {

@@ -28,6 +28,7 @@
 // it does. One report per variable (as Go's, which reports each address once).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -87,6 +88,8 @@ class Race {
 
   // access() checks one read or write of addr by the running goroutine.
   void access(const void* addr, const race::Site& site, const char* name, bool write);
+  // own_tick() is where the running goroutine's own tick is kept (null outside one).
+  const std::atomic<uint32_t>* own_tick();
   // forget() drops what is known of [addr, addr + size).
   void forget(const void* addr, size_t size);
 
@@ -110,6 +113,7 @@ class Race {
  private:
   struct GState {
     VectorClock clock;
+    std::atomic<uint32_t> tick{1};  // clock[g] (g's own tick), where an interpreter can read it
     race::Site created_at;
     bool has_site = false;
     bool finished = false;
@@ -147,6 +151,7 @@ class Race {
   Var* check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell);
   void say(const Tell& tell);
   GState* state(uint64_t g);
+  void ticked(uint64_t g);            // g's clock ticked: keep GState::tick in step
   VectorClock* current(uint64_t* g);  // the running goroutine's clock (or a timer's), or null
   void report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Site& site, const Access& prev,
               bool prev_write, Tell& tell);

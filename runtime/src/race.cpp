@@ -185,8 +185,9 @@ Race::Var* Race::check(const void* addr, const race::Site& site, const char* nam
   if (g_tracing.load(std::memory_order_relaxed) !=
       0) {  // the tap hears each goroutine's first read and write
     const uint64_t how = g << 1 | (write ? 1 : 0);
-    if (std::find(v.told.begin(), v.told.end(), how) == v.told.end()) {
-      v.told.push_back(how);
+    auto at = std::lower_bound(v.told.begin(), v.told.end(), how);  // kept sorted: many goroutines
+    if (at == v.told.end() || *at != how) {
+      v.told.insert(at, how);
       tell.access = true;
       tell.write = write;
     }
@@ -197,17 +198,20 @@ Race::Var* Race::check(const void* addr, const race::Site& site, const char* nam
   if (!write) {
     if (!ordered(v.write)) report(key, v, g, false, site, v.write, true, tell);
     if (v.shared) {
-      for (Access& a : v.readers)
-        if (a.g == g) {
-          a = {g, now, site};
-          return &v;
-        }
-      v.readers.push_back({g, now, site});
+      // kept sorted by goroutine: a read finds its own entry in log(readers)
+      auto a = std::lower_bound(v.readers.begin(), v.readers.end(), g,
+                                [](const Access& x, uint64_t id) { return x.g < id; });
+      if (a != v.readers.end() && a->g == g)
+        *a = {g, now, site};
+      else
+        v.readers.insert(a, {g, now, site});
+      return &v;
     } else if (ordered(v.read)) {
       v.read = {g, now, site};  // reads still ordered: one epoch is enough
     } else {
       v.shared = true;  // two unordered reads: keep one per reader until the next write
       v.readers = {v.read, {g, now, site}};
+      if (v.readers[0].g > g) std::swap(v.readers[0], v.readers[1]);
     }
     return &v;
   }

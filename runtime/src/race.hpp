@@ -127,7 +127,7 @@ class Race {
   struct Var {
     Access write;                 // the last write (g 0: none)
     Access read;                  // the last read, while reads are ordered (g 0: none)
-    std::vector<Access> readers;  // read-shared: the last read of each reader
+    std::vector<Access> readers;  // read-shared: the last read of each reader, by goroutine id
     bool shared = false;
     bool reported = false;
     std::string name;

@@ -74,6 +74,38 @@ TEST(RaceCli, LeaksAreListedWithWhereTheyWait) {
   EXPECT_EQ(quiet.err.find("[chan receive]"), std::string::npos);
 }
 
+TEST(RaceCli, AGoFilesRaceIsReportedAsGoReportsIt) {
+  const std::string file = GOROSCOPE_ASSETS "/programs/13_pitfall_data_race.go";
+  for (const char* procs : {"1", "2"})
+    for (int seed = 1; seed <= 5; seed++) {
+      Result r = run_cli({"run", file, "--race", "--procs", procs, "--seed", std::to_string(seed)});
+      EXPECT_EQ(r.status, 66) << r.err;
+      EXPECT_NE(r.err.find("==================\nWARNING: DATA RACE\n"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("  main.main.func"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("13_pitfall_data_race.go:12\n"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("13_pitfall_data_race.go:15\n"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("Previous "), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("(running) created at:\n  main.main()\n"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("Found 1 data race(s)\nexit status 66\n"), std::string::npos) << r.err;
+    }
+  Result plain = run_cli({"run", file});
+  EXPECT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(plain.err.find("DATA RACE"), std::string::npos);
+  Result ok = run_cli({"run", GOROSCOPE_ASSETS "/programs/05_mutex_counter.go", "--race", "--procs", "2"});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_EQ(ok.err.find("DATA RACE"), std::string::npos) << ok.err;
+}
+
+TEST(RaceCli, AGoFilesLeaksAreListedWithTheirLine) {
+  const std::string file = GOROSCOPE_ASSETS "/programs/11_pitfall_goroutine_leak.go";
+  Result r = run_cli({"run", file, "--leaks"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("goroutine 2 [chan receive] on chan neverSendChannel"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("11_pitfall_goroutine_leak.go:12\n"), std::string::npos) << r.err;
+  Result quiet = run_cli({"run", file});
+  EXPECT_EQ(quiet.err.find("[chan receive]"), std::string::npos) << quiet.err;
+}
+
 TEST(RaceCli, ExploreBadOptionsAreUsageErrors) {
   for (V args : {V{"explore"}, V{"explore", "nosuch"}, V{"explore", "data_race", "--strategy", "dfs"},
                  V{"explore", "data_race", "--depth", "0"}, V{"explore", "data_race", "--until", "crash"},

@@ -122,7 +122,7 @@ int cmd_run(const std::vector<std::string>& args) {
   RunSpec spec{sc, sc->defaults(), {}};
   if (std::string err = apply_sets(*sc, a.values("--set"), spec.params); !err.empty()) throw UsageError(err);
   std::vector<std::string> errors;
-  if (!sc->compile(spec.params, &errors)) {  // gc's messages, exit 1, as go run
+  if (!sc->compile(spec.params, &errors, a.has("--race"))) {  // gc's messages, exit 1, as go run
     for (const std::string& e : errors) std::cerr << e << "\n";
     return 1;
   }
@@ -167,7 +167,7 @@ int cmd_run(const std::vector<std::string>& args) {
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
   if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
-  if (a.has("--leaks")) print_leaks(ex, std::cerr);
+  if (a.has("--leaks")) print_leaks(ex, std::cerr, sc->builtin ? sc->go_file : sc->name);
   print_races(ex, std::cerr);
   if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
   if (!record.empty()) say("recorded to " + record);

@@ -9,7 +9,7 @@ void print_races(const goro::Exit& e, std::ostream& out) {
   out << "Found " << e.races.size() << " data race(s)\n";
 }
 
-void print_leaks(const goro::Exit& e, std::ostream& out) {
+void print_leaks(const goro::Exit& e, std::ostream& out, const std::string& file) {
   if (e.blocked.empty()) return;
   out << "goroscope: " << e.blocked.size() << (e.blocked.size() == 1 ? " goroutine" : " goroutines")
       << " leaked (alive when main returned):\n";
@@ -17,6 +17,7 @@ void print_leaks(const goro::Exit& e, std::ostream& out) {
     out << "  goroutine " << b.goroutine << " [" << b.state << "]";
     if (!b.object.empty()) out << " on " << b.object;
     if (!b.name.empty()) out << ": " << b.name;
+    if (b.line > 0 && !file.empty()) out << " at " << file << ":" << b.line;
     out << "\n";
   }
 }

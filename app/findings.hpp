@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "goro/run.hpp"
 
@@ -14,7 +15,7 @@ constexpr int kRaceExit = 66;  // GORACE's default exitcode
 // print_races() writes every race report, then "Found N data race(s)" (nothing when none).
 void print_races(const goro::Exit& e, std::ostream& out);
 // print_leaks() lists the goroutines still alive when main returned, with where they wait
-// (nothing when none).
-void print_leaks(const goro::Exit& e, std::ostream& out);
+// (nothing when none); `file` names the source its lines are in ("" for none).
+void print_leaks(const goro::Exit& e, std::ostream& out, const std::string& file = "");
 
 }  // namespace goroscope

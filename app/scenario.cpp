@@ -179,19 +179,23 @@ std::string Scenario::source_with(const Params& p) const {
   return err.empty() ? out : source;
 }
 
-std::shared_ptr<const lang::Program> Scenario::compile(const Params& p,
-                                                       std::vector<std::string>* errors) const {
+std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vector<std::string>* errors,
+                                                       bool race) const {
   std::map<std::string, int> key;
   for (const Param& x : params) {
     auto it = p.values.find(x.name);
     key[x.name] = it == p.values.end() ? x.def : it->second;
   }
+  if (race) key[" race"] = 1;  // no parameter's name: Go identifiers have no spaces
   {
     std::lock_guard<std::mutex> lock(cache->mu);
     auto it = cache->programs.find(key);
     if (it != cache->programs.end()) return it->second;
   }
-  lang::CompileResult c = lang::compile(source_with(p), builtin ? go_file : name);  // gc: the path given
+  lang::CompileOptions options;
+  options.race = race;
+  lang::CompileResult c =
+      lang::compile(source_with(p), builtin ? go_file : name, options);  // gc: the path given
   if (!c.program) {
     if (errors) *errors = c.errors;
     return nullptr;
@@ -201,9 +205,9 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p,
   return cache->programs.emplace(key, c.program).first->second;
 }
 
-std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code) const {
+std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code, bool race) const {
   std::vector<std::string> errors;
-  std::shared_ptr<const lang::Program> prog = compile(p, &errors);
+  std::shared_ptr<const lang::Program> prog = compile(p, &errors, race);
   if (!prog) {
     std::string msg;
     for (const std::string& e : errors) msg += e + "\n";

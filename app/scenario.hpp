@@ -72,13 +72,16 @@ struct Scenario {
   // source_with() is the source with p's values written into its parameters' literals.
   std::string source_with(const Params& p) const;
   // compile() is the program with p applied, compiled once for each set of values (thread-safe);
-  // null with gc-style messages in *errors when it does not compile.
-  std::shared_ptr<const lang::Program> compile(const Params& p,
-                                               std::vector<std::string>* errors = nullptr) const;
+  // null with gc-style messages in *errors when it does not compile. race: with the race
+  // detector's checks (for a run with Config::race; lang::CompileOptions).
+  std::shared_ptr<const lang::Program> compile(const Params& p, std::vector<std::string>* errors = nullptr,
+                                               bool race = false) const;
   // main_function() is the main goroutine for goro::run (with a Config from program_config()):
   // compiles (or finds the compiled) program and runs it; a compile error is a panic of the run.
   // *exit_code (optional; must outlive the run) receives os.Exit's code, or -1.
-  std::function<void()> main_function(const Params& p, int procs, int* exit_code = nullptr) const;
+  // race: compiled with the race detector's checks (the run's Config::race).
+  std::function<void()> main_function(const Params& p, int procs, int* exit_code = nullptr,
+                                      bool race = false) const;
 
   std::shared_ptr<struct CompiledCache> cache;  // compiled programs by parameter values
 };

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 
 #include "app_support.hpp"
 #include "cli.hpp"
@@ -74,6 +75,55 @@ TEST(RaceCli, LeaksAreListedWithWhereTheyWait) {
       << r.err;
   Result quiet = run_cli({"run", "goroutine_leak"});
   EXPECT_EQ(quiet.err.find("[chan receive]"), std::string::npos);
+}
+
+// lines_with() is the 1-based lines of the file whose text (without indentation) is `text`.
+std::vector<int> lines_with(const std::string& path, const std::string& text) {
+  std::vector<int> out;
+  std::ifstream in(path);
+  std::string l;
+  for (int n = 1; std::getline(in, l); n++)
+    if (l.substr(std::min(l.find_first_not_of('\t'), l.size())) == text) out.push_back(n);
+  return out;
+}
+
+TEST(RaceCli, AGoFilesRaceIsReportedAsGoReportsIt) {
+  const std::string file = GOROSCOPE_ASSETS "/programs/13_pitfall_data_race.go";
+  const std::vector<int> inc = lines_with(file, "counter++");  // the two accesses
+  ASSERT_EQ(inc.size(), 2u);
+  for (const char* procs : {"1", "2"})
+    for (int seed = 1; seed <= 5; seed++) {
+      Result r = run_cli({"run", file, "--race", "--procs", procs, "--seed", std::to_string(seed)});
+      EXPECT_EQ(r.status, 66) << r.err;
+      EXPECT_NE(r.err.find("==================\nWARNING: DATA RACE\n"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("  main.main.func"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("13_pitfall_data_race.go:" + std::to_string(inc[0]) + "\n"), std::string::npos)
+          << r.err;
+      EXPECT_NE(r.err.find("13_pitfall_data_race.go:" + std::to_string(inc[1]) + "\n"), std::string::npos)
+          << r.err;
+      EXPECT_NE(r.err.find("Previous "), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("(running) created at:\n  main.main()\n"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("Found 1 data race(s)\nexit status 66\n"), std::string::npos) << r.err;
+    }
+  Result plain = run_cli({"run", file});
+  EXPECT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(plain.err.find("DATA RACE"), std::string::npos);
+  Result ok = run_cli({"run", GOROSCOPE_ASSETS "/programs/05_mutex_counter.go", "--race", "--procs", "2"});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_EQ(ok.err.find("DATA RACE"), std::string::npos) << ok.err;
+}
+
+TEST(RaceCli, AGoFilesLeaksAreListedWithTheirLine) {
+  const std::string file = GOROSCOPE_ASSETS "/programs/11_pitfall_goroutine_leak.go";
+  Result r = run_cli({"run", file, "--leaks"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("goroutine 2 [chan receive] on chan neverSendChannel"), std::string::npos) << r.err;
+  const std::vector<int> at = lines_with(file, "x := <-neverSendChannel // Blocks forever");
+  ASSERT_EQ(at.size(), 1u);
+  EXPECT_NE(r.err.find("11_pitfall_goroutine_leak.go:" + std::to_string(at[0]) + "\n"), std::string::npos)
+      << r.err;
+  Result quiet = run_cli({"run", file});
+  EXPECT_EQ(quiet.err.find("[chan receive]"), std::string::npos) << quiet.err;
 }
 
 TEST(RaceCli, ExploreBadOptionsAreUsageErrors) {

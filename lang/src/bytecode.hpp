@@ -175,6 +175,10 @@ enum Op : uint8_t {
   ADDIL,      // a: local slot, b: int constant: L[a] += b (c: wrap kind)
   INDEXL,     // a: local slot of a slice/array                   i -> L[a][i]
   SETINDEXL,  // a: local slot of a slice/array, b: aggregate      i v ->
+  // the race detector's check (compiled only for a run with --race; see vm_race.cpp): a: 1 the
+  // access writes, b: name constant (-1: none). It comes just before the access instruction
+  // it checks and finds the variable the way that instruction will, from the same operands.
+  RACE,
   HALT,
 };
 
@@ -214,6 +218,7 @@ struct Proto {
 
   std::string name;        // Go's name (main.worker)
   std::string short_name;  // for goroutine names
+  std::string race_name;   // Go's name in a race report ("main.main.func1()")
   std::string file;
   std::vector<struct Ins> code;
   std::vector<int> lines;

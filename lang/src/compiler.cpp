@@ -30,6 +30,7 @@ struct FS {
   FS* outer = nullptr;
   std::unordered_map<Object*, int> slots;
   std::unordered_map<Object*, int> ups;
+  std::unordered_map<std::string, int> race_names;  // RACE's name constants
   int depth = 0;
   std::vector<Loop> loops;
 };
@@ -66,6 +67,7 @@ class Compiler {
       auto p = std::make_unique<Proto>();
       p->name = f->name;
       p->short_name = short_name(f);
+      p->race_name = f->name + "()";
       p->info = f;
       p->file = f->pkg->filename;
       p->variadic = f->sig->variadic;
@@ -101,6 +103,7 @@ class Compiler {
     auto entry = std::make_unique<Proto>();
     entry->name = "main.main";
     entry->short_name = "main";
+    entry->race_name = "main.main()";
     entry->file = main->filename;
     FS fs;
     fs.p = entry.get();
@@ -133,6 +136,7 @@ class Compiler {
   // --- emission
   size_t emit(Op op, int a, int b, int delta) {
     Proto* p = fs_->p;
+    if (prog_.race) race_check(op, a, b);
     size_t n = p->code.size();
     // peephole: LOAD a; INT k; <int compare>; JMPF t -> JCMP_LK a k t (no jump lands inside)
     if (op == JMPF && n >= 3 && no_label_in(n - 2, n)) {
@@ -219,6 +223,75 @@ class Compiler {
     if (fs_->depth > p->maxstack) p->maxstack = fs_->depth;
     return p->code.size() - 1;
   }
+  // race_check() puts the race detector's RACE before an access to memory that other
+  // goroutines may reach (a cell, a global, a field, an element, a map), in a program compiled
+  // for --race; it names the variable race_name_ (set just before the access is emitted).
+  void race_check(Op op, int a, int b) {
+    std::string name = std::move(race_name_);
+    race_name_.clear();
+    int write;
+    switch (op) {
+      case LOADC:
+      case LOADU:
+      case LOADG:
+      case FIELD:
+      case DEREF:
+      case INDEXL:
+      case MAPINDEX:
+      case RANGE_MAP_INIT:
+        write = 0;
+        break;
+      case INDEX:
+        if (b != 2) return;  // a string's bytes never change
+        write = 0;
+        break;
+      case STOREC:
+      case STOREU:
+      case STOREG:
+      case SETFIELD:
+      case STORE_PTR:
+      case SETINDEX:
+      case SETINDEXL:
+      case MAPSET:
+      case MAPDELETE:
+        write = 1;
+        break;
+      case CLEAR:
+        if (a != 1) return;
+        write = 1;
+        break;
+      default:
+        return;
+    }
+    int nm = -1;
+    if (!name.empty()) {
+      auto it = fs_->race_names.find(name);
+      nm = it != fs_->race_names.end() ? it->second : (fs_->race_names[name] = str_const(name));
+    }
+    fs_->p->code.push_back({RACE, write, nm});
+    fs_->p->lines.push_back(line_);
+  }
+  // label() is how Go source names a variable or element ("counter", "p.n", "s[i]").
+  static std::string label(Expr* e) {
+    if (!e) return "";
+    switch (e->k) {
+      case EK::Ident:
+      case EK::BasicLit:
+        return e->name;
+      case EK::Paren:
+        return label(e->x);
+      case EK::Selector:
+        return label(e->x) + "." + e->name;
+      case EK::Index:
+        return label(e->x) + "[" + (e->list.empty() ? "" : label(e->list[0])) + "]";
+      case EK::Star:
+        return "*" + label(e->x);
+      case EK::Call:
+        return label(e->x) + "()";
+      default:
+        return "?";
+    }
+  }
   size_t here() const { return fs_->p->code.size(); }
   void patch(size_t at, size_t target) {
     Ins& in = fs_->p->code[at];
@@ -285,6 +358,7 @@ class Compiler {
     return idx;
   }
   void load_var(Object* o) {
+    race_name_ = o->name;
     if (o->is_global) {
       emit(LOADG, o->slot, 0, 1);
     } else if (o->owner == fs_->fi) {
@@ -297,6 +371,7 @@ class Compiler {
   }
   void store_var(Object* o) {  // value on the stack
     int agg = is_agg_value(o->type);
+    race_name_ = o->name;
     if (o->is_global) {
       emit(STOREG, o->slot, agg, -1);
     } else if (o->owner == fs_->fi) {
@@ -591,18 +666,21 @@ class Compiler {
           expr(l->x);
           value(l->list[0], t->key);
           value(r, t->elem);
+          race_name_ = label(l->x);
           emit(MAPSET, l->x->type->id, 0, -3);
           return;
         }
         if (plain_local(l->x) >= 0) {
           value(l->list[0], u_.basic(TK::Int));
           value(r, l->type);
+          race_name_ = label(l);
           emit(SETINDEXL, plain_local(l->x), is_agg_value(l->type), -2);
           return;
         }
         expr(l->x);
         value(l->list[0], u_.basic(TK::Int));
         value(r, l->type);
+        race_name_ = label(l);
         emit(SETINDEX, 0, is_agg_value(l->type), -3);
         return;
       }
@@ -615,12 +693,14 @@ class Compiler {
         expr(l->x);
         for (size_t i = 0; i + 1 < l->path.size(); i++) emit(FIELD, l->path[i], 0, 0);
         value(r, l->type);
+        race_name_ = label(l);
         emit(SETFIELD, l->path.back(), is_agg_value(l->type), -2);
         return;
       }
       case EK::Star:
         expr(l->x);
         value(r, l->type);
+        race_name_ = label(l);
         emit(STORE_PTR, 0, is_agg_value(l->type), -2);
         return;
       default:
@@ -648,11 +728,13 @@ class Compiler {
         if (t->k == TK::Map) {
           value(l->list[0], t->key);
           emit(ROT3, 0, 0, 0);
+          race_name_ = label(l->x);
           emit(MAPSET, l->x->type->id, 0, -3);
           return;
         }
         value(l->list[0], u_.basic(TK::Int));
         emit(ROT3, 0, 0, 0);
+        race_name_ = label(l);
         emit(SETINDEX, 0, is_agg_value(l->type), -3);
         return;
       }
@@ -664,12 +746,14 @@ class Compiler {
         expr(l->x);
         for (size_t i = 0; i + 1 < l->path.size(); i++) emit(FIELD, l->path[i], 0, 0);
         emit(SWAP, 0, 0, 0);
+        race_name_ = label(l);
         emit(SETFIELD, l->path.back(), is_agg_value(l->type), -2);
         return;
       }
       case EK::Star:
         expr(l->x);
         emit(SWAP, 0, 0, 0);
+        race_name_ = label(l);
         emit(STORE_PTR, 0, is_agg_value(l->type), -2);
         return;
       default:
@@ -931,6 +1015,7 @@ class Compiler {
     } else if (t->k == TK::Map) {
       int it = new_slot();
       expr(s->x);
+      race_name_ = label(s->x);
       emit(RANGE_MAP_INIT, it, 0, -1);
       top = here();
       jdone = emit(RANGE_MAP_NEXT, it, 0, 2);
@@ -1558,16 +1643,19 @@ class Compiler {
         if (t->k == TK::Map) {
           expr(e->x);
           value(e->list[0], t->key);
+          race_name_ = label(e->x);
           emit(MAPINDEX, e->x->type->id, 0, -1);
           return;
         }
         if (!is_string(t) && plain_local(e->x) >= 0) {
           value(e->list[0], u_.basic(TK::Int));
+          race_name_ = label(e);
           emit(INDEXL, plain_local(e->x), 0, 0);
           return;
         }
         expr(e->x);
         value(e->list[0], u_.basic(TK::Int));
+        race_name_ = label(e);
         emit(INDEX, 0, is_string(t) ? 1 : 2, -1);
         return;
       }
@@ -1595,6 +1683,7 @@ class Compiler {
       }
       case EK::Star: {
         expr(e->x);
+        race_name_ = label(e);
         if (!is_aggregate(e->type))
           emit(DEREF, 0, 0, 0);
         else
@@ -1720,7 +1809,10 @@ class Compiler {
       }
       case SelField:
         expr(e->x);
-        for (int p : e->path) emit(FIELD, p, 0, 0);
+        for (size_t i = 0; i < e->path.size(); i++) {
+          if (i + 1 == e->path.size()) race_name_ = label(e);
+          emit(FIELD, e->path[i], 0, 0);
+        }
         return;
       case SelMethod: {
         // a method value: bind the receiver now
@@ -2019,6 +2111,7 @@ class Compiler {
         Type* mt = as[0]->type;
         expr(as[0]);
         value(as[1], mt->under()->key);
+        race_name_ = label(as[0]);
         emit(MAPDELETE, mt->id, 0, -2);
         emit(NIL, 0, 0, 1);  // keeps call() uniform: one value, popped by the statement
         emit(POP, 0, 0, -1);
@@ -2062,6 +2155,7 @@ class Compiler {
         return;
       case BClear: {
         expr(as[0]);
+        race_name_ = label(as[0]);
         emit(CLEAR, as[0]->type->under()->k == TK::Map ? 1 : 0, 0, -1);
         return;
       }
@@ -2119,6 +2213,7 @@ class Compiler {
   FS* fs_ = nullptr;
   int line_ = 0;
   size_t label_ = SIZE_MAX;  // the latest jump target (no peephole across it)
+  std::string race_name_;    // the name of the variable the next access touches (--race)
   std::unordered_map<FuncInfo*, FS*> states_;
   std::vector<size_t> fallthrough_jumps_;
 };

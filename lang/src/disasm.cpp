@@ -155,6 +155,7 @@ const char* kNames[] = {"NOP",
                         "ADDIL",
                         "INDEXL",
                         "SETINDEXL",
+                        "RACE",
                         "HALT"};
 }  // namespace
 

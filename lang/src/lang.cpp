@@ -97,7 +97,7 @@ std::string apply_params(const std::string& src, const std::map<std::string, lon
   return out;
 }
 
-CompileResult compile(const std::string& src, const std::string& filename) {
+CompileResult compile(const std::string& src, const std::string& filename, const CompileOptions& options) {
   CompileResult r;
   auto prog = std::make_shared<Program>();
   golang::Program& p = prog->p;
@@ -105,6 +105,7 @@ CompileResult compile(const std::string& src, const std::string& filename) {
   p.universe = std::make_unique<golang::Universe>();
   p.checker = std::make_unique<golang::Checker>(*p.universe, *p.arena);
   p.filename = filename;
+  p.race = options.race;
   std::vector<golang::Diag> errs;
   auto say = [&](const std::vector<golang::Diag>& ds) {
     size_t n = 0;

@@ -7,12 +7,16 @@
 
 #include "objects.hpp"
 #include "vm.hpp"
+#include "vm_race.hpp"
 
 namespace golang {
 
 std::atomic<int> g_parallel_runs{0};
 
-void destroy(Obj* o) { delete o; }
+void destroy(Obj* o) {
+  if (o->raced.load(std::memory_order_relaxed)) race_forget(o);  // its memory may be reused
+  delete o;
+}
 
 Value zero_value(const Program& prog, Type* t, const std::string& name) {
   Type* u = t->under();

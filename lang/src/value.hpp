@@ -34,6 +34,7 @@ enum class OKind : uint8_t { Str, Cell, Struct, Arr, Slice, Map, Ptr, Func, Ifac
 struct Obj {
   std::atomic<int32_t> rc{0};
   OKind kind;
+  std::atomic<bool> raced{false};  // the race detector has seen its memory (forgotten when freed)
   explicit Obj(OKind k) : kind(k) {}
   virtual ~Obj() = default;
 };

@@ -11,6 +11,7 @@
 #include "goro/select.hpp"
 #include "objects.hpp"
 #include "scanner.hpp"
+#include "vm_race.hpp"
 
 namespace golang {
 
@@ -309,15 +310,19 @@ void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
   const Frame& here = frames_.back();
   const Proto* creator = here.p;
   const int at = line();
-  goro::go(name, [r, fn = std::move(fn), args = std::move(args), creator, at]() mutable {
-    struct Done {
-      Run* r;
-      ~Done() { r->live.fetch_sub(1); }
-    } done{r.get()};
-    Thread t(*r);
-    t.created_by(creator->name, creator->file, at);
-    t.start(fn, std::move(args));
-  });
+  const goro::race::Site created_at(creator->race_name.c_str(), creator->file.c_str(), at);  // race reports
+  goro::go(
+      name,
+      [r, fn = std::move(fn), args = std::move(args), creator, at]() mutable {
+        struct Done {
+          Run* r;
+          ~Done() { r->live.fetch_sub(1); }
+        } done{r.get()};
+        Thread t(*r);
+        t.created_by(creator->name, creator->file, at);
+        t.start(fn, std::move(args));
+      },
+      created_at);
 }
 
 void Thread::defer_stmt(int nargs) {
@@ -408,6 +413,7 @@ void Thread::execute(size_t stop) {
     hot[EQ] = &&op_EQ;
     hot[MUL] = &&op_MUL;
     hot[REM] = &&op_REM;
+    hot[RACE] = &&op_RACE;
     hot_ready.store(true, std::memory_order_release);
   }
   const std::unique_ptr<Proto>* protos = run_.prog->protos.data();
@@ -1856,6 +1862,10 @@ void Thread::execute(size_t stop) {
         sp -= 2;
         NEXT();
       }
+      case RACE:
+      op_RACE:
+        race_check(race_memo_, in, &code[pc], F->p, pc, S, sp, L, F->fn, run_.globals.o);
+        NEXT();
       case HALT: {
         SAVE();
         // the entry frame: done

@@ -18,6 +18,7 @@
 #include "goro/goroutine.hpp"
 #include "program.hpp"
 #include "value.hpp"
+#include "vm_race.hpp"
 
 namespace golang {
 
@@ -174,6 +175,7 @@ class Thread {
   bool recovered_ = false;
   int native_base_ = 0;
   FuncObj* native_fn_ = nullptr;
+  RaceMemo race_memo_;  // the race detector's memo (programs compiled for --race)
   friend struct Natives;
 };
 

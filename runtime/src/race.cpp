@@ -25,12 +25,25 @@ Race* race_here() {
 }
 
 Race::GState* Race::state(uint64_t g) {
+  if (g < gs_.size() && gs_[g]) [[likely]]
+    return gs_[g].get();
   if (g >= gs_.size()) gs_.resize(g + 1);
   if (!gs_[g]) {
     gs_[g] = std::make_unique<GState>();
     gs_[g]->clock.set(g, 1);
   }
   return gs_[g].get();
+}
+
+void Race::ticked(uint64_t g) {
+  GState* s = state(g);
+  s->tick.store(s->clock.get(g), std::memory_order_relaxed);
+}
+
+const std::atomic<uint32_t>* Race::own_tick() {
+  Locked l(*this);
+  P* p = current_p();
+  return p && p->curg ? &state(p->curg->id)->tick : nullptr;
 }
 
 VectorClock* Race::current(uint64_t* g) {
@@ -44,7 +57,7 @@ VectorClock* Race::current(uint64_t* g) {
 }
 
 void Race::go_create(uint64_t parent, uint64_t child, const race::Site* created_at) {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
   GState* c = state(child);
   if (created_at) {
     c->created_at = *created_at;
@@ -54,15 +67,16 @@ void Race::go_create(uint64_t parent, uint64_t child, const race::Site* created_
   GState* p = state(parent);
   c->clock.join(p->clock);
   p->clock.tick(parent);
+  ticked(parent);
 }
 
 void Race::go_end(uint64_t g) {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
   state(g)->finished = true;
 }
 
 void Race::acquire(const void* s) {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
   uint64_t g;
   VectorClock* c = current(&g);
   if (!c) return;
@@ -71,16 +85,19 @@ void Race::acquire(const void* s) {
 }
 
 void Race::release(const void* s) {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
   uint64_t g;
   VectorClock* c = current(&g);
   if (!c) return;
   syncs_[s].join(*c);
-  if (g) c->tick(g);
+  if (g) {
+    c->tick(g);
+    ticked(g);
+  }
 }
 
 void Race::chan_buffer(const void* chan, size_t slot, uint64_t g) {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
   VectorClock* c;
   if (g) {
     c = &state(g)->clock;
@@ -92,26 +109,37 @@ void Race::chan_buffer(const void* chan, size_t slot, uint64_t g) {
   if (slot >= slots.size()) slots.resize(slot + 1);
   c->join(slots[slot]);
   slots[slot] = *c;
-  if (g) c->tick(g);
+  if (g) {
+    c->tick(g);
+    ticked(g);
+  }
 }
 
 void Race::chan_meet(uint64_t parked) {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
   uint64_t g;
   VectorClock* c = current(&g);
   if (!c) return;
   VectorClock& other = state(parked)->clock;
   c->join(other);
   other.join(*c);
-  if (g) c->tick(g);
+  if (g) {
+    c->tick(g);
+    ticked(g);
+  }
   other.tick(parked);
+  ticked(parked);
 }
 
 void Race::access(const void* addr, const race::Site& site, const char* name, bool write) {
   Tell tell;
   {
-    std::lock_guard<std::mutex> l(mu_);
-    check(addr, site, name, write, tell);
+    Locked l(*this);
+    Var* v = check(addr, site, name, write, tell);
+    if (tell.trace && (tell.access || tell.race))  // the name only when there is news
+      tell.name = v->name.empty() ? "variable" : v->name;
+    else
+      tell.trace = nullptr;  // an access the tap has heard of already
   }
   if (tell.trace) say(tell);
 }
@@ -132,49 +160,60 @@ void Race::say(const Tell& t) {
   }
 }
 
-void Race::check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell) {
+Race::Var* Race::check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell) {
   uint64_t g;
   VectorClock* cp = current(&g);
-  if (!cp || g == 0) return;
+  if (!cp || g == 0) return nullptr;
   const VectorClock& c = *cp;
   uint32_t now = c.get(g);
   auto key = reinterpret_cast<uintptr_t>(addr);
-  Var& v = vars_[key];
+  if (key != last_key_ || !last_var_) {
+    last_var_ = &vars_[key];
+    last_key_ = key;
+  }
+  Var& v = *last_var_;
+  // same epoch as this goroutine's last access of the kind: nothing new (the tap was told then)
+  if (write) {
+    if (v.write.g == g && v.write.t == now) {
+      v.write.site = site;
+      return &v;
+    }
+  } else if (!v.shared && v.read.g == g && v.read.t == now) {
+    return &v;
+  }
   if (name && v.name.empty()) v.name = name;
   if (g_tracing.load(std::memory_order_relaxed) !=
       0) {  // the tap hears each goroutine's first read and write
     const uint64_t how = g << 1 | (write ? 1 : 0);
-    if (std::find(v.told.begin(), v.told.end(), how) == v.told.end()) {
-      v.told.push_back(how);
+    auto at = std::lower_bound(v.told.begin(), v.told.end(), how);  // kept sorted: many goroutines
+    if (at == v.told.end() || *at != how) {
+      v.told.insert(at, how);
       tell.access = true;
       tell.write = write;
     }
     if (!v.trace) v.trace = std::make_unique<ObjTrace>();
     tell.trace = v.trace.get();
-    tell.name = v.name.empty() ? "variable" : v.name;
   }
   auto ordered = [&c](const Access& a) { return a.t <= c.get(a.g); };
   if (!write) {
-    if (!v.shared && v.read.g == g && v.read.t == now) return;  // same epoch: nothing new
     if (!ordered(v.write)) report(key, v, g, false, site, v.write, true, tell);
     if (v.shared) {
-      for (Access& a : v.readers)
-        if (a.g == g) {
-          a = {g, now, site};
-          return;
-        }
-      v.readers.push_back({g, now, site});
+      // kept sorted by goroutine: a read finds its own entry in log(readers)
+      auto a = std::lower_bound(v.readers.begin(), v.readers.end(), g,
+                                [](const Access& x, uint64_t id) { return x.g < id; });
+      if (a != v.readers.end() && a->g == g)
+        *a = {g, now, site};
+      else
+        v.readers.insert(a, {g, now, site});
+      return &v;
     } else if (ordered(v.read)) {
       v.read = {g, now, site};  // reads still ordered: one epoch is enough
     } else {
       v.shared = true;  // two unordered reads: keep one per reader until the next write
       v.readers = {v.read, {g, now, site}};
+      if (v.readers[0].g > g) std::swap(v.readers[0], v.readers[1]);
     }
-    return;
-  }
-  if (v.write.g == g && v.write.t == now) {
-    v.write.site = site;
-    return;
+    return &v;
   }
   if (!ordered(v.write)) {
     report(key, v, g, true, site, v.write, true, tell);
@@ -193,6 +232,7 @@ void Race::check(const void* addr, const race::Site& site, const char* name, boo
     v.read = {};
   }
   v.write = {g, now, site};
+  return &v;
 }
 
 void Race::report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Site& site, const Access& prev,
@@ -225,7 +265,8 @@ void Race::report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Si
 }
 
 void Race::forget(const void* addr, size_t size) {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
+  last_var_ = nullptr;
   auto a = reinterpret_cast<uintptr_t>(addr);
   if (size <= 64) {
     for (size_t i = 0; i < size; i++) vars_.erase(a + i);
@@ -236,14 +277,14 @@ void Race::forget(const void* addr, size_t size) {
 }
 
 std::vector<RaceReport> Race::take_reports() {
-  std::lock_guard<std::mutex> l(mu_);
+  Locked l(*this);
   return std::move(reports_);
 }
 
 Race::TimerActor::TimerActor(Race* r, const void* timer) {
   if (!r) return;
   {
-    std::lock_guard<std::mutex> l(r->mu_);
+    Locked l(*r);
     auto it = r->syncs_.find(timer);
     if (it != r->syncs_.end()) clock_ = it->second;
   }
@@ -274,6 +315,11 @@ void read(const void* addr, size_t, const Site& site, const char* name) {
 
 void write(const void* addr, size_t, const Site& site, const char* name) {
   if (detail::Race* r = detail::race_here()) r->access(addr, site, name, true);
+}
+
+const std::atomic<uint32_t>* own_tick() {
+  detail::Race* r = detail::race_here();
+  return r ? r->own_tick() : nullptr;
 }
 
 void free(const void* addr, size_t size) {

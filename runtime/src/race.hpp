@@ -22,11 +22,13 @@
 //   context cancel -> Done's receivers              the close of its done channel
 //   a timer's start -> its firing                   release(timer) / TimerActor
 //
-// Invariants: every method takes mu_ (a leaf: nothing is called with it held), so Ps may call
+// Invariants: every method takes mu_ (a leaf: nothing is called with it held; not taken when one
+// P runs the program), so Ps may call
 // at once; a parked goroutine's clock is changed only by the goroutine that readies it, before
 // it does. One report per variable (as Go's, which reports each address once).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -64,7 +66,9 @@ class VectorClock {
 // Race is one program's detector (Config::race).
 class Race {
  public:
-  explicit Race(Sched* s) : sched_(s) {}
+  // serial: one P runs the program, so calls never overlap (holding the P orders them) and
+  // mu_ is not taken, which halves the cost of a checked access.
+  Race(Sched* s, bool serial) : sched_(s), serial_(serial) {}
 
   // go_create(): goroutine child starts with what its creator (parent; 0: none) knows.
   void go_create(uint64_t parent, uint64_t child, const race::Site* created_at);
@@ -84,6 +88,8 @@ class Race {
 
   // access() checks one read or write of addr by the running goroutine.
   void access(const void* addr, const race::Site& site, const char* name, bool write);
+  // own_tick() is where the running goroutine's own tick is kept (null outside one).
+  const std::atomic<uint32_t>* own_tick();
   // forget() drops what is known of [addr, addr + size).
   void forget(const void* addr, size_t size);
 
@@ -107,6 +113,7 @@ class Race {
  private:
   struct GState {
     VectorClock clock;
+    std::atomic<uint32_t> tick{1};  // clock[g] (g's own tick), where an interpreter can read it
     race::Site created_at;
     bool has_site = false;
     bool finished = false;
@@ -120,7 +127,7 @@ class Race {
   struct Var {
     Access write;                 // the last write (g 0: none)
     Access read;                  // the last read, while reads are ordered (g 0: none)
-    std::vector<Access> readers;  // read-shared: the last read of each reader
+    std::vector<Access> readers;  // read-shared: the last read of each reader, by goroutine id
     bool shared = false;
     bool reported = false;
     std::string name;
@@ -140,19 +147,39 @@ class Race {
     uint8_t bits = 0;
     std::string text;
   };
-  void check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell);
+  // check() returns the variable (null when the access is not checked).
+  Var* check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell);
   void say(const Tell& tell);
   GState* state(uint64_t g);
+  void ticked(uint64_t g);            // g's clock ticked: keep GState::tick in step
   VectorClock* current(uint64_t* g);  // the running goroutine's clock (or a timer's), or null
   void report(uintptr_t addr, Var& v, uint64_t g, bool write, const race::Site& site, const Access& prev,
               bool prev_write, Tell& tell);
 
   Sched* sched_;
-  std::mutex mu_;                            // guards everything below
+  // Locked holds mu_ for a scope, unless the program is serial.
+  class Locked {
+   public:
+    explicit Locked(Race& r) : r_(r) {
+      if (!r_.serial_) r_.mu_.lock();
+    }
+    ~Locked() {
+      if (!r_.serial_) r_.mu_.unlock();
+    }
+    Locked(const Locked&) = delete;
+    Locked& operator=(const Locked&) = delete;
+
+   private:
+    Race& r_;
+  };
+  const bool serial_;
+  SpinLock mu_{true};                        // guards everything below (short sections only)
   std::vector<std::unique_ptr<GState>> gs_;  // by goroutine id
   std::unordered_map<const void*, VectorClock> syncs_;
   std::unordered_map<const void*, std::vector<VectorClock>> slots_;  // per channel, by slot
   std::unordered_map<uintptr_t, Var> vars_;
+  uintptr_t last_key_ = 0;   // the variable checked last (a loop checks one variable again
+  Var* last_var_ = nullptr;  // and again): its entry, stable until forget() erases entries
   std::vector<RaceReport> reports_;
 };
 

@@ -103,7 +103,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   }
   steered_ = control_ || policy_;
   if (cfg_.race) {
-    race_ = std::make_unique<Race>(this);
+    race_ = std::make_unique<Race>(this, cfg_.procs == 1);
     g_racing.fetch_add(1);
   }
   bool observed = traced() || cfg_.race || cfg_.preempt_at_sync;
@@ -498,7 +498,7 @@ void Sched::teardown(P* p) {
              st == GStatus::Waiting   ? wait_reason_text(g->wait_reason)
              : st == GStatus::Running ? "running"
                                       : "runnable",
-             st == GStatus::Waiting ? wait_object_name(g->wait_reason, g->wait_object) : ""});
+             st == GStatus::Waiting ? wait_object_name(g->wait_reason, g->wait_object) : "", line_of(g)});
       }
     std::sort(exit_.blocked.begin(), exit_.blocked.end(),
               [](const Blocked& a, const Blocked& b) { return a.goroutine < b.goroutine; });

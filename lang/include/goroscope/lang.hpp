@@ -44,8 +44,16 @@ struct CompileResult {
   std::vector<std::string> errors;         // gc's form: "prog.go:12:5: undefined: foo"
 };
 
+// CompileOptions choose what the bytecode carries besides the program.
+struct CompileOptions {
+  // race: check every access to memory that several goroutines may reach with goro's race
+  // detector (run it with goro::Config::race). Without it the program has no checks at all.
+  bool race = false;
+};
+
 // compile() checks and compiles a package main; filename is used in messages.
-CompileResult compile(const std::string& src, const std::string& filename);
+CompileResult compile(const std::string& src, const std::string& filename,
+                      const CompileOptions& options = {});
 
 // run() runs a compiled program to its end under goro::run. *exit_code (if given) is what
 // `go run` would exit with: 0, 2 for a panic or deadlock, or the code given to os.Exit.

@@ -45,6 +45,12 @@ bool enabled();
 // variable's name for reports and the app; it is copied the first time the address is seen.
 void read(const void* addr, size_t size, const Site& site, const char* name = nullptr);
 void write(const void* addr, size_t size, const Site& site, const char* name = nullptr);
+// own_tick() points at the calling goroutine's own tick (null without the detector): it
+// changes exactly when the goroutine releases (unlocks, sends, starts a goroutine, ...), so
+// an interpreter may skip an access it already checked at the same tick (a read after a read
+// or a write, a write after a write, of one variable): FastTrack's same-epoch rule, decided
+// without calling in. Valid while the goroutine lives; read only by that goroutine.
+const std::atomic<uint32_t>* own_tick();
 // free() forgets what is known of [addr, addr + size): call it before the memory is reused.
 void free(const void* addr, size_t size);
 

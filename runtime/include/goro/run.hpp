@@ -54,6 +54,7 @@ struct Blocked {
   std::string name;
   std::string state;   // Go's words: the wait reason ("chan send"), or "runnable"
   std::string object;  // what it waits on: "chan ch", "mutex mu", ... ("" when nothing named)
+  uint32_t line = 0;   // the source line it waits at, when an interpreter tells (set_line_source)
 };
 
 // Exit is what goro::run() returns.

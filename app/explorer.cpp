@@ -162,8 +162,9 @@ unsigned until_of(const std::string& names) {
 
 goro::Exit run_with(const RunSpec& spec, const goro::Config& cfg, goro::Policy* policy) {
   // The program is compiled once for the search (Scenario::compile keeps it), not per run.
-  return goro::run(program_config(cfg), goro::Observer{nullptr, nullptr, policy},
-                   spec.scenario->main_function(spec.params, cfg.procs, nullptr, cfg.race));
+  return goro::run(
+      program_config(cfg), goro::Observer{nullptr, nullptr, policy},
+      spec.scenario->main_function(spec.params, cfg.procs, nullptr, cfg.race || cfg.preempt_at_sync));
 }
 
 }  // namespace
@@ -288,8 +289,8 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   ReplayPolicy policy(sched.picks);
   goro::Exit exit;
   std::atomic<bool> done{false};
-  std::function<void()> main =
-      opts.spec.scenario->main_function(opts.spec.params, cfg.procs, nullptr, cfg.race);
+  std::function<void()> main = opts.spec.scenario->main_function(opts.spec.params, cfg.procs, nullptr,
+                                                                 cfg.race || cfg.preempt_at_sync);
   std::thread runner([&] {
     exit = goro::run(program_config(cfg), goro::Observer{&tap, nullptr, &policy}, main);
     done.store(true);

@@ -207,7 +207,8 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vec
 
 std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code, bool race) const {
   std::vector<std::string> errors;
-  std::shared_ptr<const lang::Program> prog = compile(p, &errors, race);
+  std::shared_ptr<const lang::Program> prog =
+      compile(p, &errors, race);  // with its checks: also where the explorer switches
   if (!prog) {
     std::string msg;
     for (const std::string& e : errors) msg += e + "\n";

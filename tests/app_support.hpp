@@ -34,20 +34,3 @@ inline std::unique_ptr<goroscope::Session> run_session(const goroscope::Scenario
   }
   return session;
 }
-
-// interpreted_accesses_checked() tells whether the Go VM reports a plain variable's accesses to
-// the race detector (and offers the explorer a preemption point there): what finding the
-// article's data race (an unsynchronised counter++) needs. Until the VM does, the tests that
-// find that race skip, saying why; once it does, they run and must pass.
-inline bool interpreted_accesses_checked() {
-  static const bool checked = [] {
-    const goroscope::Scenario* s = goroscope::find_scenario("data_race");
-    goro::Config cfg;
-    cfg.race = true;
-    return !goro::run(goroscope::program_config(cfg), s->main_function(s->defaults(), 1)).races.empty();
-  }();
-  return checked;
-}
-#define SKIP_UNLESS_ACCESSES_CHECKED() \
-  if (!interpreted_accesses_checked()) \
-  GTEST_SKIP() << "the Go VM does not yet report variable accesses to the race detector"

@@ -74,7 +74,6 @@ func main() {
 }
 
 TEST(Explore, FindsTheArticlesLostUpdateInUnder100RunsAndRecordsIt) {
-  SKIP_UNLESS_ACCESSES_CHECKED();
   for (Strategy st : {Strategy::Random, Strategy::Pct}) {
     ExploreResult r = search(options(find_scenario("data_race"), st, kDefaultUntil, 100));
     ASSERT_TRUE(r.found()) << "strategy " << static_cast<int>(st);
@@ -106,7 +105,6 @@ TEST(Explore, FindsTheArticlesLostUpdateInUnder100RunsAndRecordsIt) {
 }
 
 TEST(Explore, FindsTheRaceOnItsFirstRunWithTheDetector) {
-  SKIP_UNLESS_ACCESSES_CHECKED();
   ExploreResult r = search(options(find_scenario("data_race"), Strategy::Random, kRace, 10));
   ASSERT_TRUE(r.found());
   EXPECT_EQ(r.runs, 1u);

@@ -32,7 +32,6 @@ Result run_cli(const V& args) {
 }
 
 TEST(RaceCli, TheArticlesDataRaceIsReportedOnEverySeedAtProcs1And2) {
-  SKIP_UNLESS_ACCESSES_CHECKED();
   int lost = 0, kept = 0;
   for (const char* procs : {"1", "2"})
     for (int seed = 1; seed <= 12; seed++) {
@@ -138,7 +137,6 @@ TEST(RaceCli, ExploreBadOptionsAreUsageErrors) {
 }
 
 TEST(RaceCli, ExploreRecordsTheFailingRunAndSaysHowToOpenIt) {
-  SKIP_UNLESS_ACCESSES_CHECKED();
   std::string path = ::testing::TempDir() + "/explore-cli" + std::to_string(::getpid()) + ".gorec";
   Result r = run_cli({"explore", "data_race", "--record", path});
   EXPECT_EQ(r.status, 3) << r.err;

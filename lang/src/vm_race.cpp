@@ -65,10 +65,11 @@ void access(const void* addr, bool write, const goro::race::Site& site, const ch
 
 void race_check(RaceMemo& memo, const Ins& race, const Ins* next, const Proto* p, int pc, const Value* S,
                 int sp, const Value* L, const FuncObj* fn, Obj* globals) {
-  Value* at = nullptr;   // the variable's slot
-  Obj* owner = nullptr;  // the object that holds it
-  Obj* whole = nullptr;  // or an aggregate whose every field or element is accessed
-  Obj* map = nullptr;    // or a map
+  goro::race::scheduling_point();  // the explorer may switch here (between a read and its write)
+  Value* at = nullptr;             // the variable's slot
+  Obj* owner = nullptr;            // the object that holds it
+  Obj* whole = nullptr;            // or an aggregate whose every field or element is accessed
+  Obj* map = nullptr;              // or a map
   const Value* top = S + sp - 1;
   switch (static_cast<Op>(next->op)) {
     case LOADC:

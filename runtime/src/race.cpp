@@ -309,6 +309,11 @@ namespace race {
 
 bool enabled() { return detail::race_here() != nullptr; }
 
+void scheduling_point() {
+  detail::P* p = detail::current_p();
+  if (p && p->curg) p->sched->sync_point();
+}
+
 void read(const void* addr, size_t, const Site& site, const char* name) {
   if (detail::Race* r = detail::race_here()) r->access(addr, site, name, false);
 }

@@ -51,6 +51,10 @@ void write(const void* addr, size_t size, const Site& site, const char* name = n
 // or a write, a write after a write, of one variable): FastTrack's same-epoch rule, decided
 // without calling in. Valid while the goroutine lives; read only by that goroutine.
 const std::atomic<uint32_t>* own_tick();
+// scheduling_point() is where a schedule explorer may switch goroutines (Config::
+// preempt_at_sync, at procs 1): an interpreter calls it before each access it checks, as
+// goro::Shared does, so that an interleaving between a read and its write can be found.
+void scheduling_point();
 // free() forgets what is known of [addr, addr + size): call it before the memory is reused.
 void free(const void* addr, size_t size);
 

@@ -31,6 +31,16 @@ inline int64_t wrap(int64_t v, int kind) {
 
 std::string itoa(int64_t v) { return std::to_string(v); }
 
+// cmp_holds() is JCMP's comparison without a branch: the outcome (0 less, 1 equal, 2 greater)
+// picks a bit of the comparison kind's 3-bit mask of outcomes that satisfy it.
+[[gnu::always_inline]] inline bool cmp_holds(int64_t x, int64_t y, int kind) {
+  // kinds in CmpKind order: LT {less}, LE {less, equal}, GT {greater}, GE {equal, greater},
+  // EQ {equal}, NE {less, greater}
+  constexpr uint32_t kMasks = 0b001 | 0b011 << 3 | 0b100 << 6 | 0b110 << 9 | 0b010 << 12 | 0b101 << 15;
+  int outcome = (x >= y) + (x > y);
+  return (kMasks >> (kind * 3 + outcome)) & 1;
+}
+
 ChanObj* as_chan(const Value& v) { return static_cast<ChanObj*>(v.o); }
 
 }  // namespace
@@ -73,8 +83,10 @@ std::vector<std::string> Thread::traceback() const {
 
 [[gnu::always_inline]] inline void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret,
                                                       bool boundary) {
-  if (frames_.size() >= kMaxFrames) [[unlikely]]
-    fatal("stack overflow");
+  if (frames_.full()) [[unlikely]] {
+    if (frames_.size() >= kMaxFrames) fatal("stack overflow");
+    frames_.grow();
+  }
   size_t need = static_cast<size_t>(base + p->nlocals + p->maxstack + 16);
   if (need > stack_.size()) [[unlikely]]
     ensure(need);
@@ -296,7 +308,10 @@ void Thread::defer_stmt(int nargs) {
   for (int i = fpos + 1; i < sp_; i++) d.args.push_back(std::move(S[i]));
   sp_ = fpos;
   Frame& f = frames_.back();
-  if (!f.defers) f.defers = new std::vector<DeferRec>();
+  if (!f.defers) {
+    f.defers = new std::vector<DeferRec>();
+    f.has_defers = true;
+  }
   f.defers->push_back(std::move(d));
 }
 
@@ -305,7 +320,7 @@ void Thread::execute(size_t stop) {
   Value* S;
   Value* L;
   const Ins* code;
-  int pc;
+  const Ins* ip;  // the instruction being run (the frame's pc is the next one's index)
   int sp;
 
 #define LOADF()               \
@@ -314,21 +329,22 @@ void Thread::execute(size_t stop) {
     S = stack_.data();        \
     L = S + F->base;          \
     code = F->p->code.data(); \
-    pc = F->pc;               \
+    ip = code + F->pc - 1;    \
     sp = sp_;                 \
   } while (0)
-#define SAVE()  \
-  do {          \
-    F->pc = pc; \
-    sp_ = sp;   \
+#define SAVE()                               \
+  do {                                       \
+    F->pc = static_cast<int>(ip - code) + 1; \
+    sp_ = sp;                                \
   } while (0)
 #define PUSH(v) (S[sp++] = (v))
 #define in (*ip)
 #define NEXT()         \
   do {                 \
-    ip = &code[pc++];  \
+    ++ip;              \
     goto* hot[ip->op]; \
   } while (0)
+#define JUMP(target) (ip = code + (target)-1)  // the next instruction run is code[target]
 #define TOP (S[sp - 1])
 #define POPV() (std::move(S[--sp]))
 #define DROP() (S[--sp].reset())
@@ -379,10 +395,9 @@ void Thread::execute(size_t stop) {
     hot_ready.store(true, std::memory_order_release);
   }
   const std::unique_ptr<Proto>* protos = run_.prog->protos.data();
-  const Ins* ip;
   LOADF();
   for (;;) {
-    ip = &code[pc++];
+    ++ip;
   dispatch_switch:
     switch (static_cast<Op>(ip->op)) {
       case NOP:
@@ -764,27 +779,27 @@ void Thread::execute(size_t stop) {
       }
       case JMP:
       op_JMP:
-        pc = in.a;
+        JUMP(in.a);
         NEXT();
       case JMPF:
       op_JMPF:
         sp--;
-        if (!S[sp].i) pc = in.a;
+        if (!S[sp].i) JUMP(in.a);
         NEXT();
       case JMPT:
       op_JMPT:
         sp--;
-        if (S[sp].i) pc = in.a;
+        if (S[sp].i) JUMP(in.a);
         NEXT();
       case JMPF_KEEP:
         if (!TOP.i)
-          pc = in.a;
+          JUMP(in.a);
         else
           sp--;
         break;
       case JMPT_KEEP:
         if (TOP.i)
-          pc = in.a;
+          JUMP(in.a);
         else
           sp--;
         break;
@@ -812,10 +827,31 @@ void Thread::execute(size_t stop) {
           sp = base + nres;
           NEXT();
         }
-        F->pc = pc;
-        sp_ = sp;
-        push_frame(p, nullptr, base, base, p->nresults, false);
-        LOADF();
+        F->pc = static_cast<int>(ip - code) + 1;
+        if (frames_.full() || L + p->nlocals + p->maxstack + 16 > &*stack_.end()) [[unlikely]] {
+          sp_ = sp;
+          push_frame(p, nullptr, base, base, p->nresults, false);
+          LOADF();
+          NEXT();
+        }
+        // the common case, inline: room for the frame and its stack is there
+        F = frames_.push();
+        F->p = p;
+        F->fn = nullptr;
+        F->pc = 0;
+        F->base = base;
+        F->ret_to = base;
+        F->nret = p->nresults;
+        F->in_ret = F->is_defer = F->boundary = F->has_defers = false;
+        F->defers = nullptr;
+        L = S + base;
+        for (Value *v = L + p->nparams, *e = L + p->nlocals; v < e; v++) {
+          v->i = 0;
+          v->o = nullptr;
+        }
+        sp = base + p->nlocals;
+        code = p->code.data();
+        ip = code - 1;
         NEXT();
       }
       case CALLV: {
@@ -862,8 +898,7 @@ void Thread::execute(size_t stop) {
         break;
       }
       case RET: {
-        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0] && frames_.size() > stop + 1)
-            [[likely]] {
+        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0]) [[likely]] {
           // the common case: one result, nothing deferred
           int to = F->ret_to;
           Value r = std::move(L[F->p->result_slots[0]]);
@@ -878,7 +913,7 @@ void Thread::execute(size_t stop) {
           }
           break;
         }
-        pc--;  // stay on RET while deferred calls run
+        ip--;  // stay on RET while deferred calls run
         SAVE();
         goto do_ret;
       }
@@ -1629,7 +1664,7 @@ void Thread::execute(size_t stop) {
         }
         if (!found) {
           L[in.a].reset();
-          pc = in.b;
+          JUMP(in.b);
         }
         break;
       }
@@ -1637,7 +1672,7 @@ void Thread::execute(size_t stop) {
         const std::string& s = str_of(L[in.a]);
         int64_t pos = L[in.a + 1].i;
         if (pos >= static_cast<int64_t>(s.size())) {
-          pc = in.b;
+          JUMP(in.b);
           break;
         }
         int n;
@@ -1694,28 +1729,8 @@ void Thread::execute(size_t stop) {
       case JCMP_LK:
       op_JCMP_LK : {
         int64_t x = L[in.a].i, k = in.b;
-        bool r;
-        switch (in.c >> kJcmpShift) {
-          case CmpLT:
-            r = x < k;
-            break;
-          case CmpLE:
-            r = x <= k;
-            break;
-          case CmpGT:
-            r = x > k;
-            break;
-          case CmpGE:
-            r = x >= k;
-            break;
-          case CmpEQ:
-            r = x == k;
-            break;
-          default:
-            r = x != k;
-            break;
-        }
-        if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
+        bool r = cmp_holds(x, k, in.c >> kJcmpShift);
+        if (!r) JUMP(in.c & ((1 << kJcmpShift) - 1));
         NEXT();
       }
       case LOADADDI:
@@ -1727,15 +1742,22 @@ void Thread::execute(size_t stop) {
         NEXT();
       case RET1:
       op_RET1 : {
-        if (F->plain() && frames_.size() > stop + 1) [[likely]] {
+        // a plain frame is never the bottom one of this execute() (that one is a boundary)
+        if (F->plain()) [[likely]] {
           int to = F->ret_to;
           Value r = std::move(S[sp - 1]);
-          for (Value *v = S + to, *e = S + sp; v < e; v++) v->reset();
-          S[to] = std::move(r);
-          sp_ = to + 1;
+          for (Value *v = S + to, *e = S + sp - 1; v < e; v++) v->reset();
+          S[to].i = r.i;  // S[to] holds no reference now: move r's bits in
+          S[to].o = r.o;
+          r.o = nullptr;
+          sp = to + 1;
           frames_.pop_back();
-          LOADF();
+          F--;
+          L = S + F->base;
+          code = F->p->code.data();
+          ip = code + F->pc - 1;
           if (F->in_ret) [[unlikely]] {
+            sp_ = sp;
             if (panicking_) goto unwind;
             goto do_ret;
           }
@@ -1748,28 +1770,8 @@ void Thread::execute(size_t stop) {
       case JCMP_LL:
       op_JCMP_LL : {
         int64_t x = L[in.a].i, y = L[in.b].i;
-        bool r;
-        switch (in.c >> kJcmpShift) {
-          case CmpLT:
-            r = x < y;
-            break;
-          case CmpLE:
-            r = x <= y;
-            break;
-          case CmpGT:
-            r = x > y;
-            break;
-          case CmpGE:
-            r = x >= y;
-            break;
-          case CmpEQ:
-            r = x == y;
-            break;
-          default:
-            r = x != y;
-            break;
-        }
-        if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
+        bool r = cmp_holds(x, y, in.c >> kJcmpShift);
+        if (!r) JUMP(in.c & ((1 << kJcmpShift) - 1));
         NEXT();
       }
       case ADDLL:
@@ -1923,6 +1925,7 @@ void Thread::execute(size_t stop) {
 #undef RTERR
 #undef in
 #undef NEXT
+#undef JUMP
 }
 
 }  // namespace golang

@@ -1,6 +1,7 @@
 // bench/lang/gorun.cpp: runs a Go program on the VM with nothing attached (no tap, no model,
 // no window), so that compare.sh measures the interpreter alone, as gorobench measures the C++
-// API alone. Prints the program's output; the exit code is go run's.
+// API alone. Prints the program's output when it ends (goro keeps it until then) and any panic
+// or deadlock message; the exit code is go run's.
 //   gorun FILE.go [--procs P]
 #include <cstdio>
 #include <cstdlib>
@@ -50,7 +51,9 @@ int main(int argc, char** argv) {
   goro::Config cfg;
   cfg.procs = procs;
   int code = 0;
-  goroscope::lang::run(*c.program, cfg, nullptr, &code);
+  goro::Exit e = goroscope::lang::run(*c.program, cfg, nullptr, &code);
+  std::fwrite(e.output.data(), 1, e.output.size(), stdout);
+  if (!e.message.empty()) std::fprintf(stderr, "%s\n", e.message.c_str());
   std::fflush(stdout);
   return code;
 }

@@ -20,6 +20,7 @@ std::string print_value(Type* t, const Value& v);                               
 namespace {
 constexpr size_t kMaxFrames = 2000000;          // about Go's 1 GB stack limit for small frames
 constexpr size_t kMaxStack = 64 * 1024 * 1024;  // Values
+constexpr int64_t kMaxUnstarted = 4096;         // go statements yield beyond this (go_stmt)
 
 inline int64_t wrap(int64_t v, int kind) {
   if (!(kind & 0xff)) return v;
@@ -290,7 +291,9 @@ void Thread::go_stmt(int nargs, const std::string& name) {
   std::shared_ptr<Run> r = run_.self.lock();
   if (!r) return;  // the run is over (and g++ 12 sees no null dereference below)
   r->live.fetch_add(1);
+  int64_t waiting = r->unstarted.fetch_add(1, std::memory_order_relaxed) + 1;
   goro::go(name, [r, fn = std::move(fn), args = std::move(args)]() mutable {
+    r->unstarted.fetch_sub(1, std::memory_order_relaxed);
     struct Done {
       Run* r;
       ~Done() { r->live.fetch_sub(1); }
@@ -298,6 +301,12 @@ void Thread::go_stmt(int nargs, const std::string& name) {
     Thread t(*r);
     t.start(fn, std::move(args));
   });
+  // A goroutine that keeps starting goroutines lets them run once many wait: Go's scheduler
+  // would have preempted it (every 10 ms) and run them, each on its 2 KiB stack. Without this,
+  // at procs 1 a loop of a million go statements holds a million unstarted goroutines (about
+  // 500 bytes each) until it blocks. Go allows a switch at any point, so this is a schedule Go
+  // could have taken; one yield per go statement (never a loop) keeps any policy from stalling.
+  if (waiting > kMaxUnstarted) goro::yield();
 }
 
 void Thread::defer_stmt(int nargs) {

@@ -37,9 +37,10 @@ struct Run {
   }
   bool parallel = false;
   const Program* prog = nullptr;
-  Value globals;                   // an ArrObj: &global is a pointer into it
-  std::atomic<int> exit_code{-1};  // set by os.Exit
-  std::atomic<int64_t> live{0};    // interpreted goroutines running (runtime.NumGoroutine)
+  Value globals;                      // an ArrObj: &global is a pointer into it
+  std::atomic<int> exit_code{-1};     // set by os.Exit
+  std::atomic<int64_t> live{0};       // interpreted goroutines running (runtime.NumGoroutine)
+  std::atomic<int64_t> unstarted{0};  // goroutines made by go statements that have not run yet
   int procs = 1;
   uint64_t seed = 1;
   int* exit_out = nullptr;  // where os.Exit's code is reported (outlives the run)

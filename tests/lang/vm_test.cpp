@@ -246,6 +246,65 @@ TEST(VM, DeepRecursionGrowsTheStackAndRunawayRecursionIsFatal) {
   EXPECT_NE(r.message.find("goroutine stack exceeds 1000000000-byte limit"), std::string::npos) << r.message;
 }
 
+TEST(VM, AGoroutineParkedDeepInRecursionKeepsItsFrames) {
+  // each goroutine recurses (plain calls, closures, defers on the way) and parks at the bottom
+  // on a channel; its frames and values must survive the park and the stack's growth
+  std::string src =
+      prog(R"(
+	ch := make(chan int)
+	out := make(chan int)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			var down func(n int) int
+			down = func(n int) int {
+				if n == 0 {
+					return <-ch
+				}
+				if n%1000 == 0 {
+					defer func() { deferred++ }()
+				}
+				return n + down(n-1) + plain(n, 0)
+			}
+			out <- down(20000 + g)
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		ch <- g
+	}
+	sum := 0
+	for g := 0; g < 4; g++ {
+		sum += <-out
+	}
+	fmt.Println(sum, deferred))",
+           "var deferred int\n\nfunc plain(a, b int) int {\n\tif a == 0 {\n\t\treturn b\n\t}\n\treturn "
+           "plain(a/2, b+1) - 1\n}\n");
+  // down(n) adds 1..n and the value received; plain(n, 0) is 0
+  int64_t want = 0;
+  for (int g = 0; g < 4; g++) want += int64_t(20000 + g) * (20001 + g) / 2 + g;
+  EXPECT_EQ(out(src, 1), std::to_string(want) + " 80\n");
+  EXPECT_EQ(out(src, 2), std::to_string(want) + " 80\n");
+}
+
+TEST(VM, ManyGoStatementsLetTheirGoroutinesStartAsGosSchedulerWould) {
+  // main never blocks while it starts 20,000 goroutines; Go would preempt it and run them as
+  // they come, and so does the VM once a few thousand wait (so they do not all pile up)
+  auto r = run_go(prog(R"(
+	started := 0
+	var wg sync.WaitGroup
+	for i := 0; i < 20000; i++ {
+		wg.Add(1)
+		go func() {
+			started++
+			wg.Done()
+		}()
+	}
+	fmt.Println(started >= 20000-5000)
+	wg.Wait()
+	fmt.Println(started))",
+                       "", "\"fmt\"; \"sync\""));
+  EXPECT_EQ(r.output, "true\n20000\n") << r.message;
+}
+
 TEST(VM, GoroutinesAndChannelsRunOnGoro) {
   std::string src = prog(R"(
 	jobs := make(chan int, 3)

@@ -49,9 +49,7 @@ ChanObj* as_chan(const Value& v) { return static_cast<ChanObj*>(v.o); }
 void Thread::ensure(size_t n) {
   if (n <= stack_.size()) return;
   if (n > kMaxStack) fatal("stack overflow");
-  size_t cap = stack_.size();
-  while (cap < n) cap *= 2;
-  stack_.resize(cap);
+  stack_.resize(std::max(n, stack_.size() * 2));  // a first call gets what it needs, no more
 }
 
 [[noreturn]] void Thread::fatal(const std::string& msg) {
@@ -837,7 +835,8 @@ void Thread::execute(size_t stop) {
           NEXT();
         }
         F->pc = static_cast<int>(ip - code) + 1;
-        if (frames_.full() || L + p->nlocals + p->maxstack + 16 > &*stack_.end()) [[unlikely]] {
+        if (frames_.full() || L + p->nlocals + p->maxstack + 16 > stack_.data() + stack_.size())
+            [[unlikely]] {
           sp_ = sp;
           push_frame(p, nullptr, base, base, p->nresults, false);
           LOADF();

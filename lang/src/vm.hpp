@@ -97,7 +97,7 @@ class FrameStack {
   }
   void pop_back() { n_--; }
   void grow() {
-    size_t cap = cap_ ? cap_ * 2 : 8;
+    size_t cap = cap_ ? cap_ * 2 : 4;
     Frame* s = new Frame[cap];
     for (size_t i = 0; i < n_; i++) s[i] = store_[i];
     delete[] store_;
@@ -121,7 +121,8 @@ class Thread {
   // A Thread is made on the goroutine it runs, and tells the runtime the line it stands on
   // (every event about the goroutine carries it) until it goes.
   explicit Thread(Run& run) : run_(run) {
-    stack_.resize(32);  // grows on demand: a parked goroutine stays small
+    // the value stack and the frames are allocated by the first call, to its size, and grow on
+    // demand: a parked goroutine stays small
     goro::set_line_source(&Thread::line_of, this);
   }
   ~Thread() {

@@ -5,19 +5,23 @@ import (
 	"sync"
 )
 
-// Many goroutines parked at once: each blocks in a receive until main closes the channel.
+// Many goroutines parked at once: each blocks in a receive until main, once all are there,
+// closes the channel.
 func main() {
 	const n = 100000
 	ch := make(chan int)
-	var wg sync.WaitGroup
+	var ready, done sync.WaitGroup
 	for i := 0; i < n; i++ {
-		wg.Add(1)
+		ready.Add(1)
+		done.Add(1)
 		go func() {
-			defer wg.Done()
+			defer done.Done()
+			ready.Done()
 			<-ch
 		}()
 	}
+	ready.Wait()
 	close(ch)
-	wg.Wait()
+	done.Wait()
 	fmt.Println(n, "goroutines parked and released")
 }

@@ -247,25 +247,15 @@ TEST(VM, DeepRecursionGrowsTheStackAndRunawayRecursionIsFatal) {
 }
 
 TEST(VM, AGoroutineParkedDeepInRecursionKeepsItsFrames) {
-  // each goroutine recurses (plain calls, closures, defers on the way) and parks at the bottom
-  // on a channel; its frames and values must survive the park and the stack's growth
-  std::string src =
-      prog(R"(
+  // each goroutine recurses (plain calls, calls through a func value, defers on the way) and
+  // parks at the bottom on a channel; its frames and values must survive the park and the
+  // growth of its stacks
+  std::string src = prog(R"(
 	ch := make(chan int)
 	out := make(chan int)
 	for g := 0; g < 4; g++ {
 		go func(g int) {
-			var down func(n int) int
-			down = func(n int) int {
-				if n == 0 {
-					return <-ch
-				}
-				if n%1000 == 0 {
-					defer func() { deferred++ }()
-				}
-				return n + down(n-1) + plain(n, 0)
-			}
-			out <- down(20000 + g)
+			out <- down(20000+g, ch)
 		}(g)
 	}
 	for g := 0; g < 4; g++ {
@@ -276,9 +266,30 @@ TEST(VM, AGoroutineParkedDeepInRecursionKeepsItsFrames) {
 		sum += <-out
 	}
 	fmt.Println(sum, deferred))",
-           "var deferred int\n\nfunc plain(a, b int) int {\n\tif a == 0 {\n\t\treturn b\n\t}\n\treturn "
-           "plain(a/2, b+1) - 1\n}\n");
-  // down(n) adds 1..n and the value received; plain(n, 0) is 0
+                         R"(var deferred int
+
+// down(n) adds 1..n and the value received at the bottom; plain(n, 0) is 0
+func down(n int, ch chan int) int {
+	if n == 0 {
+		return <-ch
+	}
+	if n%1000 == 0 {
+		defer func() { deferred++ }()
+	}
+	if n%2 == 0 {
+		f := down
+		return n + f(n-1, ch) + plain(n, 0)
+	}
+	return n + down(n-1, ch) + plain(n, 0)
+}
+
+func plain(a, b int) int {
+	if a == 0 {
+		return b
+	}
+	return plain(a/2, b+1) - 1
+}
+)");
   int64_t want = 0;
   for (int g = 0; g < 4; g++) want += int64_t(20000 + g) * (20001 + g) / 2 + g;
   EXPECT_EQ(out(src, 1), std::to_string(want) + " 80\n");

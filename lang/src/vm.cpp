@@ -42,6 +42,18 @@ std::string itoa(int64_t v) { return std::to_string(v); }
   return (kMasks >> (kind * 3 + outcome)) & 1;
 }
 
+// put() fills a free stack slot (one that holds no reference): nothing to release first.
+[[gnu::always_inline]] inline void put(Value& slot, const Value& v) {
+  incref(v.o);
+  slot.i = v.i;
+  slot.o = v.o;
+}
+[[gnu::always_inline]] inline void put(Value& slot, Value&& v) {
+  slot.i = v.i;
+  slot.o = v.o;
+  v.o = nullptr;
+}
+
 ChanObj* as_chan(const Value& v) { return static_cast<ChanObj*>(v.o); }
 
 }  // namespace
@@ -344,7 +356,7 @@ void Thread::execute(size_t stop) {
     F->pc = static_cast<int>(ip - code) + 1; \
     sp_ = sp;                                \
   } while (0)
-#define PUSH(v) (S[sp++] = (v))
+#define PUSH(v) put(S[sp++], (v))  // slots at and above sp hold no references
 #define in (*ip)
 #define NEXT()         \
   do {                 \

@@ -93,6 +93,9 @@ class App {
   // source() is what is shown: the replay when one is open, else the live run.
   Source& source() { return replay_ ? static_cast<Source&>(*replay_) : *session_; }
   const Source& source() const { return replay_ ? static_cast<const Source&>(*replay_) : *session_; }
+  // shown_source() is the Go source beside the diagram: the replayed recording's (version 4
+  // keeps it), else the live run's, its parameters written in.
+  goro::SourceFile shown_source() const;
   const goro::visual::Palette& pal() const { return goro::visual::palette(settings_.dark, presentation_); }
   // jump() and jump_time() move the replay where the user asked, which stops its playing.
   void jump(size_t event);
@@ -147,8 +150,5 @@ class App {
   StatusBar status_;
   HelpOverlay help_;
 };
-
-// assets_dir() finds the assets folder (beside the executable, or the source tree's).
-std::string assets_dir();
 
 }  // namespace goroscope

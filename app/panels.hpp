@@ -10,8 +10,9 @@
 #include <map>
 #include <string>
 
+#include "goro/record.hpp"
 #include "palette.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 
 struct ImFont;
 
@@ -48,11 +49,10 @@ struct ClipPanel {
   void draw_progress(App& app);
 };
 
-// SourcePanel: the program's Go source, with line numbers.
+// SourcePanel: the shown program's own Go source (the live run's, its parameters written in,
+// or the one a replayed recording keeps), with line numbers.
 struct SourcePanel {
-  std::map<std::string, std::string> sources;  // go file -> text, read once
-  const std::string& source_of(const Scenario& s);
-  void draw(const Scenario& s, const goro::visual::Palette& pal, ImFont* mono);
+  void draw(const goro::SourceFile& src, const goro::visual::Palette& pal, ImFont* mono);
 };
 
 // StatusBar: the run's state, the clock, events per second, goroutines by state, frame time.

@@ -140,7 +140,8 @@ class LayoutEngine {
 // route_edges() gives every edge of L its route, from the nodes' current places.
 void route_edges(Layout& L);
 
-// base_name() is a goroutine name without its trailing number ("worker 12" -> "worker").
+// base_name() is a goroutine name without its trailing number ("worker 12" -> "worker"); a
+// number glued to the name is part of it (Go's anonymous functions: "main.func2").
 std::string base_name(const std::string& name);
 
 }  // namespace goro::visual

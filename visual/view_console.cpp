@@ -1,5 +1,6 @@
-// visual/view_console.cpp: the program's output, then Go's own words when it panics, deadlocks
-// or leaves goroutines behind.
+// visual/view_console.cpp: the program's output (its standard error, from print and println,
+// after it in another colour), then Go's own words when it panics, deadlocks or leaves
+// goroutines behind.
 #include <imgui.h>
 
 #include "views.hpp"
@@ -11,6 +12,11 @@ void draw_console(const Model& m, const Palette& pal, bool& follow) {
   const std::string& out = m.output();
   if (out.empty() && !m.exited()) ImGui::TextDisabled("(no output yet)");
   ImGui::TextUnformatted(out.data(), out.data() + out.size());
+  if (const std::string& err = m.errors(); !err.empty()) {  // print/println: standard error
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.runnable));
+    ImGui::TextUnformatted(err.data(), err.data() + err.size());
+    ImGui::PopStyleColor();
+  }
   if (m.exited()) {
     ImVec4 red = ImGui::ColorConvertU32ToFloat4(pal.blocked);
     ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);

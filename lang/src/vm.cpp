@@ -105,7 +105,9 @@ std::string Thread::traceback() const {
 
 std::string Thread::with_origin(std::string frames) const {
   if (frames.empty()) return frames;
-  frames += created_by_;
+  if (creator_)  // "created by main.main\n\tprog.go:12\n"
+    frames +=
+        "created by " + creator_->name + "\n\t" + creator_->file + ":" + std::to_string(created_at_) + "\n";
   frames.pop_back();  // the dump puts the line ends between goroutines
   return frames;
 }
@@ -195,7 +197,11 @@ void Thread::main() {
 
 void Thread::start(const Value& fn, std::vector<Value> args) {
   int n = static_cast<int>(args.size());
-  ensure(static_cast<size_t>(n + 8));
+  // one allocation for the function value, its arguments and the first frame (push_frame's need)
+  size_t need = static_cast<size_t>(n + 8);
+  if (auto* f = static_cast<FuncObj*>(fn.o); f && !f->proto->native)
+    need = std::max(need, static_cast<size_t>(1 + f->proto->nlocals + f->proto->maxstack + 16));
+  ensure(need);
   stack_[0] = fn;
   for (int i = 0; i < n; i++) stack_[static_cast<size_t>(i + 1)] = std::move(args[static_cast<size_t>(i)]);
   sp_ = n + 1;
@@ -340,7 +346,7 @@ void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
       ~Done() { r->live.fetch_sub(1); }
     } done{r.get()};
     Thread t(*r);
-    t.created_by(creator->name, creator->file, at);
+    t.created_by(creator, at);
     t.start(fn, std::move(args));
   });
   // A goroutine that keeps starting goroutines lets them run once many wait: Go's scheduler

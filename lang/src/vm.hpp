@@ -162,9 +162,11 @@ class Thread {
   // kSourceHooks tell the runtime this goroutine's line and frames (goro::SourceHooks).
   static const goro::SourceHooks kSourceHooks;
 
-  // created_by() records the go statement that made this goroutine (for tracebacks).
-  void created_by(std::string function, std::string file, int line) {
-    created_by_ = "created by " + function + "\n\t" + file + ":" + std::to_string(line) + "\n";
+  // created_by() records the go statement that made this goroutine (for tracebacks; the text
+  // is made only when one is asked for, not on every goroutine's start).
+  void created_by(const Proto* function, int line) {
+    creator_ = function;
+    created_at_ = line;
   }
 
  private:
@@ -189,8 +191,9 @@ class Thread {
   FrameStack frames_;
   bool panicking_ = false;
   Value panic_val_;
-  std::string panic_frames_;  // the frames where the unwinding panic began
-  std::string created_by_;    // "created by main.main\n\tprog.go:12\n" (none for main)
+  std::string panic_frames_;        // the frames where the unwinding panic began
+  const Proto* creator_ = nullptr;  // the function whose go statement made this goroutine (none for main)
+  int created_at_ = 0;              // the go statement's line
   bool recovered_ = false;
   int native_base_ = 0;
   FuncObj* native_fn_ = nullptr;

@@ -3,7 +3,9 @@
 # compiled Go (each when installed), best of REPS wall-clock runs, and peak RSS.
 #   fib(35) (fib.go, fib.lua, fib.py), a slice-and-map sieve to 5,000,000 (sieve.*),
 #   unbuffered ping-pong (pingpong.go against gorobench's C++ ping-pong on goro) and the
-#   article's million-goroutine program (assets/programs/14_performance_million.go).
+#   article's million-goroutine program (assets/programs/14_performance_million.go), and 100,000
+#   goroutines parked at once (parked.go). Each Go program runs on the VM alone (gorun, built
+#   with -DGOROSCOPE_BENCH=ON) and under `goroscope run` (which attaches the tap and the model).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -14,22 +16,26 @@ goroscope=$build/app/goroscope
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# best WALL_SECONDS MAX_RSS_KB over $reps runs of a command (its output discarded)
+# best WALL_SECONDS CPU_SECONDS MAX_RSS_KB over $reps runs of a command (its output discarded):
+# the least wall time and the least CPU time (user + system) each over the runs, and the peak
+# RSS of all runs. On a shared machine the CPU time is the steadier of the two.
 best() {
-  local bw="" br=""
+  local bw="" bc="" br=""
   for _ in $(seq "$reps"); do
-    /usr/bin/time -f "%e %M" -o "$tmp/t" "$@" > /dev/null 2>&1 || true
-    read -r w r < "$tmp/t"
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" > /dev/null 2>&1 || true
+    read -r w u s r < "$tmp/t"
+    c=$(awk "BEGIN{print $u + $s}")
     if [ -z "$bw" ] || awk "BEGIN{exit !($w < $bw)}"; then bw=$w; fi
+    if [ -z "$bc" ] || awk "BEGIN{exit !($c < $bc)}"; then bc=$c; fi
     if [ -z "$br" ] || [ "$r" -gt "$br" ]; then br=$r; fi
   done
-  echo "$bw $br"
+  echo "$bw $bc $br"
 }
 
 row() {  # name command...
   local name=$1; shift
-  read -r w r < <(best "$@")
-  printf "%-34s %8.2f s %9d KB\n" "$name" "$w" "$r"
+  read -r w c r < <(best "$@")
+  printf "%-44s %8.2f s %8.2f s %9d KB\n" "$name" "$w" "$c" "$r"
 }
 
 have() { command -v "$1" > /dev/null 2>&1; }
@@ -37,18 +43,25 @@ gobin() {  # compile a Go program once, outside the timing
   local src=$1 out=$tmp/$(basename "$1" .go)
   (cd "$tmp" && go build -o "$out" "$src") && echo "$out"
 }
+gorun=$build/bench/gorun  # the VM with nothing attached (no tap, no model): the interpreter alone
+vm() {  # name file: the program on the VM alone (when gorun is built) and under goroscope run
+  if [ -x "$gorun" ]; then row "$1: gorun (VM alone)" "$gorun" "$2"; fi
+  row "$1: goroscope run (tap + model)" "$goroscope" run "$2"
+}
 
 echo "best of $reps; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf "%-34s %10s %12s\n" "program" "wall" "peak RSS"
+printf "%-44s %10s %10s %12s\n" "program" "wall" "cpu" "peak RSS"
 for prog in fib sieve; do
-  row "$prog: goroscope run $prog.go" "$goroscope" run "$here/$prog.go"
+  vm "$prog" "$here/$prog.go"
   have lua5.4 && row "$prog: lua5.4 $prog.lua" lua5.4 "$here/$prog.lua"
   have python3 && row "$prog: python3 $prog.py" python3 "$here/$prog.py"
   if have go; then b=$(gobin "$here/$prog.go"); row "$prog: go 1.19 (compiled)" "$b"; fi
 done
-row "pingpong: goroscope run pingpong.go" "$goroscope" run "$here/pingpong.go"
+vm pingpong "$here/pingpong.go"
 if [ -x "$build/bench/gorobench" ]; then row "pingpong: goro C++ API (gorobench)" "$build/bench/gorobench" pingpong 1000000; fi
 if have go; then b=$(gobin "$here/pingpong.go"); row "pingpong: go 1.19 (compiled)" env GOMAXPROCS=1 "$b"; fi
 million=$root/assets/programs/14_performance_million.go
-row "million: goroscope run" "$goroscope" run "$million"
+vm million "$million"
 if have go; then b=$(gobin "$million"); row "million: go 1.19 (compiled)" env GOMAXPROCS=1 "$b"; fi
+vm "parked (100k in <-ch)" "$here/parked.go"
+if have go; then b=$(gobin "$here/parked.go"); row "parked (100k in <-ch): go 1.19 (compiled)" env GOMAXPROCS=1 "$b"; fi

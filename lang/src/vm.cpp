@@ -21,6 +21,7 @@ std::string print_value(Type* t, const Value& v);                               
 namespace {
 constexpr size_t kMaxFrames = 2000000;          // about Go's 1 GB stack limit for small frames
 constexpr size_t kMaxStack = 64 * 1024 * 1024;  // Values
+constexpr int64_t kMaxUnstarted = 4096;         // go statements yield beyond this (go_stmt)
 
 inline int64_t wrap(int64_t v, int kind) {
   if (!(kind & 0xff)) return v;
@@ -32,6 +33,28 @@ inline int64_t wrap(int64_t v, int kind) {
 
 std::string itoa(int64_t v) { return std::to_string(v); }
 
+// cmp_holds() is JCMP's comparison without a branch: the outcome (0 less, 1 equal, 2 greater)
+// picks a bit of the comparison kind's 3-bit mask of outcomes that satisfy it.
+[[gnu::always_inline]] inline bool cmp_holds(int64_t x, int64_t y, int kind) {
+  // kinds in CmpKind order: LT {less}, LE {less, equal}, GT {greater}, GE {equal, greater},
+  // EQ {equal}, NE {less, greater}
+  constexpr uint32_t kMasks = 0b001 | 0b011 << 3 | 0b100 << 6 | 0b110 << 9 | 0b010 << 12 | 0b101 << 15;
+  int outcome = (x >= y) + (x > y);
+  return (kMasks >> (kind * 3 + outcome)) & 1;
+}
+
+// put() fills a free stack slot (one that holds no reference): nothing to release first.
+[[gnu::always_inline]] inline void put(Value& slot, const Value& v) {
+  incref(v.o);
+  slot.i = v.i;
+  slot.o = v.o;
+}
+[[gnu::always_inline]] inline void put(Value& slot, Value&& v) {
+  slot.i = v.i;
+  slot.o = v.o;
+  v.o = nullptr;
+}
+
 ChanObj* as_chan(const Value& v) { return static_cast<ChanObj*>(v.o); }
 
 }  // namespace
@@ -39,9 +62,7 @@ ChanObj* as_chan(const Value& v) { return static_cast<ChanObj*>(v.o); }
 void Thread::ensure(size_t n) {
   if (n <= stack_.size()) return;
   if (n > kMaxStack) fatal("stack overflow");
-  size_t cap = stack_.size();
-  while (cap < n) cap *= 2;
-  stack_.resize(cap);
+  stack_.resize(std::max(n, stack_.size() * 2));  // a first call gets what it needs, no more
 }
 
 [[noreturn]] void Thread::fatal(const std::string& msg) {
@@ -85,7 +106,9 @@ std::string Thread::traceback() const {
 
 std::string Thread::with_origin(std::string frames) const {
   if (frames.empty()) return frames;
-  frames += created_by_;
+  if (creator_)  // "created by main.main\n\tprog.go:12\n"
+    frames +=
+        "created by " + creator_->name + "\n\t" + creator_->file + ":" + std::to_string(created_at_) + "\n";
   frames.pop_back();  // the dump puts the line ends between goroutines
   return frames;
 }
@@ -96,8 +119,10 @@ const goro::SourceHooks Thread::kSourceHooks{
 
 [[gnu::always_inline]] inline void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret,
                                                       bool boundary) {
-  if (frames_.size() >= kMaxFrames) [[unlikely]]
-    fatal("stack overflow");
+  if (frames_.full()) [[unlikely]] {
+    if (frames_.size() >= kMaxFrames) fatal("stack overflow");
+    frames_.grow();
+  }
   size_t need = static_cast<size_t>(base + p->nlocals + p->maxstack + 16);
   if (need > stack_.size()) [[unlikely]]
     ensure(need);
@@ -173,7 +198,11 @@ void Thread::main() {
 
 void Thread::start(const Value& fn, std::vector<Value> args) {
   int n = static_cast<int>(args.size());
-  ensure(static_cast<size_t>(n + 8));
+  // one allocation for the function value, its arguments and the first frame (push_frame's need)
+  size_t need = static_cast<size_t>(n + 8);
+  if (auto* f = static_cast<FuncObj*>(fn.o); f && !f->proto->native)
+    need = std::max(need, static_cast<size_t>(1 + f->proto->nlocals + f->proto->maxstack + 16));
+  ensure(need);
   stack_[0] = fn;
   for (int i = 0; i < n; i++) stack_[static_cast<size_t>(i + 1)] = std::move(args[static_cast<size_t>(i)]);
   sp_ = n + 1;
@@ -307,6 +336,7 @@ void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
   std::shared_ptr<Run> r = run_.self.lock();
   if (!r) return;  // the run is over (and g++ 12 sees no null dereference below)
   r->live.fetch_add(1);
+  int64_t waiting = r->unstarted.fetch_add(1, std::memory_order_relaxed) + 1;
   const Frame& here = frames_.back();
   const Proto* creator = here.p;
   const int at = line();
@@ -314,15 +344,22 @@ void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
   goro::go(
       name,
       [r, fn = std::move(fn), args = std::move(args), creator, at]() mutable {
+        r->unstarted.fetch_sub(1, std::memory_order_relaxed);
         struct Done {
           Run* r;
           ~Done() { r->live.fetch_sub(1); }
         } done{r.get()};
         Thread t(*r);
-        t.created_by(creator->name, creator->file, at);
+        t.created_by(creator, at);
         t.start(fn, std::move(args));
       },
       created_at);
+  // A goroutine that keeps starting goroutines lets them run once many wait: Go's scheduler
+  // would have preempted it (every 10 ms) and run them, each on its 2 KiB stack. Without this,
+  // at procs 1 a loop of a million go statements holds a million unstarted goroutines (about
+  // 500 bytes each) until it blocks. Go allows a switch at any point, so this is a schedule Go
+  // could have taken; one yield per go statement (never a loop) keeps any policy from stalling.
+  if (waiting > kMaxUnstarted) goro::yield();
 }
 
 void Thread::defer_stmt(int nargs) {
@@ -333,7 +370,10 @@ void Thread::defer_stmt(int nargs) {
   for (int i = fpos + 1; i < sp_; i++) d.args.push_back(std::move(S[i]));
   sp_ = fpos;
   Frame& f = frames_.back();
-  if (!f.defers) f.defers = new std::vector<DeferRec>();
+  if (!f.defers) {
+    f.defers = new std::vector<DeferRec>();
+    f.has_defers = true;
+  }
   f.defers->push_back(std::move(d));
 }
 
@@ -342,7 +382,7 @@ void Thread::execute(size_t stop) {
   Value* S;
   Value* L;
   const Ins* code;
-  int pc;
+  const Ins* ip;  // the instruction being run (the frame's pc is the next one's index)
   int sp;
 
 #define LOADF()               \
@@ -351,21 +391,22 @@ void Thread::execute(size_t stop) {
     S = stack_.data();        \
     L = S + F->base;          \
     code = F->p->code.data(); \
-    pc = F->pc;               \
+    ip = code + F->pc - 1;    \
     sp = sp_;                 \
   } while (0)
-#define SAVE()  \
-  do {          \
-    F->pc = pc; \
-    sp_ = sp;   \
+#define SAVE()                               \
+  do {                                       \
+    F->pc = static_cast<int>(ip - code) + 1; \
+    sp_ = sp;                                \
   } while (0)
-#define PUSH(v) (S[sp++] = (v))
+#define PUSH(v) put(S[sp++], (v))  // slots at and above sp hold no references
 #define in (*ip)
 #define NEXT()         \
   do {                 \
-    ip = &code[pc++];  \
+    ++ip;              \
     goto* hot[ip->op]; \
   } while (0)
+#define JUMP(target) (ip = code + (target)-1)  // the next instruction run is code[target]
 #define TOP (S[sp - 1])
 #define POPV() (std::move(S[--sp]))
 #define DROP() (S[--sp].reset())
@@ -417,10 +458,9 @@ void Thread::execute(size_t stop) {
     hot_ready.store(true, std::memory_order_release);
   }
   const std::unique_ptr<Proto>* protos = run_.prog->protos.data();
-  const Ins* ip;
   LOADF();
   for (;;) {
-    ip = &code[pc++];
+    ++ip;
   dispatch_switch:
     switch (static_cast<Op>(ip->op)) {
       case NOP:
@@ -802,27 +842,27 @@ void Thread::execute(size_t stop) {
       }
       case JMP:
       op_JMP:
-        pc = in.a;
+        JUMP(in.a);
         NEXT();
       case JMPF:
       op_JMPF:
         sp--;
-        if (!S[sp].i) pc = in.a;
+        if (!S[sp].i) JUMP(in.a);
         NEXT();
       case JMPT:
       op_JMPT:
         sp--;
-        if (S[sp].i) pc = in.a;
+        if (S[sp].i) JUMP(in.a);
         NEXT();
       case JMPF_KEEP:
         if (!TOP.i)
-          pc = in.a;
+          JUMP(in.a);
         else
           sp--;
         break;
       case JMPT_KEEP:
         if (TOP.i)
-          pc = in.a;
+          JUMP(in.a);
         else
           sp--;
         break;
@@ -850,10 +890,32 @@ void Thread::execute(size_t stop) {
           sp = base + nres;
           NEXT();
         }
-        F->pc = pc;
-        sp_ = sp;
-        push_frame(p, nullptr, base, base, p->nresults, false);
-        LOADF();
+        F->pc = static_cast<int>(ip - code) + 1;
+        if (frames_.full() || L + p->nlocals + p->maxstack + 16 > stack_.data() + stack_.size())
+            [[unlikely]] {
+          sp_ = sp;
+          push_frame(p, nullptr, base, base, p->nresults, false);
+          LOADF();
+          NEXT();
+        }
+        // the common case, inline: room for the frame and its stack is there
+        F = frames_.push();
+        F->p = p;
+        F->fn = nullptr;
+        F->pc = 0;
+        F->base = base;
+        F->ret_to = base;
+        F->nret = p->nresults;
+        F->in_ret = F->is_defer = F->boundary = F->has_defers = false;
+        F->defers = nullptr;
+        L = S + base;
+        for (Value *v = L + p->nparams, *e = L + p->nlocals; v < e; v++) {
+          v->i = 0;
+          v->o = nullptr;
+        }
+        sp = base + p->nlocals;
+        code = p->code.data();
+        ip = code - 1;
         NEXT();
       }
       case CALLV: {
@@ -900,8 +962,7 @@ void Thread::execute(size_t stop) {
         break;
       }
       case RET: {
-        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0] && frames_.size() > stop + 1)
-            [[likely]] {
+        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0]) [[likely]] {
           // the common case: one result, nothing deferred
           int to = F->ret_to;
           Value r = std::move(L[F->p->result_slots[0]]);
@@ -916,7 +977,7 @@ void Thread::execute(size_t stop) {
           }
           break;
         }
-        pc--;  // stay on RET while deferred calls run
+        ip--;  // stay on RET while deferred calls run
         SAVE();
         goto do_ret;
       }
@@ -1667,7 +1728,7 @@ void Thread::execute(size_t stop) {
         }
         if (!found) {
           L[in.a].reset();
-          pc = in.b;
+          JUMP(in.b);
         }
         break;
       }
@@ -1675,7 +1736,7 @@ void Thread::execute(size_t stop) {
         const std::string& s = str_of(L[in.a]);
         int64_t pos = L[in.a + 1].i;
         if (pos >= static_cast<int64_t>(s.size())) {
-          pc = in.b;
+          JUMP(in.b);
           break;
         }
         int n;
@@ -1732,28 +1793,8 @@ void Thread::execute(size_t stop) {
       case JCMP_LK:
       op_JCMP_LK : {
         int64_t x = L[in.a].i, k = in.b;
-        bool r;
-        switch (in.c >> kJcmpShift) {
-          case CmpLT:
-            r = x < k;
-            break;
-          case CmpLE:
-            r = x <= k;
-            break;
-          case CmpGT:
-            r = x > k;
-            break;
-          case CmpGE:
-            r = x >= k;
-            break;
-          case CmpEQ:
-            r = x == k;
-            break;
-          default:
-            r = x != k;
-            break;
-        }
-        if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
+        bool r = cmp_holds(x, k, in.c >> kJcmpShift);
+        if (!r) JUMP(in.c & ((1 << kJcmpShift) - 1));
         NEXT();
       }
       case LOADADDI:
@@ -1765,15 +1806,22 @@ void Thread::execute(size_t stop) {
         NEXT();
       case RET1:
       op_RET1 : {
-        if (F->plain() && frames_.size() > stop + 1) [[likely]] {
+        // a plain frame is never the bottom one of this execute() (that one is a boundary)
+        if (F->plain()) [[likely]] {
           int to = F->ret_to;
           Value r = std::move(S[sp - 1]);
-          for (Value *v = S + to, *e = S + sp; v < e; v++) v->reset();
-          S[to] = std::move(r);
-          sp_ = to + 1;
+          for (Value *v = S + to, *e = S + sp - 1; v < e; v++) v->reset();
+          S[to].i = r.i;  // S[to] holds no reference now: move r's bits in
+          S[to].o = r.o;
+          r.o = nullptr;
+          sp = to + 1;
           frames_.pop_back();
-          LOADF();
+          F--;
+          L = S + F->base;
+          code = F->p->code.data();
+          ip = code + F->pc - 1;
           if (F->in_ret) [[unlikely]] {
+            sp_ = sp;
             if (panicking_) goto unwind;
             goto do_ret;
           }
@@ -1786,28 +1834,8 @@ void Thread::execute(size_t stop) {
       case JCMP_LL:
       op_JCMP_LL : {
         int64_t x = L[in.a].i, y = L[in.b].i;
-        bool r;
-        switch (in.c >> kJcmpShift) {
-          case CmpLT:
-            r = x < y;
-            break;
-          case CmpLE:
-            r = x <= y;
-            break;
-          case CmpGT:
-            r = x > y;
-            break;
-          case CmpGE:
-            r = x >= y;
-            break;
-          case CmpEQ:
-            r = x == y;
-            break;
-          default:
-            r = x != y;
-            break;
-        }
-        if (!r) pc = in.c & ((1 << kJcmpShift) - 1);
+        bool r = cmp_holds(x, y, in.c >> kJcmpShift);
+        if (!r) JUMP(in.c & ((1 << kJcmpShift) - 1));
         NEXT();
       }
       case ADDLL:
@@ -1864,7 +1892,8 @@ void Thread::execute(size_t stop) {
       }
       case RACE:
       op_RACE:
-        race_check(race_memo_, in, &code[pc], F->p, pc, S, sp, L, F->fn, run_.globals.o);
+        race_check(race_memo_, in, ip + 1, F->p, static_cast<int>(ip + 1 - code), S, sp, L, F->fn,
+                   run_.globals.o);  // the access is the next instruction
         NEXT();
       case HALT: {
         SAVE();
@@ -1965,6 +1994,7 @@ void Thread::execute(size_t stop) {
 #undef RTERR
 #undef in
 #undef NEXT
+#undef JUMP
 }
 
 }  // namespace golang

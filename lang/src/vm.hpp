@@ -38,9 +38,10 @@ struct Run {
   }
   bool parallel = false;
   const Program* prog = nullptr;
-  Value globals;                   // an ArrObj: &global is a pointer into it
-  std::atomic<int> exit_code{-1};  // set by os.Exit
-  std::atomic<int64_t> live{0};    // interpreted goroutines running (runtime.NumGoroutine)
+  Value globals;                      // an ArrObj: &global is a pointer into it
+  std::atomic<int> exit_code{-1};     // set by os.Exit
+  std::atomic<int64_t> live{0};       // interpreted goroutines running (runtime.NumGoroutine)
+  std::atomic<int64_t> unstarted{0};  // goroutines made by go statements that have not run yet
   int procs = 1;
   uint64_t seed = 1;
   int* exit_out = nullptr;  // where os.Exit's code is reported (outlives the run)
@@ -53,10 +54,11 @@ struct DeferRec {
 };
 
 struct Frame {
+  Frame() = default;
   Frame(Proto* pp, FuncObj* f, int b, int r, int n, bool bd)
       : p(pp), fn(f), base(b), ret_to(r), nret(n), boundary(bd) {}
-  Proto* p;
-  FuncObj* fn;  // the closure being run (its upvalues), or null; the caller's stack holds it
+  Proto* p = nullptr;
+  FuncObj* fn = nullptr;  // the closure being run (its upvalues), or null; the caller's stack holds it
   int pc = 0;
   int base = 0;                             // locals start here
   int ret_to = 0;                           // results go here in the caller
@@ -64,33 +66,50 @@ struct Frame {
   bool in_ret = false;                      // running deferred calls on the way out
   bool is_defer = false;                    // a deferred call (recover works here)
   bool boundary = false;                    // returns to native code
+  bool has_defers = false;                  // defers is set
   std::vector<DeferRec>* defers = nullptr;  // owned; deleted by Thread::pop_frame (Frame stays trivial)
   // plain() is true for a frame that returns the simple way: nothing deferred, not special
-  bool plain() const { return !defers && !boundary && !is_defer; }
+  bool plain() const { return !(is_defer | boundary | has_defers); }
 };
 
-// FrameStack is a vector of trivially copyable Frames without the vector's checks on the hot
-// path: storage only grows (doubling), size is a plain counter.
+// FrameStack is an array of trivially copyable Frames without a vector's checks on the hot
+// path: storage only grows (doubling) and is allocated on first use, so a goroutine that has
+// not run yet holds none; size and capacity are plain counters.
 class FrameStack {
  public:
-  FrameStack() : store_(4, Frame(nullptr, nullptr, 0, 0, 0, false)) {}
+  FrameStack() = default;
+  FrameStack(const FrameStack&) = delete;
+  FrameStack& operator=(const FrameStack&) = delete;
+  ~FrameStack() { delete[] store_; }
   size_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
   Frame& back() { return store_[n_ - 1]; }
   const Frame& back() const { return store_[n_ - 1]; }
   Frame& operator[](size_t i) { return store_[i]; }
   const Frame& operator[](size_t i) const { return store_[i]; }
+  bool full() const { return n_ == cap_; }
+  // push() returns the new top frame's slot (not initialised); the caller made room (!full()).
+  [[gnu::always_inline]] Frame* push() { return &store_[n_++]; }
   template <class... A>
   [[gnu::always_inline]] Frame& emplace_back(A&&... a) {
-    if (n_ == store_.size()) [[unlikely]]
-      store_.resize(store_.size() * 2, Frame(nullptr, nullptr, 0, 0, 0, false));
+    if (n_ == cap_) [[unlikely]]
+      grow();
     return store_[n_++] = Frame(std::forward<A>(a)...);
   }
   void pop_back() { n_--; }
+  void grow() {
+    size_t cap = cap_ ? cap_ * 2 : 4;
+    Frame* s = new Frame[cap];
+    for (size_t i = 0; i < n_; i++) s[i] = store_[i];
+    delete[] store_;
+    store_ = s;
+    cap_ = cap;
+  }
 
  private:
-  std::vector<Frame> store_;
+  Frame* store_ = nullptr;
   size_t n_ = 0;
+  size_t cap_ = 0;
 };
 
 // ExitProgram is thrown through a goroutine to end the program at once (os.Exit).
@@ -103,7 +122,8 @@ class Thread {
   // A Thread is made on the goroutine it runs, and tells the runtime the line it stands on
   // (every event about the goroutine carries it) until it goes.
   explicit Thread(Run& run) : run_(run) {
-    stack_.resize(32);  // grows on demand: a parked goroutine stays small
+    // the value stack and the frames are allocated by the first call, to its size, and grow on
+    // demand: a parked goroutine stays small
     goro::set_source_hooks(&kSourceHooks, this);
   }
   ~Thread() {
@@ -143,9 +163,11 @@ class Thread {
   // kSourceHooks tell the runtime this goroutine's line and frames (goro::SourceHooks).
   static const goro::SourceHooks kSourceHooks;
 
-  // created_by() records the go statement that made this goroutine (for tracebacks).
-  void created_by(std::string function, std::string file, int line) {
-    created_by_ = "created by " + function + "\n\t" + file + ":" + std::to_string(line) + "\n";
+  // created_by() records the go statement that made this goroutine (for tracebacks; the text
+  // is made only when one is asked for, not on every goroutine's start).
+  void created_by(const Proto* function, int line) {
+    creator_ = function;
+    created_at_ = line;
   }
 
  private:
@@ -170,8 +192,9 @@ class Thread {
   FrameStack frames_;
   bool panicking_ = false;
   Value panic_val_;
-  std::string panic_frames_;  // the frames where the unwinding panic began
-  std::string created_by_;    // "created by main.main\n\tprog.go:12\n" (none for main)
+  std::string panic_frames_;        // the frames where the unwinding panic began
+  const Proto* creator_ = nullptr;  // the function whose go statement made this goroutine (none for main)
+  int created_at_ = 0;              // the go statement's line
   bool recovered_ = false;
   int native_base_ = 0;
   FuncObj* native_fn_ = nullptr;

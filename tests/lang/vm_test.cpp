@@ -246,6 +246,76 @@ TEST(VM, DeepRecursionGrowsTheStackAndRunawayRecursionIsFatal) {
   EXPECT_NE(r.message.find("goroutine stack exceeds 1000000000-byte limit"), std::string::npos) << r.message;
 }
 
+TEST(VM, AGoroutineParkedDeepInRecursionKeepsItsFrames) {
+  // each goroutine recurses (plain calls, calls through a func value, defers on the way) and
+  // parks at the bottom on a channel; its frames and values must survive the park and the
+  // growth of its stacks
+  std::string src = prog(R"(
+	ch := make(chan int)
+	out := make(chan int)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			out <- down(20000+g, ch)
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		ch <- g
+	}
+	sum := 0
+	for g := 0; g < 4; g++ {
+		sum += <-out
+	}
+	fmt.Println(sum, deferred))",
+                         R"(var deferred int
+
+// down(n) adds 1..n and the value received at the bottom; plain(n, 0) is 0
+func down(n int, ch chan int) int {
+	if n == 0 {
+		return <-ch
+	}
+	if n%1000 == 0 {
+		defer func() { deferred++ }()
+	}
+	if n%2 == 0 {
+		f := down
+		return n + f(n-1, ch) + plain(n, 0)
+	}
+	return n + down(n-1, ch) + plain(n, 0)
+}
+
+func plain(a, b int) int {
+	if a == 0 {
+		return b
+	}
+	return plain(a/2, b+1) - 1
+}
+)");
+  int64_t want = 0;
+  for (int g = 0; g < 4; g++) want += int64_t(20000 + g) * (20001 + g) / 2 + g;
+  EXPECT_EQ(out(src, 1), std::to_string(want) + " 80\n");
+  EXPECT_EQ(out(src, 2), std::to_string(want) + " 80\n");
+}
+
+TEST(VM, ManyGoStatementsLetTheirGoroutinesStartAsGosSchedulerWould) {
+  // main never blocks while it starts 20,000 goroutines; Go would preempt it and run them as
+  // they come, and so does the VM once a few thousand wait (so they do not all pile up)
+  auto r = run_go(prog(R"(
+	started := 0
+	var wg sync.WaitGroup
+	for i := 0; i < 20000; i++ {
+		wg.Add(1)
+		go func() {
+			started++
+			wg.Done()
+		}()
+	}
+	fmt.Println(started >= 20000-5000)
+	wg.Wait()
+	fmt.Println(started))",
+                       "", "\"fmt\"; \"sync\""));
+  EXPECT_EQ(r.output, "true\n20000\n") << r.message;
+}
+
 TEST(VM, GoroutinesAndChannelsRunOnGoro) {
   std::string src = prog(R"(
 	jobs := make(chan int, 3)

@@ -49,6 +49,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   select_timeline_ = opts.timeline;
   diagram_only_ = opts.diagram_only;
   presentation_ = opts.present;
+  if (opts.find_failing) explore_panel_.said = explore_panel_.start(*this);
   if (opts.replay) {
     open(opts.replay);
     if (opts.at >= 0) replay_->seek_time(opts.at);

@@ -41,6 +41,7 @@ struct AppOptions {
   bool timeline = false;           // open with the timeline showing (else the console)
   bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)
   bool present = false;            // --present: diagram and narration only, large type, high contrast
+  bool find_failing = false;       // --find-failing: start "Find a failing schedule" at once
 };
 
 // kRaceGoroutinesMax: the window runs the race detector on programs that make at most this many

@@ -3,12 +3,13 @@
 // failing run so that it opens at the moment it failed (the bookmark there), finds the lost
 // update of the article's program and opens at the line that differs, says when it found
 // nothing, and can be cancelled, even in the middle of a run that would never end.
+#include "explore_job.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdio>
 
-#include "explore_job.hpp"
 #include "goro/goro.hpp"
 #include "replay.hpp"
 

@@ -2,6 +2,8 @@
 // races and leaked goroutines it found (hover for the list), the clock and the goroutines' states.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app.hpp"
 #include "cli.hpp"
 #include "leaks.hpp"
@@ -52,17 +54,26 @@ void StatusBar::draw(App& app, float frame_ms) {
     }
     ImGui::SameLine();
   }
+  if (!src.is_replay() && !app.session_->spec().config.race) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.text_dim), "| no race detector");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "This program makes more than %zu goroutines: the window runs it without the race\n"
+          "detector (whose cost grows with the goroutines), so no shared variable is drawn.",
+          kRaceGoroutinesMax);
+    ImGui::SameLine();
+  }
   if (m.exit_status() == goro::ExitStatus::Ok) {
-    auto leaks = goro::visual::leaks(m);
+    auto leaks = goro::visual::leaks(m, 40);
     if (!leaks.empty()) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.runnable), "| %zu goroutine%s leaked",
-                         leaks.size(), leaks.size() == 1 ? "" : "s");
+      size_t n = std::max<size_t>(leaks.size(), m.leaked());
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.runnable), "| %zu goroutine%s leaked", n,
+                         n == 1 ? "" : "s");
       if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::TextUnformatted("still blocked when main returned:");
-        for (size_t i = 0; i < leaks.size() && i < 40; i++)
-          ImGui::BulletText("%s", goro::visual::leak_text(leaks[i]).c_str());
-        if (leaks.size() > 40) ImGui::Text("... and %zu more", leaks.size() - 40);
+        for (const goro::visual::Leak& l : leaks) ImGui::BulletText("%s", goro::visual::leak_text(l).c_str());
+        if (n > leaks.size()) ImGui::Text("... and %zu more", n - leaks.size());
         ImGui::EndTooltip();
       }
       ImGui::SameLine();

@@ -134,7 +134,9 @@ TEST(VariableLayout, ARaceIsAnEdgeFromEachRacingGoroutine) {
   EXPECT_EQ(count_kind(L, EdgeKind::Write), 0u);  // a race edge stands for the goroutine's accesses
   EXPECT_EQ(edges(L, EdgeKind::Read, NodeKind::Goroutine, 1, 1), 1u);  // main only read it
   for (const auto& e : L.edges)
-    if (e.kind == EdgeKind::Race) EXPECT_EQ(e.obj, 1u);
+    if (e.kind == EdgeKind::Race) {
+      EXPECT_EQ(e.obj, 1u);
+    }
   // The variable stays right of the counter++ goroutines (most of its users), not of main.
   EXPECT_EQ(L.find({NodeKind::Variable, 1})->column, L.find({NodeKind::Goroutine, 2})->column + 1);
   expect_no_overlaps(L);
@@ -249,6 +251,8 @@ TEST(Leaks, EachWithItsLineAndWaitReasonOnceTheProgramEnded) {
   EXPECT_EQ(goro::visual::leak_text(leaks[0]), "worker (2): line 12, chan receive on results");
   EXPECT_EQ(goro::visual::leak_text(leaks[1]), "sleeper (3): sleep");
   EXPECT_EQ(leaks.size(), s.m.leaked());
+  ASSERT_EQ(goro::visual::leaks(s.m, 1).size(), 1u);  // the first few, for a panel
+  EXPECT_EQ(goro::visual::leaks(s.m, 1)[0].g, 2u);
 }
 
 TEST(Leaks, TheGoroutineLeakProgram) {

@@ -3,10 +3,11 @@
 
 namespace goro::visual {
 
-std::vector<Leak> leaks(const Model& m) {
+std::vector<Leak> leaks(const Model& m, size_t most) {
   std::vector<Leak> out;
   if (!m.exited()) return out;
   for (const Goroutine& g : m.goroutines()) {
+    if (out.size() >= most) break;
     if (g.id == 1 || g.state == GState::Finished) continue;
     Leak l;
     l.g = g.id;

@@ -7,6 +7,7 @@
 // is whole).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,8 +24,9 @@ struct Leak {
   std::string where;  // Go's wait reason and the object: "chan receive on results", "runnable"
 };
 
-// leaks() lists the goroutines still alive at the program's end (empty before it ended).
-std::vector<Leak> leaks(const Model& m);
+// leaks() lists the goroutines still alive at the program's end (empty before it ended), the
+// first `most` of them (a million leaked goroutines: ask for the few a panel shows).
+std::vector<Leak> leaks(const Model& m, size_t most = SIZE_MAX);
 
 // leak_text() is one leak in a line: "receive forever (2): line 12, chan receive on results".
 std::string leak_text(const Leak& l);

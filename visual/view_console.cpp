@@ -54,9 +54,10 @@ void draw_console(const Model& m, const Palette& pal, bool& follow) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.runnable));
       ImGui::Text("%llu goroutine%s leaked: still blocked or unfinished when main returned.",
                   static_cast<unsigned long long>(m.leaked()), m.leaked() == 1 ? "" : "s");
-      auto left = leaks(m);
-      for (size_t i = 0; i < left.size() && i < 100; i++) ImGui::Text("  %s", leak_text(left[i]).c_str());
-      if (left.size() > 100) ImGui::Text("  ... and %zu more", left.size() - 100);
+      auto left = leaks(m, 100);
+      for (const Leak& l : left) ImGui::Text("  %s", leak_text(l).c_str());
+      if (m.leaked() > left.size())
+        ImGui::Text("  ... and %llu more", static_cast<unsigned long long>(m.leaked() - left.size()));
       ImGui::PopStyleColor();
     }
   }

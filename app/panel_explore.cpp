@@ -84,10 +84,11 @@ void ExplorePanel::draw(App& app) {
   const auto& pal = app.pal();
   if (job && !job->done()) {
     ExploreProgress p = job->progress();
-    char overlay[128];
-    std::snprintf(overlay, sizeof overlay, "%llu / %llu runs · %.0f/s · %s",
-                  static_cast<unsigned long long>(p.runs), static_cast<unsigned long long>(p.budget),
-                  p.rate(), strategy_name(job->options().strategy));
+    char overlay[64], line[96];
+    std::snprintf(overlay, sizeof overlay, "%llu / %llu runs", static_cast<unsigned long long>(p.runs),
+                  static_cast<unsigned long long>(p.budget));
+    std::snprintf(line, sizeof line, "searching: %.0f runs/s, %s", p.rate(),
+                  job->options().strategy == Strategy::Pct ? "PCT" : "random walk");
     float frac = p.budget ? static_cast<float>(p.runs) / static_cast<float>(p.budget) : 0.f;
     float cancel_w = ImGui::CalcTextSize("Cancel").x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::ProgressBar(
@@ -95,6 +96,7 @@ void ExplorePanel::draw(App& app) {
         overlay);
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) job->cancel();
+    ImGui::TextColored(col(pal.text_dim), "%s", line);
     return;
   }
   if (ImGui::Button("Find a failing schedule", ImVec2(-1, 0))) {

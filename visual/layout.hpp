@@ -96,7 +96,7 @@ struct Layout {
 
 // Sizes of the node kinds (diagram units).
 constexpr float kGoroutineW = 172, kGoroutineH = 56, kGroupW = 230, kGroupH = 74;
-constexpr float kVariableW = 150, kVariableH = 56;
+constexpr float kVariableW = 180, kVariableH = 56;
 constexpr float kColumnGap = 60, kRowGap = 20, kMargin = 24;  // kMargin: around the whole diagram
 constexpr int kCellsShown = 32;  // a buffer up to this capacity shows each cell; a larger one, a bar
 constexpr int kCellsPerRow = 6;

@@ -741,9 +741,9 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       dl->AddRectFilled(a, b, pal.node_fill, 3 * zoom_);
       border(raced ? pal.deadlock : pal.node_border, raced ? 2.2f : 1.2f);
       put(10, 5, pal.text, n.label);
-      std::string st = raced ? "DATA RACE" + (v.races.size() > 1 ? " ×" + std::to_string(v.races.size()) : "")
-                             : std::to_string(v.writers.size()) + " writing · " +
-                                   std::to_string(v.readers.size()) + " reading";
+      std::string st =
+          raced ? "DATA RACE" + (v.races.size() > 1 ? " ×" + std::to_string(v.races.size()) : "")
+                : std::to_string(v.writers.size()) + " write · " + std::to_string(v.readers.size()) + " read";
       put(10, 30, raced ? pal.deadlock : pal.text_dim, st, kDetail);
       break;
     }

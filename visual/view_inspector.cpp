@@ -121,7 +121,8 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
                     const std::vector<std::string>& strings) {
   if (!sel.key) {
     ImGui::TextWrapped(
-        "Click a goroutine, channel, WaitGroup or Mutex in the diagram to see its state and its events.");
+        "Click a goroutine, channel, WaitGroup, Mutex or shared variable in the diagram to see its state "
+        "and its events.");
     return;
   }
   const NodeKey k = *sel.key;

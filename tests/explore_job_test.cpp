@@ -104,6 +104,44 @@ TEST(ExploreJob, OpensTheLostUpdateAtTheLineThatDiffers) {
   std::remove(path.c_str());
 }
 
+TEST(ExploreJob, OpensALockOrderDeadlockAtTheDeadlock) {
+  // Two goroutines take two mutexes in opposite orders: PCT finds the preemption between them.
+  static const Scenario abba{"abba", "ABBA", "lock-order deadlock", "abba.go", {}, [](const Params&) {
+                               goro::Mutex a{"a"}, b{"b"};
+                               goro::WaitGroup wg{"wg"};
+                               wg.add(2);
+                               goro::go("ab", [&] {
+                                 a.lock();
+                                 b.lock();
+                                 b.unlock();
+                                 a.unlock();
+                                 wg.done();
+                               });
+                               goro::go("ba", [&] {
+                                 b.lock();
+                                 a.lock();
+                                 a.unlock();
+                                 b.unlock();
+                                 wg.done();
+                               });
+                               wg.wait();
+                             }};
+  ExploreOptions o = options(abba, kDefaultUntil, 1000);
+  o.strategy = Strategy::Pct;
+  o.depth = 2;
+  std::string path = temp_path("job-abba");
+  ExploreJob job(o, path);
+  job.wait();
+  ASSERT_EQ(job.state(), ExploreJob::State::Found) << job.finding().error;
+  EXPECT_EQ(job.finding().failed, kDeadlock);
+  Replay r(path);
+  size_t at = failure_event(r.recording(), job.finding().failed, job.finding().reference, job.finding().at);
+  EXPECT_EQ(at, r.find_end());  // the replay's "jump to the deadlock" and the search agree
+  r.seek(at);
+  EXPECT_NE(r.model().exit_message().find("all goroutines are asleep"), std::string::npos);
+  std::remove(path.c_str());
+}
+
 TEST(ExploreJob, SaysWhenItFoundNothing) {
   ExploreJob job(options(*find_scenario("once"), kDeadlock | kPanic | kRace, 30), temp_path("job-none"));
   job.wait();

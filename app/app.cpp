@@ -27,18 +27,6 @@ constexpr float kPresentTextScale = 1.5f;
 
 std::string default_shot_path() { return "goroscope-" + std::to_string(std::time(nullptr)) + ".png"; }
 
-std::string assets_dir() {
-  char buf[4096];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n > 0) {
-    std::string exe(buf, static_cast<size_t>(n));
-    std::string dir = exe.substr(0, exe.rfind('/'));
-    for (const std::string& c : {dir + "/assets", dir + "/../assets", dir + "/../share/goroscope/assets"})
-      if (std::ifstream(c + "/programs/08_worker_pool.go")) return c;
-  }
-  return GOROSCOPE_SOURCE_ASSETS;
-}
-
 App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   config_.clock = goro::ClockMode::Real;  // watching: real time, adjustable speed
   if (opts.config_set) config_ = opts.config;
@@ -87,12 +75,20 @@ void App::open(std::shared_ptr<Replay> r) {
       "opened " + replay_->path() + (replay_->recording().complete ? "" : " (incomplete recording)");
 }
 
-App::~App() { settings_.scenario = scenario_->name; }
+goro::SourceFile App::shown_source() const {
+  if (replay_ && !replay_->recording().source.name.empty()) return replay_->recording().source;
+  if (replay_) return {scenario_->go_file, scenario_->source};  // an older recording: the program's
+  return session_->source();
+}
+
+App::~App() {
+  if (scenario_->builtin) settings_.scenario = scenario_->name;
+}
 
 void App::select_scenario(const Scenario* s) {
   scenario_ = s;
   params_ = s->defaults();
-  settings_.scenario = s->name;
+  if (s->builtin) settings_.scenario = s->name;  // the user's file is opened by name each time
 }
 
 void App::restart() {
@@ -295,13 +291,13 @@ void App::frame(double now, float frame_ms) {
   if (right_panel) {
     ImGui::SameLine();
     ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
-    ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.45f), false);
+    ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.36f), false);
     ImGui::TextColored(col(pal.text_dim), "Inspector");
     // The events up to the moment shown: what it has seen so far.
     goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
     ImGui::EndChild();
     ImGui::Separator();
-    source_panel_.draw(*scenario_, pal, mono);
+    source_panel_.draw(*this);
     ImGui::EndChild();
   }
 

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "clip.hpp"
@@ -96,6 +97,7 @@ class App {
   friend struct ReplayPanel;
   friend struct ClipPanel;
   friend struct StatusBar;
+  friend struct SourcePanel;
   friend struct ExplorePanel;
 
   // ExploreNote: where a search's failing run went wrong, and what it found (the narration
@@ -110,6 +112,9 @@ class App {
   // source() is what is shown: the replay when one is open, else the live run.
   Source& source() { return replay_ ? static_cast<Source&>(*replay_) : *session_; }
   const Source& source() const { return replay_ ? static_cast<const Source&>(*replay_) : *session_; }
+  // shown_source() is the Go source beside the diagram: the replayed recording's (version 4
+  // keeps it), else the live run's, its parameters written in.
+  goro::SourceFile shown_source() const;
   const goro::visual::Palette& pal() const { return goro::visual::palette(settings_.dark, presentation_); }
   // jump() and jump_time() move the replay where the user asked, which stops its playing.
   void jump(size_t event);
@@ -139,6 +144,7 @@ class App {
   goro::visual::DiagramView diagram_;
   goro::visual::TimelineView timeline_view_;
   goro::visual::Selection sel_;
+  std::map<std::string, std::set<int>> breakpoints_;  // go file -> the 1-based lines with a breakpoint
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame
   bool diagram_only_ = false;
@@ -165,8 +171,5 @@ class App {
   StatusBar status_;
   HelpOverlay help_;
 };
-
-// assets_dir() finds the assets folder (beside the executable, or the source tree's).
-std::string assets_dir();
 
 }  // namespace goroscope

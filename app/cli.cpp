@@ -112,9 +112,20 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   const std::string& name = one_file(a, "run", "a program", "goroscope run NAME (goroscope list shows them)");
   const Scenario* sc = find_scenario(name);
+  if (!sc && is_go_file(name)) {  // the user's file, unreadable: as go run, exit 1
+    std::string err;
+    open_program(name, &err);
+    say(err);
+    return 1;
+  }
   if (!sc) throw UsageError("no scenario named '" + name + "' (goroscope list shows them)");
   RunSpec spec{sc, sc->defaults(), {}};
   if (std::string err = apply_sets(*sc, a.values("--set"), spec.params); !err.empty()) throw UsageError(err);
+  std::vector<std::string> errors;
+  if (!sc->compile(spec.params, &errors)) {  // gc's messages, exit 1, as go run
+    for (const std::string& e : errors) std::cerr << e << "\n";
+    return 1;
+  }
   std::vector<std::string> notes;
   read_config(a, spec.config, notes);
   std::string record = a.file("--record").value_or("");
@@ -134,7 +145,7 @@ int cmd_run(const std::vector<std::string>& args) {
       bool was_done = session->done();
       const auto& evs = session->pump();
       for (const goro::Event& e : evs)
-        if (e.kind == goro::EventKind::Output) std::cout << session->strings()[e.text];
+        if (e.kind == goro::EventKind::Output) (e.aux ? std::cerr : std::cout) << session->strings()[e.text];
       std::cout.flush();
       if (was_done && evs.empty()) break;
       if (evs.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -145,7 +156,11 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   const goro::Exit& ex = session->exit();
   const goro::visual::Model& m = session->model();
-  if (ex.status != goro::ExitStatus::Ok) std::cerr << ex.message << "exit status 2\n";
+  const int os_exit = session->exit_code();
+  if (os_exit > 0)
+    std::cerr << "exit status " << os_exit << "\n";  // os.Exit(N), as go run says it
+  else if (ex.status != goro::ExitStatus::Ok && os_exit < 0)
+    std::cerr << ex.message << "exit status 2\n";
   std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ")
             << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
             << format_time(ex.end_time) << " of "
@@ -157,6 +172,7 @@ int cmd_run(const std::vector<std::string>& args) {
   if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
   if (!record.empty()) say("recorded to " + record);
   if (stopped_by) return signal_exit_status(stopped_by);
+  if (os_exit >= 0) return os_exit;
   if (ex.status != goro::ExitStatus::Ok) return 2;
   if (!ex.races.empty()) {
     std::cerr << "exit status " << kRaceExit << "\n";
@@ -249,13 +265,13 @@ std::optional<int> dispatch(const std::vector<std::string>& args) {
     return 0;
   }
   if (cmd == "list") return cmd_list(args);
-  if (cmd == "run" && args.size() > 1 && is_go_file(args[1])) return go_run(args);  // Go source
   if (cmd == "vet") return go_vet(args);
   if (cmd == "run") return cmd_run(args);
   if (cmd == "inspect") return cmd_inspect(args);
   if (cmd == "export") return cmd_export(args);
   if (cmd == "explore") return cmd_explore(args);
-  if (cmd.rfind("-", 0) == 0 || a_recording(cmd)) return std::nullopt;  // the window's options
+  if (cmd.rfind("-", 0) == 0 || a_recording(cmd) || is_go_file(cmd))
+    return std::nullopt;  // the window's options
   throw UsageError("unknown command '" + cmd + "'");
 }
 

@@ -10,7 +10,7 @@
 #include "args.hpp"
 #include "duration.hpp"
 #include "goro/run.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 
 namespace goroscope {
 

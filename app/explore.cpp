@@ -116,7 +116,7 @@ int cmd_explore(const std::vector<std::string>& args) {
     }
   }
   if (auto f = a.file("--expect")) o.expect = read_file(*f);
-  std::string record = a.file("--record").value_or(sc->name + "-failing.gorec");
+  std::string record = a.file("--record").value_or(sc->short_name() + "-failing.gorec");
 
   StopOnSignal stop;  // Ctrl-C ends the search; nothing is written
   Explorer ex(o);

@@ -162,9 +162,9 @@ unsigned until_of(const std::string& names) {
 
 goro::Exit run_with(const RunSpec& spec, const goro::Config& cfg, goro::Policy* policy,
                     goro::Control* control = nullptr) {
-  const Scenario* s = spec.scenario;
-  Params p = spec.params;
-  return goro::run(cfg, goro::Observer{nullptr, control, policy}, [s, &p] { s->main(p); });
+  // The program is compiled once for the search (Scenario::compile keeps it), not per run.
+  return goro::run(program_config(cfg), goro::Observer{nullptr, control, policy},
+                   spec.scenario->main_function(spec.params, cfg.procs));
 }
 
 }  // namespace
@@ -285,15 +285,15 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   header["explore.expect"] = escape(found.reference);
 
   goro::Config cfg = explore_config(opts.spec, opts.until, sched.seed);
-  goro::RecordingWriter writer(path, header);
+  goro::RecordingWriter writer(
+      path, header, {opts.spec.scenario->go_file, opts.spec.scenario->source_with(opts.spec.params)});
   goro::Tap tap;
   ReplayPolicy policy(sched.picks);
   goro::Exit exit;
   std::atomic<bool> done{false};
-  const Scenario* sc = opts.spec.scenario;
-  Params params = opts.spec.params;
+  std::function<void()> main = opts.spec.scenario->main_function(opts.spec.params, cfg.procs);
   std::thread runner([&] {
-    exit = goro::run(cfg, goro::Observer{&tap, nullptr, &policy}, [sc, &params] { sc->main(params); });
+    exit = goro::run(program_config(cfg), goro::Observer{&tap, nullptr, &policy}, main);
     done.store(true);
   });
   std::vector<goro::Event> batch;
@@ -308,7 +308,7 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
       if (!batch.empty()) {
         tap.strings(strings.size(), strings);
         for (const goro::Event& e : batch) {
-          if (e.kind != goro::EventKind::Output || differs_at >= 0) continue;
+          if (e.kind != goro::EventKind::Output || e.aux || differs_at >= 0) continue;  // stdout only
           printed += strings[e.text];
           if (found.reference.compare(0, printed.size(), printed) != 0) differs_at = e.time;
         }

@@ -35,6 +35,10 @@ void ControlsPanel::draw(App& app) {
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(%s)", s.description.c_str(), s.go_file.c_str());
     }
+    if (!app.scenario_->builtin) {  // the user's own file, among the others
+      ImGui::Selectable(app.scenario_->title.c_str(), true);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.scenario_->name.c_str());
+    }
     ImGui::EndCombo();
   }
   ImGui::PushTextWrapPos();
@@ -128,7 +132,7 @@ void ControlsPanel::draw(App& app) {
   ImGui::TextColored(col(pal.text_dim), "Recording");
   ImGui::SetNextItemWidth(-1);
   if (path_for != app.scenario_->name) {  // the name follows the program: saving never overwrites another's
-    std::snprintf(path, sizeof path, "%s.gorec", app.scenario_->name.c_str());
+    std::snprintf(path, sizeof path, "%s.gorec", app.scenario_->short_name().c_str());
     path_for = app.scenario_->name;
   }
   ImGui::InputText("##path", path, sizeof path);

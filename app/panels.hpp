@@ -9,9 +9,14 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
+#include "goro/record.hpp"
 #include "palette.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
+#include "source_markers.hpp"
+#include "text_buffer.hpp"
+#include "view_source.hpp"
 
 struct ImFont;
 
@@ -48,11 +53,22 @@ struct ClipPanel {
   void draw_progress(App& app);
 };
 
-// SourcePanel: the program's Go source, with line numbers.
+// SourcePanel: the program's Go source in the source view (view_source.hpp): coloured by the
+// front end's scanner, where each goroutine stands, breakpoints (kept in App); a chip selects
+// its goroutine, and the selected goroutine's line is lit. Read-only for now.
 struct SourcePanel {
-  std::map<std::string, std::string> sources;  // go file -> text, read once
-  const std::string& source_of(const Scenario& s);
-  void draw(const Scenario& s, const goro::visual::Palette& pal, ImFont* mono);
+  void draw(App& app);
+
+  goro::SourceFile shown;  // the source the text holds (App::shown_source())
+  goro::visual::TextBuffer text;
+  goro::visual::SourceView view;
+  std::vector<goro::visual::SyntaxSpan> spans;  // of text, at spans_version
+  uint64_t spans_version = UINT64_MAX;
+  std::vector<goro::visual::SourceError> errors;  // compile errors at their lines
+  goro::visual::SourceMarkers markers;            // of the model shown, at markers_seq (see panel_source.cpp)
+  const void* markers_model = nullptr;
+  uint64_t markers_seq = UINT64_MAX, markers_selected = 0;
+  double markers_at = 0, markers_cost = 0;  // when they were gathered, and how long it took (s)
 };
 
 // StatusBar: the run's state, the clock, events per second, goroutines by state, frame time.

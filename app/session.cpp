@@ -1,4 +1,4 @@
-// app/session.cpp: a scenario run on its own thread, drained through the tap.
+// app/session.cpp: a Go program run on its own thread, drained through the tap.
 #include "session.hpp"
 
 #include <chrono>
@@ -18,13 +18,16 @@ std::map<std::string, std::string> header_of(const RunSpec& spec) {
 }
 
 Session::Session(RunSpec spec, const std::string& record_path, bool start_paused, bool keep_events)
-    : spec_(std::move(spec)), keep_events_(keep_events) {
-  if (!record_path.empty()) writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_));
+    : spec_(std::move(spec)),
+      source_{spec_.scenario->go_file, spec_.scenario->source_with(spec_.params)},
+      keep_events_(keep_events) {
+  if (!record_path.empty())
+    writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_), source_);
   if (start_paused) control_.pause();
-  thread_ = std::thread([this] {
-    const Scenario* s = spec_.scenario;
-    Params p = spec_.params;
-    exit_ = goro::run(spec_.config, goro::Observer{&tap_, &control_}, [s, p] { s->main(p); });
+  // Compiled here (or found compiled), before the run's thread starts.
+  std::function<void()> main = spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_);
+  thread_ = std::thread([this, main = std::move(main)] {
+    exit_ = goro::run(program_config(spec_.config), goro::Observer{&tap_, &control_}, main);
     done_.store(true);
   });
 }
@@ -57,6 +60,7 @@ const std::vector<goro::Event>& Session::pump() {
 goro::Recording Session::recording() const {
   goro::Recording r;
   r.header = header_of(spec_);
+  r.source = source_;
   r.strings = strings_;
   r.events = goro::EventLog(events_);
   r.complete = done();

@@ -1,4 +1,4 @@
-// app/session.hpp: one run of a scenario on its own thread, observed through a Tap: the CLI
+// app/session.hpp: one run of a Go program on its own thread, observed through a Tap: the CLI
 // and the window both drive programs through this. The runtime runs on the session's thread;
 // the owner drains events (pump) on its own thread and keeps the model and recording.
 //
@@ -19,15 +19,15 @@
 #include "goro/record.hpp"
 #include "goro/tap.hpp"
 #include "model.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 #include "source.hpp"
 #include "timeline.hpp"
 
 namespace goroscope {
 
-// RunSpec is everything that determines a run.
+// RunSpec is everything that determines a run: the program, its parameter values, the config.
 struct RunSpec {
-  const Scenario* scenario = nullptr;
+  const Scenario* scenario = nullptr;  // the program (its source, compiled once per values)
   Params params;
   goro::Config config;
 };
@@ -50,6 +50,7 @@ class Session : public Source {
   const std::vector<goro::Event>& pump();
   bool done() const { return done_.load() && tap_.finished(); }
   const goro::Exit& exit() const { return exit_; }  // valid once done()
+  int exit_code() const { return exit_code_; }      // os.Exit's code, or -1 (valid once done())
 
   goro::Control& control() { return control_; }
   const goro::visual::Model& model() const override { return model_; }
@@ -65,11 +66,14 @@ class Session : public Source {
   bool virtual_clock() const override { return spec_.config.clock == goro::ClockMode::Virtual; }
   bool is_replay() const override { return false; }
   const RunSpec& spec() const { return spec_; }
+  // source() is the Go source that runs (its parameters' values written in), as recordings keep it.
+  const goro::SourceFile& source() const { return source_; }
   // recording() is what has been pumped so far, as a Recording (for saving).
   goro::Recording recording() const;
 
  private:
   RunSpec spec_;
+  goro::SourceFile source_;
   goro::Tap tap_;
   goro::Control control_;
   goro::visual::Model model_;
@@ -80,6 +84,7 @@ class Session : public Source {
   bool keep_events_;
   std::unique_ptr<goro::RecordingWriter> writer_;
   goro::Exit exit_;
+  int exit_code_ = -1;
   std::atomic<bool> done_{false};
   std::thread thread_;
 };

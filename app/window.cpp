@@ -147,6 +147,19 @@ int run_window(WindowOptions o) {
     }
     opts.params_set = true;
   }
+  if (opts.replay == nullptr) {  // the program must compile before a window opens (gc's messages)
+    const Scenario* sc = find_scenario(opts.scenario.empty() ? settings.scenario : opts.scenario);
+    if (!sc && !opts.scenario.empty()) {
+      std::cerr << "goroscope: no scenario named '" << opts.scenario << "'\n";
+      return 1;
+    }
+    if (!sc) sc = &default_scenario();
+    std::vector<std::string> errors;
+    if (!sc->compile(opts.params_set ? opts.params : sc->defaults(), &errors)) {
+      for (const std::string& e : errors) std::cerr << e << "\n";
+      return 1;
+    }
+  }
 
   // Pictures and clips show the whole replay, its timeline included: let its indexing finish.
   if (opts.replay && (!screenshot.empty() || !video.empty())) opts.replay->wait_indexed();

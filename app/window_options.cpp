@@ -4,13 +4,14 @@
 #include "args.hpp"
 #include "cli.hpp"
 #include "goro/output_file.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 
 namespace goroscope {
 
 const char* const kWindowHelp =
-    "usage: goroscope [options] [FILE]        open the window (FILE: a recording to replay)\n"
-    "  --scenario NAME        the program to open (goroscope list shows them)\n"
+    "usage: goroscope [options] [FILE]        open the window (FILE: a recording to replay,\n"
+    "                         or a Go program, FILE.go, to run)\n"
+    "  --scenario NAME        the program to open (goroscope list shows them), or FILE.go\n"
     "  --set NAME=VALUE       a parameter of it (repeatable, each parameter once)\n"
     "  --procs N --seed S --clock virtual|real --speed X   as for `goroscope run`\n"
     "                         (the window's clock is real unless --clock virtual)\n"
@@ -77,10 +78,20 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
   if (o.help) return o;
   if (a.positional().size() > 1)
     throw UsageError("one recording at a time: '" + a.positional()[0] + "' and '" + a.positional()[1] + "'");
-  if (!a.positional().empty()) o.recording = a.positional()[0];
-  if (auto s = a.text("--scenario")) {
-    if (!find_scenario(*s)) throw UsageError("no scenario named '" + *s + "' (goroscope list shows them)");
-    o.scenario = *s;
+  if (!a.positional().empty()) {
+    const std::string& f = a.positional()[0];
+    bool go = f.size() > 3 && f.compare(f.size() - 3, 3, ".go") == 0;
+    if (go && a.has("--scenario"))
+      throw UsageError("one program at a time: '" + f + "' and --scenario " + *a.text("--scenario"));
+    (go ? o.scenario : o.recording) = f;  // a Go file runs; anything else is a recording
+  }
+  if (auto s = a.text("--scenario")) o.scenario = *s;
+  if (!o.scenario.empty() && !find_scenario(o.scenario)) {
+    std::string err;
+    if (o.scenario.size() > 3 && o.scenario.compare(o.scenario.size() - 3, 3, ".go") == 0 &&
+        !open_program(o.scenario, &err))
+      throw UsageError(err);
+    throw UsageError("no scenario named '" + o.scenario + "' (goroscope list shows them)");
   }
   o.sets = a.values("--set");
   o.config.clock = goro::ClockMode::Real;  // watching: real time, adjustable speed

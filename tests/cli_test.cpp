@@ -15,7 +15,7 @@
 
 #include "goro/output_file.hpp"
 #include "goro/record.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 #include "signals.hpp"
 #include "window_options.hpp"
 
@@ -128,22 +128,100 @@ TEST(Cli, EveryArticleProgramIsAScenario) {
     for (const auto& p : s.params) EXPECT_TRUE(p.min <= p.def && p.def <= p.max) << s.name << " " << p.name;
   }
   EXPECT_EQ(goroscope::find_scenario("nope"), nullptr);
+  EXPECT_EQ(goroscope::find_scenario("nope.go"), nullptr);  // a user's file that is not there
+}
+
+// A built-in program is its Go source, embedded in the binary: the same text as the asset, its
+// title and description from the leading comment, its parameters from the slider comments.
+TEST(Cli, ProgramsComeFromTheirGoSource) {
+  const auto& s = *goroscope::find_scenario("worker_pool");
+  std::ifstream in(GOROSCOPE_ASSETS "/programs/08_worker_pool.go", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(s.source, text.str());
+  EXPECT_TRUE(s.builtin);
+  EXPECT_EQ(s.title, "Worker pool");
+  EXPECT_EQ(s.description, "Workers take jobs from a channel, send results, and count down a WaitGroup.");
+  ASSERT_EQ(s.params.size(), 3u);
+  EXPECT_EQ(s.params[1].name, "numWorkers");
+  EXPECT_EQ(s.params[1].def, 3);
+  EXPECT_EQ(s.params[1].max, 1000);
+  EXPECT_EQ(goroscope::find_scenario("data_race")->go_file, "13_pitfall_data_race.go");
+  EXPECT_EQ(goroscope::find_scenario("million")->go_file, "14_performance_million.go");
+  EXPECT_EQ(goroscope::find_scenario("deadlock")->title, "Pitfall: deadlock");
+  // the same values compile once; other values compile anew, with the literal replaced
+  goroscope::Params p = s.defaults();
+  EXPECT_EQ(s.compile(p), s.compile(p));
+  p.values["numWorkers"] = 8;
+  EXPECT_NE(s.source_with(p).find("numWorkers := 8 // goroscope: slider"), std::string::npos);
+  EXPECT_NE(s.compile(p), s.compile(s.defaults()));
+}
+
+// A user's Go file is a program like the others: name = its path, title from its comment or its
+// file name, sliders from its annotations; one that does not compile says so in gc's form.
+TEST(Cli, AUsersGoFileIsAProgram) {
+  std::string dir = ::testing::TempDir();
+  std::string path = dir + "/mine" + std::to_string(::getpid()) + ".go";
+  {
+    std::ofstream f(path);
+    f << "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 4 // goroscope: slider 1..9 \"how many\"\n"
+         "\tch := make(chan int, n)\n\tfor i := 0; i < n; i++ {\n\t\tch <- "
+         "i\n\t}\n\tfmt.Println(len(ch))\n}\n";
+  }
+  const goroscope::Scenario* s = goroscope::find_scenario(path);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->name, path);
+  EXPECT_FALSE(s->builtin);
+  EXPECT_EQ(s->title, "mine" + std::to_string(::getpid()) + ".go");
+  ASSERT_EQ(s->params.size(), 1u);
+  EXPECT_EQ(s->params[0].name, "n");
+  EXPECT_EQ(goroscope::find_scenario(path), s);  // read once
+  Outcome o = run_cli({"run", path, "--set", "n=7"});
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "7\n");
+  std::string bad = dir + "/bad" + std::to_string(::getpid()) + ".go";
+  {
+    std::ofstream f(bad);
+    f << "package main\n\nfunc main() {\n\tx := 1\n}\n";
+  }
+  std::vector<std::string> errors;
+  EXPECT_EQ(goroscope::find_scenario(bad)->compile({}, &errors), nullptr);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], bad + ":4:2: declared and not used: x");  // the path as given, as gc says it
+  Outcome b = run_cli({"run", bad});  // as go run: gc's message with the path given, exit 1
+  EXPECT_EQ(b.status, 1);
+  EXPECT_EQ(b.err, bad + ":4:2: declared and not used: x\n");
+  Outcome gone = run_cli({"run", dir + "/nowhere.go"});
+  EXPECT_EQ(gone.status, 1);
+  EXPECT_NE(gone.err.find("cannot read"), std::string::npos) << gone.err;
+  std::string quits = dir + "/quits" + std::to_string(::getpid()) + ".go";
+  {
+    std::ofstream f(quits);
+    f << "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n";
+  }
+  Outcome q = run_cli({"run", quits});  // os.Exit's code is the exit status, as go run gives it
+  EXPECT_EQ(q.status, 3);
+  EXPECT_EQ(q.out, "bye\n");
+  EXPECT_EQ(q.err.rfind("exit status 3\n", 0), 0u) << q.err;
+  std::remove(path.c_str());
+  std::remove(bad.c_str());
+  std::remove(quits.c_str());
 }
 
 TEST(Cli, ParameterAssignmentsAreChecked) {
   const auto& s = *goroscope::find_scenario("worker_pool");
   goroscope::Params p = s.defaults();
-  EXPECT_EQ(s.set(p, "workers=8"), "");
-  EXPECT_EQ(p["workers"], 8);
-  EXPECT_EQ(s.set(p, "workers=0"), "parameter workers must be a whole number from 1 to 1000, not '0'");
-  EXPECT_NE(s.set(p, "workers=eight").find("must be a whole number"), std::string::npos);
-  EXPECT_NE(s.set(p, "workers=").find("must be a whole number"), std::string::npos);
-  EXPECT_NE(s.set(p, "workers=+3").find("not '+3'"), std::string::npos);  // as --procs +3
-  EXPECT_NE(s.set(p, "workers= 3").find("not ' 3'"), std::string::npos);
-  EXPECT_NE(s.set(p, "workers=99999999999").find("from 1 to 1000"), std::string::npos);
+  EXPECT_EQ(s.set(p, "numWorkers=8"), "");
+  EXPECT_EQ(p["numWorkers"], 8);
+  EXPECT_EQ(s.set(p, "numWorkers=0"), "parameter numWorkers must be a whole number from 1 to 1000, not '0'");
+  EXPECT_NE(s.set(p, "numWorkers=eight").find("must be a whole number"), std::string::npos);
+  EXPECT_NE(s.set(p, "numWorkers=").find("must be a whole number"), std::string::npos);
+  EXPECT_NE(s.set(p, "numWorkers=+3").find("not '+3'"), std::string::npos);  // as --procs +3
+  EXPECT_NE(s.set(p, "numWorkers= 3").find("not ' 3'"), std::string::npos);
+  EXPECT_NE(s.set(p, "numWorkers=99999999999").find("from 1 to 1000"), std::string::npos);
   EXPECT_NE(s.set(p, "wrkers=3").find("has no parameter 'wrkers'"), std::string::npos);
-  EXPECT_NE(s.set(p, "workers").find("expected name=value"), std::string::npos);
-  EXPECT_EQ(p["workers"], 8);  // failed assignments change nothing
+  EXPECT_NE(s.set(p, "numWorkers").find("expected name=value"), std::string::npos);
+  EXPECT_EQ(p["numWorkers"], 8);  // failed assignments change nothing
 }
 
 TEST(Cli, BadCommandLinesAreUsageErrors) {
@@ -198,10 +276,10 @@ TEST(Cli, EveryBadRunLineSaysWhatIsWrong) {
   EXPECT_EQ(
       usage({"run", "select", "--seed", "18446744073709551616"}),
       "goroscope: --seed must be a whole number from 0 to 18446744073709551615, not '18446744073709551616'");
-  EXPECT_EQ(usage({"run", "worker_pool", "--set", "workers=+3"}),
-            "goroscope: parameter workers must be a whole number from 1 to 1000, not '+3'");
-  EXPECT_EQ(usage({"run", "worker_pool", "--set", "workers=3", "--set", "workers=4"}),
-            "goroscope: --set workers is given twice (set each parameter once)");
+  EXPECT_EQ(usage({"run", "worker_pool", "--set", "numWorkers=+3"}),
+            "goroscope: parameter numWorkers must be a whole number from 1 to 1000, not '+3'");
+  EXPECT_EQ(usage({"run", "worker_pool", "--set", "numWorkers=3", "--set", "numWorkers=4"}),
+            "goroscope: --set numWorkers is given twice (set each parameter once)");
   EXPECT_EQ(usage({"run", "select", "--record", ""}), "goroscope: --record needs a file name, not ''");
   EXPECT_EQ(usage({"run", "select", "--procs", "2", "--procs", "3"}),
             "goroscope: --procs is given twice (give each option once)");
@@ -265,7 +343,7 @@ TEST(Cli, TheWindowReadsItsOptionsByTheSameRules) {
 
   goroscope::WindowOptions o =
       goroscope::parse_window_options({"--procs", "4", "--seed=18446744073709551615", "--size", "800x500",
-                                       "--present", "--set", "workers=3"});
+                                       "--present", "--set", "numWorkers=3"});
   EXPECT_EQ(o.config.procs, 4);
   EXPECT_EQ(o.config.seed, UINT64_MAX);
   EXPECT_EQ(o.config.clock, goro::ClockMode::Real);  // the window watches in real time
@@ -273,7 +351,7 @@ TEST(Cli, TheWindowReadsItsOptionsByTheSameRules) {
   EXPECT_EQ(o.width, 800);
   EXPECT_EQ(o.height, 500);
   EXPECT_TRUE(o.present);
-  EXPECT_EQ(o.sets, V{"workers=3"});
+  EXPECT_EQ(o.sets, V{"numWorkers=3"});
   o = goroscope::parse_window_options({"--clock", "virtual", "--speed", "2"});
   ASSERT_EQ(o.notes.size(), 1u);
   EXPECT_NE(o.notes[0].find("--speed does nothing"), std::string::npos);
@@ -388,7 +466,7 @@ void record_until_signal(const std::string& path, int sig) {
   killer.detach();
   // Main sleeps an hour of real time: only the signal ends this run.
   auto rc = goroscope::cli_main(
-      {"run", "goroutine_leak", "--clock", "real", "--set", "sleep_ms=3600000", "--record", path});
+      {"run", "goroutine_leak", "--clock", "real", "--set", "sleepMs=3600000", "--record", path});
   std::exit(rc.value_or(99));
 }
 
@@ -447,6 +525,6 @@ TEST(CliDeathTest, RunningOutOfMemoryOnAnyThreadIsAMessageAndExit1) {
 // A program that reads a parameter it does not declare is told so (it used to read 0).
 TEST(Cli, AnUndeclaredParameterIsAnError) {
   goroscope::Params p = goroscope::find_scenario("worker_pool")->defaults();
-  EXPECT_EQ(p["workers"], 3);
+  EXPECT_EQ(p["numWorkers"], 3);
   EXPECT_THROW((void)p["wokers"], std::out_of_range);
 }

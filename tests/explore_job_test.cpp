@@ -1,5 +1,5 @@
-// tests/explore_job_test.cpp: the window's search in the background: it finds the data race of
-// a small C++ program (goro::Shared) within a few runs, reports its progress, records the
+// tests/explore_job_test.cpp: the window's search in the background: it finds the article's
+// data race within a few runs (once the Go VM reports variable accesses), reports its progress, records the
 // failing run so that it opens at the moment it failed (the bookmark there), finds the lost
 // update of the article's program and opens at the line that differs, says when it found
 // nothing, and can be cancelled, even in the middle of a run that would never end.
@@ -10,6 +10,7 @@
 
 #include <cstdio>
 
+#include "app_support.hpp"
 #include "goro/goro.hpp"
 #include "replay.hpp"
 
@@ -17,28 +18,60 @@ namespace {
 
 using namespace goroscope;
 
-// Two goroutines increment a shared counter with nothing ordering them.
-const Scenario& racy() {
-  static const Scenario s{"racy", "racy", "two counter++", "racy.go", {}, [](const Params&) {
-                            goro::Shared<int> counter{0, "counter"};
-                            goro::WaitGroup wg{"wg"};
-                            wg.add(2);
-                            for (int i = 0; i < 2; i++)
-                              goro::go("counter++", [&] {
-                                counter.store(counter.load() + 1);
-                                wg.done();
-                              });
-                            wg.wait();
-                            goro::println("counter:", counter.load());
-                          }};
+// main and a goroutine hand a value back and forth forever: a run that only a stop ends.
+const Scenario& endless() {
+  static const Scenario s = program_from_source("endless", "endless.go", R"(// Endless
+// never returns
+package main
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		for {
+			ch <- 1
+		}
+	}()
+	for {
+		<-ch
+	}
+}
+)");
   return s;
 }
 
-// main yields forever: a run that only a stop ends.
-const Scenario& endless() {
-  static const Scenario s{"endless", "endless", "never returns", "endless.go", {}, [](const Params&) {
-                            for (;;) goro::yield();
-                          }};
+// ABBA: two goroutines take two mutexes in opposite orders.
+const Scenario& abba() {
+  static const Scenario s = program_from_source("abba", "abba.go", R"(// ABBA
+// lock-order deadlock
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var a, b sync.Mutex
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		a.Lock()
+		b.Lock()
+		b.Unlock()
+		a.Unlock()
+		wg.Done()
+	}()
+	go func() {
+		b.Lock()
+		a.Lock()
+		a.Unlock()
+		b.Unlock()
+		wg.Done()
+	}()
+	wg.Wait()
+	fmt.Println("no deadlock")
+}
+)");
   return s;
 }
 
@@ -57,8 +90,9 @@ std::string temp_path(const char* name) {
 }  // namespace
 
 TEST(ExploreJob, FindsTheRaceOfASharedVariableAndOpensAtIt) {
+  SKIP_UNLESS_ACCESSES_CHECKED();
   std::string path = temp_path("job-race");
-  ExploreJob job(options(racy(), kRace | kDeadlock | kPanic, 20), path);
+  ExploreJob job(options(*find_scenario("data_race"), kRace | kDeadlock | kPanic, 20), path);
   job.wait();
   ASSERT_EQ(job.state(), ExploreJob::State::Found) << job.finding().error;
   ExploreProgress p = job.progress();
@@ -90,6 +124,7 @@ TEST(ExploreJob, FindsTheRaceOfASharedVariableAndOpensAtIt) {
 }
 
 TEST(ExploreJob, OpensTheLostUpdateAtTheLineThatDiffers) {
+  SKIP_UNLESS_ACCESSES_CHECKED();
   std::string path = temp_path("job-lost");
   ExploreJob job(options(*find_scenario("data_race"), kOutputDiffers, 100), path);
   job.wait();
@@ -105,28 +140,8 @@ TEST(ExploreJob, OpensTheLostUpdateAtTheLineThatDiffers) {
 }
 
 TEST(ExploreJob, OpensALockOrderDeadlockAtTheDeadlock) {
-  // Two goroutines take two mutexes in opposite orders: PCT finds the preemption between them.
-  static const Scenario abba{"abba", "ABBA", "lock-order deadlock", "abba.go", {}, [](const Params&) {
-                               goro::Mutex a{"a"}, b{"b"};
-                               goro::WaitGroup wg{"wg"};
-                               wg.add(2);
-                               goro::go("ab", [&] {
-                                 a.lock();
-                                 b.lock();
-                                 b.unlock();
-                                 a.unlock();
-                                 wg.done();
-                               });
-                               goro::go("ba", [&] {
-                                 b.lock();
-                                 a.lock();
-                                 a.unlock();
-                                 b.unlock();
-                                 wg.done();
-                               });
-                               wg.wait();
-                             }};
-  ExploreOptions o = options(abba, kDefaultUntil, 1000);
+  // PCT finds the preemption between the two Lock calls.
+  ExploreOptions o = options(abba(), kDefaultUntil, 1000);
   o.strategy = Strategy::Pct;
   o.depth = 2;
   std::string path = temp_path("job-abba");

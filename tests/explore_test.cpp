@@ -7,6 +7,7 @@
 
 #include <cstdio>
 
+#include "app_support.hpp"
 #include "explorer.hpp"
 #include "goro/goro.hpp"
 
@@ -38,31 +39,42 @@ std::string temp_path(const char* name) {
 // ABBA: two goroutines take two mutexes in opposite orders. It deadlocks only if one is
 // preempted between its two lock calls while the other takes its first.
 const Scenario& abba() {
-  static const Scenario s{"abba", "ABBA", "lock-order deadlock", "abba.go", {}, [](const Params&) {
-                            goro::Mutex a{"a"}, b{"b"};
-                            goro::WaitGroup wg{"wg"};
-                            wg.add(2);
-                            goro::go("ab", [&] {
-                              a.lock();
-                              b.lock();
-                              b.unlock();
-                              a.unlock();
-                              wg.done();
-                            });
-                            goro::go("ba", [&] {
-                              b.lock();
-                              a.lock();
-                              a.unlock();
-                              b.unlock();
-                              wg.done();
-                            });
-                            wg.wait();
-                            goro::println("no deadlock");
-                          }};
+  static const Scenario s = program_from_source("abba", "abba.go", R"(// ABBA
+// lock-order deadlock
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var a, b sync.Mutex
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		a.Lock()
+		b.Lock()
+		b.Unlock()
+		a.Unlock()
+		wg.Done()
+	}()
+	go func() {
+		b.Lock()
+		a.Lock()
+		a.Unlock()
+		b.Unlock()
+		wg.Done()
+	}()
+	wg.Wait()
+	fmt.Println("no deadlock")
+}
+)");
   return s;
 }
 
 TEST(Explore, FindsTheArticlesLostUpdateInUnder100RunsAndRecordsIt) {
+  SKIP_UNLESS_ACCESSES_CHECKED();
   for (Strategy st : {Strategy::Random, Strategy::Pct}) {
     ExploreResult r = search(options(find_scenario("data_race"), st, kDefaultUntil, 100));
     ASSERT_TRUE(r.found()) << "strategy " << static_cast<int>(st);
@@ -94,6 +106,7 @@ TEST(Explore, FindsTheArticlesLostUpdateInUnder100RunsAndRecordsIt) {
 }
 
 TEST(Explore, FindsTheRaceOnItsFirstRunWithTheDetector) {
+  SKIP_UNLESS_ACCESSES_CHECKED();
   ExploreResult r = search(options(find_scenario("data_race"), Strategy::Random, kRace, 10));
   ASSERT_TRUE(r.found());
   EXPECT_EQ(r.runs, 1u);
@@ -138,11 +151,11 @@ TEST(Explore, TheSameOptionsFindTheSameRun) {
 TEST(Explore, FindsNothingInTheArticlesCorrectPrograms) {
   for (const char* name : {"mutex_counter", "worker_pool", "once", "select", "context_timeout"}) {
     for (Strategy st : {Strategy::Random, Strategy::Pct}) {
-      ExploreOptions o = options(find_scenario(name), st, kDeadlock | kPanic | kRace, 500);
+      ExploreOptions o = options(find_scenario(name), st, kDeadlock | kPanic | kRace, 200);
       if (std::string(name) == "mutex_counter") o.spec.params.values["goroutines"] = 20;
       ExploreResult r = search(o);
       EXPECT_FALSE(r.found()) << name << ": " << r.outcome.what;
-      EXPECT_EQ(r.runs, 500u) << name;
+      EXPECT_EQ(r.runs, 200u) << name;
     }
   }
 }

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "probe.hpp"
-#include "scenarios/scenario.hpp"
+#include "scenario.hpp"
 
 #ifndef GOROSCOPE_BINARY
 #error "GOROSCOPE_BINARY must name the goroscope executable"
@@ -31,7 +31,7 @@ TEST_P(Window, ScreenshotIsTheRightSizeAndNotBlank) {
   if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run not installed";
   std::string png = ::testing::TempDir() + "goroscope-" + GetParam() + ".png";
   std::remove(png.c_str());
-  std::string extra = GetParam() == "million" ? " --set n=50000" : "";
+  std::string extra = GetParam() == "million" ? " --set n=20000" : "";
   std::string cmd = "XDG_CONFIG_HOME=" + ::testing::TempDir() +
                     "goroscope-config xvfb-run -a -s '-screen 0 1280x800x24' " + GOROSCOPE_BINARY +
                     " --scenario " + GetParam() + extra +

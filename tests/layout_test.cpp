@@ -52,7 +52,7 @@ TEST(Layout, WorkerPoolReadsLeftToRightWithTheArticlesEdges) {
   LayoutEngine engine;
   auto L = engine.compute(s->model());
   expect_no_overlaps(L);
-  const Node &sender = by_label(L, "send jobs"), &jobs = by_label(L, "jobs"), &w1 = by_label(L, "worker 1"),
+  const Node &sender = by_label(L, "main.func1"), &jobs = by_label(L, "jobs"), &w1 = by_label(L, "worker 1"),
              &results = by_label(L, "results"), &main = by_label(L, "main"), &wg = by_label(L, "wg");
   EXPECT_LT(sender.x, jobs.x);
   EXPECT_LT(jobs.x, w1.x);
@@ -63,9 +63,9 @@ TEST(Layout, WorkerPoolReadsLeftToRightWithTheArticlesEdges) {
   // The WaitGroup sits between the workers that count it down and main that waits on it.
   EXPECT_LT(w1.x, wg.x);
   EXPECT_LT(wg.x, main.x);
-  // The article's edges: main -> jobs (here "send jobs"), jobs -> each worker, each worker ->
+  // The article's edges: main -> jobs (here "main.func1"), jobs -> each worker, each worker ->
   // results, results -> main; each worker -.-> wg (Done), main -.-> wg (Add), wg -> main.
-  EXPECT_EQ(count_edges(L, EdgeKind::Send, "send jobs", "jobs"), 1u);
+  EXPECT_EQ(count_edges(L, EdgeKind::Send, "main.func1", "jobs"), 1u);
   EXPECT_EQ(count_edges(L, EdgeKind::Recv, "jobs"), 3u);
   EXPECT_EQ(count_edges(L, EdgeKind::Send, "", "results"), 3u);
   EXPECT_EQ(count_edges(L, EdgeKind::Recv, "results", "main"), 1u);
@@ -126,10 +126,9 @@ namespace {
 goroscope::RunSpec worker_pool_spec() {
   const goroscope::Scenario* sc = goroscope::find_scenario("worker_pool");
   goroscope::RunSpec spec{sc, sc->defaults(), {}};
-  spec.params.values["workers"] = 8;
-  spec.params.values["jobs"] = 20;
-  spec.params.values["buffer"] = 20;
-  spec.params.values["work_ms"] = 2;
+  spec.params.values["numWorkers"] = 8;
+  spec.params.values["numJobs"] = 20;  // the capacity of jobs and results too
+  spec.params.values["workMs"] = 2;
   return spec;
 }
 
@@ -154,7 +153,7 @@ TEST(Layout, ReplayFramesHoldStill) {
   LayoutEngine engine;
   engine.plan(*r.final_model());
   auto last = places(engine.compute(*r.final_model()));
-  ASSERT_EQ(last.size(), 8u + 2 + 3);  // 8 workers, main, send jobs; jobs, results, wg
+  ASSERT_EQ(last.size(), 8u + 2 + 3);  // 8 workers, main, main.func1 (sends the jobs); jobs, results, wg
   std::mt19937 rng(7);
   std::vector<size_t> cursors;
   for (size_t i = 0; i <= r.size(); i += 5) cursors.push_back(i);
@@ -255,7 +254,7 @@ TEST(Layout, ManyGoroutinesBecomeOneGroup) {
   const Node* group = nullptr;
   size_t singles = 0;
   for (const Node& n : L.nodes) {
-    if (n.key.kind == NodeKind::Group && n.label == "task") group = &n;
+    if (n.key.kind == NodeKind::Group && n.label == "main.func1") group = &n;  // go func(i int) {...}(i)
     if (n.key.kind == NodeKind::Goroutine) singles++;
   }
   ASSERT_TRUE(group);
@@ -298,6 +297,8 @@ TEST(Layout, BaseNamesDropTheNumber) {
   EXPECT_EQ(goro::visual::base_name("pool worker 3"), "pool worker");
   EXPECT_EQ(goro::visual::base_name("task"), "task");
   EXPECT_EQ(goro::visual::base_name("42"), "42");
+  EXPECT_EQ(goro::visual::base_name("main.func2"), "main.func2");  // Go's name: not a number
+  EXPECT_EQ(goro::visual::base_name("worker #3"), "worker");
 }
 
 TEST(Layout, ConcernsPicksTheEventsAboutANode) {

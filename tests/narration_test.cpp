@@ -32,7 +32,7 @@ TEST(Narration, WorkerPoolSaysWhoDidWhat) {
   auto s = run_session(*goroscope::find_scenario("worker_pool"));
   auto v = sentences(*s);
   ASSERT_EQ(v.size(), s->events().size());
-  EXPECT_TRUE(has(v, "send jobs sent {1 Job1} into jobs (buffer 1/10)"));
+  EXPECT_TRUE(has(v, "main.func1 sent {1 Job1} into jobs (buffer 1/10)"));
   EXPECT_TRUE(has(v, "worker 1 received {1 Job1} from jobs (buffer 9/10)"));
   EXPECT_TRUE(has(v, "main blocked: wg.Wait(), counter 3"));
   EXPECT_TRUE(has(v, "main wg.Add(1): counter 1"));

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 
+#include "app_support.hpp"
 #include "cli.hpp"
 #include "goro/record.hpp"
 
@@ -30,6 +31,7 @@ Result run_cli(const V& args) {
 }
 
 TEST(RaceCli, TheArticlesDataRaceIsReportedOnEverySeedAtProcs1And2) {
+  SKIP_UNLESS_ACCESSES_CHECKED();
   int lost = 0, kept = 0;
   for (const char* procs : {"1", "2"})
     for (int seed = 1; seed <= 12; seed++) {
@@ -86,6 +88,7 @@ TEST(RaceCli, ExploreBadOptionsAreUsageErrors) {
 }
 
 TEST(RaceCli, ExploreRecordsTheFailingRunAndSaysHowToOpenIt) {
+  SKIP_UNLESS_ACCESSES_CHECKED();
   std::string path = ::testing::TempDir() + "/explore-cli" + std::to_string(::getpid()) + ".gorec";
   Result r = run_cli({"explore", "data_race", "--record", path});
   EXPECT_EQ(r.status, 3) << r.err;

@@ -44,7 +44,7 @@ TEST(Recording, RoundTripsEventsStringsAndHeader) {
   EXPECT_TRUE(r.complete);
   EXPECT_EQ(r.header.at("scenario"), "worker_pool");
   EXPECT_EQ(r.header.at("seed"), "7");
-  EXPECT_EQ(r.header.at("param.workers"), "3");
+  EXPECT_EQ(r.header.at("param.numWorkers"), "3");
   ASSERT_EQ(r.events.size(), s->events().size());
   EXPECT_EQ(0, std::memcmp(r.events.copy(0, r.events.size()).data(), s->events().data(),
                            r.events.size() * sizeof(goro::Event)));

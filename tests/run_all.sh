@@ -39,7 +39,9 @@ leg_install() {
   [ -x build/app/goroscope ] || leg_build
   rm -rf build/stage build/consumer build/runtime-alone
   cmake --install build --prefix "$PWD/build/stage"
-  test -f build/stage/share/goroscope/assets/programs/08_worker_pool.go  # where assets_dir() looks
+  test -f build/stage/share/goroscope/assets/programs/08_worker_pool.go  # the assets are installed
+  local staged="$PWD/build/stage/bin/goroscope"
+  (cd / && "$staged" run buffered_channel >/dev/null)  # the programs are built in, no assets needed
   cmake -S tests/consumer -B build/consumer -DCMAKE_PREFIX_PATH="$PWD/build/stage"
   cmake --build build/consumer -j"$jobs"
   build/consumer/goro_consumer

@@ -62,3 +62,25 @@ TEST(Source, AReplayShowsUpToItsCursorAndPlaysOnItsOwnClock) {
   while (r.playing() && frames < 1000) src.update(0.1), frames++;
   EXPECT_LE(frames, 5);
 }
+
+// A recording keeps the Go source that ran, its parameters written in (what the source panel
+// shows in a replay), and the session shows the same text live.
+TEST(Source, ARecordingKeepsTheProgramsSourceAsItRan) {
+  std::string path = ::testing::TempDir() + "source-kept.gorec";
+  const goroscope::Scenario& sc = *goroscope::find_scenario("worker_pool");
+  goroscope::RunSpec spec{&sc, sc.defaults(), {}};
+  spec.params.values["numWorkers"] = 5;
+  spec.params.values["workMs"] = 0;
+  {
+    goroscope::Session s(spec, path);
+    while (!s.done() || !s.pump().empty()) s.pump();
+    EXPECT_EQ(s.source().name, "08_worker_pool.go");
+    EXPECT_NE(s.source().text.find("numWorkers := 5 // goroscope: slider"), std::string::npos);
+    EXPECT_EQ(s.recording().source.text, s.source().text);
+  }
+  goroscope::Replay r(path);
+  EXPECT_EQ(r.recording().source.name, "08_worker_pool.go");
+  EXPECT_EQ(r.recording().source.text, sc.source_with(spec.params));
+  EXPECT_NE(r.recording().source.text, sc.source);  // not the defaults: what ran
+  std::remove(path.c_str());
+}

@@ -258,7 +258,6 @@ TEST(Leaks, EachWithItsLineAndWaitReasonOnceTheProgramEnded) {
 TEST(Leaks, TheGoroutineLeakProgram) {
   goroscope::RunSpec spec{goroscope::find_scenario("goroutine_leak"), {}, {}};
   spec.params = spec.scenario->defaults();
-  spec.params.values["leakers"] = 3;
   goroscope::Session s(spec);
   for (;;) {
     bool was_done = s.done();
@@ -268,6 +267,7 @@ TEST(Leaks, TheGoroutineLeakProgram) {
     }
   }
   auto leaks = goro::visual::leaks(s.model());
-  ASSERT_EQ(leaks.size(), 3u);
-  for (const auto& l : leaks) EXPECT_EQ(l.where, "chan receive on neverSendChannel");
+  ASSERT_EQ(leaks.size(), 1u);
+  EXPECT_EQ(leaks[0].where.rfind("chan receive", 0), 0u) << leaks[0].where;
+  EXPECT_GT(leaks[0].line, 0u);  // the Go program's line it waits on
 }

@@ -15,9 +15,10 @@ namespace goro::visual {
 
 std::string base_name(const std::string& name) {
   size_t end = name.size();
-  while (end > 0 && (std::isdigit(static_cast<unsigned char>(name[end - 1])) || name[end - 1] == ' ' ||
-                     name[end - 1] == '#'))
-    --end;
+  while (end > 0 && std::isdigit(static_cast<unsigned char>(name[end - 1]))) --end;
+  if (end == name.size() || end == 0 || (name[end - 1] != ' ' && name[end - 1] != '#'))
+    return name;  // no number, or one that is part of the name (Go's "main.func2")
+  while (end > 0 && (name[end - 1] == ' ' || name[end - 1] == '#')) --end;
   return end == 0 ? name : name.substr(0, end);
 }
 

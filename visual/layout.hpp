@@ -152,7 +152,8 @@ inline bool variable_edge(EdgeKind k) {
   return k == EdgeKind::Read || k == EdgeKind::Write || k == EdgeKind::Race;
 }
 
-// base_name() is a goroutine name without its trailing number ("worker 12" -> "worker").
+// base_name() is a goroutine name without its trailing number ("worker 12" -> "worker"); a
+// number glued to the name is part of it (Go's anonymous functions: "main.func2").
 std::string base_name(const std::string& name);
 
 }  // namespace goro::visual

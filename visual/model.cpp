@@ -44,7 +44,7 @@ Goroutine& Model::g(uint64_t id) {
 }
 
 size_t Model::own_bytes() const {
-  size_t n = gs_.own_bytes() + objs_.size() * sizeof(Object) + output_.size();
+  size_t n = gs_.own_bytes() + objs_.size() * sizeof(Object) + output_.size() + errors_.size();
   for (const Channel& c : chans_)
     n += sizeof c + c.buffer.size() * sizeof(std::string) + (c.sendq.size() + c.recvq.size()) * 8;
   for (const WaitGroup& w : wgs_) n += sizeof w + w.waiters.size() * 8;
@@ -356,7 +356,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       g(e.g).wake_at = e.arg;
       break;
     case EventKind::Output:
-      output_ += text(e.text);
+      (e.aux ? errors_ : output_) += text(e.text);
       break;
     case EventKind::Panic:
     case EventKind::Deadlock:

@@ -175,7 +175,8 @@ class Model {
 
   int64_t time() const { return time_; }
   uint64_t seq() const { return seq_; }
-  const std::string& output() const { return output_; }
+  const std::string& output() const { return output_; }  // the program's standard output
+  const std::string& errors() const { return errors_; }  // its standard error (print, println)
   uint64_t channel_ops() const { return chan_ops_; }
   size_t count(GState s) const { return counts_[static_cast<size_t>(s)]; }  // goroutines in state s
 
@@ -206,6 +207,7 @@ class Model {
   std::vector<Mutex> mus_;
   std::vector<Once> onces_;
   std::vector<Variable> vars_;
+  std::string errors_;
   size_t races_ = 0;
   std::deque<Transfer> transfers_;  // the last few, newest at the back
   std::string output_;

@@ -1,6 +1,7 @@
 // visual/view_console.cpp: the program's output with Go's race reports where they were found
-// (in red), then Go's own words when it panics, deadlocks, found races ("Found N data race(s)",
-// exit status 66) or leaves goroutines behind.
+// (in red), its standard error (from print and println, after it in another colour), then Go's
+// own words when it panics, deadlocks, found races ("Found N data race(s)", exit status 66) or
+// leaves goroutines behind.
 #include <imgui.h>
 
 #include <algorithm>
@@ -32,6 +33,11 @@ void draw_console(const Model& m, const Palette& pal, bool& follow) {
     ImGui::PopStyleColor();
   }
   if (shown < out.size()) ImGui::TextUnformatted(out.data() + shown, out.data() + out.size());
+  if (const std::string& err = m.errors(); !err.empty()) {  // print/println: standard error
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.runnable));
+    ImGui::TextUnformatted(err.data(), err.data() + err.size());
+    ImGui::PopStyleColor();
+  }
   if (m.exited()) {
     ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
     if (!races.empty()) {

@@ -1214,9 +1214,16 @@ class Compiler {
     } else {
       nargs = callee_and_args(c, name);
     }
-    if (s->k == SK::Go)
-      emit(GO, nargs, str_const(name), -(nargs + 1));
-    else
+    if (s->k == SK::Go) {
+      size_t at = emit(GO, nargs, str_const(name), -(nargs + 1));
+      // `go worker(i, ...)`: the goroutine is named "worker 3", after its function and its
+      // integer first argument (as Go's traceback shows main.worker(0x3, ...)), so that the
+      // diagram tells the workers apart.
+      bool func = (f->k == EK::Ident || (f->k == EK::Selector && f->sel_kind == SelPkg)) && f->obj &&
+                  f->obj->k == OK::Func;
+      if (func && !c->list.empty() && c->list[0]->type && is_integer(c->list[0]->type))
+        fs_->p->code[at].c = is_unsigned(c->list[0]->type) ? 2 : 1;
+    } else
       emit(DEFER, nargs, 0, -(nargs + 1));
   }
 

@@ -60,16 +60,38 @@ int Thread::line() const {
   return pc < f.p->lines.size() ? f.p->lines[pc] : f.p->line;
 }
 
-std::vector<std::string> Thread::traceback() const {
-  std::vector<std::string> out;
-  for (size_t k = frames_.size(); k-- > 0;) {
-    const Frame* it = &frames_[k];
-    size_t pc = static_cast<size_t>(it->pc > 0 ? it->pc - 1 : 0);
-    int line = pc < it->p->lines.size() ? it->p->lines[pc] : it->p->line;
-    out.push_back(it->p->name + "(...)\n\t" + it->p->file + ":" + std::to_string(line));
+namespace {
+// frames_text() is Go's traceback of the frames, innermost first; the program's entry (which
+// runs the package's initialisers, then main.main) is the runtime's in Go, and not shown.
+std::string frames_text(const FrameStack& frames, const Proto* entry) {
+  std::string out;
+  for (size_t k = frames.size(); k-- > 0;) {
+    const Frame& f = frames[k];
+    if (f.p == entry) continue;
+    size_t pc = static_cast<size_t>(f.pc > 0 ? f.pc - 1 : 0);
+    int line = pc < f.p->lines.size() ? f.p->lines[pc] : f.p->line;
+    out += f.p->name + (f.p->nparams > 0 ? "(...)" : "()") + "\n\t" + f.p->file + ":" + std::to_string(line) +
+           "\n";
   }
   return out;
 }
+}  // namespace
+
+std::string Thread::traceback() const {
+  return with_origin(panicking_ && !panic_frames_.empty() ? panic_frames_
+                                                          : frames_text(frames_, run_.prog->entry));
+}
+
+std::string Thread::with_origin(std::string frames) const {
+  if (frames.empty()) return frames;
+  frames += created_by_;
+  frames.pop_back();  // the dump puts the line ends between goroutines
+  return frames;
+}
+
+const goro::SourceHooks Thread::kSourceHooks{
+    [](const void* t) { return static_cast<uint32_t>(static_cast<const Thread*>(t)->line()); },
+    [](const void* t) { return static_cast<const Thread*>(t)->traceback(); }};
 
 [[gnu::always_inline]] inline void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret,
                                                       bool boundary) {
@@ -99,6 +121,7 @@ void Thread::run_native(Proto* p, Value* args) {
 }
 
 void Thread::panic(Value v) {
+  panic_frames_ = frames_text(frames_, run_.prog->entry);  // the latest panic's, as Go shows
   panicking_ = true;
   panic_val_ = std::move(v);
 }
@@ -137,7 +160,8 @@ void Thread::runtime_error(const std::string& msg) { panic(box(run_.prog->runtim
     if (is_error && t->k == TK::Pointer && text.find("fmt.") == std::string::npos) {
     }
   }
-  throw goro::Panic(text);
+  throw goro::Panic(
+      text, with_origin(panic_frames_.empty() ? frames_text(frames_, run_.prog->entry) : panic_frames_));
 }
 
 void Thread::main() {
@@ -263,13 +287,17 @@ void Thread::call_iface(int name, int nargs, int nret) {
   call_value(fpos, nargs + 1, nret);
 }
 
-void Thread::go_stmt(int nargs, const std::string& name) {
+void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
   int fpos = sp_ - nargs - 1;
   Value* S = stack_.data();
   Value fn = std::move(S[fpos]);
   std::vector<Value> args;
   for (int i = fpos + 1; i < sp_; i++) args.push_back(std::move(S[i]));
   sp_ = fpos;
+  std::string name = func;  // name_arg: 1 (2 unsigned): "func N", after an integer first argument
+  if (name_arg && !args.empty())
+    name +=
+        " " + (name_arg == 2 ? std::to_string(static_cast<uint64_t>(args[0].i)) : std::to_string(args[0].i));
   if (!fn.o) {
     // go of a nil func: Go fails in the new goroutine; do it here
     runtime_error("invalid memory address or nil pointer dereference");
@@ -278,12 +306,16 @@ void Thread::go_stmt(int nargs, const std::string& name) {
   std::shared_ptr<Run> r = run_.self.lock();
   if (!r) return;  // the run is over (and g++ 12 sees no null dereference below)
   r->live.fetch_add(1);
-  goro::go(name, [r, fn = std::move(fn), args = std::move(args)]() mutable {
+  const Frame& here = frames_.back();
+  const Proto* creator = here.p;
+  const int at = line();
+  goro::go(name, [r, fn = std::move(fn), args = std::move(args), creator, at]() mutable {
     struct Done {
       Run* r;
       ~Done() { r->live.fetch_sub(1); }
     } done{r.get()};
     Thread t(*r);
+    t.created_by(creator->name, creator->file, at);
     t.start(fn, std::move(args));
   });
 }
@@ -922,7 +954,7 @@ void Thread::execute(size_t stop) {
       }
       case GO: {
         SAVE();
-        go_stmt(in.a, str_of(F->p->consts[static_cast<size_t>(in.b)]));
+        go_stmt(in.a, str_of(F->p->consts[static_cast<size_t>(in.b)]), in.c);
         if (panicking_) goto unwind;
         sp = sp_;
         break;
@@ -1652,12 +1684,12 @@ void Thread::execute(size_t stop) {
         Value v = POPV();
         std::string s = (in.b & 1 ? " " : "") + print_value(t, v) + (in.b & 2 ? "\n" : "");
         SAVE();
-        goro::print(s);
+        goro::print_stderr(s);  // Go's print and println write to standard error
         break;
       }
       case PRINTNL:
         SAVE();
-        goro::print("\n");
+        goro::print_stderr("\n");
         break;
       case MINMAX: {
         int n = in.a;

@@ -103,10 +103,10 @@ class Thread {
   // (every event about the goroutine carries it) until it goes.
   explicit Thread(Run& run) : run_(run) {
     stack_.resize(32);  // grows on demand: a parked goroutine stays small
-    goro::set_line_source(&Thread::line_of, this);
+    goro::set_source_hooks(&kSourceHooks, this);
   }
   ~Thread() {
-    goro::set_line_source(nullptr, nullptr);
+    goro::set_source_hooks(nullptr, nullptr);
     while (!frames_.empty()) pop_frame();
   }
   Thread(const Thread&) = delete;
@@ -134,10 +134,18 @@ class Thread {
   FuncObj* native_fn() { return native_fn_; }
 
   int line() const;  // the line the top frame stands on
-  static uint32_t line_of(const void* t) {
-    return static_cast<uint32_t>(static_cast<const Thread*>(t)->line());
+  // traceback() is Go's frames for this goroutine, innermost first ("main.f(...)\n\tprog.go:6\n
+  // main.main()\n\tprog.go:13\n"), then where it was created; while a panic unwinds, the
+  // frames where it began.
+  std::string traceback() const;
+  std::string with_origin(std::string frames) const;  // frames, then "created by ..."
+  // kSourceHooks tell the runtime this goroutine's line and frames (goro::SourceHooks).
+  static const goro::SourceHooks kSourceHooks;
+
+  // created_by() records the go statement that made this goroutine (for tracebacks).
+  void created_by(std::string function, std::string file, int line) {
+    created_by_ = "created by " + function + "\n\t" + file + ":" + std::to_string(line) + "\n";
   }
-  std::vector<std::string> traceback() const;
 
  private:
   void execute(size_t stop);
@@ -152,7 +160,7 @@ class Thread {
   void run_native(Proto* p, Value* args);
   void call_value(int fpos, int nargs, int nret);  // a function value at stack[fpos]
   void call_iface(int name, int nargs, int nret);
-  void go_stmt(int nargs, const std::string& name);
+  void go_stmt(int nargs, const std::string& func, int name_arg);
   void defer_stmt(int nargs);
 
   Run& run_;
@@ -161,6 +169,8 @@ class Thread {
   FrameStack frames_;
   bool panicking_ = false;
   Value panic_val_;
+  std::string panic_frames_;  // the frames where the unwinding panic began
+  std::string created_by_;    // "created by main.main\n\tprog.go:12\n" (none for main)
   bool recovered_ = false;
   int native_base_ = 0;
   FuncObj* native_fn_ = nullptr;

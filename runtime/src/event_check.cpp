@@ -143,6 +143,9 @@ bool EventCheck::check(const Event& e) {
       if (e.arg < 0 || e.arg > kMaxTime)
         return fail("sleeps until an impossible time " + std::to_string(e.arg));
       break;
+    case EventKind::Output:
+      if (e.aux > 1) return fail("prints to an unknown stream " + n(e.aux));
+      break;
     case EventKind::VarAccess:
       if (e.aux > 1) return fail("accesses a variable in an unknown way " + n(e.aux));
       break;

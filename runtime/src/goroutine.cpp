@@ -43,6 +43,11 @@ void print(std::string_view text) {
   detail::current_sched().print(text);
 }
 
+void print_stderr(std::string_view text) {
+  detail::current_g();
+  detail::current_sched().print(text, true);
+}
+
 int rand_intn(int n) {
   detail::current_g();
   if (n <= 0) throw Panic("invalid argument to Intn");
@@ -51,11 +56,11 @@ int rand_intn(int n) {
 
 uint64_t current_id() { return detail::current_g()->id; }
 
-void set_line_source(LineFn fn, const void* ctx) {
+void set_source_hooks(const SourceHooks* hooks, const void* ctx) {
   detail::G* g = detail::current_g();
   if (!g) return;  // not in a goroutine
-  g->line_fn = fn;
-  g->line_ctx = ctx;
+  g->hooks = hooks;
+  g->hooks_ctx = ctx;
 }
 
 }  // namespace goro

@@ -129,6 +129,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   }
   if (observed && !tap) g_tracing.fetch_sub(1);
   exit_.output = std::move(output_);
+  exit_.errors = std::move(errors_);
   exit_.goroutines = next_id_.load() - 1;
   if (tap) {
     Event e{};
@@ -251,6 +252,8 @@ void goroutine_entry(Transfer t) {
     try {
       g->fn();
     } catch (const Unwind&) {
+    } catch (const Panic& e) {
+      if (!g->unwinding) s->on_panic(g, e.what(), e.frames());
     } catch (const std::exception& e) {
       if (!g->unwinding) s->on_panic(g, e.what());
     } catch (...) {
@@ -394,15 +397,16 @@ uint64_t Sched::newproc(std::string name, std::function<void()> fn, const race::
   return g->id;
 }
 
-void Sched::print(std::string_view text) {
+void Sched::print(std::string_view text, bool to_stderr) {
   Event e{};
   if (traced()) {
     e = event(EventKind::Output);
     e.text = tap_->intern(text);
+    e.aux = to_stderr ? 1 : 0;
   }
   {
     std::lock_guard<std::mutex> l(out_mu_);
-    output_.append(text);
+    (to_stderr ? errors_ : output_).append(text);
     if (traced()) e.seq = tap_->next_seq();  // events keep the output's order
   }
   if (traced()) emit(e);
@@ -433,15 +437,21 @@ void Sched::finish(ExitStatus status, std::string message) {
   wake_all();
 }
 
-std::string Sched::dump(const char* headline, G* only) const {
+std::string Sched::dump(const char* headline, G* only, const std::string& only_frames) const {
   std::string s = headline;
-  auto one = [&s](const G* g) {
+  auto one = [&s, &only_frames, only](const G* g) {
     GStatus st = g->status.load(std::memory_order_relaxed);
     const char* what = st == GStatus::Running    ? "running"
                        : st == GStatus::Runnable ? "runnable"
                                                  : wait_reason_text(g->wait_reason);
     s += "\n\ngoroutine " + std::to_string(g->id) + " [" + what + "]:\n";
-    s += g->name.empty() ? "(unnamed)" : g->name;
+    std::string frames = g == only && !only_frames.empty() ? only_frames
+                         : g->hooks                        ? g->hooks->traceback(g->hooks_ctx)
+                                                           : std::string();
+    if (!frames.empty())
+      s += frames;  // an interpreted goroutine: Go's frames
+    else
+      s += g->name.empty() ? "(unnamed)" : g->name;
   };
   if (only) {
     one(only);
@@ -458,8 +468,8 @@ std::string Sched::dump(const char* headline, G* only) const {
   return s + "\n";
 }
 
-void Sched::on_panic(G* g, const std::string& what) {
-  finish(ExitStatus::Panic, dump(("panic: " + what).c_str(), g));
+void Sched::on_panic(G* g, const std::string& what, const std::string& frames) {
+  finish(ExitStatus::Panic, dump(("panic: " + what).c_str(), g, frames));
 }
 
 void Sched::fatal(const char* msg) {
@@ -879,8 +889,8 @@ void Sched::gfput(P* p, G* g) {
   g->select_done.store(0, std::memory_order_relaxed);
   g->param = nullptr;
   g->eh = EhState{};
-  g->line_fn = nullptr;
-  g->line_ctx = nullptr;
+  g->hooks = nullptr;
+  g->hooks_ctx = nullptr;
   p->gfree.push_back(g);
   if (p->gfree.size() >= 64) {
     std::lock_guard<SpinLock> l(gfree_lock_);

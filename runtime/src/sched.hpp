@@ -90,13 +90,13 @@ struct alignas(64) G {       // on cache lines of its own: Ps run goroutines sid
   bool unwinding = false;                     // program over: blocking calls throw Unwind
   bool discarded = false;                     // never resumed again (fatal error)
   EhState eh;                                 // exception state while switched out
-  LineFn line_fn = nullptr;                   // the source line it stands on (set_line_source)
-  const void* line_ctx = nullptr;
+  const SourceHooks* hooks = nullptr;         // where it stands in its source (set_source_hooks)
+  const void* hooks_ctx = nullptr;
 };
 
 // line_of() is the source line g stands on (0: not known). Called on g's own thread while it
 // runs, or on another while g is parked or runnable (then g's state is still).
-inline uint32_t line_of(const G* g) { return g->line_fn ? g->line_fn(g->line_ctx) : 0; }
+inline uint32_t line_of(const G* g) { return g->hooks ? g->hooks->line(g->hooks_ctx) : 0; }
 
 // SwitchReason is what a goroutine asks its P to do after switching to the scheduler.
 enum class SwitchReason : uint8_t { Park, Yield, Exit };
@@ -211,7 +211,7 @@ class Sched {
   int64_t now() {
     return cfg_.clock == ClockMode::Virtual ? vnow_.load(std::memory_order_acquire) : real_now();
   }
-  void print(std::string_view text);
+  void print(std::string_view text, bool to_stderr = false);
   // fatal() ends the program with "fatal error: msg"; the goroutine never runs again.
   [[noreturn]] void fatal(const char* msg);  // (a const char*: nothing on our stack to leak)
   Rng& rng();
@@ -286,9 +286,11 @@ class Sched {
   void switch_to_scheduler(G* g, P* p, SwitchReason why);
   void goexit(G* g);
   void preempt();
-  void on_panic(G* g, const std::string& what);
+  void on_panic(G* g, const std::string& what, const std::string& frames = {});
   void finish(ExitStatus status, std::string message);
-  std::string dump(const char* headline, G* only) const;
+  // dump() is Go's goroutine dump: each goroutine's state and frames (an interpreter's, from
+  // its SourceHooks, or only_frames for `only`), or its name when none are known.
+  std::string dump(const char* headline, G* only, const std::string& only_frames = {}) const;
   void teardown(P* p);
   void publish_deferred(P* p);
   // next_policy() is the Policy to ask before this decision (null: the run queues decide).
@@ -374,8 +376,9 @@ class Sched {
   std::mutex exit_mu_;  // guards exit_ and exit_set_
   bool exit_set_ = false;
   Exit exit_;
-  std::mutex out_mu_;  // guards output_
+  std::mutex out_mu_;  // guards output_ and errors_
   std::string output_;
+  std::string errors_;
 };
 
 }  // namespace goro::detail

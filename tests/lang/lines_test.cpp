@@ -1,6 +1,8 @@
-// tests/lang/lines_test.cpp: source lines in events. An interpreted goroutine tells the runtime
-// the line it stands on, so each event about it carries that line (Event::line), a GoCreate
-// carries the line of its go statement, and the model keeps every goroutine's last line.
+// tests/lang/lines_test.cpp: where goroutines stand in the source. An interpreted goroutine
+// tells the runtime the line it stands on, so each event about it carries that line
+// (Event::line), a GoCreate carries the line of its go statement, and the model keeps every
+// goroutine's last line; a panic's and a deadlock's goroutine dumps show Go's frames with their
+// .go file and line, and `created by` for goroutines that go statements made.
 #include <gtest/gtest.h>
 
 #include "goro/tap.hpp"
@@ -61,7 +63,8 @@ TEST_P(Lines, EventsCarryTheLineTheirGoroutineStandsOn) {
       created = true;
     }
     // main's send on ch (line 15): as a send, a handoff to a waiting worker, or a wait.
-    if (e.g == 1 && (e.kind == goro::EventKind::ChanSend || park(goro::WaitReason::ChanSend))) {
+    if (e.g == 1 && (e.kind == goro::EventKind::ChanSend || e.kind == goro::EventKind::ChanHandoff ||
+                     park(goro::WaitReason::ChanSend))) {
       EXPECT_EQ(e.line, 15u) << goro::event_kind_name(e.kind);
       main_sends = true;
     }
@@ -104,6 +107,98 @@ TEST_P(Lines, TheModelKeepsEachGoroutinesLastLine) {
   }
   ASSERT_GE(m.goroutines().size(), 2u);
   EXPECT_EQ(m.goroutine(2)->line, 8u) << "the worker's last act: done <- true";
+}
+
+TEST(Tracebacks, APanicShowsEachFrameWithItsLine) {
+  auto r = langtest::run_go(R"(package main
+
+import "fmt"
+
+func at(s []int, i int) int {
+	return s[i]
+}
+
+func main() {
+	s := []int{1, 2, 3}
+	fmt.Println(at(s, 5))
+}
+)");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.message,
+            "panic: runtime error: index out of range [5] with length 3\n\n"
+            "goroutine 1 [running]:\n"
+            "main.at(...)\n\tprog.go:6\n"
+            "main.main()\n\tprog.go:11\n");
+}
+
+TEST(Tracebacks, APanicInADeferredCallAndAGoroutineSayWhereTheyBegan) {
+  auto r = langtest::run_go(R"(package main
+
+import "time"
+
+func work(n int) {
+	defer func() {
+		panic("again")
+	}()
+	var m map[string]int
+	m["x"] = n
+}
+
+func main() {
+	go work(1)
+	time.Sleep(time.Second)
+}
+)");
+  EXPECT_EQ(r.code, 2);
+  // The last panic's frames: the deferred function, called while work unwinds; then the go
+  // statement that made the goroutine.
+  EXPECT_NE(r.message.find("goroutine 2 [running]:\nmain.work.func1()\n\tprog.go:7\n"), std::string::npos)
+      << r.message;
+  EXPECT_NE(r.message.find("created by main.main\n\tprog.go:14\n"), std::string::npos) << r.message;
+}
+
+TEST(Tracebacks, ADeadlockShowsEveryGoroutineWhereItWaits) {
+  auto r = langtest::run_go(R"(package main
+
+func worker(ch chan int) {
+	ch <- 1
+	ch <- 2
+}
+
+func main() {
+	ch := make(chan int)
+	go worker(ch)
+	<-ch
+	var never chan bool
+	<-never
+}
+)");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.message,
+            "fatal error: all goroutines are asleep - deadlock!\n\n"
+            "goroutine 1 [chan receive (nil chan)]:\n"
+            "main.main()\n\tprog.go:13\n\n"
+            "goroutine 2 [chan send]:\n"
+            "main.worker(...)\n\tprog.go:5\n"
+            "created by main.main\n\tprog.go:10\n");
+}
+
+TEST(Output, PrintAndPrintlnWriteToStandardError) {
+  auto c = goroscope::lang::compile(R"(package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("out")
+	println("err", 1, true)
+	print("x", "y\n")
+}
+)",
+                                    "prog.go");
+  ASSERT_TRUE(c.program) << langtest::join(c.errors);
+  goro::Exit e = goroscope::lang::run(*c.program, goro::Config{}, nullptr, nullptr);
+  EXPECT_EQ(e.output, "out\n");
+  EXPECT_EQ(e.errors, "err 1 true\nxy\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(Procs, Lines, ::testing::Values(1, 2));

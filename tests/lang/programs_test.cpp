@@ -81,21 +81,22 @@ INSTANTIATE_TEST_SUITE_P(Programs, GoProgram, ::testing::ValuesIn(cases()), [](c
 TEST(GoProgram, SliderParametersChangeTheProgram) {
   std::string src = langtest::read_file(std::string(ASSETS_DIR) + "/programs/08_worker_pool.go");
   auto ps = goroscope::lang::params(src);
-  ASSERT_EQ(ps.size(), 2u);
-  EXPECT_EQ(ps[0].name, "numWorkers");
-  EXPECT_EQ(ps[0].def, 3);
-  EXPECT_EQ(ps[0].min, 1);
-  EXPECT_EQ(ps[0].max, 64);
-  EXPECT_EQ(ps[0].help, "worker goroutines");
+  ASSERT_EQ(ps.size(), 3u);
+  EXPECT_EQ(ps[0].name, "workMs");
+  EXPECT_EQ(ps[1].name, "numWorkers");
+  EXPECT_EQ(ps[1].def, 3);
+  EXPECT_EQ(ps[1].min, 1);
+  EXPECT_EQ(ps[1].max, 1000);
+  EXPECT_EQ(ps[1].help, "worker goroutines");
   std::string err;
   std::string eight = goroscope::lang::apply_params(src, {{"numWorkers", 8}}, &err);
   EXPECT_TRUE(err.empty());
   auto r = langtest::run_go(eight);
   EXPECT_NE(r.output.find("Worker 8 processing job 8"), std::string::npos) << r.output;
-  goroscope::lang::apply_params(src, {{"numWorkers", 65}}, &err);
-  EXPECT_EQ(err, "numWorkers must be from 1 to 64");
+  goroscope::lang::apply_params(src, {{"numWorkers", 1001}}, &err);
+  EXPECT_EQ(err, "numWorkers must be from 1 to 1000");
   goroscope::lang::apply_params(src, {{"workers", 2}}, &err);
-  EXPECT_EQ(err, "no parameter named 'workers' (it has: numWorkers, numJobs)");
+  EXPECT_EQ(err, "no parameter named 'workers' (it has: workMs, numWorkers, numJobs)");
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ enum class EventKind : uint8_t {
   OnceRun,         // g           once       -                     -
   Sleep,           // g           -          wake-up time          -
   TimerFire,       // g or 0      -          -                     -
-  Output,          // g           -          -                     text: what was printed
+  Output,          // g           -          -                     text: what was printed; aux: 1 stderr
   Panic,           // g           -          -                     text: Go's message
   Deadlock,        // -           -          -                     text: Go's message
   Exit,            // -           -          goroutines leaked     aux: ExitStatus

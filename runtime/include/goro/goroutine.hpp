@@ -19,9 +19,16 @@ namespace goro {
 
 // Panic is the exception a Go panic travels as. Catching it is Go's recover(); if it escapes a
 // goroutine the program ends with "panic: <what>".
+// An interpreter may give the frames where the panic began (Go's words, as
+// SourceHooks::traceback gives them) for the dump under "goroutine N [running]:".
 class Panic : public std::runtime_error {
  public:
-  explicit Panic(const std::string& what) : std::runtime_error(what) {}
+  explicit Panic(const std::string& what, std::string frames = {})
+      : std::runtime_error(what), frames_(std::move(frames)) {}
+  const std::string& frames() const { return frames_; }
+
+ private:
+  std::string frames_;
 };
 
 // go() starts fn as a new goroutine and returns its id (ids are 1 for main, then 2, 3, ... in
@@ -43,8 +50,11 @@ int64_t now();
 // panic() throws goro::Panic(msg), Go's panic(msg).
 [[noreturn]] void panic(const std::string& msg);
 
-// print() appends exactly `text` to the program's output.
+// print() appends exactly `text` to the program's output (its standard output).
 void print(std::string_view text);
+// print_stderr() appends `text` to what the program writes to its standard error (Go's print
+// and println builtins write there).
+void print_stderr(std::string_view text);
 
 // println() prints its arguments separated by spaces and ends the line (Go's fmt.Println).
 template <class... Args>
@@ -64,13 +74,18 @@ int rand_intn(int n);
 // current_id() is the id of the calling goroutine.
 uint64_t current_id();
 
-// LineFn tells the source line a goroutine stands on, from the state ctx points to.
-using LineFn = uint32_t (*)(const void* ctx);
-// set_line_source() lets an interpreter say where the calling goroutine stands in its program's
-// source: every event about the goroutine carries fn(ctx) (Event::line). The runtime calls fn on
-// the goroutine's own thread while it runs, or on another while it is parked or runnable, so fn
-// must read only state the goroutine changes while running. Clear it (nullptr) before ctx goes;
-// a goroutine's source is cleared when it ends.
-void set_line_source(LineFn fn, const void* ctx);
+// SourceHooks let an interpreter say where one of its goroutines stands in the program's
+// source, from the state ctx points to: line() is the line (every event about the goroutine
+// carries it: Event::line), traceback() Go's frames for a goroutine dump (a panic's or a
+// deadlock's), e.g. "main.f(...)\n\tprog.go:6\nmain.main()\n\tprog.go:13". The runtime calls
+// them on the goroutine's own thread while it runs, or on another while it is parked or
+// runnable, so they must read only state the goroutine changes while running.
+struct SourceHooks {
+  uint32_t (*line)(const void* ctx);
+  std::string (*traceback)(const void* ctx);
+};
+// set_source_hooks() sets them for the calling goroutine (hooks must outlive it; clear them,
+// nullptr, before ctx goes; they are cleared when the goroutine ends).
+void set_source_hooks(const SourceHooks* hooks, const void* ctx);
 
 }  // namespace goro

@@ -62,6 +62,7 @@ struct Exit {
   std::string message;            // Go's text for a panic, fatal error or deadlock; "" when Ok
   size_t leaked = 0;              // goroutines (besides main) not finished when the program ended
   std::string output;             // everything goro::print wrote, in order
+  std::string errors;             // everything goro::print_stderr wrote, in order
   uint64_t goroutines = 0;        // goroutines created, main included
   int64_t end_time = 0;           // goro::now() when the program ended, in nanoseconds
   std::vector<Blocked> blocked;   // the goroutines counted in `leaked`, by id

@@ -37,6 +37,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   select_timeline_ = opts.timeline;
   diagram_only_ = opts.diagram_only;
   presentation_ = opts.present;
+  if (opts.find_failing) explore_panel_.said = explore_panel_.start(*this);
   if (opts.replay) {
     open(opts.replay);
     if (opts.at >= 0) replay_->seek_time(opts.at);
@@ -122,9 +123,18 @@ void App::select_scenario(const Scenario* s) {
 void App::restart() {
   session_.reset();  // stops the old program
   diagram_.reset();
-  diagram_.plan(rehearse(RunSpec{scenario_, params_, config_}));  // the boxes hold still while it runs
+  // The race detector watches the shared variables (drawn as nodes) of programs that make few
+  // goroutines; a rehearsal without it tells how many this one makes.
+  RunSpec spec{scenario_, params_, config_};
+  spec.config.race = false;
+  goro::visual::Model planned = rehearse(spec);
+  if (planned.exited() && planned.goroutines().size() <= kRaceGoroutinesMax) {
+    spec.config.race = true;
+    planned = rehearse(spec);
+  }
+  diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
-  session_ = std::make_unique<Session>(RunSpec{scenario_, params_, config_}, "", false, true);
+  session_ = std::make_unique<Session>(spec, "", false, true);
   timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);
   status_ = StatusBar{};
@@ -217,6 +227,7 @@ void App::frame(double now, float frame_ms) {
     show_diagram_only_for_a_while(png_diagram_);
     shot_path_ = std::exchange(png_path_, std::nullopt);
   }
+  explore_panel_.poll(*this);  // a search that ended opens what it found
   size_t applied = replay_ ? replay_->update(dt) : 0;
   applied += session_->pump().size();  // a paused live run while replaying: drains nothing new
   status_.count(applied, now);
@@ -357,6 +368,9 @@ void App::draw_narration(bool large) {
   const auto& pal = this->pal();
   std::string text = source().narration();
   if (text.empty()) text = replay_ ? "(the start of the recording)" : "(nothing has happened yet)";
+  if (replay_ && explore_note_ && explore_note_->path == replay_->path() &&
+      explore_note_->event == replay_->cursor())
+    text = explore_note_->text + " — " + text;
   if (large) ImGui::SetWindowFontScale(1.5f);
   float w = ImGui::GetContentRegionAvail().x;
   ImVec2 full = ImGui::CalcTextSize(text.c_str());

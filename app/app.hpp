@@ -4,7 +4,8 @@
 // draws and reacts.
 //
 // Invariants: at most one Session lives at a time; changing a parameter, procs, seed or clock
-// restarts the program at once with the new values; the UI thread never blocks on the program
+// restarts the program at once with the new values; window runs watch shared variables with the
+// race detector (programs of up to kRaceGoroutinesMax goroutines); the UI thread never blocks on the program
 // (it drains the tap each frame, bounded by the rings' size); everything shown reads source(),
 // so live and replay are drawn by the same code.
 #pragma once
@@ -16,6 +17,7 @@
 #include <string>
 
 #include "clip.hpp"
+#include "panel_explore.hpp"
 #include "panels.hpp"
 #include "replay.hpp"
 #include "session.hpp"
@@ -40,7 +42,12 @@ struct AppOptions {
   bool timeline = false;           // open with the timeline showing (else the console)
   bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)
   bool present = false;            // --present: diagram and narration only, large type, high contrast
+  bool find_failing = false;       // --find-failing: start "Find a failing schedule" at once
 };
+
+// kRaceGoroutinesMax: the window runs the race detector on programs that make at most this many
+// goroutines (its vector clocks grow with them; a million-goroutine program runs without it).
+constexpr size_t kRaceGoroutinesMax = 4096;
 
 class App {
  public:
@@ -93,6 +100,16 @@ class App {
   friend struct ClipPanel;
   friend struct StatusBar;
   friend struct SourcePanel;
+  friend struct ExplorePanel;
+
+  // ExploreNote: where a search's failing run went wrong, and what it found (the narration
+  // says it while the replay stands there).
+  struct ExploreNote {
+    std::string path;
+    size_t event;
+    std::string text;
+  };
+  std::optional<ExploreNote> explore_note_;
 
   // source() is what is shown: the replay when one is open, else the live run.
   Source& source() { return replay_ ? static_cast<Source&>(*replay_) : *session_; }
@@ -155,6 +172,7 @@ class App {
   double last_frame_ = 0;
 
   ControlsPanel controls_;
+  ExplorePanel explore_panel_;  // after session_: a search ends before the live run does
   ReplayPanel replay_panel_;
   ClipPanel clip_panel_;
   SourcePanel source_panel_;

@@ -160,10 +160,11 @@ unsigned until_of(const std::string& names) {
   return u;
 }
 
-goro::Exit run_with(const RunSpec& spec, const goro::Config& cfg, goro::Policy* policy) {
+goro::Exit run_with(const RunSpec& spec, const goro::Config& cfg, goro::Policy* policy,
+                    goro::Control* control = nullptr) {
   // The program is compiled once for the search (Scenario::compile keeps it), not per run.
   return goro::run(
-      program_config(cfg), goro::Observer{nullptr, nullptr, policy},
+      program_config(cfg), goro::Observer{nullptr, control, policy},
       spec.scenario->main_function(spec.params, cfg.procs, nullptr, cfg.race || cfg.preempt_at_sync));
 }
 
@@ -220,7 +221,7 @@ Outcome judge(goro::Exit exit, unsigned until, const std::string& expected) {
   return o;
 }
 
-Explorer::Explorer(ExploreOptions opts) : opts_(std::move(opts)) {
+Explorer::Explorer(ExploreOptions opts, goro::Control* stopper) : opts_(std::move(opts)), stopper_(stopper) {
   if (opts_.depth < 1 || opts_.depth > 16) throw std::invalid_argument("explore: depth must be 1 to 16");
   start_ = wall_now();
   if (opts_.expect) {
@@ -230,7 +231,7 @@ Explorer::Explorer(ExploreOptions opts) : opts_(std::move(opts)) {
     // blocks), with the options' seed.
     Unpreempted none;
     result_.reference =
-        run_with(opts_.spec, explore_config(opts_.spec, 0, opts_.spec.config.seed), &none).output;
+        run_with(opts_.spec, explore_config(opts_.spec, 0, opts_.spec.config.seed), &none, stopper_).output;
   }
 }
 
@@ -244,7 +245,9 @@ bool Explorer::step() {
     chooser = std::make_unique<Pct>(mix(sched.seed), opts_.depth, steps_estimate_);
   else
     chooser = std::make_unique<RandomWalk>(mix(sched.seed));
-  goro::Exit exit = run_with(opts_.spec, explore_config(opts_.spec, opts_.until, sched.seed), chooser.get());
+  goro::Exit exit =
+      run_with(opts_.spec, explore_config(opts_.spec, opts_.until, sched.seed), chooser.get(), stopper_);
+  if (cancel_.load()) return false;  // stopped part-way: not a run to judge
   steps_estimate_ = std::max<uint64_t>(steps_estimate_, chooser->picks.size());
   result_.outcome = judge(std::move(exit), opts_.until, result_.reference);
   result_.seconds = wall_now() - start_;

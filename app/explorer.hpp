@@ -25,6 +25,7 @@
 #include "goro/policy.hpp"
 #include "goro/record.hpp"
 #include "goro/run.hpp"
+#include "goro/tap.hpp"
 #include "session.hpp"
 
 namespace goroscope {
@@ -82,11 +83,18 @@ struct ExploreResult {
 // Explorer searches; one run per step(), so a caller can show progress and stop.
 class Explorer {
  public:
-  explicit Explorer(ExploreOptions opts);
+  // stopper (optional, outliving the Explorer): a Control that every run attaches, so that
+  // cancel() also ends the run in progress (the reference run included) at its next event.
+  explicit Explorer(ExploreOptions opts, goro::Control* stopper = nullptr);
   // step() makes the next run; returns false once something was found or the runs are spent.
   bool step();
-  // cancel() (any thread) makes the next step() return false.
-  void cancel() { cancel_.store(true); }
+  // cancel() (any thread) makes the next step() return false, and stops the run in progress
+  // when there is a stopper (that run is not judged).
+  void cancel() {
+    cancel_.store(true);
+    if (stopper_) stopper_->stop();
+  }
+  bool cancelled() const { return cancel_.load(); }
   const ExploreResult& result() const { return result_; }
   const ExploreOptions& options() const { return opts_; }
 
@@ -95,6 +103,7 @@ class Explorer {
   ExploreResult result_;
   uint64_t steps_estimate_ = 16;  // PCT's k: the most decisions a run has made so far
   std::atomic<bool> cancel_{false};
+  goro::Control* stopper_ = nullptr;
   double start_ = 0;
 };
 

@@ -44,6 +44,7 @@ void ControlsPanel::draw(App& app) {
   ImGui::PushTextWrapPos();
   ImGui::TextColored(col(pal.text_dim), "%s", app.scenario_->description.c_str());
   ImGui::PopTextWrapPos();
+  app.explore_panel_.draw(app);  // Find a failing schedule
   ImGui::Spacing();
 
   // Run controls.

@@ -25,6 +25,8 @@ const char* const kWindowHelp =
     "  --at TIME              with a recording: open it at that moment\n"
     "  --play                 with a recording: open it playing\n"
     "  --timeline             show the timeline below the diagram (else the console)\n"
+    "  --find-failing         press \"Find a failing schedule\" at once: search for a run that\n"
+    "                         fails, and open it in replay at the moment it went wrong\n"
     "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
     "Each option may be given once (--set once per parameter). Exit status 64: a bad command line.\n"
     "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
@@ -68,6 +70,7 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
                                                                                 {"--at"},
                                                                                 {"--play", true},
                                                                                 {"--timeline", true},
+                                                                                {"--find-failing", true},
                                                                                 {"--help-app", true}});
   Args a(args, 0, specs);
   WindowOptions o;
@@ -99,6 +102,9 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
   if (auto t = a.time("--at")) o.at = *t;
   o.play = a.has("--play");
   o.timeline = a.has("--timeline");
+  o.find_failing = a.has("--find-failing");
+  if (o.find_failing && !o.recording.empty())
+    throw UsageError("--find-failing searches the program's runs: give --scenario, not a recording");
   if (o.recording.empty()) {
     for (const char* opt : {"--at", "--play"})
       if (a.has(opt))

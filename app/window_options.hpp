@@ -24,9 +24,10 @@ struct WindowOptions {
   int64_t at = -1;                // --at (ns); -1: from the start
   bool at_end = false;            // open the recording at its end (render --png without --at)
   bool play = false, timeline = false, diagram_only = false;
-  bool present = false;    // --present: diagram and narration, large type, high contrast
-  int theme = -1;          // --theme: -1 the saved one, 0 light, 1 dark
-  std::string screenshot;  // --screenshot FILE.png: render `frames` frames, write, exit
+  bool present = false;       // --present: diagram and narration, large type, high contrast
+  bool find_failing = false;  // --find-failing: start "Find a failing schedule" at once
+  int theme = -1;             // --theme: -1 the saved one, 0 light, 1 dark
+  std::string screenshot;     // --screenshot FILE.png: render `frames` frames, write, exit
   int frames = 90;
   int width = 0, height = 0;  // --size WxH (0: the saved size)
   float scale = 1;            // --scale

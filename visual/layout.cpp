@@ -38,6 +38,12 @@ const char* edge_kind_name(EdgeKind k) {
       return "Lock";
     case EdgeKind::Do:
       return "Do";
+    case EdgeKind::Read:
+      return "read";
+    case EdgeKind::Write:
+      return "write";
+    case EdgeKind::Race:
+      return "race";
   }
   return "?";
 }
@@ -133,6 +139,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   for (const WaitGroup& w : m.waitgroups()) vertex({NodeKind::WaitGroup, w.id});
   for (const Mutex& mu : m.mutexes()) vertex({NodeKind::Mutex, mu.id});
   for (const Once& o : m.onces()) vertex({NodeKind::Once, o.id});
+  for (const Variable& v : m.variables()) vertex({NodeKind::Variable, v.id});
 
   // Edges: (from vertex, to vertex, kind) -> (count, object).
   std::map<std::tuple<size_t, size_t, EdgeKind>, std::pair<uint64_t, uint64_t>> flows;
@@ -194,7 +201,25 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   }
   for (const Once& o : m.onces())
     for (uint64_t g : o.waiters) add(gv(g), vi.at({NodeKind::Once, o.id}), EdgeKind::Do, o.id, 0);
+  // Variables: one edge per goroutine (or group) and variable, the strongest of race, write,
+  // read; its count is how many races (race), or goroutines (read, write) it stands for.
+  for (const Variable& v : m.variables()) {
+    size_t vv = vi.at({NodeKind::Variable, v.id});
+    std::map<size_t, std::pair<EdgeKind, uint64_t>> strongest;  // goroutine vertex -> (kind, count)
+    auto mark = [&](uint64_t g, EdgeKind k) {
+      size_t a = gv(g);
+      if (a == SIZE_MAX) return;
+      auto [it, fresh] = strongest.try_emplace(a, k, 0);
+      if (k > it->second.first) it->second = {k, 0};
+      if (k == it->second.first) it->second.second++;
+    };
+    for (uint64_t g : v.readers) mark(g, EdgeKind::Read);
+    for (uint64_t g : v.writers) mark(g, EdgeKind::Write);
+    for (const RaceMark& r : v.races) mark(r.g, EdgeKind::Race), mark(r.other, EdgeKind::Race);
+    for (const auto& [a, kc] : strongest) add(a, vv, kc.first, v.id, kc.second);
+  }
   for (const auto& [a, b, k] : planned_edges_) {  // what the run will do: drawn faint until it does
+    if (variable_edge(k)) continue;               // who reads, writes or races: only once it did
     auto ia = vi.find(a), ib = vi.find(b);
     if (ia == vi.end() || ib == vi.end()) continue;
     add(ia->second, ib->second, k, a.kind == NodeKind::Goroutine || a.kind == NodeKind::Group ? b.id : a.id,
@@ -202,6 +227,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   }
   for (const auto& [k, n] : flows) {
     auto [a, b, kind] = k;
+    if (variable_edge(kind)) continue;  // placed after the ranks (below)
     if (kind != EdgeKind::Add) vs[a].out.push_back(b), vs[b].in.push_back(a);
     vs[a].connected = vs[b].connected = true;
   }
@@ -249,6 +275,23 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
       if (it != vi.end() && &vs[it->second] != &v) v.rank = vs[it->second].rank + 1;
     }
   }
+  // A variable sits one column right of the column most of its goroutines sit in (the
+  // rightmost of equals): beside the code that uses it, out of the flow's way.
+  {
+    std::map<size_t, std::map<int, int>> users;  // variable vertex -> rank -> goroutine vertices
+    for (const auto& [k, n] : flows)
+      if (variable_edge(std::get<2>(k))) users[std::get<1>(k)][vs[std::get<0>(k)].rank]++;
+    for (auto& [v, ranks] : users) {
+      int best = 0, most = 0;
+      for (auto [r, c] : ranks)
+        if (c >= most) best = r, most = c;
+      vs[v].rank = best + 1;
+      vs[v].in.clear();
+      for (const auto& [k, n] : flows)  // its users order it in its column
+        if (std::get<1>(k) == v && variable_edge(std::get<2>(k)) && vs[std::get<0>(k)].rank < vs[v].rank)
+          vs[v].in.push_back(std::get<0>(k));
+    }
+  }
 
   // 4. Nodes, column by column.
   int max_rank = 0;
@@ -290,6 +333,11 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
       case NodeKind::Once: {
         const std::string& name = m.object_name(v.key.id);
         n.w = 190, n.h = 64, n.label = name.empty() ? "Once" : name;
+        break;
+      }
+      case NodeKind::Variable: {
+        const std::string& name = m.object_name(v.key.id);
+        n.w = kVariableW, n.h = kVariableH, n.label = name.empty() ? "variable" : name;
         break;
       }
     }

@@ -3,7 +3,10 @@
 // goroutines that receive, the WaitGroup the workers count down and the goroutine that waits
 // on it. Goroutines that share a name (less its number) and are many become one group node.
 // Edges come from what the program did over the run (sends, receives, Add/Done, Wait, Lock,
-// Do), not only from who waits now, and each is routed through the gaps between boxes.
+// Do), not only from who waits now, and each is routed through the gaps between boxes. A
+// variable the race detector watched is a small node one column right of most of the
+// goroutines that use it, joined to each by a faint read or write edge, or a race edge when
+// that goroutine's access raced.
 //
 // Invariants: a node, once placed, keeps its place for the engine's life (until relayout(),
 // reset() or a pin): a new node is put where it overlaps no placed one, so new objects never
@@ -27,7 +30,7 @@
 
 namespace goro::visual {
 
-enum class NodeKind : uint8_t { Goroutine, Group, Channel, WaitGroup, Mutex, Once };
+enum class NodeKind : uint8_t { Goroutine, Group, Channel, WaitGroup, Mutex, Once, Variable };
 
 // NodeKey names a node across frames: a goroutine id, a group number, or an object id.
 struct NodeKey {
@@ -55,7 +58,10 @@ struct Node {
 //   Add   goroutine -> WaitGroup (dashed, wg.Add)     Done  goroutine -> WaitGroup (dashed)
 //   Wait  WaitGroup -> waiter       Lock  goroutine -> Mutex (holders and waiters)
 //   Do    goroutine -> Once
-enum class EdgeKind : uint8_t { Send, Recv, Add, Done, Wait, Lock, Do };
+//   Read  goroutine -> Variable (it only read it)     Write goroutine -> Variable (it wrote it)
+//   Race  goroutine -> Variable (one of its accesses raced; count: its races there)
+// Read, Write and Race do not rank the columns: a variable never moves the flow around it.
+enum class EdgeKind : uint8_t { Send, Recv, Add, Done, Wait, Lock, Do, Read, Write, Race };
 const char* edge_kind_name(EdgeKind k);
 
 // Point is a place in diagram units.
@@ -90,6 +96,7 @@ struct Layout {
 
 // Sizes of the node kinds (diagram units).
 constexpr float kGoroutineW = 172, kGoroutineH = 56, kGroupW = 230, kGroupH = 74;
+constexpr float kVariableW = 180, kVariableH = 56;
 constexpr float kColumnGap = 60, kRowGap = 20, kMargin = 24;  // kMargin: around the whole diagram
 constexpr int kCellsShown = 32;  // a buffer up to this capacity shows each cell; a larger one, a bar
 constexpr int kCellsPerRow = 6;
@@ -139,6 +146,11 @@ class LayoutEngine {
 
 // route_edges() gives every edge of L its route, from the nodes' current places.
 void route_edges(Layout& L);
+
+// variable_edge() tells whether an edge kind joins a goroutine to a watched variable.
+inline bool variable_edge(EdgeKind k) {
+  return k == EdgeKind::Read || k == EdgeKind::Write || k == EdgeKind::Race;
+}
 
 // base_name() is a goroutine name without its trailing number ("worker 12" -> "worker"); a
 // number glued to the name is part of it (Go's anonymous functions: "main.func2").

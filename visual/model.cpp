@@ -376,7 +376,8 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::Race:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {
         vars_[o->index].races.push_back({e.g, static_cast<uint64_t>(e.arg), (e.aux & kRaceCurrentWrites) != 0,
-                                         (e.aux & kRacePreviousWrites) != 0, e.time, text(e.text)});
+                                         (e.aux & kRacePreviousWrites) != 0, e.time, text(e.text),
+                                         output_.size()});
         races_++;
       }
       break;

@@ -104,7 +104,8 @@ struct RaceMark {
   uint64_t g = 0, other = 0;
   bool g_writes = false, other_writes = false;
   int64_t time = 0;
-  std::string report;  // Go's words, from "WARNING: DATA RACE"
+  std::string report;    // Go's words, from "WARNING: DATA RACE"
+  size_t output_at = 0;  // how much the program had printed when it was found (where Go's report shows)
 };
 
 // Variable is one variable the race detector watched: who read and wrote it, and its races.

@@ -1,8 +1,12 @@
-// visual/view_console.cpp: the program's output (its standard error, from print and println,
-// after it in another colour), then Go's own words when it panics, deadlocks or leaves
-// goroutines behind.
+// visual/view_console.cpp: the program's output with Go's race reports where they were found
+// (in red), its standard error (from print and println, after it in another colour), then Go's
+// own words when it panics, deadlocks, found races ("Found N data race(s)", exit status 66) or
+// leaves goroutines behind.
 #include <imgui.h>
 
+#include <algorithm>
+
+#include "leaks.hpp"
 #include "views.hpp"
 
 namespace goro::visual {
@@ -11,21 +15,43 @@ void draw_console(const Model& m, const Palette& pal, bool& follow) {
   ImGui::BeginChild("console", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const std::string& out = m.output();
   if (out.empty() && !m.exited()) ImGui::TextDisabled("(no output yet)");
-  ImGui::TextUnformatted(out.data(), out.data() + out.size());
+  ImVec4 red = ImGui::ColorConvertU32ToFloat4(pal.blocked);
+  // Races in the order found, each after what had been printed by then.
+  std::vector<const RaceMark*> races;
+  for (const Variable& v : m.variables())
+    for (const RaceMark& r : v.races) races.push_back(&r);
+  std::stable_sort(races.begin(), races.end(), [](const RaceMark* a, const RaceMark* b) {
+    return a->output_at != b->output_at ? a->output_at < b->output_at : a->time < b->time;
+  });
+  size_t shown = 0;
+  for (const RaceMark* r : races) {
+    size_t at = std::min(r->output_at, out.size());
+    if (at > shown) ImGui::TextUnformatted(out.data() + shown, out.data() + at);
+    shown = std::max(shown, at);
+    ImGui::PushStyleColor(ImGuiCol_Text, red);
+    ImGui::TextUnformatted(r->report.empty() ? "WARNING: DATA RACE" : r->report.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (shown < out.size()) ImGui::TextUnformatted(out.data() + shown, out.data() + out.size());
   if (const std::string& err = m.errors(); !err.empty()) {  // print/println: standard error
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.runnable));
     ImGui::TextUnformatted(err.data(), err.data() + err.size());
     ImGui::PopStyleColor();
   }
   if (m.exited()) {
-    ImVec4 red = ImGui::ColorConvertU32ToFloat4(pal.blocked);
     ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
+    if (!races.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, red);
+      ImGui::Text("Found %zu data race(s)", races.size());
+      if (m.exit_message().empty()) ImGui::TextUnformatted("exit status 66");
+      ImGui::PopStyleColor();
+    }
     if (!m.exit_message().empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, red);
       ImGui::TextUnformatted(m.exit_message().c_str());
       ImGui::TextUnformatted("exit status 2");
       ImGui::PopStyleColor();
-    } else {
+    } else if (races.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, dim);
       ImGui::TextUnformatted("(program exited)");
       ImGui::PopStyleColor();
@@ -34,6 +60,10 @@ void draw_console(const Model& m, const Palette& pal, bool& follow) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.runnable));
       ImGui::Text("%llu goroutine%s leaked: still blocked or unfinished when main returned.",
                   static_cast<unsigned long long>(m.leaked()), m.leaked() == 1 ? "" : "s");
+      auto left = leaks(m, 100);
+      for (const Leak& l : left) ImGui::Text("  %s", leak_text(l).c_str());
+      if (m.leaked() > left.size())
+        ImGui::Text("  ... and %llu more", static_cast<unsigned long long>(m.leaked() - left.size()));
       ImGui::PopStyleColor();
     }
   }

@@ -2,7 +2,9 @@
 // with a cell per buffer slot (a bar past kCellsShown), WaitGroups, mutexes and Onces in the
 // flow, the article's edges along their routes (faint until they carry something, bright when
 // they did, in the blocked colour while their goroutine waits on them, dashed for Add/Done),
-// and values travelling along them. Text is cut to its box (the full text in a tooltip).
+// and values travelling along them. Variables the race detector watched are small boxes with
+// faint dotted (read) and dashed (write) edges from their goroutines, and red race edges with
+// a marker whose tooltip is Go's report. Text is cut to its box (the full text in a tooltip).
 #include <imgui.h>
 
 #include <algorithm>
@@ -364,6 +366,17 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
           }
         }
       }
+      if (under->key.kind == NodeKind::Variable) {
+        const Object* o = m.object(under->key.id);
+        if (o && o->kind == ObjKind::Var) {
+          const Variable& v = m.variables()[o->index];
+          ImGui::Text("%zu goroutine(s) read it, %zu wrote it", v.readers.size(), v.writers.size());
+          for (const RaceMark& r : v.races) {
+            ImGui::Separator();
+            ImGui::TextUnformatted(r.report.c_str());
+          }
+        }
+      }
       ImGui::TextDisabled("click: inspect · drag: move · wheel: zoom · double-click space: fit");
     }
     ImGui::EndTooltip();
@@ -405,7 +418,7 @@ void DiagramView::draw_legend(ImDrawList* dl, const Palette& pal, float right, f
   struct Row {
     uint32_t colour;
     const char* text;
-    int shape;  // 0 swatch, 1 line, 2 faint line, 3 dashed line, 4 token
+    int shape;  // 0 swatch, 1 line, 2 faint line, 3 dashed line, 4 token, 5 dotted line
   };
   const Row rows[] = {{pal.running, "running", 0},
                       {pal.runnable, "runnable (waits for a P)", 0},
@@ -417,6 +430,9 @@ void DiagramView::draw_legend(ImDrawList* dl, const Palette& pal, float right, f
                       {pal.blocked, "edge: its goroutine waits on it", 1},
                       {pal.edge, "wg.Add / wg.Done", 3},
                       {pal.token, "a value", 4},
+                      {fade(pal.edge, 0.6f), "reads a variable", 5},
+                      {fade(pal.edge, 0.6f), "writes a variable", 3},
+                      {pal.deadlock, "data race on a variable", 1},
                       {pal.closed, "closed channel", 0}};
   float w = 0;
   for (const Row& r : rows) w = std::max(w, ImGui::CalcTextSize(r.text).x);
@@ -442,6 +458,9 @@ void DiagramView::draw_legend(ImDrawList* dl, const Palette& pal, float right, f
         break;
       case 4:
         dl->AddRectFilled(ImVec2(x, y + f * 0.2f), ImVec2(x + f * 1.6f, y + f), r.colour, f * 0.4f);
+        break;
+      case 5:
+        for (float d = 0; d < f * 1.6f; d += f * 0.3f) dl->AddCircleFilled(ImVec2(x + d, cy), 1.5f, r.colour);
         break;
     }
     dl->AddText(ImVec2(x + f * 2.1f, y), pal.text, r.text);
@@ -506,7 +525,15 @@ void DiagramView::draw_edges(ImDrawList* dl, const Layout& L, const Model& m, co
                     ? std::clamp(1.6f + 0.6f * std::log10(1.0f + static_cast<float>(e.count)), 1.6f, 3.5f)
                     : 1.2f) *
                z;
-    bool dashed = e.kind == EdgeKind::Add || e.kind == EdgeKind::Done;
+    float dash = 0, gap = 0;  // 0: a solid line
+    if (e.kind == EdgeKind::Add || e.kind == EdgeKind::Done) dash = 7 * z, gap = 5 * z;
+    if (variable_edge(e.kind)) {  // faint: reads dotted, writes dashed; a race: red and solid
+      col = e.kind == EdgeKind::Race ? pal.deadlock : selected ? pal.edge_hot : fade(pal.edge, 0.6f);
+      th = (e.kind == EdgeKind::Race ? 2.8f : 1.4f) * z;
+      if (e.kind == EdgeKind::Read) dash = 2 * z, gap = 4 * z;
+      if (e.kind == EdgeKind::Write) dash = 8 * z, gap = 5 * z;
+    }
+    bool dashed = dash > 0;
     std::vector<ImVec2> pts;
     for (size_t i = 0; i + 1 < e.route.size(); i++) {
       ImVec2 p = S(e.route[i]), q = S(e.route[i + 1]);
@@ -521,7 +548,7 @@ void DiagramView::draw_edges(ImDrawList* dl, const Layout& L, const Model& m, co
     ImVec2 tip = end;
     pts.back() = ImVec2(end.x - dir * ah * 0.8f, end.y);
     if (dashed) {
-      float dash = 7 * z, gap = 5 * z, acc = 0;
+      float acc = 0;
       bool on = true;
       for (size_t i = 0; i + 1 < pts.size(); i++) {
         ImVec2 p = pts[i], q = pts[i + 1];
@@ -542,7 +569,31 @@ void DiagramView::draw_edges(ImDrawList* dl, const Layout& L, const Model& m, co
     }
     dl->AddTriangleFilled(tip, ImVec2(tip.x - dir * ah, tip.y - ah * 0.55f),
                           ImVec2(tip.x - dir * ah, tip.y + ah * 0.55f), col);
+    if (e.kind == EdgeKind::Race) draw_race_marker(dl, L, m, pal, e, pts);
   }
+}
+
+// draw_race_marker() puts a red "!" on a race edge, two thirds of the way to its variable; its
+// tooltip is Go's report of each race between that goroutine (or group) and another there.
+void DiagramView::draw_race_marker(ImDrawList* dl, const Layout& L, const Model& m, const Palette& pal,
+                                   const LayoutEdge& e, const std::vector<ImVec2>& pts) {
+  float z = std::max(zoom_, 0.5f);
+  ImVec2 c = pts[pts.size() * 2 / 3];
+  float rad = 9 * z;
+  dl->AddCircleFilled(c, rad, pal.deadlock);
+  dl->AddCircle(c, rad, pal.canvas, 0, 1.5f * z);
+  float fs = kBaseFontPx * zoom_ * 0.9f;
+  ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, "!");
+  dl->AddText(ImGui::GetFont(), fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), 0xffffffff, "!");
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  if (std::hypot(mouse.x - c.x, mouse.y - c.y) > rad * 1.3f) return;
+  const Object* o = m.object(e.obj);
+  if (!o || o->kind != ObjKind::Var) return;
+  auto on_node = [&](uint64_t g) { return g && g <= L.node_of_g.size() && L.node_of_g[g - 1] == e.from; };
+  std::string text;
+  for (const RaceMark& r : m.variables()[o->index].races)
+    if (on_node(r.g) || on_node(r.other)) text += (text.empty() ? "" : "\n") + r.report;
+  if (!text.empty()) hover_text_ = text;
 }
 
 void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const Palette& pal, bool selected,
@@ -680,6 +731,20 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       } else if (!line.empty()) {
         put(10, n.h - 22, pal.text_dim, line, kDetail);
       }
+      break;
+    }
+    case NodeKind::Variable: {
+      const Object* o = m.object(n.key.id);
+      if (!o || o->kind != ObjKind::Var) return;
+      const Variable& v = m.variables()[o->index];
+      bool raced = !v.races.empty();
+      dl->AddRectFilled(a, b, pal.node_fill, 3 * zoom_);
+      border(raced ? pal.deadlock : pal.node_border, raced ? 2.2f : 1.2f);
+      put(10, 5, pal.text, n.label);
+      std::string st =
+          raced ? "DATA RACE" + (v.races.size() > 1 ? " ×" + std::to_string(v.races.size()) : "")
+                : std::to_string(v.writers.size()) + " write · " + std::to_string(v.readers.size()) + " read";
+      put(10, 30, raced ? pal.deadlock : pal.text_dim, st, kDetail);
       break;
     }
     case NodeKind::WaitGroup:

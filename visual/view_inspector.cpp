@@ -1,5 +1,6 @@
-// visual/view_inspector.cpp: everything about the selected goroutine, group, channel or sync
-// object, and its recent events in words.
+// visual/view_inspector.cpp: everything about the selected goroutine, group, channel, sync
+// object or watched variable (with Go's report of each data race it took part in), and its
+// recent events in words.
 #include <imgui.h>
 
 #include <algorithm>
@@ -24,12 +25,21 @@ std::string ids(const Model& m, const std::vector<uint64_t>& v) {
   return s;
 }
 
+// race_report() shows Go's report of one data race, in red.
+void race_report(const RaceMark& r) {
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.92f, 0.3f, 0.3f, 1));
+  ImGui::TextUnformatted(r.report.empty() ? "WARNING: DATA RACE" : r.report.c_str());
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 bool concerns(const Event& e, const NodeKey& k, const Layout& L) {
   switch (k.kind) {
     case NodeKind::Goroutine:
-      return e.g == k.id || (e.kind == EventKind::ChanHandoff && static_cast<uint64_t>(e.arg) == k.id);
+      return e.g == k.id || ((e.kind == EventKind::ChanHandoff || e.kind == EventKind::Race) &&
+                             static_cast<uint64_t>(e.arg) == k.id);
     case NodeKind::Group: {
       if (!e.g || e.g > L.node_of_g.size()) return false;
       const Node& n = L.nodes[L.node_of_g[e.g - 1]];
@@ -111,7 +121,8 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
                     const std::vector<std::string>& strings) {
   if (!sel.key) {
     ImGui::TextWrapped(
-        "Click a goroutine, channel, WaitGroup or Mutex in the diagram to see its state and its events.");
+        "Click a goroutine, channel, WaitGroup, Mutex or shared variable in the diagram to see its state "
+        "and its events.");
     return;
   }
   const NodeKey k = *sel.key;
@@ -131,9 +142,13 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
           ImGui::Text("select on: %s", cs.c_str());
         }
       }
+      if (g->line) ImGui::Text("line: %u", g->line);
       if (g->parent) ImGui::Text("created by: %s", gname(m, g->parent).c_str());
       if (g->p >= 0) ImGui::Text("last ran on: P%d", g->p);
       ImGui::Text("events: %llu", static_cast<unsigned long long>(g->events));
+      for (const Variable& v : m.variables())  // the races it took part in, in Go's words
+        for (const RaceMark& r : v.races)
+          if (r.g == g->id || r.other == g->id) race_report(r);
       break;
     }
     case NodeKind::Group:
@@ -182,6 +197,17 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
       ImGui::Text("sync.Once %s: %s", on.name.c_str(), on.ran_by ? "done" : "not run yet");
       if (on.ran_by) ImGui::Text("ran by: %s", gname(m, on.ran_by).c_str());
       ImGui::TextWrapped("waiting: %s", ids(m, on.waiters).c_str());
+      break;
+    }
+    case NodeKind::Variable: {
+      const Object* o = m.object(k.id);
+      if (!o || o->kind != ObjKind::Var) return;
+      const Variable& v = m.variables()[o->index];
+      ImGui::Text("variable %s", v.name.c_str());
+      ImGui::TextWrapped("written by: %s", ids(m, v.writers).c_str());
+      ImGui::TextWrapped("read by: %s", ids(m, v.readers).c_str());
+      if (v.races.empty()) ImGui::TextDisabled("no data race found on it so far");
+      for (const RaceMark& r : v.races) race_report(r);
       break;
     }
   }

@@ -19,6 +19,7 @@
 
 struct ImDrawList;
 struct ImFont;
+struct ImVec2;
 
 namespace goro::visual {
 
@@ -75,6 +76,8 @@ class DiagramView {
   void draw_edges(ImDrawList* dl, const Layout& L, const Model& m, const Palette& pal, const Selection& sel,
                   double now);
   void draw_legend(ImDrawList* dl, const Palette& pal, float x, float y);  // its top-right corner
+  void draw_race_marker(ImDrawList* dl, const Layout& L, const Model& m, const Palette& pal,
+                        const LayoutEdge& e, const std::vector<ImVec2>& pts);
   void collect_tokens(const Model& m, double now);
 
   LayoutEngine engine_;

@@ -1,0 +1,33 @@
+// visual/leaks.cpp: the goroutines alive at the end, and where they wait (see leaks.hpp).
+#include "leaks.hpp"
+
+namespace goro::visual {
+
+std::vector<Leak> leaks(const Model& m, size_t most) {
+  std::vector<Leak> out;
+  if (!m.exited()) return out;
+  for (const Goroutine& g : m.goroutines()) {
+    if (out.size() >= most) break;
+    if (g.id == 1 || g.state == GState::Finished) continue;
+    Leak l;
+    l.g = g.id;
+    l.name = g.name.empty() ? "goroutine " + std::to_string(g.id) : g.name;
+    l.line = g.line;
+    if (g.state == GState::Blocked || g.state == GState::Sleeping) {
+      l.where = wait_reason_text(g.reason);
+      if (std::string obj = m.object_name(g.waiting_on); !obj.empty()) l.where += " on " + obj;
+    } else {
+      l.where = gstate_name(g.state);
+    }
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::string leak_text(const Leak& l) {
+  std::string s = l.name + " (" + std::to_string(l.g) + "): ";
+  if (l.line) s += "line " + std::to_string(l.line) + ", ";
+  return s + l.where;
+}
+
+}  // namespace goro::visual

@@ -1,7 +1,8 @@
 // app/panel_source.cpp: the program's Go source beside the diagram, in the source view: the
 // scanner's colours, the goroutines where they stand (from the model shown, live or replayed),
 // breakpoints toggled in the gutter (kept in App), a chip's click selecting its goroutine and
-// the selected goroutine's line lit.
+// the selected goroutine's line lit; in a live run, editing and running the edited text, the
+// lines a parameter's new value changed lit for a moment, and opening and saving Go files.
 #include <imgui.h>
 
 #include <chrono>
@@ -134,8 +135,10 @@ void SourcePanel::draw(App& app) {
     else
       ImGui::NewLine();
   }
-  toolbar(app);
-  files(app);
+  if (live) {  // a replay shows the source it recorded, as it was: nothing to edit
+    toolbar(app);
+    if (files_open || focus_path) files(app);
+  }
   goro::visual::SourceViewInput in;
   in.spans = spans;
   in.markers = &markers;
@@ -188,13 +191,9 @@ void SourcePanel::run(App& app) {
 
 void SourcePanel::toolbar(App& app) {
   const auto& pal = app.pal();
-  bool live = !app.replay_;
-  ImGui::BeginDisabled(!live);
   ImGui::Checkbox("Edit", &editing);
-  ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip(live ? "edit the program; Run (Ctrl+Enter) runs it once it compiles; Ctrl+Z undoes"
-                           : "a replay shows the source it recorded");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("edit the program; Run (Ctrl+Enter) runs it once it compiles; Ctrl+Z undoes");
   ImGui::SameLine();
   ImGui::BeginDisabled(!editing);
   if (ImGui::SmallButton("Run")) run(app);
@@ -205,7 +204,7 @@ void SourcePanel::toolbar(App& app) {
   const Scenario* from = app.edited_from() ? app.edited_from() : app.scenario_;
   bool changed = app.edited_from() || (editing && text.text() != shown.text);
   for (const Param& p : app.scenario_->params) changed |= app.params_[p.name] != p.def;
-  ImGui::BeginDisabled(!live || !changed);
+  ImGui::BeginDisabled(!changed);
   if (ImGui::SmallButton("Revert")) {
     app.revert();
     errors.clear();
@@ -216,6 +215,10 @@ void SourcePanel::toolbar(App& app) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip(from->builtin ? "back to the article's version, its defaults set"
                                     : "back to the file as opened, its defaults set");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(files_open ? "File <" : "File >")) files_open = !files_open;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("open a Go file (or drop one on the window), save the source as");
   ImVec4 bad = ImGui::ColorConvertU32ToFloat4(pal.deadlock);
   ImGui::PushTextWrapPos();
   for (size_t i = 0; i < messages.size() && i < 3; i++) ImGui::TextColored(bad, "%s", messages[i].c_str());

@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "cli.hpp"
+#include "source_edit.hpp"
 
 namespace goroscope {
 
@@ -70,7 +71,7 @@ void App::open(std::shared_ptr<Replay> r) {
   timeline_view_.reset();
   if (const Scenario* s = find_scenario(
           replay_->recording().header.count("scenario") ? replay_->recording().header.at("scenario") : ""))
-    scenario_ = s;
+    scenario_ = s, original_ = nullptr;
   file_message_ =
       "opened " + replay_->path() + (replay_->recording().complete ? "" : " (incomplete recording)");
 }
@@ -114,8 +115,49 @@ App::~App() {
   if (scenario_->builtin) settings_.scenario = scenario_->name;
 }
 
+std::string App::open_go_file(const std::string& path) {
+  std::string err;
+  const Scenario* s = open_program(path, &err);
+  if (!s) return err;
+  auto& recent = settings_.recent;
+  recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
+  recent.insert(recent.begin(), path);
+  if (recent.size() > Settings::kMaxRecent) recent.resize(Settings::kMaxRecent);
+  if (replay_) replay_.reset();
+  select_scenario(s);
+  restart();
+  file_message_ = "opened " + path;
+  return "";
+}
+
+void App::open_dropped(const std::string& path) {
+  std::string err =
+      path.size() > 3 && path.compare(path.size() - 3, 3, ".go") == 0 ? open_go_file(path) : open(path);
+  if (!err.empty()) file_message_ = err;
+}
+
+bool App::run_edited(const std::string& text, std::vector<std::string>* errors) {
+  std::optional<Scenario> s = edited_program(*scenario_, text, errors);
+  if (!s) return false;
+  const Scenario* from = original_ ? original_ : scenario_;
+  edited_.push_back(std::move(*s));
+  select_scenario(&edited_.back());
+  original_ = from;
+  if (replay_) replay_.reset();
+  restart();
+  file_message_ = "running " + scenario_->name;
+  return true;
+}
+
+void App::revert() {
+  if (replay_) replay_.reset();
+  select_scenario(original_ ? original_ : scenario_);
+  restart();
+}
+
 void App::select_scenario(const Scenario* s) {
   scenario_ = s;
+  original_ = nullptr;
   params_ = s->defaults();
   if (s->builtin) settings_.scenario = s->name;  // the user's file is opened by name each time
 }

@@ -10,11 +10,13 @@
 // so live and replay are drawn by the same code.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "clip.hpp"
 #include "panel_explore.hpp"
@@ -75,6 +77,17 @@ class App {
   // open() replays a recording; returns an error message ("" when it opened).
   std::string open(const std::string& path);
   void open(std::shared_ptr<Replay> r);
+  // open_go_file() runs the user's Go file (kept among the recent files); "" or why it cannot.
+  // open_dropped() opens a file dropped on the window: a .go file to run, else a recording.
+  std::string open_go_file(const std::string& path);
+  void open_dropped(const std::string& path);
+  // run_edited() runs an edited text of the program shown, as a program of its own, once it
+  // compiles; false with gc's messages in *errors otherwise (the run goes on as it was).
+  bool run_edited(const std::string& text, std::vector<std::string>* errors);
+  // revert() runs the program as the article (or the file as opened) has it, its defaults set.
+  void revert();
+  // edited_from() is the program an edited one was made from (null: not edited).
+  const Scenario* edited_from() const { return original_; }
   const Session* session() const { return session_.get(); }
   // presentation: the diagram and its narration only, large type, high contrast (P toggles).
   bool presentation() const { return presentation_; }
@@ -135,6 +148,8 @@ class App {
 
   Settings& settings_;
   const Scenario* scenario_ = nullptr;
+  std::deque<Scenario> edited_;         // the edited programs run so far (pointers to them stay valid)
+  const Scenario* original_ = nullptr;  // what scenario_ was edited from (null: scenario_ is as opened)
   Params params_;
   goro::Config config_;
   bool choose_ = false;

@@ -39,6 +39,9 @@ void ControlsPanel::draw(App& app) {
       ImGui::Selectable(app.scenario_->title.c_str(), true);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.scenario_->name.c_str());
     }
+    if (ImGui::Selectable("Open a .go file...")) app.source_panel_.focus_path = true;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("type its path in the source panel's field, or drop it on the window");
     ImGui::EndCombo();
   }
   ImGui::PushTextWrapPos();

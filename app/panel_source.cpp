@@ -1,7 +1,8 @@
 // app/panel_source.cpp: the program's Go source beside the diagram, in the source view: the
 // scanner's colours, the goroutines where they stand (from the model shown, live or replayed),
 // breakpoints toggled in the gutter (kept in App), a chip's click selecting its goroutine and
-// the selected goroutine's line lit.
+// the selected goroutine's line lit; in a live run, editing and running the edited text, the
+// lines a parameter's new value changed lit for a moment, and opening and saving Go files.
 #include <imgui.h>
 
 #include <chrono>
@@ -10,7 +11,9 @@
 #include <sstream>
 
 #include "app.hpp"
+#include "goro/output_file.hpp"
 #include "goroscope/highlight.hpp"
+#include "source_edit.hpp"
 
 namespace goroscope {
 
@@ -62,12 +65,30 @@ void SourcePanel::draw(App& app) {
   // into it), a live run's with its parameters written in.
   goro::SourceFile src = app.shown_source();
   const std::string& file = src.name;
-  if (shown.name != src.name || shown.text != src.text) {  // another program: its text, a fresh view
+  if (shown.name != src.name || shown.text != src.text) {
+    bool same_file = shown.name == src.name && !shown.text.empty();
+    bool dirty = editing && text.text() != shown.text;  // the user's edits are not thrown away
+    if (same_file && text.text() == src.text) {
+      // the edited text now runs: the buffer, its undo history and caret stay
+    } else if (same_file && !dirty) {  // a parameter's new value: its line lit for a moment
+      std::vector<int> changed = changed_lines(shown.text, src.text);
+      text.set_text(src.text);
+      if (changed.size() <= 4) {
+        flash_lines = changed;
+        flash_from = ImGui::GetTime();
+        if (!changed.empty()) view.scroll_to(changed.front());
+      }
+    } else if (!same_file) {  // another program: its text, a fresh view
+      text.set_text(src.text);
+      view = goro::visual::SourceView{};
+      errors.clear();
+      messages.clear();
+      flash_lines.clear();
+    }
     shown = std::move(src);
-    text.set_text(shown.text);
-    view = goro::visual::SourceView{};
-    errors.clear();
   }
+  bool live = !app.replay_;
+  if (!live) editing = false;
   if (spans_version != text.version()) {
     spans.clear();
     for (const lang::Span& sp : lang::highlight(text.text()))
@@ -114,6 +135,10 @@ void SourcePanel::draw(App& app) {
     else
       ImGui::NewLine();
   }
+  if (live) {  // a replay shows the source it recorded, as it was: nothing to edit
+    toolbar(app);
+    if (files_open || focus_path) files(app);
+  }
   goro::visual::SourceViewInput in;
   in.spans = spans;
   in.markers = &markers;
@@ -121,13 +146,121 @@ void SourcePanel::draw(App& app) {
   in.breakpoints = &breakpoints;
   in.selected = selected;
   in.selected_line = selected_line(m, app.sel_, app.diagram_.layout());
-  in.read_only = true;
+  in.read_only = !editing;
   if (app.mono) ImGui::PushFont(app.mono);
+  ImVec2 view_at = ImGui::GetCursorScreenPos();
   goro::visual::SourceViewResult r = view.draw(text, in, pal);
   if (app.mono) ImGui::PopFont();
+  if (editing && view.focused() && ImGui::GetIO().KeyCtrl &&
+      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
+    run(app);
+  double flash = flash_lines.empty() ? 1 : (ImGui::GetTime() - flash_from) / kFlashSeconds;
+  if (flash < 1) {  // the lines a parameter changed, fading
+    const auto& g = view.geometry();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    uint32_t alpha = static_cast<uint32_t>(110 * (1 - flash));
+    uint32_t c = (pal.selection & 0x00ffffff) | (alpha << 24);
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (int line : flash_lines) {
+      float y0 = g.top + static_cast<float>(line - 1) * g.line_h;
+      if (y0 >= view_at.y && y0 + g.line_h <= g.bottom)
+        dl->AddRectFilled(ImVec2(g.code_x, y0), ImVec2(right, y0 + g.line_h), c);
+    }
+  } else {
+    flash_lines.clear();
+  }
   if (r.select) app.sel_.key = goro::visual::NodeKey{goro::visual::NodeKind::Goroutine, *r.select};
   if (r.toggle_breakpoint && !breakpoints.erase(*r.toggle_breakpoint))
     breakpoints.insert(*r.toggle_breakpoint);
+}
+
+void SourcePanel::run(App& app) {
+  std::vector<std::string> errs;
+  if (app.run_edited(text.text(), &errs)) {
+    errors.clear();
+    messages.clear();
+    return;
+  }
+  errors.clear();
+  messages = errs;
+  for (const CompileError& e : compile_errors(errs)) errors.push_back({e.line, e.col, e.message});
+  if (!errors.empty() && errors.front().line > 0) view.scroll_to(errors.front().line);
+  app.file_message_ = "does not compile (the run goes on as it was): " + (errs.empty() ? "" : errs.front());
+}
+
+void SourcePanel::toolbar(App& app) {
+  const auto& pal = app.pal();
+  ImGui::Checkbox("Edit", &editing);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("edit the program; Run (Ctrl+Enter) runs it once it compiles; Ctrl+Z undoes");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!editing);
+  if (ImGui::SmallButton("Run")) run(app);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("compile the text and run it (Ctrl+Enter); on errors the old run goes on");
+  ImGui::SameLine();
+  const Scenario* from = app.edited_from() ? app.edited_from() : app.scenario_;
+  bool changed = app.edited_from() || (editing && text.text() != shown.text);
+  for (const Param& p : app.scenario_->params) changed |= app.params_[p.name] != p.def;
+  ImGui::BeginDisabled(!changed);
+  if (ImGui::SmallButton("Revert")) {
+    app.revert();
+    errors.clear();
+    messages.clear();
+    text.set_text(app.shown_source().text);  // the edits, thrown away
+  }
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(from->builtin ? "back to the article's version, its defaults set"
+                                    : "back to the file as opened, its defaults set");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(files_open ? "File <" : "File >")) files_open = !files_open;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("open a Go file (or drop one on the window), save the source as");
+  ImVec4 bad = ImGui::ColorConvertU32ToFloat4(pal.deadlock);
+  ImGui::PushTextWrapPos();
+  for (size_t i = 0; i < messages.size() && i < 3; i++) ImGui::TextColored(bad, "%s", messages[i].c_str());
+  if (messages.size() > 3) ImGui::TextColored(bad, "(%zu more errors)", messages.size() - 3);
+  ImGui::PopTextWrapPos();
+}
+
+void SourcePanel::files(App& app) {
+  ImGui::SetNextItemWidth(std::max(
+      40.f, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.x));
+  if (std::exchange(focus_path, false)) ImGui::SetKeyboardFocusHere();
+  bool enter = ImGui::InputTextWithHint("##gofile", "path/to/program.go", path, sizeof path,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (ImGui::BeginCombo("##recent", nullptr, ImGuiComboFlags_NoPreview | ImGuiComboFlags_PopupAlignLeft)) {
+    if (app.settings_.recent.empty()) ImGui::TextDisabled("(no recent files)");
+    for (const std::string& r : app.settings_.recent)
+      if (ImGui::Selectable(r.c_str())) std::snprintf(path, sizeof path, "%s", r.c_str()), enter = true;
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("recent Go files");
+  if (ImGui::SmallButton("Open") || enter) {
+    if (std::string err = app.open_go_file(path); !err.empty()) app.file_message_ = err;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("run the Go file at the path (or drop one on the window)");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Save as")) {
+    std::string p = path;
+    if (p.empty()) {
+      app.file_message_ = "Save as: type a path first";
+    } else {
+      try {
+        goro::OutputFile out(p);  // the old file stays as it was if writing fails
+        out.write(text.text());
+        out.commit();
+        app.file_message_ = "saved " + p;
+      } catch (const std::exception& e) {
+        app.file_message_ = std::string("cannot save: ") + e.what();
+      }
+    }
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("write the source shown (with your edits) to the path");
 }
 
 }  // namespace goroscope

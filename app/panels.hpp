@@ -55,9 +55,24 @@ struct ClipPanel {
 
 // SourcePanel: the program's Go source in the source view (view_source.hpp): coloured by the
 // front end's scanner, where each goroutine stands, breakpoints (kept in App); a chip selects
-// its goroutine, and the selected goroutine's line is lit. Read-only for now.
+// its goroutine, and the selected goroutine's line is lit. "Edit" makes it editable (live runs
+// only); Run (Ctrl+Enter) runs the edited text once it compiles, else shows gc's errors at their
+// lines; a parameter's new value lights its changed line for a moment; a path field (File >)
+// opens a Go file (recent ones kept) or saves the text shown; Revert returns to the program as opened.
 struct SourcePanel {
   void draw(App& app);
+  void run(App& app);      // Run: the edited text, compiled
+  void toolbar(App& app);  // Edit, Run, Revert, errors
+  void files(App& app);    // the path field: open, recent, save as
+
+  bool editing = false;
+  bool files_open = false;            // the path field shows
+  bool focus_path = false;            // "Open a .go file..." asked: the path field takes the keyboard
+  char path[512] = "";                // the path field
+  std::vector<std::string> messages;  // the last Run's compile errors, gc's words
+  std::vector<int> flash_lines;       // lines a new parameter value changed ...
+  double flash_from = -1;             // ... lit from this moment for kFlashSeconds
+  static constexpr double kFlashSeconds = 1.2;
 
   goro::SourceFile shown;  // the source the text holds (App::shown_source())
   goro::visual::TextBuffer text;

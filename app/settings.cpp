@@ -41,6 +41,8 @@ Settings Settings::load() {
         s.window_x = std::stoi(v);
       else if (k == "window_y")
         s.window_y = std::stoi(v);
+      else if (k == "recent" && !v.empty() && s.recent.size() < kMaxRecent)
+        s.recent.push_back(v);
       else
         throw std::invalid_argument(k);
     } catch (const std::exception&) {
@@ -65,6 +67,7 @@ void Settings::save() const {
     f << "theme=" << (dark ? "dark" : "light") << "\nui_zoom=" << ui_zoom << "\nscenario=" << scenario
       << "\nwindow_w=" << window_w << "\nwindow_h=" << window_h << "\nwindow_x=" << window_x
       << "\nwindow_y=" << window_y << "\n";
+    for (const std::string& r : recent) f << "recent=" << r << "\n";
   }
   std::rename(tmp.c_str(), (d + "/settings.ini").c_str());
 }

@@ -218,7 +218,7 @@ int run_window(WindowOptions o) {
   App& app = *app_owner;
   glfwSetWindowUserPointer(win, &app);
   glfwSetDropCallback(win, [](GLFWwindow* w, int n, const char** paths) {
-    if (n > 0) static_cast<App*>(glfwGetWindowUserPointer(w))->open(paths[0]);
+    if (n > 0) static_cast<App*>(glfwGetWindowUserPointer(w))->open_dropped(paths[0]);
   });
   auto build_fonts = [&] {
     app.mono = load_fonts(std::round(goro::visual::kBaseFontPx * hidpi * settings.ui_zoom));

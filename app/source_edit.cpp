@@ -1,0 +1,85 @@
+// app/source_edit.cpp: compile errors to lines, edited programs, changed lines.
+#include "source_edit.hpp"
+
+#include <cctype>
+
+#include "goroscope/lang.hpp"
+
+namespace goroscope {
+
+namespace {
+
+// number_at() reads the digits at s[i...] ("" -> nullopt) and moves i past them.
+std::optional<int> number_at(const std::string& s, size_t& i) {
+  size_t a = i;
+  long long v = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) && i - a < 9)
+    v = v * 10 + (s[i++] - '0');
+  if (i == a) return std::nullopt;
+  return static_cast<int>(v);
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t a = 0;
+  while (a <= s.size()) {
+    size_t nl = s.find('\n', a);
+    if (nl == std::string_view::npos) {
+      out.push_back(s.substr(a));
+      break;
+    }
+    out.push_back(s.substr(a, nl - a));
+    a = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CompileError> compile_errors(const std::vector<std::string>& messages) {
+  std::vector<CompileError> out;
+  for (const std::string& m : messages) {
+    CompileError e;
+    e.message = m;
+    // "file:LINE:COL: msg" (the file name may hold ':' itself): the first ":N:N: " or ":N: ".
+    for (size_t c = m.find(':'); c != std::string::npos; c = m.find(':', c + 1)) {
+      size_t i = c + 1;
+      std::optional<int> line = number_at(m, i);
+      if (!line || i >= m.size() || m[i] != ':') continue;
+      size_t j = i + 1;
+      std::optional<int> col = number_at(m, j);
+      if (col && j < m.size() && m[j] == ':') i = j;
+      size_t msg = i + 1;
+      while (msg < m.size() && m[msg] == ' ') msg++;
+      e.line = *line;
+      e.col = col && i == j ? *col : 0;
+      e.message = m.substr(msg);
+      break;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<Scenario> edited_program(const Scenario& from, const std::string& text,
+                                       std::vector<std::string>* errors) {
+  lang::CompileResult c = lang::compile(text, from.go_file);
+  if (!c.program) {
+    if (errors) *errors = c.errors;
+    return std::nullopt;
+  }
+  Scenario s = program_from_source(from.go_file + " (edited)", from.go_file, text);
+  if (s.title == s.go_file) s.title = from.title;
+  if (s.description.empty()) s.description = from.description;
+  return s;
+}
+
+std::vector<int> changed_lines(std::string_view a, std::string_view b) {
+  std::vector<std::string_view> la = split_lines(a), lb = split_lines(b);
+  std::vector<int> out;
+  for (size_t i = 0; i < lb.size(); i++)
+    if (i >= la.size() || la[i] != lb[i]) out.push_back(static_cast<int>(i + 1));
+  return out;
+}
+
+}  // namespace goroscope

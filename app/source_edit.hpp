@@ -1,0 +1,38 @@
+// app/source_edit.hpp: what the window does with the Go source it shows, apart from any
+// drawing: compile errors read back to their lines ("prog.go:12:5: msg" -> line 12, column 5),
+// an edited text made into a program of its own (named after the one it was edited from, its
+// parameters from its own annotations), and the lines a parameter's new value changed.
+//
+// Invariants: an edited program is made only from text that compiles; the messages kept are
+// Go's own words (gc's form), the file name left out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario.hpp"
+
+namespace goroscope {
+
+// CompileError is one compile error at its place: 1-based line and byte column (0: unknown).
+struct CompileError {
+  int line = 0, col = 0;
+  std::string message;  // gc's words, without "file:line:col: "
+};
+
+// compile_errors() reads gc-style messages ("prog.go:12:5: undefined: x"); a message without a
+// place is kept with line 0.
+std::vector<CompileError> compile_errors(const std::vector<std::string>& messages);
+
+// edited_program() makes the program of an edited text: named "<from's file> (edited)", shown
+// as from's file; nullopt with gc's messages in *errors when it does not compile.
+std::optional<Scenario> edited_program(const Scenario& from, const std::string& text,
+                                       std::vector<std::string>* errors);
+
+// changed_lines() lists the 1-based lines of b that differ from a's same line (all of b's
+// lines past a's end).
+std::vector<int> changed_lines(std::string_view a, std::string_view b);
+
+}  // namespace goroscope

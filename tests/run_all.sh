@@ -63,7 +63,8 @@ leg_tsan() {
   # TSan needs the address space layout it was built for; newer kernels randomise more.
   local run=()
   if setarch "$(uname -m)" -R true 2>/dev/null; then run=(setarch "$(uname -m)" -R); fi
-  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
+  # tests/tsan.supp: a racy Go program's own race, in the interpreter's loop (see the file).
+  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp ${TSAN_OPTIONS:-}"
   "${run[@]}" build-tsan/tests/runtime_tests
   # The crafted-recording fuzz runs in full in the build and asan legs; a few hundred here.
   GOROSCOPE_FUZZ_RUNS=300 "${run[@]}" build-tsan/tests/app_tests

@@ -139,7 +139,8 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   for (const WaitGroup& w : m.waitgroups()) vertex({NodeKind::WaitGroup, w.id});
   for (const Mutex& mu : m.mutexes()) vertex({NodeKind::Mutex, mu.id});
   for (const Once& o : m.onces()) vertex({NodeKind::Once, o.id});
-  for (const Variable& v : m.variables()) vertex({NodeKind::Variable, v.id});
+  for (const Variable& v : m.variables())
+    if (v.shared()) vertex({NodeKind::Variable, v.id});
 
   // Edges: (from vertex, to vertex, kind) -> (count, object).
   std::map<std::tuple<size_t, size_t, EdgeKind>, std::pair<uint64_t, uint64_t>> flows;
@@ -204,6 +205,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   // Variables: one edge per goroutine (or group) and variable, the strongest of race, write,
   // read; its count is how many races (race), or goroutines (read, write) it stands for.
   for (const Variable& v : m.variables()) {
+    if (!v.shared()) continue;
     size_t vv = vi.at({NodeKind::Variable, v.id});
     std::map<size_t, std::pair<EdgeKind, uint64_t>> strongest;  // goroutine vertex -> (kind, count)
     auto mark = [&](uint64_t g, EdgeKind k) {

@@ -114,6 +114,17 @@ struct Variable {
   std::string name;
   std::vector<uint64_t> readers, writers;  // goroutines, in order of their first access
   std::vector<RaceMark> races;
+  // shared() tells whether more than one goroutine used it (or it raced): a variable only one
+  // goroutine touched (a job's field it received) is no part of the picture.
+  bool shared() const {
+    if (!races.empty()) return true;
+    uint64_t first = readers.empty() ? (writers.empty() ? 0 : writers[0]) : readers[0];
+    for (uint64_t g : readers)
+      if (g != first) return true;
+    for (uint64_t g : writers)
+      if (g != first) return true;
+    return false;
+  }
 };
 
 // Object is what an object id names: its kind and its index in the vector of that kind.

@@ -335,9 +335,12 @@ void App::frame(double now, float frame_ms) {
   ImGui::EndChild();
   ImGui::BeginChild("bottom", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
   if (ImGui::BeginTabBar("bottom tabs")) {
-    if (ImGui::BeginTabItem("Console")) {
+    if (ImGui::BeginTabItem(
+            "Console", nullptr,
+            std::exchange(source_panel_.show_console, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (mono) ImGui::PushFont(mono);
-      goro::visual::draw_console(m, pal, follow_console_);
+      goro::visual::draw_console(m, pal, follow_console_,
+                                 replay_ ? std::vector<std::string>{} : source_panel_.console);
       if (mono) ImGui::PopFont();
       ImGui::EndTabItem();
     }

@@ -256,7 +256,10 @@ std::optional<size_t> literal_index(std::string_view src, std::string_view where
       if (*col >= lits[i].col && *col < lits[i].col + static_cast<int>(lits[i].end - lits[i].begin)) return i;
     if (err)
       *err = "no integer literal of func main at line " + std::to_string(*line) + ", column " +
-             std::to_string(*col) + (cols.empty() ? "" : " (the line has some at column " + cols + ")");
+             std::to_string(*col) +
+             (cols.empty()          ? ""
+              : on_line.size() == 1 ? " (the line has one at column " + cols + ")"
+                                    : " (the line has some at columns " + cols + ")");
     return std::nullopt;
   }
   if (on_line.size() == 1) return on_line.front();

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "app.hpp"
@@ -90,8 +91,11 @@ void ControlsPanel::draw(App& app) {
   ImGui::TextColored(col(pal.text_dim), "Parameters");
   bool changed = false;
   bool held = false, let_go = false;  // a parameter's slider is being dragged, was let go
-  if (app.scenario_->params.empty())
-    ImGui::TextColored(col(pal.text_dim), "(none: right-click a number in main's source to make one)");
+  if (app.scenario_->params.empty()) {
+    ImGui::PushTextWrapPos();
+    ImGui::TextColored(col(pal.text_dim), "none: right-click a number in main's source to make one");
+    ImGui::PopTextWrapPos();
+  }
   for (const Param& p : app.scenario_->params) {
     int v = app.params_[p.name];
     ImGui::SetNextItemWidth(-1);
@@ -114,7 +118,11 @@ void ControlsPanel::draw(App& app) {
   // restarts at the pacer's pace; once more on release if it lags.
   bool lags = app.params_.values != app.session_->spec().params.values;
   double now = ImGui::GetTime();
-  if (held ? pacer.dragging(lags, now) : let_go && pacer.released(lags, now)) app.restart();
+  if (held ? pacer.dragging(lags, now) : let_go && pacer.released(lags, now)) {
+    auto t0 = std::chrono::steady_clock::now();
+    app.restart();
+    pacer.took(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
   int procs = app.config_.procs;
   ImGui::SetNextItemWidth(-1);
   if (ImGui::SliderInt("##procs", &procs, 1, 8, "procs (GOMAXPROCS) %d")) app.config_.procs = procs;

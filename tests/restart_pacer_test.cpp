@@ -1,8 +1,9 @@
 // tests/restart_pacer_test.cpp: a dragged slider restarts the run at once when its value first
 // changes, then at most once every RestartPacer::kInterval while it keeps changing, never while
-// the run already has its value, and once more on release only when the run lags. Time is
-// given, not waited for. Also the window's --slider option: a literal of main made a slider from
-// the command line, set to a value, and its mistakes said clearly.
+// the run already has its value, once more on release only when the run lags, and less often
+// when a restart is slow. Time is given, not waited for. Also the window's --slider option: a
+// literal of main made a slider from the command line, set to a value, and its mistakes said
+// clearly.
 #include "restart_pacer.hpp"
 
 #include <gtest/gtest.h>
@@ -37,6 +38,18 @@ TEST(RestartPacer, ReleaseRestartsOnlyWhenTheRunLags) {
   EXPECT_FALSE(p.released(false, 2.0));  // the run has it already
   EXPECT_FALSE(p.dragging(true, 1.1));   // the release counted as a restart
   EXPECT_TRUE(p.dragging(true, 1.06 + RestartPacer::kInterval + 0.01));
+}
+
+TEST(RestartPacer, ASlowRestartIsAskedForLessOften) {
+  RestartPacer p;
+  EXPECT_TRUE(p.dragging(true, 1.0));
+  p.took(0.02);  // the worker pool: the usual pace
+  EXPECT_DOUBLE_EQ(p.interval(), RestartPacer::kInterval);
+  EXPECT_TRUE(p.dragging(true, 1.16));
+  p.took(0.17);  // a million goroutines' rehearsal
+  EXPECT_DOUBLE_EQ(p.interval(), 0.34);
+  EXPECT_FALSE(p.dragging(true, 1.16 + 0.2));
+  EXPECT_TRUE(p.dragging(true, 1.16 + 0.35));
 }
 
 TEST(WindowOptions, SliderMakesALiteralOfMainASlider) {

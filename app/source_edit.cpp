@@ -110,7 +110,12 @@ std::vector<LineChange> changed_spans(std::string_view a, std::string_view b) {
     while (p < x.size() && p < y.size() && x[p] == y[p]) p++;
     size_t s = 0;
     while (s < x.size() - p && s < y.size() - p && x[x.size() - 1 - s] == y[y.size() - 1 - s]) s++;
-    out.push_back({static_cast<int>(i + 1), static_cast<int>(p), static_cast<int>(y.size() - s)});
+    // Whole words: 12 -> 13 is the literal 13, not its last digit.
+    size_t b = y.size() - s;
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    while (p > 0 && word(y[p - 1])) p--;
+    while (b < y.size() && b > 0 && word(y[b - 1]) && word(y[b])) b++;
+    out.push_back({static_cast<int>(i + 1), static_cast<int>(p), static_cast<int>(b)});
   }
   return out;
 }

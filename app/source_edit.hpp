@@ -42,7 +42,8 @@ std::optional<Scenario> edited_program(const Scenario& from, const std::string& 
 std::vector<int> changed_lines(std::string_view a, std::string_view b);
 
 // LineChange is where a line of b differs from a's same line: bytes [col0, col1) of it (0-based),
-// the common beginning and end left out (a parameter's literal, when only that changed).
+// the common beginning and end left out, widened to whole words (a parameter's literal, all its
+// digits, when only its value changed).
 struct LineChange {
   int line = 0;  // 1-based
   int col0 = 0, col1 = 0;

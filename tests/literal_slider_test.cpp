@@ -200,6 +200,13 @@ TEST(LiteralSlider, AnyOtherLiteralIsHeldByItsPlace) {
   EXPECT_EQ(spans[1].line, 15);
   std::string line15 = "\tfor i := 0; i < 17; i++ {";
   EXPECT_EQ(line15.substr(spans[1].col0, spans[1].col1 - spans[1].col0), "17");
+  // 12 -> 13: the whole literal, not its last digit.
+  std::vector<goroscope::LineChange> one =
+      goroscope::changed_spans("a\n\tn := 12 // x\n", "a\n\tn := 13 // x\n");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].line, 2);
+  EXPECT_EQ(one[0].col0, 6);
+  EXPECT_EQ(one[0].col1, 8);
   // --set reaches it by its name, within its range.
   goroscope::Params q = both->defaults();
   EXPECT_EQ(both->set(q, "i limit (line 15)=3"), "");

@@ -1,5 +1,6 @@
 // app/columns.hpp: how wide the window's right column (the inspector above the Go source) stands
-// beside the diagram: by default wide enough for a 60-column line of Go, else as wide as the
+// beside the diagram: by default wide enough for a 60-column line of Go (in a window too narrow
+// for that, a little over half the room: the diagram keeps the rest), else as wide as the
 // user dragged the splitter between them (kept in the settings in font sizes, so that it follows
 // --scale and the interface's zoom). Pure arithmetic; the window draws the splitter.
 //
@@ -12,9 +13,10 @@
 
 namespace goroscope {
 
-constexpr float kSourceMinEm = 14;      // the source column at its narrowest
-constexpr float kDiagramMinEm = 24;     // the diagram at its narrowest beside it
-constexpr int kSourceDefaultCols = 60;  // a Go line this long fits by default
+constexpr float kSourceMinEm = 14;            // the source column at its narrowest
+constexpr float kDiagramMinEm = 24;           // the diagram at its narrowest beside it
+constexpr int kSourceDefaultCols = 60;        // a Go line this long fits by default ...
+constexpr float kSourceDefaultShare = 0.55f;  // ... in at most this share of the room (1600 px: it fits)
 
 // ColumnMetrics is what the width is made of, in pixels.
 struct ColumnMetrics {
@@ -31,7 +33,7 @@ inline float source_default_width(const ColumnMetrics& m) {
 // source_column_width() is the column's width in a room of `room` pixels (the diagram's and the
 // column's together); saved_em: the width the splitter left, in font sizes (0: the default).
 inline float source_column_width(float room, const ColumnMetrics& m, float saved_em) {
-  float want = saved_em > 0 ? saved_em * m.em : source_default_width(m);
+  float want = saved_em > 0 ? saved_em * m.em : std::min(source_default_width(m), kSourceDefaultShare * room);
   float lo = kSourceMinEm * m.em, hi = std::max(lo, room - kDiagramMinEm * m.em);
   return std::clamp(want, lo, hi);
 }

@@ -34,7 +34,8 @@ const char* const kWindowHelp =
     "  --find-failing         press \"Find a failing schedule\" at once: search for a run that\n"
     "                         fails, and open it in replay at the moment it went wrong\n"
     "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
-    "Each option may be given once (--set once per parameter). Exit status 64: a bad command line.\n"
+    "Each option may be given once (--set once per parameter, --slider once per literal).\n"
+    "Exit status 64: a bad command line.\n"
     "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
     "Ctrl +/- zoom the interface, F12 screenshot.\n";
 

@@ -1,6 +1,6 @@
 // tests/columns_test.cpp: the right column's width beside the diagram: by default a 60-column
-// line of Go and its gutter fit; the splitter's width (in font sizes) scales with the font; both
-// sides keep their minimum.
+// line of Go and its gutter fit (a narrow window keeps the diagram larger); the splitter's width (in font
+// sizes) scales with the font; both sides keep their minimum.
 #include "columns.hpp"
 
 #include <gtest/gtest.h>
@@ -13,6 +13,15 @@ TEST(Columns, TheDefaultHoldsSixtyColumns) {
   float w = source_column_width(1300, m, 0);
   EXPECT_GE(w, m.chrome + 60 * m.cell);
   EXPECT_LT(w, m.chrome + 64 * m.cell);  // and not much more: the diagram keeps the rest
+}
+
+TEST(Columns, ANarrowWindowKeepsTheDiagramLarger) {
+  ColumnMetrics m{17, 9.7f, 108};
+  EXPECT_GE(source_column_width(1299, m, 0), m.chrome + 60 * m.cell);  // 1600 px wide: it fits
+  float w = source_column_width(984, m, 0);                            // 1280 px wide
+  EXPECT_LT(w, m.chrome + 60 * m.cell);
+  EXPECT_FLOAT_EQ(w, goroscope::kSourceDefaultShare * 984);
+  EXPECT_FLOAT_EQ(source_column_width(984, m, 30), 30 * 17);  // the user's width stands
 }
 
 TEST(Columns, TheSplittersWidthFollowsTheScale) {

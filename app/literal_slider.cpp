@@ -207,15 +207,15 @@ std::optional<Scenario> with_literal_slider(const Scenario& from, size_t index, 
       auto made = std::find_if(s.params.begin(), s.params.end(),
                                [&](const Param& p) { return p.name == l.name && p.line == l.line; });
       if (made != s.params.end()) {
+        if (made->help.empty()) made->help = help + " (written into the source)";
         s.title = from.title;
         s.description = from.description;
         long long shift = static_cast<long long>(comment.size()) - static_cast<long long>(rest.size());
         for (Param p : from.params)
           if (p.at >= 0) {
             if (static_cast<uint32_t>(p.at) > l.end) p.at = static_cast<int>(p.at + shift);
-            s.params.push_back(p);
+            s.params.push_back(p);  // (made is no longer valid)
           }
-        if (made->help.empty()) made->help = help + " (written into the source)";
         return s;
       }
     }

@@ -102,7 +102,7 @@ void App::step_line() {
   if (replay_) return;
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 1;
   const goro::visual::Goroutine* gr = session_->model().goroutine(g);
-  session_->control().step_line(g, gr ? gr->line : 0);
+  session_->control().step_line(g, gr ? gr->line : 0, hold_others_ && config_.procs == 1);
 }
 
 goro::SourceFile App::shown_source() const {
@@ -176,6 +176,7 @@ void App::restart() {
   }
   diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
+  spec.lines = true;  // breakpoints and Step line stop at any statement
   session_ = std::make_unique<Session>(spec, "", false, true);
   timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);

@@ -271,6 +271,9 @@ class Sched {
   void trace_value(Event& e, const ElemOps* ops, const void* v);
 
   // ---- control ----
+  // at_line(): the running goroutine arrives at a statement on `line` (goro::at_line): a
+  // GoLine event, and so a pause, where the Control stops it.
+  void at_line(uint32_t line);
   void freeze_clock(bool frozen);
   // interrupt() wakes every idle M to look at the Control again.
   void interrupt() { wake_all(); }
@@ -296,7 +299,7 @@ class Sched {
   // next_policy() is the Policy to ask before this decision (null: the run queues decide).
   Policy* next_policy() {
     if (nprocs_ != 1) return nullptr;
-    if (control_ && control_->choose_mode()) return &hand_;
+    if (control_ && control_->hand_picks()) return &hand_;
     return policy_;
   }
   G* choose_next(P* p, Policy& policy);

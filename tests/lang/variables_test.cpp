@@ -188,6 +188,24 @@ TEST(Variables, AWatchedGoroutineIsSnapshotAtItsEventsAndForgottenAtItsEnd) {
   EXPECT_FALSE(p.ctl.variables(2).known) << "the worker ended";
 }
 
+TEST(Variables, WithSeveralPsOnlyWhatTheGoroutineAloneReachesIsReadThrough) {
+  Paused p(kPool);
+  ASSERT_TRUE(p.prog);
+  p.ctl.watch_variables(2);
+  p.ctl.set_breakpoints({kSleepLine});
+  p.start(2);
+  ASSERT_TRUE(p.wait());
+  goro::Control::VarSnapshot s = p.ctl.variables(2);
+  ASSERT_TRUE(s.known) << "taken at the worker's events";
+  EXPECT_EQ(value_of(s, 0, "id"), "7") << "its own slot";
+  EXPECT_EQ(value_of(s, -1, "total"), "42") << "a number is read wherever it is";
+  EXPECT_EQ(value_of(s, -1, "greeting"), "…") << "another goroutine could replace the string as it is read";
+  // the loop's variable before the first job arrives (its zero value, nobody else's), or after
+  std::string job = value_of(s, 0, "job");
+  EXPECT_TRUE(job == "{ID:0 Value:\"\"}" || job == "{ID:1 Value:…}") << job;
+  p.finish();
+}
+
 TEST(Variables, TheFormatterNeverCallsTheProgramsMethods) {
   // A value whose String and Error panic, inside an interface, a struct and a slice.
   const char* src = R"(package main

@@ -19,6 +19,7 @@ constexpr int kMaxDepth = 3;          // nesting shown; deeper values are "…"
 constexpr size_t kMaxElems = 8;       // elements or fields shown, then "…"
 constexpr size_t kMaxString = 60;     // bytes of a string shown, then "…"
 constexpr size_t kMaxMapEntries = 4;  // map entries shown, then "…"
+constexpr size_t kMaxMapScan = 4096;  // map slots looked at for them
 const char* const kMore = "…";
 
 // float_text() is Go's %v of a float: the shortest digits that read back, exponent form for
@@ -185,8 +186,12 @@ struct Inspector {
         if (!v.o || v.o->kind != OKind::Map) return "map[]";
         auto* m = static_cast<MapObj*>(v.o);
         std::string out = "map[";
-        size_t shown = 0;
+        size_t shown = 0, looked = 0;
         for (const MapObj::Entry& e : m->entries) {
+          if (++looked > kMaxMapScan) {  // deleted entries wait for a compaction: look so far
+            out += shown ? " " + std::string(kMore) : kMore;
+            break;
+          }
           if (!e.live) continue;
           if (shown) out += " ";
           if (shown == kMaxMapEntries) {

@@ -227,14 +227,24 @@ func main() {
 	h := Holder{B: Bad{1}, Any: Bad{2}, E: Bad{3}}
 	list := []Bad{{4}, {5}}
 	var e error
+	n := 5
+	pn := &n
+	var nilp *Bad
+	var m map[string]int
+	var sl []int
+	var fn func()
+	arr := [3]int{1, 2, 3}
+	fl, big, small := 0.1, 1e21, 1.5e-7
+	u8, b := uint8(200), true
 	time.Sleep(time.Second)
-	_, _, _ = h, list, e
+	_, _, _, _, _, _, _, _, _ = h, list, e, pn, nilp, m, sl, fn, arr
+	_, _, _, _, _ = fl, big, small, u8, b
 }
 )";
   Paused p(src);
   ASSERT_TRUE(p.prog);
   p.ctl.watch_variables(1);
-  p.ctl.set_breakpoints({20});
+  p.ctl.set_breakpoints({29});
   p.start();
   ASSERT_TRUE(p.wait());
   goro::Control::VarSnapshot s = p.ctl.variables(1);
@@ -242,6 +252,19 @@ func main() {
   EXPECT_EQ(value_of(s, 0, "h"), "{B:{N:1} Any:{N:2} E:{N:3}}");
   EXPECT_EQ(value_of(s, 0, "list"), "[{N:4} {N:5}]");
   EXPECT_EQ(value_of(s, 0, "e"), "<nil>");
+  // the other kinds, as Go's %v writes them (strings quoted, pointers one level deep)
+  EXPECT_EQ(value_of(s, 0, "n"), "5") << "a variable whose address is taken lives in a cell";
+  EXPECT_EQ(value_of(s, 0, "pn"), "&5");
+  EXPECT_EQ(value_of(s, 0, "nilp"), "<nil>");
+  EXPECT_EQ(value_of(s, 0, "m"), "map[]");
+  EXPECT_EQ(value_of(s, 0, "sl"), "[]");
+  EXPECT_EQ(value_of(s, 0, "fn"), "<nil>");
+  EXPECT_EQ(value_of(s, 0, "arr"), "[1 2 3]");
+  EXPECT_EQ(value_of(s, 0, "fl"), "0.1");
+  EXPECT_EQ(value_of(s, 0, "big"), "1e+21");
+  EXPECT_EQ(value_of(s, 0, "small"), "1.5e-07");
+  EXPECT_EQ(value_of(s, 0, "u8"), "200");
+  EXPECT_EQ(value_of(s, 0, "b"), "true");
   p.finish();
 }
 

@@ -284,6 +284,7 @@ void Control::stop() {
 void Control::attach(detail::Sched* s) {
   std::lock_guard<std::mutex> l(mu_);
   sched_ = s;
+  vars_ = VarSnapshot{};  // goroutine ids are this run's now
   candidates_.clear();
   chosen_ = 0;
   if (paused_) s->freeze_clock(true);
@@ -364,13 +365,52 @@ void Control::after_event(const Event& e) {
     budget_ = -1;
     set_paused_locked(true);
   }
-  cv_.wait(l, [this] { return !paused_ || stop_; });
+  wait_resumed(l);
 }
 
 void Control::gate() {
   if (!active_.load(std::memory_order_relaxed)) return;
   std::unique_lock<std::mutex> l(mu_);
+  wait_resumed(l);
+}
+
+void Control::wait_resumed(std::unique_lock<std::mutex>& l) {
+  held_++;
   cv_.wait(l, [this] { return !paused_ || stop_; });
+  held_--;
+}
+
+// ---- variables ----
+
+void Control::watch_variables(uint64_t g) {
+  std::lock_guard<std::mutex> l(mu_);
+  watch_.store(g, std::memory_order_relaxed);
+  if (vars_.g != g) vars_ = VarSnapshot{};
+}
+
+Control::VarSnapshot Control::variables(uint64_t g) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (g == 0 || watch_.load(std::memory_order_relaxed) != g) return {};
+  if (vars_.known && vars_.g == g) return vars_;
+  // Paused: nothing runs once every P is idle or held here (and none can leave while mu_ is
+  // ours), so g's stack, and what it reaches, stand still while the hook reads them.
+  std::vector<VarView> vars;
+  if (paused_ && sched_ && sched_->variables_now(g, held_, vars)) {
+    vars_ = {true, g, 0, sched_->now(), std::move(vars)};
+    return vars_;
+  }
+  return {};
+}
+
+void Control::record_variables(uint64_t g, uint64_t seq, int64_t time, std::vector<VarView> vars) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (watch_.load(std::memory_order_relaxed) != g) return;
+  vars_ = {true, g, seq, time, std::move(vars)};
+}
+
+void Control::forget_variables(uint64_t g) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (vars_.g == g) vars_ = VarSnapshot{};
 }
 
 bool Control::stops_at(uint64_t g, uint32_t line) const {

@@ -35,6 +35,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   const Scenario* s = find_scenario(opts.scenario.empty() ? settings.scenario : opts.scenario);
   select_scenario(s ? s : &default_scenario());
   if (opts.params_set) params_ = opts.params;
+  if (opts.break_line > 0) breakpoints_[scenario_->go_file].insert(opts.break_line);
   restart();
   select_timeline_ = opts.timeline;
   diagram_only_ = opts.diagram_only;
@@ -103,7 +104,7 @@ void App::step_line() {
   if (replay_) return;
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 1;
   const goro::visual::Goroutine* gr = session_->model().goroutine(g);
-  session_->control().step_line(g, gr ? gr->line : 0);
+  session_->control().step_line(g, gr ? gr->line : 0, hold_others_ && config_.procs == 1);
 }
 
 goro::SourceFile App::shown_source() const {
@@ -177,9 +178,12 @@ void App::restart() {
   }
   diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
-  session_ = std::make_unique<Session>(spec, "", false, true);
+  spec.lines = true;  // breakpoints and Step line stop at any statement
+  session_ = std::make_unique<Session>(spec, "", true, true);  // held until its breakpoints are set
   timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);
+  sync_breakpoints();
+  session_->control().resume();
   status_ = StatusBar{};
   status_.rate_start = now_;
 }
@@ -393,10 +397,13 @@ void App::frame(double now, float frame_ms) {
       ImGui::SetTooltip("drag to widen the source (double-click: room for a 60-column line)");
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
-    ImGui::BeginChild("inspector", ImVec2(0, body_h * 0.36f), false);
+    // a goroutine's variables make the inspector taller
+    bool goroutine = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine;
+    ImGui::BeginChild("inspector", ImVec2(0, body_h * (goroutine && !replay_ ? 0.5f : 0.36f)), false);
     ImGui::TextColored(col(pal.text_dim), "Inspector");
     // The events up to the moment shown: what it has seen so far.
-    goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings());
+    goro::visual::GoroutineVariables vars = inspected_variables();
+    goro::visual::draw_inspector(m, sel_, diagram_.layout(), src.shown_events(), src.strings(), &vars);
     ImGui::EndChild();
     ImGui::Separator();
     source_panel_.draw(*this);
@@ -407,6 +414,27 @@ void App::frame(double now, float frame_ms) {
   clip_panel_.draw_progress(*this);
   ImGui::End();
   help_.draw(pal);
+}
+
+goro::visual::GoroutineVariables App::inspected_variables() {
+  goro::visual::GoroutineVariables none;
+  uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 0;
+  if (session_ && (vars_session_ != session_.get() || vars_watched_ != g)) {
+    session_->control().watch_variables(g);
+    vars_session_ = session_.get();
+    vars_watched_ = g;
+  }
+  if (replay_ || !session_) {
+    none.note = "variables are shown for a running program";
+    return none;
+  }
+  goro::Control::VarSnapshot s = session_->control().variables(g);
+  if (s.known) return goro::visual::group_variables(s.vars, s.seq);
+  const goro::visual::Goroutine* gr = session_->model().goroutine(g);
+  none.note = gr && gr->state == goro::visual::GState::Finished
+                  ? "it has finished: no variables"
+                  : "none known yet: they are read at its next event, or at once while paused";
+  return none;
 }
 
 // draw_diagram_alone() is the diagram filling the window, with its title, the bookmark's

@@ -45,6 +45,7 @@ struct AppOptions {
   bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)
   bool present = false;            // --present: diagram and narration only, large type, high contrast
   bool find_failing = false;       // --find-failing: start "Find a failing schedule" at once
+  int break_line = 0;              // --break: a breakpoint on this line of the program (0: none)
 };
 
 // kRaceGoroutinesMax: the window runs the race detector on programs that make at most this many
@@ -68,8 +69,10 @@ class App {
   ImFont* mono = nullptr;  // set by the window
 
   void restart();
-  // step_line() runs the selected goroutine (main when none) to its next line, then pauses.
+  // step_line() runs the selected goroutine (main when none) to its next line, then pauses;
+  // with hold_others_ (1 processor) the others run only while it cannot.
   void step_line();
+  bool hold_others_ = false;
   // seek_replay() moves the replay's cursor to time t (no-op when not replaying).
   void seek_replay(int64_t t) {
     if (replay_) replay_->seek_time(t), replay_->pause();
@@ -168,6 +171,12 @@ class App {
   const Session* breaks_session_ = nullptr;
   std::vector<uint32_t> breaks_pushed_;
   uint64_t line_stops_seen_ = 0;
+  // inspected_variables() is what the inspector shows of the selected goroutine's variables:
+  // the live run's Control watches that goroutine (set again when the selection or the run
+  // changes), and its latest snapshot comes back each frame.
+  goro::visual::GoroutineVariables inspected_variables();
+  const Session* vars_session_ = nullptr;
+  uint64_t vars_watched_ = 0;
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame
   bool diagram_only_ = false;

@@ -63,11 +63,26 @@ void ControlsPanel::draw(App& app) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("one event (Right or N); the line under the diagram says what it did");
   // Step line: the selected goroutine (or main) on to its next line of the source.
-  if (ImGui::Button("Step line (Down)", ImVec2(-1, 0))) app.step_line();
+  const char* hold_label = "hold the others";
+  float hold_w =
+      ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(hold_label).x;
+  if (ImGui::Button("Step line",
+                    ImVec2(ImGui::GetContentRegionAvail().x - hold_w - ImGui::GetStyle().ItemSpacing.x, 0)))
+    app.step_line();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
-        "runs the selected goroutine (main if none) until it does something on another line of\n"
-        "the source; the others run as the scheduler decides");
+        "runs the selected goroutine (main if none) on to the next statement on another line of\n"
+        "the source, then pauses (Down)");
+  ImGui::SameLine();
+  const bool one_p = app.config_.procs == 1;
+  if (!one_p) ImGui::BeginDisabled();
+  ImGui::Checkbox(hold_label, &app.hold_others_);
+  if (!one_p) ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(one_p
+                          ? "on: while it steps, the others run only when it cannot (it waits on a channel,\n"
+                            "a lock or a timer); off: they run as the scheduler decides"
+                          : "holding the others needs 1 processor");
 
   ImGui::Spacing();
   ImGui::TextColored(col(pal.text_dim), "Clock");

@@ -206,13 +206,14 @@ std::string Scenario::source_with(const Params& p) const {
 }
 
 std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vector<std::string>* errors,
-                                                       bool race) const {
+                                                       bool race, bool lines) const {
   std::map<std::string, int> key;
   for (const Param& x : params) {
     auto it = p.values.find(x.name);
     key[x.name] = it == p.values.end() ? x.def : it->second;
   }
   if (race) key[" race"] = 1;  // no parameter's name: Go identifiers have no spaces
+  if (lines) key[" lines"] = 1;
   {
     std::lock_guard<std::mutex> lock(cache->mu);
     auto it = cache->programs.find(key);
@@ -220,6 +221,7 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vec
   }
   lang::CompileOptions options;
   options.race = race;
+  options.lines = lines;
   lang::CompileResult c =
       lang::compile(source_with(p), builtin ? go_file : name, options);  // gc: the path given
   if (!c.program) {
@@ -231,10 +233,11 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vec
   return cache->programs.emplace(key, c.program).first->second;
 }
 
-std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code, bool race) const {
+std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code, bool race,
+                                              bool lines) const {
   std::vector<std::string> errors;
   std::shared_ptr<const lang::Program> prog =
-      compile(p, &errors, race);  // with its checks: also where the explorer switches
+      compile(p, &errors, race, lines);  // with its checks: also where the explorer switches
   if (!prog) {
     std::string msg;
     for (const std::string& e : errors) msg += e + "\n";

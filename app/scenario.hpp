@@ -79,15 +79,16 @@ struct Scenario {
   std::string source_with(const Params& p) const;
   // compile() is the program with p applied, compiled once for each set of values (thread-safe);
   // null with gc-style messages in *errors when it does not compile. race: with the race
-  // detector's checks (for a run with Config::race; lang::CompileOptions).
+  // detector's checks (for a run with Config::race); lines: with line marks, for breakpoints
+  // and line steps at any statement (lang::CompileOptions).
   std::shared_ptr<const lang::Program> compile(const Params& p, std::vector<std::string>* errors = nullptr,
-                                               bool race = false) const;
+                                               bool race = false, bool lines = false) const;
   // main_function() is the main goroutine for goro::run (with a Config from program_config()):
   // compiles (or finds the compiled) program and runs it; a compile error is a panic of the run.
   // *exit_code (optional; must outlive the run) receives os.Exit's code, or -1.
-  // race: compiled with the race detector's checks (the run's Config::race).
-  std::function<void()> main_function(const Params& p, int procs, int* exit_code = nullptr,
-                                      bool race = false) const;
+  // race: compiled with the race detector's checks (the run's Config::race); lines: with line marks.
+  std::function<void()> main_function(const Params& p, int procs, int* exit_code = nullptr, bool race = false,
+                                      bool lines = false) const;
 
   std::shared_ptr<struct CompiledCache> cache;  // compiled programs by parameter values
 };

@@ -121,6 +121,7 @@ int run_window(WindowOptions o) {
   opts.diagram_only = o.diagram_only;
   opts.present = o.present;
   opts.find_failing = o.find_failing;
+  opts.break_line = o.break_line;
   if (o.theme >= 0) settings.dark = o.theme == 1;
   std::string screenshot = o.screenshot, video = o.video;
   const int frames = o.frames, width = o.width, height = o.height, fps = o.fps;

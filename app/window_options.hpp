@@ -26,6 +26,7 @@ struct WindowOptions {
   bool play = false, timeline = false, diagram_only = false;
   bool present = false;       // --present: diagram and narration, large type, high contrast
   bool find_failing = false;  // --find-failing: start "Find a failing schedule" at once
+  int break_line = 0;         // --break LINE: a breakpoint on that line of the program (0: none)
   int theme = -1;             // --theme: -1 the saved one, 0 light, 1 dark
   std::string screenshot;     // --screenshot FILE.png: render `frames` frames, write, exit
   int frames = 90;

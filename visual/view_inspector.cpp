@@ -33,7 +33,86 @@ void race_report(const RaceMark& r) {
   ImGui::PopStyleColor();
 }
 
+// draw_var_table() is a table of variables: name, type (hover: the whole type), value.
+void draw_var_table(const char* id, const std::vector<GoroutineVariables::Var>& vars) {
+  if (vars.empty()) {
+    ImGui::TextDisabled("none in scope");
+    return;
+  }
+  // names whole (up to a third of the width), types up to a quarter, the value the rest
+  float width = ImGui::GetContentRegionAvail().x, name_w = 0, type_w = 0;
+  for (const GoroutineVariables::Var& v : vars) {
+    name_w = std::max(name_w, ImGui::CalcTextSize(v.name.c_str()).x);
+    type_w = std::max(type_w, ImGui::CalcTextSize(v.type.c_str()).x);
+  }
+  if (!ImGui::BeginTable(id, 3,
+                         ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable))
+    return;
+  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, std::min(name_w, width / 3));
+  ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed, std::min(type_w, width / 4));
+  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+  for (const GoroutineVariables::Var& v : vars) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(v.name.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", v.type.c_str());
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(v.type.c_str()).x > ImGui::GetColumnWidth())
+      ImGui::SetTooltip("%s", v.type.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", v.value.c_str());  // bounded text: whole, over a few lines at most
+  }
+  ImGui::EndTable();
+}
+
+// draw_variables() is the goroutine's frames (the innermost open) and package main's variables.
+void draw_variables(const GoroutineVariables& vars) {
+  ImGui::Separator();
+  if (!ImGui::CollapsingHeader("Variables", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!vars.known) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", vars.note.c_str());
+    ImGui::PopStyleColor();
+    return;
+  }
+  if (vars.seq)
+    ImGui::TextDisabled("as of event %llu", static_cast<unsigned long long>(vars.seq));
+  else
+    ImGui::TextDisabled("as the program stands (paused)");
+  for (size_t i = 0; i < vars.frames.size(); i++) {
+    const GoroutineVariables::Frame& f = vars.frames[i];
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::TreeNodeEx("frame", i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0, "%s", f.function.c_str())) {
+      draw_var_table("locals", f.vars);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+  if (!vars.package.empty() && ImGui::TreeNodeEx("Package variables", ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_var_table("package", vars.package);
+    ImGui::TreePop();
+  }
+}
+
 }  // namespace
+
+GoroutineVariables group_variables(const std::vector<VarView>& vars, uint64_t seq) {
+  GoroutineVariables out;
+  out.known = true;
+  out.seq = seq;
+  for (const VarView& v : vars) {
+    if (v.frame < 0) {
+      out.package.push_back({v.name, v.type, v.value});
+      continue;
+    }
+    // frames come innermost first, each variable with its frame's number
+    while (out.frames.size() <= static_cast<size_t>(v.frame)) out.frames.emplace_back();
+    GoroutineVariables::Frame& f = out.frames[static_cast<size_t>(v.frame)];
+    f.function = v.scope;
+    f.vars.push_back({v.name, v.type, v.value});
+  }
+  return out;
+}
 
 bool concerns(const Event& e, const NodeKey& k, const Layout& L) {
   switch (k.kind) {
@@ -111,6 +190,8 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
       return "data race on " + obj + ": " + who + " and " + gname(m, static_cast<uint64_t>(e.arg));
     case EventKind::Exit:
       return "program exited";
+    case EventKind::GoLine:
+      return who + " arrives at line " + std::to_string(e.line);
     case EventKind::Count_:
       break;
   }
@@ -118,7 +199,7 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
 }
 
 void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const EventLog& events,
-                    const std::vector<std::string>& strings) {
+                    const std::vector<std::string>& strings, const GoroutineVariables* vars) {
   if (!sel.key) {
     ImGui::TextWrapped(
         "Click a goroutine, channel, WaitGroup, Mutex or shared variable in the diagram to see its state "
@@ -149,6 +230,7 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
       for (const Variable& v : m.variables())  // the races it took part in, in Go's words
         for (const RaceMark& r : v.races)
           if (r.g == g->id || r.other == g->id) race_report(r);
+      if (vars) draw_variables(*vars);
       break;
     }
     case NodeKind::Group:
@@ -218,7 +300,9 @@ void draw_inspector(const Model& m, const Selection& sel, const Layout& L, const
   size_t looked = 0;
   for (size_t i = events.size(); i > 0 && mine.size() < 40 && looked < 400000; i--, looked++)
     if (concerns(events[i - 1], k, L)) mine.push_back(&events[i - 1]);
-  ImGui::BeginChild("events");
+  // at least a few lines of events, however long the variables above them
+  ImGui::BeginChild("events", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y,
+                                                 6 * ImGui::GetTextLineHeightWithSpacing())));
   for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
     const Event& e = **it;
     ImGui::TextDisabled("%8.3fs", static_cast<double>(e.time) / 1e9);

@@ -12,6 +12,7 @@
 
 #include "goro/event.hpp"
 #include "goro/event_log.hpp"
+#include "goro/goroutine.hpp"
 #include "layout.hpp"
 #include "model.hpp"
 #include "palette.hpp"
@@ -136,10 +137,30 @@ class TimelineView {
 void draw_console(const Model& m, const Palette& pal, bool& follow,
                   const std::vector<std::string>& build_errors = {});
 
+// GoroutineVariables is what the inspector shows of the selected goroutine's variables: plain
+// data, filled by the app from the runtime's snapshot (goro::Control::variables).
+struct GoroutineVariables {
+  struct Var {
+    std::string name, type, value;
+  };
+  struct Frame {
+    std::string function;  // Go's name ("main.worker")
+    std::vector<Var> vars;
+  };
+  bool known = false;         // false: `note` says why there are none
+  std::string note;           // one grey line ("variables are shown for a running program")
+  std::vector<Frame> frames;  // innermost first
+  std::vector<Var> package;   // package main's variables
+  uint64_t seq = 0;           // as of this event (0: taken while the program was paused)
+};
+
+// group_variables() turns the runtime's list (frame -1: package-level) into frames and package.
+GoroutineVariables group_variables(const std::vector<VarView>& vars, uint64_t seq);
+
 // draw_inspector() shows the selected thing's full state and its recent events (among events,
-// those up to the moment shown).
+// those up to the moment shown); for a goroutine, its variables when vars is given.
 void draw_inspector(const Model& m, const Selection& sel, const Layout& layout, const EventLog& events,
-                    const std::vector<std::string>& strings);
+                    const std::vector<std::string>& strings, const GoroutineVariables* vars = nullptr);
 
 // concerns() tells whether event e is about the node k (a goroutine, its group, or an object).
 bool concerns(const Event& e, const NodeKey& k, const Layout& layout);

@@ -179,6 +179,9 @@ enum Op : uint8_t {
   // access writes, b: name constant (-1: none). It comes just before the access instruction
   // it checks and finds the variable the way that instruction will, from the same operands.
   RACE,
+  // a: the line of the statement that starts here (compiled only with line marks, for
+  // breakpoints and line stepping: goro::at_line)
+  LINE,
   HALT,
 };
 
@@ -198,6 +201,25 @@ constexpr int kJcmpShift = 24;
 struct UpvalDesc {
   bool from_local;  // a local slot of the enclosing frame, else its upvalue
   int index;
+};
+
+// LocalVar is a named local of a function, for the inspector: where it lives and the
+// instructions [from_pc, to_pc) where it is in scope (a parameter: the whole function; a loop's
+// variable: the whole loop, so a goroutine blocked at the loop's head still shows it).
+struct LocalVar {
+  std::string name;
+  int slot = 0;
+  Type* type = nullptr;
+  bool celled = false;  // the slot holds a cell (captured or address taken)
+  int from_pc = 0;
+  int to_pc = 0;
+};
+
+// UpvalVar names a closure's captured variable (always a cell): FuncObj::up[index].
+struct UpvalVar {
+  std::string name;
+  int index = 0;
+  Type* type = nullptr;
 };
 
 struct Ins {
@@ -235,7 +257,9 @@ struct Proto {
   std::vector<int> result_slots;
   std::vector<int8_t> param_cells;  // params that live in cells (captured/address taken)
   int line = 0;
-  Value funcval;  // a cached func value for FUNCVAL (declared functions)
+  Value funcval;                     // a cached func value for FUNCVAL (declared functions)
+  std::vector<LocalVar> locals;      // named locals, in declaration order (the inspector's)
+  std::vector<UpvalVar> upval_vars;  // captured variables by name (closures)
 };
 
 }  // namespace golang

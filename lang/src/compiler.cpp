@@ -33,6 +33,8 @@ struct FS {
   std::unordered_map<std::string, int> race_names;  // RACE's name constants
   int depth = 0;
   std::vector<Loop> loops;
+  std::vector<size_t> open_vars;  // indices into p->locals still in scope (to_pc not yet known)
+  int range_from = -1;            // inside a range statement's binding: where its variables' scope begins
 };
 
 int wrap_kind(Type* t) {
@@ -89,6 +91,7 @@ class Compiler {
     for (Package* pk : ch.init_order)
       for (Object* o : pk->vars) {
         o->slot = prog_.nglobals++;
+        if (pk == main && o->name != "_") prog_.package_vars.push_back({o->name, o->slot, o->type});
       }
     // bodies
     for (FuncInfo* f : ch.funcs) {
@@ -322,6 +325,13 @@ class Compiler {
     throw CompileError{p, "goroscope does not support " + what + " yet"};
   }
   int new_slot() { return fs_->p->nlocals++; }
+  // marked() is true when the code just emitted is the mark of a statement on this line (a
+  // for's init statement after the for's own): one arrival, one mark.
+  bool marked(int line) const {
+    const Proto* p = fs_->p;
+    return !p->code.empty() && p->code.back().op == LINE && p->code.back().a == line &&
+           no_label_in(here(), here());
+  }
 
   std::string short_name(FuncInfo* f) {
     std::string n = f->name;
@@ -354,6 +364,7 @@ class Compiler {
     }
     fs->p->upvals.push_back(d);
     int idx = static_cast<int>(fs->p->upvals.size() - 1);
+    if (!o->name.empty() && o->name != "_") fs->p->upval_vars.push_back({o->name, idx, o->type});
     fs->ups[o] = idx;
     return idx;
   }
@@ -390,6 +401,22 @@ class Compiler {
     int s = new_slot();
     fs_->slots[o] = s;
     emit(celled(o) ? NEWCELL : STORE, s, 0, -1);
+    name_local(o, s, static_cast<int>(here()));
+  }
+  // name_local() adds o (in slot s, in scope from instruction `from`) to the function's table
+  // of named locals, open until the enclosing scope closes (close_scope).
+  void name_local(Object* o, int s, int from) {
+    if (!o || o->name.empty() || o->name == "_") return;
+    Proto* p = fs_->p;
+    p->locals.push_back({o->name, s, o->type, celled(o), from, -1});
+    fs_->open_vars.push_back(p->locals.size() - 1);
+  }
+  // open_scope() / close_scope(): the variables declared between them go out of scope here.
+  size_t open_scope() const { return fs_->open_vars.size(); }
+  void close_scope(size_t mark) {
+    for (size_t i = mark; i < fs_->open_vars.size(); i++)
+      fs_->p->locals[fs_->open_vars[i]].to_pc = static_cast<int>(here());
+    fs_->open_vars.resize(mark);
   }
   void zero(Type* t, const std::string& name = "") {
     if (!is_aggregate(t)) {
@@ -442,9 +469,12 @@ class Compiler {
       zero(o->type);
       emit(celled(o) ? NEWCELL : STORE, fs.slots[o], 0, -1);
     }
+    for (Object* o : params) name_local(o, fs.slots[o], 0);
+    for (Object* o : f->results) name_local(o, fs.slots[o], 0);
     block(f->body->list);
     line_ = f->body->rbrace.line;
     emit(RET, 0, 0, 0);
+    close_scope(0);
     if (fs.depth != 0)
       errs_.push_back({f->body->rbrace,
                        "(internal) stack imbalance in " + f->name + " (" + std::to_string(fs.depth) + ")"});
@@ -487,11 +517,25 @@ class Compiler {
 
   // --- statements
   void block(std::vector<Stmt*>& list) {
+    size_t scope = open_scope();
     for (Stmt* s : list) stmt(s);
+    close_scope(scope);
   }
 
   void stmt(Stmt* s) {
     line_ = s->pos.line;
+    if (prog_.lines && s->k != SK::Block && s->k != SK::Labeled && s->k != SK::Empty &&
+        fs_->p->file == prog_.filename && !marked(line_))
+      emit(LINE, line_, 0, 0);
+    // if, for, switch and select are blocks of their own (their init's variables)
+    bool scoped = s->k == SK::If || s->k == SK::For || s->k == SK::Range || s->k == SK::Switch ||
+                  s->k == SK::TypeSwitch || s->k == SK::Select;
+    size_t scope = scoped ? open_scope() : 0;
+    stmt_body(s);
+    if (scoped) close_scope(scope);
+  }
+
+  void stmt_body(Stmt* s) {
     switch (s->k) {
       case SK::Empty:
       case SK::Bad:
@@ -922,6 +966,7 @@ class Compiler {
         slot = it->second;
       }
       emit(celled(o) ? NEWCELL : STORE, slot, 0, -1);
+      if (it == fs_->slots.end()) name_local(o, slot, fs_->range_from);
       return;
     }
     store_top(s->lhs[i]);
@@ -931,6 +976,7 @@ class Compiler {
     Type* t = s->x->type->under();
     size_t nvars = s->lhs.size();
     fs_->loops.push_back({s, {}, {}, true});
+    fs_->range_from = static_cast<int>(here());  // its variables: the whole loop
     size_t top, cont, jdone;
     if (t->k == TK::Pointer) t = t->elem->under();
     if (is_integer(t)) {
@@ -1186,6 +1232,7 @@ class Compiler {
       Stmt* c = clauses[ci];
       body_start[ci] = here();
       for (size_t j : to_body[ci]) patch(j, here());
+      size_t clause_scope = open_scope();
       if (c->tsvar) {
         emit(LOAD, x, 0, 1);
         Type* vt = c->tsvar->type;
@@ -1196,6 +1243,7 @@ class Compiler {
         declare_var(c->tsvar);
       }
       block(c->stmts);
+      close_scope(clause_scope);
       ends.push_back(emit(JMP, 0, 0, 0));
     }
     size_t end = here();
@@ -1248,6 +1296,7 @@ class Compiler {
       emit(EQ, 0, 0, -1);
       size_t jn = emit(JMPF, 0, 0, -1);
       line_ = c->pos.line;
+      size_t clause_scope = open_scope();
       if (!c->is_default && c->assign->k == SK::Assign) {
         Stmt* comm = c->assign;
         if (comm->tok == Tok::Define) {
@@ -1269,6 +1318,7 @@ class Compiler {
         }
       }
       block(c->stmts);
+      close_scope(clause_scope);
       ends.push_back(emit(JMP, 0, 0, 0));
       patch(jn, here());
     }

@@ -19,6 +19,13 @@
 
 namespace golang {
 
+// GlobalVar is a package-level variable of package main, for the inspector.
+struct GlobalVar {
+  std::string name;
+  int slot = 0;  // in Run::globals
+  Type* type = nullptr;
+};
+
 struct Program {
   std::unique_ptr<Arena> arena;
   std::unique_ptr<Universe> universe;
@@ -27,11 +34,13 @@ struct Program {
   Proto* entry = nullptr;
   int nglobals = 0;
   std::string filename;
-  bool race = false;              // compiled with the race detector's checks (RACE before each shared access)
-  Type* runtime_error = nullptr;  // runtime.Error: what index-out-of-range & co panic with
+  bool race = false;   // compiled with the race detector's checks (RACE before each shared access)
+  bool lines = false;  // compiled with line marks (LINE before each statement of the program's file)
+  Type* runtime_error = nullptr;          // runtime.Error: what index-out-of-range & co panic with
   std::map<std::string, Type*> types;     // "context.impl" -> type, for natives that make values
   std::map<std::string, Proto*> funcs;    // "fmt.Sprint" -> proto, for natives that call Go code
   std::vector<std::string> method_names;  // CALLI's method name constants
+  std::vector<GlobalVar> package_vars;    // package main's variables, in initialisation order
   Type* type_named(const std::string& qualified) const {
     auto it = types.find(qualified);
     return it == types.end() ? nullptr : it->second;

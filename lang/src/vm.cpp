@@ -115,7 +115,18 @@ std::string Thread::with_origin(std::string frames) const {
 
 const goro::SourceHooks Thread::kSourceHooks{
     [](const void* t) { return static_cast<uint32_t>(static_cast<const Thread*>(t)->line()); },
-    [](const void* t) { return static_cast<const Thread*>(t)->traceback(); }};
+    [](const void* t) { return static_cast<const Thread*>(t)->traceback(); },
+    [](const void* t) {
+      Variables vs = static_cast<const Thread*>(t)->variables();
+      std::vector<goro::VarView> out;
+      for (size_t k = 0; k < vs.frames.size(); k++)
+        for (VarText& v : vs.frames[k].vars)
+          out.push_back({vs.frames[k].function, static_cast<int>(k), std::move(v.name), std::move(v.type),
+                         std::move(v.value)});
+      for (VarText& v : vs.package)
+        out.push_back({"package", -1, std::move(v.name), std::move(v.type), std::move(v.value)});
+      return out;
+    }};
 
 [[gnu::always_inline]] inline void Thread::push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret,
                                                       bool boundary) {
@@ -1895,6 +1906,12 @@ void Thread::execute(size_t stop) {
         race_check(race_memo_, in, ip + 1, F->p, static_cast<int>(ip + 1 - code), S, sp, L, F->fn,
                    run_.globals.o);  // the access is the next instruction
         NEXT();
+      case LINE:
+        if (goro::detail::g_lines_watched.load(std::memory_order_relaxed) != 0) [[unlikely]] {
+          SAVE();  // the line (and, paused here, the frame) must be seen as they are
+          goro::at_line(static_cast<uint32_t>(in.a));
+        }
+        break;
       case HALT: {
         SAVE();
         // the entry frame: done

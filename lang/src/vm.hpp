@@ -18,6 +18,7 @@
 #include "goro/goroutine.hpp"
 #include "program.hpp"
 #include "value.hpp"
+#include "vm_inspect.hpp"
 #include "vm_race.hpp"
 
 namespace golang {
@@ -160,7 +161,11 @@ class Thread {
   // frames where it began.
   std::string traceback() const;
   std::string with_origin(std::string frames) const;  // frames, then "created by ..."
-  // kSourceHooks tell the runtime this goroutine's line and frames (goro::SourceHooks).
+  // variables() is what the inspector shows: each frame's variables in scope, innermost first
+  // (the program's entry left out, as in traceback()), and package main's (vm_inspect.cpp).
+  // It only reads: call it on this goroutine's thread, or while it is still.
+  Variables variables() const;
+  // kSourceHooks tell the runtime this goroutine's line, frames and variables (goro::SourceHooks).
   static const goro::SourceHooks kSourceHooks;
 
   // created_by() records the go statement that made this goroutine (for tracebacks; the text

@@ -151,7 +151,47 @@ void Sched::gated(const Event& e) {
   control_->after_event(e);
 }
 
+void Sched::emit_watched(Event e) {
+  if (e.seq == 0) e.seq = tap_->next_seq();
+  snapshot_variables(e);
+  tap_->push(e.p, e);
+  if (control_->active()) gated(e);
+}
+
+void Sched::snapshot_variables(const Event& e) {
+  if (e.kind == EventKind::GoEnd) {
+    control_->forget_variables(e.g);
+    return;
+  }
+  // Only on the P that has g: running it, or about to (GoStart). After a park, curg is null.
+  P* p = current_p();
+  G* g = p ? p->curg : nullptr;
+  if (!g || g->id != e.g || g->unwinding || !g->hooks || !g->hooks->variables) return;
+  control_->record_variables(e.g, e.seq, e.time, g->hooks->variables(g->hooks_ctx));
+}
+
+bool Sched::variables_now(uint64_t id, int held, std::vector<VarView>& out) const {
+  if (held + nidle_.load() < static_cast<int>(nprocs_)) return false;  // a goroutine may be computing
+  std::lock_guard<std::mutex> l(allg_mu_);
+  for (const G* g : allgs_) {
+    if (g->id != id) continue;
+    if (g->status.load() == GStatus::Dead || !g->hooks || !g->hooks->variables) return false;
+    out = g->hooks->variables(g->hooks_ctx);
+    return true;
+  }
+  return false;
+}
+
 void Sched::flush() { publish_deferred(current_p()); }
+
+void Sched::at_line(uint32_t line) {
+  if (!traced() || !control_ || line == 0) return;
+  P* p = current_p();
+  if (!p || !p->curg || !control_->stops_at(p->curg->id, line)) return;
+  Event e = event(EventKind::GoLine);
+  e.line = line;
+  emit(e);
+}
 
 void Sched::publish_deferred(P* p) {
   if (p->deferred.empty()) return;

@@ -244,6 +244,8 @@ class Sched {
   }
   // emit() publishes e now (no spin lock may be held: the Control may pause here).
   void emit(const Event& e) {
+    if (control_ && control_->watching(e.g)) [[unlikely]]
+      return emit_watched(e);
     tap_->push(e.p, e);
     if (control_ && control_->active()) [[unlikely]]
       gated(e);
@@ -252,6 +254,8 @@ class Sched {
   // (or the scheduler does, once a parking goroutine is off its stack).
   void emit_locked(Event e) {
     e.seq = tap_->next_seq();
+    if (control_ && control_->watching(e.g)) [[unlikely]]
+      snapshot_variables(e);
     // Publishing can only pause (and so must wait for the lock's release) under a Control.
     if (control_ && control_->active()) [[unlikely]]
       current_p()->deferred.push_back(e);
@@ -271,6 +275,13 @@ class Sched {
   void trace_value(Event& e, const ElemOps* ops, const void* v);
 
   // ---- control ----
+  // at_line(): the running goroutine arrives at a statement on `line` (goro::at_line): a
+  // GoLine event, and so a pause, where the Control stops it.
+  void at_line(uint32_t line);
+  // variables_now() fills out with goroutine id's variables when nothing can run (every P
+  // idle or among the `held` in the Control, whose lock the caller holds) and it has them;
+  // false otherwise.
+  bool variables_now(uint64_t id, int held, std::vector<VarView>& out) const;
   void freeze_clock(bool frozen);
   // interrupt() wakes every idle M to look at the Control again.
   void interrupt() { wake_all(); }
@@ -279,6 +290,11 @@ class Sched {
  private:
   friend void goroutine_entry(Transfer t);
   void gated(const Event& e);  // emit()'s tail under an active Control: publish, maybe pause
+  // The watched goroutine's events (Control::watch_variables): emit_watched() is emit() that
+  // snapshots first; snapshot_variables() takes the snapshot when e is about the goroutine
+  // running on this thread (its stack is ours to read), or forgets it at its end.
+  void emit_watched(Event e);
+  void snapshot_variables(const Event& e);
   uint64_t introduce(ObjTrace& t, ObjKind kind, const std::string& name, int64_t cap);
   void worker(P* p);
   G* findrunnable(P* p);
@@ -296,7 +312,7 @@ class Sched {
   // next_policy() is the Policy to ask before this decision (null: the run queues decide).
   Policy* next_policy() {
     if (nprocs_ != 1) return nullptr;
-    if (control_ && control_->choose_mode()) return &hand_;
+    if (control_ && control_->hand_picks()) return &hand_;
     return policy_;
   }
   G* choose_next(P* p, Policy& policy);

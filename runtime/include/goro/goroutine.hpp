@@ -5,6 +5,7 @@
 // throw std::logic_error, except panic(), which always throws goro::Panic.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -12,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "goro/race.hpp"
 
@@ -74,18 +76,47 @@ int rand_intn(int n);
 // current_id() is the id of the calling goroutine.
 uint64_t current_id();
 
+// VarView is one variable of a goroutine as text, for an inspector: a local of one of its
+// frames (scope: the function's Go name, frame: 0 innermost, 1 its caller, ...) or a
+// package-level variable (scope "package", frame -1).
+struct VarView {
+  std::string scope;
+  int frame = 0;
+  std::string name;
+  std::string type;   // Go's type ("[]int", "main.Job")
+  std::string value;  // bounded text ("{ID:3 Value:\"Job3\"}")
+};
+
 // SourceHooks let an interpreter say where one of its goroutines stands in the program's
 // source, from the state ctx points to: line() is the line (every event about the goroutine
 // carries it: Event::line), traceback() Go's frames for a goroutine dump (a panic's or a
-// deadlock's), e.g. "main.f(...)\n\tprog.go:6\nmain.main()\n\tprog.go:13". The runtime calls
-// them on the goroutine's own thread while it runs, or on another while it is parked or
-// runnable, so they must read only state the goroutine changes while running.
+// deadlock's), e.g. "main.f(...)\n\tprog.go:6\nmain.main()\n\tprog.go:13", variables() its
+// variables in scope (optional: null; see Control::watch_variables). The runtime calls them on
+// the goroutine's own thread while it runs, or on another while it is parked or runnable (and,
+// for variables(), while nothing else runs), so they must read only state the goroutine changes
+// while running, and never run the program's code.
 struct SourceHooks {
   uint32_t (*line)(const void* ctx);
   std::string (*traceback)(const void* ctx);
+  std::vector<VarView> (*variables)(const void* ctx) = nullptr;
 };
 // set_source_hooks() sets them for the calling goroutine (hooks must outlive it; clear them,
 // nullptr, before ctx goes; they are cleared when the goroutine ends).
 void set_source_hooks(const SourceHooks* hooks, const void* ctx);
+
+namespace detail {
+extern std::atomic<int> g_lines_watched;  // Controls with breakpoints set or a line step pending
+void arrive_at_line(uint32_t line);
+}  // namespace detail
+
+// at_line() tells the runtime that the calling goroutine arrives at a statement on `line` (an
+// interpreter compiled with line marks calls it before each statement). It costs one load
+// unless some Control watches lines; then, when the run's Control stops the goroutine there (a
+// breakpoint, or the end of a Control::step_line), a GoLine event is emitted and the program
+// pauses on it, so breakpoints and line steps are not limited to statements with events.
+inline void at_line(uint32_t line) {
+  if (detail::g_lines_watched.load(std::memory_order_relaxed) != 0) [[unlikely]]
+    detail::arrive_at_line(line);
+}
 
 }  // namespace goro

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "goro/event.hpp"
+#include "goro/goroutine.hpp"
 
 namespace goro {
 
@@ -166,11 +167,14 @@ class Control {
   void stop();
 
   // Source lines (events carry them: Event::line). set_breakpoints(): pause when a goroutine
-  // arrives at one of these lines (an event about it on a line other than its last); none:
-  // empty. step_line(): run until goroutine g has an event on a line other than from_line,
-  // then pause. Both act at events: a line where a goroutine only computes is passed unseen.
+  // arrives at one of these lines; none: empty. step_line(): run until goroutine g arrives at a
+  // line other than from_line, then pause; with hold (procs = 1), g runs whenever it can and
+  // the others only while it cannot (it waits on a channel, a lock, a timer). An interpreter
+  // that marks its statements (goro::at_line) stops at every statement, in loops too (a
+  // GoLine event); other code stops at events only (an event about g on a line other than its
+  // last), so a line where such a goroutine only computes is passed unseen.
   void set_breakpoints(std::vector<uint32_t> lines);
-  void step_line(uint64_t g, uint32_t from_line);
+  void step_line(uint64_t g, uint32_t from_line, bool hold = false);
   // Stop is why the program last paused at a line: goroutine g arrived at line (seq: the event).
   struct LineStop {
     uint64_t g = 0;
@@ -182,6 +186,27 @@ class Control {
   uint64_t line_stops() const;
   LineStop last_line_stop() const;
 
+  // Variables (an interpreter's goroutines, through SourceHooks::variables). VarSnapshot is
+  // goroutine g's variables as of its event seq (0: taken while the program was paused).
+  struct VarSnapshot {
+    bool known = false;  // false: nothing known (not watched, not interpreted, none yet, ended)
+    uint64_t g = 0;
+    uint64_t seq = 0;
+    int64_t time = 0;  // the program's clock then (ns)
+    std::vector<VarView> vars;
+  };
+  // watch_variables() names the goroutine whose variables to keep (0: none). Every event that
+  // goroutine emits on its own thread snapshots them there, so no other thread ever reads its
+  // stack while it runs; its end (GoEnd) forgets them. Unwatched goroutines cost nothing
+  // beyond one relaxed load per event.
+  void watch_variables(uint64_t g);
+  uint64_t watched_variables() const { return watch_.load(std::memory_order_relaxed); }
+  // variables() is g's latest snapshot: as of its last event; or, when g is watched, the
+  // program is paused and nothing runs (every P idle or held by this Control), taken at once
+  // while g stands still (parked, runnable, or held at an event). A goroutine that ended, or
+  // one not watched, gives none (known false).
+  VarSnapshot variables(uint64_t g);
+
   // ---- runtime side ----
   void attach(detail::Sched* s);
   void detach();
@@ -189,15 +214,26 @@ class Control {
   void after_event(const Event& e);
   // gate() blocks while paused (scheduler safe points).
   void gate();
-  // pick() is called with the candidates when in choose mode; returns the chosen id (0: any).
+  // pick() is called with the candidates when hand_picks(); returns the chosen id (0: any).
   uint64_t pick(std::vector<RunnableG> candidates);
+  // hand_picks(): choose mode, or a held line step: the scheduler asks pick() (procs = 1).
+  bool hand_picks() const;
+  // stops_at() tells whether goroutine g arriving at line stops the program (goro::at_line).
+  bool stops_at(uint64_t g, uint32_t line) const;
   bool stopping() const { return stop_.load(); }
+  // watching() tells whether events about g snapshot its variables (one relaxed load).
+  bool watching(uint64_t g) const { return g != 0 && watch_.load(std::memory_order_relaxed) == g; }
+  // record_variables() keeps g's snapshot, taken on g's own thread at event seq;
+  // forget_variables() drops it (g ended).
+  void record_variables(uint64_t g, uint64_t seq, int64_t time, std::vector<VarView> vars);
+  void forget_variables(uint64_t g);
   // active() tells whether anything may hold the program (pause, step, until, choose, stop).
   bool active() const { return active_.load(std::memory_order_relaxed); }
 
  private:
   void set_paused_locked(bool p);
-  mutable std::mutex mu_;  // guards everything below
+  void wait_resumed(std::unique_lock<std::mutex>& l);  // while paused; counted in held_
+  mutable std::mutex mu_;                              // guards everything below
   std::condition_variable cv_;
   bool paused_ = false;
   int64_t budget_ = -1;  // events before pausing (-1: unlimited)
@@ -206,6 +242,9 @@ class Control {
   std::vector<uint32_t> breaks_;  // sorted
   uint64_t step_g_ = 0;           // step_line()'s goroutine (0: none)
   uint32_t step_from_ = 0;
+  bool hold_ = false;           // step_line()'s hold
+  bool counted_ = false;        // counted in detail::g_lines_watched
+  void lines_changed_locked();  // after breaks_ or step_g_ change: keeps g_lines_watched true
   std::unordered_map<uint64_t, uint32_t> last_line_;  // while lines matter: each goroutine's
   LineStop stop_at_;
   uint64_t line_stops_ = 0;
@@ -214,6 +253,9 @@ class Control {
   uint64_t chosen_ = 0;
   uint64_t choices_ = 0;
   detail::Sched* sched_ = nullptr;
+  int held_ = 0;                    // threads waiting in after_event() or gate() while paused
+  VarSnapshot vars_;                // the watched goroutine's latest variables
+  std::atomic<uint64_t> watch_{0};  // the watched goroutine (0: none); read at every event
   std::atomic<bool> stop_{false};
   std::atomic<bool> active_{false};  // anything to check at all (fast path)
 };

@@ -243,3 +243,32 @@ TEST(SourceEdit, CompileErrorsReachTheConsoleAsGoPrintsThem) {
                                       "./prog.go:10:2: declared and not used: numWorkers",
                                       "./prog.go:16:15: undefined: workers"}));
 }
+
+// The article's programs: main's annotated literals are sliders already, and the k-th literal of
+// the text shown (its parameters' values written in) is the k-th of the program's source, which
+// is how the window's menu finds the literal it was opened on.
+TEST(LiteralSlider, TheArticlesSlidersAreKnownAndTheShownTextKeepsItsLiterals) {
+  for (const goroscope::Scenario& s : goroscope::scenarios()) {
+    std::vector<MainLiteral> in_source = main_literals(s.source);
+    for (const goroscope::Param& p : s.params)
+      for (size_t k = 0; k < in_source.size(); k++)
+        if (in_source[k].line == p.line)
+          EXPECT_TRUE(goroscope::is_slider(s, in_source, k)) << s.name << " " << p.name;
+    goroscope::Params v = s.defaults();
+    for (const goroscope::Param& p : s.params) v.values[p.name] = p.max;  // longer digits, mostly
+    std::string shown = s.source_with(v);
+    std::vector<MainLiteral> in_shown = main_literals(shown);
+    ASSERT_EQ(in_shown.size(), in_source.size()) << s.name;
+    for (size_t k = 0; k < in_shown.size(); k++) {
+      EXPECT_EQ(in_shown[k].line, in_source[k].line) << s.name;
+      EXPECT_EQ(in_shown[k].name, in_source[k].name) << s.name;
+    }
+  }
+  const goroscope::Scenario* pool = goroscope::find_scenario("worker_pool");
+  ASSERT_TRUE(pool);
+  std::vector<MainLiteral> ls = main_literals(pool->source);
+  auto workers =
+      std::find_if(ls.begin(), ls.end(), [](const MainLiteral& l) { return l.name == "numWorkers"; });
+  ASSERT_NE(workers, ls.end());
+  EXPECT_TRUE(goroscope::is_slider(*pool, ls, static_cast<size_t>(workers - ls.begin())));
+}

@@ -96,6 +96,13 @@ void SourcePanel::draw(App& app) {
       console.clear();
       flash_lines.clear();
       flash_spans.clear();
+      // A file opened (or dropped) that does not compile: its errors at their lines and in the
+      // console as a Run's would be, the editor open to fix it.
+      if (live) {
+        const RunSpec& spec = app.session_->spec();
+        std::vector<std::string> errs;
+        if (!spec.scenario->compile(spec.params, &errs, spec.config.race, spec.lines)) show_errors(app, errs);
+      }
     }
     shown = std::move(src);
   }
@@ -252,13 +259,18 @@ void SourcePanel::run(App& app) {
     console.clear();
     return;
   }
+  show_errors(app, errs);
+  app.file_message_ = "does not compile (the run goes on as it was): " + (errs.empty() ? "" : errs.front());
+}
+
+void SourcePanel::show_errors(App& app, const std::vector<std::string>& errs) {
   errors.clear();
   messages = errs;
-  console = build_report(errs, shown.name);
+  console = build_report(errs, app.scenario_->go_file);
   show_console = true;
+  editing = true;
   for (const CompileError& e : compile_errors(errs)) errors.push_back({e.line, e.col, e.message});
   if (!errors.empty() && errors.front().line > 0) view.scroll_to(errors.front().line);
-  app.file_message_ = "does not compile (the run goes on as it was): " + (errs.empty() ? "" : errs.front());
 }
 
 void SourcePanel::toolbar(App& app) {

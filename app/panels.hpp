@@ -67,7 +67,9 @@ struct ClipPanel {
 // (recent ones kept) or saves the text shown; Revert returns to the program as opened.
 struct SourcePanel {
   void draw(App& app);
-  void run(App& app);      // Run: the edited text, compiled
+  void run(App& app);  // Run: the edited text, compiled
+  // show_errors() shows compile errors at their lines, above the source and in the console.
+  void show_errors(App& app, const std::vector<std::string>& errs);
   void toolbar(App& app);  // Edit, Run, Revert, errors
   void files(App& app);    // the path field: open, recent, save as
   // make_slider() runs the program with a slider made of its literal number k (main_literals).

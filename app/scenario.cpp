@@ -85,7 +85,7 @@ Scenario program_from_source(std::string name, std::string file_name, std::strin
   for (const lang::Param& p : lang::params(s.source)) {
     auto clamp = [](long long v) { return static_cast<int>(std::clamp<long long>(v, INT32_MIN, INT32_MAX)); };
     int lo = clamp(p.min), hi = clamp(p.max);
-    s.params.push_back({p.name, std::clamp(clamp(p.def), lo, hi), lo, hi, p.help});
+    s.params.push_back({p.name, std::clamp(clamp(p.def), lo, hi), lo, hi, p.help, p.line});
   }
   s.cache = std::make_shared<CompiledCache>();
   return s;
@@ -141,6 +141,19 @@ const Scenario* open_program(const std::string& path, std::string* err) {
   return &user_programs().back();
 }
 
+const Scenario* keep_program(Scenario s) {
+  std::lock_guard<std::mutex> lock(g_user_mu);
+  std::string base = s.name;
+  for (int n = 2;; n++) {
+    bool taken = std::any_of(user_programs().begin(), user_programs().end(),
+                             [&](const Scenario& o) { return o.name == s.name; });
+    if (!taken) break;
+    s.name = base + " " + std::to_string(n);
+  }
+  user_programs().push_back(std::move(s));
+  return &user_programs().back();
+}
+
 const Scenario& default_scenario() { return *find_scenario("worker_pool"); }
 
 Params Scenario::defaults() const {
@@ -168,15 +181,28 @@ std::string Scenario::set(Params& p, std::string_view a) const {
 }
 
 std::string Scenario::source_with(const Params& p) const {
+  // The place-held literals first, the last one first (the places before it stay put); then the
+  // annotated ones, line by line (none of them shares a line with a place-held literal).
   std::map<std::string, long long> values;
+  std::vector<std::pair<const Param*, int>> placed;
   for (const Param& x : params) {
     auto it = p.values.find(x.name);
-    if (it != p.values.end() && it->second != x.def) values[x.name] = it->second;
+    if (it == p.values.end() || it->second == x.def) continue;
+    if (x.at >= 0)
+      placed.push_back({&x, it->second});
+    else
+      values[x.name] = it->second;
   }
-  if (values.empty()) return source;
+  if (values.empty() && placed.empty()) return source;
+  std::string out = source;
+  std::sort(placed.begin(), placed.end(), [](auto& a, auto& b) { return a.first->at > b.first->at; });
+  for (auto [x, v] : placed)
+    if (static_cast<size_t>(x->at) + static_cast<size_t>(x->length) <= out.size())
+      out.replace(static_cast<size_t>(x->at), static_cast<size_t>(x->length), std::to_string(v));
+  if (values.empty()) return out;
   std::string err;
-  std::string out = lang::apply_params(source, values, &err);
-  return err.empty() ? out : source;
+  std::string applied = lang::apply_params(out, values, &err);
+  return err.empty() ? applied : out;
 }
 
 std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vector<std::string>* errors,

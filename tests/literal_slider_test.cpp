@@ -252,8 +252,9 @@ TEST(LiteralSlider, TheArticlesSlidersAreKnownAndTheShownTextKeepsItsLiterals) {
     std::vector<MainLiteral> in_source = main_literals(s.source);
     for (const goroscope::Param& p : s.params)
       for (size_t k = 0; k < in_source.size(); k++)
-        if (in_source[k].line == p.line)
+        if (in_source[k].line == p.line) {
           EXPECT_TRUE(goroscope::is_slider(s, in_source, k)) << s.name << " " << p.name;
+        }
     goroscope::Params v = s.defaults();
     for (const goroscope::Param& p : s.params) v.values[p.name] = p.max;  // longer digits, mostly
     std::string shown = s.source_with(v);

@@ -305,8 +305,8 @@ void App::frame(double now, float frame_ms) {
   // The side panels leave the diagram most of the width (its text stays >= kMinTextPx).
   float em = ImGui::GetFontSize();
   float left_w = std::clamp(avail.x * 0.17f, std::min(16.5f * em, avail.x * 0.22f), 28 * em);
-  // The right column (inspector, source): a 60-column line of Go by default, else as the splitter
-  // left it (columns.hpp).
+  // The right column (inspector, source): a share of the room by default, at most a 60-column
+  // line of Go, else as the splitter left it (columns.hpp).
   const ImGuiStyle& style = ImGui::GetStyle();
   ColumnMetrics cm;
   cm.em = em;
@@ -394,7 +394,7 @@ void App::frame(double now, float frame_ms) {
                                           std::max(2.0f, em * 0.15f));
     }
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
-      ImGui::SetTooltip("drag to widen the source (double-click: room for a 60-column line)");
+      ImGui::SetTooltip("drag to widen the source (double-click: back to the default width)");
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
     // a goroutine's variables make the inspector taller

@@ -1,6 +1,7 @@
 // app/columns.hpp: how wide the window's right column (the inspector above the Go source) stands
-// beside the diagram: by default wide enough for a 60-column line of Go (in a window too narrow
-// for that, a little over half the room: the diagram keeps the rest), else as wide as the
+// beside the diagram: by default a share of the room that leaves the diagram (whose labels never
+// shrink below kMinTextPx) room for the article's worker pool at 1600 px wide, and at most a
+// 60-column line of Go (a wide window), else as wide as the
 // user dragged the splitter between them (kept in the settings in font sizes, so that it follows
 // --scale and the interface's zoom). Pure arithmetic; the window draws the splitter.
 //
@@ -16,7 +17,7 @@ namespace goroscope {
 constexpr float kSourceMinEm = 14;            // the source column at its narrowest
 constexpr float kDiagramMinEm = 24;           // the diagram at its narrowest beside it
 constexpr int kSourceDefaultCols = 60;        // a Go line this long fits by default ...
-constexpr float kSourceDefaultShare = 0.55f;  // ... in at most this share of the room (1600 px: it fits)
+constexpr float kSourceDefaultShare = 0.25f;  // ... in at most this share of the room (the diagram first)
 
 // ColumnMetrics is what the width is made of, in pixels.
 struct ColumnMetrics {

@@ -54,7 +54,8 @@ void ControlsPanel::draw(App& app) {
   // Run controls.
   bool paused = ctl().paused();
   float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-  if (ImGui::Button(app.session_->done() ? "Run (R)" : "Restart (R)", ImVec2(bw, 0))) app.restart();
+  if (ImGui::Button(app.session_->done() ? "Run" : "Restart", ImVec2(bw, 0))) app.restart();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("R");
   ImGui::SameLine();
   if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0))) paused ? ctl().resume() : ctl().pause();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");

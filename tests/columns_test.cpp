@@ -1,6 +1,7 @@
-// tests/columns_test.cpp: the right column's width beside the diagram: by default a 60-column
-// line of Go and its gutter fit (a narrow window keeps the diagram larger); the splitter's width (in font
-// sizes) scales with the font; both sides keep their minimum.
+// tests/columns_test.cpp: the right column's width beside the diagram: by default a share of
+// the room that leaves the diagram room for the worker pool at 1600 px, at most a 60-column
+// line of Go and its gutter; the splitter's width (in font sizes) scales with the font; both
+// sides keep their minimum.
 #include "columns.hpp"
 
 #include <gtest/gtest.h>
@@ -8,20 +9,19 @@
 using goroscope::ColumnMetrics;
 using goroscope::source_column_width;
 
-TEST(Columns, TheDefaultHoldsSixtyColumns) {
-  ColumnMetrics m{17, 9.7f, 80};
-  float w = source_column_width(1300, m, 0);
-  EXPECT_GE(w, m.chrome + 60 * m.cell);
-  EXPECT_LT(w, m.chrome + 64 * m.cell);  // and not much more: the diagram keeps the rest
+TEST(Columns, TheDefaultLeavesTheDiagramMostOfTheRoom) {
+  ColumnMetrics m{17, 9.7f, 108};
+  float w = source_column_width(1299, m, 0);  // a window 1600 px wide
+  EXPECT_FLOAT_EQ(w, goroscope::kSourceDefaultShare * 1299);
+  EXPECT_GT(1299 - w, 960) << "the worker pool's diagram at its smallest text fits beside it";
+  EXPECT_FLOAT_EQ(source_column_width(984, m, 30), 30 * 17);  // the user's width stands
 }
 
-TEST(Columns, ANarrowWindowKeepsTheDiagramLarger) {
+TEST(Columns, AWideWindowHoldsSixtyColumnsAndNoMore) {
   ColumnMetrics m{17, 9.7f, 108};
-  EXPECT_GE(source_column_width(1299, m, 0), m.chrome + 60 * m.cell);  // 1600 px wide: it fits
-  float w = source_column_width(984, m, 0);                            // 1280 px wide
-  EXPECT_LT(w, m.chrome + 60 * m.cell);
-  EXPECT_FLOAT_EQ(w, goroscope::kSourceDefaultShare * 984);
-  EXPECT_FLOAT_EQ(source_column_width(984, m, 30), 30 * 17);  // the user's width stands
+  float w = source_column_width(3000, m, 0);
+  EXPECT_GE(w, m.chrome + 60 * m.cell);
+  EXPECT_LT(w, m.chrome + 64 * m.cell);  // and not much more: the diagram keeps the rest
 }
 
 TEST(Columns, TheSplittersWidthFollowsTheScale) {

@@ -165,7 +165,8 @@ TEST(DiagramView, FitNeverShrinksTextBelowTheMinimumAndCtrlPlusZoomsTheDiagram) 
   for (int i = 0; i < 2; i++) ui.frame(d, r.model(), sel, now += 0.02);
   EXPECT_NEAR(spacing(d, "worker 1", "worker 2"), at_1x * 1.5f, 0.5f);
   // On a large screen, fitting enlarges it no more than it must.
-  ImGui::GetIO().FontGlobalScale = 1.0f;
+  ImGui::GetIO().FontGlobalScale = 1.0f;  // back to 1x first (a zoom's change is no fit)
+  for (int i = 0; i < 2; i++) ui.frame(d, r.model(), sel, now += 0.02);
   ImGui::GetIO().DisplaySize = ImVec2(3000, 2000);
   d.fit();
   for (int i = 0; i < 2; i++) ui.frame(d, r.model(), sel, now += 0.02);

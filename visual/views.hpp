@@ -35,7 +35,7 @@ struct Selection {
 
 // kMinTextPx is the smallest a diagram label is drawn at scale 1: fitting stops there and the
 // diagram scrolls (drag, wheel) rather than shrinking its text below it.
-constexpr float kMinTextPx = 14;
+constexpr float kMinTextPx = 13;
 
 // DiagramView draws the article-style diagram, with pan, zoom, dragging and travelling tokens.
 // Nodes hold still: a replay plans its layout from its last state, a live run from a

@@ -207,7 +207,8 @@ struct LocalVar {
   std::string name;
   int slot = 0;
   Type* type = nullptr;
-  bool celled = false;  // the slot holds a cell (captured or address taken)
+  std::string type_text;  // Go's words for it ("[]int", "Job")
+  bool celled = false;    // the slot holds a cell (captured or address taken)
   int from_pc = 0;
   int to_pc = 0;
 };
@@ -217,6 +218,7 @@ struct UpvalVar {
   std::string name;
   int index = 0;
   Type* type = nullptr;
+  std::string type_text;
 };
 
 struct Ins {

@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "cli.hpp"
+#include "columns.hpp"
 #include "source_edit.hpp"
 
 namespace goroscope {
@@ -103,7 +104,7 @@ void App::step_line() {
   if (replay_) return;
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 1;
   const goro::visual::Goroutine* gr = session_->model().goroutine(g);
-  session_->control().step_line(g, gr ? gr->line : 0);
+  session_->control().step_line(g, gr ? gr->line : 0, hold_others_ && config_.procs == 1);
 }
 
 goro::SourceFile App::shown_source() const {
@@ -177,6 +178,7 @@ void App::restart() {
   }
   diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
+  spec.lines = true;  // breakpoints and Step line stop at any statement
   session_ = std::make_unique<Session>(spec, "", true, true);  // held until its breakpoints are set
   timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);
@@ -303,7 +305,16 @@ void App::frame(double now, float frame_ms) {
   // The side panels leave the diagram most of the width (its text stays >= kMinTextPx).
   float em = ImGui::GetFontSize();
   float left_w = std::clamp(avail.x * 0.17f, std::min(16.5f * em, avail.x * 0.22f), 28 * em);
-  float right_w = std::clamp(avail.x * 0.17f, std::min(13 * em, avail.x * 0.18f), 28 * em);
+  // The right column (inspector, source): a 60-column line of Go by default, else as the splitter
+  // left it (columns.hpp).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ColumnMetrics cm;
+  cm.em = em;
+  cm.cell = mono ? mono->CalcTextSizeA(mono->FontSize, FLT_MAX, 0, "0").x : ImGui::CalcTextSize("0").x;
+  float mono_em = mono ? mono->FontSize : em;
+  cm.chrome = 2 * style.WindowPadding.x + style.ScrollbarSize + 2 * style.ChildBorderSize + 2.9f * mono_em +
+              3 * cm.cell;
+  float right_w = source_column_width(avail.x - left_w - 2 * style.ItemSpacing.x, cm, settings_.source_em);
   // A narrow window (or large type) folds the inspector and the source away: the diagram first.
   bool right_panel = avail.x >= 60 * em;
   if (!right_panel) right_w = -ImGui::GetStyle().ItemSpacing.x;
@@ -338,9 +349,12 @@ void App::frame(double now, float frame_ms) {
   ImGui::EndChild();
   ImGui::BeginChild("bottom", ImVec2(center_w, body_h - diagram_h - ImGui::GetStyle().ItemSpacing.y), true);
   if (ImGui::BeginTabBar("bottom tabs")) {
-    if (ImGui::BeginTabItem("Console")) {
+    if (ImGui::BeginTabItem(
+            "Console", nullptr,
+            std::exchange(source_panel_.show_console, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (mono) ImGui::PushFont(mono);
-      goro::visual::draw_console(m, pal, follow_console_);
+      goro::visual::draw_console(m, pal, follow_console_,
+                                 replay_ ? std::vector<std::string>{} : source_panel_.console);
       if (mono) ImGui::PopFont();
       ImGui::EndTabItem();
     }
@@ -365,7 +379,23 @@ void App::frame(double now, float frame_ms) {
   ImGui::EndChild();
   ImGui::EndGroup();
   if (right_panel) {
-    ImGui::SameLine();
+    // The splitter between the diagram and the right column: drag it; a double click goes back to
+    // the default width.
+    ImGui::SameLine(0, 0);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##splitter", ImVec2(style.ItemSpacing.x, body_h));
+    if (ImGui::IsItemActive() && ImGui::GetIO().MouseDelta.x != 0)
+      settings_.source_em = (right_w - ImGui::GetIO().MouseDelta.x) / em;
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) settings_.source_em = 0;
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+      float x = std::round(at.x + style.ItemSpacing.x / 2);
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(x, at.y + em), ImVec2(x, at.y + body_h - em), pal.selection,
+                                          std::max(2.0f, em * 0.15f));
+    }
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+      ImGui::SetTooltip("drag to widen the source (double-click: room for a 60-column line)");
+    ImGui::SameLine(0, 0);
     ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
     // a goroutine's variables make the inspector taller
     bool goroutine = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine;

@@ -69,8 +69,10 @@ class App {
   ImFont* mono = nullptr;  // set by the window
 
   void restart();
-  // step_line() runs the selected goroutine (main when none) to its next line, then pauses.
+  // step_line() runs the selected goroutine (main when none) to its next line, then pauses;
+  // with hold_others_ (1 processor) the others run only while it cannot.
   void step_line();
+  bool hold_others_ = false;
   // seek_replay() moves the replay's cursor to time t (no-op when not replaying).
   void seek_replay(int64_t t) {
     if (replay_) replay_->seek_time(t), replay_->pause();

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "app.hpp"
@@ -62,11 +63,26 @@ void ControlsPanel::draw(App& app) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("one event (Right or N); the line under the diagram says what it did");
   // Step line: the selected goroutine (or main) on to its next line of the source.
-  if (ImGui::Button("Step line (Down)", ImVec2(-1, 0))) app.step_line();
+  const char* hold_label = "hold the others";
+  float hold_w =
+      ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(hold_label).x;
+  if (ImGui::Button("Step line",
+                    ImVec2(ImGui::GetContentRegionAvail().x - hold_w - ImGui::GetStyle().ItemSpacing.x, 0)))
+    app.step_line();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
-        "runs the selected goroutine (main if none) until it does something on another line of\n"
-        "the source; the others run as the scheduler decides");
+        "runs the selected goroutine (main if none) on to the next statement on another line of\n"
+        "the source, then pauses (Down)");
+  ImGui::SameLine();
+  const bool one_p = app.config_.procs == 1;
+  if (!one_p) ImGui::BeginDisabled();
+  ImGui::Checkbox(hold_label, &app.hold_others_);
+  if (!one_p) ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(one_p
+                          ? "on: while it steps, the others run only when it cannot (it waits on a channel,\n"
+                            "a lock or a timer); off: they run as the scheduler decides"
+                          : "holding the others needs 1 processor");
 
   ImGui::Spacing();
   ImGui::TextColored(col(pal.text_dim), "Clock");
@@ -89,6 +105,12 @@ void ControlsPanel::draw(App& app) {
   ImGui::Spacing();
   ImGui::TextColored(col(pal.text_dim), "Parameters");
   bool changed = false;
+  bool held = false, let_go = false;  // a parameter's slider is being dragged, was let go
+  if (app.scenario_->params.empty()) {
+    ImGui::PushTextWrapPos();
+    ImGui::TextColored(col(pal.text_dim), "none: right-click a number in main's source to make one");
+    ImGui::PopTextWrapPos();
+  }
   for (const Param& p : app.scenario_->params) {
     int v = app.params_[p.name];
     ImGui::SetNextItemWidth(-1);
@@ -99,11 +121,22 @@ void ControlsPanel::draw(App& app) {
     if (ImGui::SliderInt(("##" + p.name).c_str(), &v, p.min, hi, fmt.c_str(), flags))
       app.params_.values[p.name] = std::clamp(v, p.min, p.max);
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
-      std::string tip = p.help + "\nthe slider: " + std::to_string(p.min) + " to " + std::to_string(hi);
+      std::string tip = (p.help.empty() ? "" : p.help + "\n") + "the slider: " + std::to_string(p.min) +
+                        " to " + std::to_string(hi);
       if (hi < p.max) tip += "; Ctrl+click to type up to " + std::to_string(p.max);
       tooltip_below(tip.c_str());
     }
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    held |= ImGui::IsItemActive();
+    let_go |= ImGui::IsItemDeactivated();
+  }
+  // While a slider is dragged the source shows its value at once (panel_source.cpp) and the run
+  // restarts at the pacer's pace; once more on release if it lags.
+  bool lags = app.params_.values != app.session_->spec().params.values;
+  double now = ImGui::GetTime();
+  if (held ? pacer.dragging(lags, now) : let_go && pacer.released(lags, now)) {
+    auto t0 = std::chrono::steady_clock::now();
+    app.restart();
+    pacer.took(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   int procs = app.config_.procs;
   ImGui::SetNextItemWidth(-1);

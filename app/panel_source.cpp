@@ -1,8 +1,10 @@
 // app/panel_source.cpp: the program's Go source beside the diagram, in the source view: the
 // scanner's colours, the goroutines where they stand (from the model shown, live or replayed),
 // breakpoints toggled in the gutter (kept in App), a chip's click selecting its goroutine and
-// the selected goroutine's line lit; in a live run, editing and running the edited text, the
-// lines a parameter's new value changed lit for a moment, and opening and saving Go files.
+// the selected goroutine's line lit; in a live run, editing and running the edited text (its
+// compile errors at their lines and in the console), the lines and literals a parameter's new
+// value changed lit for a moment (live while its slider is dragged), "Make this a slider" on an
+// integer literal of main, and opening and saving Go files.
 #include <imgui.h>
 
 #include <chrono>
@@ -64,6 +66,11 @@ void SourcePanel::draw(App& app) {
   // The source shown: a replay's as its recording keeps it (the lines its events carry point
   // into it), a live run's with its parameters written in.
   goro::SourceFile src = app.shown_source();
+  bool live = !app.replay_;
+  // A parameter's new value shows at once, also while its slider is dragged and before the run
+  // that has it starts (restart_pacer.hpp).
+  if (live && app.params_.values != app.session_->spec().params.values)
+    src.text = app.scenario_->source_with(app.params_);
   const std::string& file = src.name;
   if (shown.name != src.name || shown.text != src.text) {
     bool same_file = shown.name == src.name && !shown.text.empty();
@@ -72,22 +79,33 @@ void SourcePanel::draw(App& app) {
       // the edited text now runs: the buffer, its undo history and caret stay
     } else if (same_file && !dirty) {  // a parameter's new value: its line lit for a moment
       std::vector<int> changed = changed_lines(shown.text, src.text);
+      std::vector<LineChange> spans_changed = changed_spans(shown.text, src.text);
       text.set_text(src.text);
       if (changed.size() <= 4) {
+        bool same_lines = changed == flash_lines;
         flash_lines = changed;
+        flash_spans = spans_changed;
         flash_from = ImGui::GetTime();
-        if (!changed.empty()) view.scroll_to(changed.front());
+        if (!changed.empty() && !same_lines) view.scroll_to(changed.front());  // not at each step of a drag
       }
     } else if (!same_file) {  // another program: its text, a fresh view
       text.set_text(src.text);
       view = goro::visual::SourceView{};
       errors.clear();
       messages.clear();
+      console.clear();
       flash_lines.clear();
+      flash_spans.clear();
+      // A file opened (or dropped) that does not compile: its errors at their lines and in the
+      // console as a Run's would be, the editor open to fix it.
+      if (live) {
+        const RunSpec& spec = app.session_->spec();
+        std::vector<std::string> errs;
+        if (!spec.scenario->compile(spec.params, &errs, spec.config.race, spec.lines)) show_errors(app, errs);
+      }
     }
     shown = std::move(src);
   }
-  bool live = !app.replay_;
   if (!live) editing = false;
   if (spans_version != text.version()) {
     spans.clear();
@@ -147,6 +165,11 @@ void SourcePanel::draw(App& app) {
   in.selected = selected;
   in.selected_line = selected_line(m, app.sel_, app.diagram_.layout());
   in.read_only = !editing;
+  if (live) {
+    literals_for_view(app);
+    in.literals = literals;
+    in.literals_stale = literals_stale;
+  }
   if (app.mono) ImGui::PushFont(app.mono);
   ImVec2 view_at = ImGui::GetCursorScreenPos();
   goro::visual::SourceViewResult r = view.draw(text, in, pal);
@@ -167,12 +190,65 @@ void SourcePanel::draw(App& app) {
       if (y0 >= view_at.y && y0 + g.line_h <= g.bottom)
         dl->AddRectFilled(ImVec2(g.code_x, y0), ImVec2(right, y0 + g.line_h), c);
     }
+    // The literal itself, ringed: what the new value rewrote.
+    uint32_t ring = (pal.selection & 0x00ffffff) | (static_cast<uint32_t>(255 * (1 - flash)) << 24);
+    for (const LineChange& ch : flash_spans) {
+      if (ch.col1 <= ch.col0 || ch.line > text.line_count()) continue;
+      float y0 = g.top + static_cast<float>(ch.line - 1) * g.line_h;
+      float xa = g.text_x + static_cast<float>(text.display_col(ch.line - 1, ch.col0)) * g.cell_w;
+      float xb = g.text_x + static_cast<float>(text.display_col(ch.line - 1, ch.col1)) * g.cell_w;
+      if (y0 >= view_at.y && y0 + g.line_h <= g.bottom && xa >= g.code_x)
+        dl->AddRect(ImVec2(xa - 2, y0 + 1), ImVec2(xb + 2, y0 + g.line_h - 1), ring, 3, 0, 2);
+    }
   } else {
     flash_lines.clear();
+    flash_spans.clear();
   }
+  if (r.make_slider) make_slider(app, *r.make_slider);
   if (r.select) app.sel_.key = goro::visual::NodeKey{goro::visual::NodeKind::Goroutine, *r.select};
   if (r.toggle_breakpoint && !breakpoints.erase(*r.toggle_breakpoint))
     breakpoints.insert(*r.toggle_breakpoint);
+}
+
+void SourcePanel::literals_for_view(App& app) {
+  if (literals_version == text.version() && literals_of == app.scenario_) return;
+  literals_version = text.version();
+  literals_of = app.scenario_;
+  // The text's literals, and the program's: the k-th of one is the k-th of the other (the values
+  // written in change digits only), which is how the menu's choice finds the program's literal.
+  std::vector<MainLiteral> in_text = main_literals(text.text()),
+                           in_program = main_literals(app.scenario_->source);
+  literals_stale = text.text() != shown.text || in_text.size() != in_program.size();
+  literals.clear();
+  for (size_t k = 0; k < in_text.size(); k++) {
+    bool same = !literals_stale;
+    literals.push_back({in_text[k].begin, in_text[k].end, same ? in_program[k].name : in_text[k].name,
+                        same && is_slider(*app.scenario_, in_program, k)});
+  }
+}
+
+void SourcePanel::make_slider(App& app, size_t k) {
+  std::string err;
+  std::optional<Scenario> s = with_literal_slider(*app.scenario_, k, &err);
+  if (!s) {
+    app.file_message_ = "no slider: " + err;
+    return;
+  }
+  std::string made;
+  for (const Param& p : s->params)
+    if (!app.params_.values.count(p.name)) made = p.name;
+  bool written = s->source != app.scenario_->source;
+  Params keep = app.params_;  // the other sliders keep their values
+  const Scenario* from = app.original_ ? app.original_ : app.scenario_;
+  app.edited_.push_back(std::move(*s));
+  app.select_scenario(&app.edited_.back());
+  app.original_ = from;
+  for (auto& [name, v] : keep.values)
+    if (app.params_.values.count(name)) app.params_.values[name] = v;
+  app.restart();
+  app.file_message_ = "made a slider: " + made +
+                      (written ? " (its // goroscope: slider comment is in the source: Save as keeps it)"
+                               : " (held by its place in this window; no comment can name it)");
 }
 
 void SourcePanel::run(App& app) {
@@ -180,13 +256,21 @@ void SourcePanel::run(App& app) {
   if (app.run_edited(text.text(), &errs)) {
     errors.clear();
     messages.clear();
+    console.clear();
     return;
   }
+  show_errors(app, errs);
+  app.file_message_ = "does not compile (the run goes on as it was): " + (errs.empty() ? "" : errs.front());
+}
+
+void SourcePanel::show_errors(App& app, const std::vector<std::string>& errs) {
   errors.clear();
   messages = errs;
+  console = build_report(errs, app.scenario_->go_file);
+  show_console = true;
+  editing = true;
   for (const CompileError& e : compile_errors(errs)) errors.push_back({e.line, e.col, e.message});
   if (!errors.empty() && errors.front().line > 0) view.scroll_to(errors.front().line);
-  app.file_message_ = "does not compile (the run goes on as it was): " + (errs.empty() ? "" : errs.front());
 }
 
 void SourcePanel::toolbar(App& app) {
@@ -209,6 +293,7 @@ void SourcePanel::toolbar(App& app) {
     app.revert();
     errors.clear();
     messages.clear();
+    console.clear();
     text.set_text(app.shown_source().text);  // the edits, thrown away
   }
   ImGui::EndDisabled();

@@ -12,8 +12,11 @@
 #include <vector>
 
 #include "goro/record.hpp"
+#include "literal_slider.hpp"
 #include "palette.hpp"
+#include "restart_pacer.hpp"
 #include "scenario.hpp"
+#include "source_edit.hpp"
 #include "source_markers.hpp"
 #include "text_buffer.hpp"
 #include "view_source.hpp"
@@ -32,6 +35,7 @@ std::string default_shot_path();
 struct ControlsPanel {
   char path[512] = "";
   std::string path_for;  // the program the recording's name was made for: it follows the program
+  RestartPacer pacer;    // a parameter's slider, dragged, restarts the run at this pace
   void draw(App& app);
 };
 
@@ -57,21 +61,32 @@ struct ClipPanel {
 // front end's scanner, where each goroutine stands, breakpoints (kept in App); a chip selects
 // its goroutine, and the selected goroutine's line is lit. "Edit" makes it editable (live runs
 // only); Run (Ctrl+Enter) runs the edited text once it compiles, else shows gc's errors at their
-// lines; a parameter's new value lights its changed line for a moment; a path field (File >)
-// opens a Go file (recent ones kept) or saves the text shown; Revert returns to the program as opened.
+// lines and in the console (as `go run` prints them); a parameter's new value lights its changed
+// line and literal for a moment (live while its slider is dragged); the right button makes an
+// integer literal of main a slider (literal_slider.hpp); a path field (File >) opens a Go file
+// (recent ones kept) or saves the text shown; Revert returns to the program as opened.
 struct SourcePanel {
   void draw(App& app);
-  void run(App& app);      // Run: the edited text, compiled
+  void run(App& app);  // Run: the edited text, compiled
+  // show_errors() shows compile errors at their lines, above the source and in the console.
+  void show_errors(App& app, const std::vector<std::string>& errs);
   void toolbar(App& app);  // Edit, Run, Revert, errors
   void files(App& app);    // the path field: open, recent, save as
+  // make_slider() runs the program with a slider made of its literal number k (main_literals).
+  void make_slider(App& app, size_t k);
+  // literals_for_view() finds the literals the right button offers (once per text and program).
+  void literals_for_view(App& app);
 
   bool editing = false;
-  bool files_open = false;            // the path field shows
-  bool focus_path = false;            // "Open a .go file..." asked: the path field takes the keyboard
-  char path[512] = "";                // the path field
-  std::vector<std::string> messages;  // the last Run's compile errors, gc's words
-  std::vector<int> flash_lines;       // lines a new parameter value changed ...
-  double flash_from = -1;             // ... lit from this moment for kFlashSeconds
+  bool files_open = false;              // the path field shows
+  bool focus_path = false;              // "Open a .go file..." asked: the path field takes the keyboard
+  char path[512] = "";                  // the path field
+  std::vector<std::string> messages;    // the last Run's compile errors, gc's words
+  std::vector<std::string> console;     // ... as the console shows them (build_report)
+  bool show_console = false;            // the console tab comes to the front (new errors)
+  std::vector<int> flash_lines;         // lines a new parameter value changed ...
+  std::vector<LineChange> flash_spans;  // ... and the bytes in them (the literal) ...
+  double flash_from = -1;               // ... lit from this moment for kFlashSeconds
   static constexpr double kFlashSeconds = 1.2;
 
   goro::SourceFile shown;  // the source the text holds (App::shown_source())
@@ -79,8 +94,12 @@ struct SourcePanel {
   goro::visual::SourceView view;
   std::vector<goro::visual::SyntaxSpan> spans;  // of text, at spans_version
   uint64_t spans_version = UINT64_MAX;
-  std::vector<goro::visual::SourceError> errors;  // compile errors at their lines
-  goro::visual::SourceMarkers markers;            // of the model shown, at markers_seq (see panel_source.cpp)
+  std::vector<goro::visual::SourceError> errors;      // compile errors at their lines
+  std::vector<goro::visual::SourceLiteral> literals;  // main's integer literals in text, for the menu
+  uint64_t literals_version = UINT64_MAX;             // ... of this version of text
+  const Scenario* literals_of = nullptr;              // ... and this program
+  bool literals_stale = false;          // text is not the program's (edits not run): no slider made of it
+  goro::visual::SourceMarkers markers;  // of the model shown, at markers_seq (see panel_source.cpp)
   const void* markers_model = nullptr;
   uint64_t markers_seq = UINT64_MAX, markers_selected = 0;
   double markers_at = 0, markers_cost = 0;  // when they were gathered, and how long it took (s)

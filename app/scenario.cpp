@@ -85,7 +85,7 @@ Scenario program_from_source(std::string name, std::string file_name, std::strin
   for (const lang::Param& p : lang::params(s.source)) {
     auto clamp = [](long long v) { return static_cast<int>(std::clamp<long long>(v, INT32_MIN, INT32_MAX)); };
     int lo = clamp(p.min), hi = clamp(p.max);
-    s.params.push_back({p.name, std::clamp(clamp(p.def), lo, hi), lo, hi, p.help});
+    s.params.push_back({p.name, std::clamp(clamp(p.def), lo, hi), lo, hi, p.help, p.line});
   }
   s.cache = std::make_shared<CompiledCache>();
   return s;
@@ -141,6 +141,19 @@ const Scenario* open_program(const std::string& path, std::string* err) {
   return &user_programs().back();
 }
 
+const Scenario* keep_program(Scenario s) {
+  std::lock_guard<std::mutex> lock(g_user_mu);
+  std::string base = s.name;
+  for (int n = 2;; n++) {
+    bool taken = std::any_of(user_programs().begin(), user_programs().end(),
+                             [&](const Scenario& o) { return o.name == s.name; });
+    if (!taken) break;
+    s.name = base + " " + std::to_string(n);
+  }
+  user_programs().push_back(std::move(s));
+  return &user_programs().back();
+}
+
 const Scenario& default_scenario() { return *find_scenario("worker_pool"); }
 
 Params Scenario::defaults() const {
@@ -168,25 +181,39 @@ std::string Scenario::set(Params& p, std::string_view a) const {
 }
 
 std::string Scenario::source_with(const Params& p) const {
+  // The place-held literals first, the last one first (the places before it stay put); then the
+  // annotated ones, line by line (none of them shares a line with a place-held literal).
   std::map<std::string, long long> values;
+  std::vector<std::pair<const Param*, int>> placed;
   for (const Param& x : params) {
     auto it = p.values.find(x.name);
-    if (it != p.values.end() && it->second != x.def) values[x.name] = it->second;
+    if (it == p.values.end() || it->second == x.def) continue;
+    if (x.at >= 0)
+      placed.push_back({&x, it->second});
+    else
+      values[x.name] = it->second;
   }
-  if (values.empty()) return source;
+  if (values.empty() && placed.empty()) return source;
+  std::string out = source;
+  std::sort(placed.begin(), placed.end(), [](auto& a, auto& b) { return a.first->at > b.first->at; });
+  for (auto [x, v] : placed)
+    if (static_cast<size_t>(x->at) + static_cast<size_t>(x->length) <= out.size())
+      out.replace(static_cast<size_t>(x->at), static_cast<size_t>(x->length), std::to_string(v));
+  if (values.empty()) return out;
   std::string err;
-  std::string out = lang::apply_params(source, values, &err);
-  return err.empty() ? out : source;
+  std::string applied = lang::apply_params(out, values, &err);
+  return err.empty() ? applied : out;
 }
 
 std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vector<std::string>* errors,
-                                                       bool race) const {
+                                                       bool race, bool lines) const {
   std::map<std::string, int> key;
   for (const Param& x : params) {
     auto it = p.values.find(x.name);
     key[x.name] = it == p.values.end() ? x.def : it->second;
   }
   if (race) key[" race"] = 1;  // no parameter's name: Go identifiers have no spaces
+  if (lines) key[" lines"] = 1;
   {
     std::lock_guard<std::mutex> lock(cache->mu);
     auto it = cache->programs.find(key);
@@ -194,6 +221,7 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vec
   }
   lang::CompileOptions options;
   options.race = race;
+  options.lines = lines;
   lang::CompileResult c =
       lang::compile(source_with(p), builtin ? go_file : name, options);  // gc: the path given
   if (!c.program) {
@@ -205,10 +233,11 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vec
   return cache->programs.emplace(key, c.program).first->second;
 }
 
-std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code, bool race) const {
+std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code, bool race,
+                                              bool lines) const {
   std::vector<std::string> errors;
   std::shared_ptr<const lang::Program> prog =
-      compile(p, &errors, race);  // with its checks: also where the explorer switches
+      compile(p, &errors, race, lines);  // with its checks: also where the explorer switches
   if (!prog) {
     std::string msg;
     for (const std::string& e : errors) msg += e + "\n";

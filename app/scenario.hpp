@@ -2,14 +2,16 @@
 // programs (assets/programs/*.go, embedded in the binary at build time) and any Go file a user
 // opens. A program is its Go source; its title and one-line description come from the source's
 // leading comment (first line: the title, the lines after it: the description), its
-// parameters from its `// goroscope: slider MIN..MAX "help"` comments (goroscope::lang), and its
+// parameters from its `// goroscope: slider MIN..MAX "help"` comments (goroscope::lang) and from
+// literals the user made sliders of in the window (held by their place: literal_slider.hpp), and its
 // main compiles the parameter-applied source (once for each set of values) and runs it on goro.
 //
 // Invariants: names are unique (a built-in's is its file name less the number, the category
 // word "pitfall_" or "performance_" and ".go": 08_worker_pool.go is "worker_pool",
 // 13_pitfall_data_race.go "data_race"; a user's is the path it was opened by); every parameter's default lies
-// in [min, max]; a Scenario handed out by scenarios() or find_scenario() lives until the process ends, so a
-// `const Scenario*` may be kept; a Scenario may be run many times, also at once.
+// in [min, max]; a place-held parameter's bytes are an integer literal of the source, on no
+// annotated parameter's line; a Scenario handed out by scenarios() or find_scenario() lives until the process
+// ends, so a `const Scenario*` may be kept; a Scenario may be run many times, also at once.
 #pragma once
 
 #include <functional>
@@ -35,6 +37,10 @@ struct Param {
   int min;
   int max;
   std::string help;
+  int line = 0;  // the 1-based line of its literal in the program's source
+  // A parameter made of a literal that no `// goroscope: slider` comment names (literal_slider.hpp)
+  // is held by its place: bytes [at, at + length) of the program's source (-1: an annotated one).
+  int at = -1, length = 0;
 };
 
 // Params holds a program's parameter values by name.
@@ -73,15 +79,16 @@ struct Scenario {
   std::string source_with(const Params& p) const;
   // compile() is the program with p applied, compiled once for each set of values (thread-safe);
   // null with gc-style messages in *errors when it does not compile. race: with the race
-  // detector's checks (for a run with Config::race; lang::CompileOptions).
+  // detector's checks (for a run with Config::race); lines: with line marks, for breakpoints
+  // and line steps at any statement (lang::CompileOptions).
   std::shared_ptr<const lang::Program> compile(const Params& p, std::vector<std::string>* errors = nullptr,
-                                               bool race = false) const;
+                                               bool race = false, bool lines = false) const;
   // main_function() is the main goroutine for goro::run (with a Config from program_config()):
   // compiles (or finds the compiled) program and runs it; a compile error is a panic of the run.
   // *exit_code (optional; must outlive the run) receives os.Exit's code, or -1.
-  // race: compiled with the race detector's checks (the run's Config::race).
-  std::function<void()> main_function(const Params& p, int procs, int* exit_code = nullptr,
-                                      bool race = false) const;
+  // race: compiled with the race detector's checks (the run's Config::race); lines: with line marks.
+  std::function<void()> main_function(const Params& p, int procs, int* exit_code = nullptr, bool race = false,
+                                      bool lines = false) const;
 
   std::shared_ptr<struct CompiledCache> cache;  // compiled programs by parameter values
 };
@@ -89,6 +96,10 @@ struct Scenario {
 // program_from_source() makes a program of Go source; name as Scenario::name, file_name for
 // messages ("prog.go:3:5: undefined: x").
 Scenario program_from_source(std::string name, std::string file_name, std::string source);
+
+// keep_program() keeps a program made here (a slider added from the command line) for the rest of
+// the process, as the user's files are, so that find_scenario() finds it by its name (made unique).
+const Scenario* keep_program(Scenario s);
 
 // program_config() is cfg with what an interpreted program needs (a big enough C stack).
 goro::Config program_config(goro::Config cfg);

@@ -30,6 +30,7 @@ struct RunSpec {
   const Scenario* scenario = nullptr;  // the program (its source, compiled once per values)
   Params params;
   goro::Config config;
+  bool lines = false;  // compiled with line marks: breakpoints and line steps at any statement
 };
 
 // header_of() is the recording header describing a run.

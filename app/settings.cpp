@@ -41,6 +41,8 @@ Settings Settings::load() {
         s.window_x = std::stoi(v);
       else if (k == "window_y")
         s.window_y = std::stoi(v);
+      else if (k == "source_width")
+        s.source_em = std::stof(v);
       else if (k == "recent" && !v.empty() && s.recent.size() < kMaxRecent)
         s.recent.push_back(v);
       else
@@ -50,6 +52,7 @@ Settings Settings::load() {
     }
   }
   if (!(s.ui_zoom >= 0.5f && s.ui_zoom <= 3.0f)) s.ui_zoom = 1.0f;
+  if (!(s.source_em >= 0 && s.source_em <= 1000)) s.source_em = 0;  // the window clamps it to fit
   if (s.window_w < 640 || s.window_w > 10000) s.window_w = 1600;
   if (s.window_h < 480 || s.window_h > 10000) s.window_h = 1000;
   return s;
@@ -67,6 +70,7 @@ void Settings::save() const {
     f << "theme=" << (dark ? "dark" : "light") << "\nui_zoom=" << ui_zoom << "\nscenario=" << scenario
       << "\nwindow_w=" << window_w << "\nwindow_h=" << window_h << "\nwindow_x=" << window_x
       << "\nwindow_y=" << window_y << "\n";
+    if (source_em > 0) f << "source_width=" << source_em << "\n";
     for (const std::string& r : recent) f << "recent=" << r << "\n";
   }
   std::rename(tmp.c_str(), (d + "/settings.ini").c_str());

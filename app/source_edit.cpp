@@ -1,4 +1,4 @@
-// app/source_edit.cpp: compile errors to lines, edited programs, changed lines.
+// app/source_edit.cpp: compile errors to lines and to the console, edited programs, changed lines.
 #include "source_edit.hpp"
 
 #include <cctype>
@@ -61,6 +61,24 @@ std::vector<CompileError> compile_errors(const std::vector<std::string>& message
   return out;
 }
 
+std::vector<std::string> build_report(const std::vector<std::string>& messages, const std::string& file) {
+  std::vector<std::string> out;
+  if (messages.empty()) return out;
+  out.push_back("# command-line-arguments");
+  std::vector<CompileError> errs = compile_errors(messages);
+  for (size_t i = 0; i < errs.size(); i++) {
+    const CompileError& e = errs[i];
+    if (e.line <= 0) {
+      out.push_back(messages[i]);
+      continue;
+    }
+    std::string place = "./" + file + ":" + std::to_string(e.line);
+    if (e.col > 0) place += ":" + std::to_string(e.col);
+    out.push_back(place + ": " + e.message);
+  }
+  return out;
+}
+
 std::optional<Scenario> edited_program(const Scenario& from, const std::string& text,
                                        std::vector<std::string>* errors) {
   lang::CompileResult c = lang::compile(text, from.go_file);
@@ -79,6 +97,26 @@ std::vector<int> changed_lines(std::string_view a, std::string_view b) {
   std::vector<int> out;
   for (size_t i = 0; i < lb.size(); i++)
     if (i >= la.size() || la[i] != lb[i]) out.push_back(static_cast<int>(i + 1));
+  return out;
+}
+
+std::vector<LineChange> changed_spans(std::string_view a, std::string_view b) {
+  std::vector<std::string_view> la = split_lines(a), lb = split_lines(b);
+  std::vector<LineChange> out;
+  for (size_t i = 0; i < lb.size(); i++) {
+    std::string_view x = i < la.size() ? la[i] : std::string_view(), y = lb[i];
+    if (i < la.size() && x == y) continue;
+    size_t p = 0;
+    while (p < x.size() && p < y.size() && x[p] == y[p]) p++;
+    size_t s = 0;
+    while (s < x.size() - p && s < y.size() - p && x[x.size() - 1 - s] == y[y.size() - 1 - s]) s++;
+    // Whole words: 12 -> 13 is the literal 13, not its last digit.
+    size_t b = y.size() - s;
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    while (p > 0 && word(y[p - 1])) p--;
+    while (b < y.size() && b > 0 && word(y[b - 1]) && word(y[b])) b++;
+    out.push_back({static_cast<int>(i + 1), static_cast<int>(p), static_cast<int>(b)});
+  }
   return out;
 }
 

@@ -1,9 +1,12 @@
 // app/window_options.cpp: the window's options and render's, read by the one parser.
 #include "window_options.hpp"
 
+#include <algorithm>
+
 #include "args.hpp"
 #include "cli.hpp"
 #include "goro/output_file.hpp"
+#include "literal_slider.hpp"
 #include "scenario.hpp"
 
 namespace goroscope {
@@ -13,6 +16,9 @@ const char* const kWindowHelp =
     "                         or a Go program, FILE.go, to run)\n"
     "  --scenario NAME        the program to open (goroscope list shows them), or FILE.go\n"
     "  --set NAME=VALUE       a parameter of it (repeatable, each parameter once)\n"
+    "  --slider LINE[:COL][=VALUE]  make the integer literal of func main at LINE (COL: the\n"
+    "                         one at that column) a slider, as its right-click menu does, and\n"
+    "                         set it to VALUE (repeatable)\n"
     "  --procs N --seed S --clock virtual|real --speed X   as for `goroscope run`\n"
     "                         (the window's clock is real unless --clock virtual)\n"
     "  --theme dark|light     the colours\n"
@@ -30,7 +36,8 @@ const char* const kWindowHelp =
     "  --find-failing         press \"Find a failing schedule\" at once: search for a run that\n"
     "                         fails, and open it in replay at the moment it went wrong\n"
     "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
-    "Each option may be given once (--set once per parameter). Exit status 64: a bad command line.\n"
+    "Each option may be given once (--set once per parameter, --slider once per literal).\n"
+    "Exit status 64: a bad command line.\n"
     "In the window: Space pause/resume, Right or N step one event, R restart, +/- speed,\n"
     "Ctrl +/- zoom the interface, F12 screenshot.\n";
 
@@ -74,7 +81,8 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
                                                                                 {"--timeline", true},
                                                                                 {"--find-failing", true},
                                                                                 {"--break"},
-                                                                                {"--help-app", true}});
+                                                                                {"--help-app", true},
+                                                                                {"--slider", false, true}});
   Args a(args, 0, specs);
   WindowOptions o;
   o.help = a.help() || a.has("--help-app");
@@ -97,6 +105,25 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
     throw UsageError("no scenario named '" + o.scenario + "' (goroscope list shows them)");
   }
   o.sets = a.values("--set");
+  // --slider LINE[:COL][=VALUE]: a literal of main made a slider, as its right-click menu does; the
+  // program with it is kept by a name of its own, and VALUE is set as --set would.
+  for (const std::string& w : a.values("--slider")) {
+    if (!o.recording.empty()) throw UsageError("--slider is for a program, not a recording");
+    const Scenario* sc = o.scenario.empty() ? nullptr : find_scenario(o.scenario);
+    if (!sc) throw UsageError("--slider " + w + ": give the program (FILE.go or --scenario NAME)");
+    size_t eq = w.find('=');
+    std::string err;
+    std::optional<size_t> k = literal_index(sc->source, w.substr(0, eq), &err);
+    std::optional<Scenario> with = k ? with_literal_slider(*sc, *k, &err) : std::nullopt;
+    if (!with) throw UsageError("--slider " + w + ": " + err);
+    std::string made;
+    for (const Param& p : with->params)
+      if (std::none_of(sc->params.begin(), sc->params.end(),
+                       [&](const Param& q) { return q.name == p.name; }))
+        made = p.name;
+    o.scenario = keep_program(std::move(*with))->name;
+    if (eq != std::string::npos) o.sets.push_back(made + "=" + w.substr(eq + 1));
+  }
   o.config.clock = goro::ClockMode::Real;  // watching: real time, adjustable speed
   o.config_set = read_config(a, o.config, o.notes);
   read_view(a, o);

@@ -34,3 +34,40 @@ inline std::unique_ptr<goroscope::Session> run_session(const goroscope::Scenario
   }
   return session;
 }
+
+// abba() is the ABBA deadlock: two goroutines take two mutexes in opposite orders. It
+// deadlocks only if one is preempted between its two lock calls while the other takes its first.
+inline const goroscope::Scenario& abba() {
+  static const goroscope::Scenario s = goroscope::program_from_source("abba", "abba.go", R"(// ABBA
+// lock-order deadlock
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var a, b sync.Mutex
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		a.Lock()
+		b.Lock()
+		b.Unlock()
+		a.Unlock()
+		wg.Done()
+	}()
+	go func() {
+		b.Lock()
+		a.Lock()
+		a.Unlock()
+		b.Unlock()
+		wg.Done()
+	}()
+	wg.Wait()
+	fmt.Println("no deadlock")
+}
+)");
+  return s;
+}

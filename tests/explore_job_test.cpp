@@ -39,42 +39,6 @@ func main() {
   return s;
 }
 
-// ABBA: two goroutines take two mutexes in opposite orders.
-const Scenario& abba() {
-  static const Scenario s = program_from_source("abba", "abba.go", R"(// ABBA
-// lock-order deadlock
-package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-func main() {
-	var a, b sync.Mutex
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() {
-		a.Lock()
-		b.Lock()
-		b.Unlock()
-		a.Unlock()
-		wg.Done()
-	}()
-	go func() {
-		b.Lock()
-		a.Lock()
-		a.Unlock()
-		b.Unlock()
-		wg.Done()
-	}()
-	wg.Wait()
-	fmt.Println("no deadlock")
-}
-)");
-  return s;
-}
-
 ExploreOptions options(const Scenario& s, unsigned until, uint64_t runs) {
   ExploreOptions o;
   o.spec = RunSpec{&s, s.defaults(), {}};

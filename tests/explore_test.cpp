@@ -36,43 +36,6 @@ std::string temp_path(const char* name) {
   return ::testing::TempDir() + "/" + name + std::to_string(::getpid()) + ".gorec";
 }
 
-// ABBA: two goroutines take two mutexes in opposite orders. It deadlocks only if one is
-// preempted between its two lock calls while the other takes its first.
-const Scenario& abba() {
-  static const Scenario s = program_from_source("abba", "abba.go", R"(// ABBA
-// lock-order deadlock
-package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-func main() {
-	var a, b sync.Mutex
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() {
-		a.Lock()
-		b.Lock()
-		b.Unlock()
-		a.Unlock()
-		wg.Done()
-	}()
-	go func() {
-		b.Lock()
-		a.Lock()
-		a.Unlock()
-		b.Unlock()
-		wg.Done()
-	}()
-	wg.Wait()
-	fmt.Println("no deadlock")
-}
-)");
-  return s;
-}
-
 TEST(Explore, FindsTheArticlesLostUpdateInUnder100RunsAndRecordsIt) {
   for (Strategy st : {Strategy::Random, Strategy::Pct}) {
     ExploreResult r = search(options(find_scenario("data_race"), st, kDefaultUntil, 100));

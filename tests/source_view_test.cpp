@@ -1,9 +1,11 @@
 // tests/source_view_test.cpp: the source view in a headless ImGui context (no window): a
 // click on a goroutine's chip selects it, a click in the gutter toggles a breakpoint, typing
 // edits only an editable text, Ctrl+Z takes the typing back, the selected goroutine's line is
-// scrolled into view, a crowd folds into counts, and stale spans never read past the text.
+// scrolled into view, a crowd folds into counts, stale spans never read past the text, and the
+// right button offers "Make this a slider" over a literal it was given, and only there.
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <string>
 
@@ -281,4 +283,72 @@ TEST(SourceView, TheRightButtonOpensItsMenu) {
   ui.frame(v, t, in, [&](ImGuiIO& io) { io.MouseDown[1] = false; });
   EXPECT_TRUE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
   EXPECT_EQ(t.text(), kProgram);
+}
+
+namespace {
+
+// menu_click() right-clicks at (x, y), then clicks the menu's first item; returns what each
+// frame did, merged.
+SourceViewResult menu_click(Headless& ui, SourceView& v, TextBuffer& t, const SourceViewInput& in, float x,
+                            float y) {
+  SourceViewResult all;
+  auto keep = [&](SourceViewResult r) {
+    if (r.make_slider) all.make_slider = r.make_slider;
+  };
+  // A menu left open (a disabled item clicked) closes on a click outside it, above and left.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (!g.OpenPopupStack.empty()) ui.click(v, t, in, 2, 2);
+  EXPECT_TRUE(g.OpenPopupStack.empty());
+  keep(ui.frame(v, t, in, [&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); }));
+  keep(ui.frame(v, t, in, [&](ImGuiIO& io) { io.MouseDown[1] = true; }));
+  keep(ui.frame(v, t, in, [&](ImGuiIO& io) { io.MouseDown[1] = false; }));
+  if (g.OpenPopupStack.empty() || !g.OpenPopupStack.back().Window) return all;
+  ImGuiWindow* menu = g.OpenPopupStack.back().Window;
+  ImVec2 item(menu->Pos.x + menu->WindowPadding.x + 10, menu->Pos.y + menu->WindowPadding.y + 4);
+  keep(ui.frame(v, t, in, [&](ImGuiIO& io) { io.MousePos = item; }));
+  keep(ui.frame(v, t, in, [&](ImGuiIO& io) { io.MouseDown[0] = true; }));
+  keep(ui.frame(v, t, in, [&](ImGuiIO& io) { io.MouseDown[0] = false; }));
+  return all;
+}
+
+}  // namespace
+
+TEST(SourceView, TheRightButtonMakesALiteralASlider) {
+  Headless ui;
+  const std::string src =
+      "package main\n"
+      "\n"
+      "func main() {\n"
+      "\tn := 5\n"
+      "\tprintln(\"5\", n)\n"
+      "}\n";
+  TextBuffer t(src);
+  SourceView v;
+  std::vector<goro::visual::SourceLiteral> lits = {
+      {static_cast<uint32_t>(src.find("5\n")), static_cast<uint32_t>(src.find("5\n") + 1), "n", false}};
+  SourceViewInput in;
+  in.literals = lits;
+  ui.frame(v, t, in);
+  const auto& g = v.geometry();
+  // Over the 5 of `n := 5` (line 4, cell 4 after the tab's four): the menu makes it a slider.
+  float y4 = g.top + 3.5f * g.line_h, x5 = g.text_x + 9.5f * g.cell_w;
+  SourceViewResult r = menu_click(ui, v, t, in, x5, y4);
+  ASSERT_TRUE(r.make_slider);
+  EXPECT_EQ(*r.make_slider, 0u);
+  EXPECT_EQ(t.text(), src);
+  // Over the "5" of the string (line 5): no such item (its first item is another).
+  float y5 = g.top + 4.5f * g.line_h, x_str = g.text_x + 12.5f * g.cell_w;
+  r = menu_click(ui, v, t, in, x_str, y5);
+  EXPECT_FALSE(r.make_slider);
+  // A slider already, or a text with edits not run: nothing made.
+  lits[0].is_slider = true;
+  r = menu_click(ui, v, t, in, x5, y4);
+  EXPECT_FALSE(r.make_slider);
+  lits[0].is_slider = false;
+  in.literals_stale = true;
+  r = menu_click(ui, v, t, in, x5, y4);
+  EXPECT_FALSE(r.make_slider);
+  in.literals_stale = false;
+  r = menu_click(ui, v, t, in, x5, y4);
+  EXPECT_TRUE(r.make_slider);
 }

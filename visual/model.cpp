@@ -381,6 +381,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
         races_++;
       }
       break;
+    case EventKind::GoLine:  // the line itself is kept above, as for every event about g
     case EventKind::Count_:
       break;
   }

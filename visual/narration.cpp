@@ -207,6 +207,9 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
                                                     : "the program ended in a panic";
       if (e.arg > 0) s += ", " + std::to_string(e.arg) + " goroutines never finished";
       break;
+    case EventKind::GoLine:
+      s = g + " arrives at line " + std::to_string(e.line) + " and stops there";
+      break;
     case EventKind::Count_:
       break;
   }

@@ -1,7 +1,8 @@
 // visual/view_console.cpp: the program's output with Go's race reports where they were found
 // (in red), its standard error (from print and println, after it in another colour), then Go's
 // own words when it panics, deadlocks, found races ("Found N data race(s)", exit status 66) or
-// leaves goroutines behind.
+// leaves goroutines behind; last, the compile errors of a Run that did not compile, as `go run`
+// prints them.
 #include <imgui.h>
 
 #include <algorithm>
@@ -11,10 +12,11 @@
 
 namespace goro::visual {
 
-void draw_console(const Model& m, const Palette& pal, bool& follow) {
+void draw_console(const Model& m, const Palette& pal, bool& follow,
+                  const std::vector<std::string>& build_errors) {
   ImGui::BeginChild("console", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const std::string& out = m.output();
-  if (out.empty() && !m.exited()) ImGui::TextDisabled("(no output yet)");
+  if (out.empty() && !m.exited() && build_errors.empty()) ImGui::TextDisabled("(no output yet)");
   ImVec4 red = ImGui::ColorConvertU32ToFloat4(pal.blocked);
   // Races in the order found, each after what had been printed by then.
   std::vector<const RaceMark*> races;
@@ -66,6 +68,12 @@ void draw_console(const Model& m, const Palette& pal, bool& follow) {
         ImGui::Text("  ... and %llu more", static_cast<unsigned long long>(m.leaked() - left.size()));
       ImGui::PopStyleColor();
     }
+  }
+  if (!build_errors.empty()) {
+    if (!out.empty() || m.exited()) ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.blocked));
+    for (const std::string& line : build_errors) ImGui::TextUnformatted(line.c_str());
+    ImGui::PopStyleColor();
   }
   if (follow && ImGui::GetScrollY() < ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();

@@ -190,6 +190,8 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
       return "data race on " + obj + ": " + who + " and " + gname(m, static_cast<uint64_t>(e.arg));
     case EventKind::Exit:
       return "program exited";
+    case EventKind::GoLine:
+      return who + " arrives at line " + std::to_string(e.line);
     case EventKind::Count_:
       break;
   }

@@ -501,9 +501,46 @@ SourceViewResult SourceView::draw(TextBuffer& text, const SourceViewInput& in, c
   if (hovered && mouse.x >= code_x && !chip_hit) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   if (chip_hit) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
-  // The right button: copy, select all, the line's breakpoint, undo and redo.
-  if (hovered && ImGui::IsMouseClicked(1) && mouse_line >= 0) menu_line_ = mouse_line + 1;
+  // The right button: a literal made a slider, copy, select all, the line's breakpoint, undo and
+  // redo.
+  if (hovered && ImGui::IsMouseClicked(1) && mouse_line >= 0) {
+    menu_line_ = mouse_line + 1;
+    menu_literal_ = -1;
+    if (mouse.x >= code_x) {
+      // The literal under the mouse: the one whose cells the pointer is over (the cell's left
+      // edge is its character's place).
+      TextPos p{mouse_line, text.col_at_display(mouse_line, std::floor((mouse.x - x0) / cw))};
+      uint32_t at = static_cast<uint32_t>(text.offset(p));
+      for (size_t k = 0; k < in.literals.size(); k++)
+        if (at >= in.literals[k].begin && at < in.literals[k].end) menu_literal_ = static_cast<int>(k);
+    }
+  }
   bool menu = ImGui::BeginPopupContextItem("source menu");
+  if (menu && menu_literal_ >= 0 && static_cast<size_t>(menu_literal_) < in.literals.size()) {
+    const SourceLiteral& l = in.literals[static_cast<size_t>(menu_literal_)];
+    // The literal the menu is about, ringed while it is open.
+    TextPos a = text.position(l.begin), b = text.position(l.end);
+    size_t text_size = line_start_.back() + text.line(lines - 1).size();
+    if (a.line == b.line && l.end <= text_size) {
+      float xa = x0 + static_cast<float>(text.display_col(a.line, a.col)) * cw;
+      float xb = x0 + static_cast<float>(text.display_col(b.line, b.col)) * cw;
+      dl->AddRect(ImVec2(xa - 2, line_top(a.line)), ImVec2(xb + 2, line_top(a.line) + line_h), pal.selection,
+                  3, 0, 2);
+    }
+    if (l.is_slider) {
+      ImGui::MenuItem(("\"" + l.name + "\" is a slider").c_str(), nullptr, false, false);
+    } else {
+      if (ImGui::MenuItem("Make this a slider", nullptr, false, !in.literals_stale))
+        out.make_slider = static_cast<size_t>(menu_literal_);
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(
+            "%s",
+            in.literals_stale
+                ? "Run your edits first: the slider is made of the program that runs"
+                : ("a slider \"" + l.name + "\" in Parameters; dragging it rewrites this literal").c_str());
+    }
+    ImGui::Separator();
+  }
   if (menu) {
     if (ImGui::MenuItem("Copy", "Ctrl+C", false, text.has_selection()))
       ImGui::SetClipboardText(text.selected_text().c_str());

@@ -5,10 +5,11 @@
 // their place with their message, a caret and a selection, and editing through a TextBuffer.
 //
 // Invariants: the view holds no program logic. What it shows comes in (the text, spans,
-// markers, errors, breakpoints, the selected goroutine); what the user did goes out (edits
-// land in the TextBuffer; clicks on a chip, a breakpoint or a line are returned for the caller
-// to apply). Spans and markers from an older version of the text are drawn clamped, never
-// read past the text. Its size follows the font in use (the interface's zoom).
+// markers, errors, breakpoints, the selected goroutine, the literals a slider may be made of);
+// what the user did goes out (edits land in the TextBuffer; clicks on a chip, a breakpoint or a
+// line, and "Make this a slider", are returned for the caller to apply). Spans and markers from an older
+// version of the text are drawn clamped, never read past the text. Its size follows the font in use (the
+// interface's zoom).
 #pragma once
 
 #include <cstdint>
@@ -50,6 +51,14 @@ struct SourceError {
   std::string message;
 };
 
+// SourceLiteral is a literal the right button's menu offers to make a slider of (the caller
+// finds them: the integer literals of func main).
+struct SourceLiteral {
+  uint32_t begin = 0, end = 0;  // its bytes in the text
+  std::string name;             // what the slider would be called
+  bool is_slider = false;       // a slider already: the menu says so instead
+};
+
 // SourceViewInput is what one frame shows besides the text.
 struct SourceViewInput {
   std::span<const SyntaxSpan> spans;           // sorted, not overlapping
@@ -59,6 +68,8 @@ struct SourceViewInput {
   uint64_t selected = 0;                       // the selected goroutine: its chip ringed
   uint32_t selected_line = 0;  // its line (or a group's): lit, scrolled into view when it changes
   bool read_only = true;       // no caret, no edits (selecting and copying still work)
+  std::span<const SourceLiteral> literals;  // sorted; offered as sliders on the right button
+  bool literals_stale = false;              // the text is not the program's: offered, but disabled
 };
 
 // SourceViewResult is what the user did in the frame.
@@ -67,6 +78,7 @@ struct SourceViewResult {
   std::optional<int> toggle_breakpoint;  // the breakpoint gutter of this line was clicked
   bool edited = false;                   // the text changed
   int hovered_line = 0;                  // the line under the mouse (0: none)
+  std::optional<size_t> make_slider;     // "Make this a slider" was chosen: in.literals' index
 };
 
 // SourceView draws a TextBuffer as a code editor into the rest of the current window.
@@ -102,7 +114,8 @@ class SourceView {
   bool focused_ = false;
   bool dragging_ = false;  // selecting with the mouse
   int scroll_to_ = 0;
-  int menu_line_ = 0;  // the line the context menu was opened on
+  int menu_line_ = 0;      // the line the context menu was opened on
+  int menu_literal_ = -1;  // ... and the literal (in.literals' index; -1: none)
   bool keep_caret_visible_ = false;
   uint32_t last_selected_line_ = 0;
   uint64_t seen_version_ = UINT64_MAX;

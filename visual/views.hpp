@@ -131,8 +131,11 @@ class TimelineView {
   bool procs_open_ = false;
 };
 
-// draw_console() shows the program's output and, in red, Go's words when it ends badly.
-void draw_console(const Model& m, const Palette& pal, bool& follow);
+// draw_console() shows the program's output and, in red, Go's words when it ends badly; then,
+// in red, build_errors: a failed Run's compile errors as `go run` prints them (the run shown is
+// the one before it, which goes on).
+void draw_console(const Model& m, const Palette& pal, bool& follow,
+                  const std::vector<std::string>& build_errors = {});
 
 // GoroutineVariables is what the inspector shows of the selected goroutine's variables: plain
 // data, filled by the app from the runtime's snapshot (goro::Control::variables).

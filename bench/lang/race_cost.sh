@@ -6,33 +6,14 @@
 # machine the steadier figure), and the ratio of each.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-build=${1:-$root/build}
-reps=${2:-3}
-goroscope=$build/app/goroscope
-[ -x "$goroscope" ] || { echo "no $goroscope: build the goroscope target first" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# best WALL CPU over $reps runs (the exit status, 66 for a race, is not a failure here)
-best() {
-  local bw="" bc=""
-  for _ in $(seq "$reps"); do
-    /usr/bin/time -f "%e %U %S" -o "$tmp/t" "$@" > /dev/null 2>&1 || true
-    read -r w u s < <(tail -n 1 "$tmp/t")
-    c=$(awk "BEGIN{print $u + $s}")
-    if [ -z "$bw" ] || awk "BEGIN{exit !($w < $bw)}"; then bw=$w; fi
-    if [ -z "$bc" ] || awk "BEGIN{exit !($c < $bc)}"; then bc=$c; fi
-  done
-  echo "$bw $bc"
-}
+. "$here/timing.sh"
 
 echo "best of $reps; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "| %-26s | %5s | %-17s | %-17s | %-13s |\n" program procs "off: wall, cpu" "--race: wall, cpu" "ratio (wall, cpu)"
 for prog in race mutex_counter; do
   for procs in 1 2; do
-    read -r w0 c0 < <(best "$goroscope" run "$here/$prog.go" --procs "$procs")
-    read -r w1 c1 < <(best "$goroscope" run "$here/$prog.go" --procs "$procs" --race)
+    read -r w0 c0 _ < <(best "$goroscope" run "$here/$prog.go" --procs "$procs")
+    read -r w1 c1 _ < <(best "$goroscope" run "$here/$prog.go" --procs "$procs" --race)
     printf "| %-26s | %5s | %6.2f s, %5.2f s | %6.2f s, %5.2f s | %5.2fx, %5.2fx |\n" "$prog.go" "$procs" \
       "$w0" "$c0" "$w1" "$c1" "$(awk "BEGIN{print $w1 / $w0}")" "$(awk "BEGIN{print $c1 / $c0}")"
   done

@@ -179,6 +179,9 @@ enum Op : uint8_t {
   // access writes, b: name constant (-1: none). It comes just before the access instruction
   // it checks and finds the variable the way that instruction will, from the same operands.
   RACE,
+  // a: the line of the statement that starts here (compiled only with line marks, for
+  // breakpoints and line stepping: goro::at_line)
+  LINE,
   HALT,
 };
 

@@ -326,6 +326,13 @@ class Compiler {
     throw CompileError{p, "goroscope does not support " + what + " yet"};
   }
   int new_slot() { return fs_->p->nlocals++; }
+  // marked() is true when the code just emitted is the mark of a statement on this line (a
+  // for's init statement after the for's own): one arrival, one mark.
+  bool marked(int line) const {
+    const Proto* p = fs_->p;
+    return !p->code.empty() && p->code.back().op == LINE && p->code.back().a == line &&
+           no_label_in(here(), here());
+  }
 
   std::string short_name(FuncInfo* f) {
     std::string n = f->name;
@@ -519,6 +526,9 @@ class Compiler {
 
   void stmt(Stmt* s) {
     line_ = s->pos.line;
+    if (prog_.lines && s->k != SK::Block && s->k != SK::Labeled && s->k != SK::Empty &&
+        fs_->p->file == prog_.filename && !marked(line_))
+      emit(LINE, line_, 0, 0);
     // if, for, switch and select are blocks of their own (their init's variables)
     bool scoped = s->k == SK::If || s->k == SK::For || s->k == SK::Range || s->k == SK::Switch ||
                   s->k == SK::TypeSwitch || s->k == SK::Select;

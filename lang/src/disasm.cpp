@@ -156,6 +156,7 @@ const char* kNames[] = {"NOP",
                         "INDEXL",
                         "SETINDEXL",
                         "RACE",
+                        "LINE",
                         "HALT"};
 }  // namespace
 

@@ -106,6 +106,7 @@ CompileResult compile(const std::string& src, const std::string& filename, const
   p.checker = std::make_unique<golang::Checker>(*p.universe, *p.arena);
   p.filename = filename;
   p.race = options.race;
+  p.lines = options.lines;
   std::vector<golang::Diag> errs;
   auto say = [&](const std::vector<golang::Diag>& ds) {
     size_t n = 0;

@@ -35,8 +35,9 @@ struct Program {
   Proto* entry = nullptr;
   int nglobals = 0;
   std::string filename;
-  bool race = false;              // compiled with the race detector's checks (RACE before each shared access)
-  Type* runtime_error = nullptr;  // runtime.Error: what index-out-of-range & co panic with
+  bool race = false;   // compiled with the race detector's checks (RACE before each shared access)
+  bool lines = false;  // compiled with line marks (LINE before each statement of the program's file)
+  Type* runtime_error = nullptr;          // runtime.Error: what index-out-of-range & co panic with
   std::map<std::string, Type*> types;     // "context.impl" -> type, for natives that make values
   std::map<std::string, Proto*> funcs;    // "fmt.Sprint" -> proto, for natives that call Go code
   std::vector<std::string> method_names;  // CALLI's method name constants

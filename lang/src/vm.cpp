@@ -1906,6 +1906,12 @@ void Thread::execute(size_t stop) {
         race_check(race_memo_, in, ip + 1, F->p, static_cast<int>(ip + 1 - code), S, sp, L, F->fn,
                    run_.globals.o);  // the access is the next instruction
         NEXT();
+      case LINE:
+        if (goro::detail::g_lines_watched.load(std::memory_order_relaxed) != 0) [[unlikely]] {
+          SAVE();  // the line (and, paused here, the frame) must be seen as they are
+          goro::at_line(static_cast<uint32_t>(in.a));
+        }
+        break;
       case HALT: {
         SAVE();
         // the entry frame: done

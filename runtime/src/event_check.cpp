@@ -24,6 +24,7 @@ bool subject(EventKind k) {
     case EventKind::Sleep:
     case EventKind::VarAccess:
     case EventKind::Race:
+    case EventKind::GoLine:
       return true;
     default:
       return false;
@@ -145,6 +146,9 @@ bool EventCheck::check(const Event& e) {
       break;
     case EventKind::Output:
       if (e.aux > 1) return fail("prints to an unknown stream " + n(e.aux));
+      break;
+    case EventKind::GoLine:
+      if (e.line == 0) return fail("arrives at no line");
       break;
     case EventKind::VarAccess:
       if (e.aux > 1) return fail("accesses a variable in an unknown way " + n(e.aux));

@@ -63,4 +63,12 @@ void set_source_hooks(const SourceHooks* hooks, const void* ctx) {
   g->hooks_ctx = ctx;
 }
 
+namespace detail {
+std::atomic<int> g_lines_watched{0};
+
+void arrive_at_line(uint32_t line) {
+  if (P* p = current_p()) p->sched->at_line(line);
+}
+}  // namespace detail
+
 }  // namespace goro

@@ -184,6 +184,15 @@ bool Sched::variables_now(uint64_t id, int held, std::vector<VarView>& out) cons
 
 void Sched::flush() { publish_deferred(current_p()); }
 
+void Sched::at_line(uint32_t line) {
+  if (!traced() || !control_ || line == 0) return;
+  P* p = current_p();
+  if (!p || !p->curg || !control_->stops_at(p->curg->id, line)) return;
+  Event e = event(EventKind::GoLine);
+  e.line = line;
+  emit(e);
+}
+
 void Sched::publish_deferred(P* p) {
   if (p->deferred.empty()) return;
   // Publishing may pause (the Control), so take the list out first.

@@ -275,6 +275,9 @@ class Sched {
   void trace_value(Event& e, const ElemOps* ops, const void* v);
 
   // ---- control ----
+  // at_line(): the running goroutine arrives at a statement on `line` (goro::at_line): a
+  // GoLine event, and so a pause, where the Control stops it.
+  void at_line(uint32_t line);
   // variables_now() fills out with goroutine id's variables when nothing can run (every P
   // idle or among the `held` in the Control, whose lock the caller holds) and it has them;
   // false otherwise.
@@ -309,7 +312,7 @@ class Sched {
   // next_policy() is the Policy to ask before this decision (null: the run queues decide).
   Policy* next_policy() {
     if (nprocs_ != 1) return nullptr;
-    if (control_ && control_->choose_mode()) return &hand_;
+    if (control_ && control_->hand_picks()) return &hand_;
     return policy_;
   }
   G* choose_next(P* p, Policy& policy);

@@ -22,7 +22,7 @@ const char* event_kind_name(EventKind k) {
       "GoCreate",  "GoStart",   "GoPark",      "GoReady",        "GoYield",    "GoEnd", "ObjMake",
       "ChanSend",  "ChanRecv",  "ChanHandoff", "ChanClose",      "SelectWait", "WgAdd", "WgWait",
       "WgRelease", "MutexLock", "MutexUnlock", "MutexContended", "OnceRun",    "Sleep", "TimerFire",
-      "Output",    "Panic",     "Deadlock",    "Exit",           "VarAccess",  "Race"};
+      "Output",    "Panic",     "Deadlock",    "Exit",           "VarAccess",  "Race",  "GoLine"};
   static_assert(sizeof(names) / sizeof(names[0]) == static_cast<size_t>(EventKind::Count_));
   auto i = static_cast<size_t>(k);
   return i < static_cast<size_t>(EventKind::Count_) ? names[i] : "?";
@@ -176,7 +176,19 @@ std::string Tap::text(uint32_t id) const {
 // ---- Control ----
 
 Control::Control() = default;
-Control::~Control() = default;
+Control::~Control() {
+  std::lock_guard<std::mutex> l(mu_);
+  breaks_.clear();
+  step_g_ = 0;
+  lines_changed_locked();
+}
+
+void Control::lines_changed_locked() {
+  const bool watching = watching_lines();
+  if (watching != counted_) detail::g_lines_watched.fetch_add(watching ? 1 : -1);
+  counted_ = watching;
+  if (!watching) hold_ = false;
+}
 
 void Control::set_paused_locked(bool p) {
   if (paused_ == p) return;
@@ -286,6 +298,7 @@ void Control::detach() {
   candidates_.clear();
   last_line_.clear();  // goroutine ids are the next run's
   step_g_ = 0;
+  lines_changed_locked();
   cv_.notify_all();
 }
 
@@ -294,15 +307,18 @@ void Control::set_breakpoints(std::vector<uint32_t> lines) {
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
   std::lock_guard<std::mutex> l(mu_);
   breaks_ = std::move(lines);
+  lines_changed_locked();
   active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || watching_lines() || stop_.load());
 }
 
-void Control::step_line(uint64_t g, uint32_t from_line) {
+void Control::step_line(uint64_t g, uint32_t from_line, bool hold) {
   std::lock_guard<std::mutex> l(mu_);
   budget_ = -1;
   until_ = -1;
   step_g_ = g;
   step_from_ = from_line;
+  lines_changed_locked();
+  hold_ = hold && g != 0;
   set_paused_locked(false);
   active_.store(true);
 }
@@ -323,7 +339,8 @@ void Control::after_event(const Event& e) {
   const int64_t time = e.time;
   if (e.g && e.line && watching_lines()) {
     uint32_t& last = last_line_[e.g];
-    const bool arrived = last != e.line;
+    // a GoLine is an arrival at a statement (the same line again, in a loop, is a new one)
+    const bool arrived = last != e.line || e.kind == EventKind::GoLine;
     last = e.line;
     auto stop_here = [&](bool breakpoint) {
       stop_at_ = {e.g, e.line, e.seq, breakpoint};
@@ -334,6 +351,7 @@ void Control::after_event(const Event& e) {
     };
     if (step_g_ == e.g && e.line != step_from_) {
       step_g_ = 0;
+      lines_changed_locked();
       stop_here(false);
     } else if (arrived && std::binary_search(breaks_.begin(), breaks_.end(), e.line)) {
       stop_here(true);
@@ -395,8 +413,21 @@ void Control::forget_variables(uint64_t g) {
   if (vars_.g == g) vars_ = VarSnapshot{};
 }
 
+bool Control::stops_at(uint64_t g, uint32_t line) const {
+  std::lock_guard<std::mutex> l(mu_);
+  return (step_g_ == g && line != step_from_) || std::binary_search(breaks_.begin(), breaks_.end(), line);
+}
+
+bool Control::hand_picks() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return choose_ || (hold_ && step_g_ != 0);
+}
+
 uint64_t Control::pick(std::vector<RunnableG> candidates) {
   std::unique_lock<std::mutex> l(mu_);
+  if (hold_ && step_g_ != 0)  // the stepped goroutine runs whenever it can
+    for (const RunnableG& c : candidates)
+      if (c.id == step_g_) return c.id;
   if (!choose_ || candidates.size() < 2) return 0;
   candidates_ = std::move(candidates);
   chosen_ = 0;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "goro/event_check.hpp"
 #include "goro/tap.hpp"
 #include "model.hpp"
 #include "support.hpp"
@@ -237,7 +238,14 @@ struct Paused {
   std::shared_ptr<const goroscope::lang::Program> prog;
   std::thread runner;
   std::atomic<bool> done{false};
-  explicit Paused(const char* src) : prog(goroscope::lang::compile(src, "prog.go").program) {}
+  std::vector<goro::Event> seen;  // every event drained so far
+  explicit Paused(const char* src, bool lines = false)
+      : prog(goroscope::lang::compile(src, "prog.go", options(lines)).program) {}
+  static goroscope::lang::CompileOptions options(bool lines) {
+    goroscope::lang::CompileOptions o;
+    o.lines = lines;
+    return o;
+  }
   void start() {
     runner = std::thread([this] {
       goro::Observer o{&tap, &ctl};
@@ -247,9 +255,8 @@ struct Paused {
   }
   // wait() drains until the program pauses (true) or ends (false).
   bool wait() {
-    std::vector<goro::Event> evs;
     for (int i = 0; i < 20000; i++) {
-      tap.drain(evs);
+      tap.drain(seen);
       if (ctl.paused()) return true;
       if (done) return false;
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -259,8 +266,7 @@ struct Paused {
   ~Paused() {
     ctl.resume();
     ctl.set_breakpoints({});
-    std::vector<goro::Event> evs;
-    while (!done) tap.drain(evs), std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!done) tap.drain(seen), std::this_thread::sleep_for(std::chrono::milliseconds(1));
     runner.join();
   }
 };
@@ -298,6 +304,119 @@ TEST(Breakpoints, StepLineStopsAtTheGoroutinesNextLine) {
   EXPECT_EQ(p.ctl.last_line_stop().g, 1u);
   EXPECT_EQ(p.ctl.last_line_stop().line, 15u) << "main waits in <-out";
   EXPECT_EQ(p.ctl.line_stops(), 2u);
+}
+
+// A line where a goroutine only computes has no events: line marks (CompileOptions::lines)
+// make it a place to stop, at every statement that starts there, in loops too.
+const char* kCompute = R"(package main
+
+import "fmt"
+
+func sum(n int) int {
+	t := 0
+	for i := 0; i < n; i++ {
+		t += i
+	}
+	return t
+}
+
+func main() {
+	a := sum(3)
+	b := a * 2
+	fmt.Println(a, b)
+}
+)";
+
+TEST(LineMarks, ABreakpointOnALineWithoutEventsStopsEachTimeAStatementStartsThere) {
+  Paused p(kCompute, true);
+  ASSERT_TRUE(p.prog);
+  p.ctl.set_breakpoints({8});  // t += i
+  p.start();
+  for (int k = 1; k <= 3; k++) {
+    ASSERT_TRUE(p.wait()) << "iteration " << k;
+    EXPECT_EQ(p.ctl.line_stops(), static_cast<uint64_t>(k));
+    EXPECT_EQ(p.ctl.last_line_stop().line, 8u);
+    EXPECT_TRUE(p.ctl.last_line_stop().breakpoint);
+    ASSERT_FALSE(p.seen.empty());
+    EXPECT_EQ(p.seen.back().kind, goro::EventKind::GoLine);
+    EXPECT_EQ(p.seen.back().line, 8u);
+    EXPECT_EQ(p.seen.back().g, 1u);
+    p.ctl.resume();
+  }
+  EXPECT_FALSE(p.wait()) << "the loop ran three times: no fourth stop";
+  EXPECT_EQ(p.ctl.line_stops(), 3u);
+  goro::EventCheck check(1 << 20);
+  for (const goro::Event& e : p.seen) EXPECT_TRUE(check.check(e)) << check.problem();
+}
+
+TEST(LineMarks, WithoutThemThatLineIsPassedUnseen) {
+  Paused p(kCompute, false);
+  ASSERT_TRUE(p.prog);
+  p.ctl.set_breakpoints({8});
+  p.start();
+  EXPECT_FALSE(p.wait());
+  EXPECT_EQ(p.ctl.line_stops(), 0u);
+  for (const goro::Event& e : p.seen) EXPECT_NE(e.kind, goro::EventKind::GoLine);
+}
+
+TEST(LineMarks, StepLineGoesStatementByStatementIntoCalls) {
+  Paused p(kCompute, true);
+  ASSERT_TRUE(p.prog);
+  p.ctl.set_breakpoints({14});  // a := sum(3)
+  p.start();
+  ASSERT_TRUE(p.wait());
+  p.ctl.set_breakpoints({});
+  std::vector<uint32_t> lines;
+  uint32_t at = 14;
+  for (int k = 0; k < 5; k++) {
+    p.ctl.step_line(1, at);
+    ASSERT_TRUE(p.wait());
+    at = p.ctl.last_line_stop().line;
+    lines.push_back(at);
+  }
+  // into sum: t := 0, the loop's init, its body, its post statement, the body again
+  EXPECT_EQ(lines, (std::vector<uint32_t>{6, 7, 8, 7, 8}));
+}
+
+// Holding the others: main yields with another goroutine ready; held, it goes on at once.
+const char* kYield = R"(package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func other() {
+	fmt.Println("other")
+}
+
+func main() {
+	go other()
+	runtime.Gosched()
+	fmt.Println("main")
+}
+)";
+
+bool ran(const std::vector<goro::Event>& evs, uint64_t g) {
+  for (const goro::Event& e : evs)
+    if (e.kind == goro::EventKind::GoStart && e.g == g) return true;
+  return false;
+}
+
+TEST(LineMarks, StepLineHoldingTheOthersRunsOnlyTheSteppedGoroutine) {
+  for (bool hold : {true, false}) {
+    Paused p(kYield, true);
+    ASSERT_TRUE(p.prog);
+    p.ctl.set_breakpoints({14});  // runtime.Gosched()
+    p.start();
+    ASSERT_TRUE(p.wait());
+    p.ctl.set_breakpoints({});
+    ASSERT_FALSE(ran(p.seen, 2));
+    p.ctl.step_line(1, 14, hold);
+    ASSERT_TRUE(p.wait());
+    EXPECT_EQ(p.ctl.last_line_stop().line, 15u);
+    EXPECT_EQ(ran(p.seen, 2), !hold) << (hold ? "held: other waits" : "not held: other runs at the yield");
+  }
 }
 
 }  // namespace

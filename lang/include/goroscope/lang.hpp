@@ -49,6 +49,9 @@ struct CompileOptions {
   // race: check every access to memory that several goroutines may reach with goro's race
   // detector (run it with goro::Config::race). Without it the program has no checks at all.
   bool race = false;
+  // lines: mark each statement of the program's file, so that a goro::Control's breakpoints
+  // and line steps stop at any statement, not only at those with events (goro::at_line).
+  bool lines = false;
 };
 
 // compile() checks and compiles a package main; filename is used in messages.

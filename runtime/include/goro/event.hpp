@@ -46,6 +46,7 @@ enum class EventKind : uint8_t {
   Exit,            // -           -          goroutines leaked     aux: ExitStatus
   VarAccess,       // g           variable   -                     aux: 1 write, 0 read (g's first of each)
   Race,            // g           variable   the other goroutine   aux: RaceBits; text: Go's report
+  GoLine,          // g           -          -                     line: the statement g arrives at
   Count_
 };
 const char* event_kind_name(EventKind k);

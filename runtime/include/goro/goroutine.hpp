@@ -5,6 +5,7 @@
 // throw std::logic_error, except panic(), which always throws goro::Panic.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -102,5 +103,20 @@ struct SourceHooks {
 // set_source_hooks() sets them for the calling goroutine (hooks must outlive it; clear them,
 // nullptr, before ctx goes; they are cleared when the goroutine ends).
 void set_source_hooks(const SourceHooks* hooks, const void* ctx);
+
+namespace detail {
+extern std::atomic<int> g_lines_watched;  // Controls with breakpoints set or a line step pending
+void arrive_at_line(uint32_t line);
+}  // namespace detail
+
+// at_line() tells the runtime that the calling goroutine arrives at a statement on `line` (an
+// interpreter compiled with line marks calls it before each statement). It costs one load
+// unless some Control watches lines; then, when the run's Control stops the goroutine there (a
+// breakpoint, or the end of a Control::step_line), a GoLine event is emitted and the program
+// pauses on it, so breakpoints and line steps are not limited to statements with events.
+inline void at_line(uint32_t line) {
+  if (detail::g_lines_watched.load(std::memory_order_relaxed) != 0) [[unlikely]]
+    detail::arrive_at_line(line);
+}
 
 }  // namespace goro

@@ -167,11 +167,14 @@ class Control {
   void stop();
 
   // Source lines (events carry them: Event::line). set_breakpoints(): pause when a goroutine
-  // arrives at one of these lines (an event about it on a line other than its last); none:
-  // empty. step_line(): run until goroutine g has an event on a line other than from_line,
-  // then pause. Both act at events: a line where a goroutine only computes is passed unseen.
+  // arrives at one of these lines; none: empty. step_line(): run until goroutine g arrives at a
+  // line other than from_line, then pause; with hold (procs = 1), g runs whenever it can and
+  // the others only while it cannot (it waits on a channel, a lock, a timer). An interpreter
+  // that marks its statements (goro::at_line) stops at every statement, in loops too (a
+  // GoLine event); other code stops at events only (an event about g on a line other than its
+  // last), so a line where such a goroutine only computes is passed unseen.
   void set_breakpoints(std::vector<uint32_t> lines);
-  void step_line(uint64_t g, uint32_t from_line);
+  void step_line(uint64_t g, uint32_t from_line, bool hold = false);
   // Stop is why the program last paused at a line: goroutine g arrived at line (seq: the event).
   struct LineStop {
     uint64_t g = 0;
@@ -211,8 +214,12 @@ class Control {
   void after_event(const Event& e);
   // gate() blocks while paused (scheduler safe points).
   void gate();
-  // pick() is called with the candidates when in choose mode; returns the chosen id (0: any).
+  // pick() is called with the candidates when hand_picks(); returns the chosen id (0: any).
   uint64_t pick(std::vector<RunnableG> candidates);
+  // hand_picks(): choose mode, or a held line step: the scheduler asks pick() (procs = 1).
+  bool hand_picks() const;
+  // stops_at() tells whether goroutine g arriving at line stops the program (goro::at_line).
+  bool stops_at(uint64_t g, uint32_t line) const;
   bool stopping() const { return stop_.load(); }
   // watching() tells whether events about g snapshot its variables (one relaxed load).
   bool watching(uint64_t g) const { return g != 0 && watch_.load(std::memory_order_relaxed) == g; }
@@ -235,6 +242,9 @@ class Control {
   std::vector<uint32_t> breaks_;  // sorted
   uint64_t step_g_ = 0;           // step_line()'s goroutine (0: none)
   uint32_t step_from_ = 0;
+  bool hold_ = false;           // step_line()'s hold
+  bool counted_ = false;        // counted in detail::g_lines_watched
+  void lines_changed_locked();  // after breaks_ or step_g_ change: keeps g_lines_watched true
   std::unordered_map<uint64_t, uint32_t> last_line_;  // while lines matter: each goroutine's
   LineStop stop_at_;
   uint64_t line_stops_ = 0;

@@ -210,7 +210,8 @@ struct LocalVar {
   std::string name;
   int slot = 0;
   Type* type = nullptr;
-  bool celled = false;  // the slot holds a cell (captured or address taken)
+  std::string type_text;  // Go's words for it ("[]int", "Job")
+  bool celled = false;    // the slot holds a cell (captured or address taken)
   int from_pc = 0;
   int to_pc = 0;
 };
@@ -220,6 +221,7 @@ struct UpvalVar {
   std::string name;
   int index = 0;
   Type* type = nullptr;
+  std::string type_text;
 };
 
 struct Ins {

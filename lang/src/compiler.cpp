@@ -91,7 +91,8 @@ class Compiler {
     for (Package* pk : ch.init_order)
       for (Object* o : pk->vars) {
         o->slot = prog_.nglobals++;
-        if (pk == main && o->name != "_") prog_.package_vars.push_back({o->name, o->slot, o->type});
+        if (pk == main && o->name != "_")
+          prog_.package_vars.push_back({o->name, o->slot, o->type, type_string(o->type)});
       }
     // bodies
     for (FuncInfo* f : ch.funcs) {
@@ -364,7 +365,8 @@ class Compiler {
     }
     fs->p->upvals.push_back(d);
     int idx = static_cast<int>(fs->p->upvals.size() - 1);
-    if (!o->name.empty() && o->name != "_") fs->p->upval_vars.push_back({o->name, idx, o->type});
+    if (!o->name.empty() && o->name != "_")
+      fs->p->upval_vars.push_back({o->name, idx, o->type, type_string(o->type)});
     fs->ups[o] = idx;
     return idx;
   }
@@ -408,7 +410,7 @@ class Compiler {
   void name_local(Object* o, int s, int from) {
     if (!o || o->name.empty() || o->name == "_") return;
     Proto* p = fs_->p;
-    p->locals.push_back({o->name, s, o->type, celled(o), from, -1});
+    p->locals.push_back({o->name, s, o->type, type_string(o->type), celled(o), from, -1});
     fs_->open_vars.push_back(p->locals.size() - 1);
   }
   // open_scope() / close_scope(): the variables declared between them go out of scope here.

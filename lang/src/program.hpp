@@ -24,6 +24,7 @@ struct GlobalVar {
   std::string name;
   int slot = 0;  // in Run::globals
   Type* type = nullptr;
+  std::string type_text;
 };
 
 struct Program {

@@ -254,7 +254,7 @@ Variables Thread::variables() const {
       } else {
         text = in.value(l.type, slot, 0, true);
       }
-      fv.vars.push_back({l.name, type_string(l.type), std::move(text)});
+      fv.vars.push_back({l.name, l.type_text, std::move(text)});
     }
     if (f.fn)
       for (const UpvalVar& u : f.p->upval_vars) {
@@ -263,7 +263,7 @@ Variables Thread::variables() const {
         std::string text = cell.o && cell.o->kind == OKind::Cell
                                ? in.value(u.type, static_cast<CellObj*>(cell.o)->v, 0, false)
                                : in.value(u.type, Value(), 0, true);
-        fv.vars.push_back({u.name, type_string(u.type), std::move(text)});
+        fv.vars.push_back({u.name, u.type_text, std::move(text)});
       }
     out.frames.push_back(std::move(fv));
   }
@@ -271,7 +271,7 @@ Variables Thread::variables() const {
   for (const GlobalVar& g : prog.package_vars) {
     if (!globals || static_cast<size_t>(g.slot) >= globals->a.size()) break;
     const Value& v = globals->a[static_cast<size_t>(g.slot)];  // &global points into the array
-    out.package.push_back({g.name, type_string(g.type), in.value(g.type, v, 0, false)});
+    out.package.push_back({g.name, g.type_text, in.value(g.type, v, 0, false)});
   }
   return out;
 }

@@ -4,14 +4,15 @@
 // bounded formatter that only reads.
 #include "vm_inspect.hpp"
 
-#include <cmath>
-#include <cstdio>
 
 #include "objects.hpp"
 #include "types.hpp"
 #include "vm.hpp"
 
 namespace golang {
+
+std::string format_float(double f, char fmtc, int prec, bool f32);  // fmt.cpp
+std::string quote_go(const std::string& s, bool ascii_only);        // fmt.cpp
 
 namespace {
 
@@ -22,86 +23,13 @@ constexpr size_t kMaxMapEntries = 4;  // map entries shown, then "…"
 constexpr size_t kMaxMapScan = 4096;  // map slots looked at for them
 const char* const kMore = "…";
 
-// float_text() is Go's %v of a float: the shortest digits that read back, exponent form for
-// very large or small magnitudes.
-std::string float_text(double f, bool f32) {
-  if (std::isnan(f)) return "NaN";
-  if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
-  if (f == 0) return std::signbit(f) ? "-0" : "0";
-  char b[64];
-  for (int prec = 1; prec <= 17; prec++) {
-    std::snprintf(b, sizeof b, "%.*e", prec - 1, f);
-    double back = std::strtod(b, nullptr);
-    if (f32 ? static_cast<float>(back) == static_cast<float>(f) : back == f) break;
-  }
-  // b is d.ddde±XX: Go's %v uses %e form when the exponent is < -4 or >= 21
-  std::string s = b;
-  size_t e = s.find('e');
-  int exp = std::atoi(s.c_str() + e + 1);
-  std::string mant = s.substr(0, e);
-  bool neg = mant[0] == '-';
-  if (neg) mant.erase(0, 1);
-  std::string digits;
-  for (char c : mant)
-    if (c != '.') digits += c;
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  std::string out;
-  if (exp < -4 || exp >= 21) {
-    out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    char eb[16];
-    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-    out += eb;
-  } else if (exp < 0) {
-    out = "0." + std::string(static_cast<size_t>(-exp - 1), '0') + digits;
-  } else if (static_cast<int>(digits.size()) <= exp + 1) {
-    out = digits + std::string(static_cast<size_t>(exp + 1) - digits.size(), '0');
-  } else {
-    out = digits.substr(0, static_cast<size_t>(exp + 1)) + "." + digits.substr(static_cast<size_t>(exp + 1));
-  }
-  return neg ? "-" + out : out;
-}
-
-// quoted() is s in Go's double quotes, cut at kMaxString bytes (never inside a UTF-8 sequence).
+// quoted() is s in Go's double quotes (strconv.Quote), cut at kMaxString bytes (never inside a
+// UTF-8 sequence).
 std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  size_t n = s.size();
-  bool cut = n > kMaxString;
-  if (cut) {
-    n = kMaxString;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) n--;
-  }
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\x%02x", c);
-          out += b;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += "\"";
-  if (cut) out += kMore;
-  return out;
+  if (s.size() <= kMaxString) return quote_go(s, false);
+  size_t n = kMaxString;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) n--;
+  return quote_go(s.substr(0, n), false) + kMore;
 }
 
 bool scalar(Type* u) { return u->k == TK::Bool || is_integer(u) || is_float(u); }
@@ -115,7 +43,7 @@ struct Inspector {
     Type* u = t->under();
     if (scalar(u)) {
       if (u->k == TK::Bool) return v.i ? "true" : "false";
-      if (is_float(u)) return float_text(v.f, u->k == TK::Float32);
+      if (is_float(u)) return format_float(v.f, 'g', -1, u->k == TK::Float32);  // as %v
       if (is_unsigned(u)) return std::to_string(static_cast<uint64_t>(v.i));
       return std::to_string(v.i);
     }

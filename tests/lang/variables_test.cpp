@@ -240,11 +240,11 @@ func main() {
 	var sl []int
 	var fn func()
 	arr := [3]int{1, 2, 3}
-	fl, big, small := 0.1, 1e21, 1.5e-7
+	fl, big, small, mid := 0.1, 1e21, 1.5e-7, 1234567.0
 	u8, b := uint8(200), true
 	time.Sleep(time.Second)
 	_, _, _, _, _, _, _, _, _ = h, list, e, pn, nilp, m, sl, fn, arr
-	_, _, _, _, _ = fl, big, small, u8, b
+	_, _, _, _, _, _ = fl, big, small, mid, u8, b
 }
 )";
   Paused p(src);
@@ -269,6 +269,7 @@ func main() {
   EXPECT_EQ(value_of(s, 0, "fl"), "0.1");
   EXPECT_EQ(value_of(s, 0, "big"), "1e+21");
   EXPECT_EQ(value_of(s, 0, "small"), "1.5e-07");
+  EXPECT_EQ(value_of(s, 0, "mid"), "1.234567e+06") << "fmt.Println(1234567.0) says so";
   EXPECT_EQ(value_of(s, 0, "u8"), "200");
   EXPECT_EQ(value_of(s, 0, "b"), "true");
   p.finish();

@@ -4,7 +4,6 @@
 // bounded formatter that only reads.
 #include "vm_inspect.hpp"
 
-
 #include "objects.hpp"
 #include "types.hpp"
 #include "vm.hpp"

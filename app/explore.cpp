@@ -11,6 +11,7 @@
 #include "cli.hpp"
 #include "explorer.hpp"
 #include "findings.hpp"
+#include "go_program.hpp"
 #include "signals.hpp"
 
 namespace goroscope {
@@ -87,11 +88,24 @@ int cmd_explore(const std::vector<std::string>& args) {
   if (a.positional().size() > 1) throw UsageError("unexpected argument '" + a.positional()[1] + "'");
   const std::string& name = a.positional()[0];
   const Scenario* sc = find_scenario(name);
+  if (!sc && is_go_file(name)) {  // the user's file, unreadable: as go run, exit 1
+    std::string err;
+    open_program(name, &err);
+    std::cerr << "goroscope: " << err << "\n";
+    return 1;
+  }
   if (!sc) throw UsageError("no scenario named '" + name + "' (goroscope list shows them)");
   ExploreOptions o;
   o.spec = RunSpec{sc, sc->defaults(), {}};
   if (std::string err = apply_sets(*sc, a.values("--set"), o.spec.params); !err.empty())
     throw UsageError(err);
+  // A program that does not compile has no schedule to search: gc's messages, exit 1, as go run.
+  // (Compiled as the search's runs are, with the race detector's checks; kept for them.)
+  std::vector<std::string> errors;
+  if (!sc->compile(o.spec.params, &errors, true)) {
+    for (const std::string& e : errors) std::cerr << e << "\n";
+    return 1;
+  }
   if (auto t = a.text("--procs"); t && *t != "1")
     throw UsageError("explore schedules one processor: --procs must be 1, not '" + *t + "'");
   if (auto s = a.seed("--seed")) {

@@ -194,6 +194,14 @@ TEST(Cli, AUsersGoFileIsAProgram) {
   Outcome gone = run_cli({"run", dir + "/nowhere.go"});
   EXPECT_EQ(gone.status, 1);
   EXPECT_NE(gone.err.find("cannot read"), std::string::npos) << gone.err;
+  // explore too: no schedule of a program that does not compile is searched (nor "found failing")
+  Outcome e = run_cli({"explore", bad});
+  EXPECT_EQ(e.status, 1);
+  EXPECT_EQ(e.err, bad + ":4:2: declared and not used: x\n");
+  EXPECT_EQ(e.out, "");
+  Outcome egone = run_cli({"explore", dir + "/nowhere.go"});
+  EXPECT_EQ(egone.status, 1);
+  EXPECT_NE(egone.err.find("cannot read"), std::string::npos) << egone.err;
   std::string quits = dir + "/quits" + std::to_string(::getpid()) + ".go";
   {
     std::ofstream f(quits);

@@ -238,11 +238,10 @@ std::function<void()> Scenario::main_function(const Params& p, int procs, int* e
   std::vector<std::string> errors;
   std::shared_ptr<const lang::Program> prog =
       compile(p, &errors, race, lines);  // with its checks: also where the explorer switches
-  if (!prog) {
-    std::string msg;
-    for (const std::string& e : errors) msg += e + "\n";
-    return [msg] { throw goro::Panic(msg); };
-  }
+  if (!prog)  // as go run: nothing runs, exit status 1 (the window shows gc's errors at their lines)
+    return [exit_code] {
+      if (exit_code) *exit_code = 1;
+    };
   return lang::main_function(std::move(prog), procs, exit_code);
 }
 

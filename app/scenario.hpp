@@ -84,7 +84,8 @@ struct Scenario {
   std::shared_ptr<const lang::Program> compile(const Params& p, std::vector<std::string>* errors = nullptr,
                                                bool race = false, bool lines = false) const;
   // main_function() is the main goroutine for goro::run (with a Config from program_config()):
-  // compiles (or finds the compiled) program and runs it; a compile error is a panic of the run.
+  // compiles (or finds the compiled) program and runs it; one that does not compile runs nothing
+  // and exits with status 1, as go run does (its callers show gc's errors: compile()).
   // *exit_code (optional; must outlive the run) receives os.Exit's code, or -1.
   // race: compiled with the race detector's checks (the run's Config::race); lines: with line marks.
   std::function<void()> main_function(const Params& p, int procs, int* exit_code = nullptr, bool race = false,

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app_support.hpp"
 #include "goro/output_file.hpp"
 #include "goro/record.hpp"
 #include "scenario.hpp"
@@ -194,6 +195,12 @@ TEST(Cli, AUsersGoFileIsAProgram) {
   Outcome gone = run_cli({"run", dir + "/nowhere.go"});
   EXPECT_EQ(gone.status, 1);
   EXPECT_NE(gone.err.find("cannot read"), std::string::npos) << gone.err;
+  // In the window such a program runs nothing and exits with status 1, as go run (the window
+  // shows gc's errors at their lines): no panic is made up for it.
+  auto ses = run_session(*goroscope::find_scenario(bad));
+  EXPECT_EQ(ses->exit_code(), 1);
+  EXPECT_EQ(ses->model().exit_status(), goro::ExitStatus::Ok);
+  EXPECT_EQ(ses->model().exit_message(), "");
   // explore too: no schedule of a program that does not compile is searched (nor "found failing")
   Outcome e = run_cli({"explore", bad});
   EXPECT_EQ(e.status, 1);

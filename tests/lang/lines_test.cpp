@@ -12,6 +12,7 @@
 #include "goro/event_check.hpp"
 #include "goro/tap.hpp"
 #include "model.hpp"
+#include "paused.hpp"
 #include "support.hpp"
 
 namespace {
@@ -231,45 +232,7 @@ func main() {
 }
 )";
 
-// Paused runs a program under a Control on its own thread, draining its tap.
-struct Paused {
-  goro::Tap tap;
-  goro::Control ctl;
-  std::shared_ptr<const goroscope::lang::Program> prog;
-  std::thread runner;
-  std::atomic<bool> done{false};
-  std::vector<goro::Event> seen;  // every event drained so far
-  explicit Paused(const char* src, bool lines = false)
-      : prog(goroscope::lang::compile(src, "prog.go", options(lines)).program) {}
-  static goroscope::lang::CompileOptions options(bool lines) {
-    goroscope::lang::CompileOptions o;
-    o.lines = lines;
-    return o;
-  }
-  void start() {
-    runner = std::thread([this] {
-      goro::Observer o{&tap, &ctl};
-      goroscope::lang::run(*prog, goro::Config{}, &o, nullptr);
-      done = true;
-    });
-  }
-  // wait() drains until the program pauses (true) or ends (false).
-  bool wait() {
-    for (int i = 0; i < 20000; i++) {
-      tap.drain(seen);
-      if (ctl.paused()) return true;
-      if (done) return false;
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return false;
-  }
-  ~Paused() {
-    ctl.resume();
-    ctl.set_breakpoints({});
-    while (!done) tap.drain(seen), std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    runner.join();
-  }
-};
+using langtest::Paused;
 
 TEST(Breakpoints, TheRunPausesWhenAGoroutineArrivesAtTheLine) {
   Paused p(kLoop);

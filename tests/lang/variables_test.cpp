@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "goro/tap.hpp"
+#include "paused.hpp"
 #include "support.hpp"
 
 namespace {
@@ -63,47 +64,7 @@ func main() {
 )";
 constexpr uint32_t kSleepLine = 42;  // time.Sleep(time.Hour)
 
-// Paused runs a program under a Control on its own thread, draining its tap.
-struct Paused {
-  goro::Tap tap;
-  goro::Control ctl;
-  std::shared_ptr<const goroscope::lang::Program> prog;
-  std::thread runner;
-  std::atomic<bool> done{false};
-  explicit Paused(const char* src) {
-    auto c = goroscope::lang::compile(src, "prog.go");
-    EXPECT_TRUE(c.program) << langtest::join(c.errors);
-    prog = c.program;
-  }
-  void start(int procs = 1) {
-    runner = std::thread([this, procs] {
-      goro::Observer o{&tap, &ctl};
-      goro::Config cfg;
-      cfg.procs = procs;
-      goroscope::lang::run(*prog, cfg, &o, nullptr);
-      done = true;
-    });
-  }
-  // wait() drains until the program pauses (true) or ends (false).
-  bool wait() {
-    std::vector<goro::Event> evs;
-    for (int i = 0; i < 20000; i++) {
-      tap.drain(evs);
-      if (ctl.paused()) return true;
-      if (done) return false;
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return false;
-  }
-  void finish() {
-    ctl.set_breakpoints({});
-    ctl.resume();
-    std::vector<goro::Event> evs;
-    while (!done) tap.drain(evs), std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    if (runner.joinable()) runner.join();
-  }
-  ~Paused() { finish(); }
-};
+using langtest::Paused;
 
 // find() is the variable `name` of frame `frame` (-1: the package's), or null.
 const goro::VarView* find(const goro::Control::VarSnapshot& s, int frame, const std::string& name) {

@@ -82,7 +82,7 @@ TEST(WindowEdit, AGoFilesParameterIsInItsSourceAndItsOutput) {
   ASSERT_FALSE(seven.px.empty());
   ASSERT_EQ(two.w, seven.w);
   ASSERT_EQ(two.h, seven.h);
-  // The source panel: the right column below the inspector (a 60-column line wide); the console:
+  // The source panel: the right column below the inspector; the console:
   // under the diagram.
   const double src[4] = {0.65, 1.0, 0.4, 0.95}, console[4] = {0.2, 0.6, 0.75, 0.95};
   EXPECT_EQ(differing(two, again, src[0], src[1], src[2], src[3]), 0);  // it draws the same each time

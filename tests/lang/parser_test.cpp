@@ -1,6 +1,6 @@
 // tests/lang/parser_test.cpp: the parser builds the tree Go's grammar gives, with positions,
 // and reports syntax errors in gc's words.
-#include "parser.hpp"
+#include "front/parser.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // tests/lang/scanner_test.cpp: Go's lexical rules: automatic semicolons, literals, positions.
-#include "scanner.hpp"
+#include "front/scanner.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,152 @@
+package strings
+
+func Contains(s, substr string) bool
+func ContainsRune(s string, r rune) bool
+func ContainsAny(s, chars string) bool
+func HasPrefix(s, prefix string) bool
+func HasSuffix(s, suffix string) bool
+func Index(s, substr string) int
+func IndexByte(s string, c byte) int
+func IndexRune(s string, r rune) int
+func IndexAny(s, chars string) int
+func LastIndex(s, substr string) int
+func Split(s, sep string) []string
+func SplitN(s, sep string, n int) []string
+func Fields(s string) []string
+func Join(elems []string, sep string) string
+func Repeat(s string, count int) string
+func Replace(s, old, new string, n int) string
+func ReplaceAll(s, old, new string) string
+func ToUpper(s string) string
+func ToLower(s string) string
+func Title(s string) string
+func TrimSpace(s string) string
+func Trim(s, cutset string) string
+func TrimLeft(s, cutset string) string
+func TrimRight(s, cutset string) string
+func TrimPrefix(s, prefix string) string
+func TrimSuffix(s, suffix string) string
+func Count(s, substr string) int
+func EqualFold(s, t string) bool
+func Compare(a, b string) int
+
+func Cut(s, sep string) (before, after string, found bool) {
+	if i := Index(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+func TrimFunc(s string, f func(rune) bool) string {
+	return TrimRightFunc(TrimLeftFunc(s, f), f)
+}
+
+func TrimLeftFunc(s string, f func(rune) bool) string {
+	for i, r := range s {
+		if !f(r) {
+			return s[i:]
+		}
+	}
+	return ""
+}
+
+func TrimRightFunc(s string, f func(rune) bool) string {
+	rs := []rune(s)
+	n := len(rs)
+	for n > 0 && f(rs[n-1]) {
+		n--
+	}
+	return string(rs[:n])
+}
+
+func Map(mapping func(rune) rune, s string) string {
+	var b []rune
+	for _, r := range s {
+		m := mapping(r)
+		if m >= 0 {
+			b = append(b, m)
+		}
+	}
+	return string(b)
+}
+
+func FieldsFunc(s string, f func(rune) bool) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		if f(r) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+type Builder struct {
+	buf []byte
+}
+
+func (b *Builder) WriteString(s string) (int, error) {
+	b.buf = append(b.buf, s...)
+	return len(s), nil
+}
+
+func (b *Builder) WriteByte(c byte) error {
+	b.buf = append(b.buf, c)
+	return nil
+}
+
+func (b *Builder) WriteRune(r rune) (int, error) {
+	s := string(r)
+	b.buf = append(b.buf, s...)
+	return len(s), nil
+}
+
+func (b *Builder) Write(p []byte) (int, error) {
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+func (b *Builder) String() string { return string(b.buf) }
+func (b *Builder) Len() int       { return len(b.buf) }
+func (b *Builder) Reset()         { b.buf = nil }
+func (b *Builder) Grow(n int)     {}
+
+type Replacer struct {
+	pairs []string
+}
+
+func NewReplacer(oldnew ...string) *Replacer {
+	if len(oldnew)%2 == 1 {
+		panic("strings.NewReplacer: odd argument count")
+	}
+	return &Replacer{oldnew}
+}
+
+func (r *Replacer) Replace(s string) string {
+	var b Builder
+	for i := 0; i < len(s); {
+		matched := false
+		for k := 0; k < len(r.pairs); k += 2 {
+			old := r.pairs[k]
+			if old != "" && HasPrefix(s[i:], old) {
+				b.WriteString(r.pairs[k+1])
+				i += len(old)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String()
+}

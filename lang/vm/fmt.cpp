@@ -1,0 +1,734 @@
+// lang/vm/fmt.cpp: Go's fmt formatting of VM values: %v and its flags (%+v %#v), the verbs
+// fmt supports (%d %s %q %x %X %o %b %c %U %e %f %g %t %T %p), widths and precisions, Error()
+// and String() methods, maps sorted by key, and the builtin print's own format.
+#include <algorithm>
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "base/utf8.hpp"
+#include "vm/objects.hpp"
+#include "vm/vm.hpp"
+
+namespace golang {
+
+namespace {
+
+// shortest() gives the shortest decimal digits that read back as f, and the decimal point
+// position (Go's strconv 'g' -1 machinery, via printf round trips).
+void shortest(double f, bool f32, std::string& digits, int& dp) {
+  char buf[64];
+  for (int prec = 1; prec <= 17; prec++) {
+    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, f);
+    double back = std::strtod(buf, nullptr);
+    if (f32 ? static_cast<float>(back) == static_cast<float>(f) : back == f) break;
+  }
+  // buf: d.ddde±XX
+  std::string s = buf;
+  size_t e = s.find('e');
+  std::string mant = s.substr(0, e);
+  int exp = std::atoi(s.c_str() + e + 1);
+  digits.clear();
+  for (char c : mant)
+    if (c >= '0' && c <= '9') digits += c;
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  dp = exp + 1;
+}
+
+std::string fmt_exp(int exp) {
+  char b[16];
+  std::snprintf(b, sizeof b, "e%c%02d", exp < 0 ? '-' : '+', std::abs(exp));
+  return b;
+}
+
+}  // namespace
+
+// format_float() is strconv.FormatFloat(f, fmt, prec, bits).
+std::string format_float(double f, char fmtc, int prec, bool f32) {
+  if (std::isnan(f)) return "NaN";
+  if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
+  char buf[512];
+  if (fmtc == 'f' || fmtc == 'F') {
+    if (prec < 0) {
+      std::string d;
+      int dp;
+      shortest(std::fabs(f), f32, d, dp);
+      std::string out = std::signbit(f) ? "-" : "";
+      if (dp <= 0) {
+        out += "0." + std::string(static_cast<size_t>(-dp), '0') + d;
+      } else if (static_cast<size_t>(dp) >= d.size()) {
+        out += d + std::string(static_cast<size_t>(dp) - d.size(), '0');
+      } else {
+        out += d.substr(0, static_cast<size_t>(dp)) + "." + d.substr(static_cast<size_t>(dp));
+      }
+      return out;
+    }
+    std::snprintf(buf, sizeof buf, "%.*f", prec, f);
+    return buf;
+  }
+  if (fmtc == 'e' || fmtc == 'E') {
+    if (prec < 0) {
+      std::string d;
+      int dp;
+      shortest(std::fabs(f), f32, d, dp);
+      std::string out = std::signbit(f) ? "-" : "";
+      out += d.substr(0, 1);
+      if (d.size() > 1) out += "." + d.substr(1);
+      out += fmt_exp(dp - 1);
+      if (fmtc == 'E') std::transform(out.begin(), out.end(), out.begin(), ::toupper);
+      return out;
+    }
+    std::snprintf(buf, sizeof buf, fmtc == 'e' ? "%.*e" : "%.*E", prec, f);
+    return buf;
+  }
+  // 'g'
+  std::string d;
+  int dp;
+  if (prec < 0) {
+    if (f == 0) return std::signbit(f) ? "-0" : "0";
+    shortest(std::fabs(f), f32, d, dp);
+  } else {
+    if (prec == 0) prec = 1;
+    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, std::fabs(f));
+    std::string s = buf;
+    size_t e = s.find('e');
+    for (char c : s.substr(0, e))
+      if (c >= '0' && c <= '9') d += c;
+    dp = std::atoi(s.c_str() + e + 1) + 1;
+    while (d.size() > 1 && d.back() == '0') d.pop_back();
+    if (f == 0) {
+      d = "0";
+      dp = 1;
+    }
+  }
+  int eprec = prec < 0 ? 6 : prec;
+  int nd = static_cast<int>(d.size());
+  if (prec < 0 && eprec > nd && nd >= dp) eprec = nd;
+  int exp = dp - 1;
+  std::string out = std::signbit(f) ? "-" : "";
+  if (exp < -4 || exp >= eprec) {
+    out += d.substr(0, 1);
+    if (nd > 1) out += "." + d.substr(1);
+    return out + fmt_exp(exp);
+  }
+  if (dp <= 0) return out + "0." + std::string(static_cast<size_t>(-dp), '0') + d;
+  if (dp >= nd) return out + d + std::string(static_cast<size_t>(dp - nd), '0');
+  return out + d.substr(0, static_cast<size_t>(dp)) + "." + d.substr(static_cast<size_t>(dp));
+}
+
+std::string quote_go(const std::string& s, bool ascii_only = false) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    int n;
+    uint32_t r = utf8_decode(s, i, n);
+    if (r == 0xFFFD && n == 1 && static_cast<unsigned char>(s[i]) >= 0x80) {
+      char b[8];
+      std::snprintf(b, sizeof b, "\\x%02x", static_cast<unsigned char>(s[i]));
+      out += b;
+      i++;
+      continue;
+    }
+    switch (r) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\a':
+        out += "\\a";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\v':
+        out += "\\v";
+        break;
+      default:
+        if (r < 0x20 || r == 0x7f) {
+          char b[8];
+          std::snprintf(b, sizeof b, "\\x%02x", r);
+          out += b;
+        } else if (ascii_only && r >= 0x80) {
+          char b[16];
+          std::snprintf(b, sizeof b, r < 0x10000 ? "\\u%04x" : "\\U%08x", r);
+          out += b;
+        } else {
+          out += s.substr(i, static_cast<size_t>(n));
+        }
+    }
+    i += static_cast<size_t>(n);
+  }
+  return out + "\"";
+}
+
+std::string quote_rune(int64_t r) {
+  std::string s;
+  if (r == '\'') return "'\\''";
+  if (r == '\\') return "'\\\\'";
+  if (r == '\n') return "'\\n'";
+  if (r == '\t') return "'\\t'";
+  if (r < 0x20 || r > 0x10FFFF) {
+    char b[16];
+    std::snprintf(b, sizeof b, r < 0x20 ? "'\\x%02x'" : "'\\ufffd'", static_cast<int>(r));
+    return b;
+  }
+  utf8_encode(s, static_cast<uint32_t>(r));
+  return "'" + s + "'";
+}
+
+static std::string fake_addr(const void* p) {
+  char b[32];
+  std::snprintf(b, sizeof b, "0xc%09lx",
+                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(p) & 0xfffffffffULL));
+  return b;
+}
+
+std::string print_value(RType* t, const Value& v) {
+  RType* u = t->under();
+  switch (u->k) {
+    case TK::Bool:
+    case TK::UntypedBool:
+      return v.i ? "true" : "false";
+    case TK::Float32:
+    case TK::Float64:
+    case TK::UntypedFloat: {
+      char b[64];
+      std::snprintf(b, sizeof b, "%+.6e", v.f);
+      std::string s = b;
+      size_t e = s.find('e');
+      // Go's print: e+000 (three exponent digits)
+      std::string exp = s.substr(e + 2);
+      while (exp.size() < 3) exp = "0" + exp;
+      return s.substr(0, e + 2) + exp;
+    }
+    case TK::String:
+    case TK::UntypedString:
+      return str_of(v);
+    case TK::Interface:
+      return v.o ? "(" + fake_addr(static_cast<IfaceObj*>(v.o)->t) + "," + fake_addr(v.o) + ")" : "(0x0,0x0)";
+    default:
+      if (is_unsigned(u)) return std::to_string(static_cast<uint64_t>(v.i));
+      if (is_integer(u)) return std::to_string(v.i);
+      return v.o ? fake_addr(v.o) : "0x0";
+  }
+}
+
+struct Formatter {
+  Thread& th;
+  bool plus = false, sharp = false, minus = false, zero = false, space = false;
+  bool plus_v = false, sharp_v = false;  // %+v, %#v
+  int width = -1, prec = -1;
+
+  std::string value(RType* t, const Value& v, char verb, int depth) {
+    if (!t) return "<nil>";
+    RType* u = t->under();
+    // Error() and String() for %v %s %q %x %X (not for %#v)
+    if (!sharp_v && (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') &&
+        u->k != TK::Interface) {
+      std::string s;
+      if (t == th.prog().runtime_error) return str_of(v);
+      if (call_string_method(th, t, v, th.prog().error_method, s) ||
+          call_string_method(th, t, v, th.prog().string_method, s)) {
+        if (th.panicking())
+          return "%!" + std::string(1, verb) + "(PANIC=" + std::string(verb == 'v' ? "Error" : "String") +
+                 " method: ...)";
+        return verb == 'q' ? quote_go(s) : (verb == 'x' || verb == 'X') ? hex_string(s, verb) : s;
+      }
+    }
+    switch (u->k) {
+      case TK::Interface:
+        if (!v.o) return sharp_v ? t->str + "(nil)" : "<nil>";
+        return value(static_cast<IfaceObj*>(v.o)->t, static_cast<IfaceObj*>(v.o)->v, verb, depth);
+      case TK::Bool:
+        if (verb == 'v' || verb == 't') return v.i ? "true" : "false";
+        return bad(verb, t, v);
+      case TK::Float32:
+      case TK::Float64: {
+        bool f32 = u->k == TK::Float32;
+        switch (verb) {
+          case 'v':
+            return sign(format_float(v.f, 'g', prec, f32), v.f);
+          case 'g':
+          case 'G':
+            return sign(format_float(v.f, 'g', prec, f32), v.f);
+          case 'f':
+          case 'F':
+            return sign(format_float(v.f, 'f', prec < 0 ? 6 : prec, f32), v.f);
+          case 'e':
+          case 'E':
+            return sign(format_float(v.f, verb, prec < 0 ? 6 : prec, f32), v.f);
+          default:
+            return bad(verb, t, v);
+        }
+      }
+      case TK::String: {
+        const std::string& s = str_of(v);
+        switch (verb) {
+          case 'v':
+            if (sharp_v) return quote_go(s);
+            return trunc(s);
+          case 's':
+            return trunc(s);
+          case 'q':
+            return sharp && s.find('`') == std::string::npos ? "`" + s + "`" : quote_go(trunc(s), plus);
+          case 'x':
+          case 'X':
+            return hex_string(s, verb);
+          default:
+            return bad(verb, t, v);
+        }
+      }
+      case TK::Pointer: {
+        if (verb == 'p') return v.o ? fake_addr(v.o) : "0x0";
+        if (!v.o) return sharp_v ? "(" + t->str + ")(nil)" : "<nil>";
+        RType* e = u->elem->under();
+        if (depth == 0 && (e->k == TK::Struct || e->k == TK::Array || e->k == TK::Slice || e->k == TK::Map) &&
+            is_aggregate(u->elem))
+          return "&" + value(u->elem, v, verb, depth + 1);
+        return fake_addr(v.o);
+      }
+      case TK::Struct: {
+        auto* s = static_cast<StructObj*>(v.o);
+        std::string out = sharp_v ? t->str + "{" : "{";
+        for (size_t i = 0; i < u->fields.size(); i++) {
+          if (i) out += sharp_v ? ", " : " ";
+          if (plus_v || sharp_v) out += u->fields[i].name + ":";
+          const std::string& fname = u->fields[i].name;
+          bool exported = !fname.empty() && fname[0] >= 'A' && fname[0] <= 'Z';
+          if (!exported) {
+            Formatter sub = *this;
+            sub.width = -1;
+            out += sub.value_nomethods(u->fields[i].type, s ? s->f[i] : Value(), verb, depth + 1);
+          } else {
+            out += elem(u->fields[i].type, s ? s->f[i] : Value(), verb, depth + 1);
+          }
+        }
+        return out + "}";
+      }
+      case TK::Array:
+      case TK::Slice: {
+        std::vector<const Value*> items;
+        Value arr;
+        if (u->k == TK::Array) {
+          auto* a = static_cast<ArrObj*>(v.o);
+          if (a)
+            for (auto& x : a->a) items.push_back(&x);
+        } else if (v.o) {
+          auto* sl = static_cast<SliceObj*>(v.o);
+          for (int64_t i = 0; i < sl->len; i++) items.push_back(&sl->at(i));
+        }
+        TK ek = u->elem->under()->k;
+        if (ek == TK::Uint8 && (verb == 's' || verb == 'q' || verb == 'x' || verb == 'X')) {
+          std::string bytes;
+          for (auto* x : items) bytes += static_cast<char>(x->i);
+          if (verb == 's') return bytes;
+          if (verb == 'q') return quote_go(bytes);
+          return hex_string(bytes, verb);
+        }
+        if (verb == 'p' && u->k == TK::Slice) return v.o ? fake_addr(v.o) : "0x0";
+        if (sharp_v) {
+          if (u->k == TK::Slice && !v.o) return t->str + "(nil)";
+          std::string out = t->str + "{";
+          for (size_t i = 0; i < items.size(); i++)
+            out += (i ? ", " : "") + elem(u->elem, *items[i], verb, depth + 1);
+          return out + "}";
+        }
+        std::string out = "[";
+        for (size_t i = 0; i < items.size(); i++)
+          out += (i ? " " : "") + elem(u->elem, *items[i], verb, depth + 1);
+        return out + "]";
+      }
+      case TK::Map: {
+        auto* m = static_cast<MapObj*>(v.o);
+        if (sharp_v && !m) return t->str + "(nil)";
+        std::vector<std::pair<Value, Value>> kv;
+        if (m) {
+          std::lock_guard<SpinLock> g(m->mu);
+          for (auto& e : m->entries)
+            if (e.live) kv.push_back({e.k, e.v});
+        }
+        RType* kt = u->key;
+        std::stable_sort(kv.begin(), kv.end(),
+                         [&](const auto& a, const auto& b) { return key_less(kt, a.first, b.first); });
+        std::string out = sharp_v ? t->str + "{" : "map[";
+        for (size_t i = 0; i < kv.size(); i++) {
+          out += i ? (sharp_v ? ", " : " ") : "";
+          out += elem(kt, kv[i].first, verb, depth + 1) + ":" + elem(u->elem, kv[i].second, verb, depth + 1);
+        }
+        return out + (sharp_v ? "}" : "]");
+      }
+      case TK::Chan:
+      case TK::Func:
+        if (!v.o) return sharp_v ? "(" + t->str + ")(nil)" : (u->k == TK::Func ? "<nil>" : "<nil>");
+        return fake_addr(v.o);
+      case TK::Native:
+        return "{}";
+      default:
+        if (is_integer(u)) return integer(t, v, verb);
+        return "?";
+    }
+  }
+
+  std::string value_nomethods(RType* t, const Value& v, char verb, int depth) {
+    RType* u = t->under();
+    if (u->k == TK::Interface || u->k == TK::Struct || u->k == TK::Pointer || u->k == TK::Slice ||
+        u->k == TK::Array || u->k == TK::Map) {
+      // nested values of unexported fields: no methods at this level
+      if (u->k == TK::Interface) {
+        if (!v.o) return "<nil>";
+        return value_nomethods(static_cast<IfaceObj*>(v.o)->t, static_cast<IfaceObj*>(v.o)->v, verb, depth);
+      }
+    }
+    if (is_integer(u)) return integer(t, v, verb);
+    if (u->k == TK::Float64 || u->k == TK::Float32)
+      return sign(format_float(v.f, 'g', -1, u->k == TK::Float32), v.f);
+    if (u->k == TK::String) return sharp_v ? quote_go(str_of(v)) : str_of(v);
+    if (u->k == TK::Bool) return v.i ? "true" : "false";
+    if (u->k == TK::Pointer) return v.o ? fake_addr(v.o) : "<nil>";
+    return value(t, v, verb, depth);
+  }
+
+  std::string elem(RType* t, const Value& v, char verb, int depth) {
+    Formatter sub = *this;
+    sub.width = -1;
+    if (sharp_v && t->under()->k == TK::String) return quote_go(str_of(v));
+    return sub.value(t, v, verb, depth);
+  }
+
+  bool key_less(RType* t, const Value& a, const Value& b) {
+    RType* u = t->under();
+    if (u->k == TK::String) return str_of(a) < str_of(b);
+    if (is_float(u)) return a.f < b.f;
+    if (is_unsigned(u)) return static_cast<uint64_t>(a.i) < static_cast<uint64_t>(b.i);
+    if (is_integer(u) || u->k == TK::Bool) return a.i < b.i;
+    if (u->k == TK::Interface) {
+      RType* ta = dyn_type(a);
+      RType* tb = dyn_type(b);
+      if (!ta || !tb) return ta == nullptr && tb != nullptr;
+      if (ta != tb) return ta->id < tb->id;
+      return key_less(ta, static_cast<IfaceObj*>(a.o)->v, static_cast<IfaceObj*>(b.o)->v);
+    }
+    if (u->k == TK::Struct) {
+      auto* x = static_cast<StructObj*>(a.o);
+      auto* y = static_cast<StructObj*>(b.o);
+      for (size_t i = 0; i < u->fields.size(); i++) {
+        if (key_less(u->fields[i].type, x->f[i], y->f[i])) return true;
+        if (key_less(u->fields[i].type, y->f[i], x->f[i])) return false;
+      }
+      return false;
+    }
+    return a.o < b.o;
+  }
+
+  std::string sign(std::string s, double f) {
+    if (plus && !std::signbit(f) && s[0] != '+') return "+" + s;
+    if (space && !std::signbit(f) && s[0] != '+') return " " + s;
+    if (s[0] == '+' && !plus && std::isinf(f)) return s.substr(plus ? 0 : 1);
+    return s;
+  }
+
+  std::string trunc(const std::string& s) {
+    if (prec < 0) return s;
+    size_t i = 0;
+    int n = 0;
+    while (i < s.size() && n < prec) {
+      int len;
+      utf8_decode(s, i, len);
+      i += static_cast<size_t>(len);
+      n++;
+    }
+    return s.substr(0, i);
+  }
+
+  std::string hex_string(const std::string& s, char verb) {
+    std::string out;
+    const char* digits = verb == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
+    for (size_t i = 0; i < s.size(); i++) {
+      if (space && i) out += ' ';
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+    return out;
+  }
+
+  std::string integer(RType* t, const Value& v, char verb) {
+    bool uns = is_unsigned(t);
+    int64_t x = v.i;
+    bool neg = !uns && x < 0;
+    uint64_t mag = neg ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+    std::string digits;
+    auto base = [&](unsigned b, const char* ds) {
+      if (mag == 0) digits = "0";
+      while (mag) {
+        digits.insert(digits.begin(), ds[mag % b]);
+        mag /= b;
+      }
+    };
+    std::string prefix;
+    switch (verb) {
+      case 'v':
+      case 'd':
+        base(10, "0123456789");
+        break;
+      case 'x':
+        base(16, "0123456789abcdef");
+        if (sharp) prefix = "0x";
+        break;
+      case 'X':
+        base(16, "0123456789ABCDEF");
+        if (sharp) prefix = "0X";
+        break;
+      case 'o':
+        base(8, "01234567");
+        if (sharp) prefix = "0";
+        break;
+      case 'O':
+        base(8, "01234567");
+        prefix = "0o";
+        break;
+      case 'b':
+        base(2, "01");
+        break;
+      case 'c': {
+        std::string s;
+        utf8_encode(s, x < 0 || x > 0x10FFFF ? 0xFFFD : static_cast<uint32_t>(x));
+        return s;
+      }
+      case 'q':
+        return quote_rune(x);
+      case 'U': {
+        char b[32];
+        std::snprintf(b, sizeof b, "U+%04" PRIX64, static_cast<uint64_t>(x));
+        return b;
+      }
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G':
+        return bad(verb, t, v);
+      case 's':
+        return bad(verb, t, v);
+      case 't':
+        return bad(verb, t, v);
+      default:
+        return bad(verb, t, v);
+    }
+    if (prec >= 0 && static_cast<int>(digits.size()) < prec)
+      digits = std::string(static_cast<size_t>(prec) - digits.size(), '0') + digits;
+    std::string sgn = neg ? "-" : plus ? "+" : space ? " " : "";
+    std::string out = sgn + prefix + digits;
+    if (zero && !minus && prec < 0 && width > static_cast<int>(out.size()))
+      out = sgn + prefix + std::string(static_cast<size_t>(width) - out.size(), '0') + digits;
+    return out;
+  }
+
+  std::string bad(char verb, RType* t, const Value& v) {
+    Formatter plain{th};
+    return "%!" + std::string(1, verb) + "(" + t->str + "=" + plain.value(t, v, 'v', 1) + ")";
+  }
+
+  std::string pad(const std::string& s) {
+    if (width < 0) return s;
+    size_t n = 0;
+    for (size_t i = 0; i < s.size();) {
+      int len;
+      utf8_decode(s, i, len);
+      i += static_cast<size_t>(len);
+      n++;
+    }
+    if (static_cast<int>(n) >= width) return s;
+    std::string fill(static_cast<size_t>(width) - n, zero && !minus ? '0' : ' ');
+    if (minus) return s + fill;
+    if (zero && !s.empty() && (s[0] == '-' || s[0] == '+')) return s.substr(0, 1) + fill + s.substr(1);
+    return fill + s;
+  }
+};
+
+std::string format_value(Thread& th, RType* t, const Value& v, char verb, bool plus, bool sharp) {
+  Formatter f{th};
+  f.plus = plus;
+  f.sharp = sharp;
+  f.sharp_v = sharp;
+  return f.value(t, v, verb, 0);
+}
+
+// sprint() is fmt.Sprint (ln: Sprintln) of interface values.
+std::string sprint(Thread& th, const std::vector<Value>& args, bool ln) {
+  std::string out;
+  for (size_t i = 0; i < args.size(); i++) {
+    RType* t = dyn_type(args[i]);
+    bool is_str = t && t->under()->k == TK::String;
+    if (i > 0) {
+      RType* pt = dyn_type(args[i - 1]);
+      bool prev_str = pt && pt->under()->k == TK::String;
+      if (ln || (!is_str && !prev_str)) out += ' ';
+    }
+    Formatter f{th};
+    out += t ? f.value(t, static_cast<IfaceObj*>(args[i].o)->v, 'v', 0) : "<nil>";
+    if (th.panicking()) return out;
+  }
+  if (ln) out += '\n';
+  return out;
+}
+
+// sprintf() is fmt.Sprintf.
+std::string sprintf(Thread& th, const std::string& format, const std::vector<Value>& args) {
+  std::string out;
+  size_t argi = 0;
+  const size_t n = format.size();
+  for (size_t i = 0; i < n;) {
+    char c = format[i];
+    if (c != '%') {
+      size_t j = format.find('%', i);
+      if (j == std::string::npos) j = n;
+      out.append(format, i, j - i);
+      i = j;
+      continue;
+    }
+    i++;
+    if (i >= n) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    Formatter f{th};
+    for (; i < n; i++) {
+      char fl = format[i];
+      if (fl == '+')
+        f.plus = true;
+      else if (fl == '-')
+        f.minus = true;
+      else if (fl == '#')
+        f.sharp = true;
+      else if (fl == '0')
+        f.zero = true;
+      else if (fl == ' ')
+        f.space = true;
+      else
+        break;
+    }
+    auto number = [&](int& dst) {
+      if (i < n && format[i] == '*') {
+        i++;
+        if (argi < args.size()) {
+          RType* t = dyn_type(args[argi]);
+          if (t && is_integer(t)) {
+            dst = static_cast<int>(static_cast<IfaceObj*>(args[argi].o)->v.i);
+            if (dst < 0) {
+              f.minus = true;
+              dst = -dst;
+            }
+          } else {
+            out += "%!(BADWIDTH)";
+          }
+          argi++;
+        } else {
+          out += "%!(BADWIDTH)";
+        }
+        return;
+      }
+      if (i < n && format[i] >= '0' && format[i] <= '9') {
+        dst = 0;
+        while (i < n && format[i] >= '0' && format[i] <= '9') dst = dst * 10 + (format[i++] - '0');
+      }
+    };
+    number(f.width);
+    if (i < n && format[i] == '.') {
+      i++;
+      f.prec = 0;
+      number(f.prec);
+    }
+    if (i >= n) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    int len;
+    uint32_t verb = utf8_decode(format, i, len);
+    i += static_cast<size_t>(len);
+    if (verb == '%') {
+      out += '%';
+      continue;
+    }
+    std::string vs;
+    utf8_encode(vs, verb);
+    if (argi >= args.size()) {
+      out += "%!" + vs + "(MISSING)";
+      continue;
+    }
+    const Value& a = args[argi++];
+    RType* t = dyn_type(a);
+    std::string s;
+    if (verb == 'T') {
+      s = t ? t->str : "<nil>";
+    } else if (!t) {
+      s = verb == 'v' || verb == 's' ? "<nil>" : verb == 'p' ? "%!p(<nil>)" : "%!" + vs + "(<nil>)";
+    } else if (verb == 'w') {
+      s = f.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0);
+    } else if (verb > 127 || !std::strchr("vdsqxXobcUeEfFgGtp", static_cast<int>(verb))) {
+      Formatter plain{th};
+      s = "%!" + vs + "(" + t->str + "=" + plain.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0) + ")";
+    } else {
+      if (verb == 'v') {
+        // %+v and %#v name fields / print Go syntax; they are not the numeric flags
+        f.plus_v = f.plus;
+        f.sharp_v = f.sharp;
+        f.plus = f.sharp = false;
+      }
+      s = f.value(t, static_cast<IfaceObj*>(a.o)->v, static_cast<char>(verb), 0);
+    }
+    if (th.panicking()) return out;
+    out += f.pad(s);
+  }
+  if (argi < args.size()) {
+    out += "%!(EXTRA ";
+    for (size_t k = argi; k < args.size(); k++) {
+      RType* t = dyn_type(args[k]);
+      Formatter plain{th};
+      if (k > argi) out += ", ";
+      out += t ? t->str + "=" + plain.value(t, static_cast<IfaceObj*>(args[k].o)->v, 'v', 0) : "<nil>";
+    }
+    out += ")";
+  }
+  return out;
+}
+
+// format_for_tap() is a short text of a channel value for the app (no Go code runs here).
+std::string format_for_tap(RType* t, const Value& v) {
+  RType* u = t->under();
+  if (u->k == TK::String) return str_of(v);
+  if (u->k == TK::Bool) return v.i ? "true" : "false";
+  if (is_integer(u)) return is_unsigned(u) ? std::to_string(static_cast<uint64_t>(v.i)) : std::to_string(v.i);
+  if (is_float(u)) return format_float(v.f, 'g', -1, u->k == TK::Float32);
+  if (u->k == TK::Struct) {
+    auto* s = static_cast<StructObj*>(v.o);
+    std::string out = "{";
+    for (size_t i = 0; s && i < u->fields.size() && i < 4; i++) {
+      RType* ft = u->fields[i].type->under();
+      if (i) out += " ";
+      if (ft->k == TK::String || ft->k == TK::Bool || is_integer(ft) || is_float(ft))
+        out += format_for_tap(u->fields[i].type, s->f[i]);
+      else
+        out += "…";
+    }
+    return out + "}";
+  }
+  return "";
+}
+
+}  // namespace golang

@@ -1,0 +1,97 @@
+// lang/vm/objects.hpp: the VM's heap objects that wrap runtime machinery: maps (insertion
+// ordered, iterated from a seeded random start as Go randomises map order), channels (a goro
+// channel core carrying Values with their Go type, so the tap can show integers), and native
+// objects (sync.Mutex & co: goro's own primitives).
+//
+// Invariants: MapObj's table holds indices into entries; dead entries stay until a compaction
+// (never while an iterator is open); every ChanObj element is a CVal.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "goro/chan.hpp"
+#include "vm/value.hpp"
+
+namespace golang {
+
+class Thread;
+struct RType;
+
+// SpinGuard is a tiny lock for maps (Go would report concurrent writes; here they stay safe).
+class SpinLock {
+ public:
+  void lock() {
+    while (f_.test_and_set(std::memory_order_acquire)) {
+    }
+  }
+  void unlock() { f_.clear(std::memory_order_release); }
+
+ private:
+  std::atomic_flag f_ = ATOMIC_FLAG_INIT;
+};
+
+struct MapObj : Obj {
+  struct Entry {
+    Value k, v;
+    uint64_t h;
+    bool live;
+  };
+  RType* key_t;
+  RType* val_t;
+  std::vector<Entry> entries;
+  std::vector<int32_t> table;  // -1 empty; else an index into entries
+  size_t live = 0;
+  int iterating = 0;
+  SpinLock mu;
+  MapObj(RType* k, RType* v) : Obj(OKind::Map), key_t(k), val_t(v) {}
+
+  // find() returns the entry index of k, or -1.
+  int64_t find(Thread& th, const Value& k, uint64_t h);
+  void set(Thread& th, const Value& k, const Value& v);
+  bool get(Thread& th, const Value& k, Value& out);
+  void erase(Thread& th, const Value& k);
+  void clear();
+
+ private:
+  void rehash(size_t cap);
+  void compact();
+};
+
+uint64_t hash_value(Thread& th, RType* t, const Value& v);
+
+// CVal is what a channel carries: the value and its Go type (for the tap's text).
+struct CVal {
+  Value v;
+  RType* t = nullptr;
+};
+const goro::detail::ElemOps* cval_ops();
+
+struct ChanObj : Obj {
+  std::shared_ptr<goro::detail::ChanCore> core;
+  bool empty_elem = false;  // a goro channel of goro::Empty (context's Done)
+  RType* elem = nullptr;
+  ChanObj() : Obj(OKind::Chan) {}
+};
+
+// NativeObj is a Go value implemented by the runtime (sync.Mutex, a context, ...).
+struct NativeObj : Obj {
+  std::string type_name;  // "sync.Mutex"
+  explicit NativeObj(std::string t) : Obj(OKind::Native), type_name(std::move(t)) {}
+};
+
+// make_native() builds the zero value of a native type (sync.Mutex, ...), named for the app.
+Obj* make_native(const std::string& type_name, const std::string& var_name);
+
+// MapIter is the state of a `for k, v := range m` (kept in a hidden local).
+struct MapIterObj : Obj {
+  Value map;
+  size_t start = 0, k = 0, n = 0;
+  MapIterObj() : Obj(OKind::Native) {}
+  ~MapIterObj() override;
+};
+
+}  // namespace golang

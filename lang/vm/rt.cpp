@@ -1,0 +1,417 @@
+// lang/vm/rt.cpp: the VM's value helpers: zero values, copies, equality and hashing by Go
+// type, maps, channel element ops, interface boxes and run-time method lookup.
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <sstream>
+
+#include "vm/objects.hpp"
+#include "vm/vm.hpp"
+#include "vm/vm_race.hpp"
+
+namespace golang {
+
+std::atomic<int> g_parallel_runs{0};
+
+void destroy(Obj* o) {
+  if (o->raced.load(std::memory_order_relaxed)) race_forget(o);  // its memory may be reused
+  delete o;
+}
+
+Value zero_value(const Program& prog, RType* t, const std::string& name) {
+  RType* u = t->under();
+  switch (u->k) {
+    case TK::Struct: {
+      auto* s = new StructObj(u->fields.size());
+      for (size_t i = 0; i < u->fields.size(); i++) {
+        RType* ft = u->fields[i].type;
+        TK fk = ft->under()->k;
+        if (fk == TK::Struct || fk == TK::Array || fk == TK::Native)
+          s->f[i] = zero_value(prog, ft, name.empty() ? u->fields[i].name : name + "." + u->fields[i].name);
+      }
+      return Value::of_obj(s);
+    }
+    case TK::Array: {
+      auto* a = new ArrObj(static_cast<size_t>(u->len));
+      TK ek = u->elem->under()->k;
+      if (ek == TK::Struct || ek == TK::Array || ek == TK::Native)
+        for (auto& v : a->a) v = zero_value(prog, u->elem, name);
+      return Value::of_obj(a);
+    }
+    case TK::Native:
+      return Value::of_obj(make_native(u->name, name));
+    default:
+      return Value();
+  }
+  (void)prog;
+}
+
+Value copy_value(RType* t, const Value& v) {
+  RType* u = t->under();
+  if (!v.o) return v;
+  if (u->k == TK::Struct) {
+    auto* src = static_cast<StructObj*>(v.o);
+    auto* s = new StructObj(src->f.size());
+    for (size_t i = 0; i < src->f.size(); i++) {
+      RType* ft = u->fields[i].type;
+      TK fk = ft->under()->k;
+      s->f[i] = (fk == TK::Struct || fk == TK::Array) ? copy_value(ft, src->f[i]) : src->f[i];
+    }
+    return Value::of_obj(s);
+  }
+  if (u->k == TK::Array) {
+    auto* src = static_cast<ArrObj*>(v.o);
+    auto* a = new ArrObj(src->a.size());
+    TK ek = u->elem->under()->k;
+    bool deep = ek == TK::Struct || ek == TK::Array;
+    for (size_t i = 0; i < src->a.size(); i++) a->a[i] = deep ? copy_value(u->elem, src->a[i]) : src->a[i];
+    return Value::of_obj(a);
+  }
+  return v;
+}
+
+void copy_into(RType* t, Value& dst, const Value& src) {
+  RType* u = t->under();
+  if (!dst.o || !src.o || dst.o == src.o) {
+    if (dst.o != src.o) dst = src;
+    return;
+  }
+  if (u->k == TK::Struct) {
+    auto* d = static_cast<StructObj*>(dst.o);
+    auto* s = static_cast<StructObj*>(src.o);
+    for (size_t i = 0; i < d->f.size(); i++) {
+      RType* ft = u->fields[i].type;
+      TK fk = ft->under()->k;
+      if (fk == TK::Struct || fk == TK::Array)
+        copy_into(ft, d->f[i], s->f[i]);
+      else
+        d->f[i] = s->f[i];
+    }
+  } else if (u->k == TK::Array) {
+    auto* d = static_cast<ArrObj*>(dst.o);
+    auto* s = static_cast<ArrObj*>(src.o);
+    TK ek = u->elem->under()->k;
+    for (size_t i = 0; i < d->a.size(); i++) {
+      if (ek == TK::Struct || ek == TK::Array)
+        copy_into(u->elem, d->a[i], s->a[i]);
+      else
+        d->a[i] = s->a[i];
+    }
+  } else {
+    dst = src;
+  }
+}
+
+Value box(RType* t, Value v) { return Value::of_obj(new IfaceObj(t, std::move(v))); }
+RType* dyn_type(const Value& iface) { return iface.o ? static_cast<IfaceObj*>(iface.o)->t : nullptr; }
+
+static bool ptr_equal(const Value& a, const Value& b) {
+  if (a.o == b.o) return true;
+  if (!a.o || !b.o) return false;
+  if (a.o->kind != OKind::Ptr || b.o->kind != OKind::Ptr) return false;
+  auto* p = static_cast<PtrObj*>(a.o);
+  auto* q = static_cast<PtrObj*>(b.o);
+  return p->base.o == q->base.o && p->idx == q->idx;
+}
+
+bool values_equal(Thread& th, RType* t, const Value& a, const Value& b) {
+  RType* u = t->under();
+  switch (u->k) {
+    case TK::Bool:
+    case TK::Int:
+    case TK::Int8:
+    case TK::Int16:
+    case TK::Int32:
+    case TK::Int64:
+    case TK::Uint:
+    case TK::Uint8:
+    case TK::Uint16:
+    case TK::Uint32:
+    case TK::Uint64:
+    case TK::Uintptr:
+      return a.i == b.i;
+    case TK::Float32:
+    case TK::Float64:
+      return a.f == b.f;
+    case TK::String:
+      return str_of(a) == str_of(b);
+    case TK::Pointer:
+      return ptr_equal(a, b);
+    case TK::Chan: {
+      if (a.o == b.o) return true;
+      if (!a.o || !b.o) return false;
+      return static_cast<ChanObj*>(a.o)->core == static_cast<ChanObj*>(b.o)->core;
+    }
+    case TK::Struct: {
+      auto* x = static_cast<StructObj*>(a.o);
+      auto* y = static_cast<StructObj*>(b.o);
+      for (size_t i = 0; i < u->fields.size(); i++)
+        if (u->fields[i].name != "_" && !values_equal(th, u->fields[i].type, x->f[i], y->f[i])) return false;
+      return true;
+    }
+    case TK::Array: {
+      auto* x = static_cast<ArrObj*>(a.o);
+      auto* y = static_cast<ArrObj*>(b.o);
+      for (size_t i = 0; i < x->a.size(); i++)
+        if (!values_equal(th, u->elem, x->a[i], y->a[i])) return false;
+      return true;
+    }
+    case TK::Interface: {
+      if (!a.o || !b.o) return a.o == b.o;
+      auto* x = static_cast<IfaceObj*>(a.o);
+      auto* y = static_cast<IfaceObj*>(b.o);
+      if (x->t != y->t) return false;
+      if (!is_comparable(x->t)) {
+        th.runtime_error("comparing uncomparable type " + x->t->str);
+        return false;
+      }
+      return values_equal(th, x->t, x->v, y->v);
+    }
+    case TK::Native:
+      return a.o == b.o;
+    default:
+      return a.o == b.o && a.i == b.i;
+  }
+}
+
+static uint64_t mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+uint64_t hash_value(Thread& th, RType* t, const Value& v) {
+  RType* u = t->under();
+  switch (u->k) {
+    case TK::String:
+      return std::hash<std::string_view>()(str_of(v));
+    case TK::Float32:
+    case TK::Float64: {
+      double f = v.f == 0 ? 0.0 : v.f;
+      uint64_t b;
+      std::memcpy(&b, &f, 8);
+      return mix(b);
+    }
+    case TK::Pointer:
+      if (v.o && v.o->kind == OKind::Ptr) {
+        auto* p = static_cast<PtrObj*>(v.o);
+        return mix(reinterpret_cast<uintptr_t>(p->base.o) + static_cast<uint64_t>(p->idx));
+      }
+      return mix(reinterpret_cast<uintptr_t>(v.o));
+    case TK::Chan:
+      return mix(v.o ? reinterpret_cast<uintptr_t>(static_cast<ChanObj*>(v.o)->core.get()) : 0);
+    case TK::Struct: {
+      uint64_t h = 17;
+      auto* s = static_cast<StructObj*>(v.o);
+      for (size_t i = 0; i < u->fields.size(); i++) h = h * 31 + hash_value(th, u->fields[i].type, s->f[i]);
+      return h;
+    }
+    case TK::Array: {
+      uint64_t h = 19;
+      auto* a = static_cast<ArrObj*>(v.o);
+      for (auto& e : a->a) h = h * 31 + hash_value(th, u->elem, e);
+      return h;
+    }
+    case TK::Interface: {
+      if (!v.o) return 0;
+      auto* x = static_cast<IfaceObj*>(v.o);
+      if (!is_comparable(x->t)) {
+        th.runtime_error("hash of unhashable type " + x->t->str);
+        return 0;
+      }
+      return mix(static_cast<uint64_t>(x->t->id)) ^ hash_value(th, x->t, x->v);
+    }
+    case TK::Native:
+      return mix(reinterpret_cast<uintptr_t>(v.o));
+    default:
+      return mix(static_cast<uint64_t>(v.i));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// maps
+
+int64_t MapObj::find(Thread& th, const Value& k, uint64_t h) {
+  if (table.empty()) return -1;
+  size_t mask = table.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    int32_t e = table[i];
+    if (e < 0) return -1;
+    Entry& en = entries[static_cast<size_t>(e)];
+    if (en.live && en.h == h && values_equal(th, key_t, en.k, k)) return e;
+  }
+}
+
+void MapObj::rehash(size_t cap) {
+  table.assign(cap, -1);
+  size_t mask = cap - 1;
+  for (size_t e = 0; e < entries.size(); e++) {
+    if (!entries[e].live) continue;
+    size_t i = entries[e].h & mask;
+    while (table[i] >= 0) i = (i + 1) & mask;
+    table[i] = static_cast<int32_t>(e);
+  }
+}
+
+void MapObj::compact() {
+  std::vector<Entry> kept;
+  kept.reserve(live);
+  for (auto& e : entries)
+    if (e.live) kept.push_back(std::move(e));
+  entries = std::move(kept);
+}
+
+void MapObj::set(Thread& th, const Value& k, const Value& v) {
+  uint64_t h = hash_value(th, key_t, k);
+  if (th.panicking()) return;
+  std::lock_guard<SpinLock> g(mu);
+  int64_t e = find(th, k, h);
+  if (e >= 0) {
+    entries[static_cast<size_t>(e)].v = v;
+    return;
+  }
+  if (!iterating && entries.size() > 16 && entries.size() > 2 * live) {
+    compact();
+    rehash(table.size());
+  }
+  entries.push_back({k, v, h, true});
+  live++;
+  if ((entries.size()) * 2 >= table.size()) {
+    rehash(std::max<size_t>(16, table.size() * 2));
+  } else {
+    size_t mask = table.size() - 1;
+    size_t i = h & mask;
+    while (table[i] >= 0) i = (i + 1) & mask;
+    table[i] = static_cast<int32_t>(entries.size() - 1);
+  }
+}
+
+bool MapObj::get(Thread& th, const Value& k, Value& out) {
+  uint64_t h = hash_value(th, key_t, k);
+  if (th.panicking()) return false;
+  std::lock_guard<SpinLock> g(mu);
+  int64_t e = find(th, k, h);
+  if (e < 0) return false;
+  out = entries[static_cast<size_t>(e)].v;
+  return true;
+}
+
+void MapObj::erase(Thread& th, const Value& k) {
+  uint64_t h = hash_value(th, key_t, k);
+  if (th.panicking()) return;
+  std::lock_guard<SpinLock> g(mu);
+  int64_t e = find(th, k, h);
+  if (e < 0) return;
+  Entry& en = entries[static_cast<size_t>(e)];
+  en.live = false;
+  en.k.reset();
+  en.v.reset();
+  live--;
+  // the table keeps pointing at the dead entry (a tombstone) until the next rehash
+}
+
+void MapObj::clear() {
+  std::lock_guard<SpinLock> g(mu);
+  for (auto& e : entries) {
+    e.live = false;
+    e.k.reset();
+    e.v.reset();
+  }
+  live = 0;
+  if (!iterating) {
+    entries.clear();
+    table.clear();
+  }
+}
+
+MapIterObj::~MapIterObj() {
+  if (map.o) {
+    auto* m = static_cast<MapObj*>(map.o);
+    std::lock_guard<SpinLock> g(m->mu);
+    m->iterating--;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// channel elements
+
+std::string format_for_tap(RType* t, const Value& v);  // fmt.cpp
+
+const goro::detail::ElemOps* cval_ops() {
+  static const goro::detail::ElemOps ops{
+      [](void* dst, void* src) { *static_cast<CVal*>(dst) = std::move(*static_cast<CVal*>(src)); },
+      [](size_t n) -> void* { return new CVal[n]; },
+      [](void* buf) { delete[] static_cast<CVal*>(buf); },
+      sizeof(CVal),
+      [](const void* v) -> std::string {
+        auto* c = static_cast<const CVal*>(v);
+        return c->t ? format_for_tap(c->t, c->v) : std::string();
+      },
+      [](const void* v, int64_t* out) {
+        auto* c = static_cast<const CVal*>(v);
+        if (!c->t || !is_integer(c->t)) return false;
+        *out = c->v.i;
+        return true;
+      },
+  };
+  return &ops;
+}
+
+// ---------------------------------------------------------------------------------------------
+// methods at run time
+
+bool implements(const Program& prog, const RType* t, const RType* iface, std::string* missing) {
+  for (int id : iface->under()->imethods) {
+    if (t == prog.runtime_error && id == prog.error_method) continue;  // runtime.Error's Error is built in
+    if (!t->method(id)) {
+      if (missing) *missing = prog.method_names[static_cast<size_t>(id)];
+      return false;
+    }
+  }
+  return true;
+}
+
+Value receiver_for(Thread& th, const MethodRef& m, const Value& v) {
+  Value r = v;
+  for (int p : m.path) {
+    if (!r.o) {
+      th.runtime_error("invalid memory address or nil pointer dereference");
+      return Value();
+    }
+    r = static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)];
+  }
+  if (m.ptr_recv) return r;
+  if (m.recv_is_ptr) {
+    if (!r.o) {
+      th.runtime_error("invalid memory address or nil pointer dereference");
+      return Value();
+    }
+    if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);
+    return static_cast<PtrObj*>(r.o)->slot();
+  }
+  if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);
+  return r;
+}
+
+bool call_string_method(Thread& th, RType* t, const Value& v, int method, std::string& out) {
+  const MethodRef* m = find_method(t, method);
+  if (!m || !m->returns_string) return false;
+  // a nil pointer receiver with a value method: Go prints <nil>
+  if (t->k == TK::Pointer && !v.o && !m->ptr_recv) {
+    out = "<nil>";
+    return true;
+  }
+  Value recv = receiver_for(th, *m, v);
+  if (th.panicking()) return true;
+  auto* fn = new FuncObj(m->proto);
+  Value f = Value::of_obj(fn);
+  std::vector<Value> res;
+  if (!th.call(f, {recv}, &res)) return true;
+  out = res.empty() ? "" : str_of(res[0]);
+  return true;
+}
+
+}  // namespace golang

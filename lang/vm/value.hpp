@@ -1,0 +1,198 @@
+// lang/vm/value.hpp: the VM's values and heap objects. A Value is 16 bytes: a scalar (int64
+// bits, float64, bool as 0/1) and an optional counted reference to an Obj. Strings, slices,
+// maps, structs, pointers, closures, interfaces and channels are Objs.
+//
+// Representation (static types decide which part is meaningful):
+//   ints, bools, floats         i / f, o == null
+//   string                      StrObj ("" may be null)
+//   struct, array               StructObj / ArrObj, never null; value semantics by COPY
+//   pointer to struct/array     the StructObj/ArrObj itself (so p.f and s.f are the same op)
+//   pointer to anything else    PtrObj{base, idx}: a slot in a CellObj, StructObj or ArrObj
+//   slice                       SliceObj{arr, off, len, cap} (immutable header) or null
+//   map, chan, func             MapObj, ChanObj, FuncObj or null
+//   interface                   IfaceObj{dynamic type, value} or null (nil interface)
+//   sync.Mutex & co             NativeObj (a pointer to one is the NativeObj itself)
+//
+// Invariants: reference counts are atomic (goroutines may run on several threads); cycles
+// are not collected (programs here are short-lived); an Obj never changes kind.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace golang {
+
+struct RType;
+struct Proto;
+
+enum class OKind : uint8_t { Str, Cell, Struct, Arr, Slice, Map, Ptr, Func, Iface, Chan, Native };
+
+struct Obj {
+  std::atomic<int32_t> rc{0};
+  OKind kind;
+  std::atomic<bool> raced{false};  // the race detector has seen its memory (forgotten when freed)
+  explicit Obj(OKind k) : kind(k) {}
+  virtual ~Obj() = default;
+};
+
+// g_parallel_runs counts the runs in this process with more than one P. While it is zero, every
+// Value is only ever touched by one thread at a time (one P runs all goroutines), so counts
+// change without locked instructions. Objects that several runs share (a Program's
+// constants) are immortal, so a race on their counts cannot free them.
+extern std::atomic<int> g_parallel_runs;
+constexpr int32_t kImmortal = 1 << 30;
+void destroy(Obj* o);  // delete, out of line (keeps the inlined decref small)
+
+[[gnu::always_inline]] inline void incref(Obj* o) {
+  if (!o) return;
+  if (g_parallel_runs.load(std::memory_order_relaxed) == 0)
+    o->rc.store(o->rc.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  else
+    o->rc.fetch_add(1, std::memory_order_relaxed);
+}
+[[gnu::always_inline]] inline void decref(Obj* o) {
+  if (!o) return;
+  int32_t left;
+  if (g_parallel_runs.load(std::memory_order_relaxed) == 0) {
+    left = o->rc.load(std::memory_order_relaxed) - 1;
+    o->rc.store(left, std::memory_order_relaxed);
+  } else {
+    left = o->rc.fetch_sub(1, std::memory_order_acq_rel) - 1;
+  }
+  if (left == 0) [[unlikely]]
+    destroy(o);
+}
+
+struct Value {
+  union {
+    int64_t i;
+    double f;
+  };
+  Obj* o;
+
+  Value() : i(0), o(nullptr) {}
+  static Value of_int(int64_t v) {
+    Value x;
+    x.i = v;
+    return x;
+  }
+  static Value of_float(double v) {
+    Value x;
+    x.f = v;
+    return x;
+  }
+  static Value of_obj(Obj* p) {  // takes a new reference
+    Value x;
+    x.o = p;
+    incref(p);
+    return x;
+  }
+  [[gnu::always_inline]] Value(const Value& v) : i(v.i), o(v.o) { incref(o); }
+  [[gnu::always_inline]] Value(Value&& v) noexcept : i(v.i), o(v.o) { v.o = nullptr; }
+  [[gnu::always_inline]] Value& operator=(const Value& v) {
+    incref(v.o);
+    Obj* old = o;
+    i = v.i;
+    o = v.o;
+    decref(old);
+    return *this;
+  }
+  [[gnu::always_inline]] Value& operator=(Value&& v) noexcept {
+    if (this != &v) {
+      Obj* old = o;
+      i = v.i;
+      o = v.o;
+      v.o = nullptr;
+      decref(old);
+    }
+    return *this;
+  }
+  [[gnu::always_inline]] ~Value() { decref(o); }
+  [[gnu::always_inline]] void reset() {
+    decref(o);
+    o = nullptr;
+    i = 0;
+  }
+};
+
+struct StrObj : Obj {
+  std::string s;
+  explicit StrObj(std::string v) : Obj(OKind::Str), s(std::move(v)) {}
+};
+
+struct CellObj : Obj {
+  Value v;
+  CellObj() : Obj(OKind::Cell) {}
+};
+
+struct StructObj : Obj {
+  std::vector<Value> f;
+  explicit StructObj(size_t n) : Obj(OKind::Struct), f(n) {}
+};
+
+struct ArrObj : Obj {
+  std::vector<Value> a;
+  explicit ArrObj(size_t n) : Obj(OKind::Arr), a(n) {}
+};
+
+struct SliceObj : Obj {
+  Value arr;  // ArrObj
+  int64_t off = 0, len = 0, cap = 0;
+  SliceObj() : Obj(OKind::Slice) {}
+  ArrObj* array() const { return static_cast<ArrObj*>(arr.o); }
+  Value& at(int64_t i) const { return array()->a[static_cast<size_t>(off + i)]; }
+};
+
+struct PtrObj : Obj {
+  Value base;  // CellObj, StructObj or ArrObj
+  int64_t idx = 0;
+  PtrObj() : Obj(OKind::Ptr) {}
+  Value& slot() const {
+    Obj* b = base.o;
+    switch (b->kind) {
+      case OKind::Cell:
+        return static_cast<CellObj*>(b)->v;
+      case OKind::Struct:
+        return static_cast<StructObj*>(b)->f[static_cast<size_t>(idx)];
+      default:
+        return static_cast<ArrObj*>(b)->a[static_cast<size_t>(idx)];
+    }
+  }
+};
+
+struct IfaceObj : Obj {
+  RType* t;
+  Value v;
+  IfaceObj(RType* ty, Value val) : Obj(OKind::Iface), t(ty), v(std::move(val)) {}
+};
+
+class Thread;
+using NativeFn = void (*)(Thread& th, Value* args);  // args[0..n); results written from args[0]
+
+struct FuncObj : Obj {
+  Proto* proto;
+  std::vector<Value> up;  // captured cells (closures); bound receiver (method values)
+  bool bound = false;     // up[0] is a receiver to pass first
+  Value data;             // natives' bound data (a CancelFunc's context, ...)
+  explicit FuncObj(Proto* p) : Obj(OKind::Func), proto(p) {}
+};
+
+inline const std::string& str_of(const Value& v) {
+  static const std::string empty;
+  return v.o ? static_cast<StrObj*>(v.o)->s : empty;
+}
+// make_immortal() keeps an object alive for ever (constants shared by concurrent runs).
+inline void make_immortal(const Value& v) {
+  if (v.o) v.o->rc.store(kImmortal, std::memory_order_relaxed);
+}
+
+inline Value make_str(std::string s) {
+  if (s.empty()) return Value();
+  return Value::of_obj(new StrObj(std::move(s)));
+}
+
+}  // namespace golang

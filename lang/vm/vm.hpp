@@ -1,0 +1,231 @@
+// lang/vm/vm.hpp: the bytecode VM. A Run holds one execution of a Program (globals, the
+// exit code of os.Exit, counters); a Thread is one interpreted goroutine: its own heap stack of
+// Values and its frames (never the fiber's C stack, so a parked goroutine stays small and deep
+// recursion only grows a vector). Every goroutine runs on a goro goroutine; channel, select,
+// sync and sleep operations go through goro, so the runtime's tap sees each of them.
+//
+// Invariants: stack[frames.back().base ..) holds the top frame's locals then its operands;
+// `panicking` is set from a panic until recover() or the goroutine's end; a frame marked
+// `boundary` returns to native code (Thread::call) rather than to the frame below.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "goro/goroutine.hpp"
+#include "vm/program.hpp"
+#include "vm/value.hpp"
+#include "vm/vm_inspect.hpp"
+#include "vm/vm_race.hpp"
+
+namespace golang {
+
+struct Run {
+  Run() = default;
+  Run(const Run&) = delete;
+  Run& operator=(const Run&) = delete;
+  ~Run() {
+    globals.reset();
+    if (parallel) g_parallel_runs.fetch_sub(1);
+  }
+  // set_parallel(): several Ps share Values between threads: reference counts must be atomic
+  // until the last goroutine of this run is gone (the Run lives that long).
+  void set_parallel(bool on) {
+    if (on && !parallel) g_parallel_runs.fetch_add(1);
+    parallel = on;
+  }
+  bool parallel = false;
+  const Program* prog = nullptr;
+  Value globals;                      // an ArrObj: &global is a pointer into it
+  std::atomic<int> exit_code{-1};     // set by os.Exit
+  std::atomic<int64_t> live{0};       // interpreted goroutines running (runtime.NumGoroutine)
+  std::atomic<int64_t> unstarted{0};  // goroutines made by go statements that have not run yet
+  int procs = 1;
+  uint64_t seed = 1;
+  int* exit_out = nullptr;  // where os.Exit's code is reported (outlives the run)
+  std::weak_ptr<Run> self;  // goroutines keep the Run alive while they exist
+};
+
+struct DeferRec {
+  Value fn;
+  std::vector<Value> args;
+};
+
+struct Frame {
+  Frame() = default;
+  Frame(Proto* pp, FuncObj* f, int b, int r, int n, bool bd)
+      : p(pp), fn(f), base(b), ret_to(r), nret(n), boundary(bd) {}
+  Proto* p = nullptr;
+  FuncObj* fn = nullptr;  // the closure being run (its upvalues), or null; the caller's stack holds it
+  int pc = 0;
+  int base = 0;                             // locals start here
+  int ret_to = 0;                           // results go here in the caller
+  int nret = 0;                             // results the caller expects
+  bool in_ret = false;                      // running deferred calls on the way out
+  bool is_defer = false;                    // a deferred call (recover works here)
+  bool boundary = false;                    // returns to native code
+  bool has_defers = false;                  // defers is set
+  std::vector<DeferRec>* defers = nullptr;  // owned; deleted by Thread::pop_frame (Frame stays trivial)
+  // plain() is true for a frame that returns the simple way: nothing deferred, not special
+  bool plain() const { return !(is_defer | boundary | has_defers); }
+};
+
+// FrameStack is an array of trivially copyable Frames without a vector's checks on the hot
+// path: storage only grows (doubling) and is allocated on first use, so a goroutine that has
+// not run yet holds none; size and capacity are plain counters.
+class FrameStack {
+ public:
+  FrameStack() = default;
+  FrameStack(const FrameStack&) = delete;
+  FrameStack& operator=(const FrameStack&) = delete;
+  ~FrameStack() { delete[] store_; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  Frame& back() { return store_[n_ - 1]; }
+  const Frame& back() const { return store_[n_ - 1]; }
+  Frame& operator[](size_t i) { return store_[i]; }
+  const Frame& operator[](size_t i) const { return store_[i]; }
+  bool full() const { return n_ == cap_; }
+  // push() returns the new top frame's slot (not initialised); the caller made room (!full()).
+  [[gnu::always_inline]] Frame* push() { return &store_[n_++]; }
+  template <class... A>
+  [[gnu::always_inline]] Frame& emplace_back(A&&... a) {
+    if (n_ == cap_) [[unlikely]]
+      grow();
+    return store_[n_++] = Frame(std::forward<A>(a)...);
+  }
+  void pop_back() { n_--; }
+  void grow() {
+    size_t cap = cap_ ? cap_ * 2 : 4;
+    Frame* s = new Frame[cap];
+    for (size_t i = 0; i < n_; i++) s[i] = store_[i];
+    delete[] store_;
+    store_ = s;
+    cap_ = cap;
+  }
+
+ private:
+  Frame* store_ = nullptr;
+  size_t n_ = 0;
+  size_t cap_ = 0;
+};
+
+// ExitProgram is thrown through a goroutine to end the program at once (os.Exit).
+struct ExitProgram {
+  int code;
+};
+
+class Thread {
+ public:
+  // A Thread is made on the goroutine it runs, and tells the runtime the line it stands on
+  // (every event about the goroutine carries it) until it goes.
+  explicit Thread(Run& run) : run_(run) {
+    // the value stack and the frames are allocated by the first call, to its size, and grow on
+    // demand: a parked goroutine stays small
+    goro::set_source_hooks(&kSourceHooks, this);
+  }
+  ~Thread() {
+    goro::set_source_hooks(nullptr, nullptr);
+    while (!frames_.empty()) pop_frame();
+  }
+  Thread(const Thread&) = delete;
+  Thread& operator=(const Thread&) = delete;
+  Run& run() { return run_; }
+  const Program& prog() { return *run_.prog; }
+
+  // main() runs the program's entry (package initialisers, then main.main) to its end.
+  void main();
+  // start() runs fn(args) as this goroutine's body.
+  void start(const Value& fn, std::vector<Value> args);
+  // call() runs fn(args) from native code and returns its results; false when a panic is
+  // unwinding (the caller returns at once and the VM goes on unwinding).
+  bool call(const Value& fn, const std::vector<Value>& args, std::vector<Value>* results);
+
+  // panics: begin unwinding with a value (Go's panic) or a runtime error's text
+  void panic(Value v);
+  void runtime_error(const std::string& msg);
+  bool panicking() const { return panicking_; }
+  [[noreturn]] void fatal(const std::string& msg);
+
+  // args() is where the running native's arguments are (and its results go); valid again
+  // after a nested call(). native_fn() is the func value being run (its bound data).
+  Value* args() { return stack_.data() + native_base_; }
+  FuncObj* native_fn() { return native_fn_; }
+
+  int line() const;  // the line the top frame stands on
+  // traceback() is Go's frames for this goroutine, innermost first ("main.f(...)\n\tprog.go:6\n
+  // main.main()\n\tprog.go:13\n"), then where it was created; while a panic unwinds, the
+  // frames where it began.
+  std::string traceback() const;
+  std::string with_origin(std::string frames) const;  // frames, then "created by ..."
+  // variables() is what the inspector shows: each frame's variables in scope, innermost first
+  // (the program's entry left out, as in traceback()), and package main's (vm_inspect.cpp).
+  // It only reads: call it on this goroutine's thread, or while it is still.
+  Variables variables() const;
+  // kSourceHooks tell the runtime this goroutine's line, frames and variables (goro::SourceHooks).
+  static const goro::SourceHooks kSourceHooks;
+
+  // created_by() records the go statement that made this goroutine (for tracebacks; the text
+  // is made only when one is asked for, not on every goroutine's start).
+  void created_by(const Proto* function, int line) {
+    creator_ = function;
+    created_at_ = line;
+  }
+
+ private:
+  void execute(size_t stop);
+  void push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret, bool boundary);
+  void pop_frame() {
+    delete frames_.back().defers;
+    frames_.pop_back();
+  }
+  bool unwind_step();  // one step of panic unwinding; false when the goroutine must die
+  [[noreturn]] void die();
+  void ensure(size_t n);
+  void run_native(Proto* p, Value* args);
+  void call_value(int fpos, int nargs, int nret);  // a function value at stack[fpos]
+  void call_iface(int name, int nargs, int nret);
+  void go_stmt(int nargs, const std::string& func, int name_arg);
+  void defer_stmt(int nargs);
+
+  Run& run_;
+  std::vector<Value> stack_;
+  int sp_ = 0;  // next free slot
+  FrameStack frames_;
+  bool panicking_ = false;
+  Value panic_val_;
+  std::string panic_frames_;        // the frames where the unwinding panic began
+  const Proto* creator_ = nullptr;  // the function whose go statement made this goroutine (none for main)
+  int created_at_ = 0;              // the go statement's line
+  bool recovered_ = false;
+  int native_base_ = 0;
+  FuncObj* native_fn_ = nullptr;
+  RaceMemo race_memo_;  // the race detector's memo (programs compiled for --race)
+  friend struct Natives;
+};
+
+// helpers the natives and fmt share
+Value zero_value(const Program& prog, RType* t, const std::string& name = "");
+Value copy_value(RType* t, const Value& v);
+void copy_into(RType* t, Value& dst, const Value& src);
+bool values_equal(Thread& th, RType* t, const Value& a, const Value& b);
+Value box(RType* t, Value v);
+RType* dyn_type(const Value& iface);
+
+// find_method() is method id's MethodRef in t's method set, or null (ids are
+// Program::method_names' indices; -1 is no method).
+inline const MethodRef* find_method(const RType* t, int id) { return id < 0 ? nullptr : t->method(id); }
+// implements() is true when t's method set has every method of interface type iface;
+// *missing (optional) gets the first one it lacks.
+bool implements(const Program& prog, const RType* t, const RType* iface, std::string* missing = nullptr);
+// receiver_for() turns a dynamic value into the receiver the method wants.
+Value receiver_for(Thread& th, const MethodRef& m, const Value& v);
+
+// calls v.Error() / v.String() (method is Program::error_method or string_method) when the
+// dynamic type has it as func() string; false if it has not.
+bool call_string_method(Thread& th, RType* t, const Value& v, int method, std::string& out);
+
+}  // namespace golang

@@ -138,7 +138,7 @@ void App::open_dropped(const std::string& path) {
   if (!err.empty()) file_message_ = err;
 }
 
-bool App::run_edited(const std::string& text, std::vector<std::string>* errors) {
+bool App::run_edited(const std::string& text, std::vector<lang::Diagnostic>* errors) {
   std::optional<Scenario> s = edited_program(*scenario_, text, errors);
   if (!s) return false;
   const Scenario* from = original_ ? original_ : scenario_;

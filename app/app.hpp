@@ -86,7 +86,7 @@ class App {
   void open_dropped(const std::string& path);
   // run_edited() runs an edited text of the program shown, as a program of its own, once it
   // compiles; false with gc's messages in *errors otherwise (the run goes on as it was).
-  bool run_edited(const std::string& text, std::vector<std::string>* errors);
+  bool run_edited(const std::string& text, std::vector<lang::Diagnostic>* errors);
   // revert() runs the program as the article (or the file as opened) has it, its defaults set.
   void revert();
   // edited_from() is the program an edited one was made from (null: not edited).

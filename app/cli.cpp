@@ -121,9 +121,9 @@ int cmd_run(const std::vector<std::string>& args) {
   if (!sc) throw UsageError("no scenario named '" + name + "' (goroscope list shows them)");
   RunSpec spec{sc, sc->defaults(), {}};
   if (std::string err = apply_sets(*sc, a.values("--set"), spec.params); !err.empty()) throw UsageError(err);
-  std::vector<std::string> errors;
+  std::vector<lang::Diagnostic> errors;
   if (!sc->compile(spec.params, &errors, a.has("--race"))) {  // gc's messages, exit 1, as go run
-    for (const std::string& e : errors) std::cerr << e << "\n";
+    for (const lang::Diagnostic& e : errors) std::cerr << e.text() << "\n";
     return 1;
   }
   std::vector<std::string> notes;

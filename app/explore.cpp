@@ -101,9 +101,9 @@ int cmd_explore(const std::vector<std::string>& args) {
     throw UsageError(err);
   // A program that does not compile has no schedule to search: gc's messages, exit 1, as go run.
   // (Compiled as the search's runs are, with the race detector's checks; kept for them.)
-  std::vector<std::string> errors;
+  std::vector<lang::Diagnostic> errors;
   if (!sc->compile(o.spec.params, &errors, true)) {
-    for (const std::string& e : errors) std::cerr << e << "\n";
+    for (const lang::Diagnostic& e : errors) std::cerr << e.text() << "\n";
     return 1;
   }
   if (auto t = a.text("--procs"); t && *t != "1")

@@ -35,7 +35,7 @@ int go_vet(const std::vector<std::string>& a) {
     return 1;
   }
   lang::CompileResult c = lang::compile(src.str(), a[1]);
-  for (const std::string& e : c.errors) std::cerr << e << "\n";
+  for (const lang::Diagnostic& e : c.errors) std::cerr << e.text() << "\n";
   return c.program ? 0 : 1;
 }
 

@@ -18,9 +18,9 @@ ImVec4 col(uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 std::string ExplorePanel::start(App& app) {
   if (job && !job->done()) return "a search is running already";
-  std::vector<std::string> errors;  // compiled as the search's runs are (with race checks); kept
+  std::vector<lang::Diagnostic> errors;  // compiled as the search's runs are (with race checks); kept
   if (!app.scenario_->compile(app.params_, &errors, true))
-    return "the program does not compile (" + (errors.empty() ? std::string("?") : errors.front()) +
+    return "the program does not compile (" + (errors.empty() ? std::string("?") : errors.front().text()) +
            "): no schedule to search";
   ExploreOptions o;
   o.spec = RunSpec{app.scenario_, app.params_, app.config_};

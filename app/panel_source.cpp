@@ -100,7 +100,7 @@ void SourcePanel::draw(App& app) {
       // console as a Run's would be, the editor open to fix it.
       if (live) {
         const RunSpec& spec = app.session_->spec();
-        std::vector<std::string> errs;
+        std::vector<lang::Diagnostic> errs;
         if (!spec.scenario->compile(spec.params, &errs, spec.config.race, spec.lines)) show_errors(app, errs);
       }
     }
@@ -252,7 +252,7 @@ void SourcePanel::make_slider(App& app, size_t k) {
 }
 
 void SourcePanel::run(App& app) {
-  std::vector<std::string> errs;
+  std::vector<lang::Diagnostic> errs;
   if (app.run_edited(text.text(), &errs)) {
     errors.clear();
     messages.clear();
@@ -260,16 +260,19 @@ void SourcePanel::run(App& app) {
     return;
   }
   show_errors(app, errs);
-  app.file_message_ = "does not compile (the run goes on as it was): " + (errs.empty() ? "" : errs.front());
+  app.file_message_ =
+      "does not compile (the run goes on as it was): " + (errs.empty() ? "" : errs.front().text());
 }
 
-void SourcePanel::show_errors(App& app, const std::vector<std::string>& errs) {
+void SourcePanel::show_errors(App& app, const std::vector<lang::Diagnostic>& errs) {
   errors.clear();
-  messages = errs;
+  messages.clear();
+  for (const lang::Diagnostic& e : errs) messages.push_back(e.text());
   console = build_report(errs, app.scenario_->go_file);
   show_console = true;
   editing = true;
-  for (const CompileError& e : compile_errors(errs)) errors.push_back({e.line, e.col, e.message});
+  for (const lang::Diagnostic& e : errs)  // at their lines: those in the program's own file
+    if (!is_std_file(e.file)) errors.push_back({e.line, e.col, e.message});
   if (!errors.empty() && errors.front().line > 0) view.scroll_to(errors.front().line);
 }
 

@@ -69,7 +69,7 @@ struct SourcePanel {
   void draw(App& app);
   void run(App& app);  // Run: the edited text, compiled
   // show_errors() shows compile errors at their lines, above the source and in the console.
-  void show_errors(App& app, const std::vector<std::string>& errs);
+  void show_errors(App& app, const std::vector<lang::Diagnostic>& errs);
   void toolbar(App& app);  // Edit, Run, Revert, errors
   void files(App& app);    // the path field: open, recent, save as
   // make_slider() runs the program with a slider made of its literal number k (main_literals).

@@ -205,7 +205,7 @@ std::string Scenario::source_with(const Params& p) const {
   return err.empty() ? applied : out;
 }
 
-std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vector<std::string>* errors,
+std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vector<lang::Diagnostic>* errors,
                                                        bool race, bool lines) const {
   std::map<std::string, int> key;
   for (const Param& x : params) {
@@ -235,9 +235,8 @@ std::shared_ptr<const lang::Program> Scenario::compile(const Params& p, std::vec
 
 std::function<void()> Scenario::main_function(const Params& p, int procs, int* exit_code, bool race,
                                               bool lines) const {
-  std::vector<std::string> errors;
   std::shared_ptr<const lang::Program> prog =
-      compile(p, &errors, race, lines);  // with its checks: also where the explorer switches
+      compile(p, nullptr, race, lines);  // with its checks: also where the explorer switches
   if (!prog)  // as go run: nothing runs, exit status 1 (the window shows gc's errors at their lines)
     return [exit_code] {
       if (exit_code) *exit_code = 1;

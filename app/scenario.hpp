@@ -23,12 +23,9 @@
 #include <vector>
 
 #include "goro/run.hpp"
+#include "goroscope/lang.hpp"
 
 namespace goroscope {
-
-namespace lang {
-class Program;
-}
 
 // Param is one knob of a program, shown as a slider.
 struct Param {
@@ -81,7 +78,8 @@ struct Scenario {
   // null with gc-style messages in *errors when it does not compile. race: with the race
   // detector's checks (for a run with Config::race); lines: with line marks, for breakpoints
   // and line steps at any statement (lang::CompileOptions).
-  std::shared_ptr<const lang::Program> compile(const Params& p, std::vector<std::string>* errors = nullptr,
+  std::shared_ptr<const lang::Program> compile(const Params& p,
+                                               std::vector<lang::Diagnostic>* errors = nullptr,
                                                bool race = false, bool lines = false) const;
   // main_function() is the main goroutine for goro::run (with a Config from program_config()):
   // compiles (or finds the compiled) program and runs it; one that does not compile runs nothing

@@ -1,4 +1,4 @@
-// app/source_edit.cpp: compile errors to lines and to the console, edited programs, changed lines.
+// app/source_edit.cpp: compile errors in the console, edited programs, changed lines.
 #include "source_edit.hpp"
 
 #include <cctype>
@@ -8,16 +8,6 @@
 namespace goroscope {
 
 namespace {
-
-// number_at() reads the digits at s[i...] ("" -> nullopt) and moves i past them.
-std::optional<int> number_at(const std::string& s, size_t& i) {
-  size_t a = i;
-  long long v = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) && i - a < 9)
-    v = v * 10 + (s[i++] - '0');
-  if (i == a) return std::nullopt;
-  return static_cast<int>(v);
-}
 
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> out;
@@ -36,40 +26,15 @@ std::vector<std::string_view> split_lines(std::string_view s) {
 
 }  // namespace
 
-std::vector<CompileError> compile_errors(const std::vector<std::string>& messages) {
-  std::vector<CompileError> out;
-  for (const std::string& m : messages) {
-    CompileError e;
-    e.message = m;
-    // "file:LINE:COL: msg" (the file name may hold ':' itself): the first ":N:N: " or ":N: ".
-    for (size_t c = m.find(':'); c != std::string::npos; c = m.find(':', c + 1)) {
-      size_t i = c + 1;
-      std::optional<int> line = number_at(m, i);
-      if (!line || i >= m.size() || m[i] != ':') continue;
-      size_t j = i + 1;
-      std::optional<int> col = number_at(m, j);
-      if (col && j < m.size() && m[j] == ':') i = j;
-      size_t msg = i + 1;
-      while (msg < m.size() && m[msg] == ' ') msg++;
-      e.line = *line;
-      e.col = col && i == j ? *col : 0;
-      e.message = m.substr(msg);
-      break;
-    }
-    out.push_back(std::move(e));
-  }
-  return out;
-}
+bool is_std_file(const std::string& file) { return file.rfind("$GOROOT/", 0) == 0; }
 
-std::vector<std::string> build_report(const std::vector<std::string>& messages, const std::string& file) {
+std::vector<std::string> build_report(const std::vector<lang::Diagnostic>& errors, const std::string& file) {
   std::vector<std::string> out;
-  if (messages.empty()) return out;
+  if (errors.empty()) return out;
   out.push_back("# command-line-arguments");
-  std::vector<CompileError> errs = compile_errors(messages);
-  for (size_t i = 0; i < errs.size(); i++) {
-    const CompileError& e = errs[i];
-    if (e.line <= 0) {
-      out.push_back(messages[i]);
+  for (const lang::Diagnostic& e : errors) {
+    if (e.line <= 0 || is_std_file(e.file)) {
+      out.push_back(e.text());
       continue;
     }
     std::string place = "./" + file + ":" + std::to_string(e.line);
@@ -80,7 +45,7 @@ std::vector<std::string> build_report(const std::vector<std::string>& messages, 
 }
 
 std::optional<Scenario> edited_program(const Scenario& from, const std::string& text,
-                                       std::vector<std::string>* errors) {
+                                       std::vector<lang::Diagnostic>* errors) {
   lang::CompileResult c = lang::compile(text, from.go_file);
   if (!c.program) {
     if (errors) *errors = c.errors;

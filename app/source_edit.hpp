@@ -1,11 +1,10 @@
 // app/source_edit.hpp: what the window does with the Go source it shows, apart from any
-// drawing: compile errors read back to their lines ("prog.go:12:5: msg" -> line 12, column 5),
-// the console's lines for them as `go run` prints them, an edited text made into a program of its
-// own (named after the one it was edited from, its parameters from its own annotations), and the
-// lines (and the bytes in them) a parameter's new value changed.
+// drawing: the console's lines for compile errors as `go run` prints them, an edited text made into a program
+// of its own (named after the one it was edited from, its parameters from its own annotations), and the lines
+// (and the bytes in them) a parameter's new value changed.
 //
-// Invariants: an edited program is made only from text that compiles; the messages kept are
-// Go's own words (gc's form), the file name left out.
+// Invariants: an edited program is made only from text that compiles; compile errors stay
+// lang::Diagnostic records (file, line, column, gc's words) until they are printed.
 #pragma once
 
 #include <optional>
@@ -17,25 +16,18 @@
 
 namespace goroscope {
 
-// CompileError is one compile error at its place: 1-based line and byte column (0: unknown).
-struct CompileError {
-  int line = 0, col = 0;
-  std::string message;  // gc's words, without "file:line:col: "
-};
-
-// compile_errors() reads gc-style messages ("prog.go:12:5: undefined: x"); a message without a
-// place is kept with line 0.
-std::vector<CompileError> compile_errors(const std::vector<std::string>& messages);
-
+// is_std_file() is true for a file of Goroscope's standard library ("$GOROOT/src/fmt/fmt.go"),
+// whose errors are not at the program's lines.
+bool is_std_file(const std::string& file);
 // build_report() is what `go run` prints for compile errors, the console's lines: "# command-line-
 // arguments", then each error as "./prog.go:12:5: undefined: x" (file: the program's file name;
-// a message without a place as it is). Empty when there are none.
-std::vector<std::string> build_report(const std::vector<std::string>& messages, const std::string& file);
-
+// a standard-library file's error under its own name; one without a place as gc gives it).
+// Empty when there are none.
+std::vector<std::string> build_report(const std::vector<lang::Diagnostic>& errors, const std::string& file);
 // edited_program() makes the program of an edited text: named "<from's file> (edited)", shown
 // as from's file; nullopt with gc's messages in *errors when it does not compile.
 std::optional<Scenario> edited_program(const Scenario& from, const std::string& text,
-                                       std::vector<std::string>* errors);
+                                       std::vector<lang::Diagnostic>* errors);
 
 // changed_lines() lists the 1-based lines of b that differ from a's same line (all of b's
 // lines past a's end).

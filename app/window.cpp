@@ -155,9 +155,9 @@ int run_window(WindowOptions o) {
       return 1;
     }
     if (!sc) sc = &default_scenario();
-    std::vector<std::string> errors;
+    std::vector<lang::Diagnostic> errors;
     if (!sc->compile(opts.params_set ? opts.params : sc->defaults(), &errors)) {
-      for (const std::string& e : errors) std::cerr << e << "\n";
+      for (const lang::Diagnostic& e : errors) std::cerr << e.text() << "\n";
       return 1;
     }
   }

@@ -91,6 +91,11 @@ std::string apply_params(const std::string& src, const std::map<std::string, lon
   return out;
 }
 
+std::string Diagnostic::text() const {
+  if (line == 0) return file + ": " + message;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message;
+}
+
 CompileResult compile(const std::string& src, const std::string& filename, const CompileOptions& options) {
   CompileResult r;
   auto prog = std::make_shared<Program>();
@@ -106,16 +111,12 @@ CompileResult compile(const std::string& src, const std::string& filename, const
   auto say = [&](const std::vector<golang::Diag>& ds) {
     size_t n = 0;
     for (const auto& d : ds) {
+      const std::string& file = d.file.empty() ? filename : d.file;
       if (++n > 10) {
-        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) +
-                           ": too many errors");
+        r.errors.push_back({file, d.pos.line, d.pos.col, "too many errors"});
         break;
       }
-      if (d.pos.line == 0)
-        r.errors.push_back(filename + ": " + d.msg);
-      else
-        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) +
-                           ": " + d.msg);
+      r.errors.push_back({file, d.pos.line, d.pos.col, d.msg});
     }
   };
   // the runtime's error type: what index out of range & co panic with

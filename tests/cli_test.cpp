@@ -185,10 +185,10 @@ TEST(Cli, AUsersGoFileIsAProgram) {
     std::ofstream f(bad);
     f << "package main\n\nfunc main() {\n\tx := 1\n}\n";
   }
-  std::vector<std::string> errors;
+  std::vector<goroscope::lang::Diagnostic> errors;
   EXPECT_EQ(goroscope::find_scenario(bad)->compile({}, &errors), nullptr);
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0], bad + ":4:2: declared and not used: x");  // the path as given, as gc says it
+  EXPECT_EQ(errors[0].text(), bad + ":4:2: declared and not used: x");  // the path as given, as gc says it
   Outcome b = run_cli({"run", bad});  // as go run: gc's message with the path given, exit 1
   EXPECT_EQ(b.status, 1);
   EXPECT_EQ(b.err, bad + ":4:2: declared and not used: x\n");

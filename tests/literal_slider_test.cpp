@@ -226,15 +226,9 @@ TEST(LiteralSlider, TheRunUsesTheSlidersValue) {
 }
 
 TEST(SourceEdit, CompileErrorsReachTheConsoleAsGoPrintsThem) {
-  std::vector<std::string> msgs = {"prog.go:4:2: declared and not used: x", "prog.go:5:2: undefined: y",
-                                   "too many errors"};
-  EXPECT_EQ(goroscope::build_report(msgs, "prog.go"),
-            (std::vector<std::string>{"# command-line-arguments", "./prog.go:4:2: declared and not used: x",
-                                      "./prog.go:5:2: undefined: y", "too many errors"}));
-  EXPECT_TRUE(goroscope::build_report({}, "prog.go").empty());
-  // From the compiler itself: an edited text that does not compile.
+  // An edited text that does not compile (the report's form: source_edit_test).
   goroscope::Scenario from = goroscope::program_from_source("prog.go", "prog.go", kProgram);
-  std::vector<std::string> errors;
+  std::vector<goroscope::lang::Diagnostic> errors;
   std::string broken = kProgram;
   broken.replace(broken.find("\t\tjobs <- i * numWorkers"), 24, "\t\tjobs <- i * workers");
   EXPECT_FALSE(goroscope::edited_program(from, broken, &errors));

@@ -13,8 +13,6 @@
 
 namespace {
 
-using goroscope::CompileError;
-
 // finished() runs s with p to its end (virtual clock) and returns the session.
 std::unique_ptr<goroscope::Session> finished(const goroscope::Scenario& s, const goroscope::Params& p) {
   goroscope::RunSpec spec{&s, p, {}};
@@ -77,18 +75,18 @@ TEST(SourceEdit, ASliderRewritesItsLiteralAloneAndTheRunUsesIt) {
   EXPECT_TRUE(goroscope::changed_lines(s.source, s.source).empty());
 }
 
-TEST(SourceEdit, GcMessagesAreReadBackToTheirLines) {
-  auto e = goroscope::compile_errors(
-      {"prog.go:12:5: undefined: x", "dir:with:colons/a.go:3: missing return", "too many errors"});
-  ASSERT_EQ(e.size(), 3u);
-  EXPECT_EQ(e[0].line, 12);
-  EXPECT_EQ(e[0].col, 5);
-  EXPECT_EQ(e[0].message, "undefined: x");
-  EXPECT_EQ(e[1].line, 3);
-  EXPECT_EQ(e[1].col, 0);
-  EXPECT_EQ(e[1].message, "missing return");
-  EXPECT_EQ(e[2].line, 0);
-  EXPECT_EQ(e[2].message, "too many errors");
+TEST(SourceEdit, TheConsoleSaysCompileErrorsAsGoRunDoes) {
+  std::vector<goroscope::lang::Diagnostic> e = {{"dir:with:colons/a.go", 12, 5, "undefined: x"},
+                                                {"dir:with:colons/a.go", 3, 0, "missing return"},
+                                                {"$GOROOT/src/fmt/fmt.go", 7, 2, "undefined: y"},
+                                                {"dir:with:colons/a.go", 0, 0, "no place"}};
+  EXPECT_EQ(goroscope::build_report(e, "a.go"),
+            (std::vector<std::string>{"# command-line-arguments", "./a.go:12:5: undefined: x",
+                                      "./a.go:3: missing return", "$GOROOT/src/fmt/fmt.go:7:2: undefined: y",
+                                      "dir:with:colons/a.go: no place"}));
+  EXPECT_TRUE(goroscope::build_report({}, "a.go").empty());
+  EXPECT_TRUE(goroscope::is_std_file("$GOROOT/src/fmt/fmt.go"));
+  EXPECT_FALSE(goroscope::is_std_file("prog.go"));
 }
 
 TEST(SourceEdit, ABrokenEditIsRefusedWithTheErrorAtItsLine) {
@@ -101,14 +99,14 @@ TEST(SourceEdit, ABrokenEditIsRefusedWithTheErrorAtItsLine) {
   std::string broken;
   for (size_t i = 0; i < lines.size(); i++)
     broken += (static_cast<int>(i + 1) == at ? "\tnoSuchThing()\n" + lines[i] : lines[i]) + "\n";
-  std::vector<std::string> errors;
-  EXPECT_FALSE(goroscope::edited_program(s, broken, &errors));
-  ASSERT_FALSE(errors.empty());
-  std::vector<CompileError> e = goroscope::compile_errors(errors);
+  std::vector<goroscope::lang::Diagnostic> e;
+  EXPECT_FALSE(goroscope::edited_program(s, broken, &e));
+  ASSERT_FALSE(e.empty());
   EXPECT_EQ(e[0].line, at);
   EXPECT_EQ(e[0].col, 2);
   EXPECT_NE(e[0].message.find("noSuchThing"), std::string::npos) << e[0].message;
-  EXPECT_EQ(errors[0].rfind(s.go_file + ":", 0), 0u) << errors[0];  // gc's form, the file's name
+  EXPECT_EQ(e[0].file, s.go_file);
+  EXPECT_EQ(e[0].text().rfind(s.go_file + ":", 0), 0u) << e[0].text();  // gc's form, the file's name
 }
 
 TEST(SourceEdit, AnEditedProgramRunsWithItsOwnSliders) {
@@ -118,9 +116,9 @@ TEST(SourceEdit, AnEditedProgramRunsWithItsOwnSliders) {
   ASSERT_NE(at, std::string::npos);
   text.replace(at, std::string("numWorkers := 3 // goroscope: slider 1..1000").size(),
                "numWorkers := 5 // goroscope: slider 1..6");
-  std::vector<std::string> errors;
+  std::vector<goroscope::lang::Diagnostic> errors;
   auto e = goroscope::edited_program(s, text, &errors);
-  ASSERT_TRUE(e) << (errors.empty() ? "" : errors[0]);
+  ASSERT_TRUE(e) << (errors.empty() ? "" : errors[0].text());
   EXPECT_EQ(e->name, "08_worker_pool.go (edited)");
   EXPECT_EQ(e->go_file, "08_worker_pool.go");
   EXPECT_EQ(e->title, s.title);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/lang/compare.sh [BUILD] [REPS]: the Go front end's speed beside lua5.4, python3 and
 # compiled Go (each when installed), best of REPS wall-clock runs, and peak RSS.
-#   fib(35) (fib.go, fib.lua, fib.py), a slice-and-map sieve to 5,000,000 (sieve.*),
+#   fib(35) (fib.go, fib.lua, fib.py), a slice-and-map sieve to 5,000,000 (sieve.*), 5M
+#   interface method calls on 100 shapes (iface.*), 200k lines through Sprintf, Fields and a
+#   map[string]int (strings.*),
 #   unbuffered ping-pong (pingpong.go against gorobench's C++ ping-pong on goro) and the
 #   article's million-goroutine program (assets/programs/14_performance_million.go), and 100,000
 #   goroutines parked at once (parked.go). Each Go program runs on the VM alone (gorun, built
@@ -29,7 +31,7 @@ vm() {  # name file: the program on the VM alone (when gorun is built) and under
 
 echo "best of $reps; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-44s %10s %10s %12s\n" "program" "wall" "cpu" "peak RSS"
-for prog in fib sieve; do
+for prog in fib sieve iface strings; do
   vm "$prog" "$here/$prog.go"
   have lua5.4 && row "$prog: lua5.4 $prog.lua" lua5.4 "$here/$prog.lua"
   have python3 && row "$prog: python3 $prog.py" python3 "$here/$prog.py"

@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   ss << f.rdbuf();
   auto c = goroscope::lang::compile(ss.str(), path);
   if (!c.program) {
-    for (const auto& e : c.errors) std::cerr << e << "\n";
+    for (const auto& e : c.errors) std::cerr << e.text() << "\n";
     return 1;
   }
   goro::Config cfg;

@@ -20,9 +20,12 @@ struct Token {
   std::string lit;  // identifier, literal text, comment text, or "\n" for an automatic semicolon
 };
 
+// Diag is one error: where (pos; line 0 when it has none), what, and in which file (empty
+// until the layer that knows the file fills it in: the checker for the packages it imports).
 struct Diag {
   Pos pos;
   std::string msg;
+  std::string file = {};
 };
 
 class Scanner {

@@ -77,12 +77,12 @@ CheckerImpl::CheckerImpl(Checker& ch) : c(ch), u(ch.u_), a(ch.a_) {}
 
 void CheckerImpl::err(Pos p, const std::string& m) {
   if (pkg && pkg->prelude) {
-    c.errors_.push_back({p, "(in goroscope's " + pkg->path + ") " + m});
+    c.errors_.push_back({p, "(in goroscope's " + pkg->path + ") " + m, pkg->filename});
     return;
   }
   for (auto& d : c.errors_)
     if (d.pos.line == p.line && d.msg == m) return;
-  c.errors_.push_back({p, m});
+  c.errors_.push_back({p, m, pkg ? pkg->filename : ""});
 }
 
 void CheckerImpl::unsupported(Pos p, const std::string& what) {
@@ -121,7 +121,9 @@ Package* CheckerImpl::import_package(const std::string& path, Pos p) {
     err(p, "goroscope does not support package \"" + path + "\" yet");
     return nullptr;
   }
+  size_t before = c.errors_.size();
   File* f = parse_file(src, a, c.errors_);
+  for (size_t i = before; i < c.errors_.size(); i++) c.errors_[i].file = filename;
   if (!f) {
     err(p, "(internal) package " + path + " does not parse");
     return nullptr;

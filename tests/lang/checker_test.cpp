@@ -49,7 +49,7 @@ TEST(Checker, SaysWhatIsWrong) {
     std::string src = std::string("package main\nfunc main() {\n") + k.body + "\n}\n";
     auto c = goroscope::lang::compile(src, "prog.go");
     ASSERT_FALSE(c.errors.empty()) << k.body;
-    EXPECT_EQ(c.errors[0], std::string("prog.go:") + k.want) << k.body;
+    EXPECT_EQ(c.errors[0].text(), std::string("prog.go:") + k.want) << k.body;
   }
 }
 
@@ -64,14 +64,14 @@ TEST(Checker, RejectsWhatItDoesNotSupportAtTheLine) {
   auto c = goroscope::lang::compile("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n",
                                     "prog.go");
   ASSERT_FALSE(c.errors.empty());
-  EXPECT_EQ(c.errors[0], "prog.go:3:10: goroscope does not support generic functions yet");
+  EXPECT_EQ(c.errors[0].text(), "prog.go:3:10: goroscope does not support generic functions yet");
   auto d = goroscope::lang::compile(
       "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n", "prog.go");
   ASSERT_FALSE(d.errors.empty());
-  EXPECT_EQ(d.errors[0], "prog.go:3:8: goroscope does not support package \"net/http\" yet");
+  EXPECT_EQ(d.errors[0].text(), "prog.go:3:8: goroscope does not support package \"net/http\" yet");
   auto g = goroscope::lang::compile("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n", "prog.go");
   ASSERT_FALSE(g.errors.empty());
-  EXPECT_EQ(g.errors[0], "prog.go:5:2: goroscope does not support goto yet");
+  EXPECT_EQ(g.errors[0].text(), "prog.go:5:2: goroscope does not support goto yet");
 }
 
 TEST(Checker, StopsAtTenErrors) {
@@ -80,7 +80,7 @@ TEST(Checker, StopsAtTenErrors) {
   src += "}\n";
   auto c = goroscope::lang::compile(src, "prog.go");
   ASSERT_EQ(c.errors.size(), 11u);
-  EXPECT_EQ(c.errors[10], "prog.go:13:2: too many errors");
+  EXPECT_EQ(c.errors[10].text(), "prog.go:13:2: too many errors");
 }
 
 }  // namespace

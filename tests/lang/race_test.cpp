@@ -30,7 +30,7 @@ Raced run_race(const std::string& src, int procs, uint64_t seed, bool race = tru
   opt.race = race;
   auto c = goroscope::lang::compile(src, name, opt);
   if (!c.program) {
-    r.errors = c.errors;
+    for (const auto& d : c.errors) r.errors.push_back(d.text());
     return r;
   }
   r.program = c.program;

@@ -13,7 +13,7 @@
 namespace langtest {
 
 struct Result {
-  std::vector<std::string> errors;  // compile errors (then nothing ran)
+  std::vector<std::string> errors;  // compile errors in gc's form (then nothing ran)
   std::string output;               // what the program printed
   std::string message;              // Go's panic/deadlock text, if it did not end well
   int code = 0;                     // go run's exit status
@@ -24,7 +24,7 @@ inline Result run_go(const std::string& src, int procs = 1, uint64_t seed = 1,
   Result r;
   auto c = goroscope::lang::compile(src, name);
   if (!c.program) {
-    r.errors = c.errors;
+    for (const auto& d : c.errors) r.errors.push_back(d.text());
     r.code = 1;
     return r;
   }
@@ -47,6 +47,13 @@ inline std::string read_file(const std::string& path) {
 inline std::string join(const std::vector<std::string>& v) {
   std::string s;
   for (auto& x : v) s += x + "\n";
+  return s;
+}
+
+// join() of compile errors: each in gc's form, a line each.
+inline std::string join(const std::vector<goroscope::lang::Diagnostic>& v) {
+  std::string s;
+  for (auto& d : v) s += d.text() + "\n";
   return s;
 }
 

@@ -39,9 +39,21 @@ std::string apply_params(const std::string& src, const std::map<std::string, lon
 
 class Program;  // a compiled program (immutable; may be run many times, also at once)
 
+// Diagnostic is one compile error, as data: the file it is in (the program's file name as
+// given to compile(), or a standard-library file "$GOROOT/src/fmt/fmt.go"), its 1-based line
+// and byte column (0 when it has no place), and gc's words for it.
+struct Diagnostic {
+  std::string file;
+  int line = 0;
+  int col = 0;
+  std::string message;
+  // text() is gc's form: "prog.go:12:5: undefined: foo" ("prog.go: msg" without a place).
+  std::string text() const;
+};
+
 struct CompileResult {
   std::shared_ptr<const Program> program;  // null when there are errors
-  std::vector<std::string> errors;         // gc's form: "prog.go:12:5: undefined: foo"
+  std::vector<Diagnostic> errors;          // in gc's order, at most 10 then "too many errors"
 };
 
 // CompileOptions choose what the bytecode carries besides the program.

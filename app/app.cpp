@@ -354,7 +354,8 @@ void App::frame(double now, float frame_ms) {
             std::exchange(source_panel_.show_console, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (mono) ImGui::PushFont(mono);
       goro::visual::draw_console(m, pal, follow_console_,
-                                 replay_ ? std::vector<std::string>{} : source_panel_.console);
+                                 replay_ ? std::vector<std::string>{} : source_panel_.console,
+                                 session_ && session_->done() ? session_->exit_code() : -1);
       if (mono) ImGui::PopFont();
       ImGui::EndTabItem();
     }

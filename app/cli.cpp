@@ -20,6 +20,7 @@
 #include "goro/output_file.hpp"
 #include "goro/record.hpp"
 #include "model.hpp"
+#include "run_end.hpp"
 #include "session.hpp"
 #include "signals.hpp"
 
@@ -157,28 +158,21 @@ int cmd_run(const std::vector<std::string>& args) {
   const goro::Exit& ex = session->exit();
   const goro::visual::Model& m = session->model();
   const int os_exit = session->exit_code();
-  if (os_exit > 0)
-    std::cerr << "exit status " << os_exit << "\n";  // os.Exit(N), as go run says it
-  else if (ex.status != goro::ExitStatus::Ok && os_exit < 0)
-    std::cerr << ex.message << "exit status 2\n";
+  // Go's race reports, then what the run ends with: the window's console says the same
+  for (const goro::RaceReport& r : ex.races) std::cerr << r.text;
+  for (const goro::visual::EndLine& l : goro::visual::run_end(m, os_exit, a.has("--leaks") ? SIZE_MAX : 0))
+    std::cerr << l.text << "\n";
   std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ")
             << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
             << format_time(ex.end_time) << " of "
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
-  if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
-  if (a.has("--leaks")) print_leaks(ex, std::cerr, sc->builtin ? sc->go_file : sc->name);
-  print_races(ex, std::cerr);
   if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
   if (!record.empty()) say("recorded to " + record);
   if (stopped_by) return signal_exit_status(stopped_by);
   if (os_exit >= 0) return os_exit;
   if (ex.status != goro::ExitStatus::Ok) return 2;
-  if (!ex.races.empty()) {
-    std::cerr << "exit status " << kRaceExit << "\n";
-    return kRaceExit;
-  }
-  return 0;
+  return ex.races.empty() ? 0 : kRaceExit;
 }
 
 int cmd_inspect(const std::vector<std::string>& args) {

@@ -1,4 +1,4 @@
-// app/findings.cpp: race and leak reports for the command line (see findings.hpp).
+// app/findings.cpp: race reports for the command line (see findings.hpp).
 #include "findings.hpp"
 
 namespace goroscope {
@@ -7,19 +7,6 @@ void print_races(const goro::Exit& e, std::ostream& out) {
   if (e.races.empty()) return;
   for (const goro::RaceReport& r : e.races) out << r.text;
   out << "Found " << e.races.size() << " data race(s)\n";
-}
-
-void print_leaks(const goro::Exit& e, std::ostream& out, const std::string& file) {
-  if (e.blocked.empty()) return;
-  out << "goroscope: " << e.blocked.size() << (e.blocked.size() == 1 ? " goroutine" : " goroutines")
-      << " leaked (alive when main returned):\n";
-  for (const goro::Blocked& b : e.blocked) {
-    out << "  goroutine " << b.goroutine << " [" << b.state << "]";
-    if (!b.object.empty()) out << " on " << b.object;
-    if (!b.name.empty()) out << ": " << b.name;
-    if (b.line > 0 && !file.empty()) out << " at " << file << ":" << b.line;
-    out << "\n";
-  }
 }
 
 }  // namespace goroscope

@@ -11,6 +11,7 @@
 #include "goro/tap.hpp"
 #include "layout.hpp"
 #include "leaks.hpp"
+#include "run_end.hpp"
 
 using goro::Event;
 using goro::EventKind;
@@ -253,6 +254,29 @@ TEST(Leaks, EachWithItsLineAndWaitReasonOnceTheProgramEnded) {
   EXPECT_EQ(leaks.size(), s.m.leaked());
   ASSERT_EQ(goro::visual::leaks(s.m, 1).size(), 1u);  // the first few, for a panel
   EXPECT_EQ(goro::visual::leaks(s.m, 1)[0].g, 2u);
+}
+
+TEST(RunEnd, SaysWhatTheRunEndedWithOnceItEnded) {
+  using Tone = goro::visual::EndLine::Tone;
+  Stream s;
+  s.go(1, 0, "main");
+  s.add(EventKind::GoStart, 1);
+  s.add(EventKind::ObjMake, 1, 1, 0, static_cast<uint8_t>(goro::ObjKind::Chan), s.text("results"));
+  s.go(2, 1, "worker");
+  s.add(EventKind::GoStart, 2);
+  s.add(EventKind::GoPark, 2, 1, 0, static_cast<uint8_t>(goro::WaitReason::ChanReceive), 0, 12);
+  EXPECT_TRUE(goro::visual::run_end(s.m, -1, 10).empty());  // still running
+  s.add(EventKind::Exit, 0, 0, 1, static_cast<uint8_t>(goro::ExitStatus::Ok));
+  auto end = goro::visual::run_end(s.m, -1, 10);
+  ASSERT_EQ(end.size(), 2u);
+  EXPECT_EQ(end[0].text, "1 goroutine leaked: still blocked or unfinished when main returned.");
+  EXPECT_EQ(end[0].tone, Tone::Warning);
+  EXPECT_EQ(end[1].text, "  worker (2): line 12, chan receive on results");
+  EXPECT_EQ(goro::visual::run_end(s.m, -1, 0).size(), 1u);  // the count alone
+  auto quit = goro::visual::run_end(s.m, 3, 0);             // os.Exit(3), as go run says it
+  ASSERT_EQ(quit.size(), 2u);
+  EXPECT_EQ(quit[0].text, "exit status 3");
+  EXPECT_EQ(quit[0].tone, Tone::Error);
 }
 
 TEST(Leaks, TheGoroutineLeakProgram) {

@@ -1,19 +1,18 @@
 // visual/view_console.cpp: the program's output with Go's race reports where they were found
-// (in red), its standard error (from print and println, after it in another colour), then Go's
-// own words when it panics, deadlocks, found races ("Found N data race(s)", exit status 66) or
-// leaves goroutines behind; last, the compile errors of a Run that did not compile, as `go run`
-// prints them.
+// (in red), its standard error (from print and println, after it in another colour), then what
+// the run ended with (run_end.hpp, the command line's text); last, the compile errors of a Run
+// that did not compile, as `go run` prints them.
 #include <imgui.h>
 
 #include <algorithm>
 
-#include "leaks.hpp"
+#include "run_end.hpp"
 #include "views.hpp"
 
 namespace goro::visual {
 
 void draw_console(const Model& m, const Palette& pal, bool& follow,
-                  const std::vector<std::string>& build_errors) {
+                  const std::vector<std::string>& build_errors, int os_exit) {
   ImGui::BeginChild("console", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const std::string& out = m.output();
   if (out.empty() && !m.exited() && build_errors.empty()) ImGui::TextDisabled("(no output yet)");
@@ -41,31 +40,14 @@ void draw_console(const Model& m, const Palette& pal, bool& follow,
     ImGui::PopStyleColor();
   }
   if (m.exited()) {
-    ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
-    if (!races.empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, red);
-      ImGui::Text("Found %zu data race(s)", races.size());
-      if (m.exit_message().empty()) ImGui::TextUnformatted("exit status 66");
-      ImGui::PopStyleColor();
-    }
-    if (!m.exit_message().empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, red);
-      ImGui::TextUnformatted(m.exit_message().c_str());
-      ImGui::TextUnformatted("exit status 2");
-      ImGui::PopStyleColor();
-    } else if (races.empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, dim);
-      ImGui::TextUnformatted("(program exited)");
-      ImGui::PopStyleColor();
-    }
-    if (m.leaked()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.runnable));
-      ImGui::Text("%llu goroutine%s leaked: still blocked or unfinished when main returned.",
-                  static_cast<unsigned long long>(m.leaked()), m.leaked() == 1 ? "" : "s");
-      auto left = leaks(m, 100);
-      for (const Leak& l : left) ImGui::Text("  %s", leak_text(l).c_str());
-      if (m.leaked() > left.size())
-        ImGui::Text("  ... and %llu more", static_cast<unsigned long long>(m.leaked() - left.size()));
+    std::vector<EndLine> end = run_end(m, os_exit, 100);
+    if (end.empty()) ImGui::TextDisabled("(program exited)");
+    for (const EndLine& l : end) {
+      uint32_t c = l.tone == EndLine::Tone::Error     ? pal.blocked
+                   : l.tone == EndLine::Tone::Warning ? pal.runnable
+                                                      : pal.text_dim;
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c));
+      ImGui::TextUnformatted(l.text.c_str());
       ImGui::PopStyleColor();
     }
   }

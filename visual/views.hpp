@@ -131,11 +131,12 @@ class TimelineView {
   bool procs_open_ = false;
 };
 
-// draw_console() shows the program's output and, in red, Go's words when it ends badly; then,
+// draw_console() shows the program's output and, once it has ended, what it ends with
+// (run_end.hpp: the same text as the command line's, os_exit being os.Exit's code or -1); then,
 // in red, build_errors: a failed Run's compile errors as `go run` prints them (the run shown is
 // the one before it, which goes on).
 void draw_console(const Model& m, const Palette& pal, bool& follow,
-                  const std::vector<std::string>& build_errors = {});
+                  const std::vector<std::string>& build_errors = {}, int os_exit = -1);
 
 // GoroutineVariables is what the inspector shows of the selected goroutine's variables: plain
 // data, filled by the app from the runtime's snapshot (goro::Control::variables).

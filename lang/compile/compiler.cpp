@@ -75,7 +75,7 @@ class Compiler {
     Checker& ch = ch_;
     // a Proto per function
     for (FuncInfo* f : ch.funcs) {
-      f->index = static_cast<int>(prog_.protos.size());
+      func_index_[f] = static_cast<int>(prog_.protos.size());
       auto p = std::make_unique<Proto>();
       p->name = f->name;
       p->short_name = short_name(f);
@@ -94,8 +94,9 @@ class Compiler {
     // globals
     for (Package* pk : ch.init_order)
       for (Object* o : pk->vars) {
-        o->slot = prog_.nglobals++;
-        if (pk == main && o->name != "_") prog_.package_vars.push_back({o->name, o->slot, rt_.of(o->type)});
+        global_slot_[o] = prog_.nglobals++;
+        if (pk == main && o->name != "_")
+          prog_.package_vars.push_back({o->name, global_slot(o), rt_.of(o->type)});
       }
     // bodies
     for (FuncInfo* f : ch.funcs) {
@@ -121,13 +122,13 @@ class Compiler {
         for (auto [index, is_func] : pk->file->order) {
           if (!is_func) continue;
           FuncDecl* fd = pk->file->funcs[index];
-          if (fd->name->name == "init" && !fd->recv && fd->func) emit_var(CALL, fd->func->index, 0, 0);
+          if (fd->name->name == "init" && !fd->recv && fd->func) emit_var(CALL, index_of(fd->func), 0, 0);
         }
       }
       Object* m = main->scope->names.count("main") ? main->scope->names["main"] : nullptr;
       if (m && m->func) {
         line_ = m->pos.line;
-        emit_var(CALL, m->func->index, 0, 0);
+        emit_var(CALL, index_of(m->func), 0, 0);
       }
     } catch (const CompileError& e) {
       errs_.push_back({e.pos, e.msg});
@@ -137,7 +138,7 @@ class Compiler {
     prog_.entry = entry.get();
     prog_.protos.push_back(std::move(entry));
     fs_ = nullptr;
-    rt_.finish();
+    rt_.finish(func_index_);
     prog_.runtime_error = rt_.of(runtime_error_);
   }
 
@@ -266,7 +267,7 @@ class Compiler {
   void load_var(Object* o) {
     race_name_ = o->name;
     if (o->is_global) {
-      emit(LOADG, o->slot, 0);
+      emit(LOADG, global_slot(o), 0);
     } else if (o->owner == fs_->fi) {
       auto it = fs_->slots.find(o);
       if (it == fs_->slots.end()) throw CompileError{o->pos, "(internal) unallocated variable " + o->name};
@@ -279,7 +280,7 @@ class Compiler {
     int agg = is_agg_value(o->type);
     race_name_ = o->name;
     if (o->is_global) {
-      emit(STOREG, o->slot, agg);
+      emit(STOREG, global_slot(o), agg);
     } else if (o->owner == fs_->fi) {
       int s = fs_->slots.at(o);
       emit(celled(o) ? STOREC : (agg ? STORE_AGG : STORE), s, agg);
@@ -324,7 +325,7 @@ class Compiler {
 
   // --- functions
   void compile_func(FuncInfo* f) {
-    Proto* p = prog_.protos[static_cast<size_t>(f->index)].get();
+    Proto* p = prog_.protos[static_cast<size_t>(index_of(f))].get();
     FS fs;
     fs.fi = f;
     fs.p = p;
@@ -386,7 +387,7 @@ class Compiler {
     if (s->values.empty()) {
       for (Object* o : objs) {
         zero(o->type, o->name);
-        emit(STOREG, o->slot, 0);
+        emit(STOREG, global_slot(o), 0);
       }
       return;
     }
@@ -396,7 +397,7 @@ class Compiler {
         if (objs[i]->name == "_")
           emit(POP, 0, 0);
         else
-          emit(STOREG, objs[i]->slot, 0);
+          emit(STOREG, global_slot(objs[i]), 0);
       }
       return;
     }
@@ -406,7 +407,7 @@ class Compiler {
       if (objs[i]->name == "_")
         emit(POP, 0, 0);
       else
-        emit(STOREG, objs[i]->slot, 0);
+        emit(STOREG, global_slot(objs[i]), 0);
     }
   }
 
@@ -1322,10 +1323,10 @@ class Compiler {
     int nargs = 0;
     if (f->k == EK::Selector && f->sel_kind == SelMethod) {
       FuncInfo* fi = f->obj->func;
-      emit(FUNCVAL, fi->index, 0);
+      emit(FUNCVAL, index_of(fi), 0);
       receiver(f);
       nargs = 1;
-      name = prog_.protos[static_cast<size_t>(fi->index)]->short_name;
+      name = prog_.protos[static_cast<size_t>(index_of(fi))]->short_name;
     } else if (f->k == EK::Selector && f->sel_kind == SelIface) {
       expr(f->x);
       for (int p : f->path) emit(FIELD, p, 0);
@@ -1335,8 +1336,8 @@ class Compiler {
                f->obj->k == OK::Func) {
       FuncInfo* fi = f->obj->func;
       if (!fi) throw CompileError{f->pos, "(internal) no function for " + f->obj->name};
-      emit(FUNCVAL, fi->index, 0);
-      name = prog_.protos[static_cast<size_t>(fi->index)]->short_name;
+      emit(FUNCVAL, index_of(fi), 0);
+      name = prog_.protos[static_cast<size_t>(index_of(fi))]->short_name;
     } else {
       expr(f);
       name = f->k == EK::FuncLit && f->func ? short_name(f->func) : (f->k == EK::Ident ? f->name : "func");
@@ -1422,7 +1423,7 @@ class Compiler {
       case EK::Ident: {
         Object* o = e->obj;
         if (o->is_global) {
-          emit(ADDR_GLOBAL, o->slot, 0);
+          emit(ADDR_GLOBAL, global_slot(o), 0);
         } else if (o->owner == fs_->fi) {
           emit(ADDR_LOCAL, fs_->slots.at(o), 0);
         } else {
@@ -1432,7 +1433,7 @@ class Compiler {
       }
       case EK::Selector:
         if (e->sel_kind == SelPkg) {
-          emit(ADDR_GLOBAL, e->obj->slot, 0);
+          emit(ADDR_GLOBAL, global_slot(e->obj), 0);
           return;
         }
         expr(e->x);
@@ -1562,7 +1563,7 @@ class Compiler {
             emit(NIL, 0, 0);
             return;
           case OK::Func:
-            emit(FUNCVAL, o->func->index, 0);
+            emit(FUNCVAL, index_of(o->func), 0);
             return;
           case OK::Const:
             constant(o->cv, e->type);
@@ -1659,7 +1660,7 @@ class Compiler {
   void func_lit(Expr* e) {
     FuncInfo* f = e->func;
     compile_func(f);
-    emit(MKCLOSURE, f->index, 0);
+    emit(MKCLOSURE, index_of(f), 0);
   }
 
   void composite(Expr* e) {
@@ -1745,7 +1746,7 @@ class Compiler {
         if (o->k == OK::Var)
           load_var(o);
         else if (o->k == OK::Func)
-          emit(FUNCVAL, o->func->index, 0);
+          emit(FUNCVAL, index_of(o->func), 0);
         else if (o->k == OK::Const)
           constant(o->cv, e->type);
         else
@@ -1762,7 +1763,7 @@ class Compiler {
       case SelMethod: {
         // a method value: bind the receiver now
         receiver(e);
-        emit(METHODVAL, e->obj->func->index, 0);
+        emit(METHODVAL, index_of(e->obj->func), 0);
         return;
       }
       case SelIface:
@@ -1941,7 +1942,7 @@ class Compiler {
       receiver(f);
       int n = 1 + call_args(e, sig);
       line_ = e->pos.line;
-      emit_var(CALL, fi->index, n, -n + nres);
+      emit_var(CALL, index_of(fi), n, -n + nres);
       return;
     }
     if (f->k == EK::Selector && f->sel_kind == SelIface) {
@@ -1957,7 +1958,7 @@ class Compiler {
       FuncInfo* fi = f->obj->func;
       int n = call_args(e, sig);
       line_ = e->pos.line;
-      emit_var(CALL, fi->index, n, -n + nres);
+      emit_var(CALL, index_of(fi), n, -n + nres);
       return;
     }
     expr(f);
@@ -2163,6 +2164,12 @@ class Compiler {
   size_t label_ = SIZE_MAX;  // the latest jump target (no peephole across it)
   std::string race_name_;    // the name of the variable the next access touches (--race)
   std::unordered_map<FuncInfo*, FS*> states_;
+  // where the compiler put each function and package variable (the checker's objects stay
+  // as the checker left them)
+  FuncIndex func_index_;
+  std::unordered_map<const Object*, int> global_slot_;
+  int index_of(const FuncInfo* f) const { return func_index_.at(f); }
+  int global_slot(const Object* o) const { return global_slot_.at(o); }
   std::vector<size_t> fallthrough_jumps_;
 };
 

@@ -24,11 +24,11 @@ int RTypes::method_id(const std::string& name) {
   return it->second;
 }
 
-void RTypes::finish() {
+void RTypes::finish(const FuncIndex& index) {
   const std::vector<Type*> all = u_.all();  // a copy: of() may not add types, but be safe
   for (Type* t : all) of(t);
   for (Type* t : all) fill(t, of(t));
-  for (Type* t : all) fill_methods(t, of(t));
+  for (Type* t : all) fill_methods(t, of(t), index);
   auto find = [&](const char* name) {
     auto it = method_ids_.find(name);
     return it == method_ids_.end() ? -1 : it->second;
@@ -61,7 +61,7 @@ void RTypes::fill(Type* t, RType* r) {
 
 // The method set of a concrete type: each method name declared on the named types it reaches
 // through embedding, resolved by the checker's lookup as a selector would be.
-void RTypes::fill_methods(Type* t, RType* r) {
+void RTypes::fill_methods(Type* t, RType* r, const FuncIndex& index) {
   if (t->k != TK::Named && t->k != TK::Pointer && t->k != TK::Struct) return;
   if (t->under() && t->under()->k == TK::Interface) return;
   std::set<std::string> names;
@@ -86,7 +86,7 @@ void RTypes::fill_methods(Type* t, RType* r) {
     if (s.ptr_recv && !via_ptr) continue;  // not in a value's method set
     RMethod m;
     m.id = method_id(name);
-    m.ref.proto = prog_.protos[static_cast<size_t>(s.method->func->index)].get();
+    m.ref.proto = prog_.protos[static_cast<size_t>(index.at(s.method->func))].get();
     m.ref.path = s.path;
     m.ref.ptr_recv = s.ptr_recv;
     Type* cur = t;  // is the value after the path a pointer?

@@ -14,6 +14,9 @@
 
 namespace golang {
 
+// FuncIndex is where the compiler put each function: its index in Program::protos.
+using FuncIndex = std::unordered_map<const FuncInfo*, int>;
+
 class RTypes {
  public:
   RTypes(Program& prog, Universe& universe, Checker& checker)
@@ -22,12 +25,13 @@ class RTypes {
   RType* of(Type* t);
   // method_id() is the id of a method name, added to Program::method_names on first use.
   int method_id(const std::string& name);
-  // finish() fills in every type of the universe: structure, names and method tables.
-  void finish();
+  // finish() fills in every type of the universe: structure, names and method tables (the
+  // methods' code found through index).
+  void finish(const FuncIndex& index);
 
  private:
   void fill(Type* t, RType* r);
-  void fill_methods(Type* t, RType* r);
+  void fill_methods(Type* t, RType* r, const FuncIndex& index);
 
   Program& prog_;
   Universe& u_;

@@ -57,7 +57,6 @@ struct Object {
   bool is_global = false;
   bool is_param = false;
   FuncInfo* owner = nullptr;  // the function that declares it (null: package level)
-  int slot = -1;              // the compiler's local or global slot
   // Const / Var / TypeName declarations (resolved lazily)
   Spec* spec = nullptr;
   int spec_index = 0;
@@ -101,7 +100,6 @@ struct FuncInfo {
   int nlits = 0;
   Package* pkg = nullptr;
   std::string native;  // body-less prelude function: its native name ("strings.Contains")
-  int index = -1;      // the compiler's function index
 };
 
 struct Package {

@@ -1,6 +1,8 @@
 // lang/vm/fmt.cpp: Go's fmt formatting of VM values: %v and its flags (%+v %#v), the verbs
 // fmt supports (%d %s %q %x %X %o %b %c %U %e %f %g %t %T %p), widths and precisions, Error()
 // and String() methods, maps sorted by key, and the builtin print's own format.
+#include "vm/fmt.hpp"
+
 #include <algorithm>
 #include <cinttypes>
 #include <cmath>
@@ -117,7 +119,7 @@ std::string format_float(double f, char fmtc, int prec, bool f32) {
   return out + d.substr(0, static_cast<size_t>(dp)) + "." + d.substr(static_cast<size_t>(dp));
 }
 
-std::string quote_go(const std::string& s, bool ascii_only = false) {
+std::string quote_go(const std::string& s, bool ascii_only) {
   std::string out = "\"";
   for (size_t i = 0; i < s.size();) {
     int n;

@@ -13,17 +13,12 @@
 #include "base/utf8.hpp"
 #include "goro/cond.hpp"
 #include "goro/goro.hpp"
+#include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/program.hpp"
 #include "vm/vm.hpp"
 
 namespace golang {
-
-std::string sprint(Thread& th, const std::vector<Value>& args, bool ln);                     // fmt.cpp
-std::string sprintf(Thread& th, const std::string& format, const std::vector<Value>& args);  // fmt.cpp
-std::string format_float(double f, char fmtc, int prec, bool f32);                           // fmt.cpp
-std::string quote_go(const std::string& s, bool ascii_only);                                 // fmt.cpp
-std::string quote_rune(int64_t r);                                                           // fmt.cpp
 
 namespace {
 

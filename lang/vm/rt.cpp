@@ -5,6 +5,7 @@
 #include <functional>
 #include <sstream>
 
+#include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/vm.hpp"
 #include "vm/vm_race.hpp"
@@ -337,8 +338,6 @@ MapIterObj::~MapIterObj() {
 
 // ---------------------------------------------------------------------------------------------
 // channel elements
-
-std::string format_for_tap(RType* t, const Value& v);  // fmt.cpp
 
 const goro::detail::ElemOps* cval_ops() {
   static const goro::detail::ElemOps ops{

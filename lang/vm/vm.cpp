@@ -10,13 +10,11 @@
 #include "base/utf8.hpp"
 #include "goro/goro.hpp"
 #include "goro/select.hpp"
+#include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/vm_race.hpp"
 
 namespace golang {
-
-std::string format_value(Thread& th, RType* t, const Value& v, char verb, bool plus, bool sharp);  // fmt.cpp
-std::string print_value(RType* t, const Value& v);                                                 // fmt.cpp
 
 namespace {
 constexpr size_t kMaxFrames = 2000000;          // about Go's 1 GB stack limit for small frames

@@ -4,13 +4,11 @@
 // bounded formatter that only reads.
 #include "vm/vm_inspect.hpp"
 
+#include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/vm.hpp"
 
 namespace golang {
-
-std::string format_float(double f, char fmtc, int prec, bool f32);  // fmt.cpp
-std::string quote_go(const std::string& s, bool ascii_only);        // fmt.cpp
 
 namespace {
 

@@ -273,8 +273,8 @@ TEST(RunEnd, SaysWhatTheRunEndedWithOnceItEnded) {
   EXPECT_EQ(end[0].tone, Tone::Warning);
   EXPECT_EQ(end[1].text, "  worker (2): line 12, chan receive on results");
   EXPECT_EQ(goro::visual::run_end(s.m, -1, 0).size(), 1u);  // the count alone
-  auto quit = goro::visual::run_end(s.m, 3, 0);             // os.Exit(3), as go run says it
-  ASSERT_EQ(quit.size(), 2u);
+  auto quit = goro::visual::run_end(s.m, 3, 10);  // os.Exit(3), as go run says it: main did not return
+  ASSERT_EQ(quit.size(), 1u);
   EXPECT_EQ(quit[0].text, "exit status 3");
   EXPECT_EQ(quit[0].tone, Tone::Error);
 }

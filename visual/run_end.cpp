@@ -20,7 +20,9 @@ std::vector<EndLine> run_end(const Model& m, int os_exit, size_t leaks_listed) {
   } else if (m.races() && os_exit < 0) {
     out.push_back({Tone::Error, "exit status 66"});
   }
-  if (uint64_t n = m.leaked()) {
+  // Leaks are goroutines still alive when main returned: a program that panicked, deadlocked or
+  // called os.Exit did not return.
+  if (uint64_t n = m.leaked(); n && m.exit_message().empty() && os_exit < 0) {
     out.push_back({Tone::Warning, std::to_string(n) + (n == 1 ? " goroutine" : " goroutines") +
                                       " leaked: still blocked or unfinished when main returned."});
     if (leaks_listed > 0) {

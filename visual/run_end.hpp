@@ -1,6 +1,7 @@
 // visual/run_end.hpp: what a run says when it has ended, after its output, in Go's words where
 // Go has them: "Found N data race(s)", a panic's or deadlock's message then "exit status 2",
-// os.Exit's "exit status N", "exit status 66" after races, and the goroutines it left behind.
+// os.Exit's "exit status N", "exit status 66" after races, and the goroutines still alive when
+// main returned (none are said for a program that panicked, deadlocked or called os.Exit).
 // One text for the command line (goroscope run) and the window's console. No ImGui here.
 //
 // Invariant: run_end() is empty until the model has seen the program's end; the exit status

@@ -158,14 +158,16 @@ int cmd_run(const std::vector<std::string>& args) {
   const goro::Exit& ex = session->exit();
   const goro::visual::Model& m = session->model();
   const int os_exit = session->exit_code();
-  // Go's race reports, then what the run ends with: the window's console says the same
+  // Go's race reports, then what the run ends with, as the window's console says it: Go's own
+  // words always (as go run prints them), the goroutines left behind with --leaks
   for (const goro::RaceReport& r : ex.races) std::cerr << r.text;
-  for (const goro::visual::EndLine& l : goro::visual::run_end(m, os_exit, a.has("--leaks") ? SIZE_MAX : 0))
-    std::cerr << l.text << "\n";
+  for (const goro::visual::EndLine& l : goro::visual::run_end(m, os_exit, SIZE_MAX))
+    if (l.tone == goro::visual::EndLine::Tone::Error || a.has("--leaks")) std::cerr << l.text << "\n";
   std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ")
             << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
             << format_time(ex.end_time) << " of "
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
+  if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
   if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
   if (!record.empty()) say("recorded to " + record);

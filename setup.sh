@@ -11,6 +11,7 @@ packages=(
   fonts-dejavu-core                          # the app's TTF font
   ffmpeg                                     # GIF and MP4 clips of replays (goroscope render)
   xvfb xauth libgl1-mesa-dri libglx-mesa0    # headless display (software GL) for the app's checks
+  golang-1.19-src                            # Go's own test programs (tests/go-suite; sources, no toolchain)
 )
 if [ "${GOROSCOPE_WITH_GO:-0}" = 1 ]; then packages+=(golang-go); fi   # bench/compare_go.sh only
 if [ "${GOROSCOPE_WITH_LUA:-0}" = 1 ]; then packages+=(lua5.4); fi    # bench/lang/compare.sh only

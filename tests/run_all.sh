@@ -6,6 +6,7 @@
 #            package; runtime/ configured and built on its own
 #   asan     the suite again under ASan+UBSan (not the window: the GL stack is not ours)
 #   tsan     the runtime's and the app's tests (model, recordings, replay) under TSan
+#   gosuite  Go's own "// run" test programs (golang-1.19-src's test/) on the build's goroscope
 # Usage: tests/run_all.sh [leg ...]      (after ./setup.sh; no leg: all of them, in this order)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ legs=("$@")
 TEST_TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/goroscope-tests.XXXXXX")
 export TEST_TMPDIR
 trap 'rm -rf "$TEST_TMPDIR"' EXIT
-[ ${#legs[@]} -gt 0 ] || legs=(format build install asan tsan)
+[ ${#legs[@]} -gt 0 ] || legs=(format build install gosuite asan tsan)
 
 leg_format() {
   local files
@@ -49,6 +50,11 @@ leg_install() {
   cmake --build build/runtime-alone -j"$jobs"
 }
 
+leg_gosuite() {
+  [ -x build/app/goroscope ] || leg_build
+  tests/go-suite/run.sh build/app/goroscope build/go-suite-results.txt
+}
+
 leg_asan() {
   cmake -S . -B build-asan -DGOROSCOPE_SANITIZE=address -DCMAKE_BUILD_TYPE=Debug -DGOROSCOPE_BENCH=OFF \
     -DGOROSCOPE_WERROR=ON
@@ -72,7 +78,7 @@ leg_tsan() {
 
 for leg in "${legs[@]}"; do
   if ! declare -F "leg_$leg" >/dev/null; then
-    echo "run_all.sh: no leg '$leg' (format build install asan tsan)" >&2
+    echo "run_all.sh: no leg '$leg' (format build install gosuite asan tsan)" >&2
     exit 64
   fi
   echo "==== $leg"

@@ -4,6 +4,7 @@
 // Invariants: a native reads its arguments from args[0..), writes its results to args[0..)
 // (the VM moves them into place); after a nested Thread::call, args is re-read (th.args()).
 #include <algorithm>
+#include <bit>
 #include <cinttypes>
 #include <climits>
 #include <cmath>
@@ -834,6 +835,15 @@ void m_isinf(Thread&, Value* a) {
   a[0] = b((s >= 0 && f == INFINITY) || (s <= 0 && f == -INFINITY));
 }
 void m_signbit(Thread&, Value* a) { a[0] = b(std::signbit(a[0].f)); }
+// IEEE 754 bits, as Go's math.Float64bits & co (a uint32 or uint64 is the int64's bits)
+void m_float64bits(Thread&, Value* a) { a[0] = Value::of_int(std::bit_cast<int64_t>(a[0].f)); }
+void m_float64frombits(Thread&, Value* a) { a[0] = Value::of_float(std::bit_cast<double>(a[0].i)); }
+void m_float32bits(Thread&, Value* a) {
+  a[0] = Value::of_int(std::bit_cast<uint32_t>(static_cast<float>(a[0].f)));
+}
+void m_float32frombits(Thread&, Value* a) {
+  a[0] = Value::of_float(std::bit_cast<float>(static_cast<uint32_t>(a[0].i)));
+}
 
 // --- math/rand (the run's seeded source)
 
@@ -1067,6 +1077,10 @@ const std::map<std::string, NativeFn>& table() {
       {"sync/atomic.SwapInt64", atomic_swap},
       {"sync/atomic.CompareAndSwapInt32", atomic_cas},
       {"sync/atomic.CompareAndSwapInt64", atomic_cas},
+      {"sync/atomic.CompareAndSwapUint32", atomic_cas},
+      {"sync/atomic.CompareAndSwapUint64", atomic_cas},
+      {"sync/atomic.SwapUint32", atomic_swap},
+      {"sync/atomic.SwapUint64", atomic_swap},
       {"context.background", ctx_background},
       {"context.withCancel", ctx_with_cancel},
       {"context.withDeadline", ctx_with_deadline},
@@ -1137,6 +1151,10 @@ const std::map<std::string, NativeFn>& table() {
       {"math.IsNaN", m_isnan},
       {"math.IsInf", m_isinf},
       {"math.Signbit", m_signbit},
+      {"math.Float64bits", m_float64bits},
+      {"math.Float64frombits", m_float64frombits},
+      {"math.Float32bits", m_float32bits},
+      {"math.Float32frombits", m_float32frombits},
       {"math/rand.Intn", r_intn},
       {"math/rand.Int63", r_int63},
       {"math/rand.Float64", r_float64},

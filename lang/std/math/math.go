@@ -60,3 +60,15 @@ func NaN() float64
 func IsNaN(f float64) (is bool)
 func IsInf(f float64, sign int) bool
 func Signbit(x float64) bool
+func Float64bits(f float64) uint64
+func Float64frombits(b uint64) float64
+func Float32bits(f float32) uint32
+func Float32frombits(b uint32) float32
+
+// Copysign returns a value with the magnitude of f and the sign of sign.
+func Copysign(f, sign float64) float64 {
+	if Signbit(sign) != Signbit(f) {
+		return -f
+	}
+	return f
+}

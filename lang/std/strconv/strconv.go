@@ -2,6 +2,9 @@ package strconv
 
 import "errors"
 
+// IntSize is the size in bits of an int or uint value.
+const IntSize = 64
+
 var ErrSyntax = errors.New("invalid syntax")
 var ErrRange = errors.New("value out of range")
 

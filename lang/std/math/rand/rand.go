@@ -6,6 +6,8 @@ func Float64() float64
 
 func Int() int              { return int(Int63()) }
 func Int31() int32          { return int32(Int63() >> 32) }
+func Uint32() uint32        { return uint32(Int63() >> 31) }
+func Uint64() uint64        { return uint64(Int63())>>31 | uint64(Int63())<<32 }
 func Int63n(n int64) int64  { return int64(Intn(int(n))) }
 func Int31n(n int32) int32  { return int32(Intn(int(n))) }
 func Float32() float32      { return float32(Float64()) }

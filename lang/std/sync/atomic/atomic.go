@@ -16,6 +16,22 @@ func SwapInt32(addr *int32, new int32) (old int32)
 func SwapInt64(addr *int64, new int64) (old int64)
 func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
 func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
+func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool)
+func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+func SwapUint32(addr *uint32, new uint32) (old uint32)
+func SwapUint64(addr *uint64, new uint64) (old uint64)
+
+type Uint32 struct {
+	v uint32
+}
+
+func (x *Uint32) Load() uint32            { return LoadUint32(&x.v) }
+func (x *Uint32) Store(val uint32)        { StoreUint32(&x.v, val) }
+func (x *Uint32) Add(delta uint32) uint32 { return AddUint32(&x.v, delta) }
+func (x *Uint32) Swap(new uint32) uint32  { return SwapUint32(&x.v, new) }
+func (x *Uint32) CompareAndSwap(old, new uint32) bool {
+	return CompareAndSwapUint32(&x.v, old, new)
+}
 
 type Int32 struct {
 	v int32
@@ -48,6 +64,10 @@ type Uint64 struct {
 func (x *Uint64) Load() uint64            { return LoadUint64(&x.v) }
 func (x *Uint64) Store(val uint64)        { StoreUint64(&x.v, val) }
 func (x *Uint64) Add(delta uint64) uint64 { return AddUint64(&x.v, delta) }
+func (x *Uint64) Swap(new uint64) uint64  { return SwapUint64(&x.v, new) }
+func (x *Uint64) CompareAndSwap(old, new uint64) bool {
+	return CompareAndSwapUint64(&x.v, old, new)
+}
 
 type Bool struct {
 	v int32

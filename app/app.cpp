@@ -35,8 +35,8 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   const Scenario* s = find_scenario(opts.scenario.empty() ? settings.scenario : opts.scenario);
   select_scenario(s ? s : &default_scenario());
   if (opts.params_set) params_ = opts.params;
-  if (opts.break_line > 0) breakpoints_[scenario_->go_file].insert(opts.break_line);
-  restart();
+  if (opts.break_line > 0) breakpoints_.lines(scenario_->go_file).insert(opts.break_line);
+  restart(opts.start_paused);
   select_timeline_ = opts.timeline;
   diagram_only_ = opts.diagram_only;
   presentation_ = opts.present;
@@ -80,14 +80,7 @@ void App::open(std::shared_ptr<Replay> r) {
 
 void App::sync_breakpoints() {
   goro::Control& ctl = session_->control();
-  std::vector<uint32_t> lines;
-  for (int l : breakpoints_[session_->source().name]) lines.push_back(static_cast<uint32_t>(l));
-  if (session_.get() != breaks_session_ || lines != breaks_pushed_) {
-    if (session_.get() != breaks_session_) line_stops_seen_ = 0;
-    breaks_session_ = session_.get();
-    breaks_pushed_ = lines;
-    ctl.set_breakpoints(std::move(lines));
-  }
+  if (breakpoints_.push(*session_)) line_stops_seen_ = 0;
   if (uint64_t n = ctl.line_stops(); n != line_stops_seen_) {
     line_stops_seen_ = n;
     goro::Control::LineStop at = ctl.last_line_stop();
@@ -100,8 +93,21 @@ void App::sync_breakpoints() {
   }
 }
 
+void App::step() {
+  if (replay_) return;
+  if (session_->done()) {
+    restart(true);  // Step after the end shows the run again, paused at its first event
+    return;
+  }
+  session_->control().step();
+}
+
 void App::step_line() {
   if (replay_) return;
+  if (session_->done()) {
+    restart(true);
+    return;
+  }
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 1;
   const goro::visual::Goroutine* gr = session_->model().goroutine(g);
   session_->control().step_line(g, gr ? gr->line : 0, hold_others_ && config_.procs == 1);
@@ -164,7 +170,7 @@ void App::select_scenario(const Scenario* s) {
   if (s->builtin) settings_.scenario = s->name;  // the user's file is opened by name each time
 }
 
-void App::restart() {
+void App::restart(bool paused) {
   session_.reset();  // stops the old program
   diagram_.reset();
   // The race detector watches the shared variables (drawn as nodes) of programs that make few
@@ -183,7 +189,7 @@ void App::restart() {
   timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);
   sync_breakpoints();
-  session_->control().resume();
+  if (!paused && !settings_.start_paused) session_->control().resume();
   status_ = StatusBar{};
   status_.rate_start = now_;
 }
@@ -245,8 +251,14 @@ void App::keys() {
   }
   goro::Control& c = session_->control();
   if (pressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
-  if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) c.step();
-  if (pressed(GLFW_KEY_DOWN)) step_line();
+  if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) {
+    step();  // may restart: c is then the old run's
+    return;
+  }
+  if (pressed(GLFW_KEY_DOWN)) {
+    step_line();  // may restart, as step()
+    return;
+  }
   if (pressed(GLFW_KEY_R, false)) {
     restart();  // c is the old run's: done with it
     return;
@@ -419,9 +431,9 @@ void App::frame(double now, float frame_ms) {
 goro::visual::GoroutineVariables App::inspected_variables() {
   goro::visual::GoroutineVariables none;
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 0;
-  if (session_ && (vars_session_ != session_.get() || vars_watched_ != g)) {
+  if (session_ && (vars_run_ != session_->run_id() || vars_watched_ != g)) {
     session_->control().watch_variables(g);
-    vars_session_ = session_.get();
+    vars_run_ = session_->run_id();
     vars_watched_ = g;
   }
   if (replay_ || !session_) {

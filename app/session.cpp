@@ -5,6 +5,13 @@
 
 namespace goroscope {
 
+namespace {
+uint64_t next_run_id() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
+}  // namespace
+
 std::map<std::string, std::string> header_of(const RunSpec& spec) {
   std::map<std::string, std::string> h;
   h["goroscope"] = "1";
@@ -19,6 +26,7 @@ std::map<std::string, std::string> header_of(const RunSpec& spec) {
 
 Session::Session(RunSpec spec, const std::string& record_path, bool start_paused, bool keep_events)
     : spec_(std::move(spec)),
+      run_id_(next_run_id()),
       source_{spec_.scenario->go_file, spec_.scenario->source_with(spec_.params)},
       keep_events_(keep_events) {
   if (!record_path.empty())

@@ -33,6 +33,7 @@ const char* const kWindowHelp =
     "  --timeline             show the timeline below the diagram (else the console)\n"
     "  --break LINE           pause when a goroutine reaches line LINE of the program; the\n"
     "                         inspector shows it, its variables too\n"
+    "  --paused               start the program paused at its first event (Step: Right)\n"
     "  --find-failing         press \"Find a failing schedule\" at once: search for a run that\n"
     "                         fails, and open it in replay at the moment it went wrong\n"
     "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
@@ -81,6 +82,7 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
                                                                                 {"--timeline", true},
                                                                                 {"--find-failing", true},
                                                                                 {"--break"},
+                                                                                {"--paused", true},
                                                                                 {"--help-app", true},
                                                                                 {"--slider", false, true}});
   Args a(args, 0, specs);
@@ -133,9 +135,12 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
   o.play = a.has("--play");
   o.timeline = a.has("--timeline");
   o.find_failing = a.has("--find-failing");
+  o.start_paused = a.has("--paused");
   if (auto n = a.whole("--break", 1, 1000000)) o.break_line = static_cast<int>(*n);
   if (o.break_line && !o.recording.empty())
     throw UsageError("--break pauses a running program: give --scenario or FILE.go, not a recording");
+  if (o.start_paused && !o.recording.empty())
+    throw UsageError("--paused is for a running program: give --scenario or FILE.go, not a recording");
   if (o.find_failing && !o.recording.empty())
     throw UsageError("--find-failing searches the program's runs: give --scenario, not a recording");
   if (o.recording.empty()) {

@@ -27,6 +27,7 @@ struct WindowOptions {
   bool present = false;       // --present: diagram and narration, large type, high contrast
   bool find_failing = false;  // --find-failing: start "Find a failing schedule" at once
   int break_line = 0;         // --break LINE: a breakpoint on that line of the program (0: none)
+  bool start_paused = false;  // --paused: the program stops at its first event
   int theme = -1;             // --theme: -1 the saved one, 0 light, 1 dark
   std::string screenshot;     // --screenshot FILE.png: render `frames` frames, write, exit
   int frames = 90;

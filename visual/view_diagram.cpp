@@ -68,6 +68,15 @@ bool goroutine_waits_on(const Goroutine& g, uint64_t obj) {
 
 }  // namespace
 
+FitZoom fit_zoom(float w, float h, float canvas_w, float canvas_h, float min_zoom, float max_zoom) {
+  FitZoom f;
+  if (w <= 0 || h <= 0) return f;
+  float whole = std::min(canvas_w / w, canvas_h / h);
+  f.zoom = std::min(whole, std::max(min_zoom, max_zoom));
+  f.shrunk = f.zoom < min_zoom;
+  return f;
+}
+
 void DiagramView::reset() {
   engine_.reset();
   layout_ = Layout{};
@@ -189,8 +198,8 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), pal.canvas);
 
   // zoom_ is screen pixels per diagram unit; at a larger interface (HiDPI, Ctrl +, --scale) the
-  // same diagram is drawn larger. Fitting never makes labels smaller than kMinTextPx (times the
-  // interface's scale): a large diagram is shown from its start and scrolls.
+  // same diagram is drawn larger. Fitting keeps labels at kMinTextPx (times the interface's
+  // scale) or more where the whole diagram fits so; else it shrinks them, and says so.
   ui_ = ImGui::GetFontSize() / kBaseFontPx;
   float min_zoom = kMinTextPx / kBaseFontPx * ui_ * text_scale;
   if (prev_ui_ > 0 && ui_ != prev_ui_ && !L.nodes.empty()) {  // Ctrl +/-: the diagram grows too
@@ -203,10 +212,18 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   }
   prev_ui_ = ui_;
   if (auto_fit_ && L.width > 0) {
-    float z = std::min(size.x / L.width, size.y / L.height);
-    zoom_ = std::clamp(z, min_zoom, std::max(min_zoom, 1.6f * ui_ * text_scale));
-    off_x_ = L.width * zoom_ <= size.x ? (size.x - L.width * zoom_) / 2 : 0;
-    off_y_ = (size.y - L.height * zoom_) / 2;  // too tall: the middle rows
+    FitZoom f = fit_zoom(L.width, L.height, size.x, size.y, min_zoom, 1.6f * ui_ * text_scale);
+    float room_y = size.y;
+    if (f.shrunk) {  // a line at the bottom says so: the diagram fits above it
+      room_y = std::max(size.y - ImGui::GetFontSize() * 1.6f, size.y / 2);
+      f = fit_zoom(L.width, L.height, size.x, room_y, min_zoom, 1.6f * ui_ * text_scale);
+    }
+    zoom_ = f.zoom;
+    shrunk_ = f.shrunk;
+    off_x_ = (size.x - L.width * zoom_) / 2;
+    off_y_ = (room_y - L.height * zoom_) / 2;
+  } else if (!auto_fit_) {
+    shrunk_ = false;  // the user's own zoom: nothing to say
   }
   auto to_screen = [&](float x, float y) {
     return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_);
@@ -410,6 +427,13 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     dl->AddText(ImVec2(lb_a.x + fs_ui * 0.4f, lb_a.y + fs_ui * 0.25f), pal.text, legend_label);
   }
   if (legend) draw_legend(dl, pal, lb_b.x, lb_b.y + fs_ui * 0.3f);
+  if (shrunk_ && !L.nodes.empty()) {  // fitted below the usual text size: say so, bottom left
+    char note[96];
+    std::snprintf(note, sizeof note, "text at %.0f%% to fit the whole diagram (wheel: zoom in)",
+                  100 * zoom_ / min_zoom);
+    ImVec2 ts = ImGui::CalcTextSize(note);
+    dl->AddText(ImVec2(origin.x + fs_ui * 0.4f, origin.y + size.y - ts.y - fs_ui * 0.3f), pal.text_dim, note);
+  }
   dl->PopClipRect();
 }
 

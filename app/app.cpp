@@ -14,6 +14,7 @@
 
 #include "cli.hpp"
 #include "columns.hpp"
+#include "narration.hpp"
 #include "source_edit.hpp"
 
 namespace goroscope {
@@ -99,7 +100,40 @@ void App::step() {
     restart(true);  // Step after the end shows the run again, paused at its first event
     return;
   }
+  fold_from_ = session_->events().size();
+  fold_left_ = 256;
   session_->control().step();
+}
+
+void App::fold_step() {
+  if (!fold_left_ || replay_) return;
+  const auto& evs = session_->events();
+  goro::Control& c = session_->control();
+  if (evs.size() <= fold_from_ || !c.paused()) return;  // the step has not happened yet
+  if (session_->done() || goro::visual::seen(session_->model(), evs.back(), session_->strings())) {
+    fold_left_ = 0;
+    return;
+  }
+  fold_from_ = evs.size();
+  fold_left_--;
+  c.step();
+}
+
+size_t App::seen_step(bool forward) const {
+  const goro::Recording& rec = replay_->recording();
+  const goro::visual::Model* all = replay_->final_model();  // every goroutine's name known
+  const goro::visual::Model& m = all ? *all : replay_->model();
+  auto seen = [&](size_t i) { return goro::visual::seen(m, rec.events[i], rec.strings); };
+  size_t n = rec.events.size(), at = replay_->cursor();  // events [0, at) applied
+  if (forward) {
+    size_t i = at;
+    while (i < n && i - at < 4096 && !seen(i)) i++;
+    return std::min(i + 1, n);
+  }
+  if (at <= 1) return 0;
+  size_t i = at - 2;  // the event before the one shown last
+  while (i > 0 && at - i < 4096 && !seen(i)) i--;
+  return i + 1;
 }
 
 void App::step_line() {
@@ -245,8 +279,8 @@ void App::keys() {
   if (pressed(GLFW_KEY_F12, false)) shot_path_ = default_shot_path();
   if (replay_) {
     if (pressed(GLFW_KEY_SPACE, false)) replay_->playing() ? replay_->pause() : replay_->play();
-    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) jump(replay_->cursor() + 1);
-    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_B)) jump(replay_->cursor() ? replay_->cursor() - 1 : 0);
+    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) jump(seen_step(true));
+    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_B)) jump(seen_step(false));
     return;
   }
   goro::Control& c = session_->control();
@@ -291,6 +325,7 @@ void App::frame(double now, float frame_ms) {
   applied += session_->pump().size();  // a paused live run while replaying: drains nothing new
   status_.count(applied, now);
   sync_breakpoints();
+  fold_step();
   keys();
   const auto& pal = this->pal();
   diagram_.text_scale = presentation_ ? kPresentTextScale : 1.0f;

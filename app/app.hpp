@@ -142,6 +142,9 @@ class App {
   const goro::visual::Palette& pal() const { return goro::visual::palette(settings_.dark, presentation_); }
   // jump() and jump_time() move the replay where the user asked, which stops its playing.
   void jump(size_t event);
+  // seen_step() is the replay's cursor one event a student sees forward (or back): timers' and
+  // variables' bookkeeping folded in (goro::visual::seen()).
+  size_t seen_step(bool forward) const;
   void jump_time(int64_t t);
   void back_to_live();
   void end_clip();  // once the clip has all its frames, failed, or was cancelled
@@ -175,6 +178,11 @@ class App {
   // a pause at one selects its goroutine and says so.
   void sync_breakpoints();
   uint64_t line_stops_seen_ = 0;
+  // A live Step goes on over bookkeeping events (goro::visual::seen()) up to this many more,
+  // once the run has gone past fold_from_ events.
+  int fold_left_ = 0;
+  size_t fold_from_ = 0;
+  void fold_step();
   // inspected_variables() is what the inspector shows of the selected goroutine's variables:
   // the live run's Control watches that goroutine (set again when the selection or the run
   // changes), and its latest snapshot comes back each frame.

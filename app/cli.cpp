@@ -161,11 +161,16 @@ int cmd_run(const std::vector<std::string>& args) {
     std::cerr << "exit status " << os_exit << "\n";  // os.Exit(N), as go run says it
   else if (ex.status != goro::ExitStatus::Ok && os_exit < 0)
     std::cerr << ex.message << "exit status 2\n";
-  std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ")
-            << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
+  // Timers (time.After, Tick, AfterFunc) are runtime timers in Go: neither goroutines nor leaks.
+  const size_t timers = ex.goroutines - std::min<size_t>(ex.goroutines, m.program_goroutines());
+  const size_t goroutines = ex.goroutines - timers;
+  std::cerr << "goroscope: " << goroutines << (goroutines == 1 ? " goroutine, " : " goroutines, ");
+  if (timers) std::cerr << timers << (timers == 1 ? " timer, " : " timers, ");
+  std::cerr << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
             << format_time(ex.end_time) << " of "
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
-  if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
+  if (m.leaked())
+    std::cerr << ", " << m.leaked() << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
   if (a.has("--leaks")) print_leaks(ex, std::cerr, sc->builtin ? sc->go_file : sc->name);
   print_races(ex, std::cerr);

@@ -54,12 +54,12 @@ void ReplayPanel::draw(App& app) {
   float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
   if (ImGui::Button("|<", ImVec2(bw, 0))) app.jump(0);
   ImGui::SameLine();
-  if (ImGui::Button("<", ImVec2(bw, 0))) app.jump(r.cursor() ? r.cursor() - 1 : 0);
+  if (ImGui::Button("<", ImVec2(bw, 0))) app.jump(app.seen_step(false));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event back (Left or B)");
   ImGui::SameLine();
   if (ImGui::Button(r.playing() ? "Pause" : "Play", ImVec2(bw, 0))) r.playing() ? r.pause() : r.play();
   ImGui::SameLine();
-  if (ImGui::Button(">", ImVec2(bw, 0))) app.jump(r.cursor() + 1);
+  if (ImGui::Button(">", ImVec2(bw, 0))) app.jump(app.seen_step(true));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event forward (Right or N)");
   float speed = static_cast<float>(r.speed());
   ImGui::SetNextItemWidth(-1);

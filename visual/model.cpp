@@ -114,8 +114,13 @@ std::vector<std::pair<SyncEdgeKey, uint64_t>> Model::sync_edges() const {
 }
 
 void Model::set_state(Goroutine& x, GState s, int64_t since) {
-  counts_[static_cast<size_t>(x.state)]--;
-  counts_[static_cast<size_t>(s)]++;
+  if (x.timer) {
+    if (x.state != GState::Finished && s == GState::Finished) timers_alive_--;
+    if (x.state == GState::Finished && s != GState::Finished) timers_alive_++;
+  } else {
+    counts_[static_cast<size_t>(x.state)]--;
+    counts_[static_cast<size_t>(s)]++;
+  }
   x.state = s;
   x.since = since;
 }
@@ -178,6 +183,12 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       x.name = text(e.text);
       x.parent = e.obj;
       set_state(x, GState::Runnable, e.time);
+      if (!x.timer && is_timer_name(x.name)) {  // out of the program's counts
+        counts_[static_cast<size_t>(x.state)]--;
+        x.timer = true;
+        timers_made_++;
+        timers_alive_++;
+      }
       break;
     }
     case EventKind::GoStart: {
@@ -365,7 +376,9 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::Exit:
       exited_ = true;
       status_ = static_cast<ExitStatus>(e.aux);
-      leaked_ = static_cast<uint64_t>(e.arg);
+      // Go's count less the timers still waiting: those are runtime timers in Go, no leak.
+      leaked_ =
+          static_cast<uint64_t>(e.arg) - std::min<uint64_t>(static_cast<uint64_t>(e.arg), timers_alive_);
       break;
     case EventKind::VarAccess:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {

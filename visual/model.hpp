@@ -36,10 +36,19 @@ inline GState parked_state(uint8_t reason) {
   return reason == static_cast<uint8_t>(WaitReason::Sleep) ? GState::Sleeping : GState::Blocked;
 }
 
+// is_timer_name() tells a goroutine or a channel of the time package's own timers: the goroutine
+// that waits out time.After, NewTimer, AfterFunc or a Ticker ("time.After.func1",
+// "time.(*Ticker).run") and the channel it fires on ("time.After", "time.NewTicker"). Go has a
+// runtime timer there and no goroutine: such a goroutine is never drawn, counted or leaked, and
+// its channel is drawn as the timer's clock. (A user's program is package main: its names never
+// start with "time.".)
+inline bool is_timer_name(const std::string& name) { return name.rfind("time.", 0) == 0; }
+
 // Goroutine is one goroutine's state.
 struct Goroutine {
   uint64_t id = 0;
   std::string name;
+  bool timer = false;  // the time package's, for a timer (is_timer_name()): not the program's
   uint64_t parent = 0;
   GState state = GState::Runnable;
   uint8_t reason = 0;                  // WaitReason while Blocked or Sleeping
@@ -189,12 +198,17 @@ class Model {
   const std::string& output() const { return output_; }  // the program's standard output
   const std::string& errors() const { return errors_; }  // its standard error (print, println)
   uint64_t channel_ops() const { return chan_ops_; }
-  size_t count(GState s) const { return counts_[static_cast<size_t>(s)]; }  // goroutines in state s
+  // count() is how many of the program's goroutines are in state s (timers' not counted).
+  size_t count(GState s) const { return counts_[static_cast<size_t>(s)]; }
+  // timers() is how many timer goroutines (Goroutine::timer) have not fired or stopped yet.
+  size_t timers() const { return timers_alive_; }
+  // program_goroutines() is how many goroutines the program made (timers' not counted).
+  size_t program_goroutines() const { return gs_.size() - timers_made_; }
 
   bool exited() const { return exited_; }
   ExitStatus exit_status() const { return status_; }
   const std::string& exit_message() const { return message_; }  // panic / deadlock text
-  uint64_t leaked() const { return leaked_; }
+  uint64_t leaked() const { return leaked_; }  // goroutines alive when main returned (timers' not counted)
 
   // own_bytes() is about how much memory this copy holds that no other copy shares.
   size_t own_bytes() const;
@@ -212,6 +226,7 @@ class Model {
   CowVector<Goroutine> gs_;
   std::array<size_t, 5>
       counts_{};  // goroutines by GState  // copies (replay snapshots) share what they did not change
+  size_t timers_alive_ = 0, timers_made_ = 0;  // timer goroutines (not in counts_)
   std::vector<Object> objs_;
   std::vector<Channel> chans_;
   std::vector<WaitGroup> wgs_;

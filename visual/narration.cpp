@@ -89,7 +89,31 @@ std::string park(const Model& m, const Event& e) {
   return name + " blocked";
 }
 
+// timer() tells the goroutine of a time package timer.
+bool timer(const Model& m, uint64_t id) {
+  const Goroutine* g = m.goroutine(id);
+  return g && g->timer;
+}
+
 }  // namespace
+
+bool seen(const Model& m, const Event& e, const std::vector<std::string>& strings) {
+  switch (e.kind) {
+    case EventKind::VarAccess:
+      return false;
+    case EventKind::ObjMake:
+      return static_cast<ObjKind>(e.aux) != ObjKind::Var;
+    case EventKind::GoCreate:
+      return !(e.text < strings.size() && is_timer_name(strings[e.text]));
+    case EventKind::ChanSend:
+    case EventKind::ChanHandoff:
+    case EventKind::Output:
+    case EventKind::Panic:
+      return true;  // a timer firing is seen
+    default:
+      return !(e.g && timer(m, e.g));
+  }
+}
 
 std::string narrate(const Model& m, const Event& e, const std::vector<std::string>& strings,
                     int64_t prev_time, bool virtual_clock) {
@@ -133,12 +157,17 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
       }
       break;
     case EventKind::ChanSend:
-      s = g + " sent " + channel_value(e, strings) + " into " + obj + buffer(m, e.obj);
+      s = timer(m, e.g) ? "timer " + obj + " fires: its channel holds the time"
+                        : g + " sent " + channel_value(e, strings) + " into " + obj + buffer(m, e.obj);
       break;
     case EventKind::ChanRecv:
       s = g + " received " + channel_value(e, strings) + " from " + obj + buffer(m, e.obj);
       break;
     case EventKind::ChanHandoff:
+      if (timer(m, e.g)) {
+        s = "timer " + obj + " fires: " + who(m, static_cast<uint64_t>(e.arg)) + " receives the time";
+        break;
+      }
       s = g + " handed " + channel_value(e, strings) + " straight to " +
           who(m, static_cast<uint64_t>(e.arg)) + " through " + obj;
       break;

@@ -701,6 +701,19 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
     case NodeKind::Channel: {
       const Channel* c = m.channel(n.key.id);
       if (!c) return;
+      if (is_timer_name(c->name)) {  // a runtime timer's channel: a small clock, and whether it fired
+        dl->AddRectFilled(a, b, pal.chan_fill, 4 * zoom_);
+        border(pal.node_border, 1.2f);
+        float cr = n.h / 2 - 10;
+        ImVec2 mid = S(n.x + 10 + cr, n.y + n.h / 2);
+        float rs = cr * zoom_, th = 1.6f * std::max(zoom_, 0.5f);
+        dl->AddCircle(mid, rs, pal.text, 0, th);
+        dl->AddLine(mid, ImVec2(mid.x, mid.y - rs * 0.75f), pal.text, th);
+        dl->AddLine(mid, ImVec2(mid.x + rs * 0.5f, mid.y + rs * 0.15f), pal.text, th);
+        put(20 + 2 * cr, 7, pal.text, n.label);
+        put(20 + 2 * cr, 31, pal.text_dim, c->buffer.empty() ? "waiting" : "fired", kDetail);
+        break;
+      }
       dl->AddRectFilled(a, b, pal.chan_fill, 4 * zoom_);
       border(c->closed ? pal.closed : pal.node_border, c->closed ? 2.f : 1.2f);
       std::string title = n.label + "  " + std::to_string(c->buffer.size()) + "/" + std::to_string(c->cap);

@@ -229,3 +229,44 @@ TEST(DiagramView, AnEightWorkerPoolInPresentationFitsASmallCanvas) {
     }
   }
 }
+
+TEST(DiagramView, AtMostAFewValuesTravelToAndFromAChannel) {
+  // Eight workers sending results at once: each channel shows a few values in flight, the rest
+  // as "+N", never a pile of pills over it.
+  const goroscope::Scenario* s = goroscope::find_scenario("worker_pool");
+  ASSERT_TRUE(s);
+  std::string path = ::testing::TempDir() + "diagram-view-pills.gorec";
+  goroscope::RunSpec spec{s, s->defaults(), {}};
+  spec.config.clock = goro::ClockMode::Virtual;
+  spec.params.values["numWorkers"] = 8;
+  spec.params.values["numJobs"] = 40;
+  {
+    goroscope::Session run(spec, path);
+    for (;;) {
+      bool was_done = run.done();
+      if (run.pump().empty()) {
+        if (was_done) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    }
+  }
+  goroscope::Replay r(path);
+  r.wait_indexed();
+  Headless ui;
+  goro::visual::DiagramView d;
+  goro::visual::Selection sel;
+  d.plan(*r.final_model());
+  double now = 1;
+  size_t most = 0;
+  ui.frame(d, r.model(), sel, now);
+  for (size_t i = 1; i <= r.size(); i++) {  // one event a frame, faster than values can travel
+    r.seek(i);
+    ui.frame(d, r.model(), sel, now += 0.01);
+    for (const auto& c : r.model().channels()) {
+      size_t n = d.pills_on(c.id);
+      most = std::max(most, n);
+      ASSERT_LE(n, goro::visual::DiagramView::kPillsPerChannel) << c.name << " at event " << i;
+    }
+  }
+  EXPECT_EQ(most, goro::visual::DiagramView::kPillsPerChannel) << "a burst fills the few places there are";
+}

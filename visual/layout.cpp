@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <set>
 
 namespace goro::visual {
 
@@ -146,8 +147,21 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   for (const WaitGroup& w : m.waitgroups()) vertex({NodeKind::WaitGroup, w.id});
   for (const Mutex& mu : m.mutexes()) vertex({NodeKind::Mutex, mu.id});
   for (const Once& o : m.onces()) vertex({NodeKind::Once, o.id});
+  // A variable whose object is drawn already (the variable `jobs` of the channel jobs, `wg` or
+  // `sc.mu` of a WaitGroup or Mutex box) gets no box of its own.
+  std::set<std::string> drawn;
+  for (const Channel& c : m.channels()) drawn.insert(c.name);
+  for (const WaitGroup& w : m.waitgroups()) drawn.insert(w.name);
+  for (const Mutex& mu : m.mutexes()) drawn.insert(mu.name);
+  for (const Once& o : m.onces()) drawn.insert(o.name);
+  auto boxed = [&](const Variable& v) {
+    if (!v.shared()) return false;
+    if (!v.races.empty()) return true;  // a race on it is shown whatever it is
+    size_t dot = v.name.rfind('.');
+    return !drawn.count(v.name) && (dot == std::string::npos || !drawn.count(v.name.substr(dot + 1)));
+  };
   for (const Variable& v : m.variables())
-    if (v.shared()) vertex({NodeKind::Variable, v.id});
+    if (boxed(v)) vertex({NodeKind::Variable, v.id});
 
   // Edges: (from vertex, to vertex, kind) -> (count, object).
   std::map<std::tuple<size_t, size_t, EdgeKind>, std::pair<uint64_t, uint64_t>> flows;
@@ -216,7 +230,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   // Variables: one edge per goroutine (or group) and variable, the strongest of race, write,
   // read; its count is how many races (race), or goroutines (read, write) it stands for.
   for (const Variable& v : m.variables()) {
-    if (!v.shared()) continue;
+    if (!boxed(v)) continue;
     size_t vv = vi.at({NodeKind::Variable, v.id});
     std::map<size_t, std::pair<EdgeKind, uint64_t>> strongest;  // goroutine vertex -> (kind, count)
     auto mark = [&](uint64_t g, EdgeKind k) {

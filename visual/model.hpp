@@ -123,11 +123,13 @@ struct Variable {
   std::string name;
   std::vector<uint64_t> readers, writers;  // goroutines, in order of their first access
   std::vector<RaceMark> races;
-  // shared() tells whether more than one goroutine used it (or it raced): a variable only one
-  // goroutine touched (a job's field it received) is no part of the picture.
+  // shared() tells whether it is part of the picture: it raced, or two goroutines or more used
+  // it and one of them wrote it. A variable only one goroutine touched (a job's field it
+  // received), or only read (a constant-like numJobs, a channel variable), is not.
   bool shared() const {
     if (!races.empty()) return true;
-    uint64_t first = readers.empty() ? (writers.empty() ? 0 : writers[0]) : readers[0];
+    if (writers.empty()) return false;
+    uint64_t first = writers[0];
     for (uint64_t g : readers)
       if (g != first) return true;
     for (uint64_t g : writers)

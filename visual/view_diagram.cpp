@@ -96,6 +96,12 @@ void DiagramView::plan(const Model& final) {
   layout_seq_ = UINT64_MAX;
 }
 
+size_t DiagramView::pills_on(uint64_t chan) const {
+  size_t n = 0;
+  for (const Token& k : tokens_) n += k.t.chan == chan;
+  return n;
+}
+
 std::optional<std::pair<float, float>> DiagramView::screen_center(NodeKey k) const {
   const Node* n = layout_.find(k);
   if (!n) return std::nullopt;
@@ -125,12 +131,16 @@ void DiagramView::collect_tokens(const Model& m, double now) {
   }
   for (const Transfer& t : m.recent_transfers()) {
     if (t.seq <= last_seq_seen_) continue;
-    // Values on one path queue up rather than overlap; past a short queue, they count as "+N".
+    // Values on one path queue up rather than overlap; past a short queue, or past
+    // kPillsPerChannel on the channel's edges together, they count as "+N".
     double start = now;
-    for (const Token& k : tokens_)
-      if (k.t.chan == t.chan && k.t.from == t.from && k.t.to == t.to)
-        start = std::max(start, k.start + kTokenSpacing);
-    if (start - now > 3 * kTokenSpacing) {
+    size_t on_channel = 0;
+    for (const Token& k : tokens_) {
+      if (k.t.chan != t.chan) continue;
+      on_channel++;
+      if (k.t.from == t.from && k.t.to == t.to) start = std::max(start, k.start + kTokenSpacing);
+    }
+    if (start - now > 2 * kTokenSpacing || on_channel >= kPillsPerChannel) {
       auto& [n, until] = token_overflow_[{t.chan, t.from ? t.from : t.to}];
       n = until > now ? n + 1 : 1;
       until = now + kTokenSeconds;
@@ -140,7 +150,6 @@ void DiagramView::collect_tokens(const Model& m, double now) {
   }
   if (!m.recent_transfers().empty())
     last_seq_seen_ = std::max(last_seq_seen_, m.recent_transfers().back().seq);
-  if (tokens_.size() > 48) tokens_.erase(tokens_.begin(), tokens_.end() - 48);  // a burst: show the latest
   tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(),
                                [now](const Token& k) { return now - k.start > kTokenSeconds; }),
                 tokens_.end());

@@ -77,6 +77,11 @@ class DiagramView {
   bool legend = false;
   const Layout& layout() const { return layout_; }
   bool animating() const { return !tokens_.empty() || moving_; }
+  // kPillsPerChannel: at most this many values travel to and from one channel at once (its
+  // edges together); the others count as "+N" beside it.
+  static constexpr size_t kPillsPerChannel = 4;
+  // pills_on() is how many values travel to or from channel chan now (queued ones included).
+  size_t pills_on(uint64_t chan) const;
   // screen_center() is where the node's centre was drawn in the last frame (screen pixels).
   std::optional<std::pair<float, float>> screen_center(NodeKey k) const;
 

@@ -219,6 +219,9 @@ void App::restart(bool paused) {
   diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
   spec.lines = true;  // breakpoints and Step line stop at any statement
+  // Choosing by hand: a choice at every synchronising call and every shared read and write (as
+  // the schedule explorer has), so that two counter++ can be interleaved to lose an update.
+  spec.config.preempt_at_sync = choose_ && config_.procs == 1;
   session_ = std::make_unique<Session>(spec, "", true, true);  // held until its breakpoints are set
   timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);

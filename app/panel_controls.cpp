@@ -164,10 +164,14 @@ void ControlsPanel::draw(App& app) {
   // Choosing the interleaving by hand.
   ImGui::Spacing();
   ImGui::BeginDisabled(app.config_.procs != 1);
-  if (ImGui::Checkbox("choose who runs next, by hand", &app.choose_)) ctl().choose_mode(app.choose_);
+  if (ImGui::Checkbox("choose who runs next, by hand", &app.choose_)) app.restart();
   ImGui::EndDisabled();
-  if (app.config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("with procs = 1");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(app.config_.procs != 1
+                          ? "with procs = 1"
+                          : "restarts the program; then at every channel operation, lock and\n"
+                            "shared variable's read or write, you pick who runs next\n"
+                            "(two counter++ interleaved: an update lost)");
   if (app.choose_ && app.config_.procs == 1) {
     auto cands = ctl().candidates();
     if (cands.empty()) ImGui::TextColored(col(pal.text_dim), "(no choice pending)");

@@ -33,8 +33,9 @@ Session::Session(RunSpec spec, const std::string& record_path, bool start_paused
     writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_), source_);
   if (start_paused) control_.pause();
   // Compiled here (or found compiled), before the run's thread starts.
-  std::function<void()> main = spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_,
-                                                             spec_.config.race, spec_.lines);
+  std::function<void()> main =
+      spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_,
+                                    spec_.config.race || spec_.config.preempt_at_sync, spec_.lines);
   thread_ = std::thread([this, main = std::move(main)] {
     exit_ = goro::run(program_config(spec_.config), goro::Observer{&tap_, &control_}, main);
     done_.store(true);

@@ -113,6 +113,21 @@ std::vector<std::pair<SyncEdgeKey, uint64_t>> Model::sync_edges() const {
   return v;
 }
 
+std::string Model::with_names(std::string report, std::initializer_list<uint64_t> ids) const {
+  for (uint64_t id : ids) {
+    const Goroutine* x = goroutine(id);
+    if (!x || x->name.empty()) continue;
+    for (const std::string& said :
+         {"by goroutine " + std::to_string(id) + ":", "Goroutine " + std::to_string(id) + " ("}) {
+      std::string named = said.back() == ':' ? said.substr(0, said.size() - 1) + " (" + x->name + "):"
+                                             : said.substr(0, said.size() - 1) + "= " + x->name + " (";
+      for (size_t at = report.find(said); at != std::string::npos; at = report.find(said, at + named.size()))
+        report.replace(at, said.size(), named);
+    }
+  }
+  return report;
+}
+
 void Model::set_state(Goroutine& x, GState s, int64_t since) {
   if (x.timer) {
     if (x.state != GState::Finished && s == GState::Finished) timers_alive_--;
@@ -389,7 +404,8 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::Race:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {
         vars_[o->index].races.push_back({e.g, static_cast<uint64_t>(e.arg), (e.aux & kRaceCurrentWrites) != 0,
-                                         (e.aux & kRacePreviousWrites) != 0, e.time, text(e.text),
+                                         (e.aux & kRacePreviousWrites) != 0, e.time,
+                                         with_names(text(e.text), {e.g, static_cast<uint64_t>(e.arg)}),
                                          output_.size()});
         races_++;
       }

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <tuple>
@@ -224,6 +225,9 @@ class Model {
   void use(uint64_t g, uint64_t obj, uint8_t how, uint64_t n = 1);  // counts a learned edge  // keeps counts_
   void unqueue(Goroutine& gr);
   void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);
+  // with_names() is a race report whose goroutines (Go's numbers) also carry the diagram's
+  // names: "by goroutine 2 (main.func1):", "Goroutine 2 = main.func1 (running) created at:".
+  std::string with_names(std::string report, std::initializer_list<uint64_t> ids) const;
 
   CowVector<Goroutine> gs_;
   std::array<size_t, 5>

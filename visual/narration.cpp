@@ -152,6 +152,9 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
           s = g + " made channel " + obj +
               (e.arg > 0 ? " (buffered, capacity " + std::to_string(e.arg) + ")" : " (unbuffered)");
           break;
+        case ObjKind::Var:  // declared wherever it was: the detector sees it at its first access
+          s = "the race detector starts watching variable " + obj + " (" + g + " uses it)";
+          break;
         default:
           s = g + " made " + obj_kind_name(static_cast<ObjKind>(e.aux)) + " " + obj;
       }
@@ -225,11 +228,21 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
     case EventKind::VarAccess:
       s = g + (e.aux ? " writes " : " reads ") + obj + " for the first time";
       break;
-    case EventKind::Race:
-      s = "DATA RACE on " + obj + ": " + g + (e.aux & kRaceCurrentWrites ? " writes" : " reads") +
-          " it, and " + who(m, static_cast<uint64_t>(e.arg)) +
-          (e.aux & kRacePreviousWrites ? " wrote" : " read") + " it with nothing ordering the two";
+    case EventKind::Race: {
+      std::string other = who(m, static_cast<uint64_t>(e.arg));
+      bool writes = e.aux & kRaceCurrentWrites, wrote = e.aux & kRacePreviousWrites;
+      s = "DATA RACE on " + obj + ": ";
+      if (writes && wrote)
+        s += g + " writes " + obj + ", overwriting " + other +
+             "'s write with nothing ordering the two: an update is lost";
+      else if (writes)
+        s += g + " writes " + obj + " after " + other + " read it, nothing ordering the two: " + other +
+             "'s value is stale, and a write of it undoes " + g + "'s update";
+      else
+        s += g + " reads " + obj + " while " + other +
+             "'s write is unordered with it: it may see the old value or the new";
       break;
+    }
     case EventKind::Exit:
       s = m.exit_status() == ExitStatus::Ok         ? "main returned: the program exits"
           : m.exit_status() == ExitStatus::Deadlock ? "the program ended in a deadlock"

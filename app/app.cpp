@@ -45,6 +45,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   if (opts.replay) {
     open(opts.replay);
     if (opts.at >= 0) replay_->seek_time(opts.at);
+    if (opts.at_event >= 0) replay_->seek(std::min(static_cast<size_t>(opts.at_event), replay_->size()));
     if (opts.play) replay_->play();
   }
 }

@@ -41,6 +41,7 @@ struct AppOptions {
   bool config_set = false;
   std::shared_ptr<Replay> replay;  // replay this recording instead (loaded before the window opens)
   int64_t at = -1;                 // ... from this time (ns); -1: from the start
+  int64_t at_event = -1;           // ... or after its first this many events (-1: not given)
   bool play = false;               // ... playing
   bool timeline = false;           // open with the timeline showing (else the console)
   bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)

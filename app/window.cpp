@@ -148,6 +148,7 @@ int run_window(WindowOptions o) {
   opts.config = o.config;
   opts.config_set = o.config_set;
   opts.at = o.at;
+  opts.at_event = o.at_event;
   opts.play = o.play;
   opts.timeline = o.timeline;
   opts.diagram_only = o.diagram_only;

@@ -22,6 +22,7 @@ struct WindowOptions {
   bool config_set = false;        // any of those was given
   std::string recording;          // FILE: replay this recording
   int64_t at = -1;                // --at (ns); -1: from the start
+  int64_t at_event = -1;          // render --event N: after the first N events (-1: not given)
   bool at_end = false;            // open the recording at its end (render --png without --at)
   bool play = false, timeline = false, diagram_only = false;
   bool present = false;       // --present: diagram and narration, large type, high contrast

@@ -263,10 +263,18 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});
       std::string name = text(e.text);
       switch (kind) {
-        case ObjKind::Chan:
+        case ObjKind::Chan: {
+          // Channels that share a name (boring's c three times, five out) are told apart by
+          // number, in the order they were made: c#1, c#2, ... (a timer's stay as they are).
+          if (!name.empty() && !is_timer_name(name)) {
+            auto [it, fresh] = chan_names_.try_emplace(name, 0, chans_.size());
+            if (++it->second.first == 2) chans_[it->second.second].name = name + "#1";
+            if (it->second.first >= 2) name += "#" + std::to_string(it->second.first);
+          }
           objs_[e.obj - 1] = {kind, chans_.size()};
           chans_.push_back({e.obj, name, e.arg, {}, {}, {}, false, 0, 0});
           break;
+        }
         case ObjKind::WaitGroup:
           objs_[e.obj - 1] = {kind, wgs_.size()};
           wgs_.push_back({e.obj, name, 0, {}});

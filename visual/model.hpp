@@ -235,6 +235,8 @@ class Model {
   size_t timers_alive_ = 0, timers_made_ = 0;  // timer goroutines (not in counts_)
   std::vector<Object> objs_;
   std::vector<Channel> chans_;
+  std::map<std::string, std::pair<size_t, size_t>>
+      chan_names_;  // Go name -> (channels so named, the first's index)
   std::vector<WaitGroup> wgs_;
   std::vector<Mutex> mus_;
   std::vector<Once> onces_;

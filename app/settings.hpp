@@ -26,6 +26,7 @@ struct Settings {
   static std::string dir();
   static Settings load();
   void save() const;
+  bool operator==(const Settings&) const = default;
 };
 
 }  // namespace goroscope

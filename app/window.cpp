@@ -286,6 +286,8 @@ int run_window(WindowOptions o) {
   bool progress_shown = false;  // a frame count ends the terminal's line
   double frame_sum_ms = 0;      // screenshot runs report their mean frame time (bench/frame_time.sh)
   int frame_count = 0;
+  Settings saved = settings;  // as last written (the window saves a change every 120 frames)
+  uint64_t settings_check = 0;
   while (!glfwWindowShouldClose(win)) {
     if (screenshot.empty() && !app.busy())
       glfwWaitEventsTimeout(video.empty() ? 0.25 : 0.02);  // idle: no busy loop
@@ -358,6 +360,13 @@ int run_window(WindowOptions o) {
         std::cerr << "\n";
       }
       break;
+    }
+    // An open window writes its settings when they change, checked every 120 frames (2 s while
+    // it draws, half a minute when idle), not only at a clean close: a kill loses little.
+    if (screenshot.empty() && video.empty() && ++settings_check % 120 == 0) {
+      glfwGetWindowSize(win, &settings.window_w, &settings.window_h);
+      glfwGetWindowPos(win, &settings.window_x, &settings.window_y);
+      if (!(settings == saved)) settings.save(), saved = settings;
     }
     if (shot) {
       std::string why = write_png(*shot, fw, fh);

@@ -14,6 +14,7 @@
 
 #include "cli.hpp"
 #include "columns.hpp"
+#include "narration.hpp"
 #include "source_edit.hpp"
 
 namespace goroscope {
@@ -35,8 +36,8 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   const Scenario* s = find_scenario(opts.scenario.empty() ? settings.scenario : opts.scenario);
   select_scenario(s ? s : &default_scenario());
   if (opts.params_set) params_ = opts.params;
-  if (opts.break_line > 0) breakpoints_[scenario_->go_file].insert(opts.break_line);
-  restart();
+  if (opts.break_line > 0) breakpoints_.lines(scenario_->go_file).insert(opts.break_line);
+  restart(opts.start_paused);
   select_timeline_ = opts.timeline;
   diagram_only_ = opts.diagram_only;
   presentation_ = opts.present;
@@ -44,6 +45,7 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   if (opts.replay) {
     open(opts.replay);
     if (opts.at >= 0) replay_->seek_time(opts.at);
+    if (opts.at_event >= 0) replay_->seek(std::min(static_cast<size_t>(opts.at_event), replay_->size()));
     if (opts.play) replay_->play();
   }
 }
@@ -80,14 +82,7 @@ void App::open(std::shared_ptr<Replay> r) {
 
 void App::sync_breakpoints() {
   goro::Control& ctl = session_->control();
-  std::vector<uint32_t> lines;
-  for (int l : breakpoints_[session_->source().name]) lines.push_back(static_cast<uint32_t>(l));
-  if (session_.get() != breaks_session_ || lines != breaks_pushed_) {
-    if (session_.get() != breaks_session_) line_stops_seen_ = 0;
-    breaks_session_ = session_.get();
-    breaks_pushed_ = lines;
-    ctl.set_breakpoints(std::move(lines));
-  }
+  if (breakpoints_.push(*session_)) line_stops_seen_ = 0;
   if (uint64_t n = ctl.line_stops(); n != line_stops_seen_) {
     line_stops_seen_ = n;
     goro::Control::LineStop at = ctl.last_line_stop();
@@ -100,8 +95,54 @@ void App::sync_breakpoints() {
   }
 }
 
+void App::step() {
+  if (replay_) return;
+  if (session_->done()) {
+    restart(true);  // Step after the end shows the run again, paused at its first event
+    return;
+  }
+  fold_from_ = session_->events().size();
+  fold_left_ = 256;
+  session_->control().step();
+}
+
+void App::fold_step() {
+  if (!fold_left_ || replay_) return;
+  const auto& evs = session_->events();
+  goro::Control& c = session_->control();
+  if (evs.size() <= fold_from_ || !c.paused()) return;  // the step has not happened yet
+  if (session_->done() || goro::visual::seen(session_->model(), evs.back(), session_->strings())) {
+    fold_left_ = 0;
+    return;
+  }
+  fold_from_ = evs.size();
+  fold_left_--;
+  c.step();
+}
+
+size_t App::seen_step(bool forward) const {
+  const goro::Recording& rec = replay_->recording();
+  const goro::visual::Model* all = replay_->final_model();  // every goroutine's name known
+  const goro::visual::Model& m = all ? *all : replay_->model();
+  auto seen = [&](size_t i) { return goro::visual::seen(m, rec.events[i], rec.strings); };
+  size_t n = rec.events.size(), at = replay_->cursor();  // events [0, at) applied
+  if (forward) {
+    size_t i = at;
+    while (i < n && i - at < 4096 && !seen(i)) i++;
+    return std::min(i + 1, n);
+  }
+  if (at <= 1) return 0;
+  size_t i = at - 2;  // the event before the one shown last
+  while (i > 0 && at - i < 4096 && !seen(i)) i--;
+  return i + 1;
+}
+
 void App::step_line() {
   if (replay_) return;
+  if (session_->done()) {
+    restart(true);
+    return;
+  }
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 1;
   const goro::visual::Goroutine* gr = session_->model().goroutine(g);
   session_->control().step_line(g, gr ? gr->line : 0, hold_others_ && config_.procs == 1);
@@ -164,7 +205,7 @@ void App::select_scenario(const Scenario* s) {
   if (s->builtin) settings_.scenario = s->name;  // the user's file is opened by name each time
 }
 
-void App::restart() {
+void App::restart(bool paused) {
   session_.reset();  // stops the old program
   diagram_.reset();
   // The race detector watches the shared variables (drawn as nodes) of programs that make few
@@ -179,11 +220,14 @@ void App::restart() {
   diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
   spec.lines = true;  // breakpoints and Step line stop at any statement
+  // Choosing by hand: a choice at every synchronising call and every shared read and write (as
+  // the schedule explorer has), so that two counter++ can be interleaved to lose an update.
+  spec.config.preempt_at_sync = choose_ && config_.procs == 1;
   session_ = std::make_unique<Session>(spec, "", true, true);  // held until its breakpoints are set
   timeline_view_.reset();
   session_->control().choose_mode(choose_ && config_.procs == 1);
   sync_breakpoints();
-  session_->control().resume();
+  if (!paused && !settings_.start_paused) session_->control().resume();
   status_ = StatusBar{};
   status_.rate_start = now_;
 }
@@ -239,14 +283,20 @@ void App::keys() {
   if (pressed(GLFW_KEY_F12, false)) shot_path_ = default_shot_path();
   if (replay_) {
     if (pressed(GLFW_KEY_SPACE, false)) replay_->playing() ? replay_->pause() : replay_->play();
-    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) jump(replay_->cursor() + 1);
-    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_B)) jump(replay_->cursor() ? replay_->cursor() - 1 : 0);
+    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) jump(seen_step(true));
+    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_B)) jump(seen_step(false));
     return;
   }
   goro::Control& c = session_->control();
   if (pressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
-  if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) c.step();
-  if (pressed(GLFW_KEY_DOWN)) step_line();
+  if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) {
+    step();  // may restart: c is then the old run's
+    return;
+  }
+  if (pressed(GLFW_KEY_DOWN)) {
+    step_line();  // may restart, as step()
+    return;
+  }
   if (pressed(GLFW_KEY_R, false)) {
     restart();  // c is the old run's: done with it
     return;
@@ -279,6 +329,7 @@ void App::frame(double now, float frame_ms) {
   applied += session_->pump().size();  // a paused live run while replaying: drains nothing new
   status_.count(applied, now);
   sync_breakpoints();
+  fold_step();
   keys();
   const auto& pal = this->pal();
   diagram_.text_scale = presentation_ ? kPresentTextScale : 1.0f;
@@ -420,9 +471,9 @@ void App::frame(double now, float frame_ms) {
 goro::visual::GoroutineVariables App::inspected_variables() {
   goro::visual::GoroutineVariables none;
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 0;
-  if (session_ && (vars_session_ != session_.get() || vars_watched_ != g)) {
+  if (session_ && (vars_run_ != session_->run_id() || vars_watched_ != g)) {
     session_->control().watch_variables(g);
-    vars_session_ = session_.get();
+    vars_run_ = session_->run_id();
     vars_watched_ = g;
   }
   if (replay_ || !session_) {

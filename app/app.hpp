@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "breakpoints.hpp"
 #include "clip.hpp"
 #include "panel_explore.hpp"
 #include "panels.hpp"
@@ -40,12 +41,14 @@ struct AppOptions {
   bool config_set = false;
   std::shared_ptr<Replay> replay;  // replay this recording instead (loaded before the window opens)
   int64_t at = -1;                 // ... from this time (ns); -1: from the start
+  int64_t at_event = -1;           // ... or after its first this many events (-1: not given)
   bool play = false;               // ... playing
   bool timeline = false;           // open with the timeline showing (else the console)
   bool diagram_only = false;       // draw the diagram alone, filling the window (for slides)
   bool present = false;            // --present: diagram and narration only, large type, high contrast
   bool find_failing = false;       // --find-failing: start "Find a failing schedule" at once
   int break_line = 0;              // --break: a breakpoint on this line of the program (0: none)
+  bool start_paused = false;       // --paused: the program stops at its first event
 };
 
 // kRaceGoroutinesMax: the window runs the race detector on programs that make at most this many
@@ -68,7 +71,11 @@ class App {
   bool zoom_changed() { return std::exchange(zoom_changed_, false); }
   ImFont* mono = nullptr;  // set by the window
 
-  void restart();
+  // restart() runs the program afresh; paused (or with the "start paused" setting on), it stops
+  // at its first event.
+  void restart(bool paused = false);
+  // step() lets one more event happen; a finished program starts again, paused at its first.
+  void step();
   // step_line() runs the selected goroutine (main when none) to its next line, then pauses;
   // with hold_others_ (1 processor) the others run only while it cannot.
   void step_line();
@@ -136,6 +143,9 @@ class App {
   const goro::visual::Palette& pal() const { return goro::visual::palette(settings_.dark, presentation_); }
   // jump() and jump_time() move the replay where the user asked, which stops its playing.
   void jump(size_t event);
+  // seen_step() is the replay's cursor one event a student sees forward (or back): timers' and
+  // variables' bookkeeping folded in (goro::visual::seen()).
+  size_t seen_step(bool forward) const;
   void jump_time(int64_t t);
   void back_to_live();
   void end_clip();  // once the clip has all its frames, failed, or was cancelled
@@ -164,18 +174,21 @@ class App {
   goro::visual::DiagramView diagram_;
   goro::visual::TimelineView timeline_view_;
   goro::visual::Selection sel_;
-  std::map<std::string, std::set<int>> breakpoints_;  // go file -> the 1-based lines with a breakpoint
+  Breakpoints breakpoints_;  // per go file, pushed to each new run
   // The live run's Control has the shown file's breakpoints (sync_breakpoints(), each frame);
   // a pause at one selects its goroutine and says so.
   void sync_breakpoints();
-  const Session* breaks_session_ = nullptr;
-  std::vector<uint32_t> breaks_pushed_;
   uint64_t line_stops_seen_ = 0;
+  // A live Step goes on over bookkeeping events (goro::visual::seen()) up to this many more,
+  // once the run has gone past fold_from_ events.
+  int fold_left_ = 0;
+  size_t fold_from_ = 0;
+  void fold_step();
   // inspected_variables() is what the inspector shows of the selected goroutine's variables:
   // the live run's Control watches that goroutine (set again when the selection or the run
   // changes), and its latest snapshot comes back each frame.
   goro::visual::GoroutineVariables inspected_variables();
-  const Session* vars_session_ = nullptr;
+  uint64_t vars_run_ = 0;  // the run_id() watched (0: none)
   uint64_t vars_watched_ = 0;
   bool follow_console_ = true;
   bool select_timeline_ = false;  // select the Timeline tab on the next frame

@@ -163,11 +163,16 @@ int cmd_run(const std::vector<std::string>& args) {
   for (const goro::RaceReport& r : ex.races) std::cerr << r.text;
   for (const goro::visual::EndLine& l : goro::visual::run_end(m, os_exit, SIZE_MAX))
     if (l.tone == goro::visual::EndLine::Tone::Error || a.has("--leaks")) std::cerr << l.text << "\n";
-  std::cerr << "goroscope: " << ex.goroutines << (ex.goroutines == 1 ? " goroutine, " : " goroutines, ")
-            << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
+  // Timers (time.After, Tick, AfterFunc) are runtime timers in Go: neither goroutines nor leaks.
+  const size_t timers = ex.goroutines - std::min<size_t>(ex.goroutines, m.program_goroutines());
+  const size_t goroutines = ex.goroutines - timers;
+  std::cerr << "goroscope: " << goroutines << (goroutines == 1 ? " goroutine, " : " goroutines, ");
+  if (timers) std::cerr << timers << (timers == 1 ? " timer, " : " timers, ");
+  std::cerr << m.channel_ops() << (m.channel_ops() == 1 ? " channel operation, " : " channel operations, ")
             << format_time(ex.end_time) << " of "
             << (spec.config.clock == goro::ClockMode::Virtual ? "virtual" : "real") << " time";
-  if (ex.leaked) std::cerr << ", " << ex.leaked << " leaked (still blocked or unfinished when main returned)";
+  if (m.leaked())
+    std::cerr << ", " << m.leaked() << " leaked (still blocked or unfinished when main returned)";
   std::cerr << "\n";
   if (stopped_by) say(std::string("stopped by ") + signal_name(stopped_by));
   if (!record.empty()) say("recorded to " + record);

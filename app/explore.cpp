@@ -30,8 +30,9 @@ const char* kExploreHelp =
     "  --strategy random|pct      a random walk (default), or PCT (probabilistic concurrency testing)\n"
     "  --depth D                  PCT: the bug depth to aim for, 1 to 16 (default 3)\n"
     "  --until LIST               what counts as failing, comma-separated from deadlock, panic,\n"
-    "                             race, output-differs (default deadlock,panic,output-differs;\n"
-    "                             race turns on the race detector)\n"
+    "                             race, output-differs (default deadlock,panic,race; race turns\n"
+    "                             on the race detector; output-differs compares the lines printed\n"
+    "                             in any order, as goroutines' print order varies)\n"
     "  --expect FILE              the expected output (default: what the program prints when no\n"
     "                             goroutine is ever preempted: each runs until it blocks)\n"
     "  --seed S                   the search's seed: the same seed and options find the same run\n"
@@ -148,8 +149,7 @@ int cmd_explore(const std::vector<std::string>& args) {
   if (int sig = StopOnSignal::stop_signal()) return signal_exit_status(sig);
   if (!r.found()) {
     std::cerr << "goroscope: no failing run in " << r.runs << (r.runs == 1 ? " run" : " runs") << " ("
-              << "until " << (a.text("--until") ? *a.text("--until") : "deadlock,panic,output-differs")
-              << ")\n";
+              << "until " << (a.text("--until") ? *a.text("--until") : "deadlock,panic,race") << ")\n";
     return 0;
   }
   std::cerr << "goroscope: run " << r.runs << " failed: " << r.outcome.what << "\n";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -112,17 +113,12 @@ double wall_now() {
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
 
-// differing_line() is the first line of got that is not the expected one (or what is missing).
-std::string differing_line(const std::string& got, const std::string& expected) {
-  std::istringstream g(got), e(expected);
-  std::string gl, el;
-  for (;;) {
-    bool hg = static_cast<bool>(std::getline(g, gl)), he = static_cast<bool>(std::getline(e, el));
-    if (!hg && !he) return "(a difference in line ends)";
-    if (!hg) return "nothing where the reference printed '" + el + "'";
-    if (!he) return "'" + gl + "' after the reference's last line";
-    if (gl != el) return "'" + gl + "' where the reference printed '" + el + "'";
-  }
+// lines_of() is s's lines, a last one without its newline included.
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
 }
 
 std::string escape(const std::string& s) {
@@ -196,6 +192,22 @@ goro::Config explore_config(const RunSpec& spec, unsigned until, uint64_t seed) 
   return c;
 }
 
+std::string output_difference(const std::string& got, const std::string& expected) {
+  const std::vector<std::string> want = lines_of(expected);
+  std::multiset<std::string> left(want.begin(), want.end());  // the expected lines not yet matched
+  for (const std::string& l : lines_of(got)) {
+    auto it = left.find(l);
+    if (it == left.end()) {
+      bool somewhere = std::find(want.begin(), want.end(), l) != want.end();
+      return "'" + l + "', which the reference printed " + (somewhere ? "fewer times" : "nowhere");
+    }
+    left.erase(it);
+  }
+  for (const std::string& l : want)
+    if (left.count(l)) return "nothing where the reference printed '" + l + "'";
+  return "";
+}
+
 Outcome judge(goro::Exit exit, unsigned until, const std::string& expected) {
   Outcome o;
   if ((until & kDeadlock) && exit.status == goro::ExitStatus::Deadlock) {
@@ -213,9 +225,10 @@ Outcome judge(goro::Exit exit, unsigned until, const std::string& expected) {
              std::to_string(r.current.site.line) + ", goroutine " + std::to_string(r.previous.goroutine) +
              " " + (r.previous.write ? "wrote" : "read") + " at " + r.previous.site.file + ":" +
              std::to_string(r.previous.site.line);
-  } else if ((until & kOutputDiffers) && exit.output != expected) {
+  } else if (std::string d;
+             (until & kOutputDiffers) && !(d = output_difference(exit.output, expected)).empty()) {
     o.failed = kOutputDiffers;
-    o.what = "output differs: " + differing_line(exit.output, expected);
+    o.what = "output differs: " + d;
   }
   o.exit = std::move(exit);
   return o;
@@ -300,8 +313,10 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   });
   std::vector<goro::Event> batch;
   std::vector<std::string> strings{std::string()};
-  std::string printed;
-  int64_t differs_at = -1;  // when the output stopped following the reference
+  std::string line;                      // the line being printed
+  std::multiset<std::string> unprinted;  // the reference's lines not printed yet
+  for (std::string& l : lines_of(found.reference)) unprinted.insert(std::move(l));
+  int64_t differs_at = -1;  // when a line the reference has not got (any more) was printed
   try {
     for (;;) {
       bool was_done = done.load();
@@ -311,8 +326,17 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
         tap.strings(strings.size(), strings);
         for (const goro::Event& e : batch) {
           if (e.kind != goro::EventKind::Output || e.aux || differs_at >= 0) continue;  // stdout only
-          printed += strings[e.text];
-          if (found.reference.compare(0, printed.size(), printed) != 0) differs_at = e.time;
+          for (char c : strings[e.text]) {
+            if (c != '\n') {
+              line += c;
+              continue;
+            }
+            auto it = unprinted.find(line);
+            if (it == unprinted.end()) differs_at = e.time;
+            if (it == unprinted.end()) break;
+            unprinted.erase(it);
+            line.clear();
+          }
         }
         writer.add(batch, strings);
       }

@@ -38,9 +38,15 @@ enum Failure : unsigned {
   kDeadlock = 1,
   kPanic = 2,
   kRace = 4,           // turns the race detector on
-  kOutputDiffers = 8,  // other output than the first run's (or the expected output)
+  kOutputDiffers = 8,  // other lines of output than the reference's, in any order (see judge())
 };
-constexpr unsigned kDefaultUntil = kDeadlock | kPanic | kOutputDiffers;
+// kDefaultUntil: a search looks for deadlocks, panics and races unless told otherwise. Other
+// output is asked for: many correct programs print in an order that varies from run to run.
+constexpr unsigned kDefaultUntil = kDeadlock | kPanic | kRace;
+
+// output_difference() is "" when got has the same lines as expected, in any order; else the
+// difference in words (the first line got has that expected lacks, or one it misses).
+std::string output_difference(const std::string& got, const std::string& expected);
 
 // failure_name() is the word for one Failure bit ("deadlock", "output-differs", ...).
 const char* failure_name(unsigned f);
@@ -107,7 +113,10 @@ class Explorer {
   double start_ = 0;
 };
 
-// judge() tells how a run failed under `until`, given the output expected.
+// judge() tells how a run failed under `until`, given the output expected. Output differs when
+// its lines are not the expected ones in some order (a line more, a line less or another
+// line): goroutines that print as they finish print in an order that varies between correct
+// runs, so the order alone is never a failure.
 Outcome judge(goro::Exit exit, unsigned until, const std::string& expected);
 
 // explore_config() is the Config of an explorer's run with this seed.

@@ -60,9 +60,11 @@ void ControlsPanel::draw(App& app) {
   if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0))) paused ? ctl().resume() : ctl().pause();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
   ImGui::SameLine();
-  if (ImGui::Button("Step", ImVec2(bw, 0))) ctl().step();
+  if (ImGui::Button("Step", ImVec2(bw, 0))) app.step();
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("one event (Right or N); the line under the diagram says what it did");
+    ImGui::SetTooltip(
+        "one event (Right or N); the line under the diagram says what it did.\n"
+        "After the end, Step starts the program again, paused at its first event");
   // Step line: the selected goroutine (or main) on to its next line of the source.
   const char* hold_label = "hold the others";
   float hold_w =
@@ -84,6 +86,12 @@ void ControlsPanel::draw(App& app) {
                           ? "on: while it steps, the others run only when it cannot (it waits on a channel,\n"
                             "a lock or a timer); off: they run as the scheduler decides"
                           : "holding the others needs 1 processor");
+
+  ImGui::Checkbox("start paused", &app.settings_.start_paused);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Run and Restart leave the program paused at its first event:\n"
+        "Step (Right) then shows it event by event from the start");
 
   ImGui::Spacing();
   ImGui::TextColored(col(pal.text_dim), "Clock");
@@ -156,10 +164,14 @@ void ControlsPanel::draw(App& app) {
   // Choosing the interleaving by hand.
   ImGui::Spacing();
   ImGui::BeginDisabled(app.config_.procs != 1);
-  if (ImGui::Checkbox("choose who runs next, by hand", &app.choose_)) ctl().choose_mode(app.choose_);
+  if (ImGui::Checkbox("choose who runs next, by hand", &app.choose_)) app.restart();
   ImGui::EndDisabled();
-  if (app.config_.procs != 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("with procs = 1");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(app.config_.procs != 1
+                          ? "with procs = 1"
+                          : "restarts the program; then at every channel operation, lock and\n"
+                            "shared variable's read or write, you pick who runs next\n"
+                            "(two counter++ interleaved: an update lost)");
   if (app.choose_ && app.config_.procs == 1) {
     auto cands = ctl().candidates();
     if (cands.empty()) ImGui::TextColored(col(pal.text_dim), "(no choice pending)");

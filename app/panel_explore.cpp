@@ -61,7 +61,8 @@ void ExplorePanel::poll(App& app) {
       break;
     case ExploreJob::State::NothingFound:
       said = std::string("nothing failed in ") + runs_text + ": no deadlock, panic" +
-             ((j->options().until & kRace) ? ", data race" : "") + " or other output";
+             ((j->options().until & kRace) ? ", data race" : "") +
+             ((j->options().until & kOutputDiffers) ? " or other output" : "");
       break;
     case ExploreJob::State::Found: {
       said = "run " + std::to_string(f.run) + " of " + runs_text + " failed: " + f.what;
@@ -110,8 +111,8 @@ void ExplorePanel::draw(App& app) {
     ImGui::SetTooltip(
         "Run this program again and again under schedules chosen to break it (one processor,\n"
         "virtual clock, a switch possible at every lock, channel operation and shared access)\n"
-        "until a run deadlocks, panics, races or prints other output; then replay that run\n"
-        "from the moment it went wrong.");
+        "until a run deadlocks, panics or races (or, when ticked, prints other lines than a run\n"
+        "without preemption, in any order); then replay that run from the moment it went wrong.");
   if (ImGui::TreeNode("search options")) {
     ImGui::SetNextItemWidth(-1);
     ImGui::Combo("##strategy", &strategy, "random walk\0PCT (priorities)\0");
@@ -129,6 +130,10 @@ void ExplorePanel::draw(App& app) {
     ImGui::Checkbox("data race", &race);
     ImGui::SameLine();
     ImGui::Checkbox("other output", &output);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "a run that prints a line the run without preemption did not (or misses one) fails;\n"
+          "the order of the lines is not compared: it varies in correct programs");
     ImGui::TreePop();
   }
   if (!said.empty()) {

@@ -1,6 +1,8 @@
 // app/panel_replay.cpp: the replay's controls (the left panel while a recording is open).
 #include <imgui.h>
 
+#include <string>
+
 #include "app.hpp"
 #include "cli.hpp"
 
@@ -10,6 +12,33 @@ namespace {
 
 ImVec4 col(uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
+// one_line() is v's first line, cut to a panel's width in characters, with "..." where cut.
+std::string one_line(const std::string& v, size_t width = 48) {
+  std::string s = v.substr(0, v.find('\n'));
+  bool cut = s.size() != v.size() || s.size() > width;
+  if (s.size() > width) s.resize(width);
+  return cut ? s + "..." : s;
+}
+
+// draw_recording_details() is how the recording was made (its header), folded away by default
+// below the transport, one line per value: a found failure's expected output, schedule and
+// seed are long and must never push Play and Step out of sight.
+void draw_recording_details(const Replay& r, const goro::visual::Palette& pal) {
+  const auto& h = r.recording().header;
+  if (auto f = h.find("explore.failure"); f != h.end()) {
+    ImGui::PushTextWrapPos();
+    ImGui::TextColored(col(pal.text_dim), "found by the search: %s", one_line(f->second, 160).c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (!ImGui::TreeNode("how it was recorded")) return;
+  for (const auto& [k, v] : h) {
+    if (k == "goroscope") continue;
+    ImGui::TextColored(col(pal.text_dim), "%s = %s", k.c_str(), one_line(v).c_str());
+    if (ImGui::IsItemHovered() && v.size() > 48) ImGui::SetTooltip("%s", one_line(v, 2000).c_str());
+  }
+  ImGui::TreePop();
+}
+
 }  // namespace
 
 void ReplayPanel::draw(App& app) {
@@ -18,8 +47,6 @@ void ReplayPanel::draw(App& app) {
   ImGui::TextColored(col(pal.text_dim), "Replay");
   ImGui::PushTextWrapPos();
   ImGui::TextUnformatted(r.path().c_str());
-  for (const auto& [k, v] : r.recording().header)
-    if (k != "goroscope") ImGui::TextColored(col(pal.text_dim), "%s = %s", k.c_str(), v.c_str());
   if (!r.recording().complete)
     ImGui::TextColored(col(pal.runnable), "incomplete: the run did not finish writing it");
   ImGui::PopTextWrapPos();
@@ -27,12 +54,12 @@ void ReplayPanel::draw(App& app) {
   float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
   if (ImGui::Button("|<", ImVec2(bw, 0))) app.jump(0);
   ImGui::SameLine();
-  if (ImGui::Button("<", ImVec2(bw, 0))) app.jump(r.cursor() ? r.cursor() - 1 : 0);
+  if (ImGui::Button("<", ImVec2(bw, 0))) app.jump(app.seen_step(false));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event back (Left or B)");
   ImGui::SameLine();
   if (ImGui::Button(r.playing() ? "Pause" : "Play", ImVec2(bw, 0))) r.playing() ? r.pause() : r.play();
   ImGui::SameLine();
-  if (ImGui::Button(">", ImVec2(bw, 0))) app.jump(r.cursor() + 1);
+  if (ImGui::Button(">", ImVec2(bw, 0))) app.jump(app.seen_step(true));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event forward (Right or N)");
   float speed = static_cast<float>(r.speed());
   ImGui::SetNextItemWidth(-1);
@@ -57,6 +84,7 @@ void ReplayPanel::draw(App& app) {
       }
   }
   ImGui::EndDisabled();
+  draw_recording_details(r, pal);
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextColored(col(pal.text_dim), "Bookmarks (talking points)");

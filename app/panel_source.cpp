@@ -132,7 +132,7 @@ void SourcePanel::draw(App& app) {
     markers_seq = m.seq();
     markers_selected = selected;
   }
-  std::set<int>& breakpoints = app.breakpoints_[file];
+  std::set<int>& breakpoints = app.breakpoints_.lines(file);
 
   ImVec4 dim = ImGui::ColorConvertU32ToFloat4(pal.text_dim);
   ImGui::TextColored(dim, "Go source: %s", file.c_str());

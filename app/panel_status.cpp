@@ -79,6 +79,15 @@ void StatusBar::draw(App& app, float frame_ms) {
       ImGui::SameLine();
     }
   }
+  if (size_t t = m.timers()) {  // time.After, Tick, AfterFunc: runtime timers, no goroutines
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.text_dim), "| %zu timer%s pending", t,
+                       t == 1 ? "" : "s");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "time.After, time.Tick, NewTimer and AfterFunc wait in runtime timers, as in Go:\n"
+          "drawn as a clock on their channel, never as goroutines, never leaked");
+    ImGui::SameLine();
+  }
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.text_dim),
                      "| %s time %s | %.0f events/s | goroutines: %zu running, %zu runnable, %zu blocked, %zu "
                      "sleeping, %zu finished | frame %.1f ms | F1 keys",

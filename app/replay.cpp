@@ -145,10 +145,11 @@ void Replay::remove_bookmark(size_t i) {
 }
 
 std::string Replay::caption_at(int64_t t) const {
-  std::string c;
-  for (const auto& b : rec_.bookmarks)
-    if (b.time <= t) c = b.caption;
-  return c;
+  const auto& bs = rec_.bookmarks;
+  const int64_t shown = std::max<int64_t>(duration() / kCaptionShare, 1);
+  for (size_t i = bs.size(); i-- > 0;)
+    if (bs[i].time <= t) return t - bs[i].time < shown ? bs[i].caption : "";
+  return "";
 }
 
 void Replay::save() const { goro::save_recording(path_, rec_); }

@@ -89,7 +89,11 @@ class Replay : public Source {
   // Bookmarks: a caption at a time, kept in time order; save() writes them into the file.
   void add_bookmark(int64_t time, std::string caption);
   void remove_bookmark(size_t i);
-  // caption_at() is the caption of the last bookmark at or before t ("" when none).
+  // caption_at() is the caption of the last bookmark at or before t, for a while: until the
+  // next bookmark, or 1/kCaptionShare of the recording's duration after its own time ("" when
+  // none, or when its while is over), so that a talking point does not stay for the rest of a
+  // replay or clip.
+  static constexpr int64_t kCaptionShare = 8;
   std::string caption_at(int64_t t) const;
   // save() rewrites the recording (with its bookmarks) at path(); throws goro::RecordingError.
   void save() const;

@@ -36,6 +36,9 @@ std::vector<std::string> leading_comment(const std::string& src) {
       continue;
     }
     if (line.compare(a, 2, "//") != 0) break;
+    // A build constraint or a directive ("// +build ignore,OMIT", "//go:build ignore") is no
+    // title: skipped, with the blank line Go puts after it.
+    if (line.compare(a, 5, "//go:") == 0 || line.compare(a, 9, "// +build") == 0) continue;
     std::string text = line.substr(a + 2);
     if (!text.empty() && text[0] == ' ') text.erase(0, 1);
     while (!text.empty() && (text.back() == '\r' || text.back() == ' ')) text.pop_back();

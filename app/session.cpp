@@ -5,6 +5,13 @@
 
 namespace goroscope {
 
+namespace {
+uint64_t next_run_id() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
+}  // namespace
+
 std::map<std::string, std::string> header_of(const RunSpec& spec) {
   std::map<std::string, std::string> h;
   h["goroscope"] = "1";
@@ -19,14 +26,16 @@ std::map<std::string, std::string> header_of(const RunSpec& spec) {
 
 Session::Session(RunSpec spec, const std::string& record_path, bool start_paused, bool keep_events)
     : spec_(std::move(spec)),
+      run_id_(next_run_id()),
       source_{spec_.scenario->go_file, spec_.scenario->source_with(spec_.params)},
       keep_events_(keep_events) {
   if (!record_path.empty())
     writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_), source_);
   if (start_paused) control_.pause();
   // Compiled here (or found compiled), before the run's thread starts.
-  std::function<void()> main = spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_,
-                                                             spec_.config.race, spec_.lines);
+  std::function<void()> main =
+      spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_,
+                                    spec_.config.race || spec_.config.preempt_at_sync, spec_.lines);
   thread_ = std::thread([this, main = std::move(main)] {
     exit_ = goro::run(program_config(spec_.config), goro::Observer{&tap_, &control_}, main);
     done_.store(true);

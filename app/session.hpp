@@ -67,6 +67,9 @@ class Session : public Source {
   bool virtual_clock() const override { return spec_.config.clock == goro::ClockMode::Virtual; }
   bool is_replay() const override { return false; }
   const RunSpec& spec() const { return spec_; }
+  // run_id() tells this run from every other Session of the process (1, 2, ...): a new run may
+  // be made at the address of the one it replaces, so this, not the address, says "another run".
+  uint64_t run_id() const { return run_id_; }
   // source() is the Go source that runs (its parameters' values written in), as recordings keep it.
   const goro::SourceFile& source() const { return source_; }
   // recording() is what has been pumped so far, as a Recording (for saving).
@@ -74,6 +77,7 @@ class Session : public Source {
 
  private:
   RunSpec spec_;
+  uint64_t run_id_;
   goro::SourceFile source_;
   goro::Tap tap_;
   goro::Control control_;

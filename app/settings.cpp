@@ -41,6 +41,8 @@ Settings Settings::load() {
         s.window_x = std::stoi(v);
       else if (k == "window_y")
         s.window_y = std::stoi(v);
+      else if (k == "start_paused" && (v == "0" || v == "1"))
+        s.start_paused = v == "1";
       else if (k == "source_width")
         s.source_em = std::stof(v);
       else if (k == "recent" && !v.empty() && s.recent.size() < kMaxRecent)
@@ -69,7 +71,7 @@ void Settings::save() const {
     if (!f) return;
     f << "theme=" << (dark ? "dark" : "light") << "\nui_zoom=" << ui_zoom << "\nscenario=" << scenario
       << "\nwindow_w=" << window_w << "\nwindow_h=" << window_h << "\nwindow_x=" << window_x
-      << "\nwindow_y=" << window_y << "\n";
+      << "\nwindow_y=" << window_y << "\nstart_paused=" << (start_paused ? 1 : 0) << "\n";
     if (source_em > 0) f << "source_width=" << source_em << "\n";
     for (const std::string& r : recent) f << "recent=" << r << "\n";
   }

@@ -18,6 +18,7 @@ struct Settings {
   int window_w = 1600, window_h = 1000;
   int window_x = -1, window_y = -1;  // -1: let the system place it
   std::vector<std::string> recent;   // Go files opened, the latest first (at most kMaxRecent)
+  bool start_paused = false;         // Run and Restart leave the program paused at its first event
   float source_em = 0;  // the source column's width in font sizes, as its splitter left it (0: default)
   static constexpr size_t kMaxRecent = 8;
 
@@ -25,6 +26,7 @@ struct Settings {
   static std::string dir();
   static Settings load();
   void save() const;
+  bool operator==(const Settings&) const = default;
 };
 
 }  // namespace goroscope

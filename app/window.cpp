@@ -52,11 +52,43 @@ ImFont* load_fonts(float px) {
   return mono;
 }
 
-// read_pixels() is what has been drawn into the back buffer, RGBA, bottom row first.
+// Offscreen is a framebuffer of its own, for pictures and clips: they are the size asked for,
+// whatever the display's (a window is cut to the screen, and its pixels beyond it are undefined).
+struct Offscreen {
+  GLuint fbo = 0, colour = 0;
+  int w = 0, h = 0;
+  // make() allocates a w x h one; false where the GL cannot (too large, no framebuffers).
+  bool make(int width, int height) {
+    GLint max = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max);
+    if (width > max || height > max) return false;
+    glGenFramebuffers(1, &fbo);
+    glGenRenderbuffers(1, &colour);
+    glBindRenderbuffer(GL_RENDERBUFFER, colour);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (ok) w = width, h = height;
+    return ok;
+  }
+  // free() gives it back; called while its GL context is still current.
+  void free() {
+    if (fbo) glDeleteFramebuffers(1, &fbo);
+    if (colour) glDeleteRenderbuffers(1, &colour);
+    fbo = colour = 0;
+  }
+};
+
+// read_pixels() is what has been drawn into the frame (the offscreen one when bound, else the
+// back buffer), RGBA, bottom row first.
 std::vector<unsigned char> read_pixels(int w, int h) {
   std::vector<unsigned char> px(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadBuffer(GL_BACK);
+  GLint bound = 0;
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &bound);
+  glReadBuffer(bound ? GL_COLOR_ATTACHMENT0 : GL_BACK);
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
   return px;
 }
@@ -116,12 +148,14 @@ int run_window(WindowOptions o) {
   opts.config = o.config;
   opts.config_set = o.config_set;
   opts.at = o.at;
+  opts.at_event = o.at_event;
   opts.play = o.play;
   opts.timeline = o.timeline;
   opts.diagram_only = o.diagram_only;
   opts.present = o.present;
   opts.find_failing = o.find_failing;
   opts.break_line = o.break_line;
+  opts.start_paused = o.start_paused;
   if (o.theme >= 0) settings.dark = o.theme == 1;
   std::string screenshot = o.screenshot, video = o.video;
   const int frames = o.frames, width = o.width, height = o.height, fps = o.fps;
@@ -186,12 +220,12 @@ int run_window(WindowOptions o) {
   if (!screenshot.empty()) glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
   int w = static_cast<int>(static_cast<float>(width ? width : settings.window_w) * scale);
   int h = static_cast<int>(static_cast<float>(height ? height : settings.window_h) * scale);
-  // --scale makes everything larger, never the window larger than the screen: an open window,
-  // or a picture whose size was not asked for, is cut to the screen (a --size picture is not).
-  if ((screenshot.empty() && video.empty()) || width == 0)
-    if (GLFWmonitor* mon = glfwGetPrimaryMonitor())
-      if (const GLFWvidmode* mode = glfwGetVideoMode(mon))
-        w = std::min(w, mode->width), h = std::min(h, mode->height);
+  // --scale makes everything larger, never the window larger than the screen; a picture or a
+  // clip is drawn offscreen at its whole size (w x h) whatever the screen's.
+  const int picture_w = w, picture_h = h;
+  if (GLFWmonitor* mon = glfwGetPrimaryMonitor())
+    if (const GLFWvidmode* mode = glfwGetVideoMode(mon))
+      w = std::min(w, mode->width), h = std::min(h, mode->height);
   GLFWwindow* win = glfwCreateWindow(w, h, "Goroscope", nullptr, nullptr);
   if (!win) {
     std::cerr << "goroscope: cannot create an OpenGL 3 window: " << g_glfw_error << "\n"
@@ -203,6 +237,10 @@ int run_window(WindowOptions o) {
     glfwSetWindowPos(win, settings.window_x, settings.window_y);
   glfwMakeContextCurrent(win);
   glfwSwapInterval(screenshot.empty() ? 1 : 0);
+  Offscreen offscreen;
+  if ((!screenshot.empty() || !video.empty()) && !offscreen.make(picture_w, picture_h))
+    std::cerr << "goroscope: cannot draw a " << picture_w << "x" << picture_h
+              << " picture offscreen; it is cut to the window (" << w << "x" << h << ")\n";
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -234,6 +272,7 @@ int run_window(WindowOptions o) {
   if (!video.empty()) {
     if (std::string why = app.start_clip({video, from, to, fps, o.video_format}, false); !why.empty()) {
       std::cerr << "goroscope: " << why << "\n";
+      offscreen.free();
       glfwDestroyWindow(win);
       glfwTerminate();
       return 1;
@@ -247,6 +286,8 @@ int run_window(WindowOptions o) {
   bool progress_shown = false;  // a frame count ends the terminal's line
   double frame_sum_ms = 0;      // screenshot runs report their mean frame time (bench/frame_time.sh)
   int frame_count = 0;
+  Settings saved = settings;  // as last written (the window saves a change every 120 frames)
+  uint64_t settings_check = 0;
   while (!glfwWindowShouldClose(win)) {
     if (screenshot.empty() && !app.busy())
       glfwWaitEventsTimeout(video.empty() ? 0.25 : 0.02);  // idle: no busy loop
@@ -261,6 +302,10 @@ int run_window(WindowOptions o) {
     if (settings.dark != dark) dark = settings.dark, apply_theme(dark, hidpi * settings.ui_zoom);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (offscreen.fbo) {  // the picture's size, not the window's
+      io.DisplaySize = ImVec2(static_cast<float>(offscreen.w), static_cast<float>(offscreen.h));
+      io.DisplayFramebufferScale = ImVec2(1, 1);
+    }
     if (!screenshot.empty() || !video.empty())
       io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // a picture: no hover, no tooltip
     ImGui::NewFrame();
@@ -268,6 +313,8 @@ int run_window(WindowOptions o) {
     ImGui::Render();
     int fw, fh;
     glfwGetFramebufferSize(win, &fw, &fh);
+    if (offscreen.fbo) fw = offscreen.w, fh = offscreen.h;
+    glBindFramebuffer(GL_FRAMEBUFFER, offscreen.fbo);
     glViewport(0, 0, fw, fh);
     const auto& pal = goro::visual::palette(settings.dark);
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(pal.canvas);
@@ -314,6 +361,13 @@ int run_window(WindowOptions o) {
       }
       break;
     }
+    // An open window writes its settings when they change, checked every 120 frames (2 s while
+    // it draws, half a minute when idle), not only at a clean close: a kill loses little.
+    if (screenshot.empty() && video.empty() && ++settings_check % 120 == 0) {
+      glfwGetWindowSize(win, &settings.window_w, &settings.window_h);
+      glfwGetWindowPos(win, &settings.window_x, &settings.window_y);
+      if (!(settings == saved)) settings.save(), saved = settings;
+    }
     if (shot) {
       std::string why = write_png(*shot, fw, fh);
       std::cerr << "goroscope: " << (why.empty() ? "wrote " + *shot : why) << "\n";
@@ -326,6 +380,7 @@ int run_window(WindowOptions o) {
     glfwGetWindowPos(win, &settings.window_x, &settings.window_y);
   }
   app_owner.reset();
+  offscreen.free();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -33,6 +33,7 @@ const char* const kWindowHelp =
     "  --timeline             show the timeline below the diagram (else the console)\n"
     "  --break LINE           pause when a goroutine reaches line LINE of the program; the\n"
     "                         inspector shows it, its variables too\n"
+    "  --paused               start the program paused at its first event (Step: Right)\n"
     "  --find-failing         press \"Find a failing schedule\" at once: search for a run that\n"
     "                         fails, and open it in replay at the moment it went wrong\n"
     "  --diagram              the diagram alone, filling the window (pictures and clips for slides)\n"
@@ -42,12 +43,16 @@ const char* const kWindowHelp =
     "Ctrl +/- zoom the interface, F12 screenshot.\n";
 
 const char* const kRenderHelp =
-    "usage: goroscope render FILE --png OUT.png [--at TIME] [--size WxH] [--scale F] [--theme dark|light]\n"
+    "usage: goroscope render FILE --png OUT.png [--at TIME | --event N] [--size WxH] [--scale F]\n"
+    "                               [--theme dark|light]\n"
     "                               [--diagram] [--present]\n"
     "       goroscope render FILE --gif OUT.gif | --mp4 OUT.mp4 [--from T] [--to T] [--fps N]\n"
     "                               [--size WxH] [--scale F] [--theme dark|light] [--diagram] [--present]\n"
-    "  A picture without --at shows the end of the run. --size is the picture's size at scale 1;\n"
-    "  --scale F draws everything F times larger; --fps is 1 to 60. Needs a display (xvfb-run works);\n"
+    "  --event N: the moment right after the recording's first N events (0: its start); many\n"
+    "  events share a time on the virtual clock. A picture without --at or --event shows the end\n"
+    "  of the run. --size is the picture's size at scale 1 (else the saved window's size); it is\n"
+    "  drawn offscreen, whatever the display's size; --scale F draws everything F times larger; --fps is 1 "
+    "to 60. Needs a display (xvfb-run works);\n"
     "  a clip needs ffmpeg.\n";
 
 namespace {
@@ -81,6 +86,7 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
                                                                                 {"--timeline", true},
                                                                                 {"--find-failing", true},
                                                                                 {"--break"},
+                                                                                {"--paused", true},
                                                                                 {"--help-app", true},
                                                                                 {"--slider", false, true}});
   Args a(args, 0, specs);
@@ -133,9 +139,12 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
   o.play = a.has("--play");
   o.timeline = a.has("--timeline");
   o.find_failing = a.has("--find-failing");
+  o.start_paused = a.has("--paused");
   if (auto n = a.whole("--break", 1, 1000000)) o.break_line = static_cast<int>(*n);
   if (o.break_line && !o.recording.empty())
     throw UsageError("--break pauses a running program: give --scenario or FILE.go, not a recording");
+  if (o.start_paused && !o.recording.empty())
+    throw UsageError("--paused is for a running program: give --scenario or FILE.go, not a recording");
   if (o.find_failing && !o.recording.empty())
     throw UsageError("--find-failing searches the program's runs: give --scenario, not a recording");
   if (o.recording.empty()) {
@@ -154,7 +163,8 @@ WindowOptions parse_window_options(const std::vector<std::string>& args) {
 
 WindowOptions parse_render_options(const std::vector<std::string>& args) {
   Args a(args, 1,
-         with(kViewOptions, {{"--png"}, {"--gif"}, {"--mp4"}, {"--at"}, {"--from"}, {"--to"}, {"--fps"}}));
+         with(kViewOptions,
+              {{"--png"}, {"--gif"}, {"--mp4"}, {"--at"}, {"--event"}, {"--from"}, {"--to"}, {"--fps"}}));
   WindowOptions o;
   o.help = a.help();
   if (o.help) return o;
@@ -171,13 +181,18 @@ WindowOptions parse_render_options(const std::vector<std::string>& args) {
     for (const char* opt : {"--from", "--to", "--fps"})
       if (a.has(opt)) throw UsageError(std::string(opt) + " is for a clip (--gif, --mp4), not a picture");
     o.screenshot = *png, o.frames = 3;
+    if (a.has("--at") && a.has("--event")) throw UsageError("--at or --event, not both: one moment");
     if (auto t = a.time("--at"))
       o.at = *t;
+    else if (auto n = a.whole("--event", 0, INT64_MAX))
+      o.at_event = *n;  // many events share a time on the virtual clock: the moment after event N
     else
       o.at_end = true;  // the whole run drawn, not the empty first moment
     return o;
   }
-  if (a.has("--at")) throw UsageError("--at is for a picture (--png); a clip takes --from and --to");
+  for (const char* opt : {"--at", "--event"})
+    if (a.has(opt))
+      throw UsageError(std::string(opt) + " is for a picture (--png); a clip takes --from and --to");
   const std::string ext = a.has("--gif") ? "gif" : "mp4";
   o.video = *a.file("--" + ext);
   o.video_format = ext;

@@ -22,11 +22,13 @@ struct WindowOptions {
   bool config_set = false;        // any of those was given
   std::string recording;          // FILE: replay this recording
   int64_t at = -1;                // --at (ns); -1: from the start
+  int64_t at_event = -1;          // render --event N: after the first N events (-1: not given)
   bool at_end = false;            // open the recording at its end (render --png without --at)
   bool play = false, timeline = false, diagram_only = false;
   bool present = false;       // --present: diagram and narration, large type, high contrast
   bool find_failing = false;  // --find-failing: start "Find a failing schedule" at once
   int break_line = 0;         // --break LINE: a breakpoint on that line of the program (0: none)
+  bool start_paused = false;  // --paused: the program stops at its first event
   int theme = -1;             // --theme: -1 the saved one, 0 light, 1 dark
   std::string screenshot;     // --screenshot FILE.png: render `frames` frames, write, exit
   int frames = 90;

@@ -148,6 +148,15 @@ TEST(Cli, ProgramsComeFromTheirGoSource) {
   EXPECT_EQ(s.params[1].def, 3);
   EXPECT_EQ(s.params[1].max, 1000);
   EXPECT_EQ(goroscope::find_scenario("data_race")->go_file, "13_pitfall_data_race.go");
+  // A file whose first comment is a build constraint (Go's talks: "// +build ignore,OMIT") is
+  // titled by its name; a comment after the constraint is its title.
+  auto tagged = goroscope::program_from_source("boring", "boring.go",
+                                               "// +build ignore,OMIT\n\npackage main\n\nfunc main() {}\n");
+  EXPECT_EQ(tagged.title, "boring.go");
+  auto titled = goroscope::program_from_source(
+      "b", "b.go", "//go:build ignore\n\n// Boring\n// a generator\npackage main\n\nfunc main() {}\n");
+  EXPECT_EQ(titled.title, "Boring");
+  EXPECT_EQ(titled.description, "a generator");
   EXPECT_EQ(goroscope::find_scenario("million")->go_file, "14_performance_million.go");
   EXPECT_EQ(goroscope::find_scenario("deadlock")->title, "Pitfall: deadlock");
   // the same values compile once; other values compile anew, with the literal replaced
@@ -413,6 +422,14 @@ TEST(Cli, RenderReadsItsOptionsByTheSameRules) {
   EXPECT_FALSE(o.at_end);
   EXPECT_EQ(o.at, 1'500'000'000);
   EXPECT_TRUE(o.present);
+  // --event N: the moment after the first N events (the virtual clock's t=0 holds dozens).
+  o = goroscope::parse_render_options({"render", "run.gorec", "--png", "a.png", "--event", "12"});
+  EXPECT_FALSE(o.at_end);
+  EXPECT_EQ(o.at_event, 12);
+  EXPECT_EQ(render_error({"render", "F", "--png", "a.png", "--event", "3", "--at", "1s"}),
+            "--at or --event, not both: one moment");
+  EXPECT_EQ(render_error({"render", "F", "--gif", "a.gif", "--event", "3"}),
+            "--event is for a picture (--png); a clip takes --from and --to");
   o = goroscope::parse_render_options({"render", "run.gorec", "--mp4", "c.mp4", "--fps", "24", "--to", "2s"});
   EXPECT_EQ(o.video, "c.mp4");
   EXPECT_EQ(o.fps, 24);

@@ -32,20 +32,50 @@ ExploreResult search(const ExploreOptions& o) {
   return ex.result();
 }
 
+// printers() prints three lines from three goroutines, in whatever order they run.
+const Scenario& printers() {
+  static const Scenario s = program_from_source("printers", "printers.go", R"(// Printers
+// three goroutines print a line each
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	for _, w := range []string{"one", "two", "three"} {
+		wg.Add(1)
+		go func(w string) {
+			defer wg.Done()
+			fmt.Println(w)
+		}(w)
+	}
+	wg.Wait()
+	fmt.Println("done")
+}
+)");
+  return s;
+}
+
+// kOutputChecks: the failures a search with "other output" ticked looks for.
+constexpr unsigned kOutputChecks = kDeadlock | kPanic | kOutputDiffers;
+
 std::string temp_path(const char* name) {
   return ::testing::TempDir() + "/" + name + std::to_string(::getpid()) + ".gorec";
 }
 
 TEST(Explore, FindsTheArticlesLostUpdateInUnder100RunsAndRecordsIt) {
   for (Strategy st : {Strategy::Random, Strategy::Pct}) {
-    ExploreResult r = search(options(find_scenario("data_race"), st, kDefaultUntil, 100));
+    ExploreResult r = search(options(find_scenario("data_race"), st, kOutputChecks, 100));
     ASSERT_TRUE(r.found()) << "strategy " << static_cast<int>(st);
     EXPECT_LE(r.runs, 100u);
     EXPECT_EQ(r.reference, "counter: 2\n");  // no preemption: each counter++ runs whole
     EXPECT_EQ(r.outcome.failed, kOutputDiffers);
     EXPECT_EQ(r.outcome.exit.output, "counter: 1\n");
 
-    ExploreOptions o = options(find_scenario("data_race"), st, kDefaultUntil, 100);
+    ExploreOptions o = options(find_scenario("data_race"), st, kOutputChecks, 100);
     std::string path = temp_path("lost-update");
     Outcome again = record_failure(o, r, path);
     EXPECT_EQ(again.failed, kOutputDiffers);
@@ -77,7 +107,7 @@ TEST(Explore, FindsTheRaceOnItsFirstRunWithTheDetector) {
 }
 
 TEST(Explore, PctFindsTheLockOrderDeadlockAndItReplays) {
-  ExploreOptions o = options(&abba(), Strategy::Pct, kDefaultUntil, 1000);
+  ExploreOptions o = options(&abba(), Strategy::Pct, kOutputChecks, 1000);
   o.depth = 2;
   ExploreResult r = search(o);
   ASSERT_TRUE(r.found());
@@ -107,6 +137,33 @@ TEST(Explore, TheSameOptionsFindTheSameRun) {
     EXPECT_EQ(a.schedule->seed, b.schedule->seed);
     EXPECT_EQ(a.schedule->picks, b.schedule->picks);
   }
+}
+
+TEST(Explore, DefaultsLookForDeadlockPanicAndRaceNotOtherOutput) {
+  EXPECT_EQ(kDefaultUntil, kDeadlock | kPanic | kRace);
+  // worker_pool prints which worker took which job, which varies: no failure by default.
+  ExploreResult r = search(options(find_scenario("worker_pool"), Strategy::Random, kDefaultUntil, 100));
+  EXPECT_FALSE(r.found()) << r.outcome.what;
+  EXPECT_EQ(r.runs, 100u);
+  // Goroutines that print the same lines in an order that varies: no failure with "other
+  // output" either, which compares the lines in any order.
+  r = search(options(&printers(), Strategy::Random, kDefaultUntil | kOutputDiffers, 100));
+  EXPECT_FALSE(r.found()) << r.outcome.what;
+  EXPECT_EQ(r.reference.size(), std::string("one\ntwo\nthree\ndone\n").size()) << r.reference;
+  // The lost update is found by default, as a race.
+  r = search(options(find_scenario("data_race"), Strategy::Random, kDefaultUntil, 10));
+  ASSERT_TRUE(r.found());
+  EXPECT_EQ(r.outcome.failed, kRace);
+}
+
+TEST(Explore, OutputDiffersComparesLinesInAnyOrder) {
+  EXPECT_EQ(output_difference("b\na\n", "a\nb\n"), "");
+  EXPECT_EQ(output_difference("a\nb\n", "a\nb\n"), "");
+  EXPECT_EQ(output_difference("counter: 1\n", "counter: 2\n"),
+            "'counter: 1', which the reference printed nowhere");
+  EXPECT_EQ(output_difference("a\na\n", "a\nb\n"), "'a', which the reference printed fewer times");
+  EXPECT_EQ(output_difference("a\n", "b\na\n"), "nothing where the reference printed 'b'");
+  EXPECT_EQ(output_difference("a", "a\n"), "") << "a last line without its newline is the same line";
 }
 
 TEST(Explore, FindsNothingInTheArticlesCorrectPrograms) {

@@ -328,3 +328,54 @@ TEST(Layout, ConcernsPicksTheEventsAboutANode) {
     }
   EXPECT_GT(mine, 10u);
 }
+
+TEST(Layout, ChannelsThatShareANameAreToldApartByNumber) {
+  // Go's talks: boring() makes a channel c for each caller, fanIn() one more c.
+  static const goroscope::Scenario s =
+      goroscope::program_from_source("fanin", "fanin.go", R"(// +build ignore,OMIT
+
+package main
+
+import "fmt"
+
+func boring(msg string) <-chan string {
+	c := make(chan string)
+	go func() {
+		for i := 0; i < 2; i++ {
+			c <- fmt.Sprintf("%s %d", msg, i)
+		}
+	}()
+	return c
+}
+
+func fanIn(a, b <-chan string) <-chan string {
+	c := make(chan string)
+	go func() {
+		for {
+			c <- <-a
+		}
+	}()
+	go func() {
+		for {
+			c <- <-b
+		}
+	}()
+	return c
+}
+
+func main() {
+	c := fanIn(boring("Joe"), boring("Ann"))
+	for i := 0; i < 4; i++ {
+		fmt.Println(<-c)
+	}
+}
+)");
+  EXPECT_EQ(s.title, "fanin.go") << "a build constraint is no title";
+  auto run = run_session(s);
+  std::vector<std::string> names;
+  for (const auto& c : run->model().channels()) names.push_back(c.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"c#1", "c#2", "c#3"}));
+  LayoutEngine engine;
+  auto L = engine.compute(run->model());
+  for (const char* n : {"c#1", "c#2", "c#3"}) EXPECT_EQ(by_label(L, n).key.kind, NodeKind::Channel);
+}

@@ -69,3 +69,39 @@ TEST(Narration, Durations) {
   EXPECT_EQ(goro::visual::format_time(40'000), "40us");
   EXPECT_EQ(goro::visual::format_time(42), "42ns");
 }
+
+TEST(Narration, TheDataRaceSaysWhoseUpdateIsUndoneAndItsReportNamesTheGoroutines) {
+  const goroscope::Scenario& sc = *goroscope::find_scenario("data_race");
+  goroscope::RunSpec spec{&sc, sc.defaults(), {}};
+  spec.config.race = true;
+  spec.config.clock = goro::ClockMode::Virtual;
+  auto s = std::make_unique<goroscope::Session>(spec);
+  for (;;) {
+    bool was_done = s->done();
+    if (s->pump().empty()) {
+      if (was_done) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  auto v = sentences(*s);
+  // Which access finds the race depends on the schedule; the sentence says who and how.
+  std::string race;
+  for (const auto& x : v)
+    if (x.rfind("DATA RACE on counter: ", 0) == 0) race = x;
+  ASSERT_FALSE(race.empty());
+  EXPECT_NE(race.find("main.func1"), std::string::npos) << race;
+  EXPECT_NE(race.find("main.func2"), std::string::npos) << race;
+  EXPECT_TRUE(race.find("an update is lost") != std::string::npos ||
+              race.find("undoes") != std::string::npos ||
+              race.find("the old value or the new") != std::string::npos)
+      << race;
+  EXPECT_FALSE(has(v, "made variable counter")) << "main declared it: the detector only started watching it";
+  // Go's report keeps its numbers, and says which box of the diagram each one is.
+  const auto& vars = s->model().variables();
+  ASSERT_FALSE(vars.empty());
+  ASSERT_FALSE(vars[0].races.empty());
+  const std::string& report = vars[0].races[0].report;
+  EXPECT_NE(report.find("by goroutine 2 (main.func1):"), std::string::npos) << report;
+  EXPECT_NE(report.find("by goroutine 3 (main.func2):"), std::string::npos) << report;
+  EXPECT_NE(report.find("Goroutine 2 = main.func1 ("), std::string::npos) << report;
+}

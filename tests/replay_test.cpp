@@ -73,13 +73,19 @@ TEST(Replay, BookmarksAreKeptInOrderAndSavedInTheFile) {
     r.add_bookmark(200'000'000, "then ch2");
     r.add_bookmark(100'000'000, "ch1 first");
     EXPECT_EQ(r.caption_at(50'000'000), "");
-    EXPECT_EQ(r.caption_at(150'000'000), "ch1 first");
-    EXPECT_EQ(r.caption_at(999'000'000), "then ch2");
+    const int64_t a_while = r.duration() / goroscope::Replay::kCaptionShare;
+    ASSERT_GT(a_while, 1);
+    EXPECT_EQ(r.caption_at(100'000'000), "ch1 first");
+    EXPECT_EQ(r.caption_at(100'000'000 + std::min<int64_t>(a_while, 100'000'000) - 1), "ch1 first");
+    EXPECT_EQ(r.caption_at(200'000'000), "then ch2") << "until the next bookmark";
+    EXPECT_EQ(r.caption_at(200'000'000 + a_while - 1), "then ch2");
+    EXPECT_EQ(r.caption_at(200'000'000 + a_while), "") << "shown for a while, not for the rest of the replay";
+    EXPECT_EQ(r.caption_at(999'000'000), "");
     r.save();
   }
   goroscope::Replay back(path);
   ASSERT_EQ(back.recording().bookmarks.size(), 2u);
   EXPECT_EQ(back.recording().bookmarks[0].caption, "ch1 first");
   back.remove_bookmark(0);
-  EXPECT_EQ(back.caption_at(150'000'000), "");
+  EXPECT_EQ(back.caption_at(100'000'000), "");
 }

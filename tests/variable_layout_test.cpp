@@ -295,3 +295,34 @@ TEST(Leaks, TheGoroutineLeakProgram) {
   EXPECT_EQ(leaks[0].where.rfind("chan receive", 0), 0u) << leaks[0].where;
   EXPECT_GT(leaks[0].line, 0u);  // the Go program's line it waits on
 }
+
+TEST(VariableLayout, OnlyASharedAndWrittenVariableOfItsOwnGetsABox) {
+  // The worker pool's extras, by hand: numJobs read by two goroutines, never written; the
+  // variable jobs of the channel jobs, and wg of the WaitGroup wg, and sc.mu of the Mutex mu,
+  // written and read by two; a job's field only one worker touched; and counter, written by two.
+  Stream s;
+  constexpr uint8_t kVar = static_cast<uint8_t>(goro::ObjKind::Var);
+  s.go(1, 0, "main");
+  s.add(EventKind::GoStart, 1);
+  s.go(2, 1, "worker");
+  s.add(EventKind::ObjMake, 1, 1, 4, static_cast<uint8_t>(goro::ObjKind::Chan), s.text("jobs"));
+  s.add(EventKind::ObjMake, 1, 2, 0, static_cast<uint8_t>(goro::ObjKind::WaitGroup), s.text("wg"));
+  s.add(EventKind::ObjMake, 1, 3, 0, static_cast<uint8_t>(goro::ObjKind::Mutex), s.text("mu"));
+  const char* names[] = {"numJobs", "jobs", "wg", "sc.mu", "job.ID", "counter"};
+  for (uint32_t i = 0; i < 6; i++) s.add(EventKind::ObjMake, 1, 4 + i, 0, kVar, s.text(names[i]));
+  auto access = [&](uint64_t g, uint32_t var, bool write) { s.add(EventKind::VarAccess, g, var, 0, write); };
+  access(1, 4, false), access(2, 4, false);                                       // numJobs: read only
+  for (uint32_t var : {5u, 6u, 7u}) access(1, var, true), access(2, var, false);  // drawn already
+  access(2, 8, true), access(2, 8, false);                                        // job.ID: one goroutine
+  access(1, 9, true), access(2, 9, true);                                         // counter: shared, written
+  LayoutEngine engine;
+  Layout L = engine.compute(s.m);
+  std::vector<std::string> boxes;
+  for (const Node& n : L.nodes)
+    if (n.key.kind == NodeKind::Variable) boxes.push_back(n.label);
+  EXPECT_EQ(boxes, std::vector<std::string>{"counter"});
+  // A race on a variable shows it whatever its name.
+  s.add(EventKind::Race, 2, 5, 1, goro::kRaceCurrentWrites, s.text("WARNING: DATA RACE\n"));
+  L = engine.compute(s.m);
+  EXPECT_TRUE(L.find({NodeKind::Variable, 5}));
+}

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <set>
 
 namespace goro::visual {
 
@@ -55,6 +56,8 @@ Point chan_size(int64_t cap) {
   float w = std::max(200.f, 24 + static_cast<float>(cols) * (kCellW + kCellGap));
   return {w, 34 + static_cast<float>(rows) * (kCellH + kCellGap) + 24};
 }
+
+bool hidden_timer(const Channel& c) { return is_timer_name(c.name) && c.recvq.empty(); }
 
 void LayoutEngine::reset() {
   pins_.clear();
@@ -125,6 +128,10 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   std::vector<size_t> group_vertex(base_names_.size(), SIZE_MAX);
   std::vector<uint64_t> first_of_group(base_names_.size(), 0);
   for (size_t i = 0; i < gs.size(); i++) {
+    if (gs[i].timer) {  // a runtime timer in Go, not a goroutine: drawn as its channel's clock
+      g_vertex[i] = SIZE_MAX;
+      continue;
+    }
     if (grouped(i)) {
       uint32_t b = base_of_g_[i];
       if (group_vertex[b] == SIZE_MAX)
@@ -135,12 +142,26 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     }
     if (vs[g_vertex[i]].parent == 0) vs[g_vertex[i]].parent = gs[i].parent;
   }
-  for (const Channel& c : m.channels()) vertex({NodeKind::Channel, c.id});
+  for (const Channel& c : m.channels())
+    if (!hidden_timer(c)) vertex({NodeKind::Channel, c.id});
   for (const WaitGroup& w : m.waitgroups()) vertex({NodeKind::WaitGroup, w.id});
   for (const Mutex& mu : m.mutexes()) vertex({NodeKind::Mutex, mu.id});
   for (const Once& o : m.onces()) vertex({NodeKind::Once, o.id});
+  // A variable whose object is drawn already (the variable `jobs` of the channel jobs, `wg` or
+  // `sc.mu` of a WaitGroup or Mutex box) gets no box of its own.
+  std::set<std::string> drawn;
+  for (const Channel& c : m.channels()) drawn.insert(c.name);
+  for (const WaitGroup& w : m.waitgroups()) drawn.insert(w.name);
+  for (const Mutex& mu : m.mutexes()) drawn.insert(mu.name);
+  for (const Once& o : m.onces()) drawn.insert(o.name);
+  auto boxed = [&](const Variable& v) {
+    if (!v.shared()) return false;
+    if (!v.races.empty()) return true;  // a race on it is shown whatever it is
+    size_t dot = v.name.rfind('.');
+    return !drawn.count(v.name) && (dot == std::string::npos || !drawn.count(v.name.substr(dot + 1)));
+  };
   for (const Variable& v : m.variables())
-    if (v.shared()) vertex({NodeKind::Variable, v.id});
+    if (boxed(v)) vertex({NodeKind::Variable, v.id});
 
   // Edges: (from vertex, to vertex, kind) -> (count, object).
   std::map<std::tuple<size_t, size_t, EdgeKind>, std::pair<uint64_t, uint64_t>> flows;
@@ -150,15 +171,19 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     auto [it, fresh] = flows.try_emplace({a, b, k}, std::pair<uint64_t, uint64_t>{0, obj});
     it->second.first += n;
   };
+  auto chan_vertex = [&](uint64_t chan) {
+    auto it = vi.find({NodeKind::Channel, chan});
+    return it == vi.end() ? SIZE_MAX : it->second;
+  };
   for (const auto& [k, n] : m.edges()) {
-    size_t cv = vi.at({NodeKind::Channel, k.chan});
+    size_t cv = chan_vertex(k.chan);
     if (k.send)
       add(gv(k.g), cv, EdgeKind::Send, k.chan, n);
     else
       add(cv, gv(k.g), EdgeKind::Recv, k.chan, n);
   }
   for (const Channel& c : m.channels()) {  // waiting counts as a flow too (a deadlock has no transfer)
-    size_t cv = vi.at({NodeKind::Channel, c.id});
+    size_t cv = chan_vertex(c.id);
     for (uint64_t g : c.sendq) add(gv(g), cv, EdgeKind::Send, c.id, 0);
     for (uint64_t g : c.recvq) add(cv, gv(g), EdgeKind::Recv, c.id, 0);
   }
@@ -205,7 +230,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   // Variables: one edge per goroutine (or group) and variable, the strongest of race, write,
   // read; its count is how many races (race), or goroutines (read, write) it stands for.
   for (const Variable& v : m.variables()) {
-    if (!v.shared()) continue;
+    if (!boxed(v)) continue;
     size_t vv = vi.at({NodeKind::Variable, v.id});
     std::map<size_t, std::pair<EdgeKind, uint64_t>> strongest;  // goroutine vertex -> (kind, count)
     auto mark = [&](uint64_t g, EdgeKind k) {
@@ -272,7 +297,8 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     if (v.connected || (v.key.kind != NodeKind::Goroutine && v.key.kind != NodeKind::Group)) continue;
     if (v.parent) {
       NodeKey pk{NodeKind::Goroutine, v.parent};
-      if (v.parent <= gs.size()) pk = NodeKey{vs[g_vertex[v.parent - 1]].key};
+      if (v.parent <= gs.size() && g_vertex[v.parent - 1] != SIZE_MAX)
+        pk = NodeKey{vs[g_vertex[v.parent - 1]].key};
       auto it = vi.find(pk);
       if (it != vi.end() && &vs[it->second] != &v) v.rank = vs[it->second].rank + 1;
     }
@@ -317,9 +343,11 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
         break;
       case NodeKind::Channel: {
         const Channel* c = m.channel(v.key.id);
-        Point sz = chan_size(c->cap);
+        Point sz = is_timer_name(c->name) ? Point{kTimerW, kTimerH} : chan_size(c->cap);
         n.w = sz.x, n.h = sz.y;
         n.label = c->name.empty() ? "chan" : c->name;
+        if (n.label.rfind("time.New", 0) == 0)
+          n.label = "time." + n.label.substr(8);  // time.Ticker, time.Timer
         break;
       }
       case NodeKind::WaitGroup: {
@@ -434,6 +462,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   // 6. Group statistics, goroutine -> node, edges, extent.
   std::map<std::pair<size_t, uint64_t>, size_t> waits;  // (group node, object) -> blocked members
   for (size_t i = 0; i < gs.size(); i++) {
+    if (g_vertex[i] == SIZE_MAX) continue;  // a timer: no node (node_of_g stays SIZE_MAX)
     size_t ni = node_of_vertex[g_vertex[i]];
     L.node_of_g[i] = ni;
     Node& n = L.nodes[ni];

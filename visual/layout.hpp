@@ -97,6 +97,7 @@ struct Layout {
 // Sizes of the node kinds (diagram units).
 constexpr float kGoroutineW = 172, kGoroutineH = 56, kGroupW = 230, kGroupH = 74;
 constexpr float kVariableW = 180, kVariableH = 56;
+constexpr float kTimerW = 150, kTimerH = 56;                  // a timer's channel: a small clock
 constexpr float kColumnGap = 60, kRowGap = 20, kMargin = 24;  // kMargin: around the whole diagram
 constexpr int kCellsShown = 32;  // a buffer up to this capacity shows each cell; a larger one, a bar
 constexpr int kCellsPerRow = 6;
@@ -104,6 +105,10 @@ constexpr float kCellW = 26, kCellH = 24, kCellGap = 3;
 
 // chan_size() is a channel node's size for its capacity.
 Point chan_size(int64_t cap);
+// hidden_timer() tells a timer's channel (is_timer_name()) that nobody waits on now: it has no
+// node (a select's time.After is drawn while the select waits on it; a Go program drops the
+// rest, and Go has no goroutine behind them).
+bool hidden_timer(const Channel& c);
 
 // LayoutEngine computes layouts, remembering where it put every node.
 class LayoutEngine {

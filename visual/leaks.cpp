@@ -8,7 +8,7 @@ std::vector<Leak> leaks(const Model& m, size_t most) {
   if (!m.exited()) return out;
   for (const Goroutine& g : m.goroutines()) {
     if (out.size() >= most) break;
-    if (g.id == 1 || g.state == GState::Finished) continue;
+    if (g.id == 1 || g.state == GState::Finished || g.timer) continue;  // a timer is no goroutine in Go
     Leak l;
     l.g = g.id;
     l.name = g.name.empty() ? "goroutine " + std::to_string(g.id) : g.name;

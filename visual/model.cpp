@@ -113,9 +113,29 @@ std::vector<std::pair<SyncEdgeKey, uint64_t>> Model::sync_edges() const {
   return v;
 }
 
+std::string Model::with_names(std::string report, std::initializer_list<uint64_t> ids) const {
+  for (uint64_t id : ids) {
+    const Goroutine* x = goroutine(id);
+    if (!x || x->name.empty()) continue;
+    for (const std::string& said :
+         {"by goroutine " + std::to_string(id) + ":", "Goroutine " + std::to_string(id) + " ("}) {
+      std::string named = said.back() == ':' ? said.substr(0, said.size() - 1) + " (" + x->name + "):"
+                                             : said.substr(0, said.size() - 1) + "= " + x->name + " (";
+      for (size_t at = report.find(said); at != std::string::npos; at = report.find(said, at + named.size()))
+        report.replace(at, said.size(), named);
+    }
+  }
+  return report;
+}
+
 void Model::set_state(Goroutine& x, GState s, int64_t since) {
-  counts_[static_cast<size_t>(x.state)]--;
-  counts_[static_cast<size_t>(s)]++;
+  if (x.timer) {
+    if (x.state != GState::Finished && s == GState::Finished) timers_alive_--;
+    if (x.state == GState::Finished && s != GState::Finished) timers_alive_++;
+  } else {
+    counts_[static_cast<size_t>(x.state)]--;
+    counts_[static_cast<size_t>(s)]++;
+  }
   x.state = s;
   x.since = since;
 }
@@ -178,6 +198,12 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       x.name = text(e.text);
       x.parent = e.obj;
       set_state(x, GState::Runnable, e.time);
+      if (!x.timer && is_timer_name(x.name)) {  // out of the program's counts
+        counts_[static_cast<size_t>(x.state)]--;
+        x.timer = true;
+        timers_made_++;
+        timers_alive_++;
+      }
       break;
     }
     case EventKind::GoStart: {
@@ -237,10 +263,18 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});
       std::string name = text(e.text);
       switch (kind) {
-        case ObjKind::Chan:
+        case ObjKind::Chan: {
+          // Channels that share a name (boring's c three times, five out) are told apart by
+          // number, in the order they were made: c#1, c#2, ... (a timer's stay as they are).
+          if (!name.empty() && !is_timer_name(name)) {
+            auto [it, fresh] = chan_names_.try_emplace(name, 0, chans_.size());
+            if (++it->second.first == 2) chans_[it->second.second].name = name + "#1";
+            if (it->second.first >= 2) name += "#" + std::to_string(it->second.first);
+          }
           objs_[e.obj - 1] = {kind, chans_.size()};
           chans_.push_back({e.obj, name, e.arg, {}, {}, {}, false, 0, 0});
           break;
+        }
         case ObjKind::WaitGroup:
           objs_[e.obj - 1] = {kind, wgs_.size()};
           wgs_.push_back({e.obj, name, 0, {}});
@@ -365,7 +399,9 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::Exit:
       exited_ = true;
       status_ = static_cast<ExitStatus>(e.aux);
-      leaked_ = static_cast<uint64_t>(e.arg);
+      // Go's count less the timers still waiting: those are runtime timers in Go, no leak.
+      leaked_ =
+          static_cast<uint64_t>(e.arg) - std::min<uint64_t>(static_cast<uint64_t>(e.arg), timers_alive_);
       break;
     case EventKind::VarAccess:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {
@@ -376,7 +412,8 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::Race:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {
         vars_[o->index].races.push_back({e.g, static_cast<uint64_t>(e.arg), (e.aux & kRaceCurrentWrites) != 0,
-                                         (e.aux & kRacePreviousWrites) != 0, e.time, text(e.text),
+                                         (e.aux & kRacePreviousWrites) != 0, e.time,
+                                         with_names(text(e.text), {e.g, static_cast<uint64_t>(e.arg)}),
                                          output_.size()});
         races_++;
       }

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <tuple>
@@ -36,10 +37,19 @@ inline GState parked_state(uint8_t reason) {
   return reason == static_cast<uint8_t>(WaitReason::Sleep) ? GState::Sleeping : GState::Blocked;
 }
 
+// is_timer_name() tells a goroutine or a channel of the time package's own timers: the goroutine
+// that waits out time.After, NewTimer, AfterFunc or a Ticker ("time.After.func1",
+// "time.(*Ticker).run") and the channel it fires on ("time.After", "time.NewTicker"). Go has a
+// runtime timer there and no goroutine: such a goroutine is never drawn, counted or leaked, and
+// its channel is drawn as the timer's clock. (A user's program is package main: its names never
+// start with "time.".)
+inline bool is_timer_name(const std::string& name) { return name.rfind("time.", 0) == 0; }
+
 // Goroutine is one goroutine's state.
 struct Goroutine {
   uint64_t id = 0;
   std::string name;
+  bool timer = false;  // the time package's, for a timer (is_timer_name()): not the program's
   uint64_t parent = 0;
   GState state = GState::Runnable;
   uint8_t reason = 0;                  // WaitReason while Blocked or Sleeping
@@ -114,11 +124,13 @@ struct Variable {
   std::string name;
   std::vector<uint64_t> readers, writers;  // goroutines, in order of their first access
   std::vector<RaceMark> races;
-  // shared() tells whether more than one goroutine used it (or it raced): a variable only one
-  // goroutine touched (a job's field it received) is no part of the picture.
+  // shared() tells whether it is part of the picture: it raced, or two goroutines or more used
+  // it and one of them wrote it. A variable only one goroutine touched (a job's field it
+  // received), or only read (a constant-like numJobs, a channel variable), is not.
   bool shared() const {
     if (!races.empty()) return true;
-    uint64_t first = readers.empty() ? (writers.empty() ? 0 : writers[0]) : readers[0];
+    if (writers.empty()) return false;
+    uint64_t first = writers[0];
     for (uint64_t g : readers)
       if (g != first) return true;
     for (uint64_t g : writers)
@@ -189,12 +201,17 @@ class Model {
   const std::string& output() const { return output_; }  // the program's standard output
   const std::string& errors() const { return errors_; }  // its standard error (print, println)
   uint64_t channel_ops() const { return chan_ops_; }
-  size_t count(GState s) const { return counts_[static_cast<size_t>(s)]; }  // goroutines in state s
+  // count() is how many of the program's goroutines are in state s (timers' not counted).
+  size_t count(GState s) const { return counts_[static_cast<size_t>(s)]; }
+  // timers() is how many timer goroutines (Goroutine::timer) have not fired or stopped yet.
+  size_t timers() const { return timers_alive_; }
+  // program_goroutines() is how many goroutines the program made (timers' not counted).
+  size_t program_goroutines() const { return gs_.size() - timers_made_; }
 
   bool exited() const { return exited_; }
   ExitStatus exit_status() const { return status_; }
   const std::string& exit_message() const { return message_; }  // panic / deadlock text
-  uint64_t leaked() const { return leaked_; }
+  uint64_t leaked() const { return leaked_; }  // goroutines alive when main returned (timers' not counted)
 
   // own_bytes() is about how much memory this copy holds that no other copy shares.
   size_t own_bytes() const;
@@ -208,12 +225,18 @@ class Model {
   void use(uint64_t g, uint64_t obj, uint8_t how, uint64_t n = 1);  // counts a learned edge  // keeps counts_
   void unqueue(Goroutine& gr);
   void transfer(const Event& e, uint64_t from, uint64_t to, std::string v);
+  // with_names() is a race report whose goroutines (Go's numbers) also carry the diagram's
+  // names: "by goroutine 2 (main.func1):", "Goroutine 2 = main.func1 (running) created at:".
+  std::string with_names(std::string report, std::initializer_list<uint64_t> ids) const;
 
   CowVector<Goroutine> gs_;
   std::array<size_t, 5>
       counts_{};  // goroutines by GState  // copies (replay snapshots) share what they did not change
+  size_t timers_alive_ = 0, timers_made_ = 0;  // timer goroutines (not in counts_)
   std::vector<Object> objs_;
   std::vector<Channel> chans_;
+  std::map<std::string, std::pair<size_t, size_t>>
+      chan_names_;  // Go name -> (channels so named, the first's index)
   std::vector<WaitGroup> wgs_;
   std::vector<Mutex> mus_;
   std::vector<Once> onces_;

@@ -89,7 +89,31 @@ std::string park(const Model& m, const Event& e) {
   return name + " blocked";
 }
 
+// timer() tells the goroutine of a time package timer.
+bool timer(const Model& m, uint64_t id) {
+  const Goroutine* g = m.goroutine(id);
+  return g && g->timer;
+}
+
 }  // namespace
+
+bool seen(const Model& m, const Event& e, const std::vector<std::string>& strings) {
+  switch (e.kind) {
+    case EventKind::VarAccess:
+      return false;
+    case EventKind::ObjMake:
+      return static_cast<ObjKind>(e.aux) != ObjKind::Var;
+    case EventKind::GoCreate:
+      return !(e.text < strings.size() && is_timer_name(strings[e.text]));
+    case EventKind::ChanSend:
+    case EventKind::ChanHandoff:
+    case EventKind::Output:
+    case EventKind::Panic:
+      return true;  // a timer firing is seen
+    default:
+      return !(e.g && timer(m, e.g));
+  }
+}
 
 std::string narrate(const Model& m, const Event& e, const std::vector<std::string>& strings,
                     int64_t prev_time, bool virtual_clock) {
@@ -128,17 +152,25 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
           s = g + " made channel " + obj +
               (e.arg > 0 ? " (buffered, capacity " + std::to_string(e.arg) + ")" : " (unbuffered)");
           break;
+        case ObjKind::Var:  // declared wherever it was: the detector sees it at its first access
+          s = "the race detector starts watching variable " + obj + " (" + g + " uses it)";
+          break;
         default:
           s = g + " made " + obj_kind_name(static_cast<ObjKind>(e.aux)) + " " + obj;
       }
       break;
     case EventKind::ChanSend:
-      s = g + " sent " + channel_value(e, strings) + " into " + obj + buffer(m, e.obj);
+      s = timer(m, e.g) ? "timer " + obj + " fires: its channel holds the time"
+                        : g + " sent " + channel_value(e, strings) + " into " + obj + buffer(m, e.obj);
       break;
     case EventKind::ChanRecv:
       s = g + " received " + channel_value(e, strings) + " from " + obj + buffer(m, e.obj);
       break;
     case EventKind::ChanHandoff:
+      if (timer(m, e.g)) {
+        s = "timer " + obj + " fires: " + who(m, static_cast<uint64_t>(e.arg)) + " receives the time";
+        break;
+      }
       s = g + " handed " + channel_value(e, strings) + " straight to " +
           who(m, static_cast<uint64_t>(e.arg)) + " through " + obj;
       break;
@@ -196,11 +228,21 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
     case EventKind::VarAccess:
       s = g + (e.aux ? " writes " : " reads ") + obj + " for the first time";
       break;
-    case EventKind::Race:
-      s = "DATA RACE on " + obj + ": " + g + (e.aux & kRaceCurrentWrites ? " writes" : " reads") +
-          " it, and " + who(m, static_cast<uint64_t>(e.arg)) +
-          (e.aux & kRacePreviousWrites ? " wrote" : " read") + " it with nothing ordering the two";
+    case EventKind::Race: {
+      std::string other = who(m, static_cast<uint64_t>(e.arg));
+      bool writes = e.aux & kRaceCurrentWrites, wrote = e.aux & kRacePreviousWrites;
+      s = "DATA RACE on " + obj + ": ";
+      if (writes && wrote)
+        s += g + " writes " + obj + ", overwriting " + other +
+             "'s write with nothing ordering the two: an update is lost";
+      else if (writes)
+        s += g + " writes " + obj + " after " + other + " read it, nothing ordering the two: " + other +
+             "'s value is stale, and a write of it undoes " + g + "'s update";
+      else
+        s += g + " reads " + obj + " while " + other +
+             "'s write is unordered with it: it may see the old value or the new";
       break;
+    }
     case EventKind::Exit:
       s = m.exit_status() == ExitStatus::Ok         ? "main returned: the program exits"
           : m.exit_status() == ExitStatus::Deadlock ? "the program ended in a deadlock"

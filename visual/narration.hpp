@@ -21,4 +21,9 @@ namespace goro::visual {
 std::string narrate(const Model& after, const Event& e, const std::vector<std::string>& strings,
                     int64_t prev_time, bool virtual_clock);
 
+// seen() tells an event a student sees, the unit of Step: not a timer goroutine's bookkeeping
+// (its start, sleep, wake and end: Go has a runtime timer there, no goroutine; its firing, a
+// send on its channel, is seen), nor the race detector's (a variable made, a first access).
+bool seen(const Model& m, const Event& e, const std::vector<std::string>& strings);
+
 }  // namespace goro::visual

@@ -68,6 +68,15 @@ bool goroutine_waits_on(const Goroutine& g, uint64_t obj) {
 
 }  // namespace
 
+FitZoom fit_zoom(float w, float h, float canvas_w, float canvas_h, float min_zoom, float max_zoom) {
+  FitZoom f;
+  if (w <= 0 || h <= 0) return f;
+  float whole = std::min(canvas_w / w, canvas_h / h);
+  f.zoom = std::min(whole, std::max(min_zoom, max_zoom));
+  f.shrunk = f.zoom < min_zoom;
+  return f;
+}
+
 void DiagramView::reset() {
   engine_.reset();
   layout_ = Layout{};
@@ -85,6 +94,12 @@ void DiagramView::reset() {
 void DiagramView::plan(const Model& final) {
   engine_.plan(final);
   layout_seq_ = UINT64_MAX;
+}
+
+size_t DiagramView::pills_on(uint64_t chan) const {
+  size_t n = 0;
+  for (const Token& k : tokens_) n += k.t.chan == chan;
+  return n;
 }
 
 std::optional<std::pair<float, float>> DiagramView::screen_center(NodeKey k) const {
@@ -116,12 +131,16 @@ void DiagramView::collect_tokens(const Model& m, double now) {
   }
   for (const Transfer& t : m.recent_transfers()) {
     if (t.seq <= last_seq_seen_) continue;
-    // Values on one path queue up rather than overlap; past a short queue, they count as "+N".
+    // Values on one path queue up rather than overlap; past a short queue, or past
+    // kPillsPerChannel on the channel's edges together, they count as "+N".
     double start = now;
-    for (const Token& k : tokens_)
-      if (k.t.chan == t.chan && k.t.from == t.from && k.t.to == t.to)
-        start = std::max(start, k.start + kTokenSpacing);
-    if (start - now > 3 * kTokenSpacing) {
+    size_t on_channel = 0;
+    for (const Token& k : tokens_) {
+      if (k.t.chan != t.chan) continue;
+      on_channel++;
+      if (k.t.from == t.from && k.t.to == t.to) start = std::max(start, k.start + kTokenSpacing);
+    }
+    if (start - now > 2 * kTokenSpacing || on_channel >= kPillsPerChannel) {
       auto& [n, until] = token_overflow_[{t.chan, t.from ? t.from : t.to}];
       n = until > now ? n + 1 : 1;
       until = now + kTokenSeconds;
@@ -131,7 +150,6 @@ void DiagramView::collect_tokens(const Model& m, double now) {
   }
   if (!m.recent_transfers().empty())
     last_seq_seen_ = std::max(last_seq_seen_, m.recent_transfers().back().seq);
-  if (tokens_.size() > 48) tokens_.erase(tokens_.begin(), tokens_.end() - 48);  // a burst: show the latest
   tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(),
                                [now](const Token& k) { return now - k.start > kTokenSeconds; }),
                 tokens_.end());
@@ -189,8 +207,8 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), pal.canvas);
 
   // zoom_ is screen pixels per diagram unit; at a larger interface (HiDPI, Ctrl +, --scale) the
-  // same diagram is drawn larger. Fitting never makes labels smaller than kMinTextPx (times the
-  // interface's scale): a large diagram is shown from its start and scrolls.
+  // same diagram is drawn larger. Fitting keeps labels at kMinTextPx (times the interface's
+  // scale) or more where the whole diagram fits so; else it shrinks them, and says so.
   ui_ = ImGui::GetFontSize() / kBaseFontPx;
   float min_zoom = kMinTextPx / kBaseFontPx * ui_ * text_scale;
   if (prev_ui_ > 0 && ui_ != prev_ui_ && !L.nodes.empty()) {  // Ctrl +/-: the diagram grows too
@@ -203,10 +221,18 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   }
   prev_ui_ = ui_;
   if (auto_fit_ && L.width > 0) {
-    float z = std::min(size.x / L.width, size.y / L.height);
-    zoom_ = std::clamp(z, min_zoom, std::max(min_zoom, 1.6f * ui_ * text_scale));
-    off_x_ = L.width * zoom_ <= size.x ? (size.x - L.width * zoom_) / 2 : 0;
-    off_y_ = (size.y - L.height * zoom_) / 2;  // too tall: the middle rows
+    FitZoom f = fit_zoom(L.width, L.height, size.x, size.y, min_zoom, 1.6f * ui_ * text_scale);
+    float room_y = size.y;
+    if (f.shrunk) {  // a line at the bottom says so: the diagram fits above it
+      room_y = std::max(size.y - ImGui::GetFontSize() * 1.6f, size.y / 2);
+      f = fit_zoom(L.width, L.height, size.x, room_y, min_zoom, 1.6f * ui_ * text_scale);
+    }
+    zoom_ = f.zoom;
+    shrunk_ = f.shrunk;
+    off_x_ = (size.x - L.width * zoom_) / 2;
+    off_y_ = (room_y - L.height * zoom_) / 2;
+  } else if (!auto_fit_) {
+    shrunk_ = false;  // the user's own zoom: nothing to say
   }
   auto to_screen = [&](float x, float y) {
     return ImVec2(origin.x + off_x_ + x * zoom_, origin.y + off_y_ + y * zoom_);
@@ -410,6 +436,13 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     dl->AddText(ImVec2(lb_a.x + fs_ui * 0.4f, lb_a.y + fs_ui * 0.25f), pal.text, legend_label);
   }
   if (legend) draw_legend(dl, pal, lb_b.x, lb_b.y + fs_ui * 0.3f);
+  if (shrunk_ && !L.nodes.empty()) {  // fitted below the usual text size: say so, bottom left
+    char note[96];
+    std::snprintf(note, sizeof note, "text at %.0f%% to fit the whole diagram (wheel: zoom in)",
+                  100 * zoom_ / min_zoom);
+    ImVec2 ts = ImGui::CalcTextSize(note);
+    dl->AddText(ImVec2(origin.x + fs_ui * 0.4f, origin.y + size.y - ts.y - fs_ui * 0.3f), pal.text_dim, note);
+  }
   dl->PopClipRect();
 }
 
@@ -677,6 +710,19 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
     case NodeKind::Channel: {
       const Channel* c = m.channel(n.key.id);
       if (!c) return;
+      if (is_timer_name(c->name)) {  // a runtime timer's channel: a small clock, and whether it fired
+        dl->AddRectFilled(a, b, pal.chan_fill, 4 * zoom_);
+        border(pal.node_border, 1.2f);
+        float cr = n.h / 2 - 10;
+        ImVec2 mid = S(n.x + 10 + cr, n.y + n.h / 2);
+        float rs = cr * zoom_, th = 1.6f * std::max(zoom_, 0.5f);
+        dl->AddCircle(mid, rs, pal.text, 0, th);
+        dl->AddLine(mid, ImVec2(mid.x, mid.y - rs * 0.75f), pal.text, th);
+        dl->AddLine(mid, ImVec2(mid.x + rs * 0.5f, mid.y + rs * 0.15f), pal.text, th);
+        put(20 + 2 * cr, 7, pal.text, n.label);
+        put(20 + 2 * cr, 31, pal.text_dim, c->buffer.empty() ? "waiting" : "fired", kDetail);
+        break;
+      }
       dl->AddRectFilled(a, b, pal.chan_fill, 4 * zoom_);
       border(c->closed ? pal.closed : pal.node_border, c->closed ? 2.f : 1.2f);
       std::string title = n.label + "  " + std::to_string(c->buffer.size()) + "/" + std::to_string(c->cap);

@@ -120,7 +120,7 @@ bool concerns(const Event& e, const NodeKey& k, const Layout& L) {
       return e.g == k.id || ((e.kind == EventKind::ChanHandoff || e.kind == EventKind::Race) &&
                              static_cast<uint64_t>(e.arg) == k.id);
     case NodeKind::Group: {
-      if (!e.g || e.g > L.node_of_g.size()) return false;
+      if (!e.g || e.g > L.node_of_g.size() || L.node_of_g[e.g - 1] >= L.nodes.size()) return false;
       const Node& n = L.nodes[L.node_of_g[e.g - 1]];
       return n.key == k;
     }

@@ -33,9 +33,18 @@ struct Selection {
   std::optional<NodeKey> key;
 };
 
-// kMinTextPx is the smallest a diagram label is drawn at scale 1: fitting stops there and the
-// diagram scrolls (drag, wheel) rather than shrinking its text below it.
+// kMinTextPx is the smallest a diagram label is drawn at scale 1 when it can be: Fit goes below
+// it only for a diagram that would not fit otherwise, and then says so.
 constexpr float kMinTextPx = 13;
+
+// FitZoom is the zoom (screen pixels per diagram unit) that shows a whole diagram in a canvas.
+struct FitZoom {
+  float zoom = 1;
+  bool shrunk = false;  // below min_zoom: the text is smaller than kMinTextPx, to fit
+};
+// fit_zoom() fits a w x h diagram into a canvas_w x canvas_h canvas: the whole of it, never
+// larger than max_zoom, below min_zoom only when it must (shrunk).
+FitZoom fit_zoom(float w, float h, float canvas_w, float canvas_h, float min_zoom, float max_zoom);
 
 // DiagramView draws the article-style diagram, with pan, zoom, dragging and travelling tokens.
 // Nodes hold still: a replay plans its layout from its last state, a live run from a
@@ -51,8 +60,12 @@ class DiagramView {
   void reset();
   // plan() lays out every node of `final` (the run's last state) before the first frame.
   void plan(const Model& final);
-  // fit() zooms to show everything (text never below kMinTextPx), until the user pans or zooms.
+  // fit() zooms to show everything (fit_zoom()), until the user pans or zooms.
   void fit() { auto_fit_ = true; }
+  // text_shrunk() tells that the last frame fitted the diagram with its text below kMinTextPx
+  // (the canvas says so in its corner).
+  bool text_shrunk() const { return shrunk_; }
+  float zoom() const { return zoom_; }  // screen pixels per diagram unit, in the last frame
   // settle() forgets the values in flight: after a jump, the moment shown has none (they
   // moved before it). Going back settles by itself, and so does the first frame.
   void settle() { tokens_primed_ = false; }
@@ -64,6 +77,11 @@ class DiagramView {
   bool legend = false;
   const Layout& layout() const { return layout_; }
   bool animating() const { return !tokens_.empty() || moving_; }
+  // kPillsPerChannel: at most this many values travel to and from one channel at once (its
+  // edges together); the others count as "+N" beside it.
+  static constexpr size_t kPillsPerChannel = 4;
+  // pills_on() is how many values travel to or from channel chan now (queued ones included).
+  size_t pills_on(uint64_t chan) const;
   // screen_center() is where the node's centre was drawn in the last frame (screen pixels).
   std::optional<std::pair<float, float>> screen_center(NodeKey k) const;
 
@@ -88,6 +106,7 @@ class DiagramView {
   float off_x_ = 0, off_y_ = 0;        // screen offset of the diagram origin inside the canvas
   float origin_x_ = 0, origin_y_ = 0;  // the canvas's top-left corner on the screen, last frame
   bool auto_fit_ = true;
+  bool shrunk_ = false;  // the fitted text is below kMinTextPx
   std::optional<NodeKey> dragging_;
   float press_x_ = 0, press_y_ = 0;  // at the press: the dragged node's place, or the pan offset
   float prev_ui_ = 0;                // ui_ of the last frame (Ctrl +/- zooms the diagram too)

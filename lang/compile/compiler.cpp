@@ -2082,7 +2082,7 @@ class Compiler {
             emit(INT, 0, 0);
           // A channel the time package makes for a timer is named after its maker ("time.After"):
           // the diagram draws it as the timer's clock, not as one of the program's channels.
-          bool timer = fs_ && fs_->fi->pkg && fs_->fi->pkg->path == "time";
+          bool timer = fs_ && fs_->fi && fs_->fi->pkg && fs_->fi->pkg->path == "time";
           emit(MAKECHAN, t->id, str_const(timer ? fs_->fi->name : chan_name_));
         }
         return;

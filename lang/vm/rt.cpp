@@ -14,9 +14,33 @@ namespace golang {
 
 std::atomic<int> g_parallel_runs{0};
 
-void destroy(Obj* o) {
+namespace {
+void free_obj(Obj* o) {
   if (o->raced.load(std::memory_order_relaxed)) race_forget(o);  // its memory may be reused
   delete o;
+}
+}  // namespace
+
+// Freeing an object drops its references, which may free more: a long linked list would free
+// itself recursively, one C frame a node, until the goroutine's C stack overflows. Past a small
+// depth the objects wait on a list that the outermost destroy() works through.
+void destroy(Obj* o) {
+  constexpr int kMaxDepth = 32;
+  thread_local int depth = 0;
+  thread_local std::vector<Obj*> pending;
+  if (depth >= kMaxDepth) {
+    pending.push_back(o);
+    return;
+  }
+  depth++;
+  free_obj(o);
+  if (depth == 1)
+    while (!pending.empty()) {
+      Obj* next = pending.back();
+      pending.pop_back();
+      free_obj(next);
+    }
+  depth--;
 }
 
 Value zero_value(const Program& prog, RType* t, const std::string& name) {

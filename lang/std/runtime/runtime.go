@@ -19,6 +19,11 @@ func GC() {}
 // KeepAlive marks its argument as reachable until this point.
 func KeepAlive(x any) {}
 
+// SetFinalizer sets the function to run when obj becomes unreachable. Go does not promise that
+// a finalizer runs before the program exits, and Goroscope's finalizers never run: objects are
+// freed as soon as nothing refers to them, with no collection to queue a finalizer.
+func SetFinalizer(obj any, finalizer any) {}
+
 type Error interface {
 	error
 	RuntimeError()

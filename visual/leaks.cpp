@@ -8,7 +8,7 @@ std::vector<Leak> leaks(const Model& m, size_t most) {
   if (!m.exited()) return out;
   for (const Goroutine& g : m.goroutines()) {
     if (out.size() >= most) break;
-    if (g.id == 1 || g.state == GState::Finished) continue;
+    if (g.id == 1 || g.state == GState::Finished || g.events == 0) continue;  // (0: an id no event named)
     Leak l;
     l.g = g.id;
     l.name = g.name.empty() ? "goroutine " + std::to_string(g.id) : g.name;

@@ -373,7 +373,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::Output: {
       std::string& out = e.aux ? errors_ : output_;
       const std::string& t = text(e.text);
-      static const std::string kCut = "\n[goroscope: output beyond 64 MiB not kept]\n";
+      static const std::string kCut = "\n[goroscope: output beyond 4 MiB not kept]\n";
       if (output_cut_) break;
       if (output_.size() + errors_.size() + t.size() <= kMaxOutput) {
         out += t;

@@ -33,7 +33,7 @@ const char* gstate_name(GState s);
 constexpr size_t kMaxName = 256;
 constexpr size_t kMaxValue = 256;
 constexpr size_t kMaxMessage = 64 << 10;
-constexpr size_t kMaxOutput = 64 << 20;
+constexpr size_t kMaxOutput = 4 << 20;
 constexpr size_t kMaxRaceReports = 16 << 20;
 // clip_text() is s if it has at most max bytes, else its first bytes up to a UTF-8 boundary
 // (at most max) followed by "…".

@@ -436,3 +436,24 @@ TEST(RecordingCases, EveryProgramsRecordingKeepsTheContract) {
     }
   }
 }
+
+// Found by the fuzz run (crafted recording 15,xxx under ASan): an event naming, in a field its
+// kind does not use, an object id below one that was made but never made itself was narrated
+// from a placeholder (a channel at index SIZE_MAX: a read far outside the model's vectors).
+TEST(RecordingCases, AnIdBelowAMadeObjectNamesNothing) {
+  std::vector<Event> v = {ev(EventKind::GoCreate, 1), ev(EventKind::ObjMake, 1, 3, 1, kChan),
+                          ev(EventKind::GoStart, 1, 2)};  // GoStart does not use obj: 2 was never made
+  std::string p = tmp("unmade-object.gorec");
+  write_file(p, file(v, {}));
+  goro::Recording r = goro::load_recording(p);
+  goro::visual::Model m;
+  for (const Event& e : r.events) m.apply(e, r.strings);
+  EXPECT_EQ(m.object(2), nullptr);
+  EXPECT_EQ(m.object(1), nullptr);
+  ASSERT_NE(m.object(3), nullptr);
+  EXPECT_EQ(m.object_name(2), "");
+  Event park = ev(EventKind::GoPark, 1, 2, 0, static_cast<uint8_t>(goro::WaitReason::ChanReceive));
+  park.seq = 4;
+  m.apply(park, r.strings);
+  EXPECT_NE(goro::visual::narrate(m, park, r.strings, -1, true).find("object 2"), std::string::npos);
+}

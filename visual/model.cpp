@@ -249,7 +249,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       break;
     case EventKind::ObjMake: {
       auto kind = static_cast<ObjKind>(e.aux);
-      if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});
+      if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});  // SIZE_MAX: not made
       const std::string oname = name(e.text);
       switch (kind) {
         case ObjKind::Chan:

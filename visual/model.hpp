@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -194,7 +195,11 @@ class Model {
   const std::vector<Once>& onces() const { return onces_; }
   const std::vector<Variable>& variables() const { return vars_; }
   size_t races() const { return races_; }  // data races found so far
-  const Object* object(uint64_t id) const { return id && id <= objs_.size() ? &objs_[id - 1] : nullptr; }
+  // object() is what id names, or null: an id no ObjMake made (one below a made id included,
+  // which an event of a crafted file may name in a field its kind does not use) names nothing.
+  const Object* object(uint64_t id) const {
+    return id && id <= objs_.size() && objs_[id - 1].index != SIZE_MAX ? &objs_[id - 1] : nullptr;
+  }
   std::string object_name(uint64_t id) const;
   const Channel* channel(uint64_t id) const;
   // edges() and sync_edges() are the learned uses, in key order, gathered from the goroutines.

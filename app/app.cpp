@@ -14,6 +14,7 @@
 
 #include "cli.hpp"
 #include "columns.hpp"
+#include "fit_text.hpp"
 #include "narration.hpp"
 #include "source_edit.hpp"
 
@@ -515,6 +516,12 @@ void App::draw_diagram_alone(double now) {
   if (narrate) draw_narration(presentation_);
 }
 
+// fit_line() is text cut with "…" to w pixels in the current font (visual/fit_text.hpp).
+static std::string fit_line(const std::string& text, float w) {
+  return goro::visual::fit_text(
+      text, w, [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+}
+
 void App::draw_narration(bool large) {
   const auto& pal = this->pal();
   std::string text = source().narration();
@@ -523,20 +530,12 @@ void App::draw_narration(bool large) {
       explore_note_->event == replay_->cursor())
     text = explore_note_->text + " — " + text;
   if (large) ImGui::SetWindowFontScale(1.5f);
-  float w = ImGui::GetContentRegionAvail().x;
-  ImVec2 full = ImGui::CalcTextSize(text.c_str());
-  std::string shown = text;
-  if (full.x > w) {  // one line: cut, the whole sentence in a tooltip
-    while (!shown.empty() && ImGui::CalcTextSize((shown + "…").c_str()).x > w) {
-      shown.pop_back();
-      while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
-      if (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0xC0) shown.pop_back();
-    }
-    shown += "…";
-  }
+  // One line: cut in one step (fit_text.hpp), the whole sentence (up to a screenful) in a tooltip.
+  std::string shown = fit_line(text, ImGui::GetContentRegionAvail().x);
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(col(pal.text), "%s", shown.c_str());
-  if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+  if (shown != text && ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", goro::visual::clip_text(text, goro::visual::kFitBytes).c_str());
   if (large) ImGui::SetWindowFontScale(1.0f);
 }
 
@@ -581,6 +580,7 @@ void App::draw_caption(float x, float y) {
   if (!replay_) return;
   std::string caption = replay_->caption_at(replay_->time());  // the lecture's talking point now
   if (caption.empty()) return;
+  caption = fit_line(caption, std::max(0.0f, ImGui::GetContentRegionAvail().x - 48));
   const auto& pal = this->pal();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 ts = ImGui::CalcTextSize(caption.c_str());

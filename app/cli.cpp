@@ -18,6 +18,7 @@
 #include "findings.hpp"
 #include "go_program.hpp"
 #include "goro/output_file.hpp"
+#include "goro/quote.hpp"
 #include "goro/record.hpp"
 #include "model.hpp"
 #include "run_end.hpp"
@@ -193,34 +194,37 @@ int cmd_inspect(const std::vector<std::string>& args) {
   std::optional<goro::Recording> loaded = load_or_say(path);
   if (!loaded) return 1;
   const goro::Recording& rec = *loaded;
+  // What the file says is printed escaped (goro/quote.hpp): a name or caption from a stranger's
+  // file may hold escape sequences, NUL, invalid UTF-8 or a newline that forges a line.
+  using goro::terminal_text;
   goro::visual::Model full;
   size_t objects = 0;
   for (const goro::Event& e : rec.events) {
     full.apply(e, rec.strings);
     if (e.kind == goro::EventKind::ObjMake) objects++;
   }
+  const goro::TimeIndex times(rec.events);
   std::cout << "recording: " << path
             << (rec.complete ? "" : "  (incomplete: the run did not finish writing it)") << "\n";
-  for (const auto& [k, v] : rec.header) std::cout << "  " << k << " = " << v << "\n";
-  std::cout << "events: " << rec.events.size() << "\nduration: " << format_time(full.time())
-            << "\ngoroutines: " << full.goroutines().size() << "\nobjects: " << objects << " ("
+  for (const auto& [k, v] : rec.header)
+    std::cout << "  " << terminal_text(k) << " = " << terminal_text(v) << "\n";
+  std::cout << "events: " << rec.events.size() << "\nduration: " << format_time(times.end_time())
+            << "\ngoroutines: " << full.goroutine_count() << "\nobjects: " << objects << " ("
             << full.channels().size() << " channels, " << full.waitgroups().size() << " wait groups, "
             << full.mutexes().size() << " mutexes, " << full.onces().size() << " onces)\n";
-  for (const auto& c : full.channels()) std::cout << "  chan " << c.name << " cap " << c.cap << "\n";
+  for (const auto& c : full.channels())
+    std::cout << "  chan " << terminal_text(c.name) << " cap " << c.cap << "\n";
   for (const auto& b : rec.bookmarks)
-    std::cout << "bookmark " << format_time(b.time) << ": " << b.caption << "\n";
+    std::cout << "bookmark " << format_time(b.time) << ": " << terminal_text(b.caption) << "\n";
   if (full.exited()) {
     const char* st[] = {"ok", "panic", "deadlock"};
     auto status = static_cast<size_t>(full.exit_status());
     std::cout << "exit: " << (status < 3 ? st[status] : "unknown") << ", " << full.leaked() << " leaked\n";
-    if (!full.exit_message().empty()) std::cout << full.exit_message();
+    if (!full.exit_message().empty()) std::cout << goro::terminal_lines(full.exit_message());
   }
-  if (at) {
+  if (at) {  // the state at a time: every event up to the last one at or before it (TimeIndex)
     goro::visual::Model m;
-    for (const goro::Event& e : rec.events) {
-      if (e.time > *at) break;
-      m.apply(e, rec.strings);
-    }
+    for (size_t i = 0, n = times.until(*at); i < n; i++) m.apply(rec.events[i], rec.strings);
     std::cout << "\nstate at " << format_time(*at) << ":\n" << m.dump();
   }
   return 0;

@@ -8,7 +8,7 @@
 namespace goroscope {
 
 Replay::Replay(const std::string& path)
-    : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})) {
+    : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})), times_(rec_.events) {
   // The panic or deadlock is near the end: look back from the last event, and only when the
   // program did not end well.
   const auto& evs = rec_.events;
@@ -96,11 +96,7 @@ void Replay::seek(size_t n) {
   for (; cursor_ < n; cursor_++) model_.apply(rec_.events[cursor_], rec_.strings);
 }
 
-void Replay::seek_time(int64_t t, size_t limit) {
-  auto it = std::upper_bound(rec_.events.begin(), rec_.events.end(), t,
-                             [](int64_t x, const goro::Event& e) { return x < e.time; });
-  seek(std::min(limit, static_cast<size_t>(it - rec_.events.begin())));
-}
+void Replay::seek_time(int64_t t, size_t limit) { seek(std::min(limit, times_.until(t))); }
 
 void Replay::play() {
   if (cursor_ >= rec_.events.size()) seek(0);

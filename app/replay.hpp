@@ -45,7 +45,8 @@ class Replay : public Source {
   const goro::visual::Model* final_model() const { return index_done() ? &final_ : nullptr; }
   size_t cursor() const { return cursor_; }
   size_t size() const { return rec_.events.size(); }
-  int64_t duration() const { return rec_.events.empty() ? 0 : rec_.events.back().time; }
+  // duration() is the latest time of any event (times grow per goroutine, not overall).
+  int64_t duration() const { return times_.end_time(); }
   size_t snapshot_every() const;
 
   // Indexing: how many events the snapshots have passed, as a fraction, and whether all is
@@ -57,8 +58,8 @@ class Replay : public Source {
 
   // seek() moves to just after the first n events.
   void seek(size_t n);
-  // seek_time() moves to just after the last event at or before time t, or to event `limit`
-  // if that comes first.
+  // seek_time() moves to the state at time t (goro::TimeIndex: just after the last event at or
+  // before t), or to event `limit` if that comes first.
   void seek_time(int64_t t, size_t limit = SIZE_MAX);
   // time() is the cursor's time (the last applied event's, 0 before any).
   int64_t time() const { return cursor_ ? rec_.events[cursor_ - 1].time : 0; }
@@ -103,6 +104,7 @@ class Replay : public Source {
 
   std::string path_;
   goro::Recording rec_;
+  goro::TimeIndex times_;  // the state at a time: how many events make it
   goro::visual::Model model_;
   goro::visual::Model final_;
   size_t cursor_ = 0;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 
 #include "flow.hpp"
@@ -90,6 +91,12 @@ std::string span_us(int64_t from, int64_t to) {
   return us(static_cast<double>(static_cast<uint64_t>(to) - static_cast<uint64_t>(from)));
 }
 
+// Each event's text is written where the event is (JSON has no string table), so each is cut
+// to a bound: the export of a recording stays a small multiple of its size however many events
+// use one long string. (Names and values are the model's, already cut: model.hpp.)
+constexpr size_t kMaxOutputArg = 4 << 10;
+constexpr size_t kMaxMessageArg = 16 << 10;  // a panic's or deadlock's message, the first time
+
 // Span is the state a goroutine is in since `since`.
 struct Span {
   std::string name;
@@ -128,6 +135,11 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
   FlowPairing pairing;
   uint64_t flow = 0;
   auto value = [&](const Event& e) { return channel_value(e, r.strings); };
+  static const std::string kNone;
+  std::set<uint32_t> messages;  // written whole once; a repeat is cut short
+  auto text_of = [&](const Event& e) -> const std::string& {
+    return e.text < r.strings.size() ? r.strings[e.text] : kNone;
+  };
   auto flow_event = [&](const char* ph, uint64_t id, uint64_t g, int64_t t, const std::string& name) {
     emit(std::string("{\"ph\":\"") + ph + "\",\"id\":" + std::to_string(id) +
          ",\"pid\":1,\"tid\":" + std::to_string(g) + ",\"ts\":" + us(t) +
@@ -182,14 +194,13 @@ void write_chrome_trace(const Recording& r, std::ostream& out) {
         break;
       case EventKind::Output:
         emit("{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":" + std::to_string(e.g) + ",\"ts\":" + us(e.time) +
-             ",\"name\":\"output\",\"args\":{\"text\":" +
-             json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
+             ",\"name\":\"output\",\"args\":{\"text\":" + json(clip_text(text_of(e), kMaxOutputArg)) + "}}");
         break;
       case EventKind::Panic:
       case EventKind::Deadlock:
-        emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(e.time) +
-             ",\"name\":" + json(e.kind == EventKind::Panic ? "panic" : "deadlock") +
-             ",\"args\":{\"message\":" + json(e.text < r.strings.size() ? r.strings[e.text] : "") + "}}");
+        emit("{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":" + us(e.time) + ",\"name\":" +
+             json(e.kind == EventKind::Panic ? "panic" : "deadlock") + ",\"args\":{\"message\":" +
+             json(clip_text(text_of(e), messages.insert(e.text).second ? kMaxMessageArg : kMaxValue)) + "}}");
         break;
       default:
         break;

@@ -8,7 +8,8 @@ std::vector<Leak> leaks(const Model& m, size_t most) {
   if (!m.exited()) return out;
   for (const Goroutine& g : m.goroutines()) {
     if (out.size() >= most) break;
-    if (g.id == 1 || g.state == GState::Finished || g.timer) continue;  // a timer is no goroutine in Go
+    // a timer is no goroutine in Go; an id no event named is no goroutine at all
+    if (g.id == 1 || g.state == GState::Finished || g.timer || g.events == 0) continue;
     Leak l;
     l.g = g.id;
     l.name = g.name.empty() ? "goroutine " + std::to_string(g.id) : g.name;

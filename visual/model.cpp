@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "goro/quote.hpp"
+
 namespace goro::visual {
 
 namespace {
@@ -33,12 +35,20 @@ const char* gstate_name(GState s) {
   return "?";
 }
 
+std::string clip_text(const std::string& s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) n--;  // a UTF-8 boundary
+  return s.substr(0, n) + "…";
+}
+
+// g() is goroutine id, the vector grown to hold it; a goroutine counts (as runnable, its first
+// state) from the first event that names it, so ids no event named are in no count.
 Goroutine& Model::g(uint64_t id) {
   if (id > gs_.size()) {
     size_t old = gs_.size();
     gs_.grow(id);
     for (size_t i = old; i < gs_.size(); i++) gs_.mut(i).id = i + 1;
-    counts_[static_cast<size_t>(GState::Runnable)] += id - old;  // a goroutine starts runnable
   }
   return gs_.mut(id - 1);
 }
@@ -142,7 +152,7 @@ void Model::set_state(Goroutine& x, GState s, int64_t since) {
 
 std::string channel_value(const Event& e, const std::vector<std::string>& strings) {
   if (e.aux & kValueIsInt) return std::to_string(e.value);
-  return e.text < strings.size() ? strings[e.text] : std::string();
+  return e.text < strings.size() ? clip_text(strings[e.text], kMaxValue) : std::string();
 }
 
 void Model::transfer(const Event& e, uint64_t from, uint64_t to, std::string v) {
@@ -183,19 +193,24 @@ void Model::unqueue(Goroutine& gr) {
 }
 
 void Model::apply(const Event& e, const std::vector<std::string>& strings) {
-  time_ = e.time;
+  time_ = std::max(time_, e.time);  // times grow per goroutine, not overall
   seq_ = e.seq;
-  auto text = [&](uint32_t i) { return i < strings.size() ? strings[i] : std::string(); };
+  static const std::string kNoText;
+  auto text = [&](uint32_t i) -> const std::string& { return i < strings.size() ? strings[i] : kNoText; };
+  auto name = [&](uint32_t i) { return clip_text(text(i), kMaxName); };
   auto obj = [&](uint64_t id) { return object(id); };
   if (e.g && e.kind != EventKind::Exit && e.kind != EventKind::Deadlock) {
     Goroutine& x = g(e.g);
-    x.events++;
+    if (x.events++ == 0) {  // the first event that names it: it exists, runnable
+      named_++;
+      counts_[static_cast<size_t>(GState::Runnable)]++;
+    }
     if (e.line) x.line = e.line;  // 0: not known, keep the last
   }
   switch (e.kind) {
     case EventKind::GoCreate: {
       Goroutine& x = g(e.g);
-      x.name = text(e.text);
+      x.name = name(e.text);
       x.parent = e.obj;
       set_state(x, GState::Runnable, e.time);
       if (!x.timer && is_timer_name(x.name)) {  // out of the program's counts
@@ -260,37 +275,37 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       break;
     case EventKind::ObjMake: {
       auto kind = static_cast<ObjKind>(e.aux);
-      if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});
-      std::string name = text(e.text);
+      if (e.obj > objs_.size()) objs_.resize(e.obj, Object{ObjKind::Chan, SIZE_MAX});  // SIZE_MAX: not made
+      std::string oname = name(e.text);
       switch (kind) {
         case ObjKind::Chan: {
           // Channels that share a name (boring's c three times, five out) are told apart by
           // number, in the order they were made: c#1, c#2, ... (a timer's stay as they are).
-          if (!name.empty() && !is_timer_name(name)) {
-            auto [it, fresh] = chan_names_.try_emplace(name, 0, chans_.size());
-            if (++it->second.first == 2) chans_[it->second.second].name = name + "#1";
-            if (it->second.first >= 2) name += "#" + std::to_string(it->second.first);
+          if (!oname.empty() && !is_timer_name(oname)) {
+            auto [it, fresh] = chan_names_.try_emplace(oname, 0, chans_.size());
+            if (++it->second.first == 2) chans_[it->second.second].name = oname + "#1";
+            if (it->second.first >= 2) oname += "#" + std::to_string(it->second.first);
           }
           objs_[e.obj - 1] = {kind, chans_.size()};
-          chans_.push_back({e.obj, name, e.arg, {}, {}, {}, false, 0, 0});
+          chans_.push_back({e.obj, oname, e.arg, {}, {}, {}, false, 0, 0});
           break;
         }
         case ObjKind::WaitGroup:
           objs_[e.obj - 1] = {kind, wgs_.size()};
-          wgs_.push_back({e.obj, name, 0, {}});
+          wgs_.push_back({e.obj, oname, 0, {}});
           break;
         case ObjKind::Mutex:
         case ObjKind::RWMutex:
           objs_[e.obj - 1] = {kind, mus_.size()};
-          mus_.push_back({e.obj, name, kind == ObjKind::RWMutex, 0, {}, {}});
+          mus_.push_back({e.obj, oname, kind == ObjKind::RWMutex, 0, {}, {}});
           break;
         case ObjKind::Once:
           objs_[e.obj - 1] = {kind, onces_.size()};
-          onces_.push_back({e.obj, name, 0, {}});
+          onces_.push_back({e.obj, oname, 0, {}});
           break;
         case ObjKind::Var:
           objs_[e.obj - 1] = {kind, vars_.size()};
-          vars_.push_back({e.obj, name, {}, {}, {}});
+          vars_.push_back({e.obj, oname, {}, {}, {}});
           break;
       }
       break;
@@ -389,12 +404,23 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
     case EventKind::Sleep:
       g(e.g).wake_at = e.arg;
       break;
-    case EventKind::Output:
-      (e.aux ? errors_ : output_) += text(e.text);
+    case EventKind::Output: {
+      std::string& out = e.aux ? errors_ : output_;
+      const std::string& t = text(e.text);
+      static const std::string kCut = "\n[goroscope: output beyond 4 MiB not kept]\n";
+      if (output_cut_) break;
+      if (output_.size() + errors_.size() + t.size() <= kMaxOutput) {
+        out += t;
+      } else {
+        out += kCut;
+        output_cut_ = true;
+      }
       break;
+    }
     case EventKind::Panic:
     case EventKind::Deadlock:
-      message_ = text(e.text);
+      if (message_text_ != e.text || message_.empty()) message_ = clip_text(text(e.text), kMaxMessage);
+      message_text_ = e.text;
       break;
     case EventKind::Exit:
       exited_ = true;
@@ -411,9 +437,13 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
       break;
     case EventKind::Race:
       if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) {
+        std::string report =
+            race_report_bytes_ < kMaxRaceReports
+                ? clip_text(with_names(text(e.text), {e.g, static_cast<uint64_t>(e.arg)}), kMaxMessage)
+                : "(report not kept: too many races)";
+        race_report_bytes_ += report.size();
         vars_[o->index].races.push_back({e.g, static_cast<uint64_t>(e.arg), (e.aux & kRaceCurrentWrites) != 0,
-                                         (e.aux & kRacePreviousWrites) != 0, e.time,
-                                         with_names(text(e.text), {e.g, static_cast<uint64_t>(e.arg)}),
+                                         (e.aux & kRacePreviousWrites) != 0, e.time, std::move(report),
                                          output_.size()});
         races_++;
       }
@@ -424,6 +454,7 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
   }
 }
 
+// dump() prints names and values from the recording escaped (goro/quote.hpp): a terminal shows it.
 std::string Model::dump() const {
   std::string s = "time " + std::to_string(time_) + " ns, event " + std::to_string(seq_) + "\n";
   auto ids = [](const std::vector<uint64_t>& v) {
@@ -433,32 +464,34 @@ std::string Model::dump() const {
   };
   s += "goroutines:\n";
   for (const Goroutine& x : gs_) {
-    s += "  " + std::to_string(x.id) + " " + (x.name.empty() ? "(unnamed)" : x.name) + ": " +
+    if (x.events == 0) continue;  // an id no event named
+    s += "  " + std::to_string(x.id) + " " + (x.name.empty() ? "(unnamed)" : terminal_text(x.name)) + ": " +
          gstate_name(x.state);
     if (x.state == GState::Blocked || x.state == GState::Sleeping) {
       s += std::string(" [") + wait_reason_text(x.reason) + "]";
-      if (x.waiting_on) s += " on " + object_name(x.waiting_on);
-      if (!x.pending.empty()) s += " sending " + x.pending;
+      if (x.waiting_on) s += " on " + terminal_text(object_name(x.waiting_on));
+      if (!x.pending.empty()) s += " sending " + terminal_text(x.pending);
     }
     s += "\n";
   }
   if (!chans_.empty()) s += "channels:\n";
   for (const Channel& c : chans_) {
     std::string buf;
-    for (const auto& v : c.buffer) buf += (buf.empty() ? "" : " ") + v;
-    s += "  " + c.name + " (cap " + std::to_string(c.cap) + (c.closed ? ", closed" : "") + "): [" + buf +
-         "] sendq " + ids(c.sendq) + " recvq " + ids(c.recvq) + "\n";
+    for (const auto& v : c.buffer) buf += (buf.empty() ? "" : " ") + terminal_text(v);
+    s += "  " + terminal_text(c.name) + " (cap " + std::to_string(c.cap) + (c.closed ? ", closed" : "") +
+         "): [" + buf + "] sendq " + ids(c.sendq) + " recvq " + ids(c.recvq) + "\n";
   }
   for (const WaitGroup& w : wgs_)
-    s += "waitgroup " + w.name + ": counter " + std::to_string(w.counter) + " waiters " + ids(w.waiters) +
-         "\n";
+    s += "waitgroup " + terminal_text(w.name) + ": counter " + std::to_string(w.counter) + " waiters " +
+         ids(w.waiters) + "\n";
   for (const Mutex& m : mus_)
-    s += std::string(m.rw ? "rwmutex " : "mutex ") + m.name + ": owner " + std::to_string(m.owner) +
-         " readers " + ids(m.readers) + " waiters " + ids(m.waiters) + "\n";
+    s += std::string(m.rw ? "rwmutex " : "mutex ") + terminal_text(m.name) + ": owner " +
+         std::to_string(m.owner) + " readers " + ids(m.readers) + " waiters " + ids(m.waiters) + "\n";
   for (const Once& o : onces_)
-    s += "once " + o.name + ": " + (o.ran_by ? "ran" : "not run") + " waiters " + ids(o.waiters) + "\n";
+    s += "once " + terminal_text(o.name) + ": " + (o.ran_by ? "ran" : "not run") + " waiters " +
+         ids(o.waiters) + "\n";
   for (const Variable& v : vars_)
-    s += "variable " + v.name + ": readers " + ids(v.readers) + " writers " + ids(v.writers) +
+    s += "variable " + terminal_text(v.name) + ": readers " + ids(v.readers) + " writers " + ids(v.writers) +
          (v.races.empty() ? "" : ", " + std::to_string(v.races.size()) + " race(s)") + "\n";
   return s;
 }

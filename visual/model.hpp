@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <initializer_list>
@@ -26,11 +27,26 @@ namespace goro::visual {
 enum class GState : uint8_t { Runnable, Running, Blocked, Sleeping, Finished };
 const char* gstate_name(GState s);
 
+// A recording's strings lie once in its string table, however many events use them; the model
+// keeps its own copies of those it shows, cut to these lengths (clip_text()), so that no event
+// makes it copy more than a bounded amount: a goroutine's or an object's name, a value, a panic
+// or deadlock message, a race report. Output is kept whole up to kMaxOutput bytes in all, and
+// race reports up to kMaxRaceReports bytes in all (later ones say they were not kept).
+constexpr size_t kMaxName = 256;
+constexpr size_t kMaxValue = 256;
+constexpr size_t kMaxMessage = 64 << 10;
+constexpr size_t kMaxOutput = 4 << 20;
+constexpr size_t kMaxRaceReports = 16 << 20;
+// clip_text() is s if it has at most max bytes, else its first bytes up to a UTF-8 boundary
+// (at most max) followed by "…".
+std::string clip_text(const std::string& s, size_t max);
+
 // park_reason() is a GoPark event's WaitReason number: its aux, less the kValueIsInt flag
 // (goro::wait_reason_text() gives its words).
 inline uint8_t park_reason(const Event& e) { return e.aux & static_cast<uint8_t>(~kValueIsInt); }
 // channel_value() is the value a channel event (or a GoPark to send) carries, as text: the
-// integer in `value` when aux has kValueIsInt, else the string `text` names.
+// integer in `value` when aux has kValueIsInt, else the string `text` names (clipped to
+// kMaxValue).
 std::string channel_value(const Event& e, const std::vector<std::string>& strings);
 // parked_state() is the state a goroutine parked for `reason` is drawn in.
 inline GState parked_state(uint8_t reason) {
@@ -180,7 +196,10 @@ class Model {
   // apply() advances the state by one event; strings is the run's string table.
   void apply(const Event& e, const std::vector<std::string>& strings);
 
+  // goroutines() is indexed by id - 1: it may hold ids no event named (ids are dense in a run,
+  // not in a crafted file); those have no events. goroutine_count() counts those that exist.
   const CowVector<Goroutine>& goroutines() const { return gs_; }
+  size_t goroutine_count() const { return named_; }
   const Goroutine* goroutine(uint64_t id) const { return id && id <= gs_.size() ? &gs_[id - 1] : nullptr; }
   const std::vector<Channel>& channels() const { return chans_; }
   const std::vector<WaitGroup>& waitgroups() const { return wgs_; }
@@ -188,7 +207,11 @@ class Model {
   const std::vector<Once>& onces() const { return onces_; }
   const std::vector<Variable>& variables() const { return vars_; }
   size_t races() const { return races_; }  // data races found so far
-  const Object* object(uint64_t id) const { return id && id <= objs_.size() ? &objs_[id - 1] : nullptr; }
+  // object() is what id names, or null: an id no ObjMake made (one below a made id included,
+  // which an event of a crafted file may name in a field its kind does not use) names nothing.
+  const Object* object(uint64_t id) const {
+    return id && id <= objs_.size() && objs_[id - 1].index != SIZE_MAX ? &objs_[id - 1] : nullptr;
+  }
   std::string object_name(uint64_t id) const;
   const Channel* channel(uint64_t id) const;
   // edges() and sync_edges() are the learned uses, in key order, gathered from the goroutines.
@@ -196,7 +219,7 @@ class Model {
   std::vector<std::pair<SyncEdgeKey, uint64_t>> sync_edges() const;
   const std::deque<Transfer>& recent_transfers() const { return transfers_; }
 
-  int64_t time() const { return time_; }
+  int64_t time() const { return time_; }  // the latest time of the events applied
   uint64_t seq() const { return seq_; }
   const std::string& output() const { return output_; }  // the program's standard output
   const std::string& errors() const { return errors_; }  // its standard error (print, println)
@@ -252,6 +275,10 @@ class Model {
   ExitStatus status_ = ExitStatus::Ok;
   std::string message_;
   uint64_t leaked_ = 0;
+  size_t named_ = 0;              // goroutines some event named
+  bool output_cut_ = false;       // output and errors reached kMaxOutput
+  uint32_t message_text_ = 0;     // the string message_ was copied from
+  size_t race_report_bytes_ = 0;  // kept in races so far
 };
 
 }  // namespace goro::visual

@@ -29,11 +29,16 @@ std::string buffer(const Model& m, uint64_t chan) {
   return " (buffer " + std::to_string(c->buffer.size()) + "/" + std::to_string(c->cap) + ")";
 }
 
-std::string one_line(std::string s) {
+const std::string kNoText;
+
+// one_line() is text on one line, at most 80 bytes (cut at a UTF-8 boundary): only its start
+// is ever copied, however long the text.
+std::string one_line(const std::string& text) {
+  std::string s = text.substr(0, 160);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   for (char& c : s)
     if (c == '\n') c = ' ';
-  return s.size() > 80 ? s.substr(0, 79) + "…" : s;
+  return s.size() > 80 || text.size() > 160 ? clip_text(s, 79) : s;
 }
 
 std::string park(const Model& m, const Event& e) {
@@ -217,10 +222,10 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
       s = "a timer fires" + (e.g ? " for " + g : std::string());
       break;
     case EventKind::Output:
-      s = g + " printed \"" + one_line(e.text < strings.size() ? strings[e.text] : "") + "\"";
+      s = g + " printed \"" + one_line(e.text < strings.size() ? strings[e.text] : kNoText) + "\"";
       break;
     case EventKind::Panic:
-      s = g + " panicked: " + one_line(e.text < strings.size() ? strings[e.text] : "");
+      s = g + " panicked: " + one_line(e.text < strings.size() ? strings[e.text] : kNoText);
       break;
     case EventKind::Deadlock:
       s = "fatal error: all goroutines are asleep - deadlock!";

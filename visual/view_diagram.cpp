@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "fit_text.hpp"
 #include "views.hpp"
 
 namespace goro::visual {
@@ -27,17 +28,11 @@ ImU32 fade(ImU32 c, float a) {
   return (c & 0x00ffffffu) | (static_cast<ImU32>(static_cast<float>(c >> 24) * a) << 24);
 }
 
-// fit_text() is s, cut with "…" so that it is at most maxw pixels wide at size px.
+// fit_text() is s, cut with "…" so that it is at most maxw pixels wide at size px (fit_text.hpp).
 std::string fit_text(ImFont* f, float px, const std::string& s, float maxw) {
-  if (f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str()).x <= maxw) return s;
-  size_t n = std::min<size_t>(s.size(), 160);
-  while (n > 0) {
-    --n;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // a UTF-8 boundary
-    std::string t = s.substr(0, n) + "…";
-    if (f->CalcTextSizeA(px, FLT_MAX, 0, t.c_str()).x <= maxw) return t;
-  }
-  return "";
+  return goro::visual::fit_text(s, maxw, [&](std::string_view t) {
+    return f->CalcTextSizeA(px, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+  });
 }
 
 ImVec2 bezier(ImVec2 a, ImVec2 b, ImVec2 c, ImVec2 d, float t) {

@@ -35,7 +35,10 @@ std::optional<TimelineView::Click> TimelineView::draw(const Timeline& t,
                                                       const Palette& pal, Selection& sel, uint64_t cursor_seq,
                                                       int64_t cursor_time) {
   std::optional<Click> clicked;
-  auto text = [&](uint32_t i) { return i && i < strings.size() ? strings[i] : std::string(); };
+  // A name as the model keeps it: cut to kMaxName, never copied whole (a string may be long).
+  auto text = [&](uint32_t i) {
+    return i && i < strings.size() ? clip_text(strings[i], kMaxName) : std::string();
+  };
   auto gname = [&](uint64_t g) {
     std::string n = text(t.goroutine_name(g));
     return (n.empty() ? "goroutine" : n) + " " + std::to_string(g);

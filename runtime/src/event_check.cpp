@@ -63,6 +63,8 @@ int needed_object(EventKind k) {
 
 std::string n(uint64_t x) { return std::to_string(x); }
 
+uint8_t park_reason_of(const Event& e) { return e.aux & static_cast<uint8_t>(~kValueIsInt); }
+
 }  // namespace
 
 bool EventCheck::goroutine(uint64_t g, const char* role) {
@@ -109,8 +111,8 @@ bool EventCheck::check(const Event& e) {
     if (e.aux >= kObjKinds) return fail("makes an object of unknown kind " + n(e.aux));
     if (static_cast<ObjKind>(e.aux) == ObjKind::Chan && (e.arg < 0 || e.arg > kMaxChanCap))
       return fail("makes a channel of capacity " + std::to_string(e.arg));
-    if (e.obj > objs_.size()) objs_.resize(e.obj, kNone);
-    objs_[e.obj - 1] = e.aux;
+    if (e.obj > objs_.size()) objs_.resize(e.obj);
+    objs_[e.obj - 1] = {e.aux, false, e.arg, 0};
   }
   const int need = needed_object(e.kind);
   if (need != kNoObject && !(need == kAny && e.obj == 0)) {
@@ -131,10 +133,11 @@ bool EventCheck::check(const Event& e) {
         return fail("parks for an unknown wait reason " + n(e.aux & static_cast<uint8_t>(~kValueIsInt)));
       break;
     case EventKind::GoReady:
-      if (e.arg) return goroutine(static_cast<uint64_t>(e.arg), "waker ");
+      if (e.arg && !goroutine(static_cast<uint64_t>(e.arg), "waker ")) return false;
       break;
     case EventKind::ChanHandoff:
-      return goroutine(static_cast<uint64_t>(e.arg), "receiving ");
+      if (!goroutine(static_cast<uint64_t>(e.arg), "receiving ")) return false;
+      break;
     case EventKind::MutexLock:
     case EventKind::MutexUnlock:
     case EventKind::MutexContended:
@@ -156,10 +159,113 @@ bool EventCheck::check(const Event& e) {
     case EventKind::Race:
       if (e.aux > (kRaceCurrentWrites | kRacePreviousWrites))
         return fail("has unknown race bits " + n(e.aux));
-      return goroutine(static_cast<uint64_t>(e.arg), "racing ");
+      if (!goroutine(static_cast<uint64_t>(e.arg), "racing ")) return false;
+      break;
     case EventKind::Exit:
       if (e.aux >= kExitStatuses) return fail("ends the program with an unknown status " + n(e.aux));
       if (e.arg < 0) return fail("ends the program with " + std::to_string(e.arg) + " goroutines leaked");
+      break;
+    default:
+      break;
+  }
+  return state(e);
+}
+
+namespace {
+// Words for the rules on states.
+const char* queue_kind(uint8_t kind) {
+  return kind == static_cast<uint8_t>(ObjKind::Chan) ? "channel " : "object ";
+}
+// changes_state() says whether the event changes its goroutine's state (a goroutine that ended
+// has none to change).
+bool changes_state(EventKind k) {
+  switch (k) {
+    case EventKind::GoStart:
+    case EventKind::GoPark:
+    case EventKind::GoReady:
+    case EventKind::GoYield:
+    case EventKind::GoEnd:
+    case EventKind::SelectWait:
+    case EventKind::Sleep:
+    case EventKind::GoLine:
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+bool EventCheck::state(const Event& e) {
+  if (e.g && changes_state(e.kind)) {
+    G& g = gs_[e.g - 1];
+    if (g.finished) return fail("names goroutine " + n(e.g) + ", which has ended");
+    auto still_queued = [&](const char* what) {
+      const uint64_t on = g.parked_on;
+      return fail(std::string(what) + " goroutine " + n(e.g) + " while " +
+                  (on ? std::string(queue_kind(object_kind(on))) + n(on) + "'s wait queue still lists it"
+                      : std::string("the wait queues of its select still list it")));
+    };
+    switch (e.kind) {
+      case EventKind::GoPark: {
+        const uint8_t kind = object_kind(e.obj);
+        const bool queue = kind != kNone && kind != static_cast<uint8_t>(ObjKind::Var);
+        if (g.parked_on) return still_queued("parks");
+        if (g.select_waits && (park_reason_of(e) != static_cast<uint8_t>(WaitReason::Select) || queue))
+          return still_queued("parks (not in its select)");
+        if (queue) g.parked_on = e.obj;
+        break;
+      }
+      case EventKind::SelectWait:
+        if (g.parked_on) return still_queued("puts in a select");
+        g.select_waits++;
+        break;
+      case EventKind::GoReady:
+        g.parked_on = 0, g.select_waits = 0;
+        break;
+      case EventKind::GoStart:
+        if (g.parked_on || g.select_waits) return still_queued("runs");
+        break;
+      case EventKind::GoYield:
+        if (g.parked_on || g.select_waits) return still_queued("yields");
+        break;
+      case EventKind::GoEnd:
+        if (g.parked_on || g.select_waits) return still_queued("ends");
+        g.finished = true;
+        break;
+      default:
+        break;
+    }
+  }
+  Obj* o = e.obj && e.obj <= objs_.size() ? &objs_[e.obj - 1] : nullptr;
+  switch (e.kind) {
+    case EventKind::ChanSend:  // a value into the buffer
+      if (o->len >= o->cap)
+        return fail("puts a value into channel " + n(e.obj) + ", whose buffer already holds its capacity " +
+                    std::to_string(o->cap));
+      o->len++;
+      if (e.arg != o->len)
+        return fail("leaves channel " + n(e.obj) + " holding " + std::to_string(e.arg) + " values, not " +
+                    std::to_string(o->len));
+      break;
+    case EventKind::ChanRecv:  // a value out of the buffer
+      if (o->len == 0) return fail("takes a value from channel " + n(e.obj) + ", whose buffer is empty");
+      o->len--;
+      if (e.arg != o->len)
+        return fail("leaves channel " + n(e.obj) + " holding " + std::to_string(e.arg) + " values, not " +
+                    std::to_string(o->len));
+      break;
+    case EventKind::ChanClose:
+      if (o->closed) return fail("closes channel " + n(e.obj) + " a second time");
+      o->closed = true;
+      break;
+    case EventKind::WgAdd:
+    case EventKind::WgWait:
+      if (e.arg < 0)
+        return fail("leaves WaitGroup " + n(e.obj) + "'s counter at " + std::to_string(e.arg) +
+                    " (it is never below zero)");
+      break;
+    case EventKind::MutexLock:  // the lock taken: it waits for it no more
+      if (e.g && gs_[e.g - 1].parked_on == e.obj) gs_[e.g - 1].parked_on = 0;
       break;
     default:
       break;

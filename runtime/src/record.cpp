@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "goro/event_check.hpp"
+#include "goro/quote.hpp"
 
 namespace goro {
 
@@ -385,7 +386,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
       std::string_view line = text.substr(0, nl);
       size_t eq = line.find('=');
       if (eq == std::string_view::npos)
-        throw fail("corrupted header (line '" + std::string(line) + "' has no '=')");
+        throw fail("corrupted header (line " + quote(line.substr(0, 80)) + (line.size() > 80 ? "..." : "") +
+                   " has no '=')");
       rec.header[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
       text.remove_prefix(nl + 1);
     }
@@ -469,12 +471,12 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
         if (v3 && b.get<uint32_t>() != 0) throw bad("a damaged event count");
         if (b.size - b.pos != size_t(count) * sizeof(Event))
           throw bad("an event count that does not match its size");
-        const Event* evs;
+        const Event* evs = nullptr;
         if (v3) {  // in place: the block is 8-byte aligned in the file, and so in the mapping
           evs = reinterpret_cast<const Event*>(payload + head);
           runs.push_back(evs);
           run_sizes.push_back(count);
-        } else {
+        } else if (count) {  // (an empty block copies nothing: memcpy takes no null pointer)
           copied.resize(events + count);
           std::memcpy(static_cast<void*>(copied.data() + events), payload + head,
                       size_t(count) * sizeof(Event));
@@ -526,10 +528,12 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     }
   }
   if (!rec.complete) truncated(r.pos);
-  // Version 3 events stay where they are when every block but the last is whole (as the writer
-  // cuts them); otherwise they are gathered.
+  // Version 3 events stay where they are when every block but the last is whole and the last
+  // is no longer (as the writer cuts them: EventLog indexes runs of exactly kRun); otherwise
+  // they are gathered.
   bool in_place = v3;
   for (size_t i = 0; i + 1 < run_sizes.size(); i++) in_place &= run_sizes[i] == EventLog::kRun;
+  if (!run_sizes.empty()) in_place &= run_sizes.back() <= EventLog::kRun;
   if (in_place) {
     rec.events = EventLog(std::move(runs), events, std::move(map));
   } else if (v3) {

@@ -7,7 +7,13 @@
 // than 0 was created by an earlier GoCreate (once), every object by an earlier ObjMake (once)
 // and of the kind the event needs, every kind-specific byte (wait reason, object kind, lock mode,
 // exit status) is one the runtime writes, times are never negative and never go back for a
-// goroutine. Whatever passes can be applied by the visual model without a bounds check failing.
+// goroutine. The states the events build are possible ones too: a channel's buffer never holds
+// more than its capacity nor gives a value it does not hold (and a send's or receive's length is
+// the buffer's), a WaitGroup's counter is never below zero, a goroutine waits in one wait queue
+// at a time (a GoPark's object's, or the channels of one select, joined just before it parks),
+// is in none when it runs, yields or ends (a GoReady takes it out of all), and a goroutine that
+// ended is never named again as the subject of a state change. Whatever passes can be applied by
+// the visual model without a bounds check failing, and gives a state the runtime could have.
 #pragma once
 
 #include <cstdint>
@@ -38,24 +44,34 @@ class EventCheck {
 
  private:
   bool created(uint64_t g) const { return g && g <= gs_.size() && gs_[g - 1].created; }
-  uint8_t object_kind(uint64_t obj) const { return obj && obj <= objs_.size() ? objs_[obj - 1] : kNone; }
+  uint8_t object_kind(uint64_t obj) const { return obj && obj <= objs_.size() ? objs_[obj - 1].kind : kNone; }
   bool fail(std::string why) {
     problem_ = std::move(why);
     return false;
   }
   bool goroutine(uint64_t g, const char* role);  // g was created (else fails, naming its role)
+  bool state(const Event& e);                    // the rules on states, after the rules on ids
 
   static constexpr uint8_t kNone = 0xff;
   struct G {
     bool created = false;
+    bool finished = false;      // after its GoEnd
+    uint32_t select_waits = 0;  // channel queues joined by SelectWait since its last GoReady
+    uint64_t parked_on = 0;     // the object whose wait queue its GoPark joined (0: none)
     int64_t last_time = 0;
+  };
+  struct Obj {
+    uint8_t kind = kNone;  // its ObjKind, kNone until made
+    bool closed = false;   // a channel, after its ChanClose
+    int64_t cap = 0;       // a channel's capacity
+    int64_t len = 0;       // the values in a channel's buffer
   };
   size_t strings_;
   bool lines_;
   std::string problem_;
   uint64_t seq_ = 0;
-  std::vector<G> gs_;          // index: goroutine id - 1
-  std::vector<uint8_t> objs_;  // index: object id - 1; its ObjKind, kNone until made
+  std::vector<G> gs_;      // index: goroutine id - 1
+  std::vector<Obj> objs_;  // index: object id - 1
 };
 
 }  // namespace goro

@@ -101,4 +101,28 @@ class EventLog {
   std::shared_ptr<const void> keep_;
 };
 
+// TimeIndex answers "which events make the state at time t": a recording's times grow only per
+// goroutine (events of different goroutines on different Ps may be stamped slightly out of
+// order), so the state at t is the one after every event up to the last one at or before t,
+// even if some before it are stamped later (they happened first: seq is the order). Inspect,
+// the window and render all take "the state at t" from here.
+//
+// Invariants: min_from_[b] is the least time of the events from run b to the end, so it never
+// decreases with b; an answer costs a binary search over runs and a scan of one run.
+class TimeIndex {
+ public:
+  TimeIndex() = default;
+  explicit TimeIndex(const EventLog& log);
+  // until() is how many events make the state at t: the index just after the last event whose
+  // time is at or before t (0 when every event is later).
+  size_t until(int64_t t) const;
+  // end_time() is the latest time of any event (0 for none): how long the recording lasts.
+  int64_t end_time() const { return end_time_; }
+
+ private:
+  EventLog log_;
+  std::vector<int64_t> min_from_;  // per run of kRun events
+  int64_t end_time_ = 0;
+};
+
 }  // namespace goro

@@ -1,0 +1,86 @@
+// tests/app/source_test.cpp: the live run and the replay seen through one Source: the events shown,
+// the timeline, the narration of the last event, and the replay's own clock.
+#include "source.hpp"
+
+#include "app_support.hpp"
+#include "replay.hpp"
+
+TEST(Source, ALiveRunShowsEveryEventPumped) {
+  auto s = run_session(*goroscope::find_scenario("worker_pool"));
+  const goroscope::Source& src = *s;
+  EXPECT_FALSE(src.is_replay());
+  EXPECT_TRUE(src.virtual_clock());
+  ASSERT_EQ(src.shown_events().size(), s->events().size());
+  EXPECT_EQ(src.cursor_seq(), s->events().back().seq);
+  EXPECT_EQ(src.timeline().end_seq(), s->events().back().seq);
+  EXPECT_EQ(src.narration(), "main returned: the program exits");
+}
+
+TEST(Source, AReplayShowsUpToItsCursorAndPlaysOnItsOwnClock) {
+  std::string path = ::testing::TempDir() + "source-worker-pool.gorec";
+  run_session(*goroscope::find_scenario("worker_pool"), 1, 1, path);
+  goroscope::Replay r(path);
+  goroscope::Source& src = r;
+  EXPECT_TRUE(src.is_replay());
+  EXPECT_TRUE(src.virtual_clock());
+  EXPECT_EQ(r.cursor(), 0u);  // it opens at the first moment, indexing in the background
+  r.wait_indexed();
+  EXPECT_EQ(src.timeline().end_seq(), r.recording().events.back().seq);  // all of it, wherever the cursor
+  r.seek(0);
+  EXPECT_TRUE(src.shown_events().empty());
+  EXPECT_EQ(src.narration(), "");
+  EXPECT_EQ(src.update(0.05), 0u);  // paused: nothing moves
+  // Find the first receive from jobs and stop just after it.
+  size_t i = 0;
+  while (r.recording().events[i].kind != goro::EventKind::ChanRecv) i++;
+  r.seek(i + 1);
+  EXPECT_EQ(src.shown_events().size(), i + 1);
+  EXPECT_EQ(src.cursor_seq(), r.recording().events[i].seq);
+  EXPECT_EQ(src.narration(), "worker 1 received {1 Job1} from jobs (buffer 9/10)");
+  // Playing: a tenth of a second a frame at 1x; the 4 s run takes about 40 frames, no jump.
+  ASSERT_EQ(r.duration(), 4'000'000'000);
+  r.seek(0);
+  r.play();
+  int frames = 0;
+  int64_t last = 0;
+  while (r.playing() && frames < 1000) {
+    src.update(0.1);
+    EXPECT_GE(r.time(), last);
+    EXPECT_LE(r.time(), static_cast<int64_t>(frames + 1) * 100'000'000);
+    last = r.time();
+    frames++;
+  }
+  EXPECT_FALSE(r.playing());
+  EXPECT_EQ(r.cursor(), r.size());
+  EXPECT_GE(frames, 39);
+  EXPECT_LE(frames, 42);
+  // Faster: ten times the speed, about a tenth of the frames; play() at the end starts again.
+  r.set_speed(10);
+  r.play();
+  EXPECT_EQ(r.cursor(), 0u);
+  frames = 0;
+  while (r.playing() && frames < 1000) src.update(0.1), frames++;
+  EXPECT_LE(frames, 5);
+}
+
+// A recording keeps the Go source that ran, its parameters written in (what the source panel
+// shows in a replay), and the session shows the same text live.
+TEST(Source, ARecordingKeepsTheProgramsSourceAsItRan) {
+  std::string path = ::testing::TempDir() + "source-kept.gorec";
+  const goroscope::Scenario& sc = *goroscope::find_scenario("worker_pool");
+  goroscope::RunSpec spec{&sc, sc.defaults(), {}};
+  spec.params.values["numWorkers"] = 5;
+  spec.params.values["workMs"] = 0;
+  {
+    goroscope::Session s(spec, path);
+    while (!s.done() || !s.pump().empty()) s.pump();
+    EXPECT_EQ(s.source().name, "08_worker_pool.go");
+    EXPECT_NE(s.source().text.find("numWorkers := 5 // goroscope: slider"), std::string::npos);
+    EXPECT_EQ(s.recording().source.text, s.source().text);
+  }
+  goroscope::Replay r(path);
+  EXPECT_EQ(r.recording().source.name, "08_worker_pool.go");
+  EXPECT_EQ(r.recording().source.text, sc.source_with(spec.params));
+  EXPECT_NE(r.recording().source.text, sc.source);  // not the defaults: what ran
+  std::remove(path.c_str());
+}

@@ -104,18 +104,15 @@ CompileResult compile(const std::string& src, const std::string& filename, const
   p.lines = options.lines;
   std::vector<golang::Diag> errs;
   auto say = [&](const std::vector<golang::Diag>& ds) {
+    // gc stops at its tenth error and says so at that error's position
     size_t n = 0;
     for (const auto& d : ds) {
-      if (++n > 10) {
-        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) +
-                           ": too many errors");
+      std::string at = filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col);
+      r.errors.push_back(d.pos.line == 0 ? filename + ": " + d.msg : at + ": " + d.msg);
+      if (++n == 10) {
+        r.errors.push_back(at + ": too many errors");
         break;
       }
-      if (d.pos.line == 0)
-        r.errors.push_back(filename + ": " + d.msg);
-      else
-        r.errors.push_back(filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) +
-                           ": " + d.msg);
     }
   };
   // the runtime's error type: what index out of range & co panic with

@@ -283,10 +283,12 @@ class Parser {
         next();
         if (t_.tok == Tok::Ident) {
           Expr* first = ident();
-          if (t_.tok == Tok::RBrack) {  // array of constant length N
-            next();
+          if (t_.tok == Tok::RBrack || t_.tok == Tok::LParen || t_.tok == Tok::Period ||
+              t_.tok == Tok::LBrack || (precedence(t_.tok) > 0 && t_.tok != Tok::Mul && t_.tok != Tok::Or)) {
+            // an array whose length is N, or an expression that starts with a name: len(x), n+1
             Expr* at = mk(EK::ArrayType, p);
-            at->y = first;
+            at->y = t_.tok == Tok::RBrack ? first : primary_and_binary(first);
+            expect(Tok::RBrack);
             at->x = type();
             s->type = at;
             return s;

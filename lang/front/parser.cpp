@@ -9,6 +9,7 @@ namespace {
 
 struct SyntaxError {
   Diag d;
+  bool reported = false;  // already in the errors: only unwind to where parsing resumes
 };
 
 // Bailout ends parsing at once (too many errors, or nesting too deep to go on).
@@ -58,7 +59,7 @@ class Parser {
         }
         if (t_.tok != Tok::Eof) want_semi("after top level declaration");
       } catch (const SyntaxError& e) {
-        report(e.d);
+        if (!e.reported) report(e.d);
         sync_decl(start);
       }
     }
@@ -90,6 +91,16 @@ class Parser {
     }
     errs_.push_back(d);
     if (errs_.size() >= kMaxErrors) throw Bailout{};
+  }
+  // list_error() reports a missing separator in a list that `close` ends (arguments, elements)
+  // and recovers as gc's parser does: it skips to the next ), ] or }; when that is `close`, the
+  // list ends there and parsing goes on, else the statement is abandoned without more errors.
+  void list_error(const std::string& what, Tok close) {
+    Diag d{t_.pos, "syntax error: unexpected " + describe(t_) + " " + what};
+    report(d);
+    while (t_.tok != Tok::Eof && t_.tok != Tok::RParen && t_.tok != Tok::RBrack && t_.tok != Tok::RBrace)
+      next();
+    if (t_.tok != close) throw SyntaxError{d, true};
   }
   // sync_stmt() skips what is left of a statement after a syntax error, as gc's parser
   // advances: to the end of the statement (a semicolon, consumed) or to what ends the enclosing
@@ -899,7 +910,8 @@ class Parser {
             c->list.push_back(expr_or_type());
             if (got(Tok::Ellipsis)) c->ellipsis = true;
             if (!got(Tok::Comma)) {
-              if (t_.tok != Tok::RParen) unexpected("in argument list; possibly missing comma or )");
+              if (t_.tok != Tok::RParen)
+                list_error("in argument list; possibly missing comma or )", Tok::RParen);
               break;
             }
             skip_semis();
@@ -940,7 +952,8 @@ class Parser {
       }
       c->list.push_back(e);
       if (!got(Tok::Comma)) {
-        if (t_.tok != Tok::RBrace) unexpected("in composite literal; possibly missing comma or }");
+        if (t_.tok != Tok::RBrace)
+          list_error("in composite literal; possibly missing comma or }", Tok::RBrace);
         break;
       }
       skip_semis();
@@ -981,7 +994,7 @@ class Parser {
           unexpected("at end of statement");
         }
       } catch (const SyntaxError& e) {
-        report(e.d);
+        if (!e.reported) report(e.d);
         sync_stmt(start);
       }
       skip_semis();

@@ -10,11 +10,12 @@
 // (types that contain themselves, initialization cycles). Each mutant is made from one seed
 // number, so a failure names the number that repeats it.
 //
-// Which mutants run: those that compile, have no loop with an empty body (`for {}` spins without
-// a statement, so goro::Control::stop() could not end it) and were not given a huge literal (a
-// `make` of 1<<62 elements is the VM's to bound). They run compiled with line marks, so that
-// every statement is a point where the run can be stopped, and are stopped after a short
-// wall-clock budget.
+// Which mutants run: those that compile, whose loops are all range loops (no goto either) and
+// that were not given a huge literal. A goroutine that computes in a loop never reaches a point
+// where goro::Control::stop() could end it (the VM does not preempt it), so a mutant that may
+// spin is compiled and checked but not run; a `make` of 1<<62 elements is the VM's to bound.
+// The others run compiled with line marks and are stopped after a short wall-clock budget
+// (goro::Control::stop() with a breakpoint on every line).
 //
 // GOROSCOPE_FUZZ_INPUTS=N runs N mutants (default 1,500); GOROSCOPE_FUZZ_SEED=S starts at seed S;
 // GOROSCOPE_FUZZ_VERBOSE=1 prints each mutant's number before it is tried;
@@ -25,12 +26,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
 #include <random>
 #include <thread>
 
@@ -247,58 +246,58 @@ Mutant mutate(const std::vector<std::string>& corpus, uint64_t n) {
     }
   }
   for (const auto& x : t) m.src += x;
-  // a loop whose body is empty spins without a statement: it is not run (see above)
+  // a loop that may spin is not run (see above): only range loops are, and no goto
   std::vector<std::string> solid_tokens;
   for (const auto& x : tokens(m.src))
     if (!is_space(x) && x.rfind("//", 0) != 0) solid_tokens.push_back(x);
   for (size_t i = 0; i < solid_tokens.size() && m.runnable; i++) {
-    if (solid_tokens[i] != "for" && solid_tokens[i] != "goto") continue;
     if (solid_tokens[i] == "goto") m.runnable = false;
-    int depth = 0;
-    for (size_t j = i + 1; j < solid_tokens.size(); j++) {
-      const std::string& x = solid_tokens[j];
-      if (x == "(" || x == "[") depth++;
-      if (x == ")" || x == "]") depth--;
-      if (x == "{" && depth <= 0) {
-        size_t k = j + 1;
-        while (k < solid_tokens.size() && solid_tokens[k] == ";") k++;
-        if (k >= solid_tokens.size() || solid_tokens[k] == "}") m.runnable = false;
-        break;
-      }
-    }
+    if (solid_tokens[i] != "for") continue;
+    bool range = false;
+    for (size_t j = i + 1; j < solid_tokens.size() && solid_tokens[j] != "{" && solid_tokens[j] != "}"; j++)
+      if (solid_tokens[j] == "range") range = true;
+    if (!range) m.runnable = false;
   }
   return m;
 }
 
-// run_briefly() runs p under a goro::Control and stops it after budget; true when it ended.
-bool run_briefly(const goroscope::lang::Program& p, std::chrono::milliseconds budget, goro::Exit* exit) {
+// run_briefly() runs p under a goro::Control and stops it once budget has passed; true when it
+// ended. A goroutine that only computes has no event where stop() could end it, so the stop
+// comes with a breakpoint on every line: the next statement any goroutine reaches is an event
+// (the program is compiled with line marks), and there the run ends.
+bool run_briefly(const goroscope::lang::Program& p, uint32_t lines, std::chrono::milliseconds budget) {
+  goro::Tap tap;
   goro::Control ctl;
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
+  std::atomic<bool> done{false};
   std::thread runner([&] {
-    goro::Observer o{nullptr, &ctl};
+    goro::Observer o{&tap, &ctl};
     goro::Config cfg;
     cfg.procs = 1;
     int code = 0;
-    goro::Exit e = goroscope::lang::run(p, cfg, &o, &code);
-    std::lock_guard<std::mutex> g(mu);
-    *exit = std::move(e);
+    goroscope::lang::run(p, cfg, &o, &code);
     done = true;
-    cv.notify_all();
   });
-  std::unique_lock<std::mutex> lk(mu);
-  if (!cv.wait_for(lk, budget, [&] { return done; })) {
-    ctl.stop();
-    cv.wait_for(lk, std::chrono::seconds(60), [&] { return done; });
+  std::vector<goro::Event> events;
+  auto start = std::chrono::steady_clock::now();
+  bool stopped = false;
+  while (!done && std::chrono::steady_clock::now() - start < budget + std::chrono::seconds(60)) {
+    if (!stopped && std::chrono::steady_clock::now() - start >= budget) {
+      std::vector<uint32_t> all(lines);
+      for (uint32_t l = 0; l < lines; l++) all[l] = l + 1;
+      ctl.set_breakpoints(all);
+      ctl.stop();
+      stopped = true;
+    }
+    if (stopped && ctl.paused()) ctl.stop();  // paused at a breakpoint before the stop was seen
+    tap.drain(events);
+    events.clear();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   bool ended = done;
-  lk.unlock();
-  if (ended) {
+  if (ended)
     runner.join();
-  } else {
-    runner.detach();  // reported as a failure below; the process ends with the test run
-  }
+  else
+    runner.detach();  // reported as a failure; the process ends with the test run
   return ended;
 }
 
@@ -343,8 +342,8 @@ TEST(Fuzz, MutatedProgramsCompileOrFailAsGcAndRunsEnd) {
     }
     compiled++;
     if (!m.runnable) continue;
-    goro::Exit e;
-    ASSERT_TRUE(run_briefly(*c.program, std::chrono::milliseconds(300), &e))
+    uint32_t lines = static_cast<uint32_t>(std::count(m.src.begin(), m.src.end(), '\n') + 1);
+    ASSERT_TRUE(run_briefly(*c.program, lines, std::chrono::milliseconds(300)))
         << "mutant " << n << " did not stop when asked";
     ran++;
   }

@@ -860,33 +860,82 @@ void CheckerImpl::init_order(Package* p) {
     auto it = deps_.find(o);
     return it == deps_.end() ? none : it->second;
   };
-  // cycles: from each variable, a path through the graph back to it
-  std::unordered_set<Object*> in_cycle;
-  for (Object* v : vars) {
-    if (in_cycle.count(v)) continue;
-    std::unordered_map<Object*, Object*> parent;  // the node each was reached from
-    std::vector<Object*> stack{v};
-    parent[v] = nullptr;
-    Object* last = nullptr;  // the node that refers back to v
-    while (!stack.empty() && !last) {
-      Object* n = stack.back();
-      stack.pop_back();
-      for (Object* d : deps(n)) {
+  // cycles: the strongly connected components of the graph (Tarjan's algorithm, iterative)
+  // that hold a variable and a cycle; each is reported once, from its first variable around
+  // a shortest way back to it
+  std::unordered_map<Object*, int> index, low;
+  std::unordered_set<Object*> on_stack;
+  std::vector<Object*> stack;
+  std::vector<std::vector<Object*>> components;
+  int counter = 0;
+  struct Visit {
+    Object* n;
+    size_t next;
+  };
+  for (Object* root : vars) {
+    if (index.count(root)) continue;
+    std::vector<Visit> work{{root, 0}};
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack.insert(root);
+    while (!work.empty()) {
+      Visit& w = work.back();
+      const auto& ds = deps(w.n);
+      if (w.next < ds.size()) {
+        Object* d = ds[w.next++];
+        if (!index.count(d)) {
+          index[d] = low[d] = counter++;
+          stack.push_back(d);
+          on_stack.insert(d);
+          work.push_back({d, 0});
+        } else if (on_stack.count(d)) {
+          low[w.n] = std::min(low[w.n], index[d]);
+        }
+        continue;
+      }
+      Object* n = w.n;
+      work.pop_back();
+      if (!work.empty()) low[work.back().n] = std::min(low[work.back().n], low[n]);
+      if (low[n] != index[n]) continue;
+      std::vector<Object*> comp;
+      Object* x;
+      do {
+        x = stack.back();
+        stack.pop_back();
+        on_stack.erase(x);
+        comp.push_back(x);
+      } while (x != n);
+      components.push_back(std::move(comp));
+    }
+  }
+  std::unordered_map<Object*, size_t> order_in_source;
+  for (size_t k = 0; k < vars.size(); k++) order_in_source[vars[k]] = k;
+  for (auto& comp : components) {
+    Object* v = nullptr;  // the component's first variable in source order
+    for (Object* x : comp)
+      if (order_in_source.count(x) && (!v || order_in_source[x] < order_in_source[v])) v = x;
+    if (!v) continue;
+    const auto& vd = deps(v);
+    if (comp.size() == 1 && std::find(vd.begin(), vd.end(), v) == vd.end()) continue;
+    // a shortest path from v back to v inside the component
+    std::unordered_set<Object*> in(comp.begin(), comp.end());
+    std::unordered_map<Object*, Object*> parent{{v, nullptr}};
+    std::vector<Object*> queue{v};
+    Object* last = nullptr;
+    for (size_t q = 0; q < queue.size() && !last; q++)
+      for (Object* d : deps(queue[q])) {
         if (d == v) {
-          last = n;
+          last = queue[q];
           break;
         }
-        if (parent.count(d)) continue;
-        parent[d] = n;
-        stack.push_back(d);
+        if (!in.count(d) || parent.count(d)) continue;
+        parent[d] = queue[q];
+        queue.push_back(d);
       }
-    }
     if (!last) continue;
     std::vector<Object*> cycle;
     for (Object* n = last; n; n = parent[n]) cycle.push_back(n);
     std::reverse(cycle.begin(), cycle.end());
-    for (Object* n : cycle)
-      if (n->k == OK::Var) in_cycle.insert(n);
     Package* saved = pkg;
     pkg = p;
     cycle_error(cycle, "initialization cycle for");

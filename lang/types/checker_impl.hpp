@@ -22,7 +22,7 @@ constexpr int64_t kMaxLiteral = 1 << 20;
 constexpr int64_t kMaxWidth = int64_t{1} << 50;
 // kMaxDeclDepth: how many package-level declarations may be resolved one inside another
 // (`type T1 [1]T2; type T2 [1]T3; ...`): each level is a few frames of the C stack.
-constexpr int kMaxDeclDepth = 1000;
+constexpr int kMaxDeclDepth = 250;
 
 struct CheckerImpl {
   explicit CheckerImpl(Checker& ch);

@@ -55,24 +55,47 @@ TEST(Hostile, NestingWithinTheLimitCompilesAndRuns) {
   // just under the limit each is compiled, checked and run (their trees are as deep as the
   // source is nested: the checker and compiler must not run out of stack either)
   EXPECT_EQ(
-      langtest::run_go(main_with("x := " + repeat("(", 900) + "1" + repeat(")", 900) + "\n\tfmt.Println(x)"))
+      langtest::run_go(main_with("x := " + repeat("(", 450) + "1" + repeat(")", 450) + "\n\tfmt.Println(x)"))
           .output,
       "1\n");
-  EXPECT_EQ(langtest::run_go(main_with("x := 1" + repeat("+1", 900) + "\n\tfmt.Println(x)")).output, "901\n");
+  EXPECT_EQ(langtest::run_go(main_with("x := 1" + repeat("+1", 450) + "\n\tfmt.Println(x)")).output, "451\n");
   EXPECT_EQ(
-      langtest::run_go(main_with("x := \"a\"" + repeat("+\"b\"", 900) + "\n\tfmt.Println(len(x))")).output,
-      "901\n");
-  EXPECT_EQ(langtest::run_go(main_with(repeat("{", 900) + repeat("}", 900) + "\n\tfmt.Println(2)")).output,
+      langtest::run_go(main_with("x := \"a\"" + repeat("+\"b\"", 450) + "\n\tfmt.Println(len(x))")).output,
+      "451\n");
+  EXPECT_EQ(langtest::run_go(main_with(repeat("{", 450) + repeat("}", 450) + "\n\tfmt.Println(2)")).output,
             "2\n");
-  EXPECT_EQ(langtest::run_go(main_with("var x " + repeat("[]", 900) + "int\n\tfmt.Println(x == nil)")).output,
+  EXPECT_EQ(langtest::run_go(main_with("var x " + repeat("[]", 450) + "int\n\tfmt.Println(x == nil)")).output,
             "true\n");
   EXPECT_EQ(
-      langtest::run_go(main_with("x := 3\n\t" + repeat("if x == 0 {} else ", 900) + "{ fmt.Println(x) }"))
+      langtest::run_go(main_with("x := 3\n\t" + repeat("if x == 0 {} else ", 450) + "{ fmt.Println(x) }"))
           .output,
       "3\n");
   auto sel = langtest::run_go(main_with(
-      "x := &T{}\n\tx.f = x\n\tfmt.Println(x" + repeat(".f", 900) + " == x)", "\ntype T struct{ f *T }\n"));
+      "x := &T{}\n\tx.f = x\n\tfmt.Println(x" + repeat(".f", 450) + " == x)", "\ntype T struct{ f *T }\n"));
   EXPECT_EQ(sel.output, "true\n") << langtest::join(sel.errors) << sel.message;
+}
+
+TEST(Hostile, LongChainsOfDeclarations) {
+  // each declaration resolved inside the one before: 200 compile, 5,000 stop at the limit
+  auto chain = [](int n, const char* kind) {
+    std::string src = "package main\n\nimport \"fmt\"\n\n";
+    for (int i = 0; i < n; i++)
+      src += kind == std::string("type")
+                 ? "type T" + std::to_string(i) + " [1]T" + std::to_string(i + 1) + "\n"
+                 : "var v" + std::to_string(i) + " = v" + std::to_string(i + 1) + " + 1\n";
+    src += kind == std::string("type")
+               ? "type T" + std::to_string(n) + " int\n\nfunc main() { var t T0; fmt.Println(len(t)) }\n"
+               : "var v" + std::to_string(n) + " = 0\n\nfunc main() { fmt.Println(v0) }\n";
+    return src;
+  };
+  EXPECT_EQ(langtest::run_go(chain(200, "type")).output, "1\n");
+  EXPECT_EQ(langtest::run_go(chain(200, "var")).output, "200\n");
+  for (const char* kind : {"type", "var"}) {
+    auto c = goroscope::lang::compile(chain(5000, kind), "prog.go");
+    ASSERT_FALSE(c.errors.empty()) << kind;
+    EXPECT_NE(c.errors[0].find("exceeded max nesting depth"), std::string::npos)
+        << kind << ": " << c.errors[0];
+  }
 }
 
 TEST(Hostile, InvalidRecursiveTypesAreReportedWithTheirCycle) {

@@ -610,6 +610,16 @@ std::string CheckerImpl::value_count(Expr* e) {
   return "1 value";
 }
 
+// float_to_i128() converts an integral float constant, saturating where 128 bits end (a
+// conversion past them is undefined in C++; such a value overflows every Go integer type).
+static i128 float_to_i128(double f) {
+  const double lim = 1.7e38;  // just under 2^127
+  if (std::isnan(f)) return 0;
+  if (f >= lim) return (static_cast<i128>(1) << 126);
+  if (f <= -lim) return -(static_cast<i128>(1) << 126);
+  return static_cast<i128>(f);
+}
+
 bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
   Type* un = t->under();
   if (is_integer(un) && un->k != TK::UntypedInt && un->k != TK::UntypedRune) {
@@ -619,7 +629,7 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
         if (why) *why = "truncated";
         return false;
       }
-      v = static_cast<i128>(cv.f);
+      v = float_to_i128(cv.f);
     } else if (cv.kind == ConstVal::Int) {
       v = cv.i;
     } else {
@@ -653,7 +663,7 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
         if (why) *why = "truncated";
         return false;
       }
-      cv = ConstVal::of_int(static_cast<i128>(cv.f));
+      cv = ConstVal::of_int(float_to_i128(cv.f));
     }
     return cv.kind == ConstVal::Int;
   }
@@ -915,7 +925,7 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
       utf8_encode(s, static_cast<uint32_t>(cv.i));
       e->cv = ConstVal::of_string(s);
     } else if (is_numeric(t->under()) && is_numeric(x->type)) {
-      if (is_integer(t) && cv.kind == ConstVal::Float) cv = ConstVal::of_int(static_cast<i128>(cv.f));
+      if (is_integer(t) && cv.kind == ConstVal::Float) cv = ConstVal::of_int(float_to_i128(cv.f));
       std::string why;
       if (representable(cv, t, &why))
         e->cv = cv;
@@ -1341,26 +1351,34 @@ ConstVal CheckerImpl::fold_binary(Tok op, const ConstVal& x, const ConstVal& y, 
     }
   }
   if (x.kind == ConstVal::Int && y.kind == ConstVal::Int) {
-    i128 a2 = x.i, b = y.i;
+    i128 a2 = x.i, b = y.i, r = 0;
+    // constants are 128-bit here (gc's have 512 bits): past that, gc's words for overflow
+    auto checked = [&](bool overflow, const char* what) -> ConstVal {
+      if (!overflow) return ConstVal::of_int(r);
+      err(p, std::string("constant ") + what + " overflow");
+      return {};
+    };
     switch (op) {
       case Tok::Add:
-        return ConstVal::of_int(a2 + b);
+        return checked(__builtin_add_overflow(a2, b, &r), "addition");
       case Tok::Sub:
-        return ConstVal::of_int(a2 - b);
+        return checked(__builtin_sub_overflow(a2, b, &r), "subtraction");
       case Tok::Mul:
-        return ConstVal::of_int(a2 * b);
+        return checked(__builtin_mul_overflow(a2, b, &r), "multiplication");
       case Tok::Quo:
         if (b == 0) {
           err(p, "invalid operation: division by zero");
           return {};
         }
         if (!integer) return ConstVal::of_float(static_cast<double>(a2) / static_cast<double>(b));
+        if (b == -1) return checked(__builtin_sub_overflow(i128{0}, a2, &r), "division");
         return ConstVal::of_int(a2 / b);
       case Tok::Rem:
         if (b == 0) {
           err(p, "invalid operation: division by zero");
           return {};
         }
+        if (b == -1) return ConstVal::of_int(0);
         return ConstVal::of_int(a2 % b);
       case Tok::And:
         return ConstVal::of_int(a2 & b);
@@ -1712,10 +1730,15 @@ void CheckerImpl::unary(Expr* e) {
         c2.b = !c2.b;
         break;
       case Tok::Sub:
-        if (c2.kind == ConstVal::Int)
-          c2.i = -c2.i;
-        else
+        if (c2.kind == ConstVal::Int) {
+          if (__builtin_sub_overflow(i128{0}, c2.i, &c2.i)) {
+            err(e->pos, "constant subtraction overflow");
+            e->type = u.basic(TK::Invalid);
+            return;
+          }
+        } else {
           c2.f = -c2.f;
+        }
         break;
       case Tok::Xor:
         if (is_unsigned(t)) {
@@ -2060,7 +2083,7 @@ bool CheckerImpl::literal_index(Expr* k, int64_t& out) {
     err(k->pos, expr_string(k) + " (" + describe(k) + ") overflows int");
     return false;
   }
-  i128 v = cv.kind == ConstVal::Int ? cv.i : static_cast<i128>(cv.f);
+  i128 v = cv.kind == ConstVal::Int ? cv.i : float_to_i128(cv.f);
   if (v < 0) {
     err(k->pos, "invalid argument: index " + expr_string(k) + " (constant of type int) must not be negative");
     return false;

@@ -572,6 +572,10 @@ bool CheckerImpl::const_int(Expr* e, int64_t& out) {
       !(e->cv.kind == ConstVal::Int || (e->cv.kind == ConstVal::Float && e->cv.f == std::floor(e->cv.f)))) {
     return false;
   }
+  // out of int64's range: not a length any array can have (and no undefined conversion)
+  if (e->cv.kind == ConstVal::Int ? (e->cv.i > INT64_MAX || e->cv.i < INT64_MIN)
+                                  : std::fabs(e->cv.f) >= 9.2e18)
+    return false;
   out = e->cv.kind == ConstVal::Int ? static_cast<int64_t>(e->cv.i) : static_cast<int64_t>(e->cv.f);
   return true;
 }
@@ -774,8 +778,11 @@ void CheckerImpl::resolve_const(Object* o) {
     // an implicitly repeated expression is re-checked with this spec's iota: clone by re-checking
     Expr* v = s->values[o->spec_index];
     Expr* e = clone(v);
+    size_t errors = c.errors_.size();
     expr(e);
-    if (e->type->k != TK::Invalid && !e->cv.valid()) {
+    if (c.errors_.size() != errors && !e->cv.valid()) {  // said already (an overflow, a division by 0)
+      o->type = u.basic(TK::Invalid);
+    } else if (e->type->k != TK::Invalid && !e->cv.valid()) {
       err(e->pos, expr_string(e) + " (" + describe(e) + ") is not constant");
       o->type = u.basic(TK::Invalid);
     } else {

@@ -180,6 +180,25 @@ TEST(Hostile, SliceIndicesArraysAndLiteralsAreBounded) {
             "prog.go:6:18: goroscope does not support array literals of more than 1048576 elements yet");
 }
 
+TEST(Hostile, ConstantArithmeticPastItsBitsIsAnError) {
+  // constants are 128-bit here: past that an error in gc's words, never undefined arithmetic
+  // (the asan leg runs this under UBSan)
+  EXPECT_EQ(
+      first_error("package main\n\nconst a = 1 << 100\nconst b = a * a\n\nfunc main() { println(b) }\n"),
+      "prog.go:4:11: constant multiplication overflow");
+  EXPECT_EQ(first_error("package main\n\nconst a = 1 << 100 * 65536 * 1024\nconst b = -a - a - a\n\nfunc "
+                        "main() { println(b) }\n"),
+            "prog.go:4:11: constant subtraction overflow");
+  EXPECT_EQ(first_error("package main\n\nconst a = 1 << 1000000\n\nfunc main() { println(a) }\n"),
+            "prog.go:3:11: constant shift overflow");
+  EXPECT_EQ(first_error(main_with("fmt.Println(int64(1e300))")),
+            "prog.go:6:20: cannot convert 1e300 (untyped float constant) to type int64 (overflows)");
+  EXPECT_EQ(
+      langtest::run_go(main_with("const m = -9223372036854775808\n\tfmt.Println(m % -1, int8(-128) % -1)"))
+          .output,
+      "0 0\n");
+}
+
 TEST(Hostile, MethodsOnOtherPackagesTypesAndLabelsInNestedBlocks) {
   EXPECT_EQ(
       first_error(

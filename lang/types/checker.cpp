@@ -264,6 +264,18 @@ void CheckerImpl::resolve_typename(Object* o) {
     // (valid_type() rejects those that contain themselves); through an alias it is not
     if (o->spec && o->spec->assign && !o->type) {
       auto it = std::find(type_path_.begin(), type_path_.end(), o);
+      // `type A = *B; type B struct{ x A }` is fine: between A and here lies a named type,
+      // whose Type exists already, so A's right side can be resolved now (once: if that
+      // comes back to A without passing a named type, A refers to itself)
+      bool through_named = it != type_path_.end() &&
+                           std::any_of(it + 1, type_path_.end(), [](Object* x) { return !x->spec->assign; });
+      if (through_named && !realiasing_.count(o)) {
+        realiasing_.insert(o);
+        Type* t = resolve_type(o->spec->type);
+        realiasing_.erase(o);
+        if (!o->type) o->type = t;
+        return;
+      }
       cycle_error(std::vector<Object*>(it == type_path_.end() ? type_path_.begin() : it, type_path_.end()));
       o->type = u.basic(TK::Invalid);
     }

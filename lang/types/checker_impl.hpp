@@ -63,6 +63,7 @@ struct CheckerImpl {
   void resolve_typename(Object* o);
   // recursive declarations
   std::vector<Object*> type_path_;                     // type declarations in progress, outermost first
+  std::unordered_set<Object*> realiasing_;             // aliases whose right side is resolved early
   std::unordered_map<Type*, Object*> type_objects_;    // a named type's declaration
   std::unordered_set<Type*> valid_, on_path_;          // valid_type(): checked; on the current path
   std::vector<std::pair<Expr*, Type*>> pending_keys_;  // map keys whose type was incomplete

@@ -125,6 +125,12 @@ TEST(Hostile, InvalidRecursiveTypesAreReportedWithTheirCycle) {
     std::string src = std::string("package main\n\n") + k.decls + "\n\nfunc main() {}\n";
     EXPECT_EQ(first_error(src), k.want) << k.decls;
   }
+  // an alias may refer to itself through a named type (gc accepts this)
+  auto alias = langtest::run_go(
+      "package main\n\nimport \"fmt\"\n\ntype A = *B\ntype B struct{ x A }\n\nfunc main() { var b B; "
+      "fmt.Println(b.x == nil) "
+      "}\n");
+  EXPECT_EQ(alias.output, "true\n") << langtest::join(alias.errors);
   // through a pointer, slice, map value, channel or function a type may refer to itself
   auto ok = langtest::run_go(
       "package main\n\nimport \"fmt\"\n\ntype N struct {\n\tnext *N\n\tkids []N\n\tm map[string]N\n\tc chan "

@@ -199,6 +199,11 @@ TEST(Hostile, ConstantArithmeticPastItsBitsIsAnError) {
             "prog.go:3:11: constant shift overflow");
   EXPECT_EQ(first_error(main_with("fmt.Println(int64(1e300))")),
             "prog.go:6:20: cannot convert 1e300 (untyped float constant) to type int64 (overflows)");
+  // found by the fuzz test (a run of tokens repeated): 100 multiplied by itself 30 times
+  std::string product = "sleepMs";
+  for (int i = 0; i < 30; i++) product += " * sleepMs";
+  EXPECT_EQ(first_error(main_with("const sleepMs = 100\n\tfmt.Println(" + product + ")")),
+            "prog.go:7:14: constant multiplication overflow");
   EXPECT_EQ(
       langtest::run_go(main_with("const m = -9223372036854775808\n\tfmt.Println(m % -1, int8(-128) % -1)"))
           .output,

@@ -109,14 +109,15 @@ CompileResult compile(const std::string& src, const std::string& filename, const
   p.lines = options.lines;
   std::vector<golang::Diag> errs;
   auto say = [&](const std::vector<golang::Diag>& ds) {
+    // gc stops at its tenth error and says so at that error's position
     size_t n = 0;
     for (const auto& d : ds) {
       const std::string& file = d.file.empty() ? filename : d.file;
-      if (++n > 10) {
+      r.errors.push_back({file, d.pos.line, d.pos.col, d.msg});
+      if (++n == 10) {
         r.errors.push_back({file, d.pos.line, d.pos.col, "too many errors"});
         break;
       }
-      r.errors.push_back({file, d.pos.line, d.pos.col, d.msg});
     }
   };
   // the runtime's error type: what index out of range & co panic with

@@ -9,13 +9,29 @@ namespace {
 
 struct SyntaxError {
   Diag d;
+  bool reported = false;  // already in the errors: only unwind to where parsing resumes
 };
+
+// Bailout ends parsing at once (too many errors, or nesting too deep to go on).
+struct Bailout {};
+
+// kMaxNesting bounds how deep the parser recurses and how deep the trees it builds are, so that
+// neither it nor the checker and compiler (which walk those trees recursively) can run out of C
+// stack: every nested type, statement, unary operator, operand suffix (x.f, x[i], f()) and
+// binary operator counts one level, as go/parser counts them (go/parser allows 100,000 levels on
+// Go's growable stacks; ours is the thread's 8 MiB, which a sanitizer build's checker fills at
+// about 750 levels of a+b+..., and real programs stay far below 500).
+constexpr int kMaxNesting = 500;
+
+// kMaxErrors: gc stops after ten errors ("too many errors").
+constexpr size_t kMaxErrors = 10;
 
 class Parser {
  public:
-  Parser(const std::string& src, Arena& a) : sc_(src), a_(a) { next(); }
+  Parser(const std::string& src, Arena& a) : sc_(src), a_(a) {}
 
   File* file() {
+    next();
     File* f = a_.make<File>();
     skip_semis();
     f->package_pos = t_.pos;
@@ -27,37 +43,130 @@ class Parser {
       want_semi("after import declaration");
     }
     while (t_.tok != Tok::Eof) {
-      if (t_.tok == Tok::Func) {
-        f->order.push_back({static_cast<int>(f->funcs.size()), true});
-        f->funcs.push_back(func_decl());
-      } else if (t_.tok == Tok::Var || t_.tok == Tok::Const || t_.tok == Tok::Type) {
-        f->order.push_back({static_cast<int>(f->decls.size()), false});
-        f->decls.push_back(gen_decl());
-      } else if (t_.tok == Tok::Import) {
-        fail(t_.pos, "syntax error: imports must appear before other declarations");
-      } else {
-        fail(t_.pos, "syntax error: non-declaration statement outside function body");
+      long start = ntok_;
+      try {
+        if (t_.tok == Tok::Func) {
+          FuncDecl* fd = func_decl();
+          f->order.push_back({static_cast<int>(f->funcs.size()), true});
+          f->funcs.push_back(fd);
+        } else if (t_.tok == Tok::Var || t_.tok == Tok::Const || t_.tok == Tok::Type) {
+          GenDecl* d = gen_decl();
+          f->order.push_back({static_cast<int>(f->decls.size()), false});
+          f->decls.push_back(d);
+        } else if (t_.tok == Tok::Import) {
+          fail(t_.pos, "syntax error: imports must appear before other declarations");
+        } else {
+          fail(t_.pos, "syntax error: non-declaration statement outside function body");
+        }
+        if (t_.tok != Tok::Eof) want_semi("after top level declaration");
+      } catch (const SyntaxError& e) {
+        if (!e.reported) report(e.d);
+        sync_decl(start);
       }
-      if (t_.tok != Tok::Eof) want_semi("after top level declaration");
     }
     f->comments = std::move(comments_);
     return f;
   }
 
-  std::vector<Diag>& scan_errors() { return sc_.errors(); }
+  // errors() are the syntax errors found so far, in the order found.
+  std::vector<Diag>& errors() { return errs_; }
 
  private:
   // --- tokens
   void next() {
     prev_end_line_ = t_.pos.line;
+    ntok_++;
     for (;;) {
       t_ = sc_.next();
-      if (!sc_.errors().empty()) throw SyntaxError{sc_.errors().front()};
+      while (scan_errs_seen_ < sc_.errors().size()) report(sc_.errors()[scan_errs_seen_++]);
       if (t_.tok != Tok::Comment) break;
       comments_.push_back({t_.pos, t_.lit});
     }
   }
   [[noreturn]] void fail(Pos p, std::string msg) { throw SyntaxError{{p, std::move(msg)}}; }
+  // report() records an error as gc does: one syntax error per line; parsing ends at the tenth.
+  void report(const Diag& d) {
+    if (d.msg.rfind("syntax error", 0) == 0) {
+      if (d.pos.line == last_syntax_line_) return;
+      last_syntax_line_ = d.pos.line;
+    }
+    errs_.push_back(d);
+    if (errs_.size() >= kMaxErrors) throw Bailout{};
+  }
+  // list_error() reports a missing separator in a list that `close` ends (arguments, elements)
+  // and recovers as gc's parser does: it skips to the next ), ] or }; when that is `close`, the
+  // list ends there and parsing goes on, else the statement is abandoned without more errors.
+  void list_error(const std::string& what, Tok close) {
+    Diag d{t_.pos, "syntax error: unexpected " + describe(t_) + " " + what};
+    report(d);
+    while (t_.tok != Tok::Eof && t_.tok != Tok::RParen && t_.tok != Tok::RBrack && t_.tok != Tok::RBrace)
+      next();
+    if (t_.tok != close) throw SyntaxError{d, true};
+  }
+  // sync_stmt() skips what is left of a statement after a syntax error, as gc's parser
+  // advances: to the end of the statement (a semicolon, consumed) or to what ends the enclosing
+  // block or case clause (left for it), stepping over any block the bad statement opened.
+  // It always moves past at least one token unless one that ends the list is next.
+  void sync_stmt(long start) {
+    int depth = 0;
+    for (;;) {
+      switch (t_.tok) {
+        case Tok::Eof:
+          return;
+        case Tok::LBrace:
+          depth++;
+          break;
+        case Tok::RBrace:
+          if (depth == 0) return;
+          depth--;
+          break;
+        case Tok::Semicolon:
+          if (depth == 0) {
+            next();
+            return;
+          }
+          break;
+        case Tok::Case:
+        case Tok::Default:
+          if (depth == 0 && ntok_ != start) return;
+          break;
+        default:
+          break;
+      }
+      next();
+    }
+  }
+  // sync_decl() skips to the next top-level declaration's keyword.
+  void sync_decl(long start) {
+    int depth = 0;
+    if (ntok_ == start && t_.tok != Tok::Eof) next();
+    for (; t_.tok != Tok::Eof; next()) {
+      if (t_.tok == Tok::LBrace) depth++;
+      if (t_.tok == Tok::RBrace && depth > 0) depth--;
+      if (depth == 0 && (t_.tok == Tok::Func || t_.tok == Tok::Var || t_.tok == Tok::Const ||
+                         t_.tok == Tok::Type || t_.tok == Tok::Import))
+        return;
+    }
+  }
+  // deepen() counts one more level of nesting (see kMaxNesting).
+  void deepen() {
+    if (++nest_ > kMaxNesting) {
+      errs_.push_back({t_.pos, "exceeded max nesting depth"});
+      throw Bailout{};
+    }
+  }
+  // Nest restores the nesting depth it found when it goes, whatever deepen() counted meanwhile;
+  // made with deep = true it counts one level itself.
+  struct Nest {
+    explicit Nest(Parser& p, bool deep = true) : p(p), saved(p.nest_) {
+      if (deep) p.deepen();
+    }
+    ~Nest() { p.nest_ = saved; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+    Parser& p;
+    int saved;
+  };
   std::string describe(const Token& t) {
     switch (t.tok) {
       case Tok::Ident:
@@ -186,10 +295,12 @@ class Parser {
         next();
         if (t_.tok == Tok::Ident) {
           Expr* first = ident();
-          if (t_.tok == Tok::RBrack) {  // array of constant length N
-            next();
+          if (t_.tok == Tok::RBrack || t_.tok == Tok::LParen || t_.tok == Tok::Period ||
+              t_.tok == Tok::LBrack || (precedence(t_.tok) > 0 && t_.tok != Tok::Mul && t_.tok != Tok::Or)) {
+            // an array whose length is N, or an expression that starts with a name: len(x), n+1
             Expr* at = mk(EK::ArrayType, p);
-            at->y = first;
+            at->y = t_.tok == Tok::RBrack ? first : primary_and_binary(first);
+            expect(Tok::RBrack);
             at->x = type();
             s->type = at;
             return s;
@@ -407,6 +518,7 @@ class Parser {
 
   // --- types
   Expr* type() {
+    Nest nest(*this);
     Pos p = t_.pos;
     switch (t_.tok) {
       case Tok::Ident: {
@@ -592,10 +704,12 @@ class Parser {
   }
   Expr* expr() { return binary(1); }
   Expr* binary(int prec) {
+    Nest nest(*this, false);
     Expr* x = unary();
     for (;;) {
       int p = precedence(t_.tok);
       if (p < prec) return x;
+      deepen();                          // a chain a+b+c+... is as deep a tree as it is long
       Expr* b = mk(EK::Binary, x->pos);  // gc reports an operation at its left operand
       b->op = t_.tok;
       next();
@@ -605,6 +719,7 @@ class Parser {
     }
   }
   Expr* unary() {
+    Nest nest(*this);
     Pos p = t_.pos;
     switch (t_.tok) {
       case Tok::Add:
@@ -715,7 +830,9 @@ class Parser {
   }
   Expr* primary() { return primary_suffix(operand()); }
   Expr* primary_suffix(Expr* x) {
+    Nest nest(*this, false);
     for (;;) {
+      deepen();  // x.f.f.f... is as deep a tree as it is long
       Pos p = t_.pos;
       switch (t_.tok) {
         case Tok::Period: {
@@ -794,7 +911,8 @@ class Parser {
             c->list.push_back(expr_or_type());
             if (got(Tok::Ellipsis)) c->ellipsis = true;
             if (!got(Tok::Comma)) {
-              if (t_.tok != Tok::RParen) unexpected("in argument list; possibly missing comma or )");
+              if (t_.tok != Tok::RParen)
+                list_error("in argument list; possibly missing comma or )", Tok::RParen);
               break;
             }
             skip_semis();
@@ -818,6 +936,7 @@ class Parser {
     }
   }
   Expr* composite(Expr* type) {
+    Nest nest(*this);
     Expr* c = mk(EK::CompositeLit, type ? type->pos : t_.pos);
     c->x = type;
     expect(Tok::LBrace);
@@ -834,7 +953,8 @@ class Parser {
       }
       c->list.push_back(e);
       if (!got(Tok::Comma)) {
-        if (t_.tok != Tok::RBrace) unexpected("in composite literal; possibly missing comma or }");
+        if (t_.tok != Tok::RBrace)
+          list_error("in composite literal; possibly missing comma or }", Tok::RBrace);
         break;
       }
       skip_semis();
@@ -865,18 +985,25 @@ class Parser {
     std::vector<Stmt*> v;
     skip_semis();
     while (t_.tok != Tok::RBrace && t_.tok != Tok::Eof && t_.tok != Tok::Case && t_.tok != Tok::Default) {
-      Stmt* s = stmt();
-      if (s) v.push_back(s);
-      if (t_.tok == Tok::RBrace || t_.tok == Tok::Case || t_.tok == Tok::Default) break;
-      if (t_.tok != Tok::Semicolon) {
-        if (s && s->k == SK::Labeled) continue;
-        unexpected("at end of statement");
+      long start = ntok_;
+      try {
+        Stmt* s = stmt();
+        if (s) v.push_back(s);
+        if (t_.tok == Tok::RBrace || t_.tok == Tok::Case || t_.tok == Tok::Default) break;
+        if (t_.tok != Tok::Semicolon) {
+          if (s && s->k == SK::Labeled) continue;
+          unexpected("at end of statement");
+        }
+      } catch (const SyntaxError& e) {
+        if (!e.reported) report(e.d);
+        sync_stmt(start);
       }
       skip_semis();
     }
     return v;
   }
   Stmt* stmt() {
+    Nest nest(*this);
     Pos p = t_.pos;
     switch (t_.tok) {
       case Tok::Var:
@@ -965,9 +1092,11 @@ class Parser {
     }
   }
   Expr* binary_from(Expr* x, int prec) {
+    Nest nest(*this, false);
     for (;;) {
       int p = precedence(t_.tok);
       if (p < prec) return x;
+      deepen();
       Expr* b = mk(EK::Binary, x->pos);
       b->op = t_.tok;
       next();
@@ -1046,6 +1175,7 @@ class Parser {
     return s;
   }
   Stmt* if_stmt() {
+    Nest nest(*this);  // else if ... else if: as deep as it is long
     Stmt* s = mks(SK::If, t_.pos);
     next();
     int saved = expr_lev_;
@@ -1218,18 +1348,27 @@ class Parser {
   bool type_args_ok_ = true;
   int prev_end_line_ = 0;
   std::vector<std::pair<Pos, std::string>> comments_;
+  std::vector<Diag> errs_;     // syntax errors, in the order found
+  size_t scan_errs_seen_ = 0;  // the scanner's errors already in errs_
+  int last_syntax_line_ = 0;   // the line of the last syntax error (one per line)
+  long ntok_ = 0;              // tokens read so far (error recovery must make progress)
+  int nest_ = 0;               // the current nesting depth (see kMaxNesting)
 };
 
 }  // namespace
 
 File* parse_file(const std::string& src, Arena& arena, std::vector<Diag>& errs) {
+  Parser p(src, arena);
+  File* f = nullptr;
   try {
-    Parser p(src, arena);
-    return p.file();
-  } catch (const SyntaxError& e) {
-    errs.push_back(e.d);
-    return nullptr;
+    f = p.file();
+  } catch (const SyntaxError& e) {  // in the package clause or the imports
+    p.errors().push_back(e.d);
+  } catch (const Bailout&) {
   }
+  if (p.errors().empty()) return f;
+  errs.insert(errs.end(), p.errors().begin(), p.errors().end());
+  return nullptr;
 }
 
 }  // namespace golang

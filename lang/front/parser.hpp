@@ -13,7 +13,7 @@
 
 namespace golang {
 
-// parse_file() parses src; returns null and appends to errs on a syntax error.
+// parse_file() parses src; returns null and appends every syntax error (at most ten) to errs.
 File* parse_file(const std::string& src, Arena& arena, std::vector<Diag>& errs);
 
 }  // namespace golang

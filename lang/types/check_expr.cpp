@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <unordered_set>
 
 #include "types/checker_impl.hpp"
 
@@ -269,8 +270,9 @@ void CheckerImpl::ident(Expr* e) {
   e->obj = o;
   switch (o->k) {
     case OK::Var:
-      if (o->state == 1 && o->is_global) {
-        err(e->pos, "initialization cycle: " + o->name + " refers to itself");
+      depend_on(o);
+      if (o->state == 1 && o->is_global) {  // an initialization cycle: init_order() says so
+        e->type = u.basic(TK::Invalid);
         return;
       }
       if (o->is_global && o->state == 0 && o->spec) resolve_var_spec(o->spec);
@@ -293,6 +295,11 @@ void CheckerImpl::ident(Expr* e) {
       e->cv = o->cv;
       return;
     case OK::TypeName:
+      if (o->state == 1 && o->type && o->type->named() && !o->type->under_) {
+        // T used as a value while T's declaration is in progress: `type T [len(T{})]int`
+        err(e->pos, "illegal cycle in type declaration");
+        return;
+      }
       if (o->state != 2 && o->spec) resolve_typename(o);
       o->used = true;
       e->type = o->type;
@@ -300,6 +307,7 @@ void CheckerImpl::ident(Expr* e) {
       return;
     case OK::Func:
       o->used = true;
+      depend_on(o);
       if (!o->type) func_signature(o);
       e->type = o->type;
       return;
@@ -555,6 +563,7 @@ void CheckerImpl::selector(Expr* e) {
   e->implicit_deref = s.indirect;
   if (s.kind == SelMethod) {
     e->obj = s.method;
+    depend_on(s.method);
     if (!s.method->type) func_signature(s.method);
     e->type = s.method->type;
     bool recv_is_ptr = t->under()->k == TK::Pointer || s.indirect;
@@ -601,6 +610,16 @@ std::string CheckerImpl::value_count(Expr* e) {
   return "1 value";
 }
 
+// float_to_i128() converts an integral float constant, saturating where 128 bits end (a
+// conversion past them is undefined in C++; such a value overflows every Go integer type).
+static i128 float_to_i128(double f) {
+  const double lim = 1.7e38;  // just under 2^127
+  if (std::isnan(f)) return 0;
+  if (f >= lim) return (static_cast<i128>(1) << 126);
+  if (f <= -lim) return -(static_cast<i128>(1) << 126);
+  return static_cast<i128>(f);
+}
+
 bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
   Type* un = t->under();
   if (is_integer(un) && un->k != TK::UntypedInt && un->k != TK::UntypedRune) {
@@ -610,7 +629,7 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
         if (why) *why = "truncated";
         return false;
       }
-      v = static_cast<i128>(cv.f);
+      v = float_to_i128(cv.f);
     } else if (cv.kind == ConstVal::Int) {
       v = cv.i;
     } else {
@@ -644,7 +663,7 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
         if (why) *why = "truncated";
         return false;
       }
-      cv = ConstVal::of_int(static_cast<i128>(cv.f));
+      cv = ConstVal::of_int(float_to_i128(cv.f));
     }
     return cv.kind == ConstVal::Int;
   }
@@ -906,7 +925,7 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
       utf8_encode(s, static_cast<uint32_t>(cv.i));
       e->cv = ConstVal::of_string(s);
     } else if (is_numeric(t->under()) && is_numeric(x->type)) {
-      if (is_integer(t) && cv.kind == ConstVal::Float) cv = ConstVal::of_int(static_cast<i128>(cv.f));
+      if (is_integer(t) && cv.kind == ConstVal::Float) cv = ConstVal::of_int(float_to_i128(cv.f));
       std::string why;
       if (representable(cv, t, &why))
         e->cv = cv;
@@ -1332,26 +1351,34 @@ ConstVal CheckerImpl::fold_binary(Tok op, const ConstVal& x, const ConstVal& y, 
     }
   }
   if (x.kind == ConstVal::Int && y.kind == ConstVal::Int) {
-    i128 a2 = x.i, b = y.i;
+    i128 a2 = x.i, b = y.i, r = 0;
+    // constants are 128-bit here (gc's have 512 bits): past that, gc's words for overflow
+    auto checked = [&](bool overflow, const char* what) -> ConstVal {
+      if (!overflow) return ConstVal::of_int(r);
+      err(p, std::string("constant ") + what + " overflow");
+      return {};
+    };
     switch (op) {
       case Tok::Add:
-        return ConstVal::of_int(a2 + b);
+        return checked(__builtin_add_overflow(a2, b, &r), "addition");
       case Tok::Sub:
-        return ConstVal::of_int(a2 - b);
+        return checked(__builtin_sub_overflow(a2, b, &r), "subtraction");
       case Tok::Mul:
-        return ConstVal::of_int(a2 * b);
+        return checked(__builtin_mul_overflow(a2, b, &r), "multiplication");
       case Tok::Quo:
         if (b == 0) {
           err(p, "invalid operation: division by zero");
           return {};
         }
         if (!integer) return ConstVal::of_float(static_cast<double>(a2) / static_cast<double>(b));
+        if (b == -1) return checked(__builtin_sub_overflow(i128{0}, a2, &r), "division");
         return ConstVal::of_int(a2 / b);
       case Tok::Rem:
         if (b == 0) {
           err(p, "invalid operation: division by zero");
           return {};
         }
+        if (b == -1) return ConstVal::of_int(0);
         return ConstVal::of_int(a2 % b);
       case Tok::And:
         return ConstVal::of_int(a2 & b);
@@ -1703,10 +1730,15 @@ void CheckerImpl::unary(Expr* e) {
         c2.b = !c2.b;
         break;
       case Tok::Sub:
-        if (c2.kind == ConstVal::Int)
-          c2.i = -c2.i;
-        else
+        if (c2.kind == ConstVal::Int) {
+          if (__builtin_sub_overflow(i128{0}, c2.i, &c2.i)) {
+            err(e->pos, "constant subtraction overflow");
+            e->type = u.basic(TK::Invalid);
+            return;
+          }
+        } else {
           c2.f = -c2.f;
+        }
         break;
       case Tok::Xor:
         if (is_unsigned(t)) {
@@ -1821,6 +1853,32 @@ void CheckerImpl::slice_expr(Expr* e) {
   Type* t = e->x->type;
   Type* tu = t->under();
   if (tu->k == TK::Invalid) return;
+  // constant indices: within an array's length, and in order (gc reports the first pair only)
+  i128 length = -1;
+  if (tu->k == TK::Array) length = tu->len;
+  if (tu->k == TK::Pointer && tu->elem->under()->k == TK::Array) length = tu->elem->under()->len;
+  if (is_string(tu) && e->x->cv.valid() && e->x->cv.kind == ConstVal::String)
+    length = static_cast<i128>(e->x->cv.s.size());
+  i128 ind[3] = {-1, -1, -1};
+  for (int i = 0; i < 3; i++) {
+    Expr* p = parts[i];
+    if (!p || !p->cv.valid() || p->cv.kind != ConstVal::Int || p->cv.i < 0) continue;
+    ind[i] = p->cv.i;
+    if (length >= 0 && p->cv.i > length) {
+      err(p->pos, "invalid argument: index " + i128_string(p->cv.i) +
+                      " out of bounds [0:" + i128_string(length + 1) + "]");
+      ind[i] = -1;
+    }
+  }
+  [&] {
+    for (int i = 0; i < 2; i++)
+      if (ind[i] > 0)
+        for (int j = i + 1; j < 3; j++)
+          if (ind[j] >= 0 && ind[j] < ind[i]) {
+            err(parts[j]->pos, "invalid slice indices: " + i128_string(ind[j]) + " < " + i128_string(ind[i]));
+            return;
+          }
+  }();
   if (is_string(tu)) {
     if (e->slice3) {
       err(e->pos, "invalid operation: 3-index slice of string");
@@ -1859,7 +1917,12 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
       for (Expr* el : e->list) {
         if (el->k == EK::KeyValue) {
           int64_t k;
-          if (const_int(el->x, k)) idx = k;
+          if (literal_index(el->x, k)) idx = k;
+        }
+        if (idx >= kMaxLiteral) {
+          unsupported(el->pos, "array literals of more than " + std::to_string(kMaxLiteral) + " elements");
+          e->type = u.basic(TK::Invalid);
+          return;
         }
         idx++;
         n = std::max(n, idx);
@@ -1951,22 +2014,31 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
     case TK::Array:
     case TK::Slice: {
       elem_hint = tu->elem;
+      if (tu->k == TK::Array && tu->len > kMaxLiteral) {
+        unsupported(e->pos, "array literals of more than " + std::to_string(kMaxLiteral) + " elements");
+        return;
+      }
       int64_t idx = 0;
+      std::unordered_set<int64_t> seen;
       for (Expr* el : e->list) {
         Expr* v = el;
+        Expr* at = el;
         if (el->k == EK::KeyValue) {
           int64_t k;
-          if (!const_int(el->x, k)) {
-            err(el->x->pos, "index " + expr_string(el->x) + " must be integer constant");
-          } else {
-            idx = k;
-          }
+          if (literal_index(el->x, k)) idx = k;
           v = el->y;
+          at = el->x;
         }
         if (tu->k == TK::Array && idx >= tu->len) {
-          err(v->pos, "index " + std::to_string(idx) + " out of bounds [0:" + std::to_string(tu->len) + "]");
+          err(at->pos, "invalid argument: index " + std::to_string(idx) +
+                           " out of bounds [0:" + std::to_string(tu->len) + "]");
+        } else if (idx >= kMaxLiteral) {
+          unsupported(at->pos, "slice literals of more than " + std::to_string(kMaxLiteral) + " elements");
+          return;
+        } else if (!seen.insert(idx).second) {
+          err(at->pos, "duplicate index " + std::to_string(idx) + " in array or slice literal");
         }
-        idx++;
+        if (idx < kMaxLiteral) idx++;
         elem_value(v, elem_hint, "array or slice literal");
       }
       return;
@@ -1980,17 +2052,14 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
         elem_value(el->x, tu->key, "map literal");
         elem_value(el->y, tu->elem, "map literal");
       }
-      // duplicate constant keys
-      for (size_t i = 0; i < e->list.size(); i++)
-        for (size_t j = 0; j < i; j++) {
-          Expr* a1 = e->list[i]->k == EK::KeyValue ? e->list[i]->x : nullptr;
-          Expr* b1 = e->list[j]->k == EK::KeyValue ? e->list[j]->x : nullptr;
-          if (a1 && b1 && a1->cv.valid() && b1->cv.valid() && a1->cv.kind == b1->cv.kind &&
-              ((a1->cv.kind == ConstVal::String && a1->cv.s == b1->cv.s) ||
-               (a1->cv.kind == ConstVal::Int && a1->cv.i == b1->cv.i))) {
-            err(a1->pos, "duplicate key " + expr_string(a1) + " in map literal");
-          }
-        }
+      // duplicate constant keys (a set: a literal of many entries stays linear)
+      std::unordered_set<std::string> keys;
+      for (Expr* el : e->list) {
+        Expr* k = el->k == EK::KeyValue ? el->x : nullptr;
+        if (!k || !k->cv.valid() || (k->cv.kind != ConstVal::String && k->cv.kind != ConstVal::Int)) continue;
+        std::string key = k->cv.kind == ConstVal::String ? "s" + k->cv.s : "i" + i128_string(k->cv.i);
+        if (!keys.insert(key).second) err(k->pos, "duplicate key " + expr_string(k) + " in map literal");
+      }
       return;
     }
     case TK::Invalid:
@@ -1999,6 +2068,32 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
       err(e->pos, "invalid composite literal type " + type_string(t));
       return;
   }
+}
+
+bool CheckerImpl::literal_index(Expr* k, int64_t& out) {
+  expr(k);
+  if (!k->type || k->type->k == TK::Invalid) return false;
+  const ConstVal& cv = k->cv;
+  if (!cv.valid() ||
+      !(cv.kind == ConstVal::Int || (cv.kind == ConstVal::Float && cv.f == std::floor(cv.f)))) {
+    err(k->pos, "index " + expr_string(k) + " must be integer constant");
+    return false;
+  }
+  if (cv.kind == ConstVal::Float && std::fabs(cv.f) >= 9.2e18) {
+    err(k->pos, expr_string(k) + " (" + describe(k) + ") overflows int");
+    return false;
+  }
+  i128 v = cv.kind == ConstVal::Int ? cv.i : float_to_i128(cv.f);
+  if (v < 0) {
+    err(k->pos, "invalid argument: index " + expr_string(k) + " (constant of type int) must not be negative");
+    return false;
+  }
+  if (v > INT64_MAX) {
+    err(k->pos, expr_string(k) + " (" + describe(k) + ") overflows int");
+    return false;
+  }
+  out = static_cast<int64_t>(v);
+  return true;
 }
 
 void CheckerImpl::func_lit(Expr* e) {

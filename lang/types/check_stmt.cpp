@@ -32,14 +32,28 @@ void CheckerImpl::block_stmts(std::vector<Stmt*>& list) {
   }
 }
 
+// collect_labels() declares the labels of a function body: a label's scope is the whole body,
+// blocks nested in it too (not the bodies of function literals, which have their own).
 void CheckerImpl::collect_labels(std::vector<Stmt*>& list) {
   for (Stmt* s : list) {
+    if (!s) continue;
     if (s->k == SK::Labeled) {
       if (labels_.count(s->label))
         err(s->pos, "label " + s->label + " already defined");
       else
         labels_[s->label] = {s, false};
+      if (s->stmt) {
+        std::vector<Stmt*> inner{s->stmt};
+        collect_labels(inner);
+      }
+      continue;
     }
+    if (s->body) collect_labels(s->body->list);
+    if (s->els) {
+      std::vector<Stmt*> e{s->els};
+      collect_labels(e);
+    }
+    if (s->k == SK::Case || s->k == SK::Comm) collect_labels(s->stmts);
   }
 }
 
@@ -460,7 +474,6 @@ void CheckerImpl::stmt(Stmt* s) {
       return;
     case SK::Block:
       open_scope();
-      collect_labels(s->body->list);
       block_stmts(s->body->list);
       close_scope();
       return;

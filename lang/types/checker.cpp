@@ -80,8 +80,11 @@ void CheckerImpl::err(Pos p, const std::string& m) {
     c.errors_.push_back({p, "(in goroscope's " + pkg->path + ") " + m, pkg->filename});
     return;
   }
-  for (auto& d : c.errors_)
-    if (d.pos.line == p.line && d.msg == m) return;
+  // as gc: an error equal to the one before on the same line, or to any at the same
+  // position, is shown once (a set keeps this linear in the number of errors)
+  if (p.line == last_err_.pos.line && m == last_err_.msg) return;
+  last_err_ = {p, m};
+  if (!reported_.insert(std::to_string(p.line) + ":" + std::to_string(p.col) + ":" + m).second) return;
   c.errors_.push_back({p, m, pkg ? pkg->filename : ""});
 }
 
@@ -238,6 +241,8 @@ void CheckerImpl::check_package(Package* p) {
     if (!fd->obj) continue;
     check_func_body(fd);
   }
+  decl_ = nullptr;
+  init_order(p);
   if (!p->prelude) {
     Object* m = p->scope->names.count("main") ? p->scope->names["main"] : nullptr;
     if (!m || m->k != OK::Func) err({0, 0}, "function main is undeclared in the main package");
@@ -258,29 +263,228 @@ void CheckerImpl::resolve_typename(Object* o) {
   if (o->state == 2) return;
   if (o->state == 1) {
     // a recursive reference through a named type is fine: the Named type exists already
+    // (valid_type() rejects those that contain themselves); through an alias it is not
+    if (o->spec && o->spec->assign && !o->type) {
+      auto it = std::find(type_path_.begin(), type_path_.end(), o);
+      // `type A = *B; type B struct{ x A }` is fine: between A and here lies a named type,
+      // whose Type exists already, so A's right side can be resolved now (once: if that
+      // comes back to A without passing a named type, A refers to itself)
+      bool through_named = it != type_path_.end() &&
+                           std::any_of(it + 1, type_path_.end(), [](Object* x) { return !x->spec->assign; });
+      if (through_named && !realiasing_.count(o)) {
+        realiasing_.insert(o);
+        Type* t = resolve_type(o->spec->type);
+        realiasing_.erase(o);
+        if (!o->type) o->type = t;
+        return;
+      }
+      cycle_error(std::vector<Object*>(it == type_path_.end() ? type_path_.begin() : it, type_path_.end()));
+      o->type = u.basic(TK::Invalid);
+    }
+    return;
+  }
+  if (!enter_decl(o->pos)) {
+    o->type = u.basic(TK::Invalid);
     return;
   }
   o->state = 1;
+  type_path_.push_back(o);
   Spec* s = o->spec;
   Package* saved = pkg;
   Scope* saved_scope = scope;
   if (s->assign) {
-    o->type = resolve_type(s->type);
+    Type* t = resolve_type(s->type);
+    if (!o->type) o->type = t;  // else: a cycle made it invalid
   } else {
     Type* t = u.named(o->name, pkg->path);
     o->type = t;
+    type_objects_[t] = o;
     if (s->type->k == EK::Ident && s->type->name == "__native" && pkg->prelude) {
       t->under_ = u.fresh(TK::Native);
       t->under_->name = pkg->path + "." + o->name;
     } else {
       Type* under = resolve_type(s->type);
-      t->under_ = under ? under->under() : u.basic(TK::Invalid);
+      // `type T U` where U's own declaration is still in progress (T refers to U refers to T)
+      Type* uu = under ? under->under() : nullptr;
+      t->under_ = uu ? uu : u.basic(TK::Invalid);
       if (t->under_ == t) t->under_ = u.basic(TK::Invalid);
     }
   }
   pkg = saved;
   scope = saved_scope;
   o->state = 2;
+  type_path_.pop_back();
+  leave_decl();
+  if (type_path_.empty()) {
+    // every declaration this one reached is complete: now look for types that contain
+    // themselves, and check the map keys that waited for their types
+    valid_type(o->type);
+    auto keys = std::move(pending_keys_);
+    pending_keys_.clear();
+    for (auto [k, kt] : keys) map_key(k, kt);
+  }
+}
+
+bool CheckerImpl::enter_decl(Pos p) {
+  if (decl_depth_ >= kMaxDeclDepth) {
+    if (!decl_depth_reported_) err(p, "exceeded max nesting depth");
+    decl_depth_reported_ = true;
+    return false;
+  }
+  decl_depth_++;
+  return true;
+}
+
+void CheckerImpl::leave_decl() { decl_depth_--; }
+
+void CheckerImpl::cycle_error(const std::vector<Object*>& cycle, const char* what) {
+  if (cycle.empty()) return;
+  // as go/types: a type cycle starts at the type declared first, an initialization cycle at
+  // the variable; then follow the references around
+  size_t start = 0;
+  for (size_t i = 1; i < cycle.size() && cycle[0]->k == OK::TypeName; i++)
+    if (cycle[i]->pos.line < cycle[start]->pos.line ||
+        (cycle[i]->pos.line == cycle[start]->pos.line && cycle[i]->pos.col < cycle[start]->pos.col))
+      start = i;
+  auto at = [&](Object* x) {
+    return "\n\t" + pkg->filename + ":" + std::to_string(x->pos.line) + ":" + std::to_string(x->pos.col) +
+           ": ";
+  };
+  Object* first = cycle[start];
+  std::string m = std::string(what) + " " + first->name;
+  for (size_t i = 0; i < cycle.size(); i++) {
+    Object* x = cycle[(start + i) % cycle.size()];
+    m += at(x) + x->name + " refers to";
+  }
+  m += at(first) + first->name;
+  err(first->pos, m);
+}
+
+// valid_type() finds the named types that contain themselves by value (through array elements
+// and struct fields: `type T [2]T`, `type A struct{ b B }; type B struct{ a A }`), reports each
+// cycle as gc does, and makes the types on it invalid so that nothing walks it again. A cycle
+// through a pointer, slice, map, channel, function or interface is fine. Iterative: a chain of
+// declarations may be long.
+void CheckerImpl::valid_type(Type* root) {
+  struct Frame {
+    Type* t;
+    size_t next;  // the next child to visit
+  };
+  auto children = [&](Type* t, std::vector<Type*>& out) {
+    out.clear();
+    Type* x = t->named() ? t->under_ : t;
+    if (!x) return;
+    if (x->k == TK::Array) out.push_back(x->elem);
+    if (x->k == TK::Struct)
+      for (auto& f : x->fields) out.push_back(f.type);
+  };
+  std::vector<Frame> stack;
+  std::vector<std::vector<Type*>> kids;
+  auto push = [&](Type* t) {
+    stack.push_back({t, 0});
+    kids.emplace_back();
+    children(t, kids.back());
+    if (t->named()) on_path_.insert(t);
+  };
+  if (!root || valid_.count(root)) return;
+  push(root);
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    if (f.next == kids.back().size()) {
+      if (f.t->named()) on_path_.erase(f.t);
+      valid_.insert(f.t);
+      stack.pop_back();
+      kids.pop_back();
+      continue;
+    }
+    Type* c = kids.back()[f.next++];
+    if (!c || valid_.count(c)) continue;
+    if (c->named() && on_path_.count(c)) {
+      // the cycle: the named types on the stack from c's frame on
+      std::vector<Object*> cycle;
+      bool in = false;
+      for (auto& g : stack) {
+        if (g.t == c) in = true;
+        if (in && g.t->named())
+          if (Object* o = type_object(g.t)) cycle.push_back(o);
+      }
+      cycle_error(cycle);
+      in = false;
+      for (auto& g : stack) {
+        if (g.t == c) in = true;
+        if (in && g.t->named()) g.t->under_ = u.basic(TK::Invalid);
+      }
+      kids.back().clear();
+      f.next = 0;
+      continue;
+    }
+    if (c->named() && c->pkg != pkg->path) continue;  // another package's types are checked
+    push(c);
+  }
+}
+
+Object* CheckerImpl::type_object(Type* t) {
+  auto it = type_objects_.find(t);
+  return it == type_objects_.end() ? nullptr : it->second;
+}
+
+void CheckerImpl::map_key(Expr* k, Type* kt) {
+  if (kt->named() && !kt->under_) {  // its declaration is in progress: check once it is done
+    pending_keys_.push_back({k, kt});
+    return;
+  }
+  if (kt->k != TK::Invalid && kt->under()->k != TK::Invalid && !is_comparable(kt))
+    err(k->pos, "invalid map key type " + type_string(kt));
+}
+
+int64_t CheckerImpl::type_size(Type* t) {
+  if (!t) return 0;
+  auto it = sizes_.find(t);
+  if (it != sizes_.end()) return it->second;
+  sizes_[t] = 0;  // a type that contains itself (reported elsewhere) has no size
+  int64_t n = 0;
+  switch (t->k) {
+    case TK::Bool:
+    case TK::Int8:
+    case TK::Uint8:
+      n = 1;
+      break;
+    case TK::Int16:
+    case TK::Uint16:
+      n = 2;
+      break;
+    case TK::Int32:
+    case TK::Uint32:
+    case TK::Float32:
+      n = 4;
+      break;
+    case TK::String:
+    case TK::Interface:
+      n = 16;
+      break;
+    case TK::Slice:
+      n = 24;
+      break;
+    case TK::Named:
+      n = type_size(t->under_);
+      break;
+    case TK::Array: {
+      int64_t e = type_size(t->elem);
+      n = e > 0 && t->len > kMaxWidth / e ? kMaxWidth : t->len * e;
+      break;
+    }
+    case TK::Struct:
+      for (auto& f : t->fields) n = std::min(kMaxWidth, n + type_size(f.type));
+      break;
+    case TK::Invalid:
+      n = 0;
+      break;
+    default:
+      n = 8;
+      break;
+  }
+  sizes_[t] = n;
+  return n;
 }
 
 void CheckerImpl::collect_method(FuncDecl* fd) {
@@ -295,6 +499,14 @@ void CheckerImpl::collect_method(FuncDecl* fd) {
     unsupported(rt->pos, "methods on generic types");
     return;
   }
+  if (rt->k == EK::Selector && rt->x->k == EK::Ident) {  // func (d time.Duration) M()
+    if (Object* po = pkg->scope->lookup(rt->x->name); po && po->k == OK::Package) {
+      po->used = true;
+      err(r->names.empty() ? rt->pos : r->names[0]->pos,  // gc: at the receiver
+          "cannot define new methods on non-local type " + rt->x->name + "." + rt->name);
+      return;
+    }
+  }
   if (rt->k != EK::Ident) {
     err(rt->pos, "invalid receiver type");
     return;
@@ -305,7 +517,8 @@ void CheckerImpl::collect_method(FuncDecl* fd) {
     return;
   }
   if (tn->k != OK::TypeName || tn->pkgpath != pkg->path || !tn->type->named()) {
-    err(rt->pos, "cannot define new methods on non-local type " + rt->name);
+    err(r->names.empty() ? rt->pos : r->names[0]->pos,
+        "cannot define new methods on non-local type " + rt->name);
     return;
   }
   Type* base = tn->type;
@@ -368,11 +581,15 @@ Type* CheckerImpl::func_type(Expr* ft) {
 
 // eval_int_const() evaluates an array length or similar constant.
 bool CheckerImpl::const_int(Expr* e, int64_t& out) {
-  expr(e);
+  if (!e->type) expr(e);
   if (!e->cv.valid() ||
       !(e->cv.kind == ConstVal::Int || (e->cv.kind == ConstVal::Float && e->cv.f == std::floor(e->cv.f)))) {
     return false;
   }
+  // out of int64's range: not a length any array can have (and no undefined conversion)
+  if (e->cv.kind == ConstVal::Int ? (e->cv.i > INT64_MAX || e->cv.i < INT64_MIN)
+                                  : std::fabs(e->cv.f) >= 9.2e18)
+    return false;
   out = e->cv.kind == ConstVal::Int ? static_cast<int64_t>(e->cv.i) : static_cast<int64_t>(e->cv.f);
   return true;
 }
@@ -400,9 +617,13 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         return nullptr;
       }
       if (o->state != 2 && o->spec) {
+        if (o->state == 1 && array_len_depth_ > 0) {
+          err(e->pos, "illegal cycle in type declaration");
+          return nullptr;
+        }
         resolve_typename(o);
       }
-      return o->type;
+      return o->type;  // for a declaration in progress: a Named type whose underlying is to come
     }
     case EK::Selector: {
       if (e->x->k != EK::Ident) break;
@@ -436,6 +657,16 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         return nullptr;
       }
       int64_t n;
+      array_len_depth_++;  // a type declared in progress may not be used in here
+      size_t errors = c.errors_.size();
+      expr(e->y);
+      array_len_depth_--;
+      if (c.errors_.size() != errors || (e->y->type && e->y->type->k == TK::Invalid)) return nullptr;
+      if (e->y->cv.valid() && e->y->cv.kind == ConstVal::Int &&
+          (e->y->cv.i > INT64_MAX || e->y->cv.i < INT64_MIN)) {
+        err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be integer");
+        return nullptr;
+      }
       if (!const_int(e->y, n)) {
         err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be constant");
         return nullptr;
@@ -444,14 +675,17 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         err(e->y->pos, "invalid array length " + expr_string(e->y));
         return nullptr;
       }
-      return u.array(elem, n);
+      Type* at = u.array(elem, n);
+      if (int64_t es = type_size(elem); es > 0 && n > (kMaxWidth - 1) / es) {
+        err(e->pos, "type " + type_string(at) + " larger than address space");
+        return nullptr;
+      }
+      return at;
     }
     case EK::MapType: {
       Type* k = resolve_type(e->x);
       Type* v = resolve_type(e->y);
-      if (k->k != TK::Invalid && !is_comparable(k) && k->under()->k != TK::Named) {
-        err(e->x->pos, "invalid map key type " + type_string(k));
-      }
+      map_key(e->x, k);
       return u.map(k, v);
     }
     case EK::ChanType:
@@ -490,6 +724,12 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
           continue;
         }
         Type* t = resolve_type(f->type);
+        if (t->named() && !t->under_) {  // embeds itself, or an interface that embeds it
+          Object* o = type_object(t);
+          auto it = std::find(type_path_.begin(), type_path_.end(), o);
+          if (it != type_path_.end()) cycle_error(std::vector<Object*>(it, type_path_.end()));
+          continue;
+        }
         if (t->under()->k == TK::Interface) {
           for (auto& m : t->under()->methods) ms.push_back(m);
           for (Type* x : t->under()->union_terms) terms.push_back(x);
@@ -534,6 +774,10 @@ void CheckerImpl::resolve_const(Object* o) {
     o->type = u.basic(TK::Invalid);
     return;
   }
+  if (!enter_decl(o->pos)) {
+    o->type = u.basic(TK::Invalid);
+    return;
+  }
   o->state = 1;
   Spec* s = o->spec;
   Package* saved = pkg;
@@ -548,8 +792,11 @@ void CheckerImpl::resolve_const(Object* o) {
     // an implicitly repeated expression is re-checked with this spec's iota: clone by re-checking
     Expr* v = s->values[o->spec_index];
     Expr* e = clone(v);
+    size_t errors = c.errors_.size();
     expr(e);
-    if (e->type->k != TK::Invalid && !e->cv.valid()) {
+    if (c.errors_.size() != errors && !e->cv.valid()) {  // said already (an overflow, a division by 0)
+      o->type = u.basic(TK::Invalid);
+    } else if (e->type->k != TK::Invalid && !e->cv.valid()) {
       err(e->pos, expr_string(e) + " (" + describe(e) + ") is not constant");
       o->type = u.basic(TK::Invalid);
     } else {
@@ -563,6 +810,7 @@ void CheckerImpl::resolve_const(Object* o) {
   iota_ = saved_iota;
   pkg = saved;
   o->state = 2;
+  leave_decl();
 }
 
 Expr* CheckerImpl::clone(Expr* e) {
@@ -583,14 +831,161 @@ void CheckerImpl::resolve_var_spec(Spec* s) {
   std::vector<Object*> objs;
   for (Expr* n : s->names) objs.push_back(n->obj);
   if (!objs.empty() && objs[0] && objs[0]->state == 2) return;
+  if (!enter_decl(s->pos)) {
+    for (Object* o : objs)
+      if (o) o->type = u.basic(TK::Invalid);
+    return;
+  }
   for (Object* o : objs)
     if (o) o->state = 1;
+  Object* saved = decl_;
+  decl_ = var_node(objs.empty() ? nullptr : objs[0]);
   var_decl(s, objs);
+  decl_ = saved;
   for (Object* o : objs)
     if (o) {
       o->state = 2;
       pkg->vars.push_back(o);
     }
+  leave_decl();
+}
+
+Object* CheckerImpl::var_node(Object* o) {
+  if (o && o->spec && !o->spec->names.empty() && o->spec->names[0]->obj) return o->spec->names[0]->obj;
+  return o;
+}
+
+void CheckerImpl::depend_on(Object* o) {
+  if (!decl_ || !o || o->pkgpath != pkg->path) return;
+  if (o->k == OK::Var && o->is_global)
+    deps_[decl_].push_back(var_node(o));
+  else if (o->k == OK::Func && o->decl)
+    deps_[decl_].push_back(o);
+}
+
+// init_order() does what go/types' initorder.go does for package p: it reports the cycles in
+// which a variable's initialiser refers, directly or through functions, to the variable itself
+// ("initialization cycle for a"), and orders p's variable declarations so that each comes after
+// those it depends on (Go initialises a variable once every one it refers to is initialised;
+// declarations in source order otherwise). Iterative: dependency chains may be long.
+void CheckerImpl::init_order(Package* p) {
+  std::unordered_map<Object*, Spec*> spec_of;
+  std::vector<Object*> vars;
+  for (Spec* s : p->var_specs)
+    if (!s->names.empty() && s->names[0]->obj) {
+      vars.push_back(s->names[0]->obj);
+      spec_of[s->names[0]->obj] = s;
+    }
+  auto deps = [&](Object* o) -> const std::vector<Object*>& {
+    static const std::vector<Object*> none;
+    auto it = deps_.find(o);
+    return it == deps_.end() ? none : it->second;
+  };
+  // cycles: the strongly connected components of the graph (Tarjan's algorithm, iterative)
+  // that hold a variable and a cycle; each is reported once, from its first variable around
+  // a shortest way back to it
+  std::unordered_map<Object*, int> index, low;
+  std::unordered_set<Object*> on_stack;
+  std::vector<Object*> stack;
+  std::vector<std::vector<Object*>> components;
+  int counter = 0;
+  struct Visit {
+    Object* n;
+    size_t next;
+  };
+  for (Object* root : vars) {
+    if (index.count(root)) continue;
+    std::vector<Visit> work{{root, 0}};
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack.insert(root);
+    while (!work.empty()) {
+      Visit& w = work.back();
+      const auto& ds = deps(w.n);
+      if (w.next < ds.size()) {
+        Object* d = ds[w.next++];
+        if (!index.count(d)) {
+          index[d] = low[d] = counter++;
+          stack.push_back(d);
+          on_stack.insert(d);
+          work.push_back({d, 0});
+        } else if (on_stack.count(d)) {
+          low[w.n] = std::min(low[w.n], index[d]);
+        }
+        continue;
+      }
+      Object* n = w.n;
+      work.pop_back();
+      if (!work.empty()) low[work.back().n] = std::min(low[work.back().n], low[n]);
+      if (low[n] != index[n]) continue;
+      std::vector<Object*> comp;
+      Object* x;
+      do {
+        x = stack.back();
+        stack.pop_back();
+        on_stack.erase(x);
+        comp.push_back(x);
+      } while (x != n);
+      components.push_back(std::move(comp));
+    }
+  }
+  std::unordered_map<Object*, size_t> order_in_source;
+  for (size_t k = 0; k < vars.size(); k++) order_in_source[vars[k]] = k;
+  for (auto& comp : components) {
+    Object* v = nullptr;  // the component's first variable in source order
+    for (Object* x : comp)
+      if (order_in_source.count(x) && (!v || order_in_source[x] < order_in_source[v])) v = x;
+    if (!v) continue;
+    const auto& vd = deps(v);
+    if (comp.size() == 1 && std::find(vd.begin(), vd.end(), v) == vd.end()) continue;
+    // a shortest path from v back to v inside the component
+    std::unordered_set<Object*> in(comp.begin(), comp.end());
+    std::unordered_map<Object*, Object*> parent{{v, nullptr}};
+    std::vector<Object*> queue{v};
+    Object* last = nullptr;
+    for (size_t q = 0; q < queue.size() && !last; q++)
+      for (Object* d : deps(queue[q])) {
+        if (d == v) {
+          last = queue[q];
+          break;
+        }
+        if (!in.count(d) || parent.count(d)) continue;
+        parent[d] = queue[q];
+        queue.push_back(d);
+      }
+    if (!last) continue;
+    std::vector<Object*> cycle;
+    for (Object* n = last; n; n = parent[n]) cycle.push_back(n);
+    std::reverse(cycle.begin(), cycle.end());
+    Package* saved = pkg;
+    pkg = p;
+    cycle_error(cycle, "initialization cycle for");
+    pkg = saved;
+  }
+  // order: each declaration after the declarations its initialiser reaches (depth first, in
+  // source order; a cycle, reported above, is cut where it closes)
+  std::vector<Spec*> order;
+  std::unordered_set<Object*> seen;
+  struct Frame {
+    Object* n;
+    size_t next;
+  };
+  for (Object* v : vars) {
+    if (!seen.insert(v).second) continue;
+    std::vector<Frame> stack{{v, 0}};
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const auto& ds = deps(f.n);
+      if (f.next < ds.size()) {
+        Object* d = ds[f.next++];
+        if (seen.insert(d).second) stack.push_back({d, 0});
+        continue;
+      }
+      if (spec_of.count(f.n)) order.push_back(spec_of[f.n]);
+      stack.pop_back();
+    }
+  }
+  if (order.size() == p->var_specs.size()) p->var_specs = order;
 }
 
 // var_decl() checks `var a, b T = x, y` for package or local variables.
@@ -671,6 +1066,7 @@ FuncInfo* CheckerImpl::new_func(const std::string& name, Type* sig) {
 
 void CheckerImpl::check_func_body(FuncDecl* fd) {
   Object* o = fd->obj;
+  decl_ = o;  // what the body refers to, for init_order()
   if (!o->type) o->type = func_type(fd->type);
   std::string name;
   std::string prefix = pkg->path;
@@ -714,6 +1110,7 @@ void CheckerImpl::check_func_body(FuncDecl* fd) {
   body(f, fd->type, fd->body);
   fn = nullptr;
   scope = pkg->scope;
+  decl_ = nullptr;
 }
 
 void CheckerImpl::body(FuncInfo* f, Expr* ft, Block* b) {

@@ -7,11 +7,22 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "front/parser.hpp"
 #include "types/checker.hpp"
 
 namespace golang {
+
+// kMaxLiteral: the most elements an array or slice literal may have here (the compiler spells
+// each element out; gc allows any length that fits in memory).
+constexpr int64_t kMaxLiteral = 1 << 20;
+// kMaxWidth: gc's limit on a type's size on 64-bit machines ("larger than address space").
+constexpr int64_t kMaxWidth = int64_t{1} << 50;
+// kMaxDeclDepth: how many package-level declarations may be resolved one inside another
+// (`type T1 [1]T2; type T2 [1]T3; ...`): each level is a few frames of the C stack.
+constexpr int kMaxDeclDepth = 250;
 
 struct CheckerImpl {
   explicit CheckerImpl(Checker& ch);
@@ -38,6 +49,8 @@ struct CheckerImpl {
   std::vector<Breakable> breakables_;
 
   // errors
+  std::unordered_set<std::string> reported_;  // "line:col:message" of every error reported
+  Diag last_err_;                             // the error reported last
   void err(Pos p, const std::string& m);
   void unsupported(Pos p, const std::string& what);
 
@@ -48,6 +61,23 @@ struct CheckerImpl {
   void check_package(Package* p);
   Scope* u_scope();
   void resolve_typename(Object* o);
+  // recursive declarations
+  std::vector<Object*> type_path_;                     // type declarations in progress, outermost first
+  std::unordered_set<Object*> realiasing_;             // aliases whose right side is resolved early
+  std::unordered_map<Type*, Object*> type_objects_;    // a named type's declaration
+  std::unordered_set<Type*> valid_, on_path_;          // valid_type(): checked; on the current path
+  std::vector<std::pair<Expr*, Type*>> pending_keys_;  // map keys whose type was incomplete
+  std::unordered_map<Type*, int64_t> sizes_;           // type_size()'s answers
+  int array_len_depth_ = 0;                            // > 0: checking an array type's length
+  int decl_depth_ = 0;                                 // declarations resolving one inside another
+  bool decl_depth_reported_ = false;
+  bool enter_decl(Pos p);
+  void leave_decl();
+  void cycle_error(const std::vector<Object*>& cycle, const char* what = "invalid recursive type");
+  void valid_type(Type* t);
+  Object* type_object(Type* t);
+  void map_key(Expr* k, Type* kt);
+  int64_t type_size(Type* t);
   void collect_method(FuncDecl* fd);
   void func_signature(Object* o);
   Type* func_type(Expr* ft);
@@ -58,6 +88,13 @@ struct CheckerImpl {
   void resolve_const(Object* o);
   Expr* clone(Expr* e);
   void resolve_var_spec(Spec* s);
+  // initialization order: what each package-level variable's initialiser and each function's
+  // body refer to (variables by their declaration's first name, functions, methods)
+  Object* decl_ = nullptr;  // the variable or function whose references are being recorded
+  std::unordered_map<Object*, std::vector<Object*>> deps_;
+  Object* var_node(Object* o);
+  void depend_on(Object* o);
+  void init_order(Package* p);
   void var_decl(Spec* s, std::vector<Object*>& objs);
   bool exported(const std::string& n);
   FuncInfo* new_func(const std::string& name, Type* sig);
@@ -79,6 +116,9 @@ struct CheckerImpl {
   void index(Expr* e);
   void slice_expr(Expr* e);
   void composite(Expr* e, Type* hint);
+  // literal_index() checks an array or slice literal's key as gc does (a constant integer
+  // that is not negative and fits in an int); false after saying what is wrong.
+  bool literal_index(Expr* k, int64_t& out);
   void func_lit(Expr* e);
   void type_assert(Expr* e);
   void single_value(Expr* e);

@@ -63,8 +63,20 @@ void set_source_hooks(const SourceHooks* hooks, const void* ctx) {
   g->hooks_ctx = ctx;
 }
 
+const void* source_context(const SourceHooks* hooks) {
+  detail::G* g = detail::current_g();
+  return g && g->hooks == hooks ? g->hooks_ctx : nullptr;
+}
+
 namespace detail {
 std::atomic<int> g_lines_watched{0};
+std::atomic<int> g_interrupts{0};
+
+void stop_if_ending() {
+  if (!current_g()) return;
+  Sched& s = current_sched();
+  if (s.interrupted()) s.gosched();  // the scheduler sees the run end and never resumes it
+}
 
 void arrive_at_line(uint32_t line) {
   if (P* p = current_p()) p->sched->at_line(line);

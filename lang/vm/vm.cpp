@@ -59,6 +59,17 @@ std::string itoa(int64_t v) { return std::to_string(v); }
 
 ChanObj* as_chan(const Value& v) { return static_cast<ChanObj*>(v.o); }
 
+// grow_array() is append's new backing array; when it cannot be had (the memory ceiling), the
+// slice header being built goes too.
+ArrObj* grow_array(SliceObj* ns, int64_t cap) {
+  try {
+    return new ArrObj(static_cast<size_t>(cap));
+  } catch (...) {
+    delete ns;
+    throw;
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -1380,7 +1391,7 @@ void Thread::execute(size_t stop) {
             ns->cap = cap;
           } else {
             int64_t ncap = cap == 0 ? 1 : cap < 256 ? cap * 2 : cap + (cap + 3 * 256) / 4;
-            auto* a = new ArrObj(static_cast<size_t>(ncap));
+            ArrObj* a = grow_array(ns, ncap);
             for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = s->at(i);
             ns->arr = Value::of_obj(a);
             ns->cap = ncap;
@@ -1422,7 +1433,7 @@ void Thread::execute(size_t stop) {
           int64_t ncap = cap == 0 ? n : cap;
           while (ncap < len + n) ncap = ncap < 256 ? ncap * 2 : ncap + (ncap + 3 * 256) / 4;
           if (ncap < len + n) ncap = len + n;
-          auto* a = new ArrObj(static_cast<size_t>(ncap));
+          ArrObj* a = grow_array(ns, ncap);
           for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = s->at(i);
           ns->arr = Value::of_obj(a);
           ns->off = 0;

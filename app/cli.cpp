@@ -20,6 +20,7 @@
 #include "goro/output_file.hpp"
 #include "goro/quote.hpp"
 #include "goro/record.hpp"
+#include "goroscope/lang.hpp"
 #include "model.hpp"
 #include "run_end.hpp"
 #include "session.hpp"
@@ -54,6 +55,8 @@ const char* kHelp =
     "  --seed S             seed for every random choice, 0 to 18446744073709551615 (default 1)\n"
     "  --clock virtual|real virtual time jumps to the next timer (default); real is wall time\n"
     "  --speed X            real clock only: program seconds per wall second, 0.01 to 1000 (default 1)\n"
+    "  --max-memory MIB     the program's memory ceiling in MiB, 16 to 1048576 (default 4096); over\n"
+    "                       it the program ends with Go's \"fatal error: runtime: out of memory\"\n"
     "  --record FILE        write a recording of the run (Ctrl-C stops the run and ends it properly)\n"
     "  --race               detect data races (Go's report; exit status 66 if any)\n"
     "  --leaks              list the goroutines still blocked when main returned, and on what\n"
@@ -283,12 +286,13 @@ std::optional<int> dispatch(const std::vector<std::string>& args) {
 }  // namespace
 
 std::vector<OptionSpec> run_option_specs() {
-  return {{"--set", false, true}, {"--procs"}, {"--seed"}, {"--clock"}, {"--speed"}};
+  return {{"--set", false, true}, {"--procs"}, {"--seed"}, {"--clock"}, {"--speed"}, {"--max-memory"}};
 }
 
 bool read_config(const Args& a, goro::Config& c, std::vector<std::string>& notes) {
   if (auto n = a.whole("--procs", 1, 64)) c.procs = static_cast<int>(*n);
   if (auto s = a.seed("--seed")) c.seed = *s;
+  if (auto mib = a.whole("--max-memory", 16, 1 << 20)) lang::set_max_memory(*mib << 20);
   if (auto v = a.choice("--clock", {"virtual", "real"}))
     c.clock = *v == "real" ? goro::ClockMode::Real : goro::ClockMode::Virtual;
   if (auto x = a.number("--speed", kMinSpeed, kMaxSpeed)) {

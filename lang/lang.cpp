@@ -3,6 +3,7 @@
 #include "goroscope/lang.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -146,10 +147,18 @@ CompileResult compile(const std::string& src, const std::string& filename, const
   return r;
 }
 
+namespace {
+std::atomic<int64_t> g_max_memory{kDefaultMaxMemory};
+}  // namespace
+
+void set_max_memory(int64_t bytes) { g_max_memory.store(bytes); }
+int64_t max_memory() { return g_max_memory.load(); }
+
 std::function<void()> main_function(std::shared_ptr<const Program> prog, int procs, int* exit_code) {
   return [prog, procs, exit_code] {
     auto run = std::make_shared<golang::Run>();
     run->set_parallel(procs > 1);
+    run->set_max_memory(max_memory());
     run->self = run;
     run->prog = &prog->p;
     run->procs = procs;
@@ -165,13 +174,7 @@ std::function<void()> main_function(std::shared_ptr<const Program> prog, int pro
   };
 }
 
-size_t goroutine_stack_size() {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  return 1024 * 1024;  // instrumented builds keep every local in its own padded slot
-#else
-  return 64 * 1024;
-#endif
-}
+size_t goroutine_stack_size() { return golang::kGoroutineCStack; }
 
 goro::Exit run(const Program& p, const goro::Config& config, const goro::Observer* observer, int* exit_code) {
   goro::Config cfg = config;

@@ -807,6 +807,10 @@ class Compiler {
   // is that compare inverted, straight into the body (one instruction per iteration fewer).
   void loop_back(size_t top) {
     Proto* p = fs_->p;
+    if (top == here()) {  // an empty loop (`for {}`): the jump is its only instruction
+      emit(JMP, static_cast<int>(top), 0);
+      return;
+    }
     Ins t = p->code[top];
     if ((t.op == JCMP_LK || t.op == JCMP_LL) && no_label_in(here(), here())) {
       int kind = negate_cmp(t.c >> kJcmpShift);

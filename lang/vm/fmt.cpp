@@ -237,6 +237,9 @@ struct Formatter {
 
   std::string value(RType* t, const Value& v, char verb, int depth) {
     if (!t) return "<nil>";
+    // a value that contains itself (a slice holding itself, a map holding itself) nests
+    // without end: Go's fmt overflows its stack, and so does this
+    if (th.c_stack_short()) th.fatal("stack overflow");
     RType* u = t->under();
     // Error() and String() for %v %s %q %x %X (not for %#v)
     if (!sharp_v && (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') &&
@@ -625,36 +628,68 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       else
         break;
     }
-    auto number = [&](int& dst) {
-      if (i < n && format[i] == '*') {
-        i++;
-        if (argi < args.size()) {
-          RType* t = dyn_type(args[argi]);
-          if (t && is_integer(t)) {
-            dst = static_cast<int>(static_cast<IfaceObj*>(args[argi].o)->v.i);
-            if (dst < 0) {
-              f.minus = true;
-              dst = -dst;
-            }
-          } else {
-            out += "%!(BADWIDTH)";
-          }
-          argi++;
-        } else {
-          out += "%!(BADWIDTH)";
+    // Go bounds widths and precisions at 1e6 (fmt's tooLarge): a longer number in the format
+    // consumes the rest of it (then %!(NOVERB)); a larger * argument is %!(BADWIDTH) or
+    // %!(BADPREC), and the value is printed without it.
+    constexpr int kMaxNum = 1000000;
+    auto literal = [&](int& dst) {  // Go's parsenum: false when the number is too long
+      if (i >= n || format[i] < '0' || format[i] > '9') return true;
+      dst = 0;
+      for (; i < n && format[i] >= '0' && format[i] <= '9'; i++) {
+        if (dst > kMaxNum) {
+          i = n;
+          dst = -1;
+          return false;
         }
-        return;
+        dst = dst * 10 + (format[i] - '0');
       }
-      if (i < n && format[i] >= '0' && format[i] <= '9') {
-        dst = 0;
-        while (i < n && format[i] >= '0' && format[i] <= '9') dst = dst * 10 + (format[i++] - '0');
-      }
+      return true;
     };
-    number(f.width);
+    auto from_arg = [&](int& dst) {  // Go's intFromArg: false when there is no usable int
+      bool ok = false;
+      if (argi < args.size()) {
+        RType* t = dyn_type(args[argi]);
+        if (t && is_integer(t)) {
+          int64_t v = static_cast<IfaceObj*>(args[argi].o)->v.i;
+          if (!(is_unsigned(t) && v < 0) && v >= -kMaxNum && v <= kMaxNum) {
+            dst = static_cast<int>(v);
+            ok = true;
+          }
+        }
+        argi++;
+      }
+      return ok;
+    };
+    if (i < n && format[i] == '*') {
+      i++;
+      int w = 0;
+      if (!from_arg(w)) {
+        out += "%!(BADWIDTH)";
+      } else if (w < 0) {  // a negative width pads on the right
+        f.width = -w;
+        f.minus = true;
+        f.zero = false;
+      } else {
+        f.width = w;
+      }
+    } else {
+      literal(f.width);
+    }
     if (i < n && format[i] == '.') {
       i++;
       f.prec = 0;
-      number(f.prec);
+      if (i < n && format[i] == '*') {
+        i++;
+        int p = 0;
+        if (!from_arg(p) || p < 0) {
+          f.prec = -1;  // no precision
+          out += "%!(BADPREC)";
+        } else {
+          f.prec = p;
+        }
+      } else if (!literal(f.prec)) {
+        f.prec = 0;
+      }
     }
     if (i >= n) {
       out += "%!(NOVERB)";

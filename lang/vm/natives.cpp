@@ -529,9 +529,17 @@ void s_repeat(Thread& th, Value* a) {
     th.runtime_error("strings: negative Repeat count");
     return;
   }
+  const std::string& unit = S(a[0]);
+  int64_t total = 0;
+  if (__builtin_mul_overflow(static_cast<int64_t>(unit.size()), a[1].i, &total)) {
+    th.runtime_error("strings: Repeat count causes overflow");
+    return;
+  }
+  heap_reserve(total);  // past the memory ceiling: out of memory before building it
   std::string out;
-  for (int64_t i = 0; i < a[1].i; i++) out += S(a[0]);
-  a[0] = make_str(out);
+  out.reserve(static_cast<size_t>(total));
+  for (int64_t i = 0; i < a[1].i; i++) out += unit;
+  a[0] = make_str(std::move(out));
 }
 std::string replace(const std::string& s, const std::string& old, const std::string& nw, int64_t n) {
   if (old.empty()) {

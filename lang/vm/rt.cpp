@@ -43,6 +43,30 @@ void destroy(Obj* o) {
   depth--;
 }
 
+HeapAccount* heap_charge(int64_t bytes) {
+  auto* th = static_cast<const Thread*>(goro::source_context(&Thread::kSourceHooks));
+  if (!th) return nullptr;  // outside a run (a constant made by the compiler)
+  HeapAccount* h = const_cast<Thread*>(th)->run().heap;
+  if (!h) return nullptr;
+  int64_t now = h->bytes.fetch_add(bytes, std::memory_order_relaxed) + bytes;
+  if (h->limit > 0 && (now > h->limit || bytes > h->limit)) {
+    h->bytes.fetch_sub(bytes, std::memory_order_relaxed);
+    throw goro::Fatal("runtime: out of memory", "", th->traceback());
+  }
+  h->refs.fetch_add(1, std::memory_order_relaxed);
+  return h;
+}
+
+void heap_release(HeapAccount* h, int64_t bytes) {
+  h->bytes.fetch_sub(bytes, std::memory_order_relaxed);
+  if (h->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete h;
+}
+
+void heap_reserve(int64_t bytes) {
+  if (bytes < static_cast<int64_t>(kLargeObject)) return;
+  if (HeapAccount* h = heap_charge(bytes)) heap_release(h, bytes);
+}
+
 Value zero_value(const Program& prog, RType* t, const std::string& name) {
   RType* u = t->under();
   switch (u->k) {

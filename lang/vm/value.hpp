@@ -47,6 +47,24 @@ extern std::atomic<int> g_parallel_runs;
 constexpr int32_t kImmortal = 1 << 30;
 void destroy(Obj* o);  // delete, out of line (keeps the inlined decref small)
 
+// HeapAccount is a run's memory ceiling: the bytes its large objects (arrays and strings of
+// kLargeObject bytes or more) hold, counted when one is made and when it is freed. Each such
+// object holds a reference to the account (it may outlive the run), as does the run.
+struct HeapAccount {
+  std::atomic<int64_t> bytes{0};
+  std::atomic<int32_t> refs{1};
+  int64_t limit = 0;  // bytes; 0 is none
+};
+constexpr size_t kLargeObject = 64 * 1024;
+// heap_charge() counts bytes against the calling goroutine's run and returns the account to
+// give them back to (heap_release), or null outside a run; past the ceiling it ends the program
+// with Go's "fatal error: runtime: out of memory" (a goro::Fatal). Defined in rt.cpp.
+HeapAccount* heap_charge(int64_t bytes);
+void heap_release(HeapAccount* h, int64_t bytes);  // bytes given back; drops h's reference
+// heap_reserve() ends the program as heap_charge() would unless `bytes` more fit now (before
+// building something that large).
+void heap_reserve(int64_t bytes);
+
 [[gnu::always_inline]] inline void incref(Obj* o) {
   if (!o) return;
   if (g_parallel_runs.load(std::memory_order_relaxed) == 0)
@@ -121,7 +139,14 @@ struct Value {
 
 struct StrObj : Obj {
   std::string s;
-  explicit StrObj(std::string v) : Obj(OKind::Str), s(std::move(v)) {}
+  HeapAccount* heap = nullptr;  // a large string's run (its bytes count against the ceiling)
+  explicit StrObj(std::string v) : Obj(OKind::Str), s(std::move(v)) {
+    if (s.size() >= kLargeObject) [[unlikely]]
+      heap = heap_charge(static_cast<int64_t>(s.capacity()));
+  }
+  ~StrObj() override {
+    if (heap) heap_release(heap, static_cast<int64_t>(s.capacity()));
+  }
 };
 
 struct CellObj : Obj {
@@ -135,8 +160,17 @@ struct StructObj : Obj {
 };
 
 struct ArrObj : Obj {
+  HeapAccount* heap;  // a large array's run (charged before the elements are allocated)
   std::vector<Value> a;
-  explicit ArrObj(size_t n) : Obj(OKind::Arr), a(n) {}
+  explicit ArrObj(size_t n)
+      : Obj(OKind::Arr),
+        heap(n >= kLargeObject / sizeof(Value) ? heap_charge(static_cast<int64_t>(bytes(n))) : nullptr),
+        a(n) {}
+  ~ArrObj() override {
+    if (heap) heap_release(heap, static_cast<int64_t>(bytes(a.size())));
+  }
+  // bytes() is what n elements take (saturating: a count past memory's size is over any ceiling)
+  static uint64_t bytes(size_t n) { return n > (uint64_t{1} << 58) ? uint64_t{1} << 62 : n * sizeof(Value); }
 };
 
 struct SliceObj : Obj {

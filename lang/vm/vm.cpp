@@ -17,9 +17,11 @@
 namespace golang {
 
 namespace {
-constexpr size_t kMaxFrames = 2000000;          // about Go's 1 GB stack limit for small frames
-constexpr size_t kMaxStack = 64 * 1024 * 1024;  // Values
-constexpr int64_t kMaxUnstarted = 4096;         // go statements yield beyond this (go_stmt)
+constexpr size_t kMaxFrames = 2000000;                  // about Go's 1 GB stack limit for small frames
+constexpr size_t kMaxStack = 16 * 1024 * 1024;          // Values (256 MiB): deep recursion ends in seconds
+constexpr size_t kMaxTraceback = 100;                   // frames a traceback shows, as Go's
+constexpr int64_t kMaxElems = (int64_t{1} << 48) / 16;  // Go's maxAlloc in 16-byte Values
+constexpr int64_t kMaxUnstarted = 4096;                 // go statements yield beyond this (go_stmt)
 
 inline int64_t wrap(int64_t v, int kind) {
   if (!(kind & 0xff)) return v;
@@ -55,6 +57,21 @@ std::string itoa(int64_t v) { return std::to_string(v); }
 
 ChanObj* as_chan(const Value& v) { return static_cast<ChanObj*>(v.o); }
 
+// grow_array() is append's new backing array; when it cannot be had (the memory ceiling), the
+// slice header being built goes too.
+ArrObj* grow_array(SliceObj* ns, int64_t cap) {
+  try {
+    return new ArrObj(static_cast<size_t>(cap));
+  } catch (...) {
+    delete ns;
+    throw;
+  }
+}
+
+}  // namespace
+
+namespace {
+std::string frames_text(const FrameStack& frames, const Proto* entry);
 }  // namespace
 
 void Thread::ensure(size_t n) {
@@ -65,11 +82,10 @@ void Thread::ensure(size_t n) {
 
 [[noreturn]] void Thread::fatal(const std::string& msg) {
   // a fatal error cannot be recovered: end the program with Go's words
-  // (not a goro::Panic: nothing on the way may turn it into a recoverable panic)
-  if (msg == "stack overflow")
-    throw std::runtime_error(
-        "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow");
-  throw std::runtime_error(msg);
+  // (a goro::Fatal, not a goro::Panic: nothing on the way may turn it into a recoverable panic)
+  std::string header;
+  if (msg == "stack overflow") header = "runtime: goroutine stack exceeds 1000000000-byte limit\n";
+  throw goro::Fatal(msg, header, with_origin(frames_text(frames_, run_.prog->entry)));
 }
 
 int Thread::line() const {
@@ -83,11 +99,17 @@ int Thread::line() const {
 namespace {
 // frames_text() is Go's traceback of the frames, innermost first; the program's entry (which
 // runs the package's initialisers, then main.main) is the runtime's in Go, and not shown.
+// Past kMaxTraceback frames the rest is elided, as Go does.
 std::string frames_text(const FrameStack& frames, const Proto* entry) {
   std::string out;
+  size_t shown = 0;
   for (size_t k = frames.size(); k-- > 0;) {
     const Frame& f = frames[k];
     if (f.p == entry) continue;
+    if (shown++ == kMaxTraceback) {
+      out += "...additional frames elided...\n";
+      break;
+    }
     size_t pc = static_cast<size_t>(f.pc > 0 ? f.pc - 1 : 0);
     int line = pc < f.p->lines.size() ? f.p->lines[pc] : f.p->line;
     out += f.p->name + (f.p->nparams > 0 ? "(...)" : "()") + "\n\t" + f.p->file + ":" + std::to_string(line) +
@@ -224,6 +246,8 @@ void Thread::start(const Value& fn, std::vector<Value> args) {
 }
 
 bool Thread::call(const Value& fn, const std::vector<Value>& args, std::vector<Value>* results) {
+  // a native calling back into Go nests on the goroutine's C stack: bound it as Go bounds its own
+  if (c_stack_short()) fatal("stack overflow");
   size_t stop = frames_.size();
   int fpos = sp_;
   int n = static_cast<int>(args.size());
@@ -416,6 +440,12 @@ void Thread::execute(size_t stop) {
     goto* dispatch[ip->op]; \
   } while (0)
 #define JUMP(target) (ip = code + (target)-1)  // the next instruction run is code[target]
+// INTERRUPTIBLE() is goro::checkpoint() with this goroutine's state saved (it may never resume)
+#define INTERRUPTIBLE() \
+  do {                  \
+    SAVE();             \
+    goro::checkpoint(); \
+  } while (0)
 #define TOP (S[sp - 1])
 #define POPV() (std::move(S[--sp]))
 #define DROP() (S[--sp].reset())
@@ -871,6 +901,8 @@ void Thread::execute(size_t stop) {
       }
       case JMP:
       op_JMP:
+        if (goro::detail::g_interrupts.load(std::memory_order_relaxed)) [[unlikely]]
+          INTERRUPTIBLE();  // a loop's back edge: a run that is ending stops here
         JUMP(in.a);
         NEXT();
       case JMPF:
@@ -1357,7 +1389,7 @@ void Thread::execute(size_t stop) {
             ns->cap = cap;
           } else {
             int64_t ncap = cap == 0 ? 1 : cap < 256 ? cap * 2 : cap + (cap + 3 * 256) / 4;
-            auto* a = new ArrObj(static_cast<size_t>(ncap));
+            ArrObj* a = grow_array(ns, ncap);
             for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = s->at(i);
             ns->arr = Value::of_obj(a);
             ns->cap = ncap;
@@ -1399,7 +1431,7 @@ void Thread::execute(size_t stop) {
           int64_t ncap = cap == 0 ? n : cap;
           while (ncap < len + n) ncap = ncap < 256 ? ncap * 2 : ncap + (ncap + 3 * 256) / 4;
           if (ncap < len + n) ncap = len + n;
-          auto* a = new ArrObj(static_cast<size_t>(ncap));
+          ArrObj* a = grow_array(ns, ncap);
           for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = s->at(i);
           ns->arr = Value::of_obj(a);
           ns->off = 0;
@@ -1464,9 +1496,10 @@ void Thread::execute(size_t stop) {
         int64_t cap = in.b ? S[--sp].i : -1;
         int64_t len = S[--sp].i;
         if (cap < 0 && !in.b) cap = len;
-        if (len < 0) RTERR("runtime error: makeslice: len out of range");
-        if (cap < len) RTERR("runtime error: makeslice: cap out of range");
-        if (cap > (int64_t{1} << 34)) RTERR("runtime error: makeslice: len out of range");
+        // Go's bounds: no more elements than the address space holds (its maxAlloc); within
+        // them, the memory ceiling decides (ArrObj)
+        if (len < 0 || len > kMaxElems) RTERR("runtime error: makeslice: len out of range");
+        if (cap < len || cap > kMaxElems) RTERR("runtime error: makeslice: cap out of range");
         auto* a = new ArrObj(static_cast<size_t>(cap));
         RType* et = t->under()->elem;
         if (is_aggregate(et))
@@ -1488,7 +1521,8 @@ void Thread::execute(size_t stop) {
       op_MAKECHAN : {
         RType* t = run_.prog->type(in.a);
         int64_t n = TOP.i;
-        if (n < 0) RTERR("makechan: size out of range");
+        if (n < 0 || n > kMaxElems) RTERR("makechan: size out of range");
+        heap_reserve(n * static_cast<int64_t>(sizeof(CVal)));  // its buffer: within the ceiling
         auto* c = new ChanObj();
         c->elem = t->under()->elem;
         SAVE();
@@ -1860,7 +1894,11 @@ void Thread::execute(size_t stop) {
       op_JCMP_LK : {
         int64_t x = L[in.a].i, k = in.b;
         bool r = cmp_holds(x, k, in.c >> kJcmpShift);
-        if (!r) JUMP(in.c & ((1 << kJcmpShift) - 1));
+        if (!r) {
+          if (goro::detail::g_interrupts.load(std::memory_order_relaxed)) [[unlikely]]
+            INTERRUPTIBLE();
+          JUMP(in.c & ((1 << kJcmpShift) - 1));
+        }
         NEXT();
       }
       case LOADADDI:
@@ -1901,7 +1939,11 @@ void Thread::execute(size_t stop) {
       op_JCMP_LL : {
         int64_t x = L[in.a].i, y = L[in.b].i;
         bool r = cmp_holds(x, y, in.c >> kJcmpShift);
-        if (!r) JUMP(in.c & ((1 << kJcmpShift) - 1));
+        if (!r) {
+          if (goro::detail::g_interrupts.load(std::memory_order_relaxed)) [[unlikely]]
+            INTERRUPTIBLE();
+          JUMP(in.c & ((1 << kJcmpShift) - 1));
+        }
         NEXT();
       }
       case ADDLL:

@@ -23,6 +23,18 @@
 
 namespace golang {
 
+// kGoroutineCStack is the C stack an interpreted goroutine runs on (goroscope::lang's
+// goroutine_stack_size()): Go's frames live on the Thread's heap stack, but natives that call
+// back into Go (Thread::call) and fmt's walk of nested values nest on this one.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr size_t kGoroutineCStack = 1024 * 1024;  // instrumented locals each take a padded slot
+#else
+constexpr size_t kGoroutineCStack = 64 * 1024;
+#endif
+// kCStackBudget is how much of it Thread::call and fmt may use before the goroutine ends in
+// Go's stack overflow; the rest is room for what runs between two checks and for unwinding.
+constexpr size_t kCStackBudget = kGoroutineCStack / 4 * 3;
+
 struct Run {
   Run() = default;
   Run(const Run&) = delete;
@@ -30,6 +42,12 @@ struct Run {
   ~Run() {
     globals.reset();
     if (parallel) g_parallel_runs.fetch_sub(1);
+    if (heap) heap_release(heap, 0);
+  }
+  // set_max_memory() gives the run a memory ceiling (bytes; 0: none) for its large objects.
+  void set_max_memory(int64_t bytes) {
+    if (!heap) heap = new HeapAccount();
+    heap->limit = bytes;
   }
   // set_parallel(): several Ps share Values between threads: reference counts must be atomic
   // until the last goroutine of this run is gone (the Run lives that long).
@@ -38,6 +56,7 @@ struct Run {
     parallel = on;
   }
   bool parallel = false;
+  HeapAccount* heap = nullptr;  // the memory ceiling and what the large objects hold (or none)
   const Program* prog = nullptr;
   Value globals;                      // an ArrObj: &global is a pointer into it
   std::atomic<int> exit_code{-1};     // set by os.Exit
@@ -122,7 +141,8 @@ class Thread {
  public:
   // A Thread is made on the goroutine it runs, and tells the runtime the line it stands on
   // (every event about the goroutine carries it) until it goes.
-  explicit Thread(Run& run) : run_(run) {
+  explicit Thread(Run& run)
+      : run_(run), c_stack_top_(reinterpret_cast<uintptr_t>(__builtin_frame_address(0))) {
     // the value stack and the frames are allocated by the first call, to its size, and grow on
     // demand: a parked goroutine stays small
     goro::set_source_hooks(&kSourceHooks, this);
@@ -148,7 +168,15 @@ class Thread {
   void panic(Value v);
   void runtime_error(const std::string& msg);
   bool panicking() const { return panicking_; }
+  // fatal() ends the program with Go's "fatal error: msg" (nothing recovers it); "stack
+  // overflow" gets Go's line about the stack's limit before it.
   [[noreturn]] void fatal(const std::string& msg);
+  // c_stack_short() is true when this goroutine's C stack is nearly used up (natives calling
+  // back into Go, fmt walking a value that contains itself): the caller reports a stack overflow.
+  bool c_stack_short() const {
+    uintptr_t used = c_stack_top_ - reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    return used > kCStackBudget;
+  }
 
   // args() is where the running native's arguments are (and its results go); valid again
   // after a nested call(). native_fn() is the func value being run (its bound data).
@@ -192,6 +220,7 @@ class Thread {
   void defer_stmt(int nargs);
 
   Run& run_;
+  uintptr_t c_stack_top_;  // where this goroutine's C stack stood when the Thread was made
   std::vector<Value> stack_;
   int sp_ = 0;  // next free slot
   FrameStack frames_;

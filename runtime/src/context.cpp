@@ -159,7 +159,7 @@ std::pair<Context, CancelFunc> with_deadline(const Context& parent, int64_t dead
 }
 
 std::pair<Context, CancelFunc> with_timeout(const Context& parent, std::chrono::nanoseconds timeout) {
-  return with_deadline(parent, detail::current_sched().now() + timeout.count());
+  return with_deadline(parent, detail::Timers::after(detail::current_sched().now(), timeout.count()));
 }
 
 }  // namespace goro

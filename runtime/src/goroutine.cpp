@@ -63,8 +63,21 @@ void set_source_hooks(const SourceHooks* hooks, const void* ctx) {
   g->hooks_ctx = ctx;
 }
 
+const void* source_context(const SourceHooks* hooks) {
+  detail::P* p = detail::current_p();  // null outside goro::run (current_g() would throw)
+  detail::G* g = p ? p->curg : nullptr;
+  return g && g->hooks == hooks ? g->hooks_ctx : nullptr;
+}
+
 namespace detail {
 std::atomic<int> g_lines_watched{0};
+std::atomic<int> g_interrupts{0};
+
+void stop_if_ending() {
+  if (!current_g()) return;
+  Sched& s = current_sched();
+  if (s.interrupted()) s.gosched();  // the scheduler sees the run end and never resumes it
+}
 
 void arrive_at_line(uint32_t line) {
   if (P* p = current_p()) p->sched->at_line(line);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <new>
 #include <stdexcept>
 
 #include "goro/goroutine.hpp"
@@ -117,6 +118,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   }
   worker(ps_[0].get());
   for (size_t i = 1; i < nprocs_; i++) ps_[i]->thread.join();
+  if (interrupting_.exchange(false)) g_interrupts.fetch_sub(1);  // nothing of this run computes now
   if (control_) control_->detach();
   control_ = nullptr;
   Tap* tap = tap_;
@@ -292,6 +294,10 @@ void goroutine_entry(Transfer t) {
     try {
       g->fn();
     } catch (const Unwind&) {
+    } catch (const Fatal& e) {
+      if (!g->unwinding) s->on_fatal(g, e);
+    } catch (const std::bad_alloc&) {  // as Go's runtime says it
+      if (!g->unwinding) s->on_fatal(g, Fatal("runtime: out of memory"));
     } catch (const Panic& e) {
       if (!g->unwinding) s->on_panic(g, e.what(), e.frames());
     } catch (const std::exception& e) {
@@ -474,6 +480,7 @@ void Sched::finish(ExitStatus status, std::string message) {
     tap_->push(e.p, e);  // no pause here: the program is over
   }
   stopping_.store(true);
+  raise_interrupt();
   wake_all();
 }
 
@@ -510,6 +517,10 @@ std::string Sched::dump(const char* headline, G* only, const std::string& only_f
 
 void Sched::on_panic(G* g, const std::string& what, const std::string& frames) {
   finish(ExitStatus::Panic, dump(("panic: " + what).c_str(), g, frames));
+}
+
+void Sched::on_fatal(G* g, const Fatal& e) {
+  finish(ExitStatus::Panic, dump((e.header() + "fatal error: " + e.what()).c_str(), g, e.frames()));
 }
 
 void Sched::fatal(const char* msg) {

@@ -283,8 +283,13 @@ class Sched {
   // false otherwise.
   bool variables_now(uint64_t id, int held, std::vector<VarView>& out) const;
   void freeze_clock(bool frozen);
-  // interrupt() wakes every idle M to look at the Control again.
-  void interrupt() { wake_all(); }
+  // interrupt() wakes every idle M to look at the Control again (which asks to stop), and has
+  // goroutines that never block stop at their next checkpoint().
+  void interrupt() {
+    raise_interrupt();
+    wake_all();
+  }
+  bool interrupted() const { return interrupting_.load(std::memory_order_relaxed); }
   void set_speed(double speed);
 
  private:
@@ -303,6 +308,7 @@ class Sched {
   void goexit(G* g);
   void preempt();
   void on_panic(G* g, const std::string& what, const std::string& frames = {});
+  void on_fatal(G* g, const Fatal& e);  // a goroutine ended by a fatal error (goro::Fatal)
   void finish(ExitStatus status, std::string message);
   // dump() is Go's goroutine dump: each goroutine's state and frames (an interpreter's, from
   // its SourceHooks, or only_frames for `only`), or its name when none are known.
@@ -351,6 +357,10 @@ class Sched {
   size_t nprocs_ = 0;
   // Read on every hand-off and by spinning Ps, written once a run: kept apart from what changes.
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> interrupting_{false};  // counted in g_interrupts (checkpoint() stops here)
+  void raise_interrupt() {
+    if (!interrupting_.exchange(true)) g_interrupts.fetch_add(1);
+  }
   bool tearing_down_ = false;
   Tap* tap_ = nullptr;
   Control* control_ = nullptr;

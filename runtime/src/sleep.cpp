@@ -35,7 +35,7 @@ void Sched::sleep(int64_t ns) {
   if (ns <= 0) return;
   G* g = current_g();
   Timer t;
-  t.when = now() + ns;
+  t.when = Timers::after(now(), ns);
   if (traced()) emit(event(EventKind::Sleep, 0, t.when));
   t.f = &ready_timer_g;
   t.arg = g;

@@ -28,6 +28,9 @@ struct Timer {
 class Timers {
  public:
   static constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+  // after() is the time d nanoseconds after t, at most the last moment before kNever (a
+  // Sleep(math.MaxInt64) is a real timer that never comes, not an overflow)
+  static constexpr int64_t after(int64_t t, int64_t d) { return d > kNever - 1 - t ? kNever - 1 : t + d; }
 
   // mutex() guards the heap. A spin lock, not std::mutex: sleep() takes it on a goroutine and
   // the scheduler releases it after the switch (park's unlock), which pthreads forbid.

@@ -79,6 +79,14 @@ goro::Exit run(const Program& p, const goro::Config& cfg, const goro::Observer* 
 // loop runs on the fiber's, and a sanitizer build's loop is far larger.
 size_t goroutine_stack_size();
 
+// kDefaultMaxMemory is a program's memory ceiling unless set_max_memory() says otherwise.
+constexpr int64_t kDefaultMaxMemory = int64_t{4} << 30;
+// set_max_memory() sets the memory ceiling of the programs run from now on (bytes; 0: none):
+// going over it ends a program with Go's "fatal error: runtime: out of memory" (exit status 2).
+// max_memory() is the current one.
+void set_max_memory(int64_t bytes);
+int64_t max_memory();
+
 // main_function() is the program's main goroutine, for callers that call goro::run
 // themselves; *exit_code (optional, must outlive the run) receives os.Exit's code, or -1.
 std::function<void()> main_function(std::shared_ptr<const Program> p, int procs, int* exit_code);

@@ -33,6 +33,22 @@ class Panic : public std::runtime_error {
   std::string frames_;
 };
 
+// Fatal is the exception a Go fatal error travels as (a stack overflow, running out of
+// memory): nothing recovers it; if it escapes a goroutine the program ends with
+// "fatal error: <what>", after the lines in `header` (Go's "runtime: ..." explanation), and the
+// frames as for a Panic. It is not a Panic, so no handler of panics turns it into one.
+class Fatal : public std::runtime_error {
+ public:
+  explicit Fatal(const std::string& what, std::string header = {}, std::string frames = {})
+      : std::runtime_error(what), header_(std::move(header)), frames_(std::move(frames)) {}
+  const std::string& header() const { return header_; }
+  const std::string& frames() const { return frames_; }
+
+ private:
+  std::string header_;
+  std::string frames_;
+};
+
 // go() starts fn as a new goroutine and returns its id (ids are 1 for main, then 2, 3, ... in
 // creation order). The name is what the app and the deadlock dump show; created_at, the go
 // statement (the caller by default), is what the race detector's reports show.
@@ -103,11 +119,26 @@ struct SourceHooks {
 // set_source_hooks() sets them for the calling goroutine (hooks must outlive it; clear them,
 // nullptr, before ctx goes; they are cleared when the goroutine ends).
 void set_source_hooks(const SourceHooks* hooks, const void* ctx);
+// source_context() is the ctx the calling goroutine set with these hooks, or null (another
+// interpreter's, none, or not called from a goroutine).
+const void* source_context(const SourceHooks* hooks);
 
 namespace detail {
 extern std::atomic<int> g_lines_watched;  // Controls with breakpoints set or a line step pending
+extern std::atomic<int> g_interrupts;     // runs ending (a fatal error, a panic, a Control's stop)
 void arrive_at_line(uint32_t line);
+void stop_if_ending();
 }  // namespace detail
+
+// checkpoint() lets a goroutine that computes without ever blocking (an interpreter's loop,
+// at each backward jump) be stopped when its run ends: by a Control's stop (Ctrl-C, the
+// window's Stop), or by another goroutine's panic or fatal error. It costs one load unless
+// some run in the process is ending; then, if it is this goroutine's, the goroutine never
+// runs on.
+inline void checkpoint() {
+  if (detail::g_interrupts.load(std::memory_order_relaxed) != 0) [[unlikely]]
+    detail::stop_if_ending();
+}
 
 // at_line() tells the runtime that the calling goroutine arrives at a statement on `line` (an
 // interpreter compiled with line marks calls it before each statement). It costs one load

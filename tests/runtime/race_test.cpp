@@ -3,6 +3,7 @@
 // on every schedule. Each at procs 1 and 2.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 
 #include "goro/goro.hpp"
@@ -182,12 +183,17 @@ TEST_P(Race, SelectCasesCarryTheirEdges) {
   EXPECT_EQ(count([] {
               goro::Shared<int> x{0, "x"};
               auto a = goro::make_chan<int>(0), b = goro::make_chan<int>(1);
+              // main waits for the store without a happens-before edge (a plain atomic and
+              // yield), so that the program cannot end before the racing store is made
+              std::atomic<bool> stored{false};
               goro::go([&, a] {
                 a.send(1);
                 x.store(1);
+                stored.store(true);
               });
               goro::select(goro::on_recv(a, [](int) {}), goro::on_recv(b, [](int) {}));
               x.load();
+              while (!stored.load()) goro::yield();
             }),
             1u);
 }

@@ -35,25 +35,6 @@ void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
-// Outcome is what a command did: its exit status and what it wrote.
-struct Outcome {
-  std::optional<int> status;
-  std::string out, err;
-};
-
-Outcome cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  auto* o = std::cout.rdbuf(out.rdbuf());
-  auto* e = std::cerr.rdbuf(err.rdbuf());
-  Outcome r;
-  r.status = goroscope::cli_main(args);
-  std::cout.rdbuf(o);
-  std::cerr.rdbuf(e);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
 Event ev(EventKind kind, uint64_t g, uint32_t obj = 0, int64_t arg = 0, uint8_t aux = 0, int64_t time = 0) {
   Event e{};
   e.kind = kind, e.g = g, e.obj = obj, e.arg = arg, e.aux = aux, e.time = time;
@@ -141,7 +122,7 @@ TEST(RecordingCases, ALastEventsBlockOfMoreThan512EventsIsReadWhole) {
     ASSERT_EQ(r.events.size(), v.size());
     for (size_t i = 0; i < r.events.size(); i++) ASSERT_EQ(r.events[i].seq, i + 1) << per_block;
     EXPECT_EQ(r.events.back().line, 7 + 1199 % 3);
-    Outcome o = cli({"inspect", p, "--at", "600ns"});
+    CliOutcome o = cli({"inspect", p, "--at", "600ns"});
     EXPECT_EQ(o.status, 0) << o.err;
     EXPECT_NE(o.out.find("events: 1203\n"), std::string::npos) << o.out;
   }
@@ -209,7 +190,7 @@ TEST(RecordingCases, AStringUsedByThousandsOfEventsIsNotCopiedPerEvent) {
   std::string bytes = file(v, {"main", "jobs", big});
   std::string p = tmp("shared-string.gorec");
   write_file(p, bytes);
-  Outcome o = cli({"inspect", p, "--at", "0"});
+  CliOutcome o = cli({"inspect", p, "--at", "0"});
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_NE(o.out.find("goroutines: 1001\n"), std::string::npos);
   EXPECT_LT(o.out.size(), 4 * bytes.size());
@@ -256,7 +237,7 @@ TEST(RecordingCases, InspectEscapesWhatTheFileSays) {
   f.block(forge::kEnd, forge::end(n.size()));
   std::string p = tmp("hostile-strings.gorec");
   write_file(p, f.bytes());
-  Outcome o = cli({"inspect", p, "--at", "1s"});
+  CliOutcome o = cli({"inspect", p, "--at", "1s"});
   ASSERT_EQ(o.status, 0) << o.err;
   EXPECT_TRUE(terminal_safe(o.out)) << o.out;
   EXPECT_NE(o.out.find(R"("\x1b]0;owned\a\x1b[2J\x00\xff\xfe\r")"), std::string::npos) << o.out;
@@ -341,7 +322,7 @@ TEST(RecordingCases, CountsAreOfGoroutinesThatExist) {
   EXPECT_LT(bytes.size(), 300u);
   std::string p = tmp("one-goroutine.gorec");
   write_file(p, bytes);
-  Outcome o = cli({"inspect", p, "--at", "0"});
+  CliOutcome o = cli({"inspect", p, "--at", "0"});
   ASSERT_EQ(o.status, 0) << o.err;
   EXPECT_NE(o.out.find("goroutines: 1\n"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("  65537 (unnamed): runnable\n"), std::string::npos);
@@ -365,7 +346,7 @@ TEST(RecordingCases, TheStateAtATimeTakesEveryEventUpToTheLastOneAtOrBeforeIt) {
                           ev(EventKind::GoEnd, 2, 0, 0, 0, 70)};
   std::string p = tmp("times.gorec");
   write_file(p, file(v, {}));
-  Outcome o = cli({"inspect", p, "--at", "60ns"});
+  CliOutcome o = cli({"inspect", p, "--at", "60ns"});
   ASSERT_EQ(o.status, 0) << o.err;
   EXPECT_NE(o.out.find("duration: 100ns\n"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("event 5\n"), std::string::npos) << o.out;  // through GoStart of 2 at 50 ns
@@ -415,7 +396,7 @@ TEST(RecordingCases, AnEmptyEventsBlockInAnOldVersionIsRead) {
     goro::Recording r = goro::load_recording(p);
     ASSERT_EQ(r.events.size(), 3u) << version;
     EXPECT_EQ(r.events[2].kind, EventKind::ObjMake);
-    Outcome o = cli({"inspect", p});
+    CliOutcome o = cli({"inspect", p});
     EXPECT_EQ(o.status, 0) << o.err;
   }
 }

@@ -67,24 +67,6 @@ size_t env(const char* name, size_t fallback) {
   return v && *v ? std::strtoull(v, nullptr, 10) : fallback;
 }
 
-struct Outcome {
-  std::optional<int> status;
-  std::string out, err;
-};
-
-Outcome cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  auto* o = std::cout.rdbuf(out.rdbuf());
-  auto* e = std::cerr.rdbuf(err.rdbuf());
-  Outcome r;
-  r.status = goroscope::cli_main(args);
-  std::cout.rdbuf(o);
-  std::cerr.rdbuf(e);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
 bool terminal_safe(const std::string& s) {
   for (size_t i = 0; i < s.size();) {
     uint32_t r = 0;
@@ -555,8 +537,8 @@ TEST(RecordingFuzz, CraftedRecordingsThroughEveryVerb) {
     std::string at = std::to_string(rng() % 4000000) + "ns";
     const std::string which = "crafted recording " + std::to_string(n);
 
-    Outcome o = cli(rng() % 2 ? std::vector<std::string>{"inspect", p}
-                              : std::vector<std::string>{"inspect", p, "--at", at});
+    CliOutcome o = cli(rng() % 2 ? std::vector<std::string>{"inspect", p}
+                                 : std::vector<std::string>{"inspect", p, "--at", at});
     ASSERT_TRUE(o.status == 0 || o.status == 1) << which << ": " << o.err;
     EXPECT_TRUE(terminal_safe(o.out)) << which;
     EXPECT_TRUE(terminal_safe(o.err)) << which;
@@ -574,7 +556,7 @@ TEST(RecordingFuzz, CraftedRecordingsThroughEveryVerb) {
           << which << ": " << o.err;
     }
 
-    Outcome x = cli({"export", p, "--chrome", json});
+    CliOutcome x = cli({"export", p, "--chrome", json});
     EXPECT_EQ(x.status, o.status) << which << ": " << x.err;
     if (x.status == 0) {
       std::ifstream in(json, std::ios::binary);

@@ -5,12 +5,38 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
+#include "cli.hpp"
 #include "scenario.hpp"
 #include "session.hpp"
 
 // small() is a program's defaults, shrunk where the defaults are large (the million program).
+// CliOutcome is what a command did: its exit status and what it wrote.
+struct CliOutcome {
+  std::optional<int> status;
+  std::string out, err;
+};
+
+// cli() runs goroscope's command line in this process, capturing what it writes.
+inline CliOutcome cli(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  auto* o = std::cout.rdbuf(out.rdbuf());
+  auto* e = std::cerr.rdbuf(err.rdbuf());
+  CliOutcome r;
+  r.status = goroscope::cli_main(args);
+  std::cout.rdbuf(o);
+  std::cerr.rdbuf(e);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
 inline goroscope::Params small(const goroscope::Scenario& s) {
   goroscope::Params p = s.defaults();
   if (s.name == "million") p.values["n"] = 20000;

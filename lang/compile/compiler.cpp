@@ -2108,7 +2108,8 @@ class Compiler {
       case BClear: {
         expr(as[0]);
         race_name_ = label(as[0]);
-        emit(CLEAR, as[0]->type->under()->k == TK::Map ? 1 : 0, 0);
+        bool is_map = as[0]->type->under()->k == TK::Map;
+        emit(CLEAR, is_map ? 1 : 0, is_map ? 0 : is_agg_value(as[0]->type->under()->elem));
         return;
       }
       case BPrint:

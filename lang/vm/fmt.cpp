@@ -317,29 +317,28 @@ struct Formatter {
           if (!exported) {
             Formatter sub = *this;
             sub.width = -1;
-            out += sub.value_nomethods(u->fields[i].type, s ? s->f[i] : Value(), verb, depth + 1);
+            out += sub.value_nomethods(u->fields[i].type, s ? slot_load(s->f[i]) : Value(), verb, depth + 1);
           } else {
-            out += elem(u->fields[i].type, s ? s->f[i] : Value(), verb, depth + 1);
+            out += elem(u->fields[i].type, s ? slot_load(s->f[i]) : Value(), verb, depth + 1);
           }
         }
         return out + "}";
       }
       case TK::Array:
       case TK::Slice: {
-        std::vector<const Value*> items;
-        Value arr;
+        std::vector<Value> items;  // copies: another goroutine may be storing elements
         if (u->k == TK::Array) {
           auto* a = static_cast<ArrObj*>(v.o);
           if (a)
-            for (auto& x : a->a) items.push_back(&x);
+            for (auto& x : a->a) items.push_back(slot_load(x));
         } else if (v.o) {
           auto* sl = static_cast<SliceObj*>(v.o);
-          for (int64_t i = 0; i < sl->len; i++) items.push_back(&sl->at(i));
+          for (int64_t i = 0; i < sl->len; i++) items.push_back(slot_load(sl->at(i)));
         }
         TK ek = u->elem->under()->k;
         if (ek == TK::Uint8 && (verb == 's' || verb == 'q' || verb == 'x' || verb == 'X')) {
           std::string bytes;
-          for (auto* x : items) bytes += static_cast<char>(x->i);
+          for (auto& x : items) bytes += static_cast<char>(x.i);
           if (verb == 's') return bytes;
           if (verb == 'q') return quote_go(bytes);
           return hex_string(bytes, verb);
@@ -349,12 +348,12 @@ struct Formatter {
           if (u->k == TK::Slice && !v.o) return t->str + "(nil)";
           std::string out = t->str + "{";
           for (size_t i = 0; i < items.size(); i++)
-            out += (i ? ", " : "") + elem(u->elem, *items[i], verb, depth + 1);
+            out += (i ? ", " : "") + elem(u->elem, items[i], verb, depth + 1);
           return out + "}";
         }
         std::string out = "[";
         for (size_t i = 0; i < items.size(); i++)
-          out += (i ? " " : "") + elem(u->elem, *items[i], verb, depth + 1);
+          out += (i ? " " : "") + elem(u->elem, items[i], verb, depth + 1);
         return out + "]";
       }
       case TK::Map: {
@@ -431,8 +430,8 @@ struct Formatter {
       auto* x = static_cast<StructObj*>(a.o);
       auto* y = static_cast<StructObj*>(b.o);
       for (size_t i = 0; i < u->fields.size(); i++) {
-        if (key_less(u->fields[i].type, x->f[i], y->f[i])) return true;
-        if (key_less(u->fields[i].type, y->f[i], x->f[i])) return false;
+        if (key_less(u->fields[i].type, slot_load(x->f[i]), slot_load(y->f[i]))) return true;
+        if (key_less(u->fields[i].type, slot_load(y->f[i]), slot_load(x->f[i]))) return false;
       }
       return false;
     }
@@ -759,7 +758,7 @@ std::string format_for_tap(RType* t, const Value& v) {
       RType* ft = u->fields[i].type->under();
       if (i) out += " ";
       if (ft->k == TK::String || ft->k == TK::Bool || is_integer(ft) || is_float(ft))
-        out += format_for_tap(u->fields[i].type, s->f[i]);
+        out += format_for_tap(u->fields[i].type, slot_load(s->f[i]));
       else
         out += "…";
     }

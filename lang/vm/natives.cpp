@@ -28,7 +28,7 @@ std::vector<Value> items(const Value& slice) {
   if (!slice.o) return out;
   auto* s = static_cast<SliceObj*>(slice.o);
   out.reserve(static_cast<size_t>(s->len));
-  for (int64_t i = 0; i < s->len; i++) out.push_back(s->at(i));
+  for (int64_t i = 0; i < s->len; i++) out.push_back(slot_load(s->at(i)));
   return out;
 }
 
@@ -168,7 +168,7 @@ void errors_set_as(Thread& th, Value* a) {
     if (is_aggregate(want))
       copy_into(want, ptr, store);
     else
-      static_cast<PtrObj*>(ptr.o)->slot() = store;
+      slot_store(static_cast<PtrObj*>(ptr.o)->slot(), store);
   }
   th.args()[0] = b(ok);
 }
@@ -235,7 +235,7 @@ void time_now(Thread&, Value* a) { a[0] = Value::of_int(goro::now()); }
 void time_duration_string(Thread&, Value* a) { a[0] = make_str(duration_string(a[0].i)); }
 void time_format(Thread&, Value* a) {
   // the program's clock starts at the Unix epoch; format as Go's default layout would
-  int64_t ns = static_cast<StructObj*>(a[0].o)->f[0].i;
+  int64_t ns = slot_load(static_cast<StructObj*>(a[0].o)->f[0]).i;
   std::string layout = str_of(a[1]);
   int64_t secs = ns / 1000000000, nsec = ns % 1000000000;
   int64_t days = secs / 86400, rem = secs % 86400;
@@ -324,50 +324,55 @@ void cond_wait(Thread& th, Value* a) {
 void cond_signal(Thread&, Value* a) { self<CondObj>(a)->cond.signal(); }
 void cond_broadcast(Thread&, Value* a) { self<CondObj>(a)->cond.broadcast(); }
 
-// --- sync/atomic: pointers to int slots
+// --- sync/atomic: pointers to int slots, read and written under the slot's lock (vm/slot.hpp),
+// the same lock every load and store of that variable takes, so an atomic operation is whole.
 
-int64_t* slot_of(Thread& th, const Value& p) {
+Value* slot_of(Thread& th, const Value& p) {
   if (!p.o) {
     th.runtime_error("invalid memory address or nil pointer dereference");
     return nullptr;
   }
-  return &static_cast<PtrObj*>(p.o)->slot().i;
+  return &static_cast<PtrObj*>(p.o)->slot();
 }
 int64_t wrap32(int64_t v, bool uns) {
   return uns ? static_cast<int64_t>(static_cast<uint32_t>(v)) : static_cast<int64_t>(static_cast<int32_t>(v));
 }
 template <int Bits, bool Uns>
 void atomic_add(Thread& th, Value* a) {
-  int64_t* p = slot_of(th, a[0]);
+  Value* p = slot_of(th, a[0]);
   if (!p) return;
-  if (Bits == 32) {
-    int64_t old = __atomic_load_n(p, __ATOMIC_SEQ_CST), nv;
-    do {
-      nv = wrap32(old + a[1].i, Uns);
-    } while (!__atomic_compare_exchange_n(p, &old, nv, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
-    a[0] = Value::of_int(nv);
-  } else {
-    a[0] = Value::of_int(static_cast<int64_t>(
-        __atomic_add_fetch(reinterpret_cast<uint64_t*>(p), static_cast<uint64_t>(a[1].i), __ATOMIC_SEQ_CST)));
-  }
+  SlotGuard g(*p);
+  int64_t sum = static_cast<int64_t>(static_cast<uint64_t>(p->i) + static_cast<uint64_t>(a[1].i));
+  p->i = Bits == 32 ? wrap32(sum, Uns) : sum;
+  a[0] = Value::of_int(p->i);
 }
 void atomic_load(Thread& th, Value* a) {
-  int64_t* p = slot_of(th, a[0]);
-  if (p) a[0] = Value::of_int(__atomic_load_n(p, __ATOMIC_SEQ_CST));
+  Value* p = slot_of(th, a[0]);
+  if (!p) return;
+  SlotGuard g(*p);
+  a[0] = Value::of_int(p->i);
 }
 void atomic_store(Thread& th, Value* a) {
-  int64_t* p = slot_of(th, a[0]);
-  if (p) __atomic_store_n(p, a[1].i, __ATOMIC_SEQ_CST);
+  Value* p = slot_of(th, a[0]);
+  if (!p) return;
+  SlotGuard g(*p);
+  p->i = a[1].i;
 }
 void atomic_swap(Thread& th, Value* a) {
-  int64_t* p = slot_of(th, a[0]);
-  if (p) a[0] = Value::of_int(__atomic_exchange_n(p, a[1].i, __ATOMIC_SEQ_CST));
+  Value* p = slot_of(th, a[0]);
+  if (!p) return;
+  SlotGuard g(*p);
+  int64_t old = p->i;
+  p->i = a[1].i;
+  a[0] = Value::of_int(old);
 }
 void atomic_cas(Thread& th, Value* a) {
-  int64_t* p = slot_of(th, a[0]);
+  Value* p = slot_of(th, a[0]);
   if (!p) return;
-  int64_t expected = a[1].i;
-  a[0] = b(__atomic_compare_exchange_n(p, &expected, a[2].i, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
+  SlotGuard g(*p);
+  bool swapped = p->i == a[1].i;
+  if (swapped) p->i = a[2].i;
+  a[0] = b(swapped);
 }
 
 // --- context
@@ -899,9 +904,9 @@ void sort_values(Thread& th, const Value& slice,
   if (!slice.o) return;
   auto* s = static_cast<SliceObj*>(slice.o);
   std::vector<Value> v;
-  for (int64_t i = 0; i < s->len; i++) v.push_back(s->at(i));
+  for (int64_t i = 0; i < s->len; i++) v.push_back(slot_load(s->at(i)));
   std::stable_sort(v.begin(), v.end(), less);
-  for (int64_t i = 0; i < s->len; i++) s->at(i) = v[static_cast<size_t>(i)];
+  for (int64_t i = 0; i < s->len; i++) slot_store(s->at(i), v[static_cast<size_t>(i)]);
   (void)th;
 }
 void sort_ints(Thread& th, Value* a) {
@@ -931,8 +936,8 @@ void sort_slice(Thread& th, Value* a) {
   });
   if (th.panicking()) return;
   std::vector<Value> v;
-  for (int64_t i : idx) v.push_back(s->at(i));
-  for (size_t i = 0; i < v.size(); i++) s->at(static_cast<int64_t>(i)) = v[i];
+  for (int64_t i : idx) v.push_back(slot_load(s->at(i)));
+  for (size_t i = 0; i < v.size(); i++) slot_store(s->at(static_cast<int64_t>(i)), v[i]);
 }
 void sort_len_of(Thread&, Value* a) {
   Value x = a[0];

@@ -14,25 +14,13 @@
 #include <vector>
 
 #include "goro/chan.hpp"
+#include "vm/slot.hpp"
 #include "vm/value.hpp"
 
 namespace golang {
 
 class Thread;
 struct RType;
-
-// SpinGuard is a tiny lock for maps (Go would report concurrent writes; here they stay safe).
-class SpinLock {
- public:
-  void lock() {
-    while (f_.test_and_set(std::memory_order_acquire)) {
-    }
-  }
-  void unlock() { f_.clear(std::memory_order_release); }
-
- private:
-  std::atomic_flag f_ = ATOMIC_FLAG_INIT;
-};
 
 struct MapObj : Obj {
   struct Entry {

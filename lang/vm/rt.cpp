@@ -13,6 +13,7 @@
 namespace golang {
 
 std::atomic<int> g_parallel_runs{0};
+SlotLock g_slot_locks[kSlotLocks];
 
 namespace {
 void free_obj(Obj* o) {
@@ -95,6 +96,14 @@ Value zero_value(const Program& prog, RType* t, const std::string& name) {
   (void)prog;
 }
 
+// A struct or array held by value in another is copied field by field (its object never
+// changes: vm/slot.hpp); every other field goes through slot_load/slot_store, since another
+// goroutine may be storing it.
+static bool by_value(const RType* t) {
+  TK k = t->under()->k;
+  return k == TK::Struct || k == TK::Array;
+}
+
 Value copy_value(RType* t, const Value& v) {
   RType* u = t->under();
   if (!v.o) return v;
@@ -103,17 +112,16 @@ Value copy_value(RType* t, const Value& v) {
     auto* s = new StructObj(src->f.size());
     for (size_t i = 0; i < src->f.size(); i++) {
       RType* ft = u->fields[i].type;
-      TK fk = ft->under()->k;
-      s->f[i] = (fk == TK::Struct || fk == TK::Array) ? copy_value(ft, src->f[i]) : src->f[i];
+      s->f[i] = by_value(ft) ? copy_value(ft, src->f[i]) : slot_load(src->f[i]);
     }
     return Value::of_obj(s);
   }
   if (u->k == TK::Array) {
     auto* src = static_cast<ArrObj*>(v.o);
     auto* a = new ArrObj(src->a.size());
-    TK ek = u->elem->under()->k;
-    bool deep = ek == TK::Struct || ek == TK::Array;
-    for (size_t i = 0; i < src->a.size(); i++) a->a[i] = deep ? copy_value(u->elem, src->a[i]) : src->a[i];
+    bool deep = by_value(u->elem);
+    for (size_t i = 0; i < src->a.size(); i++)
+      a->a[i] = deep ? copy_value(u->elem, src->a[i]) : slot_load(src->a[i]);
     return Value::of_obj(a);
   }
   return v;
@@ -122,7 +130,7 @@ Value copy_value(RType* t, const Value& v) {
 void copy_into(RType* t, Value& dst, const Value& src) {
   RType* u = t->under();
   if (!dst.o || !src.o || dst.o == src.o) {
-    if (dst.o != src.o) dst = src;
+    if (dst.o != src.o) slot_store(dst, src);
     return;
   }
   if (u->k == TK::Struct) {
@@ -130,24 +138,23 @@ void copy_into(RType* t, Value& dst, const Value& src) {
     auto* s = static_cast<StructObj*>(src.o);
     for (size_t i = 0; i < d->f.size(); i++) {
       RType* ft = u->fields[i].type;
-      TK fk = ft->under()->k;
-      if (fk == TK::Struct || fk == TK::Array)
+      if (by_value(ft))
         copy_into(ft, d->f[i], s->f[i]);
       else
-        d->f[i] = s->f[i];
+        slot_store(d->f[i], slot_load(s->f[i]));
     }
   } else if (u->k == TK::Array) {
     auto* d = static_cast<ArrObj*>(dst.o);
     auto* s = static_cast<ArrObj*>(src.o);
-    TK ek = u->elem->under()->k;
+    bool deep = by_value(u->elem);
     for (size_t i = 0; i < d->a.size(); i++) {
-      if (ek == TK::Struct || ek == TK::Array)
+      if (deep)
         copy_into(u->elem, d->a[i], s->a[i]);
       else
-        d->a[i] = s->a[i];
+        slot_store(d->a[i], slot_load(s->a[i]));
     }
   } else {
-    dst = src;
+    slot_store(dst, src);
   }
 }
 
@@ -195,14 +202,14 @@ bool values_equal(Thread& th, RType* t, const Value& a, const Value& b) {
       auto* x = static_cast<StructObj*>(a.o);
       auto* y = static_cast<StructObj*>(b.o);
       for (size_t i = 0; i < u->fields.size(); i++)
-        if (u->fields[i].name != "_" && !values_equal(th, u->fields[i].type, x->f[i], y->f[i])) return false;
+        if (u->fields[i].name != "_" && !values_equal(th, u->fields[i].type, slot_load(x->f[i]), slot_load(y->f[i]))) return false;
       return true;
     }
     case TK::Array: {
       auto* x = static_cast<ArrObj*>(a.o);
       auto* y = static_cast<ArrObj*>(b.o);
       for (size_t i = 0; i < x->a.size(); i++)
-        if (!values_equal(th, u->elem, x->a[i], y->a[i])) return false;
+        if (!values_equal(th, u->elem, slot_load(x->a[i]), slot_load(y->a[i]))) return false;
       return true;
     }
     case TK::Interface: {
@@ -255,13 +262,13 @@ uint64_t hash_value(Thread& th, RType* t, const Value& v) {
     case TK::Struct: {
       uint64_t h = 17;
       auto* s = static_cast<StructObj*>(v.o);
-      for (size_t i = 0; i < u->fields.size(); i++) h = h * 31 + hash_value(th, u->fields[i].type, s->f[i]);
+      for (size_t i = 0; i < u->fields.size(); i++) h = h * 31 + hash_value(th, u->fields[i].type, slot_load(s->f[i]));
       return h;
     }
     case TK::Array: {
       uint64_t h = 19;
       auto* a = static_cast<ArrObj*>(v.o);
-      for (auto& e : a->a) h = h * 31 + hash_value(th, u->elem, e);
+      for (auto& e : a->a) h = h * 31 + hash_value(th, u->elem, slot_load(e));
       return h;
     }
     case TK::Interface: {
@@ -428,7 +435,7 @@ Value receiver_for(Thread& th, const MethodRef& m, const Value& v) {
       th.runtime_error("invalid memory address or nil pointer dereference");
       return Value();
     }
-    r = static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)];
+    r = slot_load(static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)]);
   }
   if (m.ptr_recv) return r;
   if (m.recv_is_ptr) {
@@ -437,7 +444,7 @@ Value receiver_for(Thread& th, const MethodRef& m, const Value& v) {
       return Value();
     }
     if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);
-    return static_cast<PtrObj*>(r.o)->slot();
+    return slot_load(static_cast<PtrObj*>(r.o)->slot());
   }
   if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);
   return r;

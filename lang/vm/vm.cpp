@@ -458,7 +458,8 @@ void Thread::execute(size_t stop) {
 
   // Threaded dispatch: a handler that ends with NEXT() jumps straight to the next
   // instruction's (GCC's labels as values); one that ends with break goes round the loop and
-  // through the switch. The table comes from the opcode list (vm/opcodes.hpp).
+  // through the switch. A computed goto leaves a block without running its destructors, so a
+  // handler that ends with NEXT() holds no object with one (a Value holding a reference). The table comes from the opcode list (vm/opcodes.hpp).
   static void* const dispatch[kNumOps] = {
 #define GOROSCOPE_OP_LABEL(name, effect, race, doc) &&op_##name,
       GOROSCOPE_OPCODES(GOROSCOPE_OP_LABEL)
@@ -508,7 +509,7 @@ void Thread::execute(size_t stop) {
       }
       case LOADC:
       op_LOADC:
-        PUSH(static_cast<CellObj*>(L[in.a].o)->v);
+        PUSH(slot_load(static_cast<CellObj*>(L[in.a].o)->v));
         NEXT();
       case STOREC:
       op_STOREC : {
@@ -517,7 +518,7 @@ void Thread::execute(size_t stop) {
         if (in.b)
           copy_into(run_.prog->type(in.b - 1), dst, v);
         else
-          dst = std::move(v);
+          slot_store(dst, std::move(v));
         break;
       }
       case NEWCELL:
@@ -530,13 +531,13 @@ void Thread::execute(size_t stop) {
       case RECELL:
       op_RECELL : {
         auto* c = new CellObj();
-        c->v = static_cast<CellObj*>(L[in.a].o)->v;
+        c->v = slot_load(static_cast<CellObj*>(L[in.a].o)->v);
         L[in.a] = Value::of_obj(c);
         break;
       }
       case LOADU:
       op_LOADU:
-        PUSH(static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v);
+        PUSH(slot_load(static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v));
         break;
       case STOREU:
       op_STOREU : {
@@ -545,12 +546,12 @@ void Thread::execute(size_t stop) {
         if (in.b)
           copy_into(run_.prog->type(in.b - 1), dst, v);
         else
-          dst = std::move(v);
+          slot_store(dst, std::move(v));
         break;
       }
       case LOADG:
       op_LOADG:
-        PUSH(static_cast<ArrObj*>(run_.globals.o)->a[static_cast<size_t>(in.a)]);
+        PUSH(slot_load(static_cast<ArrObj*>(run_.globals.o)->a[static_cast<size_t>(in.a)]));
         break;
       case STOREG:
       op_STOREG : {
@@ -559,7 +560,7 @@ void Thread::execute(size_t stop) {
         if (in.b)
           copy_into(run_.prog->type(in.b - 1), dst, v);
         else
-          dst = std::move(v);
+          slot_store(dst, std::move(v));
         break;
       }
       case ADDR_LOCAL:
@@ -1129,7 +1130,7 @@ void Thread::execute(size_t stop) {
       op_FIELD : {
         Obj* o = TOP.o;
         if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        TOP = static_cast<StructObj*>(o)->f[static_cast<size_t>(in.a)];
+        TOP = slot_load(static_cast<StructObj*>(o)->f[static_cast<size_t>(in.a)]);
         NEXT();
       }
       case SETFIELD:
@@ -1141,7 +1142,7 @@ void Thread::execute(size_t stop) {
         if (in.b)
           copy_into(run_.prog->type(in.b - 1), dst, v);
         else
-          dst = std::move(v);
+          slot_store(dst, std::move(v));
         DROP();
         break;
       }
@@ -1159,7 +1160,7 @@ void Thread::execute(size_t stop) {
       op_DEREF : {
         Obj* o = TOP.o;
         if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        if (in.a == 0) TOP = static_cast<PtrObj*>(o)->slot();
+        if (in.a == 0) TOP = slot_load(static_cast<PtrObj*>(o)->slot());
         break;
       }
       case STORE_PTR:
@@ -1171,7 +1172,7 @@ void Thread::execute(size_t stop) {
           Value& dst = TOP;
           copy_into(run_.prog->type(in.b - 1), dst, v);
         } else {
-          static_cast<PtrObj*>(o)->slot() = std::move(v);
+          slot_store(static_cast<PtrObj*>(o)->slot(), std::move(v));
         }
         DROP();
         break;
@@ -1196,13 +1197,13 @@ void Thread::execute(size_t stop) {
           auto* s = static_cast<SliceObj*>(o);
           if (i < 0 || i >= s->len)
             RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
-          x = s->at(i);
+          x = slot_load(s->at(i));
         } else {
           auto* a = static_cast<ArrObj*>(o);
           if (i < 0 || static_cast<size_t>(i) >= a->a.size())
             RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
                   itoa(static_cast<int64_t>(a->a.size())));
-          x = a->a[static_cast<size_t>(i)];
+          x = slot_load(a->a[static_cast<size_t>(i)]);
         }
         NEXT();
       }
@@ -1229,9 +1230,9 @@ void Thread::execute(size_t stop) {
         if (in.b)
           copy_into(run_.prog->type(in.b - 1), *dst, v);
         else
-          *dst = std::move(v);
+          slot_store(*dst, std::move(v));
         DROP();
-        NEXT();
+        break;  // not NEXT(): v must be destroyed
       }
       case ADDR_INDEX:
       op_ADDR_INDEX : {
@@ -1390,12 +1391,12 @@ void Thread::execute(size_t stop) {
           } else {
             int64_t ncap = cap == 0 ? 1 : cap < 256 ? cap * 2 : cap + (cap + 3 * 256) / 4;
             ArrObj* a = grow_array(ns, ncap);
-            for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = s->at(i);
+            for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = slot_load(s->at(i));
             ns->arr = Value::of_obj(a);
             ns->cap = ncap;
           }
           ns->len = len + 1;
-          ns->at(len) = std::move(S[sp - 1]);
+          slot_store(ns->at(len), std::move(S[sp - 1]));
           sp--;
           S[sp - 1] = Value::of_obj(ns);
           break;
@@ -1415,7 +1416,7 @@ void Thread::execute(size_t stop) {
             for (unsigned char c : str_of(src)) vals.push_back(Value::of_int(c));
           } else if (src.o) {
             auto* s = static_cast<SliceObj*>(src.o);
-            for (int64_t i = 0; i < s->len; i++) vals.push_back(s->at(i));
+            for (int64_t i = 0; i < s->len; i++) vals.push_back(slot_load(s->at(i)));
           }
         }
         Value sv = POPV();
@@ -1432,13 +1433,13 @@ void Thread::execute(size_t stop) {
           while (ncap < len + n) ncap = ncap < 256 ? ncap * 2 : ncap + (ncap + 3 * 256) / 4;
           if (ncap < len + n) ncap = len + n;
           ArrObj* a = grow_array(ns, ncap);
-          for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = s->at(i);
+          for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = slot_load(s->at(i));
           ns->arr = Value::of_obj(a);
           ns->off = 0;
           ns->cap = ncap;
         }
         ns->len = len + n;
-        for (int64_t i = 0; i < n; i++) ns->at(len + i) = std::move(vals[static_cast<size_t>(i)]);
+        for (int64_t i = 0; i < n; i++) slot_store(ns->at(len + i), std::move(vals[static_cast<size_t>(i)]));
         if (ns->len == 0 && !s) {
           delete ns;
           PUSH(Value());
@@ -1458,13 +1459,13 @@ void Thread::execute(size_t stop) {
             const std::string& s = str_of(src);
             n = std::min<int64_t>(d->len, static_cast<int64_t>(s.size()));
             for (int64_t i = 0; i < n; i++)
-              d->at(i) = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
+              slot_store(d->at(i), Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)])));
           } else if (src.o) {
             auto* s = static_cast<SliceObj*>(src.o);
             n = std::min(d->len, s->len);
             std::vector<Value> tmp;
-            for (int64_t i = 0; i < n; i++) tmp.push_back(s->at(i));
-            for (int64_t i = 0; i < n; i++) d->at(i) = std::move(tmp[static_cast<size_t>(i)]);
+            for (int64_t i = 0; i < n; i++) tmp.push_back(slot_load(s->at(i)));
+            for (int64_t i = 0; i < n; i++) slot_store(d->at(i), std::move(tmp[static_cast<size_t>(i)]));
           }
         }
         PUSH(Value::of_int(n));
@@ -1477,15 +1478,14 @@ void Thread::execute(size_t stop) {
         if (in.a == 1) {
           static_cast<MapObj*>(x.o)->clear();
         } else {
+          // an aggregate element (b: its type + 1) is zeroed in place, as its object stays
           auto* s = static_cast<SliceObj*>(x.o);
+          RType* agg = in.b ? run_.prog->type(in.b - 1) : nullptr;
           for (int64_t i = 0; i < s->len; i++) {
-            Value& e = s->at(i);
-            if (e.o && (e.o->kind == OKind::Struct || e.o->kind == OKind::Arr)) {
-              // zero an aggregate element in place: take the zero from the slice's element type
-              e.reset();
-            } else {
-              e.reset();
-            }
+            if (agg)
+              copy_into(agg, s->at(i), zero_value(*run_.prog, agg));
+            else
+              slot_store(s->at(i), Value());
           }
         }
         break;
@@ -1597,7 +1597,7 @@ void Thread::execute(size_t stop) {
         std::string s;
         if (TOP.o) {
           auto* sl = static_cast<SliceObj*>(TOP.o);
-          for (int64_t i = 0; i < sl->len; i++) s += static_cast<char>(sl->at(i).i);
+          for (int64_t i = 0; i < sl->len; i++) s += static_cast<char>(slot_load(sl->at(i)).i);
         }
         TOP = make_str(std::move(s));
         break;
@@ -1624,7 +1624,7 @@ void Thread::execute(size_t stop) {
         std::string s;
         if (TOP.o) {
           auto* sl = static_cast<SliceObj*>(TOP.o);
-          for (int64_t i = 0; i < sl->len; i++) utf8_encode(s, static_cast<uint32_t>(sl->at(i).i));
+          for (int64_t i = 0; i < sl->len; i++) utf8_encode(s, static_cast<uint32_t>(slot_load(sl->at(i)).i));
         }
         TOP = make_str(std::move(s));
         break;
@@ -1963,13 +1963,13 @@ void Thread::execute(size_t stop) {
           auto* sl = static_cast<SliceObj*>(o);
           if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(sl->len)) [[unlikely]]
             RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(sl->len));
-          S[sp - 1] = sl->at(i);
+          S[sp - 1] = slot_load(sl->at(i));
         } else {
           auto* a = static_cast<ArrObj*>(o);
           int64_t n = a ? static_cast<int64_t>(a->a.size()) : 0;
           if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]
             RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(n));
-          S[sp - 1] = a->a[static_cast<size_t>(i)];
+          S[sp - 1] = slot_load(a->a[static_cast<size_t>(i)]);
         }
         NEXT();
       }
@@ -1993,7 +1993,7 @@ void Thread::execute(size_t stop) {
         if (in.b)
           copy_into(run_.prog->type(in.b - 1), *dst, S[sp - 1]);
         else
-          *dst = std::move(S[sp - 1]);
+          slot_store(*dst, std::move(S[sp - 1]));
         S[sp - 1].reset();
         sp -= 2;
         NEXT();
@@ -2062,7 +2062,7 @@ void Thread::execute(size_t stop) {
       Value* res = nres <= 8 ? tmp : (big.resize(static_cast<size_t>(nres)), big.data());
       for (int i = 0; i < nres; i++) {
         Value& slot = L[p->result_slots[static_cast<size_t>(i)]];
-        res[i] = p->param_cells[static_cast<size_t>(i)] ? static_cast<CellObj*>(slot.o)->v : std::move(slot);
+        res[i] = p->param_cells[static_cast<size_t>(i)] ? slot_load(static_cast<CellObj*>(slot.o)->v) : std::move(slot);
       }
       for (int i = to; i < sp_; i++) S[i].reset();
       for (int i = 0; i < nres; i++) S[to + i] = std::move(res[i]);

@@ -58,7 +58,7 @@ struct Inspector {
         if (depth > 0) return "&" + std::string(kMore);  // one level of pointers
         if (is_aggregate(u->elem)) return "&" + value(u->elem, v, depth + 1, false);
         if (v.o->kind != OKind::Ptr) return "&" + std::string(kMore);
-        return "&" + value(u->elem, static_cast<PtrObj*>(v.o)->slot(), depth + 1, false);
+        return "&" + value(u->elem, slot_load(static_cast<PtrObj*>(v.o)->slot()), depth + 1, false);
       }
       case TK::Struct: {
         auto* s = v.o && v.o->kind == OKind::Struct ? static_cast<StructObj*>(v.o) : nullptr;
@@ -70,7 +70,7 @@ struct Inspector {
             break;
           }
           out += u->fields[i].name + ":";
-          out += s && i < s->f.size() ? value(u->fields[i].type, s->f[i], depth + 1, false)
+          out += s && i < s->f.size() ? value(u->fields[i].type, slot_load(s->f[i]), depth + 1, false)
                                       : value(u->fields[i].type, Value(), depth + 1, true);
         }
         return out + "}";
@@ -85,7 +85,7 @@ struct Inspector {
             out += kMore;
             break;
           }
-          out += a && i < a->a.size() ? value(u->elem, a->a[i], depth + 1, false)
+          out += a && i < a->a.size() ? value(u->elem, slot_load(a->a[i]), depth + 1, false)
                                       : value(u->elem, Value(), depth + 1, true);
         }
         return out + "]";
@@ -102,7 +102,7 @@ struct Inspector {
             break;
           }
           size_t at = static_cast<size_t>(sl->off + i);
-          out += a && at < a->a.size() ? value(u->elem, a->a[at], depth + 1, false) : "?";
+          out += a && at < a->a.size() ? value(u->elem, slot_load(a->a[at]), depth + 1, false) : "?";
         }
         return out + "]";
       }
@@ -172,7 +172,7 @@ Variables Thread::variables() const {
       if (l.celled) {
         // a cell other goroutines may share (captured, or its address taken)
         if (slot.o && slot.o->kind == OKind::Cell)
-          text = in.value(l.type, static_cast<CellObj*>(slot.o)->v, 0, false);
+          text = in.value(l.type, slot_load(static_cast<CellObj*>(slot.o)->v), 0, false);
         else
           text = in.value(l.type, Value(), 0, true);  // not made yet: the zero value
       } else {
@@ -185,7 +185,7 @@ Variables Thread::variables() const {
         if (u.index < 0 || static_cast<size_t>(u.index) >= f.fn->up.size()) continue;
         const Value& cell = f.fn->up[static_cast<size_t>(u.index)];
         std::string text = cell.o && cell.o->kind == OKind::Cell
-                               ? in.value(u.type, static_cast<CellObj*>(cell.o)->v, 0, false)
+                               ? in.value(u.type, slot_load(static_cast<CellObj*>(cell.o)->v), 0, false)
                                : in.value(u.type, Value(), 0, true);
         fv.vars.push_back({u.name, u.type_text, std::move(text)});
       }
@@ -194,7 +194,7 @@ Variables Thread::variables() const {
   auto* globals = static_cast<ArrObj*>(run_.globals.o);
   for (const GlobalVar& g : prog.package_vars) {
     if (!globals || static_cast<size_t>(g.slot) >= globals->a.size()) break;
-    const Value& v = globals->a[static_cast<size_t>(g.slot)];  // &global points into the array
+    Value v = slot_load(globals->a[static_cast<size_t>(g.slot)]);  // &global points into the array
     out.package.push_back({g.name, g.type->text, in.value(g.type, v, 0, false)});
   }
   return out;

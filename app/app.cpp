@@ -121,7 +121,7 @@ void App::step_line() {
 }
 
 goro::SourceFile App::shown_source() const {
-  goro::SourceFile f = source_->program();
+  const goro::SourceFile& f = source_->program();
   if (f.name.empty()) return {scenario_->go_file, scenario_->source};  // an older recording: the program's
   return f;
 }

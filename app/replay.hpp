@@ -89,7 +89,7 @@ class Replay : public Source {
   // timeline() is the whole recording's once indexing is done (empty before).
   const goro::visual::Timeline& timeline() const override { return index_done() ? *timeline_ : empty_; }
   bool virtual_clock() const override;
-  goro::SourceFile program() const override { return rec_.source; }
+  const goro::SourceFile& program() const override { return rec_.source; }
   bool step(bool forward) override;  // seeks to seen_step(forward) and pauses; always true
   bool can_seek() const override { return true; }
   size_t position() const override { return cursor_; }

@@ -68,7 +68,8 @@ class Session : public Source {
   }
   const goro::visual::Timeline& timeline() const override { return timeline_; }
   bool virtual_clock() const override { return spec_.config.clock == goro::ClockMode::Virtual; }
-  goro::SourceFile program() const override { return source_; }
+  // program() is the Go source that runs (its parameters' values written in), as recordings keep it.
+  const goro::SourceFile& program() const override { return source_; }
   bool playing() const override { return !control_.paused(); }
   void play() override { control_.resume(); }
   void pause() override { control_.pause(); }
@@ -95,8 +96,6 @@ class Session : public Source {
   // run_id() tells this run from every other Session of the process (1, 2, ...): a new run may
   // be made at the address of the one it replaces, so this, not the address, says "another run".
   uint64_t run_id() const { return run_id_; }
-  // source() is the Go source that runs (its parameters' values written in), as recordings keep it.
-  const goro::SourceFile& source() const { return source_; }
   // recording() is what has been pumped so far, as a Recording (for saving).
   goro::Recording recording() const;
 

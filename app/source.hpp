@@ -42,7 +42,7 @@ class Source {
   virtual bool virtual_clock() const = 0;
   // program() is the Go source whose lines the events point into (name "" when the source
   // does not know it: an older recording).
-  virtual goro::SourceFile program() const = 0;
+  virtual const goro::SourceFile& program() const = 0;
 
   // The transport. playing() tells whether the source moves on by itself: a live run's
   // scheduler not paused, a replay's clock running. play() and pause() start and stop that

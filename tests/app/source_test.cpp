@@ -74,9 +74,9 @@ TEST(Source, ARecordingKeepsTheProgramsSourceAsItRan) {
   {
     goroscope::Session s(spec, path);
     while (!s.done() || !s.pump().empty()) s.pump();
-    EXPECT_EQ(s.source().name, "08_worker_pool.go");
-    EXPECT_NE(s.source().text.find("numWorkers := 5 // goroscope: slider"), std::string::npos);
-    EXPECT_EQ(s.recording().source.text, s.source().text);
+    EXPECT_EQ(s.program().name, "08_worker_pool.go");
+    EXPECT_NE(s.program().text.find("numWorkers := 5 // goroscope: slider"), std::string::npos);
+    EXPECT_EQ(s.recording().source.text, s.program().text);
   }
   goroscope::Replay r(path);
   EXPECT_EQ(r.recording().source.name, "08_worker_pool.go");

@@ -45,9 +45,9 @@ App::App(const AppOptions& opts, Settings& settings) : settings_(settings) {
   if (opts.find_failing) explore_panel_.said = explore_panel_.start(*this);
   if (opts.replay) {
     open(opts.replay);
-    if (opts.at >= 0) replay_->seek_time(opts.at);
-    if (opts.at_event >= 0) replay_->seek(std::min(static_cast<size_t>(opts.at_event), replay_->size()));
-    if (opts.play) replay_->play();
+    if (opts.at >= 0) source_->seek_time(opts.at);
+    if (opts.at_event >= 0) source_->seek(static_cast<size_t>(opts.at_event));
+    if (opts.play) source_->play();
   }
 }
 
@@ -60,35 +60,37 @@ std::string App::open(const std::string& path) {
   return "";
 }
 
-void App::open(std::shared_ptr<Replay> r) {
+bool App::open(std::shared_ptr<Replay> r) {
   if (clip_) {
     file_message_ = "a clip is being made: wait for it or cancel it before opening " + r->path();
-    return;
+    return false;
   }
-  replay_ = std::move(r);
-  clip_panel_.reset_range(replay_->duration());
-  session_->control().pause();  // the live program waits while we replay
-  diagram_.reset();
-  planned_ = false;  // every box in its place once the replay's last state is known (plan_replay)
-  plan_replay();
-  sel_.key.reset();
-  replay_->seek(0);
-  timeline_view_.reset();
-  if (const Scenario* s = find_scenario(
-          replay_->recording().header.count("scenario") ? replay_->recording().header.at("scenario") : ""))
+  const goro::Recording& rec = r->recording();
+  file_message_ = "opened " + r->path() + (rec.complete ? "" : " (incomplete recording)");
+  if (const Scenario* s = find_scenario(rec.header.count("scenario") ? rec.header.at("scenario") : ""))
     scenario_ = s, original_ = nullptr;
-  file_message_ =
-      "opened " + replay_->path() + (replay_->recording().complete ? "" : " (incomplete recording)");
+  r->seek(0);
+  source_ = std::move(r);  // the live run, if any, ends here
+  clip_panel_.reset_range(source_->duration());
+  diagram_.reset();
+  planned_ = false;  // every box in its place once the replay's last state is known (plan_final)
+  plan_final();
+  sel_.key.reset();
+  timeline_view_.reset();
+  explore_note_.reset();
+  return true;
 }
 
 void App::sync_breakpoints() {
-  goro::Control& ctl = session_->control();
-  if (breakpoints_.push(*session_)) line_stops_seen_ = 0;
+  Session* run = live();
+  if (!run) return;
+  goro::Control& ctl = run->control();
+  if (breakpoints_.push(*run)) line_stops_seen_ = 0;
   if (uint64_t n = ctl.line_stops(); n != line_stops_seen_) {
     line_stops_seen_ = n;
     goro::Control::LineStop at = ctl.last_line_stop();
     sel_.key = goro::visual::NodeKey{goro::visual::NodeKind::Goroutine, at.g};
-    const goro::visual::Goroutine* g = session_->model().goroutine(at.g);
+    const goro::visual::Goroutine* g = run->model().goroutine(at.g);
     std::string who =
         "goroutine " + std::to_string(at.g) + (g && !g->name.empty() ? " (" + g->name + ")" : "");
     file_message_ = at.breakpoint ? "breakpoint: " + who + " reached line " + std::to_string(at.line)
@@ -96,63 +98,32 @@ void App::sync_breakpoints() {
   }
 }
 
-void App::step() {
-  if (replay_) return;
-  if (session_->done()) {
-    restart(true);  // Step after the end shows the run again, paused at its first event
+void App::step(bool forward) {
+  Source& src = source();
+  size_t from = src.position();
+  if (!src.step(forward)) {
+    if (forward) restart(true);  // Step after the end shows the run again, paused at its first event
     return;
   }
-  fold_from_ = session_->events().size();
-  fold_left_ = 256;
-  session_->control().step();
-}
-
-void App::fold_step() {
-  if (!fold_left_ || replay_) return;
-  const auto& evs = session_->events();
-  goro::Control& c = session_->control();
-  if (evs.size() <= fold_from_ || !c.paused()) return;  // the step has not happened yet
-  if (session_->done() || goro::visual::seen(session_->model(), evs.back(), session_->strings())) {
-    fold_left_ = 0;
-    return;
-  }
-  fold_from_ = evs.size();
-  fold_left_--;
-  c.step();
-}
-
-size_t App::seen_step(bool forward) const {
-  const goro::Recording& rec = replay_->recording();
-  const goro::visual::Model* all = replay_->final_model();  // every goroutine's name known
-  const goro::visual::Model& m = all ? *all : replay_->model();
-  auto seen = [&](size_t i) { return goro::visual::seen(m, rec.events[i], rec.strings); };
-  size_t n = rec.events.size(), at = replay_->cursor();  // events [0, at) applied
-  if (forward) {
-    size_t i = at;
-    while (i < n && i - at < 4096 && !seen(i)) i++;
-    return std::min(i + 1, n);
-  }
-  if (at <= 1) return 0;
-  size_t i = at - 2;  // the event before the one shown last
-  while (i > 0 && at - i < 4096 && !seen(i)) i--;
-  return i + 1;
+  if (src.can_seek() && src.position() != from + 1) diagram_.settle();  // a jump shows no value moving
 }
 
 void App::step_line() {
-  if (replay_) return;
-  if (session_->done()) {
+  Session* run = live();  // a line step is the live scheduler's
+  if (!run) return;
+  if (run->done()) {
     restart(true);
     return;
   }
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 1;
-  const goro::visual::Goroutine* gr = session_->model().goroutine(g);
-  session_->control().step_line(g, gr ? gr->line : 0, hold_others_ && config_.procs == 1);
+  const goro::visual::Goroutine* gr = run->model().goroutine(g);
+  run->control().step_line(g, gr ? gr->line : 0, hold_others_ && config_.procs == 1);
 }
 
 goro::SourceFile App::shown_source() const {
-  if (replay_ && !replay_->recording().source.name.empty()) return replay_->recording().source;
-  if (replay_) return {scenario_->go_file, scenario_->source};  // an older recording: the program's
-  return session_->source();
+  const goro::SourceFile& f = source_->program();
+  if (f.name.empty()) return {scenario_->go_file, scenario_->source};  // an older recording: the program's
+  return f;
 }
 
 App::~App() {
@@ -167,7 +138,6 @@ std::string App::open_go_file(const std::string& path) {
   recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
   recent.insert(recent.begin(), path);
   if (recent.size() > Settings::kMaxRecent) recent.resize(Settings::kMaxRecent);
-  if (replay_) replay_.reset();
   select_scenario(s);
   restart();
   file_message_ = "opened " + path;
@@ -187,14 +157,12 @@ bool App::run_edited(const std::string& text, std::vector<lang::Diagnostic>* err
   edited_.push_back(std::move(*s));
   select_scenario(&edited_.back());
   original_ = from;
-  if (replay_) replay_.reset();
   restart();
   file_message_ = "running " + scenario_->name;
   return true;
 }
 
 void App::revert() {
-  if (replay_) replay_.reset();
   select_scenario(original_ ? original_ : scenario_);
   restart();
 }
@@ -207,7 +175,7 @@ void App::select_scenario(const Scenario* s) {
 }
 
 void App::restart(bool paused) {
-  session_.reset();  // stops the old program
+  source_.reset();  // stops the old program (or closes the recording)
   diagram_.reset();
   // The race detector watches the shared variables (drawn as nodes) of programs that make few
   // goroutines; a rehearsal without it tells how many this one makes.
@@ -224,39 +192,34 @@ void App::restart(bool paused) {
   // Choosing by hand: a choice at every synchronising call and every shared read and write (as
   // the schedule explorer has), so that two counter++ can be interleaved to lose an update.
   spec.config.preempt_at_sync = choose_ && config_.procs == 1;
-  session_ = std::make_unique<Session>(spec, "", true, true);  // held until its breakpoints are set
+  auto run = std::make_shared<Session>(spec, "", true, true);  // held until its breakpoints are set
+  run->control().choose_mode(choose_ && config_.procs == 1);
+  source_ = run;
+  planned_ = true;  // by the rehearsal
+  explore_note_.reset();
   timeline_view_.reset();
-  session_->control().choose_mode(choose_ && config_.procs == 1);
   sync_breakpoints();
-  if (!paused && !settings_.start_paused) session_->control().resume();
+  if (!paused && !settings_.start_paused) run->play();
   status_ = StatusBar{};
   status_.rate_start = now_;
 }
 
 void App::back_to_live() {
-  replay_.reset();
-  diagram_.reset();
-  sel_.key.reset();
   file_message_.clear();
   restart();
 }
 
-// plan_replay() lays out every node the replay will ever hold, once its indexing has found its
-// last state (at once for a small recording; a big one shows its first moment meanwhile).
-void App::plan_replay() {
-  if (!replay_ || planned_) return;
-  if (const goro::visual::Model* last = replay_->final_model()) {
+// plan_final() lays out every node the source will ever hold, once it knows its last state (a
+// replay's indexing: at once for a small recording; a big one shows its first moment meanwhile).
+void App::plan_final() {
+  if (planned_) return;
+  if (const goro::visual::Model* last = source_->final_model()) {
     diagram_.plan(*last);
     planned_ = true;
   }
 }
 
-bool App::busy() const {
-  if (replay_)
-    return replay_->playing() || !replay_->index_done() || diagram_.animating() ||
-           (clip_ && !clip_->all_taken());
-  return (session_ && !session_->done()) || diagram_.animating();
-}
+bool App::busy() const { return source_->busy() || diagram_.animating() || (clip_ && !clip_->all_taken()); }
 
 void App::keys() {
   ImGuiIO& io = ImGui::GetIO();
@@ -282,31 +245,29 @@ void App::keys() {
   if (pressed(GLFW_KEY_P, false)) presentation_ = !presentation_;
   if (pressed(GLFW_KEY_L, false)) diagram_.legend = !diagram_.legend;
   if (pressed(GLFW_KEY_F12, false)) shot_path_ = default_shot_path();
-  if (replay_) {
-    if (pressed(GLFW_KEY_SPACE, false)) replay_->playing() ? replay_->pause() : replay_->play();
-    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) jump(seen_step(true));
-    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_B)) jump(seen_step(false));
-    return;
-  }
-  goro::Control& c = session_->control();
-  if (pressed(GLFW_KEY_SPACE, false)) c.paused() ? c.resume() : c.pause();
+  Source& src = source();
+  if (pressed(GLFW_KEY_SPACE, false)) src.playing() ? src.pause() : src.play();
   if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_N)) {
-    step();  // may restart: c is then the old run's
+    step();  // may restart: src is then the old run
     return;
   }
+  if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_B)) step(false);
+  // The rest is a live program's: its line steps, its run again, its real clock.
+  Session* run = live();
+  if (!run) return;
   if (pressed(GLFW_KEY_DOWN)) {
     step_line();  // may restart, as step()
     return;
   }
   if (pressed(GLFW_KEY_R, false)) {
-    restart();  // c is the old run's: done with it
+    restart();  // run is the old run: done with it
     return;
   }
   bool faster = pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD);
   bool slower = pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT);
   if (faster || slower) {
     config_.speed = std::clamp(config_.speed * (faster ? 1.5 : 1 / 1.5), 0.01, 1000.0);
-    c.set_speed(config_.speed);
+    run->set_speed(config_.speed);
   }
 }
 
@@ -315,22 +276,19 @@ void App::frame(double now, float frame_ms) {
   last_frame_ = now;
   now_ = now;
   frames_++;
-  plan_replay();
+  plan_final();
   clip_overlay_ = nullptr;
   if (clip_) end_clip();
   // A clip's frame shows its moment from the first frame after it started (the frame that
   // started it showed the window as it was, and is not one of its frames).
-  if (Clip* c = clip()) seek_replay(c->next_time());
+  if (Clip* c = clip()) seek_time(c->next_time());
   if (png_path_) {  // drawn as asked this frame, written after it
     show_diagram_only_for_a_while(png_diagram_);
     shot_path_ = std::exchange(png_path_, std::nullopt);
   }
   explore_panel_.poll(*this);  // a search that ended opens what it found
-  size_t applied = replay_ ? replay_->update(dt) : 0;
-  applied += session_->pump().size();  // a paused live run while replaying: drains nothing new
-  status_.count(applied, now);
+  status_.count(source_->update(dt), now);
   sync_breakpoints();
-  fold_step();
   keys();
   const auto& pal = this->pal();
   diagram_.text_scale = presentation_ ? kPresentTextScale : 1.0f;
@@ -373,8 +331,10 @@ void App::frame(double now, float frame_ms) {
   float body_h = avail.y - status_h;
 
   ImGui::BeginChild("left", ImVec2(left_w, body_h), true);
-  if (replay_)
-    replay_panel_.draw(*this);
+  // The left panel is the one place each kind of source has its own: a live run's controls, a
+  // recording's transport and bookmarks.
+  if (Replay* r = replay())
+    replay_panel_.draw(*this, *r);
   else
     controls_.draw(*this);
   ImGui::EndChild();
@@ -387,15 +347,12 @@ void App::frame(double now, float frame_ms) {
   float diagram_h = body_h * 0.72f;
   ImGui::BeginChild("diagram", ImVec2(center_w, diagram_h), true,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  ImGui::TextColored(col(pal.text), "%s%s", replay_ ? "Replay: " : "", scenario_->title.c_str());
+  ImGui::TextColored(col(pal.text), "%s%s", src.heading().c_str(), scenario_->title.c_str());
   ImGui::SameLine();
   ImGui::TextColored(col(pal.text_dim), "— %s", scenario_->description.c_str());
   bool deadlock = m.exited() && m.exit_status() == goro::ExitStatus::Deadlock;
   ImVec2 diagram_at = ImGui::GetCursorScreenPos();
-  diagram_.draw(m, pal, sel_, now, deadlock,
-                replay_ ? "The start of the recording: press Play, or step with Right."
-                        : "Pick a program and press Run (R).",
-                ImGui::GetFrameHeightWithSpacing());
+  diagram_.draw(m, pal, sel_, now, deadlock, src.empty_hint().c_str(), ImGui::GetFrameHeightWithSpacing());
   draw_caption(diagram_at.x, diagram_at.y);
   draw_narration(false);
   ImGui::EndChild();
@@ -405,21 +362,21 @@ void App::frame(double now, float frame_ms) {
             "Console", nullptr,
             std::exchange(source_panel_.show_console, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (mono) ImGui::PushFont(mono);
+      // The source panel's compile errors are the live program's (a replay's source is not edited).
       goro::visual::draw_console(m, pal, follow_console_,
-                                 replay_ ? std::vector<std::string>{} : source_panel_.console,
-                                 session_ && session_->done() ? session_->exit_code() : -1);
+                                 live() ? source_panel_.console : std::vector<std::string>{}, src.os_exit());
       if (mono) ImGui::PopFont();
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Timeline", nullptr,
                             std::exchange(select_timeline_, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
-      if (replay_ && !replay_->index_done()) {  // a replay's timeline is still being built
-        ImGui::TextColored(col(pal.text_dim), "Building the timeline: %.0f%% of %zu events",
-                           100 * replay_->progress(), replay_->size());
-        ImGui::ProgressBar(static_cast<float>(replay_->progress()), ImVec2(-1, 0));
+      if (std::optional<double> built = src.indexing()) {  // the timeline is still being built
+        ImGui::TextColored(col(pal.text_dim), "Building the timeline: %.0f%% of %zu events", 100 * *built,
+                           src.length());
+        ImGui::ProgressBar(static_cast<float>(*built), ImVec2(-1, 0));
       } else if (auto click = timeline_view_.draw(src.timeline(), src.strings(), pal, sel_, src.cursor_seq(),
                                                   m.time());
-                 click && replay_) {
+                 click && src.can_seek()) {
         if (click->by_seq)
           jump(static_cast<size_t>(click->at));
         else
@@ -452,7 +409,8 @@ void App::frame(double now, float frame_ms) {
     ImGui::BeginChild("right", ImVec2(right_w, body_h), true);
     // a goroutine's variables make the inspector taller
     bool goroutine = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine;
-    ImGui::BeginChild("inspector", ImVec2(0, body_h * (goroutine && !replay_ ? 0.5f : 0.36f)), false);
+    // (variables are a live run's: its Control reads them)
+    ImGui::BeginChild("inspector", ImVec2(0, body_h * (goroutine && live() ? 0.5f : 0.36f)), false);
     ImGui::TextColored(col(pal.text_dim), "Inspector");
     // The events up to the moment shown: what it has seen so far.
     goro::visual::GoroutineVariables vars = inspected_variables();
@@ -472,18 +430,19 @@ void App::frame(double now, float frame_ms) {
 goro::visual::GoroutineVariables App::inspected_variables() {
   goro::visual::GoroutineVariables none;
   uint64_t g = sel_.key && sel_.key->kind == goro::visual::NodeKind::Goroutine ? sel_.key->id : 0;
-  if (session_ && (vars_run_ != session_->run_id() || vars_watched_ != g)) {
-    session_->control().watch_variables(g);
-    vars_run_ = session_->run_id();
-    vars_watched_ = g;
-  }
-  if (replay_ || !session_) {
+  Session* run = live();  // the live run's Control reads them
+  if (!run) {
     none.note = "variables are shown for a running program";
     return none;
   }
-  goro::Control::VarSnapshot s = session_->control().variables(g);
+  if (vars_run_ != run->run_id() || vars_watched_ != g) {
+    run->control().watch_variables(g);
+    vars_run_ = run->run_id();
+    vars_watched_ = g;
+  }
+  goro::Control::VarSnapshot s = run->control().variables(g);
   if (s.known) return goro::visual::group_variables(s.vars, s.seq);
-  const goro::visual::Goroutine* gr = session_->model().goroutine(g);
+  const goro::visual::Goroutine* gr = run->model().goroutine(g);
   none.note = gr && gr->state == goro::visual::GState::Finished
                   ? "it has finished: no variables"
                   : "none known yet: they are read at its next event, or at once while paused";
@@ -509,9 +468,7 @@ void App::draw_diagram_alone(double now) {
   ImVec2 at = ImGui::GetCursorScreenPos();
   float line = ImGui::GetFrameHeightWithSpacing() * (presentation_ ? 1.5f : 1.0f);
   diagram_.draw(m, pal, sel_, now, m.exited() && m.exit_status() == goro::ExitStatus::Deadlock,
-                replay_ ? "The start of the recording: press Play, or step with Right."
-                        : "Pick a program and press Run (R).",
-                narrate ? line : 0);
+                source().empty_hint().c_str(), narrate ? line : 0);
   draw_caption(at.x, at.y);
   if (narrate) draw_narration(presentation_);
 }
@@ -524,11 +481,10 @@ static std::string fit_line(const std::string& text, float w) {
 
 void App::draw_narration(bool large) {
   const auto& pal = this->pal();
-  std::string text = source().narration();
-  if (text.empty()) text = replay_ ? "(the start of the recording)" : "(nothing has happened yet)";
-  if (replay_ && explore_note_ && explore_note_->path == replay_->path() &&
-      explore_note_->event == replay_->cursor())
-    text = explore_note_->text + " — " + text;
+  const Source& src = source();
+  std::string text = src.narration();
+  if (text.empty()) text = src.empty_narration();
+  if (explore_note_ && explore_note_->event == src.position()) text = explore_note_->text + " — " + text;
   if (large) ImGui::SetWindowFontScale(1.5f);
   // One line: cut in one step (fit_text.hpp), the whole sentence (up to a screenful) in a tooltip.
   std::string shown = fit_line(text, ImGui::GetContentRegionAvail().x);
@@ -554,14 +510,14 @@ void App::screenshot_done(const std::string& path, bool ok) {
 }
 
 std::string App::start_clip(const ClipSpec& spec, bool diagram_only) {
-  if (!replay_) return "a clip is made from a recording: open one first";
+  if (!source_->can_seek()) return "a clip is made from a recording: open one first";
   if (clip_) return "a clip is being made already";
   if (std::string why = Clip::check(spec); !why.empty()) return why;
   clip_ = std::make_unique<Clip>(spec);
   clip_start_frame_ = frames_;
   clip_result_.reset();
   show_diagram_only_for_a_while(diagram_only);
-  replay_->pause();
+  source_->pause();
   return "";
 }
 
@@ -577,8 +533,7 @@ void App::end_clip() {
 }
 
 void App::draw_caption(float x, float y) {
-  if (!replay_) return;
-  std::string caption = replay_->caption_at(replay_->time());  // the lecture's talking point now
+  std::string caption = source().caption();  // the lecture's talking point now
   if (caption.empty()) return;
   caption = fit_line(caption, std::max(0.0f, ImGui::GetContentRegionAvail().x - 48));
   const auto& pal = this->pal();
@@ -591,15 +546,19 @@ void App::draw_caption(float x, float y) {
 }
 
 void App::jump(size_t event) {
-  size_t from = replay_->cursor();
-  replay_->seek(event);
-  replay_->pause();
+  Source& src = source();
+  if (!src.can_seek()) return;
+  size_t from = src.position();
+  src.seek(event);
+  src.pause();
   if (event != from + 1) diagram_.settle();  // a step shows its value moving; a jump shows none
 }
 
 void App::jump_time(int64_t t) {
-  replay_->seek_time(t);
-  replay_->pause();
+  Source& src = source();
+  if (!src.can_seek()) return;
+  src.seek_time(t);
+  src.pause();
   diagram_.settle();
 }
 

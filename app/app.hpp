@@ -3,11 +3,15 @@
 // live Session or an opened Replay. The window (window.cpp) owns GLFW, GL and ImGui; App only
 // draws and reacts.
 //
-// Invariants: at most one Session lives at a time; changing a parameter, procs, seed or clock
+// Invariants: one Source is shown at a time, and at most one Session lives (opening a recording
+// ends the live run; leaving the replay runs the program afresh); changing a parameter, procs, seed or clock
 // restarts the program at once with the new values; window runs watch shared variables with the
 // race detector (programs of up to kRaceGoroutinesMax goroutines); the UI thread never blocks on the program
 // (it drains the tap each frame, bounded by the rings' size); everything shown reads source(),
-// so live and replay are drawn by the same code.
+// and the transport (Space, Step, seeking) goes through it, so live and replay are drawn and
+// driven by the same code; only what one kind alone has (a live run's Control, spec and
+// editing; a recording's bookmarks and header) asks for the concrete type, through live() and
+// replay().
 #pragma once
 
 #include <deque>
@@ -74,19 +78,22 @@ class App {
   // restart() runs the program afresh; paused (or with the "start paused" setting on), it stops
   // at its first event.
   void restart(bool paused = false);
-  // step() lets one more event happen; a finished program starts again, paused at its first.
-  void step();
+  // step() shows one more event a student sees (or, back, one fewer: a replay only); a
+  // finished live program starts again, paused at its first event.
+  void step(bool forward = true);
   // step_line() runs the selected goroutine (main when none) to its next line, then pauses;
   // with hold_others_ (1 processor) the others run only while it cannot.
   void step_line();
   bool hold_others_ = false;
-  // seek_replay() moves the replay's cursor to time t (no-op when not replaying).
-  void seek_replay(int64_t t) {
-    if (replay_) replay_->seek_time(t), replay_->pause();
+  // seek_time() moves the source shown to time t and stops its playing, when it can seek
+  // (a live run cannot: nothing happens).
+  void seek_time(int64_t t) {
+    if (source_->can_seek()) source_->seek_time(t), source_->pause();
   }
-  // open() replays a recording; returns an error message ("" when it opened).
+  // open() replays a recording; returns an error message ("" when it opened). Given the
+  // replay, false when it cannot open it now (a clip is being made: the file message says so).
   std::string open(const std::string& path);
-  void open(std::shared_ptr<Replay> r);
+  bool open(std::shared_ptr<Replay> r);
   // open_go_file() runs the user's Go file (kept among the recent files); "" or why it cannot.
   // open_dropped() opens a file dropped on the window: a .go file to run, else a recording.
   std::string open_go_file(const std::string& path);
@@ -98,7 +105,6 @@ class App {
   void revert();
   // edited_from() is the program an edited one was made from (null: not edited).
   const Scenario* edited_from() const { return original_; }
-  const Session* session() const { return session_.get(); }
   // presentation: the diagram and its narration only, large type, high contrast (P toggles).
   bool presentation() const { return presentation_; }
   void set_presentation(bool on) { presentation_ = on; }
@@ -128,24 +134,26 @@ class App {
   // ExploreNote: where a search's failing run went wrong, and what it found (the narration
   // says it while the replay stands there).
   struct ExploreNote {
-    std::string path;
-    size_t event;
+    size_t event;  // in the recording it opened (the note goes when another source comes)
     std::string text;
   };
   std::optional<ExploreNote> explore_note_;
 
-  // source() is what is shown: the replay when one is open, else the live run.
-  Source& source() { return replay_ ? static_cast<Source&>(*replay_) : *session_; }
-  const Source& source() const { return replay_ ? static_cast<const Source&>(*replay_) : *session_; }
-  // shown_source() is the Go source beside the diagram: the replayed recording's (version 4
-  // keeps it), else the live run's, its parameters written in.
+  // source() is what is shown: the live run, or the recording opened.
+  Source& source() { return *source_; }
+  const Source& source() const { return *source_; }
+  // live() is the live run, null while a recording is replayed; replay() the other way round.
+  // Only what one kind alone has asks for them: a live run's Control (breakpoints, variables,
+  // Step line, choosing by hand), its spec and editing; a recording's bookmarks and header.
+  Session* live() const { return dynamic_cast<Session*>(source_.get()); }
+  Replay* replay() const { return dynamic_cast<Replay*>(source_.get()); }
+  // shown_source() is the Go source beside the diagram: the source's own (a recording of
+  // version 4 keeps it; a live run's has its parameters written in), else the program's.
   goro::SourceFile shown_source() const;
   const goro::visual::Palette& pal() const { return goro::visual::palette(settings_.dark, presentation_); }
-  // jump() and jump_time() move the replay where the user asked, which stops its playing.
+  // jump() and jump_time() move the source where the user asked, which stops its playing
+  // (when it can seek; else nothing happens).
   void jump(size_t event);
-  // seen_step() is the replay's cursor one event a student sees forward (or back): timers' and
-  // variables' bookkeeping folded in (goro::visual::seen()).
-  size_t seen_step(bool forward) const;
   void jump_time(int64_t t);
   void back_to_live();
   void end_clip();  // once the clip has all its frames, failed, or was cancelled
@@ -153,7 +161,7 @@ class App {
   void show_diagram_only_for_a_while(bool diagram_only);
   void end_diagram_only_for_a_while();
   void draw_diagram_alone(double now);  // diagram-only and presentation
-  void draw_caption(float x, float y);  // the bookmark's caption over the diagram (replays)
+  void draw_caption(float x, float y);  // the source's caption over the diagram (a bookmark's)
   void draw_narration(bool large);      // the line under the diagram: what the last event did
   void draw_file_message();             // what the last file action said
   void keys();
@@ -166,10 +174,11 @@ class App {
   Params params_;
   goro::Config config_;
   bool choose_ = false;
-  std::unique_ptr<Session> session_;
-  std::shared_ptr<Replay> replay_;  // when set, the window replays it and session_ is paused
-  bool planned_ = false;            // the replay's nodes are laid out from its last state
-  void plan_replay();
+  // source_ is what the window shows: the live run (a Session) or a recording (a Replay); set
+  // by restart() and open(), never null after the constructor.
+  std::shared_ptr<Source> source_;
+  bool planned_ = false;  // the diagram's nodes are laid out from the source's last state
+  void plan_final();
   std::string file_message_;
   goro::visual::DiagramView diagram_;
   goro::visual::TimelineView timeline_view_;
@@ -179,11 +188,6 @@ class App {
   // a pause at one selects its goroutine and says so.
   void sync_breakpoints();
   uint64_t line_stops_seen_ = 0;
-  // A live Step goes on over bookkeeping events (goro::visual::seen()) up to this many more,
-  // once the run has gone past fold_from_ events.
-  int fold_left_ = 0;
-  size_t fold_from_ = 0;
-  void fold_step();
   // inspected_variables() is what the inspector shows of the selected goroutine's variables:
   // the live run's Control watches that goroutine (set again when the selection or the run
   // changes), and its latest snapshot comes back each frame.
@@ -209,7 +213,7 @@ class App {
   double last_frame_ = 0;
 
   ControlsPanel controls_;
-  ExplorePanel explore_panel_;  // after session_: a search ends before the live run does
+  ExplorePanel explore_panel_;  // after source_: a search ends before the live run does
   ReplayPanel replay_panel_;
   ClipPanel clip_panel_;
   SourcePanel source_panel_;

@@ -25,7 +25,8 @@ void tooltip_below(const char* text) {
 void ControlsPanel::draw(App& app) {
   const auto& pal = app.pal();
   // The live run's control, asked for afresh each time: a restart in this frame replaces it.
-  auto ctl = [&]() -> goro::Control& { return app.session_->control(); };
+  // (This panel shows while the source is the live run.)
+  auto ctl = [&]() -> goro::Control& { return app.live()->control(); };
   ImGui::TextColored(col(pal.text_dim), "Program");
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##program", app.scenario_->title.c_str())) {
@@ -52,12 +53,13 @@ void ControlsPanel::draw(App& app) {
   ImGui::Spacing();
 
   // Run controls.
-  bool paused = ctl().paused();
+  bool paused = !app.source().playing();
   float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-  if (ImGui::Button(app.session_->done() ? "Run" : "Restart", ImVec2(bw, 0))) app.restart();
+  if (ImGui::Button(app.live()->done() ? "Run" : "Restart", ImVec2(bw, 0))) app.restart();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("R");
   ImGui::SameLine();
-  if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0))) paused ? ctl().resume() : ctl().pause();
+  if (ImGui::Button(paused ? "Resume" : "Pause", ImVec2(bw, 0)))
+    paused ? app.source().play() : app.source().pause();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
   ImGui::SameLine();
   if (ImGui::Button("Step", ImVec2(bw, 0))) app.step();
@@ -107,7 +109,7 @@ void ControlsPanel::draw(App& app) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderFloat("##speed", &speed, 0.05f, 20.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) {
       app.config_.speed = speed;
-      ctl().set_speed(speed);
+      app.source().set_speed(speed);
     }
   }
 
@@ -140,7 +142,7 @@ void ControlsPanel::draw(App& app) {
   }
   // While a slider is dragged the source shows its value at once (panel_source.cpp) and the run
   // restarts at the pacer's pace; once more on release if it lags.
-  bool lags = app.params_.values != app.session_->spec().params.values;
+  bool lags = app.params_.values != app.live()->spec().params.values;
   double now = ImGui::GetTime();
   if (held ? pacer.dragging(lags, now) : let_go && pacer.released(lags, now)) {
     auto t0 = std::chrono::steady_clock::now();
@@ -193,8 +195,8 @@ void ControlsPanel::draw(App& app) {
   ImGui::InputText("##path", path, sizeof path);
   if (ImGui::Button("Save recording")) {
     try {
-      goro::save_recording(path, app.session_->recording());
-      app.file_message_ = std::string("saved ") + path + (app.session_->done() ? "" : " (so far)");
+      goro::save_recording(path, app.live()->recording());
+      app.file_message_ = std::string("saved ") + path + (app.live()->done() ? "" : " (so far)");
     } catch (const goro::RecordingError& e) {
       app.file_message_ = e.what();
     }

@@ -29,7 +29,8 @@ std::string ExplorePanel::start(App& app) {
   o.depth = std::clamp(depth, 1, 16);
   o.seed = app.config_.seed;
   // A race counts only where the window runs the detector (it costs too much in big programs).
-  bool detector = app.session_ && app.session_->spec().config.race;
+  const Session* run = app.live();
+  bool detector = run && run->spec().config.race;
   o.until = 0;
   if (deadlock) o.until |= kDeadlock;
   if (panic) o.until |= kPanic;
@@ -73,12 +74,10 @@ void ExplorePanel::poll(App& app) {
         said += " (cannot open its recording: " + std::string(e.what()) + ")";
         break;
       }
-      app.open(r);
-      if (app.replay_ != r) break;  // a clip is being made: App::open said so
+      if (!app.open(r)) break;  // a clip is being made: App::open said so
       size_t at = failure_event(r->recording(), f.failed, f.reference, f.at);
       app.jump(at);
-      app.explore_note_ =
-          App::ExploreNote{f.path, at, "Found in run " + std::to_string(f.run) + ": " + f.what};
+      app.explore_note_ = App::ExploreNote{at, "Found in run " + std::to_string(f.run) + ": " + f.what};
       app.file_message_ = said + "; its recording: " + f.path + " (opened at the moment it failed)";
       break;
     }

@@ -41,9 +41,8 @@ void draw_recording_details(const Replay& r, const goro::visual::Palette& pal) {
 
 }  // namespace
 
-void ReplayPanel::draw(App& app) {
+void ReplayPanel::draw(App& app, Replay& r) {
   const auto& pal = app.pal();
-  Replay& r = *app.replay_;
   ImGui::TextColored(col(pal.text_dim), "Replay");
   ImGui::PushTextWrapPos();
   ImGui::TextUnformatted(r.path().c_str());
@@ -54,20 +53,20 @@ void ReplayPanel::draw(App& app) {
   float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
   if (ImGui::Button("|<", ImVec2(bw, 0))) app.jump(0);
   ImGui::SameLine();
-  if (ImGui::Button("<", ImVec2(bw, 0))) app.jump(app.seen_step(false));
+  if (ImGui::Button("<", ImVec2(bw, 0))) app.step(false);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event back (Left or B)");
   ImGui::SameLine();
   if (ImGui::Button(r.playing() ? "Pause" : "Play", ImVec2(bw, 0))) r.playing() ? r.pause() : r.play();
   ImGui::SameLine();
-  if (ImGui::Button(">", ImVec2(bw, 0))) app.jump(app.seen_step(true));
+  if (ImGui::Button(">", ImVec2(bw, 0))) app.step();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("one event forward (Right or N)");
   float speed = static_cast<float>(r.speed());
   ImGui::SetNextItemWidth(-1);
   if (ImGui::SliderFloat("##rspeed", &speed, 0.01f, 100000.f, "speed %.2fx", ImGuiSliderFlags_Logarithmic))
     r.set_speed(speed);
-  int cur = static_cast<int>(r.cursor());
+  int cur = static_cast<int>(r.position());
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.size()), "event %d"))
+  if (ImGui::SliderInt("##cursor", &cur, 0, static_cast<int>(r.length()), "event %d"))
     app.jump(static_cast<size_t>(cur));
   ImGui::TextColored(col(pal.text_dim), "time %s of %s", format_time(r.time()).c_str(),
                      format_time(r.duration()).c_str());

@@ -66,10 +66,11 @@ void SourcePanel::draw(App& app) {
   // The source shown: a replay's as its recording keeps it (the lines its events carry point
   // into it), a live run's with its parameters written in.
   goro::SourceFile src = app.shown_source();
-  bool live = !app.replay_;
+  const Session* live_run = app.live();  // only a live run's program is edited
+  bool live = live_run != nullptr;
   // A parameter's new value shows at once, also while its slider is dragged and before the run
   // that has it starts (restart_pacer.hpp).
-  if (live && app.params_.values != app.session_->spec().params.values)
+  if (live && app.params_.values != live_run->spec().params.values)
     src.text = app.scenario_->source_with(app.params_);
   const std::string& file = src.name;
   if (shown.name != src.name || shown.text != src.text) {
@@ -99,7 +100,7 @@ void SourcePanel::draw(App& app) {
       // A file opened (or dropped) that does not compile: its errors at their lines and in the
       // console as a Run's would be, the editor open to fix it.
       if (live) {
-        const RunSpec& spec = app.session_->spec();
+        const RunSpec& spec = live_run->spec();
         std::vector<lang::Diagnostic> errs;
         if (!spec.scenario->compile(spec.params, &errs, spec.config.race, spec.lines)) show_errors(app, errs);
       }

@@ -24,15 +24,8 @@ void StatusBar::draw(App& app, float frame_ms) {
   const Source& src = app.source();
   const goro::visual::Model& m = src.model();
   using goro::visual::GState;
-  bool live_done = !src.is_replay() && app.session_->done();
-  std::string state = src.is_replay() ? (app.replay_->playing() ? "replaying" : "replay paused")
-                      : live_done     ? (m.exit_status() == goro::ExitStatus::Ok      ? "exited"
-                                         : m.exit_status() == goro::ExitStatus::Panic ? "panicked"
-                                                                                      : "deadlocked")
-                      : app.session_->control().paused() ? "paused"
-                                                         : "running";
-  bool bad = live_done && m.exit_status() != goro::ExitStatus::Ok;
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(bad ? pal.blocked : pal.running), "%s", state.c_str());
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(src.failed() ? pal.blocked : pal.running), "%s",
+                     src.state().c_str());
   ImGui::SameLine();
   // What the run found, from the model (live or replayed): data races, and goroutines left
   // behind when main returned, each with where it waits (hover for the list).
@@ -54,7 +47,8 @@ void StatusBar::draw(App& app, float frame_ms) {
     }
     ImGui::SameLine();
   }
-  if (!src.is_replay() && !app.session_->spec().config.race) {
+  // Whether the detector ran is a live run's spec (a recording does not say).
+  if (const Session* run = app.live(); run && !run->spec().config.race) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.text_dim), "| no race detector");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(

@@ -26,6 +26,7 @@ struct ImFont;
 namespace goroscope {
 
 class App;
+class Replay;
 
 // default_shot_path() is where F12 writes: a new name in the working folder.
 std::string default_shot_path();
@@ -42,7 +43,7 @@ struct ControlsPanel {
 // ReplayPanel: the replay's transport (step, play, seek, speed), jumps, bookmarks.
 struct ReplayPanel {
   char caption[256] = "";
-  void draw(App& app);
+  void draw(App& app, Replay& r);  // r: the source shown
 };
 
 // ClipPanel: a picture of the moment or a clip of a stretch (the "Clip for slides" section),

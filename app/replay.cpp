@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "narration.hpp"
+
 namespace goroscope {
 
 Replay::Replay(const std::string& path)
@@ -97,6 +99,28 @@ void Replay::seek(size_t n) {
 }
 
 void Replay::seek_time(int64_t t, size_t limit) { seek(std::min(limit, times_.until(t))); }
+
+size_t Replay::seen_step(bool forward) const {
+  const goro::visual::Model* all = final_model();  // every goroutine's name known
+  const goro::visual::Model& m = all ? *all : model_;
+  auto seen = [&](size_t i) { return goro::visual::seen(m, rec_.events[i], rec_.strings); };
+  size_t n = rec_.events.size(), at = cursor_;  // events [0, at) applied
+  if (forward) {
+    size_t i = at;
+    while (i < n && i - at < 4096 && !seen(i)) i++;
+    return std::min(i + 1, n);
+  }
+  if (at <= 1) return 0;
+  size_t i = at - 2;  // the event before the one shown last
+  while (i > 0 && at - i < 4096 && !seen(i)) i--;
+  return i + 1;
+}
+
+bool Replay::step(bool forward) {
+  seek(seen_step(forward));
+  pause();
+  return true;
+}
 
 void Replay::play() {
   if (cursor_ >= rec_.events.size()) seek(0);

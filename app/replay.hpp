@@ -1,6 +1,6 @@
 // app/replay.hpp: a recording opened for replay: no runtime runs; the model is the state at the
 // time cursor, reached from the nearest snapshot before it. As a Source, it plays on its own
-// clock (play, pause, speed), and knows its timeline.
+// clock (play, pause, speed), steps and seeks anywhere, and knows its timeline.
 //
 // Opening is quick: the recording is read in place, and its indexing (one pass over its events
 // on a thread of its own taking the snapshots and the final state, and one beside it building
@@ -42,11 +42,11 @@ class Replay : public Source {
   const goro::visual::Model& model() const override { return model_; }
   // final_model() is the state after the last event: every object the recording will ever
   // hold (the diagram lays them all out once it is known); null until indexing is done.
-  const goro::visual::Model* final_model() const { return index_done() ? &final_ : nullptr; }
+  const goro::visual::Model* final_model() const override { return index_done() ? &final_ : nullptr; }
   size_t cursor() const { return cursor_; }
   size_t size() const { return rec_.events.size(); }
   // duration() is the latest time of any event (times grow per goroutine, not overall).
-  int64_t duration() const { return times_.end_time(); }
+  int64_t duration() const override { return times_.end_time(); }
   size_t snapshot_every() const;
 
   // Indexing: how many events the snapshots have passed, as a fraction, and whether all is
@@ -57,12 +57,16 @@ class Replay : public Source {
   void wait_indexed() const;
 
   // seek() moves to just after the first n events.
-  void seek(size_t n);
+  void seek(size_t n) override;
   // seek_time() moves to the state at time t (goro::TimeIndex: just after the last event at or
   // before t), or to event `limit` if that comes first.
-  void seek_time(int64_t t, size_t limit = SIZE_MAX);
+  void seek_time(int64_t t) override { seek_time(t, SIZE_MAX); }
+  void seek_time(int64_t t, size_t limit);
+  // seen_step() is the cursor one event a student sees forward (or back): timers' and
+  // variables' bookkeeping folded in (goro::visual::seen()).
+  size_t seen_step(bool forward) const;
   // time() is the cursor's time (the last applied event's, 0 before any).
-  int64_t time() const { return cursor_ ? rec_.events[cursor_ - 1].time : 0; }
+  int64_t time() const override { return cursor_ ? rec_.events[cursor_ - 1].time : 0; }
   // find_end() is the index just after the Panic or Deadlock event (0 when there is none).
   size_t find_end() const { return end_; }
 
@@ -70,11 +74,11 @@ class Replay : public Source {
   // update(dt) advances the cursor by dt seconds times speed() while playing: by program time,
   // or 30 events a second at 1x when time stood still the whole run. A frame applies at most
   // kMaxEventsPerFrame events: a replay too dense to keep up with plays slower than asked.
-  void play();
-  void pause() { playing_ = false; }
-  bool playing() const { return playing_; }
-  double speed() const { return speed_; }
-  void set_speed(double s) { speed_ = s; }
+  void play() override;
+  void pause() override { playing_ = false; }
+  bool playing() const override { return playing_; }
+  double speed() const override { return speed_; }
+  void set_speed(double s) override { speed_ = s; }
   static constexpr double kEventsPerSecond = 30;
   static constexpr size_t kMaxEventsPerFrame = 12000;
 
@@ -85,7 +89,22 @@ class Replay : public Source {
   // timeline() is the whole recording's once indexing is done (empty before).
   const goro::visual::Timeline& timeline() const override { return index_done() ? *timeline_ : empty_; }
   bool virtual_clock() const override;
-  bool is_replay() const override { return true; }
+  const goro::SourceFile& program() const override { return rec_.source; }
+  bool step(bool forward) override;  // seeks to seen_step(forward) and pauses; always true
+  bool can_seek() const override { return true; }
+  size_t position() const override { return cursor_; }
+  size_t length() const override { return size(); }
+  bool busy() const override { return playing_ || !index_done(); }
+  std::string heading() const override { return "Replay: "; }
+  std::string state() const override { return playing_ ? "replaying" : "replay paused"; }
+  std::string empty_hint() const override {
+    return "The start of the recording: press Play, or step with Right.";
+  }
+  std::string empty_narration() const override { return "(the start of the recording)"; }
+  std::string caption() const override { return caption_at(time()); }
+  std::optional<double> indexing() const override {
+    return index_done() ? std::nullopt : std::optional<double>(progress());
+  }
 
   // Bookmarks: a caption at a time, kept in time order; save() writes them into the file.
   void add_bookmark(int64_t time, std::string caption);

@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "narration.hpp"
+
 namespace goroscope {
 
 namespace {
@@ -28,7 +30,8 @@ Session::Session(RunSpec spec, const std::string& record_path, bool start_paused
     : spec_(std::move(spec)),
       run_id_(next_run_id()),
       source_{spec_.scenario->go_file, spec_.scenario->source_with(spec_.params)},
-      keep_events_(keep_events) {
+      keep_events_(keep_events),
+      speed_(spec_.config.speed) {
   if (!record_path.empty())
     writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_), source_);
   if (start_paused) control_.pause();
@@ -65,6 +68,47 @@ const std::vector<goro::Event>& Session::pump() {
     writer_.reset();
   }
   return batch_;
+}
+
+size_t Session::update(double) {
+  size_t n = pump().size();
+  // A step's event has happened and the run waits again: when it was bookkeeping (a timer's, a
+  // variable's), one more, so that each Step shows something a student sees.
+  if (fold_left_ && events_.size() > fold_from_ && control_.paused()) {
+    if (done() || goro::visual::seen(model_, events_.back(), strings_)) {
+      fold_left_ = kFoldEvents;
+    } else {
+      fold_from_ = events_.size();
+      fold_left_--;
+      control_.step();
+    }
+  }
+  return n;
+}
+
+bool Session::step(bool forward) {
+  if (!forward || done()) return false;
+  fold_from_ = events_.size();
+  fold_left_ = kFoldEvents;
+  control_.step();
+  return true;
+}
+
+void Session::set_speed(double s) {
+  speed_ = s;
+  control_.set_speed(s);
+}
+
+std::string Session::state() const {
+  if (!done()) return control_.paused() ? "paused" : "running";
+  switch (model_.exit_status()) {
+    case goro::ExitStatus::Ok:
+      return "exited";
+    case goro::ExitStatus::Panic:
+      return "panicked";
+    default:
+      return "deadlocked";
+  }
 }
 
 goro::Recording Session::recording() const {

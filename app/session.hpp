@@ -58,20 +58,44 @@ class Session : public Source {
   const std::vector<std::string>& strings() const override { return strings_; }
   const std::vector<goro::Event>& events() const { return events_; }
 
-  // Source: update() pumps; the timeline grows with the run (when keep_events).
-  size_t update(double) override { return pump().size(); }
+  // Source: update() pumps, then goes on with a step over bookkeeping events; the timeline
+  // grows with the run (when keep_events). The transport is the scheduler's Control: play()
+  // resumes, pause() pauses, step() lets one event happen (and then, over the next updates,
+  // up to kFoldEvents more while each is bookkeeping); a live run cannot seek.
+  size_t update(double) override;
   goro::EventLog shown_events() const override {
     return goro::EventLog::borrow(events_.data(), events_.size());
   }
   const goro::visual::Timeline& timeline() const override { return timeline_; }
   bool virtual_clock() const override { return spec_.config.clock == goro::ClockMode::Virtual; }
-  bool is_replay() const override { return false; }
+  // program() is the Go source that runs (its parameters' values written in), as recordings keep it.
+  const goro::SourceFile& program() const override { return source_; }
+  bool playing() const override { return !control_.paused(); }
+  void play() override { control_.resume(); }
+  void pause() override { control_.pause(); }
+  bool step(bool forward) override;
+  bool can_seek() const override { return false; }
+  void seek(size_t) override {}
+  void seek_time(int64_t) override {}
+  size_t position() const override { return events_.size(); }
+  size_t length() const override { return events_.size(); }
+  int64_t time() const override { return model_.time(); }
+  int64_t duration() const override { return model_.time(); }
+  double speed() const override { return speed_; }
+  void set_speed(double s) override;
+  bool busy() const override { return !done(); }
+  std::string heading() const override { return ""; }
+  std::string state() const override;
+  bool failed() const override { return done() && model_.exit_status() != goro::ExitStatus::Ok; }
+  std::string empty_hint() const override { return "Pick a program and press Run (R)."; }
+  std::string empty_narration() const override { return "(nothing has happened yet)"; }
+  int os_exit() const override { return done() ? exit_code_ : -1; }
+  static constexpr int kFoldEvents = 256;
+
   const RunSpec& spec() const { return spec_; }
   // run_id() tells this run from every other Session of the process (1, 2, ...): a new run may
   // be made at the address of the one it replaces, so this, not the address, says "another run".
   uint64_t run_id() const { return run_id_; }
-  // source() is the Go source that runs (its parameters' values written in), as recordings keep it.
-  const goro::SourceFile& source() const { return source_; }
   // recording() is what has been pumped so far, as a Recording (for saving).
   goro::Recording recording() const;
 
@@ -87,6 +111,11 @@ class Session : public Source {
   goro::visual::Timeline timeline_;
   std::vector<goro::Event> batch_;
   bool keep_events_;
+  double speed_;
+  // A step goes on over bookkeeping events up to fold_left_ more, once the run has gone past
+  // fold_from_ events.
+  int fold_left_ = 0;
+  size_t fold_from_ = 0;
   std::unique_ptr<goro::RecordingWriter> writer_;
   goro::Exit exit_;
   int exit_code_ = -1;

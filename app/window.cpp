@@ -293,7 +293,7 @@ int run_window(WindowOptions o) {
       glfwWaitEventsTimeout(video.empty() ? 0.25 : 0.02);  // idle: no busy loop
     else
       glfwPollEvents();
-    if (Clip* clip = app.clip()) app.seek_replay(clip->next_time());
+    if (Clip* clip = app.clip()) app.seek_time(clip->next_time());
     auto t = std::chrono::steady_clock::now();
     float frame_ms = std::chrono::duration<float, std::milli>(t - last).count();
     last = t;

@@ -65,7 +65,7 @@ TEST(SourceEdit, ASliderRewritesItsLiteralAloneAndTheRunUsesIt) {
   }
   // The run is of that text: it says so, and eight workers take the four jobs.
   auto run = finished(s, p);
-  EXPECT_EQ(run->source().text, shown);
+  EXPECT_EQ(run->program().text, shown);
   int workers = 0;
   for (const auto& g : run->model().goroutines()) workers += g.name.rfind("worker", 0) == 0;
   EXPECT_EQ(workers, 8);

@@ -8,7 +8,7 @@
 TEST(Source, ALiveRunShowsEveryEventPumped) {
   auto s = run_session(*goroscope::find_scenario("worker_pool"));
   const goroscope::Source& src = *s;
-  EXPECT_FALSE(src.is_replay());
+  EXPECT_FALSE(src.can_seek());
   EXPECT_TRUE(src.virtual_clock());
   ASSERT_EQ(src.shown_events().size(), s->events().size());
   EXPECT_EQ(src.cursor_seq(), s->events().back().seq);
@@ -21,7 +21,7 @@ TEST(Source, AReplayShowsUpToItsCursorAndPlaysOnItsOwnClock) {
   run_session(*goroscope::find_scenario("worker_pool"), 1, 1, path);
   goroscope::Replay r(path);
   goroscope::Source& src = r;
-  EXPECT_TRUE(src.is_replay());
+  EXPECT_TRUE(src.can_seek());
   EXPECT_TRUE(src.virtual_clock());
   EXPECT_EQ(r.cursor(), 0u);  // it opens at the first moment, indexing in the background
   r.wait_indexed();
@@ -74,9 +74,9 @@ TEST(Source, ARecordingKeepsTheProgramsSourceAsItRan) {
   {
     goroscope::Session s(spec, path);
     while (!s.done() || !s.pump().empty()) s.pump();
-    EXPECT_EQ(s.source().name, "08_worker_pool.go");
-    EXPECT_NE(s.source().text.find("numWorkers := 5 // goroscope: slider"), std::string::npos);
-    EXPECT_EQ(s.recording().source.text, s.source().text);
+    EXPECT_EQ(s.program().name, "08_worker_pool.go");
+    EXPECT_NE(s.program().text.find("numWorkers := 5 // goroscope: slider"), std::string::npos);
+    EXPECT_EQ(s.recording().source.text, s.program().text);
   }
   goroscope::Replay r(path);
   EXPECT_EQ(r.recording().source.name, "08_worker_pool.go");

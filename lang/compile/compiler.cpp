@@ -1398,9 +1398,14 @@ class Compiler {
       return;
     }
     expr(f->x);
-    for (int p : f->path) {
+    for (size_t i = 0; i < f->path.size(); i++) {
+      int p = f->path[i];
       Type* st = t->under()->k == TK::Pointer ? t->under()->elem : t;
       t = st->under()->fields[static_cast<size_t>(p)].type;
+      if (i + 1 == f->path.size() && m->ptr_recv && t->under()->k != TK::Pointer && !is_aggregate(t)) {
+        emit(ADDR_FIELD, p, 0);  // a pointer method of an embedded non-aggregate field: &x.B.C
+        return;
+      }
       emit(FIELD, p, 0);
     }
     bool is_ptr = t->under()->k == TK::Pointer;

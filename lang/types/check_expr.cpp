@@ -522,7 +522,7 @@ void CheckerImpl::selector(Expr* e) {
   Type* t = e->x->type;
   if (t->k == TK::Invalid) return;
   if (e->x->is_type) {
-    unsupported(e->pos, "method expressions");
+    method_expr(e);
     return;
   }
   Checker::Selection s = c.lookup(t, e->name);

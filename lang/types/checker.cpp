@@ -605,6 +605,7 @@ Type* CheckerImpl::resolve_type(Expr* e) {
 Type* CheckerImpl::resolve_type0(Expr* e) {
   switch (e->k) {
     case EK::Ident: {
+      if (e->name.empty() && e->type) return e->type;  // resolved already (check_method_expr.cpp)
       Object* o = scope->lookup(e->name);
       if (!o) {
         err(e->pos, "undefined: " + e->name);

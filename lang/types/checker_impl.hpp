@@ -120,6 +120,7 @@ struct CheckerImpl {
   // that is not negative and fits in an int); false after saying what is wrong.
   bool literal_index(Expr* k, int64_t& out);
   void func_lit(Expr* e);
+  void method_expr(Expr* e);  // check_method_expr.cpp
   void type_assert(Expr* e);
   void single_value(Expr* e);
   std::vector<Type*> tuple_of(Expr* e, size_t want);

@@ -673,6 +673,14 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
 }
 
 // convert_untyped() gives an untyped operand the type t (reporting if it cannot have it).
+// is_untyped_shift() says whether e is a non-constant shift of an untyped constant, `1 << s`,
+// in parentheses or not: its type is the one its context gives.
+static bool is_untyped_shift(Expr* e) {
+  while (e->k == EK::Paren) e = e->x;
+  return !e->cv.valid() && e->k == EK::Binary && (e->op == Tok::Shl || e->op == Tok::Shr) &&
+         is_untyped(e->type);
+}
+
 bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::string& context) {
   Type* from = e->type;
   if (!is_untyped(from) || t->k == TK::Invalid) return true;
@@ -736,8 +744,8 @@ bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::stri
       return false;
     }
     e->cv = cv;
-  } else if (from->k == TK::UntypedFloat && is_integer(tu)) {
-    return fail("truncated");
+  } else if (from->k == TK::UntypedFloat && is_integer(tu) && !is_untyped_shift(e)) {
+    return fail("truncated");  // (a shift's constant operand says for itself whether it fits)
   }
   e->type = target;
   // propagate into untyped non-constant operands (comparisons stay bool; shifts take the type)
@@ -748,6 +756,13 @@ bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::stri
   }
   if (!e->cv.valid() && b->k == EK::Binary && !(precedence(b->op) == 3)) {
     if (b->op == Tok::Shl || b->op == Tok::Shr) {
+      if (!is_integer(tu)) {
+        if (report)
+          err(b->pos,
+              "invalid operation: " + expr_string(b) + " (shift of type " + type_string(target) + ")");
+        return false;
+      }
+      b->type = target;
       convert_untyped(b->x, target, report, context);
     } else if (b->op != Tok::LAnd && b->op != Tok::LOr) {
       convert_untyped(b->x, target, report, context);
@@ -1474,8 +1489,9 @@ void CheckerImpl::shift(Expr* e) {
       e->type = x->type->k == TK::UntypedFloat ? u.basic(TK::UntypedInt) : x->type;
       return;
     }
-    // non-constant shift of an untyped constant: it takes the type from context (int here)
-    convert_untyped(x, u.basic(TK::Int), true);
+    // A non-constant shift of an untyped constant takes the type the constant would take in
+    // its place (Go's spec): the shift stays untyped, and convert_untyped() gives both the type
+    // its context asks for (int where there is none).
     e->type = x->type;
     return;
   }

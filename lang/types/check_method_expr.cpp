@@ -45,9 +45,19 @@ void CheckerImpl::method_expr(Expr* e) {
     err(e->pos, "ambiguous selector " + text);
     return;
   }
+  Pos at = e->sel_pos.line ? e->sel_pos : e->pos;
   if (s.kind != SelMethod && s.kind != SelIface) {
-    err(e->sel_pos.line ? e->sel_pos : e->pos,
-        text + " undefined (type " + type_string(recv) + " has no method " + e->name + ")");
+    // gc's words: "no method" where a field has the name, else "no field or method" and
+    // a method spelt with the other case as a hint
+    std::string what = s.kind == SelField ? "method " : "field or method ";
+    std::string hint;
+    if (s.kind != SelField && !e->name.empty()) {
+      std::string alt = e->name;
+      alt[0] = exported(alt) ? static_cast<char>(alt[0] - 'A' + 'a') : static_cast<char>(alt[0] - 'a' + 'A');
+      Checker::Selection s2 = c.lookup(recv, alt);
+      if (s2.kind == SelMethod || s2.kind == SelIface) hint = ", but does have " + alt;
+    }
+    err(at, text + " undefined (type " + type_string(recv) + " has no " + what + e->name + hint + ")");
     return;
   }
   Type* sig = s.type;
@@ -56,8 +66,7 @@ void CheckerImpl::method_expr(Expr* e) {
     sig = s.method->type;
     bool recv_is_ptr = recv->under()->k == TK::Pointer || s.indirect;
     if (s.ptr_recv && !recv_is_ptr) {
-      err(e->pos, "invalid method expression " + text + " (needs pointer receiver (*" + type_string(recv) + ")." +
-                      e->name + ")");
+      err(at, "cannot call pointer method " + e->name + " on " + type_string(recv));
       return;
     }
   }

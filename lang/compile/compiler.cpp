@@ -38,6 +38,8 @@ struct FS {
   std::vector<Loop> loops;
   std::vector<size_t> open_vars;  // indices into p->locals still in scope (to_pc not yet known)
   int range_from = -1;            // inside a range statement's binding: where its variables' scope begins
+  std::unordered_map<Stmt*, size_t> label_pcs;                // a Labeled statement's first instruction
+  std::unordered_map<Stmt*, std::vector<size_t>> goto_jumps;  // gotos to a label not yet reached
 };
 
 int wrap_kind(Type* t) {
@@ -439,9 +441,16 @@ class Compiler {
       case SK::Decl:
         decl(s);
         return;
-      case SK::Labeled:
+      case SK::Labeled: {
+        // a goto's target: jumps already emitted land here, later ones jump back here
+        size_t at = here();
+        fs_->label_pcs[s] = at;
+        for (size_t j : fs_->goto_jumps[s]) patch(j, at);
+        fs_->goto_jumps.erase(s);
+        label_ = std::max(label_ == SIZE_MAX ? 0 : label_, at);
         stmt(s->stmt);
         return;
+      }
       case SK::Expr: {
         int d = fs_->depth;
         expr_any(s->x);
@@ -789,6 +798,14 @@ class Compiler {
   void branch(Stmt* s) {
     if (s->tok == Tok::Fallthrough) {
       fallthrough_jumps_.push_back(emit(JMP, 0, 0));
+      return;
+    }
+    if (s->tok == Tok::Goto) {  // the checker has ruled out jumps into blocks and over declarations
+      auto at = fs_->label_pcs.find(s->target);
+      if (at != fs_->label_pcs.end())
+        emit(JMP, static_cast<int>(at->second), 0);
+      else
+        fs_->goto_jumps[s->target].push_back(emit(JMP, 0, 0));
       return;
     }
     Loop* l = find_loop(s->target);

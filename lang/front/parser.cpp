@@ -1053,6 +1053,7 @@ class Parser {
         next();
         if (s->tok != Tok::Fallthrough && t_.tok == Tok::Ident) {
           s->label = t_.lit;
+          s->label_pos = t_.pos;
           next();
         }
         return s;

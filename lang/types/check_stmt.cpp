@@ -22,7 +22,9 @@ Object* CheckerImpl::local_var(const std::string& name, Pos p, Type* t) {
 }
 
 void CheckerImpl::block_stmts(std::vector<Stmt*>& list) {
+  open_lists_.push_back({&list, 0});
   for (size_t i = 0; i < list.size(); i++) {
+    open_lists_.back().second = i;
     Stmt* s = list[i];
     if (s->k == SK::Branch && s->tok == Tok::Fallthrough) {
       err(s->pos, "fallthrough statement out of place");
@@ -30,30 +32,30 @@ void CheckerImpl::block_stmts(std::vector<Stmt*>& list) {
     }
     stmt(s);
   }
+  open_lists_.pop_back();
 }
 
 // collect_labels() declares the labels of a function body: a label's scope is the whole body,
 // blocks nested in it too (not the bodies of function literals, which have their own).
-void CheckerImpl::collect_labels(std::vector<Stmt*>& list) {
-  for (Stmt* s : list) {
+// block_start is where the block whose statements list holds begins.
+void CheckerImpl::collect_labels(std::vector<Stmt*>& list, Pos block_start) {
+  for (size_t i = 0; i < list.size(); i++) {
+    Stmt* s = list[i];
     if (!s) continue;
-    if (s->k == SK::Labeled) {
+    while (s && s->k == SK::Labeled) {  // L1: L2: stmt: both labels are at list[i]
       if (labels_.count(s->label))
         err(s->pos, "label " + s->label + " already defined");
       else
-        labels_[s->label] = {s, false};
-      if (s->stmt) {
-        std::vector<Stmt*> inner{s->stmt};
-        collect_labels(inner);
-      }
-      continue;
+        labels_[s->label] = {s, false, &list, i, block_start};
+      s = s->stmt;
     }
-    if (s->body) collect_labels(s->body->list);
+    if (!s) continue;
+    if (s->body) collect_labels(s->body->list, s->body->lbrace);
     if (s->els) {
       std::vector<Stmt*> e{s->els};
       collect_labels(e);
     }
-    if (s->k == SK::Case || s->k == SK::Comm) collect_labels(s->stmts);
+    if (s->k == SK::Case || s->k == SK::Comm) collect_labels(s->stmts, s->pos);
   }
 }
 
@@ -304,9 +306,7 @@ void CheckerImpl::return_stmt(Stmt* s) {
 
 void CheckerImpl::branch(Stmt* s) {
   if (s->tok == Tok::Goto) {
-    auto it = labels_.find(s->label);
-    if (it != labels_.end()) it->second.used = true;
-    unsupported(s->pos, "goto");
+    check_goto(s);
     return;
   }
   if (s->tok == Tok::Fallthrough) return;  // placement checked by the switch

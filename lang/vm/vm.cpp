@@ -180,7 +180,15 @@ void Thread::run_native(Proto* p, Value* args) {
 void Thread::panic(Value v) {
   panic_frames_ = frames_text(frames_, run_.prog->entry);  // the latest panic's, as Go shows
   panicking_ = true;
+  goexiting_ = false;  // a panic in a deferred call of Goexit's takes over
   panic_val_ = std::move(v);
+}
+
+void Thread::goexit() {
+  panic_frames_.clear();
+  panicking_ = true;
+  goexiting_ = true;
+  panic_val_.reset();
 }
 
 void Thread::runtime_error(const std::string& msg) { panic(box(run_.prog->runtime_error, make_str(msg))); }
@@ -224,6 +232,10 @@ void Thread::runtime_error(const std::string& msg) { panic(box(run_.prog->runtim
 void Thread::main() {
   push_frame(run_.prog->entry, nullptr, 0, 0, 0, true);
   execute(0);
+  if (goexiting_) {  // main called runtime.Goexit: the program goes on until the others end it
+    panicking_ = goexiting_ = false;
+    goro::select();
+  }
   if (panicking_) die();
 }
 
@@ -242,6 +254,7 @@ void Thread::start(const Value& fn, std::vector<Value> args) {
     frames_.back().boundary = true;
     execute(0);
   }
+  if (goexiting_) panicking_ = goexiting_ = false;  // runtime.Goexit: the goroutine just ends
   if (panicking_) die();
 }
 
@@ -1115,8 +1128,8 @@ void Thread::execute(size_t stop) {
       }
       case RECOVER:
       op_RECOVER : {
-        if (panicking_ && F->is_defer) {
-          panicking_ = false;
+        if (F->runs_panic && !goexiting_) {  // the panic that runs this deferred call stops here
+          F->runs_panic = false;
           recovered_ = true;
           PUSH(std::move(panic_val_));
           panic_val_.reset();
@@ -2037,13 +2050,18 @@ void Thread::execute(size_t stop) {
       for (Value& a : d.args) stack_[static_cast<size_t>(sp_++)] = std::move(a);
       size_t depth = frames_.size();
       FuncObj* fo = static_cast<FuncObj*>(d.fn.o);
+      // a panic's deferred call runs as any code does; the panic resumes when it returns
+      bool by_panic = panicking_;
+      panicking_ = false;
       call_value(fpos, static_cast<int>(d.args.size()), fo ? fo->proto->nresults : 0);
       if (frames_.size() > depth) {
         frames_.back().is_defer = true;
+        frames_.back().by_panic = frames_.back().runs_panic = by_panic;
         LOADF();
         continue;
       }
       // a native deferred call finished at once: drop its results, go on
+      if (by_panic) panicking_ = true;
       for (int i = fpos; i < sp_; i++) stack_[static_cast<size_t>(i)].reset();
       sp_ = fpos;
       if (panicking_) goto unwind;
@@ -2068,6 +2086,7 @@ void Thread::execute(size_t stop) {
       for (int i = 0; i < nres; i++) S[to + i] = std::move(res[i]);
       bool boundary = F->boundary;
       bool was_defer = F->is_defer;
+      if (F->runs_panic) panicking_ = true;  // not recovered: the panic goes on
       pop_frame();
       sp_ = to + nres;
       if (was_defer) {

@@ -179,6 +179,7 @@ void Thread::run_native(Proto* p, Value* args) {
 
 void Thread::panic(Value v) {
   panic_frames_ = frames_text(frames_, run_.prog->entry);  // the latest panic's, as Go shows
+  panic_stack_ = callers();
   panicking_ = true;
   goexiting_ = false;  // a panic in a deferred call of Goexit's takes over
   panic_val_ = std::move(v);

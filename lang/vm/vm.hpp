@@ -246,7 +246,8 @@ class Thread {
   bool panicking_ = false;
   bool goexiting_ = false;  // the unwinding is runtime.Goexit's: recover() returns nil
   Value panic_val_;
-  std::string panic_frames_;        // the frames where the unwinding panic began
+  std::string panic_frames_;              // the frames where the unwinding panic began
+  std::vector<CallerFrame> panic_stack_;  // and as callers() saw them then (vm_callers.cpp)
   const Proto* creator_ = nullptr;  // the function whose go statement made this goroutine (none for main)
   int created_at_ = 0;              // the go statement's line
   bool recovered_ = false;

@@ -32,12 +32,17 @@ func where() {
 	}
 }
 
+func boom() { panic("boom") }
+
 func panicky() {
 	defer func() {
-		_, _, line, _ := runtime.Caller(2) // 1 is runtime.gopanic
-		fmt.Println("panicked at line", line, "recovered:", recover())
+		fmt.Println("recovered:", recover())
+		for i := 2; i <= 3; i++ { // 1 is runtime.gopanic
+			pc, _, line, _ := runtime.Caller(i)
+			fmt.Println(" ", runtime.FuncForPC(pc).Name(), line)
+		}
 	}()
-	panic("boom")
+	boom()
 }
 
 func main() {

@@ -681,6 +681,20 @@ static bool is_untyped_shift(Expr* e) {
          is_untyped(e->type);
 }
 
+// calls_or_receives() says whether evaluating e calls a function (not a conversion, not a
+// call whose value is constant) or receives from a channel; a function literal's body does
+// not count, it does not run.
+static bool calls_or_receives(const Expr* e) {
+  if (!e || e->k == EK::FuncLit || e->cv.valid()) return false;
+  if (e->k == EK::Call && !(e->x && e->x->is_type)) return true;
+  if (e->k == EK::Unary && e->op == Tok::Arrow) return true;
+  if (e->is_type) return false;
+  if (calls_or_receives(e->x) || calls_or_receives(e->y) || calls_or_receives(e->z)) return true;
+  for (const Expr* el : e->list)
+    if (calls_or_receives(el)) return true;
+  return false;
+}
+
 bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::string& context) {
   Type* from = e->type;
   if (!is_untyped(from) || t->k == TK::Invalid) return true;
@@ -1113,7 +1127,9 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       }
       e->type = u.basic(TK::Int);
       if (as[0]->cv.kind == ConstVal::String) e->cv = ConstVal::of_int(static_cast<i128>(as[0]->cv.s.size()));
-      if (t->k == TK::Array) e->cv = ConstVal::of_int(t->len);
+      // of an array (or a pointer to one): constant unless the operand calls or receives
+      // (Go's spec, "Length and capacity"), and then the operand runs
+      if (t->k == TK::Array && !calls_or_receives(as[0])) e->cv = ConstVal::of_int(t->len);
       if (is_untyped(as[0]->type)) convert_untyped(as[0], u.basic(TK::String), false);
       return;
     }

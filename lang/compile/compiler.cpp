@@ -142,6 +142,33 @@ class Compiler {
     fs_ = nullptr;
     rt_.finish(func_index_);
     prog_.runtime_error = rt_.of(runtime_error_);
+    give_runtime_error_methods();
+  }
+
+  // give_runtime_error_methods(): the type the run-time errors have (index out of range & co)
+  // has runtime.Error's methods, Error and RuntimeError, so a recovered one is a runtime.Error
+  // and an error to type assertions (natives_runtime.cpp runs them).
+  void give_runtime_error_methods() {
+    RType* r = prog_.runtime_error;
+    if (!r || !r->methods.empty()) return;
+    for (std::string name : {"Error", "RuntimeError"}) {
+      auto p = std::make_unique<Proto>();
+      p->name = "runtime.Error." + name;
+      p->short_name = name;
+      p->file = "$GOROOT/src/runtime/error.go";
+      p->nparams = 1;
+      p->nresults = name == "Error" ? 1 : 0;
+      p->native = native_lookup(p->name);
+      RMethod m;
+      m.id = rt_.method_id(name);
+      m.ref.proto = p.get();
+      m.ref.recv_type = r;
+      m.ref.returns_string = name == "Error";
+      r->methods.push_back(std::move(m));
+      prog_.protos.push_back(std::move(p));
+    }
+    std::sort(r->methods.begin(), r->methods.end(),
+              [](const RMethod& a, const RMethod& b) { return a.id < b.id; });
   }
 
  private:

@@ -1,5 +1,5 @@
 // lang/vm/natives_runtime.cpp: the natives of package runtime that look at the running
-// program: Goexit, Caller, Callers, and what runtime.Func and runtime.Frames read from a
+// program: Goexit, Caller, Callers, Stack, Breakpoint, and what runtime.Func and runtime.Frames read from a
 // program counter. A program counter here names a function and an instruction in it:
 // (index of the function in Program::protos + 1) << 32 | the instruction's index; a return
 // address (what Callers stores) is the instruction after the call, as in Go, so pc-1 is the
@@ -9,6 +9,9 @@
 // that names no function decodes to nothing (FuncForPC's nil), never out of bounds.
 #include "vm/natives_runtime.hpp"
 
+#include <cstdio>
+
+#include "goro/goroutine.hpp"
 #include "vm/vm.hpp"
 
 namespace golang {
@@ -106,6 +109,40 @@ void rt_func_entry(Thread& th, Value* a) {
   a[0] = Value::of_int(d.ok ? static_cast<int64_t>(u & ~uint64_t{0xFFFFFFFF}) : 0);
 }
 
+// runtime.Stack(buf []byte, all bool) int: the calling goroutine's traceback, as Go formats it
+// ("goroutine 1 [running]:\nmain.f(...)\n\tprog.go:6 +0x1c\n", the offset being the
+// instruction's index in its function), cut to fit buf. With all set, Go adds the other
+// goroutines; Goroscope writes the caller's alone.
+void rt_stack(Thread& th, Value* a) {
+  auto* s = static_cast<SliceObj*>(a[0].o);
+  std::string text = "goroutine " + std::to_string(goro::current_id()) + " [running]:\n";
+  for (const CallerFrame& f : th.callers()) {
+    if (!f.p) {
+      text += "panic(...)\n\t$GOROOT/src/runtime/panic.go:0\n";
+      continue;
+    }
+    size_t ins = static_cast<size_t>(f.pc);
+    int line = ins < f.p->lines.size() ? f.p->lines[ins] : f.p->line;
+    char off[32];
+    snprintf(off, sizeof off, " +0x%zx", ins);
+    text += f.p->name + (f.p->nparams > 0 ? "(...)" : "()") + "\n\t" + f.p->file + ":" +
+            std::to_string(line) + off + "\n";
+  }
+  int64_t n = 0;
+  for (; s && n < s->len && static_cast<size_t>(n) < text.size(); n++)
+    s->at(n) = Value::of_int(static_cast<unsigned char>(text[static_cast<size_t>(n)]));
+  a[0] = Value::of_int(n);
+}
+
+// runtime.Breakpoint(): Go executes a breakpoint trap, which ends a program no debugger
+// watches with SIGTRAP; so it does here.
+void rt_breakpoint(Thread& th, Value*) { th.fatal("unexpected signal: SIGTRAP: trace trap"); }
+
+// the methods of the run-time errors' type (compiler.cpp's give_runtime_error_methods): its
+// value is the error's text, "runtime error: ..."
+void rt_error_error(Thread&, Value*) {}  // Error() string: the receiver is the result
+void rt_error_runtime_error(Thread&, Value*) {}
+
 }  // namespace
 
 NativeFn runtime_native(const std::string& name) {
@@ -116,6 +153,10 @@ NativeFn runtime_native(const std::string& name) {
       {"runtime.funcName", rt_func_name},
       {"runtime.funcFileLine", rt_func_file_line},
       {"runtime.funcEntry", rt_func_entry},
+      {"runtime.Stack", rt_stack},
+      {"runtime.Breakpoint", rt_breakpoint},
+      {"runtime.Error.Error", rt_error_error},
+      {"runtime.Error.RuntimeError", rt_error_runtime_error},
   };
   auto it = table.find(name);
   return it == table.end() ? nullptr : it->second;

@@ -1129,11 +1129,17 @@ void Thread::execute(size_t stop) {
       }
       case RECOVER:
       op_RECOVER : {
-        if (F->runs_panic && !goexiting_) {  // the panic that runs this deferred call stops here
-          F->runs_panic = false;
+        // `defer recover()` (compiler.cpp's builtin.recover) recovers as a recover() at the
+        // end of the function that deferred it would; run by a panic itself, it does nothing
+        Frame* R = F;
+        if (F->p->name == "builtin.recover")
+          R = !F->by_panic && frames_.size() >= 2 ? &frames_[frames_.size() - 2] : nullptr;
+        if (R && R->runs_panic && !goexiting_ && !suspended_panics_.empty()) {
+          // the panic that runs this deferred call stops here
+          R->runs_panic = false;
           recovered_ = true;
-          PUSH(std::move(panic_val_));
-          panic_val_.reset();
+          PUSH(std::move(suspended_panics_.back()));
+          suspended_panics_.pop_back();
         } else {
           PUSH(Value());
         }
@@ -2058,6 +2064,7 @@ void Thread::execute(size_t stop) {
       if (frames_.size() > depth) {
         frames_.back().is_defer = true;
         frames_.back().by_panic = frames_.back().runs_panic = by_panic;
+        if (by_panic) suspended_panics_.push_back(std::move(panic_val_));
         LOADF();
         continue;
       }
@@ -2087,7 +2094,11 @@ void Thread::execute(size_t stop) {
       for (int i = 0; i < nres; i++) S[to + i] = std::move(res[i]);
       bool boundary = F->boundary;
       bool was_defer = F->is_defer;
-      if (F->runs_panic) panicking_ = true;  // not recovered: the panic goes on
+      if (F->runs_panic && !suspended_panics_.empty()) {  // not recovered: the panic goes on
+        panicking_ = true;
+        panic_val_ = std::move(suspended_panics_.back());
+        suspended_panics_.pop_back();
+      }
       pop_frame();
       sp_ = to + nres;
       if (was_defer) {
@@ -2111,6 +2122,8 @@ void Thread::execute(size_t stop) {
     if (F->defers && !F->defers->empty()) goto do_ret;
     if (!panicking_) goto do_ret;  // recovered: this frame returns normally
     bool boundary = F->boundary;
+    // a deferred call that a newer panic unwinds: the older panic it ran for is superseded
+    if (F->runs_panic && !suspended_panics_.empty()) suspended_panics_.pop_back();
     int lo = std::min(F->ret_to, F->base);
     for (int i = lo; i < sp_; i++) stack_[static_cast<size_t>(i)].reset();
     sp_ = lo;

@@ -245,6 +245,9 @@ class Thread {
   FrameStack frames_;
   bool panicking_ = false;
   bool goexiting_ = false;  // the unwinding is runtime.Goexit's: recover() returns nil
+  // the values of the panics whose deferred calls run, one per frame marked runs_panic,
+  // innermost last (Go's list of panics on a goroutine)
+  std::vector<Value> suspended_panics_;
   Value panic_val_;
   std::string panic_frames_;              // the frames where the unwinding panic began
   std::vector<CallerFrame> panic_stack_;  // and as callers() saw them then (vm_callers.cpp)

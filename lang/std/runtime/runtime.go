@@ -106,3 +106,10 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 	}
 	return Frame{}, false
 }
+
+// Stack writes the calling goroutine's traceback into buf, as much as fits, and says how many
+// bytes it wrote. With all set Go adds every other goroutine's; Goroscope writes the caller's.
+func Stack(buf []byte, all bool) int
+
+// Breakpoint executes a breakpoint trap: without a debugger the program ends with SIGTRAP.
+func Breakpoint()

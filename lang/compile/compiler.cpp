@@ -490,6 +490,7 @@ class Compiler {
         emit(SEND, 0, 0);
         return;
       case SK::IncDec: {
+        evaluate_once(s->x);
         Expr* one = fake_int(s->x->type, s->tok == Tok::Inc ? 1 : -1, s->pos);
         Expr* bin = fake_bin(Tok::Add, s->x, one, s->x->type, s->pos);
         assign1(s->x, bin);
@@ -545,6 +546,46 @@ class Compiler {
       default:
         unsupported(s->pos, "this statement");
     }
+  }
+
+  // evaluate_once(): x op= y and x++ read and write x, evaluating x's operands once (Go's
+  // spec): an operand of the left side that calls or receives (f()[i] += 1, *g() %= 2) runs
+  // first, into a slot, and the left side reads that slot in its place.
+  // twin is the copy of the left side that the checker put in `x op y` (or null).
+  void evaluate_once(Expr* lhs, Expr* twin = nullptr) {
+    Expr* x = lhs;
+    while (x->k == EK::Paren) x = x->x;
+    while (twin && twin->k == EK::Paren) twin = twin->x;
+    if (twin && twin->k != x->k) twin = nullptr;
+    if (x->k == EK::Index) {
+      if (calls_or_receives(x->x)) x->x = spill(x->x);
+      if (!x->list.empty() && calls_or_receives(x->list[0])) x->list[0] = spill(x->list[0]);
+      if (twin && !twin->list.empty()) {
+        twin->x = x->x;
+        twin->list[0] = x->list[0];
+      }
+    } else if (x->k == EK::Star || (x->k == EK::Selector && x->sel_kind == SelField)) {
+      if (calls_or_receives(x->x)) x->x = spill(x->x);
+      if (twin) twin->x = x->x;
+    }
+  }
+  // spill() evaluates e into a new slot and is an expression that reads it.
+  Expr* spill(Expr* e) {
+    Object* o = arena_.make<Object>();
+    o->k = OK::Var;
+    o->pos = e->pos;
+    o->type = e->type;
+    o->owner = fs_->fi;
+    value(e, e->type);
+    int slot = new_slot();
+    fs_->slots[o] = slot;
+    emit(STORE, slot, 0);
+    Expr* id = arena_.make<Expr>();
+    id->k = EK::Ident;
+    id->pos = e->pos;
+    id->obj = o;
+    id->type = e->type;
+    return id;
   }
 
   Expr* fake_int(Type* t, int v, Pos p) {
@@ -767,6 +808,7 @@ class Compiler {
       return;
     }
     if (s->tok != Tok::Assign) {  // op-assign: rhs was rewritten to lhs op rhs
+      evaluate_once(s->lhs[0], s->rhs[0]->k == EK::Binary ? s->rhs[0]->x : nullptr);
       assign1(s->lhs[0], s->rhs[0]);
       return;
     }

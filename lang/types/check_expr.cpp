@@ -681,10 +681,7 @@ static bool is_untyped_shift(Expr* e) {
          is_untyped(e->type);
 }
 
-// calls_or_receives() says whether evaluating e calls a function (not a conversion, not a
-// call whose value is constant) or receives from a channel; a function literal's body does
-// not count, it does not run.
-static bool calls_or_receives(const Expr* e) {
+bool calls_or_receives(const Expr* e) {
   if (!e || e->k == EK::FuncLit || e->cv.valid()) return false;
   if (e->k == EK::Call && !(e->x && e->x->is_type)) return true;
   if (e->k == EK::Unary && e->op == Tok::Arrow) return true;

@@ -1328,7 +1328,10 @@ class Compiler {
       emit(FUNCVAL, proto_index(p), 0);
       nargs = 0;
       for (Expr* a : c->list) {
-        value(a, b == BPanic ? u_.any_type() : a->type);
+        Type* t = a->type;
+        if (b == BPanic) t = u_.any_type();
+        if (b == BDelete && nargs == 1) t = c->list[0]->type->under()->key;  // as the map's key
+        value(a, t);
         nargs++;
       }
       name = f->name;
@@ -1358,7 +1361,10 @@ class Compiler {
     // a small function that runs the builtin on its parameters (for go/defer of a builtin)
     Type* argt = c->list.empty() ? nullptr : c->list[0]->type;
     int key = b * 100000 + (argt ? argt->id : 0);
-    if (c->list.size() > 1 && b != BPrint && b != BPrintln) unsupported(pos, "go/defer of this builtin");
+    bool from_string = b == BCopy && c->list.size() == 2 && is_string(c->list[1]->type);
+    if (from_string) key += 50000;  // copy(dst, "text") differs from copy(dst, src)
+    if (c->list.size() > 1 && b != BPrint && b != BPrintln && b != BDelete && b != BCopy)
+      unsupported(pos, "go/defer of this builtin");
     auto it = builtin_protos_.find(key);
     if (it != builtin_protos_.end() && (b != BPrint && b != BPrintln)) return it->second;
     auto p = std::make_unique<Proto>();
@@ -1391,6 +1397,17 @@ class Compiler {
         break;
       case BRecover:
         emit(RECOVER, 0, 0);
+        emit(POP, 0, 0);
+        break;
+      case BDelete:
+        emit(LOAD, 0, 0);
+        emit(LOAD, 1, 0);
+        emit(MAPDELETE, c->list[0]->type->id, 0);
+        break;
+      case BCopy:
+        emit(LOAD, 0, 0);
+        emit(LOAD, 1, 0);
+        emit(COPYS, from_string ? 1 : 0, 0);
         emit(POP, 0, 0);
         break;
       default:

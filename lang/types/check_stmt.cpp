@@ -272,7 +272,7 @@ void CheckerImpl::return_stmt(Stmt* s) {
     }
     if (fn->named_results)
       for (Object* r : fn->results)
-        if (scope->lookup(r->name) != r) {
+        if (r->name != "_" && scope->lookup(r->name) != r) {  // _ is never declared, nor shadowed
           err(s->pos, "result parameter " + r->name + " not in scope at return");
           break;
         }

@@ -60,6 +60,19 @@ TEST(Checker, AcceptsUsesGcAccepts) {
   EXPECT_NE(c.program, nullptr) << langtest::join(c.errors);
 }
 
+TEST(Checker, AcceptsABareReturnWithBlankResults) {
+  // a result named _ is never in scope, so no other name can shadow it (gc accepts this)
+  auto c = goroscope::lang::compile(
+      "package main\nfunc f() (_ string, x int) {\n\tx = 1\n\treturn\n}\nfunc main() { f() }\n", "prog.go");
+  EXPECT_NE(c.program, nullptr) << langtest::join(c.errors);
+  auto d = goroscope::lang::compile(
+      "package main\nfunc f() (_ string, x int) {\n\t{\n\t\tx := 2\n\t\t_ = x\n\t\treturn\n\t}\n}\n"
+      "func main() { f() }\n",
+      "prog.go");
+  ASSERT_FALSE(d.errors.empty());
+  EXPECT_EQ(d.errors[0].text(), "prog.go:6:3: result parameter x not in scope at return");
+}
+
 TEST(Checker, RejectsWhatItDoesNotSupportAtTheLine) {
   auto c = goroscope::lang::compile("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n",
                                     "prog.go");

@@ -1158,6 +1158,12 @@ class Compiler {
             value(v, tt);
           }
           eq_op(ct, false);
+        } else if (is_interface(v->type)) {  // switch { case i: }: i == true
+          Type* bt = u_.basic(TK::Bool);
+          constant(ConstVal::of_bool(true), bt);
+          emit(BOX, bt->id, 0);
+          value(v, v->type);
+          eq_op(v->type, false);
         } else {
           cond(v);
         }

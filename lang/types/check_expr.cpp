@@ -938,6 +938,7 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
     convert_untyped(x, t->under()->k == TK::Interface ? t : default_type(u, x->type), false);
     if (is_untyped(x->type)) x->type = default_type(u, x->type);
   }
+  if (x->type->k == TK::UntypedNil && is_interface(t)) x->type = t;  // error(nil): the nil interface
   if (is_untyped(x->type)) convert_untyped(x, default_type(u, x->type), false);
   if (!convertible(x->type, t)) {
     err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t));

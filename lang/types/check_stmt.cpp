@@ -624,7 +624,12 @@ void CheckerImpl::switch_stmt(Stmt* s) {
     tag = s->x->type;
   }
   breakables_.push_back({s, s->label, false});
-  std::vector<std::pair<ConstVal, Pos>> seen;
+  struct SeenCase {
+    ConstVal cv;
+    Type* type;  // constants of different types are different cases (switch on an interface)
+    Pos pos;
+  };
+  std::vector<SeenCase> seen;
   bool has_default = false;
   auto& clauses = s->body->list;
   for (size_t ci = 0; ci < clauses.size(); ci++) {
@@ -636,7 +641,8 @@ void CheckerImpl::switch_stmt(Stmt* s) {
     for (Expr* v : c2->lhs) {
       expr(v);
       if (v->type->k == TK::Invalid || tag->k == TK::Invalid) continue;
-      if (!s->x) {
+      if (!s->x) {  // the tag is `true`: a case is a bool, or an interface a bool is assignable to
+        if (is_interface(v->type) && assignable(tag, v->type, nullptr, nullptr)) continue;
         if (!is_boolean(v->type)) {
           err(v->pos, "invalid case " + expr_string(v) + " in switch (mismatched types " +
                           type_string(v->type) + " and bool)");
@@ -657,14 +663,15 @@ void CheckerImpl::switch_stmt(Stmt* s) {
         continue;
       }
       if (v->cv.valid()) {
-        for (auto& [cv, p] : seen)
-          if (cv.kind == v->cv.kind && ((cv.kind == ConstVal::Int && cv.i == v->cv.i) ||
-                                        (cv.kind == ConstVal::String && cv.s == v->cv.s))) {
+        for (auto& [cv, type, p] : seen)
+          if (cv.kind == v->cv.kind && identical(type, v->type) &&
+              ((cv.kind == ConstVal::Int && cv.i == v->cv.i) ||
+               (cv.kind == ConstVal::String && cv.s == v->cv.s))) {
             err(v->pos, "duplicate case " + expr_string(v) + " in expression switch\n\t" + pkg->filename +
                             ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ": previous case");
             break;
           }
-        seen.push_back({v->cv, v->pos});
+        seen.push_back({v->cv, v->type, v->pos});
       }
     }
     open_scope();

@@ -1371,6 +1371,7 @@ class Compiler {
     if (from_string) key += 50000;  // copy(dst, "text") differs from copy(dst, src)
     if (c->list.size() > 1 && b != BPrint && b != BPrintln && b != BDelete && b != BCopy)
       unsupported(pos, "go/defer of this builtin");
+    if (argt && argt->k == TK::Tuple) unsupported(pos, "go/defer of print with a multi-value argument");
     auto it = builtin_protos_.find(key);
     if (it != builtin_protos_.end() && (b != BPrint && b != BPrintln)) return it->second;
     auto p = std::make_unique<Proto>();
@@ -2227,6 +2228,20 @@ class Compiler {
       }
       case BPrint:
       case BPrintln: {
+        if (as.size() == 1 && as[0]->type->k == TK::Tuple) {  // print(f()): each result, in order
+          std::vector<Type*>& rs = as[0]->type->results;
+          std::vector<int> tmp(rs.size());
+          for (size_t i = 0; i < rs.size(); i++) tmp[i] = new_slot();
+          expr_any(as[0]);
+          for (size_t i = rs.size(); i-- > 0;) emit(STORE, tmp[i], 0);
+          for (size_t i = 0; i < rs.size(); i++) {
+            emit(LOAD, tmp[i], 0);
+            int fl = (b == BPrintln && i > 0 ? 1 : 0) | (b == BPrintln && i + 1 == rs.size() ? 2 : 0);
+            emit(PRINTV, rs[i]->id, fl);
+          }
+          if (b == BPrintln && rs.empty()) emit(PRINTNL, 0, 0);
+          return;
+        }
         for (size_t i = 0; i < as.size(); i++) {
           Type* t = as[i]->type;
           value(as[i], t);

@@ -1279,7 +1279,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
     case BPrint:
     case BPrintln: {
       for (Expr* x : as) {
-        expr(x);
+        expr(x, as.size() == 1);  // print(f()) prints each of f's results
+        if (x->type->k == TK::Tuple) continue;
         if (is_untyped(x->type)) {
           if (x->type->k == TK::UntypedNil) {
             err(x->pos, "use of untyped nil in argument to built-in " + name);

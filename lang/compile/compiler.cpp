@@ -819,10 +819,53 @@ class Compiler {
     }
     if (s->rhs.size() == 1) {
       multi(s->rhs[0], nl);
+    } else if (!all_variables(s->lhs)) {
+      parallel_assign(s);
+      return;
     } else {
       for (size_t i = 0; i < nl; i++) value(s->rhs[i], s->lhs[i]->type ? s->lhs[i]->type : s->rhs[i]->type);
     }
     for (size_t i = nl; i-- > 0;) store_top(s->lhs[i]);
+  }
+
+  // pin_operands() evaluates the operands of the place l that an assignment could change
+  // (maps, slices and pointers it goes through, indexes) into slots; an array or struct value
+  // on the way stays in place, its own operands pinned in turn.
+  void pin_operands(Expr* l) {
+    while (l->k == EK::Paren) l = l->x;
+    if (l->k == EK::Index) {
+      if (l->x->type->under()->k == TK::Array)
+        pin_operands(l->x);
+      else
+        l->x = spill(l->x);
+      if (!l->list.empty() && !l->list[0]->cv.valid()) l->list[0] = spill(l->list[0]);
+    } else if (l->k == EK::Star) {
+      l->x = spill(l->x);
+    } else if (l->k == EK::Selector && l->sel_kind == SelField) {
+      if (l->x->type->under()->k == TK::Pointer)
+        l->x = spill(l->x);
+      else
+        pin_operands(l->x);
+    }
+  }
+
+  static bool all_variables(const std::vector<Expr*>& lhs) {
+    for (const Expr* l : lhs) {
+      while (l->k == EK::Paren) l = l->x;
+      if (l->k != EK::Ident) return false;
+    }
+    return true;
+  }
+
+  // parallel_assign(): a, b = x, y where a left side is more than a variable, in Go's two
+  // phases: first the operands of the left sides' indexes and indirections and then the
+  // right sides, left to right; then the assignments, left to right (so m[k], *p = 1, 2 sets
+  // m[k] before *p can panic, and p, p.f = q, 1 sets the old p's f).
+  void parallel_assign(Stmt* s) {
+    for (Expr* l : s->lhs) pin_operands(l);
+    std::vector<Expr*> values;
+    for (Expr* r : s->rhs) values.push_back(spill(r));
+    for (size_t i = 0; i < s->lhs.size(); i++) assign1(s->lhs[i], values[i]);
   }
 
   void ret(Stmt* s) {

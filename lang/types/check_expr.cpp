@@ -422,7 +422,9 @@ Checker::Selection Checker::lookup(Type* T, const std::string& name) {
     t = t->elem;
     ptr = true;
   } else if (t->k == TK::Named && t->under()->k == TK::Pointer) {
-    return none;  // methods of named pointer types do not exist; fields through them are rare
+    // a named pointer type has no methods, but x.f is (*x).f for a field f (Go's spec)
+    Selection s = lookup(t->under(), name);
+    return s.kind == SelField ? s : none;
   }
   std::vector<Entry> level{{t, {}, ptr}};
   std::vector<Type*> seen;

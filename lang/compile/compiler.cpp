@@ -1001,6 +1001,13 @@ class Compiler {
     store_top(s->lhs[i]);
   }
 
+  // pin_range_operands(): `for i, x[i] = range y` assigns as `i, x[i] = k, v` does, the
+  // operands of x[i] evaluated before i changes (each iteration).
+  void pin_range_operands(Stmt* s) {
+    if (s->tok == Tok::Define || all_variables(s->lhs)) return;
+    for (Expr* l : s->lhs) pin_operands(l);
+  }
+
   void range_stmt(Stmt* s) {
     Type* t = s->x->type->under();
     size_t nvars = s->lhs.size();
@@ -1048,6 +1055,7 @@ class Compiler {
       emit(LOAD, n, 0);
       emit(LT, 0, 0);
       jdone = emit(JMPF, 0, 0);
+      pin_range_operands(s);
       if (nvars >= 1) {
         emit(LOAD, i, 0);
         bind_range_var(s, 0);
@@ -1074,6 +1082,7 @@ class Compiler {
       emit(STORE, st + 1, 0);
       top = here();
       jdone = emit(RANGE_STR_NEXT, st, 0);
+      pin_range_operands(s);
       // stack: i rune
       if (nvars >= 2)
         bind_range_var(s, 1);
@@ -1094,6 +1103,7 @@ class Compiler {
       emit(RANGE_MAP_INIT, it, 0);
       top = here();
       jdone = emit(RANGE_MAP_NEXT, it, 0);
+      pin_range_operands(s);
       if (nvars >= 2) {
         if (is_agg_value(t->elem)) emit(COPY, t->elem->id, 0);
         bind_range_var(s, 1);

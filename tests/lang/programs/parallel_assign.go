@@ -1,6 +1,7 @@
 // Tuple assignments in Go's two phases: the left sides' index and pointer operands and the
 // right sides are evaluated first, left to right; then the assignments happen left to right,
-// so one that panics leaves those before it done. And x.f through a named pointer type.
+// so one that panics leaves those before it done; a range clause's left sides too. And x.f
+// through a named pointer type.
 package main
 
 import "fmt"
@@ -38,6 +39,12 @@ func main() {
 	a := [3]int{1, 2, 3}
 	a[0], a[2] = a[2], a[0]
 	fmt.Println(a)
+
+	xs := []int{10, 20}
+	j := 1
+	for j, xs[j] = range []int{99} {
+	}
+	fmt.Println(j, xs)
 
 	var q PT = &T{}
 	q.x.y = 5

@@ -817,9 +817,23 @@ class Compiler {
       assign1(s->lhs[0], s->rhs[0]);
       return;
     }
+    bool two_phases = !all_variables(s->lhs) || repeats_a_variable(s->lhs);
+    if (s->rhs.size() == 1 && two_phases) {
+      // x, m[k] = f(): the results into slots, then assigned left to right (x, x = f(): the last)
+      for (Expr* l : s->lhs) pin_operands(l);
+      multi(s->rhs[0], nl);
+      std::vector<int> slots(nl);
+      for (size_t i = 0; i < nl; i++) slots[i] = new_slot();
+      for (size_t i = nl; i-- > 0;) emit(STORE, slots[i], 0);
+      for (size_t i = 0; i < nl; i++) {
+        emit(LOAD, slots[i], 0);
+        store_top(s->lhs[i]);
+      }
+      return;
+    }
     if (s->rhs.size() == 1) {
       multi(s->rhs[0], nl);
-    } else if (!all_variables(s->lhs)) {
+    } else if (two_phases) {
       parallel_assign(s);
       return;
     } else {
@@ -847,6 +861,15 @@ class Compiler {
       else
         pin_operands(l->x);
     }
+  }
+
+  static bool repeats_a_variable(const std::vector<Expr*>& lhs) {
+    for (size_t i = 0; i < lhs.size(); i++)
+      for (size_t j = 0; j < i; j++)
+        if (lhs[i]->k == EK::Ident && lhs[j]->k == EK::Ident && lhs[i]->obj && lhs[i]->obj == lhs[j]->obj &&
+            lhs[i]->name != "_")
+          return true;
+    return false;
   }
 
   static bool all_variables(const std::vector<Expr*>& lhs) {

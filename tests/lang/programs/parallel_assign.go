@@ -10,6 +10,8 @@ type T struct{ x struct{ y int } }
 
 type PT *T
 
+func two() (int, int) { return 1, 2 }
+
 func try(name string, f func()) {
 	defer func() { fmt.Println(name, "panicked:", recover() != nil) }()
 	f()
@@ -45,6 +47,13 @@ func main() {
 	for j, xs[j] = range []int{99} {
 	}
 	fmt.Println(j, xs)
+
+	k := 0
+	k, k = two()
+	mm := map[string]int{}
+	k2 := 0
+	k2, mm["b"] = two()
+	fmt.Println(k, k2, mm)
 
 	var q PT = &T{}
 	q.x.y = 5

@@ -1447,7 +1447,7 @@ class Compiler {
     if (from_string) key += 50000;  // copy(dst, "text") differs from copy(dst, src)
     if (c->list.size() > 1 && b != BPrint && b != BPrintln && b != BDelete && b != BCopy)
       unsupported(pos, "go/defer of this builtin");
-    if (argt && argt->k == TK::Tuple) unsupported(pos, "go/defer of print with a multi-value argument");
+    if (argt && argt->k == TK::Tuple) unsupported(pos, "go/defer of a builtin with a multi-value argument");
     auto it = builtin_protos_.find(key);
     if (it != builtin_protos_.end() && (b != BPrint && b != BPrintln)) return it->second;
     auto p = std::make_unique<Proto>();
@@ -2242,12 +2242,25 @@ class Compiler {
         return;
       }
       case BCopy: {
+        if (as.size() == 1) {  // copy(f()): f's two results are the arguments
+          expr_any(as[0]);
+          emit(COPYS, is_string(as[0]->type->results[1]) ? 1 : 0, 0);
+          return;
+        }
         expr(as[0]);
         value(as[1], is_string(as[1]->type) ? u_.basic(TK::String) : as[1]->type);
         emit(COPYS, is_string(as[1]->type) ? 1 : 0, 0);
         return;
       }
       case BDelete: {
+        if (as.size() == 1) {  // delete(f()): f's two results are the map and the key
+          Type* mt = as[0]->type->results[0];
+          expr_any(as[0]);
+          emit(MAPDELETE, mt->id, 0);
+          emit(NIL, 0, 0);
+          emit(POP, 0, 0);
+          return;
+        }
         Type* mt = as[0]->type;
         expr(as[0]);
         value(as[1], mt->under()->key);

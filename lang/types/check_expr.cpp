@@ -1217,6 +1217,21 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       return;
     }
     case BDelete: {
+      if (as.size() == 1 && !e->ellipsis) {  // delete(f()) with a two-result f
+        expr(as[0], true);
+        Type* t = as[0]->type;
+        if (t->k == TK::Tuple && t->results.size() == 2) {
+          Type* m = t->results[0]->under();
+          if (m->k != TK::Map) {
+            err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (first result of type " +
+                                type_string(t->results[0]) + ") is not a map");
+          } else if (!identical(t->results[1], m->key)) {
+            unsupported(as[0]->pos, "delete(f()) whose key needs converting");
+          }
+          e->type = void_t;
+          return;
+        }
+      }
       if (!nargs(2, 2)) return;
       expr(as[0]);
       expr(as[1]);
@@ -1246,6 +1261,21 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       return;
     }
     case BCopy: {
+      if (as.size() == 1 && !e->ellipsis) {  // copy(f()) with a two-result f
+        expr(as[0], true);
+        Type* t = as[0]->type;
+        if (t->k == TK::Tuple && t->results.size() == 2) {
+          e->type = u.basic(TK::Int);
+          Type* dst = t->results[0]->under();
+          Type* src = t->results[1]->under();
+          bool ok = dst->k == TK::Slice && ((src->k == TK::Slice && identical(dst->elem, src->elem)) ||
+                                            (is_string(src) && dst->elem->under()->k == TK::Uint8));
+          if (!ok)
+            err(e->pos, "invalid argument: copy expects slice arguments; found " + expr_string(as[0]) +
+                            " (value of type " + type_string(t) + ")");
+          return;
+        }
+      }
       if (!nargs(2, 2)) return;
       expr(as[0]);
       expr(as[1]);

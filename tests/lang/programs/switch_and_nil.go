@@ -1,6 +1,6 @@
 // A tagless switch whose case is an interface holding a bool compares it with true; a switch
 // on an interface may have equal constants of different types as cases; error(nil) and I(nil)
-// are the nil interface value.
+// are the nil interface value; a parenthesised expression may begin with a type.
 package main
 
 import "fmt"
@@ -45,4 +45,5 @@ func main() {
 	fmt.Println((*ET)(nil) == error(nil), error(nil) == nil, I(nil) == nil, interface{}(nil))
 	var e error = (*ET)(nil)
 	fmt.Println(e != error(nil))
+	fmt.Println((interface{}(nil) == interface{}(nil)), (struct{ a int }{1} == struct{ a int }{1}), ([]int{1}[0] + 1))
 }

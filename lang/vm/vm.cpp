@@ -1690,6 +1690,7 @@ void Thread::execute(size_t stop) {
             msg += dt->str + " is not " + t->str + ": missing method " + missing;
           } else {
             msg += "interface {} is " + dt->str + ", not " + t->str;
+            if (dt->str == t->str) msg += " (types from different scopes)";  // two local types T
           }
           RTERR(msg);
         }

@@ -2,7 +2,8 @@
 // recovered by its own deferred call; `defer recover()` recovering for the function that
 // deferred it, and doing nothing when a panic runs it itself; run-time errors that assert to
 // runtime.Error and error; len of a pointer to an array that calls a function evaluates it;
-// runtime.Stack names the frame that panicked.
+// runtime.Stack names the frame that panicked; asserting a local type of another function
+// says the types are from different scopes.
 package main
 
 import (
@@ -65,7 +66,22 @@ func stack() {
 	*p = 1
 }
 
+var boxed any
+
+func localT() {
+	type T struct{}
+	boxed = T{}
+}
+
+func otherT() {
+	type T struct{}
+	defer func() { fmt.Println(recover()) }()
+	_ = boxed.(T)
+}
+
 func main() {
+	localT()
+	otherT()
 	nested()
 	deferredRecover()
 	recoverRunByPanic()

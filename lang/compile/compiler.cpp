@@ -1601,10 +1601,12 @@ class Compiler {
       return;
     }
     Type* base = is_ptr ? t->under()->elem : t;
-    if (is_ptr && !is_aggregate(base))
+    if (is_ptr && !is_aggregate(base)) {
       emit(DEREF, 0, 0);
-    else if (is_agg_value(base))
+    } else if (is_agg_value(base)) {
+      if (is_ptr) emit(NILCHK, 0, 0);  // *p is copied for a value method: p must not be nil
       emit(COPY, base->id, 0);
+    }
   }
 
   // address() pushes a pointer to an addressable expression.

@@ -1182,6 +1182,11 @@ void Thread::execute(size_t stop) {
         if (in.a == 0) TOP = static_cast<PtrObj*>(o)->slot();
         break;
       }
+      case NILCHK:
+      op_NILCHK : {
+        if (!TOP.o) RTERR("runtime error: invalid memory address or nil pointer dereference");
+        break;
+      }
       case STORE_PTR:
       op_STORE_PTR : {
         Value v = POPV();

@@ -120,7 +120,12 @@ class Compiler {
     fs_ = &fs;
     try {
       for (Package* pk : ch.init_order) {
+        // a library package's variables are set before the program's code starts any
+        // goroutine (the library's initialisers start none): no access there can race, and
+        // the race detector does not watch them (io.EOF is no variable of the program's)
+        quiet_race_ = pk != main;
         for (Spec* s : pk->var_specs) init_var_spec(s);
+        quiet_race_ = false;
         for (auto [index, is_func] : pk->file->order) {
           if (!is_func) continue;
           FuncDecl* fd = pk->file->funcs[index];
@@ -192,6 +197,7 @@ class Compiler {
   void race_check(Op op, int a, int b) {
     std::string name = std::move(race_name_);
     race_name_.clear();
+    if (quiet_race_) return;
     RaceAccess access = race_access(op, a, b);
     if (access == kRaceNone) return;
     int write = access == kRaceWrite ? 1 : 0;
@@ -2389,6 +2395,7 @@ class Compiler {
   FS* fs_ = nullptr;
   int line_ = 0;
   size_t label_ = SIZE_MAX;  // the latest jump target (no peephole across it)
+  bool quiet_race_ = false;  // compiling a library package's variable initialisers: no RACE checks
   std::string race_name_;    // the name of the variable the next access touches (--race)
   std::unordered_map<FuncInfo*, FS*> states_;
   // where the compiler put each function and package variable (the checker's objects stay

@@ -38,6 +38,8 @@ struct FS {
   std::vector<Loop> loops;
   std::vector<size_t> open_vars;  // indices into p->locals still in scope (to_pc not yet known)
   int range_from = -1;            // inside a range statement's binding: where its variables' scope begins
+  std::unordered_map<Stmt*, size_t> label_pcs;                // a Labeled statement's first instruction
+  std::unordered_map<Stmt*, std::vector<size_t>> goto_jumps;  // gotos to a label not yet reached
 };
 
 int wrap_kind(Type* t) {
@@ -118,7 +120,12 @@ class Compiler {
     fs_ = &fs;
     try {
       for (Package* pk : ch.init_order) {
+        // a library package's variables are set before the program's code starts any
+        // goroutine (the library's initialisers start none): no access there can race, and
+        // the race detector does not watch them (io.EOF is no variable of the program's)
+        quiet_race_ = pk != main;
         for (Spec* s : pk->var_specs) init_var_spec(s);
+        quiet_race_ = false;
         for (auto [index, is_func] : pk->file->order) {
           if (!is_func) continue;
           FuncDecl* fd = pk->file->funcs[index];
@@ -140,6 +147,33 @@ class Compiler {
     fs_ = nullptr;
     rt_.finish(func_index_);
     prog_.runtime_error = rt_.of(runtime_error_);
+    give_runtime_error_methods();
+  }
+
+  // give_runtime_error_methods(): the type the run-time errors have (index out of range & co)
+  // has runtime.Error's methods, Error and RuntimeError, so a recovered one is a runtime.Error
+  // and an error to type assertions (natives_runtime.cpp runs them).
+  void give_runtime_error_methods() {
+    RType* r = prog_.runtime_error;
+    if (!r || !r->methods.empty()) return;
+    for (std::string name : {"Error", "RuntimeError"}) {
+      auto p = std::make_unique<Proto>();
+      p->name = "runtime.Error." + name;
+      p->short_name = name;
+      p->file = "$GOROOT/src/runtime/error.go";
+      p->nparams = 1;
+      p->nresults = name == "Error" ? 1 : 0;
+      p->native = native_lookup(p->name);
+      RMethod m;
+      m.id = rt_.method_id(name);
+      m.ref.proto = p.get();
+      m.ref.recv_type = r;
+      m.ref.returns_string = name == "Error";
+      r->methods.push_back(std::move(m));
+      prog_.protos.push_back(std::move(p));
+    }
+    std::sort(r->methods.begin(), r->methods.end(),
+              [](const RMethod& a, const RMethod& b) { return a.id < b.id; });
   }
 
  private:
@@ -163,6 +197,7 @@ class Compiler {
   void race_check(Op op, int a, int b) {
     std::string name = std::move(race_name_);
     race_name_.clear();
+    if (quiet_race_) return;
     RaceAccess access = race_access(op, a, b);
     if (access == kRaceNone) return;
     int write = access == kRaceWrite ? 1 : 0;
@@ -439,9 +474,16 @@ class Compiler {
       case SK::Decl:
         decl(s);
         return;
-      case SK::Labeled:
+      case SK::Labeled: {
+        // a goto's target: jumps already emitted land here, later ones jump back here
+        size_t at = here();
+        fs_->label_pcs[s] = at;
+        for (size_t j : fs_->goto_jumps[s]) patch(j, at);
+        fs_->goto_jumps.erase(s);
+        label_ = std::max(label_ == SIZE_MAX ? 0 : label_, at);
         stmt(s->stmt);
         return;
+      }
       case SK::Expr: {
         int d = fs_->depth;
         expr_any(s->x);
@@ -454,6 +496,7 @@ class Compiler {
         emit(SEND, 0, 0);
         return;
       case SK::IncDec: {
+        evaluate_once(s->x);
         Expr* one = fake_int(s->x->type, s->tok == Tok::Inc ? 1 : -1, s->pos);
         Expr* bin = fake_bin(Tok::Add, s->x, one, s->x->type, s->pos);
         assign1(s->x, bin);
@@ -509,6 +552,46 @@ class Compiler {
       default:
         unsupported(s->pos, "this statement");
     }
+  }
+
+  // evaluate_once(): x op= y and x++ read and write x, evaluating x's operands once (Go's
+  // spec): an operand of the left side that calls or receives (f()[i] += 1, *g() %= 2) runs
+  // first, into a slot, and the left side reads that slot in its place.
+  // twin is the copy of the left side that the checker put in `x op y` (or null).
+  void evaluate_once(Expr* lhs, Expr* twin = nullptr) {
+    Expr* x = lhs;
+    while (x->k == EK::Paren) x = x->x;
+    while (twin && twin->k == EK::Paren) twin = twin->x;
+    if (twin && twin->k != x->k) twin = nullptr;
+    if (x->k == EK::Index) {
+      if (calls_or_receives(x->x)) x->x = spill(x->x);
+      if (!x->list.empty() && calls_or_receives(x->list[0])) x->list[0] = spill(x->list[0]);
+      if (twin && !twin->list.empty()) {
+        twin->x = x->x;
+        twin->list[0] = x->list[0];
+      }
+    } else if (x->k == EK::Star || (x->k == EK::Selector && x->sel_kind == SelField)) {
+      if (calls_or_receives(x->x)) x->x = spill(x->x);
+      if (twin) twin->x = x->x;
+    }
+  }
+  // spill() evaluates e into a new slot and is an expression that reads it.
+  Expr* spill(Expr* e) {
+    Object* o = arena_.make<Object>();
+    o->k = OK::Var;
+    o->pos = e->pos;
+    o->type = e->type;
+    o->owner = fs_->fi;
+    value(e, e->type);
+    int slot = new_slot();
+    fs_->slots[o] = slot;
+    emit(STORE, slot, 0);
+    Expr* id = arena_.make<Expr>();
+    id->k = EK::Ident;
+    id->pos = e->pos;
+    id->obj = o;
+    id->type = e->type;
+    return id;
   }
 
   Expr* fake_int(Type* t, int v, Pos p) {
@@ -731,6 +814,7 @@ class Compiler {
       return;
     }
     if (s->tok != Tok::Assign) {  // op-assign: rhs was rewritten to lhs op rhs
+      evaluate_once(s->lhs[0], s->rhs[0]->k == EK::Binary ? s->rhs[0]->x : nullptr);
       assign1(s->lhs[0], s->rhs[0]);
       return;
     }
@@ -739,12 +823,78 @@ class Compiler {
       assign1(s->lhs[0], s->rhs[0]);
       return;
     }
+    bool two_phases = !all_variables(s->lhs) || repeats_a_variable(s->lhs);
+    if (s->rhs.size() == 1 && two_phases) {
+      // x, m[k] = f(): the results into slots, then assigned left to right (x, x = f(): the last)
+      for (Expr* l : s->lhs) pin_operands(l);
+      multi(s->rhs[0], nl);
+      std::vector<int> slots(nl);
+      for (size_t i = 0; i < nl; i++) slots[i] = new_slot();
+      for (size_t i = nl; i-- > 0;) emit(STORE, slots[i], 0);
+      for (size_t i = 0; i < nl; i++) {
+        emit(LOAD, slots[i], 0);
+        store_top(s->lhs[i]);
+      }
+      return;
+    }
     if (s->rhs.size() == 1) {
       multi(s->rhs[0], nl);
+    } else if (two_phases) {
+      parallel_assign(s);
+      return;
     } else {
       for (size_t i = 0; i < nl; i++) value(s->rhs[i], s->lhs[i]->type ? s->lhs[i]->type : s->rhs[i]->type);
     }
     for (size_t i = nl; i-- > 0;) store_top(s->lhs[i]);
+  }
+
+  // pin_operands() evaluates the operands of the place l that an assignment could change
+  // (maps, slices and pointers it goes through, indexes) into slots; an array or struct value
+  // on the way stays in place, its own operands pinned in turn.
+  void pin_operands(Expr* l) {
+    while (l->k == EK::Paren) l = l->x;
+    if (l->k == EK::Index) {
+      if (l->x->type->under()->k == TK::Array)
+        pin_operands(l->x);
+      else
+        l->x = spill(l->x);
+      if (!l->list.empty() && !l->list[0]->cv.valid()) l->list[0] = spill(l->list[0]);
+    } else if (l->k == EK::Star) {
+      l->x = spill(l->x);
+    } else if (l->k == EK::Selector && l->sel_kind == SelField) {
+      if (l->x->type->under()->k == TK::Pointer)
+        l->x = spill(l->x);
+      else
+        pin_operands(l->x);
+    }
+  }
+
+  static bool repeats_a_variable(const std::vector<Expr*>& lhs) {
+    for (size_t i = 0; i < lhs.size(); i++)
+      for (size_t j = 0; j < i; j++)
+        if (lhs[i]->k == EK::Ident && lhs[j]->k == EK::Ident && lhs[i]->obj && lhs[i]->obj == lhs[j]->obj &&
+            lhs[i]->name != "_")
+          return true;
+    return false;
+  }
+
+  static bool all_variables(const std::vector<Expr*>& lhs) {
+    for (const Expr* l : lhs) {
+      while (l->k == EK::Paren) l = l->x;
+      if (l->k != EK::Ident) return false;
+    }
+    return true;
+  }
+
+  // parallel_assign(): a, b = x, y where a left side is more than a variable, in Go's two
+  // phases: first the operands of the left sides' indexes and indirections and then the
+  // right sides, left to right; then the assignments, left to right (so m[k], *p = 1, 2 sets
+  // m[k] before *p can panic, and p, p.f = q, 1 sets the old p's f).
+  void parallel_assign(Stmt* s) {
+    for (Expr* l : s->lhs) pin_operands(l);
+    std::vector<Expr*> values;
+    for (Expr* r : s->rhs) values.push_back(spill(r));
+    for (size_t i = 0; i < s->lhs.size(); i++) assign1(s->lhs[i], values[i]);
   }
 
   void ret(Stmt* s) {
@@ -789,6 +939,14 @@ class Compiler {
   void branch(Stmt* s) {
     if (s->tok == Tok::Fallthrough) {
       fallthrough_jumps_.push_back(emit(JMP, 0, 0));
+      return;
+    }
+    if (s->tok == Tok::Goto) {  // the checker has ruled out jumps into blocks and over declarations
+      auto at = fs_->label_pcs.find(s->target);
+      if (at != fs_->label_pcs.end())
+        emit(JMP, static_cast<int>(at->second), 0);
+      else
+        fs_->goto_jumps[s->target].push_back(emit(JMP, 0, 0));
       return;
     }
     Loop* l = find_loop(s->target);
@@ -872,6 +1030,13 @@ class Compiler {
     store_top(s->lhs[i]);
   }
 
+  // pin_range_operands(): `for i, x[i] = range y` assigns as `i, x[i] = k, v` does, the
+  // operands of x[i] evaluated before i changes (each iteration).
+  void pin_range_operands(Stmt* s) {
+    if (s->tok == Tok::Define || all_variables(s->lhs)) return;
+    for (Expr* l : s->lhs) pin_operands(l);
+  }
+
   void range_stmt(Stmt* s) {
     Type* t = s->x->type->under();
     size_t nvars = s->lhs.size();
@@ -919,6 +1084,7 @@ class Compiler {
       emit(LOAD, n, 0);
       emit(LT, 0, 0);
       jdone = emit(JMPF, 0, 0);
+      pin_range_operands(s);
       if (nvars >= 1) {
         emit(LOAD, i, 0);
         bind_range_var(s, 0);
@@ -945,6 +1111,7 @@ class Compiler {
       emit(STORE, st + 1, 0);
       top = here();
       jdone = emit(RANGE_STR_NEXT, st, 0);
+      pin_range_operands(s);
       // stack: i rune
       if (nvars >= 2)
         bind_range_var(s, 1);
@@ -965,6 +1132,7 @@ class Compiler {
       emit(RANGE_MAP_INIT, it, 0);
       top = here();
       jdone = emit(RANGE_MAP_NEXT, it, 0);
+      pin_range_operands(s);
       if (nvars >= 2) {
         if (is_agg_value(t->elem)) emit(COPY, t->elem->id, 0);
         bind_range_var(s, 1);
@@ -1072,6 +1240,12 @@ class Compiler {
             value(v, tt);
           }
           eq_op(ct, false);
+        } else if (is_interface(v->type)) {  // switch { case i: }: i == true
+          Type* bt = u_.basic(TK::Bool);
+          constant(ConstVal::of_bool(true), bt);
+          emit(BOX, bt->id, 0);
+          value(v, v->type);
+          eq_op(v->type, false);
         } else {
           cond(v);
         }
@@ -1242,7 +1416,10 @@ class Compiler {
       emit(FUNCVAL, proto_index(p), 0);
       nargs = 0;
       for (Expr* a : c->list) {
-        value(a, b == BPanic ? u_.any_type() : a->type);
+        Type* t = a->type;
+        if (b == BPanic) t = u_.any_type();
+        if (b == BDelete && nargs == 1) t = c->list[0]->type->under()->key;  // as the map's key
+        value(a, t);
         nargs++;
       }
       name = f->name;
@@ -1272,7 +1449,11 @@ class Compiler {
     // a small function that runs the builtin on its parameters (for go/defer of a builtin)
     Type* argt = c->list.empty() ? nullptr : c->list[0]->type;
     int key = b * 100000 + (argt ? argt->id : 0);
-    if (c->list.size() > 1 && b != BPrint && b != BPrintln) unsupported(pos, "go/defer of this builtin");
+    bool from_string = b == BCopy && c->list.size() == 2 && is_string(c->list[1]->type);
+    if (from_string) key += 50000;  // copy(dst, "text") differs from copy(dst, src)
+    if (c->list.size() > 1 && b != BPrint && b != BPrintln && b != BDelete && b != BCopy)
+      unsupported(pos, "go/defer of this builtin");
+    if (argt && argt->k == TK::Tuple) unsupported(pos, "go/defer of a builtin with a multi-value argument");
     auto it = builtin_protos_.find(key);
     if (it != builtin_protos_.end() && (b != BPrint && b != BPrintln)) return it->second;
     auto p = std::make_unique<Proto>();
@@ -1305,6 +1486,17 @@ class Compiler {
         break;
       case BRecover:
         emit(RECOVER, 0, 0);
+        emit(POP, 0, 0);
+        break;
+      case BDelete:
+        emit(LOAD, 0, 0);
+        emit(LOAD, 1, 0);
+        emit(MAPDELETE, c->list[0]->type->id, 0);
+        break;
+      case BCopy:
+        emit(LOAD, 0, 0);
+        emit(LOAD, 1, 0);
+        emit(COPYS, from_string ? 1 : 0, 0);
         emit(POP, 0, 0);
         break;
       default:
@@ -1398,9 +1590,14 @@ class Compiler {
       return;
     }
     expr(f->x);
-    for (int p : f->path) {
+    for (size_t i = 0; i < f->path.size(); i++) {
+      int p = f->path[i];
       Type* st = t->under()->k == TK::Pointer ? t->under()->elem : t;
       t = st->under()->fields[static_cast<size_t>(p)].type;
+      if (i + 1 == f->path.size() && m->ptr_recv && t->under()->k != TK::Pointer && !is_aggregate(t)) {
+        emit(ADDR_FIELD, p, 0);  // a pointer method of an embedded non-aggregate field: &x.B.C
+        return;
+      }
       emit(FIELD, p, 0);
     }
     bool is_ptr = t->under()->k == TK::Pointer;
@@ -1410,10 +1607,12 @@ class Compiler {
       return;
     }
     Type* base = is_ptr ? t->under()->elem : t;
-    if (is_ptr && !is_aggregate(base))
+    if (is_ptr && !is_aggregate(base)) {
       emit(DEREF, 0, 0);
-    else if (is_agg_value(base))
+    } else if (is_agg_value(base)) {
+      if (is_ptr) emit(NILCHK, 0, 0);  // *p is copied for a value method: p must not be nil
       emit(COPY, base->id, 0);
+    }
   }
 
   // address() pushes a pointer to an addressable expression.
@@ -2051,12 +2250,25 @@ class Compiler {
         return;
       }
       case BCopy: {
+        if (as.size() == 1) {  // copy(f()): f's two results are the arguments
+          expr_any(as[0]);
+          emit(COPYS, is_string(as[0]->type->results[1]) ? 1 : 0, 0);
+          return;
+        }
         expr(as[0]);
         value(as[1], is_string(as[1]->type) ? u_.basic(TK::String) : as[1]->type);
         emit(COPYS, is_string(as[1]->type) ? 1 : 0, 0);
         return;
       }
       case BDelete: {
+        if (as.size() == 1) {  // delete(f()): f's two results are the map and the key
+          Type* mt = as[0]->type->results[0];
+          expr_any(as[0]);
+          emit(MAPDELETE, mt->id, 0);
+          emit(NIL, 0, 0);
+          emit(POP, 0, 0);
+          return;
+        }
         Type* mt = as[0]->type;
         expr(as[0]);
         value(as[1], mt->under()->key);
@@ -2114,6 +2326,20 @@ class Compiler {
       }
       case BPrint:
       case BPrintln: {
+        if (as.size() == 1 && as[0]->type->k == TK::Tuple) {  // print(f()): each result, in order
+          std::vector<Type*>& rs = as[0]->type->results;
+          std::vector<int> tmp(rs.size());
+          for (size_t i = 0; i < rs.size(); i++) tmp[i] = new_slot();
+          expr_any(as[0]);
+          for (size_t i = rs.size(); i-- > 0;) emit(STORE, tmp[i], 0);
+          for (size_t i = 0; i < rs.size(); i++) {
+            emit(LOAD, tmp[i], 0);
+            int fl = (b == BPrintln && i > 0 ? 1 : 0) | (b == BPrintln && i + 1 == rs.size() ? 2 : 0);
+            emit(PRINTV, rs[i]->id, fl);
+          }
+          if (b == BPrintln && rs.empty()) emit(PRINTNL, 0, 0);
+          return;
+        }
         for (size_t i = 0; i < as.size(); i++) {
           Type* t = as[i]->type;
           value(as[i], t);
@@ -2170,6 +2396,7 @@ class Compiler {
   FS* fs_ = nullptr;
   int line_ = 0;
   size_t label_ = SIZE_MAX;  // the latest jump target (no peephole across it)
+  bool quiet_race_ = false;  // compiling a library package's variable initialisers: no RACE checks
   std::string race_name_;    // the name of the variable the next access touches (--race)
   std::unordered_map<FuncInfo*, FS*> states_;
   // where the compiler put each function and package variable (the checker's objects stay

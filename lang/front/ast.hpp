@@ -134,6 +134,7 @@ struct Stmt {
   Stmt* els = nullptr;       // If else (If or Block)
   std::vector<Stmt*> stmts;  // Case/Comm body
   std::string label;         // Labeled; Branch target
+  Pos label_pos;             // Branch: its label's position
   Stmt* stmt = nullptr;      // Labeled stmt
   GenDecl* decl = nullptr;   // Decl
   bool is_default = false;   // Case/Comm default

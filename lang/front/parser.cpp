@@ -703,9 +703,11 @@ class Parser {
     return v;
   }
   Expr* expr() { return binary(1); }
-  Expr* binary(int prec) {
+  // binary() parses a binary expression of operators binding at least prec; first, when
+  // given, is its leftmost operand, parsed already.
+  Expr* binary(int prec, Expr* first = nullptr) {
     Nest nest(*this, false);
-    Expr* x = unary();
+    Expr* x = first ? first : unary();
     for (;;) {
       int p = precedence(t_.tok);
       if (p < prec) return x;
@@ -810,7 +812,7 @@ class Parser {
   Expr* expr_or_type() {
     if (t_.tok == Tok::LBrack || t_.tok == Tok::Chan || t_.tok == Tok::Map || t_.tok == Tok::Struct ||
         t_.tok == Tok::Interface)
-      return primary_suffix(type());
+      return binary(1, primary_suffix(type()));  // (interface{}(nil) == x)
     return expr();
   }
   bool is_literal_type(Expr* x) {
@@ -1053,6 +1055,7 @@ class Parser {
         next();
         if (s->tok != Tok::Fallthrough && t_.tok == Tok::Ident) {
           s->label = t_.lit;
+          s->label_pos = t_.pos;
           next();
         }
         return s;

@@ -422,7 +422,9 @@ Checker::Selection Checker::lookup(Type* T, const std::string& name) {
     t = t->elem;
     ptr = true;
   } else if (t->k == TK::Named && t->under()->k == TK::Pointer) {
-    return none;  // methods of named pointer types do not exist; fields through them are rare
+    // a named pointer type has no methods, but x.f is (*x).f for a field f (Go's spec)
+    Selection s = lookup(t->under(), name);
+    return s.kind == SelField ? s : none;
   }
   std::vector<Entry> level{{t, {}, ptr}};
   std::vector<Type*> seen;
@@ -522,7 +524,7 @@ void CheckerImpl::selector(Expr* e) {
   Type* t = e->x->type;
   if (t->k == TK::Invalid) return;
   if (e->x->is_type) {
-    unsupported(e->pos, "method expressions");
+    method_expr(e);
     return;
   }
   Checker::Selection s = c.lookup(t, e->name);
@@ -673,6 +675,25 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
 }
 
 // convert_untyped() gives an untyped operand the type t (reporting if it cannot have it).
+// is_untyped_shift() says whether e is a non-constant shift of an untyped constant, `1 << s`,
+// in parentheses or not: its type is the one its context gives.
+static bool is_untyped_shift(Expr* e) {
+  while (e->k == EK::Paren) e = e->x;
+  return !e->cv.valid() && e->k == EK::Binary && (e->op == Tok::Shl || e->op == Tok::Shr) &&
+         is_untyped(e->type);
+}
+
+bool calls_or_receives(const Expr* e) {
+  if (!e || e->k == EK::FuncLit || e->cv.valid()) return false;
+  if (e->k == EK::Call && !(e->x && e->x->is_type)) return true;
+  if (e->k == EK::Unary && e->op == Tok::Arrow) return true;
+  if (e->is_type) return false;
+  if (calls_or_receives(e->x) || calls_or_receives(e->y) || calls_or_receives(e->z)) return true;
+  for (const Expr* el : e->list)
+    if (calls_or_receives(el)) return true;
+  return false;
+}
+
 bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::string& context) {
   Type* from = e->type;
   if (!is_untyped(from) || t->k == TK::Invalid) return true;
@@ -736,8 +757,8 @@ bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::stri
       return false;
     }
     e->cv = cv;
-  } else if (from->k == TK::UntypedFloat && is_integer(tu)) {
-    return fail("truncated");
+  } else if (from->k == TK::UntypedFloat && is_integer(tu) && !is_untyped_shift(e)) {
+    return fail("truncated");  // (a shift's constant operand says for itself whether it fits)
   }
   e->type = target;
   // propagate into untyped non-constant operands (comparisons stay bool; shifts take the type)
@@ -748,6 +769,13 @@ bool CheckerImpl::convert_untyped(Expr* e, Type* t, bool report, const std::stri
   }
   if (!e->cv.valid() && b->k == EK::Binary && !(precedence(b->op) == 3)) {
     if (b->op == Tok::Shl || b->op == Tok::Shr) {
+      if (!is_integer(tu)) {
+        if (report)
+          err(b->pos,
+              "invalid operation: " + expr_string(b) + " (shift of type " + type_string(target) + ")");
+        return false;
+      }
+      b->type = target;
       convert_untyped(b->x, target, report, context);
     } else if (b->op != Tok::LAnd && b->op != Tok::LOr) {
       convert_untyped(b->x, target, report, context);
@@ -912,6 +940,7 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
     convert_untyped(x, t->under()->k == TK::Interface ? t : default_type(u, x->type), false);
     if (is_untyped(x->type)) x->type = default_type(u, x->type);
   }
+  if (x->type->k == TK::UntypedNil && is_interface(t)) x->type = t;  // error(nil): the nil interface
   if (is_untyped(x->type)) convert_untyped(x, default_type(u, x->type), false);
   if (!convertible(x->type, t)) {
     err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " + type_string(t));
@@ -1098,7 +1127,9 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       }
       e->type = u.basic(TK::Int);
       if (as[0]->cv.kind == ConstVal::String) e->cv = ConstVal::of_int(static_cast<i128>(as[0]->cv.s.size()));
-      if (t->k == TK::Array) e->cv = ConstVal::of_int(t->len);
+      // of an array (or a pointer to one): constant unless the operand calls or receives
+      // (Go's spec, "Length and capacity"), and then the operand runs
+      if (t->k == TK::Array && !calls_or_receives(as[0])) e->cv = ConstVal::of_int(t->len);
       if (is_untyped(as[0]->type)) convert_untyped(as[0], u.basic(TK::String), false);
       return;
     }
@@ -1186,6 +1217,21 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       return;
     }
     case BDelete: {
+      if (as.size() == 1 && !e->ellipsis) {  // delete(f()) with a two-result f
+        expr(as[0], true);
+        Type* t = as[0]->type;
+        if (t->k == TK::Tuple && t->results.size() == 2) {
+          Type* m = t->results[0]->under();
+          if (m->k != TK::Map) {
+            err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (first result of type " +
+                                type_string(t->results[0]) + ") is not a map");
+          } else if (!identical(t->results[1], m->key)) {
+            unsupported(as[0]->pos, "delete(f()) whose key needs converting");
+          }
+          e->type = void_t;
+          return;
+        }
+      }
       if (!nargs(2, 2)) return;
       expr(as[0]);
       expr(as[1]);
@@ -1215,6 +1261,21 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       return;
     }
     case BCopy: {
+      if (as.size() == 1 && !e->ellipsis) {  // copy(f()) with a two-result f
+        expr(as[0], true);
+        Type* t = as[0]->type;
+        if (t->k == TK::Tuple && t->results.size() == 2) {
+          e->type = u.basic(TK::Int);
+          Type* dst = t->results[0]->under();
+          Type* src = t->results[1]->under();
+          bool ok = dst->k == TK::Slice && ((src->k == TK::Slice && identical(dst->elem, src->elem)) ||
+                                            (is_string(src) && dst->elem->under()->k == TK::Uint8));
+          if (!ok)
+            err(e->pos, "invalid argument: copy expects slice arguments; found " + expr_string(as[0]) +
+                            " (value of type " + type_string(t) + ")");
+          return;
+        }
+      }
       if (!nargs(2, 2)) return;
       expr(as[0]);
       expr(as[1]);
@@ -1250,7 +1311,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
     case BPrint:
     case BPrintln: {
       for (Expr* x : as) {
-        expr(x);
+        expr(x, as.size() == 1);  // print(f()) prints each of f's results
+        if (x->type->k == TK::Tuple) continue;
         if (is_untyped(x->type)) {
           if (x->type->k == TK::UntypedNil) {
             err(x->pos, "use of untyped nil in argument to built-in " + name);
@@ -1474,8 +1536,9 @@ void CheckerImpl::shift(Expr* e) {
       e->type = x->type->k == TK::UntypedFloat ? u.basic(TK::UntypedInt) : x->type;
       return;
     }
-    // non-constant shift of an untyped constant: it takes the type from context (int here)
-    convert_untyped(x, u.basic(TK::Int), true);
+    // A non-constant shift of an untyped constant takes the type the constant would take in
+    // its place (Go's spec): the shift stays untyped, and convert_untyped() gives both the type
+    // its context asks for (int where there is none).
     e->type = x->type;
     return;
   }

@@ -22,7 +22,9 @@ Object* CheckerImpl::local_var(const std::string& name, Pos p, Type* t) {
 }
 
 void CheckerImpl::block_stmts(std::vector<Stmt*>& list) {
+  open_lists_.push_back({&list, 0});
   for (size_t i = 0; i < list.size(); i++) {
+    open_lists_.back().second = i;
     Stmt* s = list[i];
     if (s->k == SK::Branch && s->tok == Tok::Fallthrough) {
       err(s->pos, "fallthrough statement out of place");
@@ -30,30 +32,30 @@ void CheckerImpl::block_stmts(std::vector<Stmt*>& list) {
     }
     stmt(s);
   }
+  open_lists_.pop_back();
 }
 
 // collect_labels() declares the labels of a function body: a label's scope is the whole body,
 // blocks nested in it too (not the bodies of function literals, which have their own).
-void CheckerImpl::collect_labels(std::vector<Stmt*>& list) {
-  for (Stmt* s : list) {
+// block_start is where the block whose statements list holds begins.
+void CheckerImpl::collect_labels(std::vector<Stmt*>& list, Pos block_start) {
+  for (size_t i = 0; i < list.size(); i++) {
+    Stmt* s = list[i];
     if (!s) continue;
-    if (s->k == SK::Labeled) {
+    while (s && s->k == SK::Labeled) {  // L1: L2: stmt: both labels are at list[i]
       if (labels_.count(s->label))
         err(s->pos, "label " + s->label + " already defined");
       else
-        labels_[s->label] = {s, false};
-      if (s->stmt) {
-        std::vector<Stmt*> inner{s->stmt};
-        collect_labels(inner);
-      }
-      continue;
+        labels_[s->label] = {s, false, &list, i, block_start};
+      s = s->stmt;
     }
-    if (s->body) collect_labels(s->body->list);
+    if (!s) continue;
+    if (s->body) collect_labels(s->body->list, s->body->lbrace);
     if (s->els) {
       std::vector<Stmt*> e{s->els};
       collect_labels(e);
     }
-    if (s->k == SK::Case || s->k == SK::Comm) collect_labels(s->stmts);
+    if (s->k == SK::Case || s->k == SK::Comm) collect_labels(s->stmts, s->pos);
   }
 }
 
@@ -270,7 +272,7 @@ void CheckerImpl::return_stmt(Stmt* s) {
     }
     if (fn->named_results)
       for (Object* r : fn->results)
-        if (scope->lookup(r->name) != r) {
+        if (r->name != "_" && scope->lookup(r->name) != r) {  // _ is never declared, nor shadowed
           err(s->pos, "result parameter " + r->name + " not in scope at return");
           break;
         }
@@ -304,9 +306,7 @@ void CheckerImpl::return_stmt(Stmt* s) {
 
 void CheckerImpl::branch(Stmt* s) {
   if (s->tok == Tok::Goto) {
-    auto it = labels_.find(s->label);
-    if (it != labels_.end()) it->second.used = true;
-    unsupported(s->pos, "goto");
+    check_goto(s);
     return;
   }
   if (s->tok == Tok::Fallthrough) return;  // placement checked by the switch
@@ -624,7 +624,12 @@ void CheckerImpl::switch_stmt(Stmt* s) {
     tag = s->x->type;
   }
   breakables_.push_back({s, s->label, false});
-  std::vector<std::pair<ConstVal, Pos>> seen;
+  struct SeenCase {
+    ConstVal cv;
+    Type* type;  // constants of different types are different cases (switch on an interface)
+    Pos pos;
+  };
+  std::vector<SeenCase> seen;
   bool has_default = false;
   auto& clauses = s->body->list;
   for (size_t ci = 0; ci < clauses.size(); ci++) {
@@ -636,7 +641,8 @@ void CheckerImpl::switch_stmt(Stmt* s) {
     for (Expr* v : c2->lhs) {
       expr(v);
       if (v->type->k == TK::Invalid || tag->k == TK::Invalid) continue;
-      if (!s->x) {
+      if (!s->x) {  // the tag is `true`: a case is a bool, or an interface a bool is assignable to
+        if (is_interface(v->type) && assignable(tag, v->type, nullptr, nullptr)) continue;
         if (!is_boolean(v->type)) {
           err(v->pos, "invalid case " + expr_string(v) + " in switch (mismatched types " +
                           type_string(v->type) + " and bool)");
@@ -657,14 +663,15 @@ void CheckerImpl::switch_stmt(Stmt* s) {
         continue;
       }
       if (v->cv.valid()) {
-        for (auto& [cv, p] : seen)
-          if (cv.kind == v->cv.kind && ((cv.kind == ConstVal::Int && cv.i == v->cv.i) ||
-                                        (cv.kind == ConstVal::String && cv.s == v->cv.s))) {
+        for (auto& [cv, type, p] : seen)
+          if (cv.kind == v->cv.kind && identical(type, v->type) &&
+              ((cv.kind == ConstVal::Int && cv.i == v->cv.i) ||
+               (cv.kind == ConstVal::String && cv.s == v->cv.s))) {
             err(v->pos, "duplicate case " + expr_string(v) + " in expression switch\n\t" + pkg->filename +
                             ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ": previous case");
             break;
           }
-        seen.push_back({v->cv, v->pos});
+        seen.push_back({v->cv, v->type, v->pos});
       }
     }
     open_scope();

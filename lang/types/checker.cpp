@@ -605,6 +605,7 @@ Type* CheckerImpl::resolve_type(Expr* e) {
 Type* CheckerImpl::resolve_type0(Expr* e) {
   switch (e->k) {
     case EK::Ident: {
+      if (e->name.empty() && e->type) return e->type;  // resolved already (check_method_expr.cpp)
       Object* o = scope->lookup(e->name);
       if (!o) {
         err(e->pos, "undefined: " + e->name);
@@ -1152,12 +1153,15 @@ void CheckerImpl::body(FuncInfo* f, Expr* ft, Block* b) {
   saved_locals.swap(locals_);
   auto saved_labels = labels_;
   labels_.clear();
+  auto saved_lists = std::move(open_lists_);
+  open_lists_.clear();
   collect_labels(b->list);
   block_stmts(b->list);
   if (!sig->results.empty() && !terminating_list(b->list)) err(b->rbrace, "missing return");
   for (auto& [name, l] : labels_)
     if (!l.used) err(l.stmt->pos, "label " + name + " defined and not used");
   labels_ = saved_labels;
+  open_lists_ = std::move(saved_lists);
   for (Object* o : locals_)
     if (!o->used && o->name != "_" && o->type && o->type->k != TK::Invalid)
       err(o->pos, "declared and not used: " + o->name);

@@ -159,4 +159,9 @@ class Checker {
 
 enum SelKind { SelNone = 0, SelPkg = 1, SelField = 2, SelMethod = 3, SelIface = 4 };
 
+// calls_or_receives() says whether evaluating a checked expression calls a function (not a
+// conversion, not a call whose value is constant) or receives from a channel; a function
+// literal's body does not count, it does not run.
+bool calls_or_receives(const Expr* e);
+
 }  // namespace golang

@@ -39,8 +39,14 @@ struct CheckerImpl {
   struct Label {
     Stmt* stmt;
     bool used;
+    const std::vector<Stmt*>* list = nullptr;  // the statement list the label is in
+    size_t index = 0;                          // its place there
+    Pos block_start;                           // where that list's block begins
   };
   std::map<std::string, Label> labels_;
+  // open_lists_: the statement lists being checked, outermost first, each with the index of
+  // the statement in it being checked (goto's rules: check_goto.cpp)
+  std::vector<std::pair<const std::vector<Stmt*>*, size_t>> open_lists_;
   struct Breakable {
     Stmt* stmt;
     std::string label;
@@ -120,6 +126,7 @@ struct CheckerImpl {
   // that is not negative and fits in an int); false after saying what is wrong.
   bool literal_index(Expr* k, int64_t& out);
   void func_lit(Expr* e);
+  void method_expr(Expr* e);  // check_method_expr.cpp
   void type_assert(Expr* e);
   void single_value(Expr* e);
   std::vector<Type*> tuple_of(Expr* e, size_t want);
@@ -151,7 +158,8 @@ struct CheckerImpl {
   void select_stmt(Stmt* s);
   void branch(Stmt* s);
   void return_stmt(Stmt* s);
-  void collect_labels(std::vector<Stmt*>& list);
+  void collect_labels(std::vector<Stmt*>& list, Pos block_start = {});
+  void check_goto(Stmt* s);  // check_goto.cpp
   bool terminating(Stmt* s);
   bool terminating_list(std::vector<Stmt*>& list);
   bool has_break(Stmt* s, Stmt* target, bool top);

@@ -15,6 +15,8 @@
 #include "goro/cond.hpp"
 #include "goro/goro.hpp"
 #include "vm/fmt.hpp"
+#include "vm/natives_os.hpp"
+#include "vm/natives_runtime.hpp"
 #include "vm/objects.hpp"
 #include "vm/program.hpp"
 #include "vm/vm.hpp"
@@ -1204,7 +1206,9 @@ const std::map<std::string, NativeFn>& table() {
 
 NativeFn native_lookup(const std::string& name) {
   auto it = table().find(name);
-  return it == table().end() ? nullptr : it->second;
+  if (it != table().end()) return it->second;
+  if (NativeFn f = runtime_native(name)) return f;
+  return os_native(name);
 }
 
 Obj* make_native(const std::string& type_name, const std::string& var_name) {

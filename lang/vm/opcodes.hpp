@@ -128,6 +128,7 @@ constexpr int slice_operands(int flags) { return (flags & 1) + ((flags >> 1) & 1
   X(SETFIELD,    -2, kRaceWrite, "a: index, b: aggregate   struct v ->")                             \
   X(ADDR_FIELD,   0, kRaceNone, "a: index   struct -> pointer to the field")                         \
   X(DEREF,        0, kRaceRead, "ptr -> v")                                                          \
+  X(NILCHK,       0, kRaceNone, "ptr -> ptr, a panic if nil (value method)")                         \
   X(STORE_PTR,   -2, kRaceWrite, "b: aggregate   ptr v ->")                                          \
   X(INDEX,       -1, (b == 2 ? kRaceRead : kRaceNone), "b: 1 string, 2 array/slice (a: kind)   x i -> v") \
   X(SETINDEX,    -3, kRaceWrite, "b: aggregate   x i v ->")                                          \

@@ -179,8 +179,17 @@ void Thread::run_native(Proto* p, Value* args) {
 
 void Thread::panic(Value v) {
   panic_frames_ = frames_text(frames_, run_.prog->entry);  // the latest panic's, as Go shows
+  panic_stack_ = callers();
   panicking_ = true;
+  goexiting_ = false;  // a panic in a deferred call of Goexit's takes over
   panic_val_ = std::move(v);
+}
+
+void Thread::goexit() {
+  panic_frames_.clear();
+  panicking_ = true;
+  goexiting_ = true;
+  panic_val_.reset();
 }
 
 void Thread::runtime_error(const std::string& msg) { panic(box(run_.prog->runtime_error, make_str(msg))); }
@@ -224,6 +233,10 @@ void Thread::runtime_error(const std::string& msg) { panic(box(run_.prog->runtim
 void Thread::main() {
   push_frame(run_.prog->entry, nullptr, 0, 0, 0, true);
   execute(0);
+  if (goexiting_) {  // main called runtime.Goexit: the program goes on until the others end it
+    panicking_ = goexiting_ = false;
+    goro::select();
+  }
   if (panicking_) die();
 }
 
@@ -242,6 +255,7 @@ void Thread::start(const Value& fn, std::vector<Value> args) {
     frames_.back().boundary = true;
     execute(0);
   }
+  if (goexiting_) panicking_ = goexiting_ = false;  // runtime.Goexit: the goroutine just ends
   if (panicking_) die();
 }
 
@@ -1116,11 +1130,17 @@ void Thread::execute(size_t stop) {
       }
       case RECOVER:
       op_RECOVER : {
-        if (panicking_ && F->is_defer) {
-          panicking_ = false;
+        // `defer recover()` (compiler.cpp's builtin.recover) recovers as a recover() at the
+        // end of the function that deferred it would; run by a panic itself, it does nothing
+        Frame* R = F;
+        if (F->p->name == "builtin.recover")
+          R = !F->by_panic && frames_.size() >= 2 ? &frames_[frames_.size() - 2] : nullptr;
+        if (R && R->runs_panic && !goexiting_ && !suspended_panics_.empty()) {
+          // the panic that runs this deferred call stops here
+          R->runs_panic = false;
           recovered_ = true;
-          PUSH(std::move(panic_val_));
-          panic_val_.reset();
+          PUSH(std::move(suspended_panics_.back()));
+          suspended_panics_.pop_back();
         } else {
           PUSH(Value());
         }
@@ -1161,6 +1181,11 @@ void Thread::execute(size_t stop) {
         Obj* o = TOP.o;
         if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
         if (in.a == 0) TOP = slot_load(static_cast<PtrObj*>(o)->slot());
+        break;
+      }
+      case NILCHK:
+      op_NILCHK : {
+        if (!TOP.o) RTERR("runtime error: invalid memory address or nil pointer dereference");
         break;
       }
       case STORE_PTR:
@@ -1670,6 +1695,7 @@ void Thread::execute(size_t stop) {
             msg += dt->str + " is not " + t->str + ": missing method " + missing;
           } else {
             msg += "interface {} is " + dt->str + ", not " + t->str;
+            if (dt->str == t->str) msg += " (types from different scopes)";  // two local types T
           }
           RTERR(msg);
         }
@@ -2037,13 +2063,19 @@ void Thread::execute(size_t stop) {
       for (Value& a : d.args) stack_[static_cast<size_t>(sp_++)] = std::move(a);
       size_t depth = frames_.size();
       FuncObj* fo = static_cast<FuncObj*>(d.fn.o);
+      // a panic's deferred call runs as any code does; the panic resumes when it returns
+      bool by_panic = panicking_;
+      panicking_ = false;
       call_value(fpos, static_cast<int>(d.args.size()), fo ? fo->proto->nresults : 0);
       if (frames_.size() > depth) {
         frames_.back().is_defer = true;
+        frames_.back().by_panic = frames_.back().runs_panic = by_panic;
+        if (by_panic) suspended_panics_.push_back(std::move(panic_val_));
         LOADF();
         continue;
       }
       // a native deferred call finished at once: drop its results, go on
+      if (by_panic) panicking_ = true;
       for (int i = fpos; i < sp_; i++) stack_[static_cast<size_t>(i)].reset();
       sp_ = fpos;
       if (panicking_) goto unwind;
@@ -2068,6 +2100,11 @@ void Thread::execute(size_t stop) {
       for (int i = 0; i < nres; i++) S[to + i] = std::move(res[i]);
       bool boundary = F->boundary;
       bool was_defer = F->is_defer;
+      if (F->runs_panic && !suspended_panics_.empty()) {  // not recovered: the panic goes on
+        panicking_ = true;
+        panic_val_ = std::move(suspended_panics_.back());
+        suspended_panics_.pop_back();
+      }
       pop_frame();
       sp_ = to + nres;
       if (was_defer) {
@@ -2091,6 +2128,8 @@ void Thread::execute(size_t stop) {
     if (F->defers && !F->defers->empty()) goto do_ret;
     if (!panicking_) goto do_ret;  // recovered: this frame returns normally
     bool boundary = F->boundary;
+    // a deferred call that a newer panic unwinds: the older panic it ran for is superseded
+    if (F->runs_panic && !suspended_panics_.empty()) suspended_panics_.pop_back();
     int lo = std::min(F->ret_to, F->base);
     for (int i = lo; i < sp_; i++) stack_[static_cast<size_t>(i)].reset();
     sp_ = lo;

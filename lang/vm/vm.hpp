@@ -5,8 +5,10 @@
 // sync and sleep operations go through goro, so the runtime's tap sees each of them.
 //
 // Invariants: stack[frames.back().base ..) holds the top frame's locals then its operands;
-// `panicking` is set from a panic until recover() or the goroutine's end; a frame marked
-// `boundary` returns to native code (Thread::call) rather than to the frame below.
+// `panicking` is set while a panic unwinds frames; while one of its deferred calls runs
+// (a frame marked `runs_panic`) it is clear, so the call runs as any code does, and it is set
+// again when that call returns without recover(); a frame marked `boundary` returns to native
+// code (Thread::call) rather than to the frame below.
 #pragma once
 
 #include <atomic>
@@ -34,6 +36,14 @@ constexpr size_t kGoroutineCStack = 64 * 1024;
 // kCStackBudget is how much of it Thread::call and fmt may use before the goroutine ends in
 // Go's stack overflow; the rest is room for what runs between two checks and for unwinding.
 constexpr size_t kCStackBudget = kGoroutineCStack / 4 * 3;
+
+// CallerFrame is one frame of a goroutine's stack as runtime.Callers sees it: a function and
+// the instruction it stands on (the call it waits in); no function is runtime.gopanic, which
+// in Go runs a panic's deferred calls and so stands between them and the panicking frame.
+struct CallerFrame {
+  const Proto* p = nullptr;
+  int pc = 0;
+};
 
 struct Run {
   Run() = default;
@@ -85,6 +95,8 @@ struct Frame {
   int nret = 0;                             // results the caller expects
   bool in_ret = false;                      // running deferred calls on the way out
   bool is_defer = false;                    // a deferred call (recover works here)
+  bool by_panic = false;                    // a deferred call a panic runs (Go's runtime.gopanic runs it)
+  bool runs_panic = false;                  // by_panic, and the panic resumes when it returns (not recovered)
   bool boundary = false;                    // returns to native code
   bool has_defers = false;                  // defers is set
   std::vector<DeferRec>* defers = nullptr;  // owned; deleted by Thread::pop_frame (Frame stays trivial)
@@ -168,6 +180,13 @@ class Thread {
   void panic(Value v);
   void runtime_error(const std::string& msg);
   bool panicking() const { return panicking_; }
+  // goexit() begins Go's runtime.Goexit: the deferred calls run as in a panic that recover()
+  // does not stop, then the goroutine ends (main's parks for good, as in Go, and the others
+  // go on).
+  void goexit();
+  // callers() is this goroutine's stack as runtime.Callers sees it, innermost first
+  // (vm_callers.cpp).
+  std::vector<CallerFrame> callers() const;
   // fatal() ends the program with Go's "fatal error: msg" (nothing recovers it); "stack
   // overflow" gets Go's line about the stack's limit before it.
   [[noreturn]] void fatal(const std::string& msg);
@@ -225,8 +244,13 @@ class Thread {
   int sp_ = 0;  // next free slot
   FrameStack frames_;
   bool panicking_ = false;
+  bool goexiting_ = false;  // the unwinding is runtime.Goexit's: recover() returns nil
+  // the values of the panics whose deferred calls run, one per frame marked runs_panic,
+  // innermost last (Go's list of panics on a goroutine)
+  std::vector<Value> suspended_panics_;
   Value panic_val_;
-  std::string panic_frames_;        // the frames where the unwinding panic began
+  std::string panic_frames_;              // the frames where the unwinding panic began
+  std::vector<CallerFrame> panic_stack_;  // and as callers() saw them then (vm_callers.cpp)
   const Proto* creator_ = nullptr;  // the function whose go statement made this goroutine (none for main)
   int created_at_ = 0;              // the go statement's line
   bool recovered_ = false;

@@ -60,6 +60,19 @@ TEST(Checker, AcceptsUsesGcAccepts) {
   EXPECT_NE(c.program, nullptr) << langtest::join(c.errors);
 }
 
+TEST(Checker, AcceptsABareReturnWithBlankResults) {
+  // a result named _ is never in scope, so no other name can shadow it (gc accepts this)
+  auto c = goroscope::lang::compile(
+      "package main\nfunc f() (_ string, x int) {\n\tx = 1\n\treturn\n}\nfunc main() { f() }\n", "prog.go");
+  EXPECT_NE(c.program, nullptr) << langtest::join(c.errors);
+  auto d = goroscope::lang::compile(
+      "package main\nfunc f() (_ string, x int) {\n\t{\n\t\tx := 2\n\t\t_ = x\n\t\treturn\n\t}\n}\n"
+      "func main() { f() }\n",
+      "prog.go");
+  ASSERT_FALSE(d.errors.empty());
+  EXPECT_EQ(d.errors[0].text(), "prog.go:6:3: result parameter x not in scope at return");
+}
+
 TEST(Checker, RejectsWhatItDoesNotSupportAtTheLine) {
   auto c = goroscope::lang::compile("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n",
                                     "prog.go");
@@ -69,9 +82,9 @@ TEST(Checker, RejectsWhatItDoesNotSupportAtTheLine) {
       "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n", "prog.go");
   ASSERT_FALSE(d.errors.empty());
   EXPECT_EQ(d.errors[0].text(), "prog.go:3:8: goroscope does not support package \"net/http\" yet");
-  auto g = goroscope::lang::compile("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n", "prog.go");
+  auto g = goroscope::lang::compile("package main\n\nfunc main() {\n\tx := 2i\n\t_ = x\n}\n", "prog.go");
   ASSERT_FALSE(g.errors.empty());
-  EXPECT_EQ(g.errors[0].text(), "prog.go:5:2: goroscope does not support goto yet");
+  EXPECT_EQ(g.errors[0].text(), "prog.go:4:7: goroscope does not support complex numbers yet");
 }
 
 TEST(Checker, StopsAtTenErrors) {

@@ -379,4 +379,15 @@ TEST(VM, FormatsLikeFmt) {
             "1e+06 1e+21 1.23456789e+08 1e-06 0.33333334 2\n");
 }
 
+TEST(VM, PrintOfAMultiValueCallPrintsEachResult) {
+  // print(f()) and println(f()) with a multi-value f (the builtins write to standard error)
+  auto c = goroscope::lang::compile(
+      "package main\n\nfunc f() (int16, float64, string) { return -42, 42.0, \"x\" }\n\n"
+      "func main() {\n\tprint(f())\n\tprintln()\n\tprintln(f())\n}\n",
+      "prog.go");
+  ASSERT_NE(c.program, nullptr) << langtest::join(c.errors);
+  goro::Exit e = goroscope::lang::run(*c.program, goro::Config{}, nullptr, nullptr);
+  EXPECT_EQ(e.errors, "-42+4.200000e+001x\n-42 +4.200000e+001 x\n");
+}
+
 }  // namespace

@@ -1,6 +1,9 @@
 package fmt
 
-import "errors"
+import (
+	"errors"
+	"io"
+)
 
 type Stringer interface {
 	String() string
@@ -33,3 +36,14 @@ func Errorf(format string, a ...any) error {
 	}
 	return errors.New(s)
 }
+
+// Fprint formats as Print does and writes to w.
+func Fprint(w io.Writer, a ...any) (n int, err error) { return io.WriteString(w, Sprint(a...)) }
+
+// Fprintf formats as Printf does and writes to w.
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
+	return io.WriteString(w, Sprintf(format, a...))
+}
+
+// Fprintln formats as Println does and writes to w.
+func Fprintln(w io.Writer, a ...any) (n int, err error) { return io.WriteString(w, Sprintln(a...)) }

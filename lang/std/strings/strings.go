@@ -1,5 +1,11 @@
 package strings
 
+import (
+	"errors"
+	"io"
+	"unicode/utf8"
+)
+
 func Contains(s, substr string) bool
 func ContainsRune(s string, r rune) bool
 func ContainsAny(s, chars string) bool
@@ -150,3 +156,64 @@ func (r *Replacer) Replace(s string) string {
 	}
 	return b.String()
 }
+
+// Reader reads from a string (io.Reader, io.ByteReader, io.RuneReader).
+type Reader struct {
+	s string
+	i int // the next byte to read
+}
+
+// NewReader is a Reader of s.
+func NewReader(s string) *Reader { return &Reader{s, 0} }
+
+// Len is the number of bytes not read yet.
+func (r *Reader) Len() int { return len(r.s) - r.i }
+
+// Size is the length of the string read.
+func (r *Reader) Size() int64 { return int64(len(r.s)) }
+
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= len(r.s) {
+		return 0, io.EOF
+	}
+	n = copy(b, r.s[r.i:])
+	r.i += n
+	return n, nil
+}
+
+func (r *Reader) ReadByte() (byte, error) {
+	if r.i >= len(r.s) {
+		return 0, io.EOF
+	}
+	b := r.s[r.i]
+	r.i++
+	return b, nil
+}
+
+func (r *Reader) ReadRune() (ch rune, size int, err error) {
+	if r.i >= len(r.s) {
+		return 0, 0, io.EOF
+	}
+	ch, size = utf8.DecodeRuneInString(r.s[r.i:])
+	r.i += size
+	return ch, size, nil
+}
+
+// UnreadByte steps back one byte.
+func (r *Reader) UnreadByte() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadByte: at beginning of string")
+	}
+	r.i--
+	return nil
+}
+
+// WriteTo writes what is left to w.
+func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
+	m, err := io.WriteString(w, r.s[r.i:])
+	r.i += m
+	return int64(m), err
+}
+
+// Reset makes r read s from its beginning.
+func (r *Reader) Reset(s string) { *r = Reader{s, 0} }

@@ -13,3 +13,67 @@ func ValidString(s string) bool
 func DecodeRuneInString(s string) (rune, int)
 func DecodeLastRuneInString(s string) (rune, int)
 func RuneCount(p []byte) int { return RuneCountInString(string(p)) }
+
+// DecodeRune is DecodeRuneInString of p's bytes.
+func DecodeRune(p []byte) (rune, int) { return DecodeRuneInString(string(p)) }
+
+// DecodeLastRune is DecodeLastRuneInString of p's bytes.
+func DecodeLastRune(p []byte) (rune, int) { return DecodeLastRuneInString(string(p)) }
+
+// Valid says whether p is entirely valid UTF-8.
+func Valid(p []byte) bool { return ValidString(string(p)) }
+
+// ValidRune says whether r can be encoded in UTF-8 (in range, not a surrogate half).
+func ValidRune(r rune) bool {
+	return (0 <= r && r < 0xD800) || (0xDFFF < r && r <= MaxRune)
+}
+
+// FullRune says whether p begins with a full UTF-8 encoding of a rune (an invalid one counts:
+// it decodes as RuneError of width 1).
+func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
+
+// FullRuneInString is FullRune of s.
+func FullRuneInString(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	r, n := DecodeRuneInString(s)
+	if r != RuneError || n != 1 {
+		return true
+	}
+	// RuneError of width 1: invalid, or a valid start cut short
+	need := 0
+	switch c := s[0]; {
+	case c >= 0xF0 && c < 0xF5:
+		need = 4
+	case c >= 0xE0:
+		need = 3
+	case c >= 0xC2:
+		need = 2
+	}
+	if need == 0 || c0Invalid(s[0]) || len(s) >= need {
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < 0x80 || s[i] > 0xBF {
+			return true
+		}
+	}
+	return false
+}
+
+func c0Invalid(c byte) bool { return c >= 0xF5 || (c >= 0x80 && c < 0xC2) }
+
+// EncodeRune writes r's UTF-8 encoding into p (which must be large enough) and says how many
+// bytes it wrote; an invalid rune writes RuneError's.
+func EncodeRune(p []byte, r rune) int {
+	s := string(r)
+	copy(p, s)
+	if len(p) < len(s) {
+		_ = p[len(s)-1] // index out of range, as Go's
+	}
+	return len(s)
+}
+
+// AppendRune appends r's UTF-8 encoding to p.
+func AppendRune(p []byte, r rune) []byte { return append(p, string(r)...) }

@@ -1,0 +1,165 @@
+// lang/vm/natives_runtime.cpp: the natives of package runtime that look at the running
+// program: Goexit, Caller, Callers, Stack, Breakpoint, and what runtime.Func and runtime.Frames read from a
+// program counter. A program counter here names a function and an instruction in it:
+// (index of the function in Program::protos + 1) << 32 | the instruction's index; a return
+// address (what Callers stores) is the instruction after the call, as in Go, so pc-1 is the
+// call. Zero is no function; kGopanicPC is Go's runtime.gopanic (vm_callers.cpp).
+//
+// Invariants: every pc these natives make decodes back to the same function and line; a pc
+// that names no function decodes to nothing (FuncForPC's nil), never out of bounds.
+#include "vm/natives_runtime.hpp"
+
+#include <cstdio>
+
+#include "goro/goroutine.hpp"
+#include "vm/vm.hpp"
+
+namespace golang {
+
+namespace {
+
+constexpr uint64_t kGopanicPC = uint64_t{0xFFFFFF} << 32;
+
+int64_t pc_of(const Program& prog, const CallerFrame& f, int offset) {
+  if (!f.p) return static_cast<int64_t>(kGopanicPC + static_cast<uint64_t>(offset));
+  for (size_t i = 0; i < prog.protos.size(); i++)
+    if (prog.protos[i].get() == f.p)
+      return static_cast<int64_t>(((i + 1) << 32) | static_cast<uint64_t>(f.pc + offset));
+  return 0;
+}
+
+// Decoded is what a pc names: a function (null for runtime.gopanic) and an instruction.
+struct Decoded {
+  bool ok = false;
+  const Proto* p = nullptr;
+  size_t ins = 0;
+};
+
+Decoded decode(const Program& prog, int64_t pc) {
+  uint64_t u = static_cast<uint64_t>(pc);
+  uint64_t fn = u >> 32, ins = u & 0xFFFFFFFF;
+  if (fn == (kGopanicPC >> 32)) return {true, nullptr, 0};
+  if (fn == 0 || fn > prog.protos.size()) return {};
+  const Proto* p = prog.protos[fn - 1].get();
+  if (ins > p->code.size()) return {};
+  return {true, p, static_cast<size_t>(ins)};
+}
+
+std::string name_of(const Decoded& d) { return d.p ? d.p->name : "runtime.gopanic"; }
+std::string file_of(const Decoded& d) { return d.p ? d.p->file : "$GOROOT/src/runtime/panic.go"; }
+int line_of(const Decoded& d) {
+  if (!d.p) return 0;
+  return d.ins < d.p->lines.size() ? d.p->lines[d.ins] : d.p->line;
+}
+
+// runtime.Goexit()
+void rt_goexit(Thread& th, Value*) { th.goexit(); }
+
+// runtime.Caller(skip int) (pc uintptr, file string, line int, ok bool)
+void rt_caller(Thread& th, Value* a) {
+  int64_t skip = a[0].i;
+  std::vector<CallerFrame> frames = th.callers();
+  if (skip < 0 || static_cast<size_t>(skip) >= frames.size()) {
+    a[0] = Value::of_int(0);
+    a[1] = make_str("");
+    a[2] = Value::of_int(0);
+    a[3] = Value::of_int(0);
+    return;
+  }
+  int64_t pc = pc_of(th.prog(), frames[static_cast<size_t>(skip)], 0);
+  Decoded d = decode(th.prog(), pc);
+  a[0] = Value::of_int(pc);
+  a[1] = make_str(file_of(d));
+  a[2] = Value::of_int(line_of(d));
+  a[3] = Value::of_int(1);
+}
+
+// runtime.Callers(skip int, pc []uintptr) int: skip 0 is Callers itself, 1 its caller
+void rt_callers(Thread& th, Value* a) {
+  int64_t skip = a[0].i - 1;
+  auto* s = static_cast<SliceObj*>(a[1].o);
+  std::vector<CallerFrame> frames = th.callers();
+  int64_t n = 0;
+  if (skip < 0) {  // Callers itself: a native, named after the call that runs it
+    if (s && s->len > 0 && !frames.empty()) s->at(n++) = Value::of_int(pc_of(th.prog(), frames[0], 1));
+    skip = 0;
+  }
+  for (size_t i = static_cast<size_t>(skip); s && i < frames.size() && n < s->len; i++)
+    s->at(n++) = Value::of_int(pc_of(th.prog(), frames[i], 1));
+  a[0] = Value::of_int(n);
+}
+
+// runtime.funcName(pc uintptr) string: "" when pc names no function
+void rt_func_name(Thread& th, Value* a) {
+  Decoded d = decode(th.prog(), a[0].i);
+  a[0] = make_str(d.ok ? name_of(d) : "");
+}
+
+// runtime.funcFileLine(pc uintptr) (file string, line int)
+void rt_func_file_line(Thread& th, Value* a) {
+  Decoded d = decode(th.prog(), a[0].i);
+  a[0] = make_str(d.ok ? file_of(d) : "?");
+  a[1] = Value::of_int(d.ok ? line_of(d) : 0);
+}
+
+// runtime.funcEntry(pc uintptr) uintptr: the function's first instruction
+void rt_func_entry(Thread& th, Value* a) {
+  uint64_t u = static_cast<uint64_t>(a[0].i);
+  Decoded d = decode(th.prog(), a[0].i);
+  a[0] = Value::of_int(d.ok ? static_cast<int64_t>(u & ~uint64_t{0xFFFFFFFF}) : 0);
+}
+
+// runtime.Stack(buf []byte, all bool) int: the calling goroutine's traceback, as Go formats it
+// ("goroutine 1 [running]:\nmain.f(...)\n\tprog.go:6 +0x1c\n", the offset being the
+// instruction's index in its function), cut to fit buf. With all set, Go adds the other
+// goroutines; Goroscope writes the caller's alone.
+void rt_stack(Thread& th, Value* a) {
+  auto* s = static_cast<SliceObj*>(a[0].o);
+  std::string text = "goroutine " + std::to_string(goro::current_id()) + " [running]:\n";
+  for (const CallerFrame& f : th.callers()) {
+    if (!f.p) {
+      text += "panic(...)\n\t$GOROOT/src/runtime/panic.go:0\n";
+      continue;
+    }
+    size_t ins = static_cast<size_t>(f.pc);
+    int line = ins < f.p->lines.size() ? f.p->lines[ins] : f.p->line;
+    char off[32];
+    snprintf(off, sizeof off, " +0x%zx", ins);
+    text += f.p->name + (f.p->nparams > 0 ? "(...)" : "()") + "\n\t" + f.p->file + ":" +
+            std::to_string(line) + off + "\n";
+  }
+  int64_t n = 0;
+  for (; s && n < s->len && static_cast<size_t>(n) < text.size(); n++)
+    s->at(n) = Value::of_int(static_cast<unsigned char>(text[static_cast<size_t>(n)]));
+  a[0] = Value::of_int(n);
+}
+
+// runtime.Breakpoint(): Go executes a breakpoint trap, which ends a program no debugger
+// watches with SIGTRAP; so it does here.
+void rt_breakpoint(Thread& th, Value*) { th.fatal("unexpected signal: SIGTRAP: trace trap"); }
+
+// the methods of the run-time errors' type (compiler.cpp's give_runtime_error_methods): its
+// value is the error's text, "runtime error: ..."
+void rt_error_error(Thread&, Value*) {}  // Error() string: the receiver is the result
+void rt_error_runtime_error(Thread&, Value*) {}
+
+}  // namespace
+
+NativeFn runtime_native(const std::string& name) {
+  static const std::unordered_map<std::string, NativeFn> table = {
+      {"runtime.Goexit", rt_goexit},
+      {"runtime.Caller", rt_caller},
+      {"runtime.Callers", rt_callers},
+      {"runtime.funcName", rt_func_name},
+      {"runtime.funcFileLine", rt_func_file_line},
+      {"runtime.funcEntry", rt_func_entry},
+      {"runtime.Stack", rt_stack},
+      {"runtime.Breakpoint", rt_breakpoint},
+      {"runtime.Error.Error", rt_error_error},
+      {"runtime.Error.RuntimeError", rt_error_runtime_error},
+  };
+  auto it = table.find(name);
+  return it == table.end() ? nullptr : it->second;
+}
+
+}  // namespace golang

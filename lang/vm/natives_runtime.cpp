@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "goro/goroutine.hpp"
+#include "vm/slot.hpp"
 #include "vm/vm.hpp"
 
 namespace golang {
@@ -81,11 +82,11 @@ void rt_callers(Thread& th, Value* a) {
   std::vector<CallerFrame> frames = th.callers();
   int64_t n = 0;
   if (skip < 0) {  // Callers itself: a native, named after the call that runs it
-    if (s && s->len > 0 && !frames.empty()) s->at(n++) = Value::of_int(pc_of(th.prog(), frames[0], 1));
+    if (s && s->len > 0 && !frames.empty()) slot_store(s->at(n++), Value::of_int(pc_of(th.prog(), frames[0], 1)));
     skip = 0;
   }
   for (size_t i = static_cast<size_t>(skip); s && i < frames.size() && n < s->len; i++)
-    s->at(n++) = Value::of_int(pc_of(th.prog(), frames[i], 1));
+    slot_store(s->at(n++), Value::of_int(pc_of(th.prog(), frames[i], 1)));
   a[0] = Value::of_int(n);
 }
 
@@ -130,7 +131,7 @@ void rt_stack(Thread& th, Value* a) {
   }
   int64_t n = 0;
   for (; s && n < s->len && static_cast<size_t>(n) < text.size(); n++)
-    s->at(n) = Value::of_int(static_cast<unsigned char>(text[static_cast<size_t>(n)]));
+    slot_store(s->at(n), Value::of_int(static_cast<unsigned char>(text[static_cast<size_t>(n)])));
   a[0] = Value::of_int(n);
 }
 

@@ -251,6 +251,10 @@ void App::plan_replay() {
   }
 }
 
+std::optional<double> App::live_run_seconds() const {
+  return session_ && !replay_ ? session_->wall_seconds() : std::nullopt;
+}
+
 bool App::busy() const {
   if (replay_)
     return replay_->playing() || !replay_->index_done() || diagram_.animating() ||
@@ -327,7 +331,7 @@ void App::frame(double now, float frame_ms) {
   }
   explore_panel_.poll(*this);  // a search that ended opens what it found
   size_t applied = replay_ ? replay_->update(dt) : 0;
-  applied += session_->pump().size();  // a paused live run while replaying: drains nothing new
+  applied += session_->pump_frame();  // a paused live run while replaying: drains nothing new
   status_.count(applied, now);
   sync_breakpoints();
   fold_step();

@@ -216,6 +216,7 @@ void App::restart(bool paused) {
   goro::visual::Model planned = rehearse(spec);
   if (planned.exited() && planned.goroutines().size() <= kRaceGoroutinesMax) {
     spec.config.race = true;
+    spec.config.race_values = true;  // each shared variable's value in its box
     planned = rehearse(spec);
   }
   diagram_.plan(planned);  // the boxes hold still while it runs

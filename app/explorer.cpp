@@ -305,6 +305,7 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   header["explore.expect"] = escape(found.reference);
 
   goro::Config cfg = explore_config(opts.spec, opts.until, sched.seed);
+  cfg.race_values = true;  // the replay shows the variables' values (the lost update)
   goro::RecordingWriter writer(
       path, header, {opts.spec.scenario->go_file, opts.spec.scenario->source_with(opts.spec.params)});
   goro::Tap tap;

@@ -363,7 +363,11 @@ void scheduling_point() {
   if (p && p->curg) p->sched->sync_point();
 }
 
-bool values_wanted() { return detail::race_here() != nullptr && detail::traced_sched() != nullptr; }
+bool values_wanted() {
+  if (detail::race_here() == nullptr) return false;
+  const detail::Sched* s = detail::traced_sched();
+  return s && s->config().race_values;
+}
 
 void read(const void* addr, size_t, const Site& site, const char* name, const Seen* seen) {
   if (detail::Race* r = detail::race_here()) r->access(addr, site, name, false, seen);

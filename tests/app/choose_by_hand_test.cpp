@@ -39,6 +39,7 @@ Picked alternate(bool at_shared_accesses) {
   spec.config.clock = goro::ClockMode::Virtual;
   spec.config.procs = 1;
   spec.config.race = true;
+  spec.config.race_values = true;
   spec.config.preempt_at_sync = at_shared_accesses;
   Session s(spec, "", true, true);
   s.control().choose_mode(true);

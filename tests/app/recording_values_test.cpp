@@ -25,6 +25,7 @@ goro::visual::Model record_data_race(const std::string& path) {
   const goroscope::Scenario& sc = *goroscope::find_scenario("data_race");
   goroscope::RunSpec spec{&sc, sc.defaults(), {}};
   spec.config.race = true;
+  spec.config.race_values = true;
   spec.config.clock = goro::ClockMode::Virtual;
   goroscope::Session s(spec, path);
   while (!s.done() || !s.pump().empty()) s.pump();

@@ -2,7 +2,8 @@
 // of the variables it watches (goro/event.hpp's VarRead and VarWrite): every write's value, also
 // a second write in the same epoch (which the detector's memo would skip), each read of a value
 // its goroutine had not seen, strings quoted as Go writes them, and who declared the variable
-// (a closure's captured variable: the goroutine that started it; a package variable: nobody).
+// (a closure's captured variable: the goroutine that started it; a package variable: nobody);
+// none of it without Config::race_values.
 #include <gtest/gtest.h>
 
 #include "support.hpp"
@@ -59,7 +60,7 @@ struct Traced {
   }
 };
 
-Traced trace(int procs) {
+Traced trace(int procs, bool values = true) {
   goroscope::lang::CompileOptions opt;
   opt.race = true;
   auto c = goroscope::lang::compile(kProgram, "prog.go", opt);
@@ -68,6 +69,7 @@ Traced trace(int procs) {
   goro::Config cfg;
   cfg.procs = procs;
   cfg.race = true;
+  cfg.race_values = values;
   Traced t;
   goro::Observer observer{&tap, nullptr};
   int code = 0;
@@ -108,5 +110,15 @@ TEST_P(RaceValues, TheVariableIsMadeByWhoDeclaredIt) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Procs, RaceValues, ::testing::Values(1, 2));
+
+// A run that only reports races (Config::race_values off, as `goroscope run --race`) tells no
+// values: the detector hears only what FastTrack needs, at its usual cost.
+TEST(RaceValuesOff, NoValuesAreTold) {
+  Traced t = trace(1, false);
+  const uint64_t counter = t.var("counter");
+  ASSERT_NE(counter, 0u);
+  EXPECT_TRUE(t.values(counter, goro::EventKind::VarWrite).empty());
+  EXPECT_TRUE(t.values(counter, goro::EventKind::VarRead).empty());
+}
 
 }  // namespace

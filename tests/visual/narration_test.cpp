@@ -74,6 +74,7 @@ TEST(Narration, TheDataRaceSaysWhoseUpdateIsUndoneAndItsReportNamesTheGoroutines
   const goroscope::Scenario& sc = *goroscope::find_scenario("data_race");
   goroscope::RunSpec spec{&sc, sc.defaults(), {}};
   spec.config.race = true;
+  spec.config.race_values = true;
   spec.config.clock = goro::ClockMode::Virtual;
   auto s = std::make_unique<goroscope::Session>(spec);
   for (;;) {

@@ -55,8 +55,8 @@ struct Seen {
 
 // enabled() tells whether the calling goroutine's program runs the race detector.
 bool enabled();
-// values_wanted() tells whether the calling goroutine's program runs the detector with a tap,
-// so that a Seen is heard: an interpreter then makes one for each access, and tells the
+// values_wanted() tells whether the calling goroutine's program runs the detector with a tap
+// and Config::race_values, so that a Seen is heard: an interpreter then makes one for each access, and tells the
 // detector of every access (not only those a memo of the same epoch would skip), so that every
 // write's value, and each read of a new one, reaches the app.
 bool values_wanted();

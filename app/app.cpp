@@ -184,6 +184,7 @@ void App::restart(bool paused) {
   goro::visual::Model planned = rehearse(spec);
   if (planned.exited() && planned.goroutines().size() <= kRaceGoroutinesMax) {
     spec.config.race = true;
+    spec.config.race_values = true;  // each shared variable's value in its box
     planned = rehearse(spec);
   }
   diagram_.plan(planned);  // the boxes hold still while it runs
@@ -217,6 +218,11 @@ void App::plan_final() {
     diagram_.plan(*last);
     planned_ = true;
   }
+}
+
+std::optional<double> App::live_run_seconds() const {
+  Session* run = live();
+  return run ? run->wall_seconds() : std::nullopt;
 }
 
 bool App::busy() const { return source_->busy() || diagram_.animating() || (clip_ && !clip_->all_taken()); }

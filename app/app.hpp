@@ -68,6 +68,9 @@ class App {
   void frame(double now, float frame_ms);
   // busy() tells whether the next frame must come soon (running or animating).
   bool busy() const;
+  // live_run_seconds() is the wall time from the live run's start to the frame that drained its
+  // end (none while it runs, or in a replay): bench/window_run.sh.
+  std::optional<double> live_run_seconds() const;
   // take_screenshot() is where to write this frame as a PNG, if asked (F12, or "Save" with a
   // .png name); the window then says how it went with screenshot_done().
   std::optional<std::string> take_screenshot() { return std::exchange(shot_path_, std::nullopt); }

@@ -135,6 +135,7 @@ int cmd_run(const std::vector<std::string>& args) {
   read_config(a, spec.config, notes);
   std::string record = a.file("--record").value_or("");
   spec.config.race = a.has("--race");
+  spec.config.race_values = !record.empty();  // a recording keeps the variables' values for its replay
   for (const std::string& n : notes) say(n);
 
   StopOnSignal stop;  // Ctrl-C: stop the program, end the recording properly, exit 130

@@ -91,6 +91,7 @@ void ExploreJob::search() {
       again = record_failure(opts_, r, finding_.path);
     }
     finding_.at = again.failed_at;
+    if (again.failed == r.outcome.failed) finding_.what = again.what;  // with the goroutines' names
     finish(State::Found);
   } catch (const std::exception& e) {
     finding_.error = e.what();

@@ -208,7 +208,14 @@ std::string output_difference(const std::string& got, const std::string& expecte
   return "";
 }
 
-Outcome judge(goro::Exit exit, unsigned until, const std::string& expected) {
+Outcome judge(goro::Exit exit, unsigned until, const std::string& expected,
+              const std::map<uint64_t, std::string>* names) {
+  auto goroutine = [names](uint64_t id) {
+    std::string s = "goroutine " + std::to_string(id);
+    if (names)
+      if (auto it = names->find(id); it != names->end() && !it->second.empty()) s += " (" + it->second + ")";
+    return s;
+  };
   Outcome o;
   if ((until & kDeadlock) && exit.status == goro::ExitStatus::Deadlock) {
     o.failed = kDeadlock;
@@ -219,12 +226,11 @@ Outcome judge(goro::Exit exit, unsigned until, const std::string& expected) {
   } else if ((until & kRace) && !exit.races.empty()) {
     const goro::RaceReport& r = exit.races.front();
     o.failed = kRace;
-    o.what = "data race on " + (r.variable.empty() ? std::string("a variable") : r.variable) +
-             ": goroutine " + std::to_string(r.current.goroutine) + " " +
-             (r.current.write ? "writes" : "reads") + " at " + r.current.site.file + ":" +
-             std::to_string(r.current.site.line) + ", goroutine " + std::to_string(r.previous.goroutine) +
-             " " + (r.previous.write ? "wrote" : "read") + " at " + r.previous.site.file + ":" +
-             std::to_string(r.previous.site.line);
+    o.what = "data race on " + (r.variable.empty() ? std::string("a variable") : r.variable) + ": " +
+             goroutine(r.current.goroutine) + " " + (r.current.write ? "writes" : "reads") + " at " +
+             r.current.site.file + ":" + std::to_string(r.current.site.line) + ", " +
+             goroutine(r.previous.goroutine) + " " + (r.previous.write ? "wrote" : "read") + " at " +
+             r.previous.site.file + ":" + std::to_string(r.previous.site.line);
   } else if (std::string d;
              (until & kOutputDiffers) && !(d = output_difference(exit.output, expected)).empty()) {
     o.failed = kOutputDiffers;
@@ -299,6 +305,7 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   header["explore.expect"] = escape(found.reference);
 
   goro::Config cfg = explore_config(opts.spec, opts.until, sched.seed);
+  cfg.race_values = true;  // the replay shows the variables' values (the lost update)
   goro::RecordingWriter writer(
       path, header, {opts.spec.scenario->go_file, opts.spec.scenario->source_with(opts.spec.params)});
   goro::Tap tap;
@@ -313,8 +320,9 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
   });
   std::vector<goro::Event> batch;
   std::vector<std::string> strings{std::string()};
-  std::string line;                      // the line being printed
-  std::multiset<std::string> unprinted;  // the reference's lines not printed yet
+  std::string line;                       // the line being printed
+  std::multiset<std::string> unprinted;   // the reference's lines not printed yet
+  std::map<uint64_t, std::string> names;  // the goroutines' names, as the diagram shows them
   for (std::string& l : lines_of(found.reference)) unprinted.insert(std::move(l));
   int64_t differs_at = -1;  // when a line the reference has not got (any more) was printed
   try {
@@ -325,6 +333,7 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
       if (!batch.empty()) {
         tap.strings(strings.size(), strings);
         for (const goro::Event& e : batch) {
+          if (e.kind == goro::EventKind::GoCreate && e.text < strings.size()) names[e.g] = strings[e.text];
           if (e.kind != goro::EventKind::Output || e.aux || differs_at >= 0) continue;  // stdout only
           for (char c : strings[e.text]) {
             if (c != '\n') {
@@ -350,7 +359,7 @@ Outcome record_failure(const ExploreOptions& opts, const ExploreResult& found, c
     throw;
   }
   runner.join();
-  Outcome o = judge(std::move(exit), opts.until, found.reference);
+  Outcome o = judge(std::move(exit), opts.until, found.reference, &names);
   int64_t at = o.exit.end_time;
   if (o.failed == kRace && !o.exit.races.empty()) at = o.exit.races.front().time;
   if (o.failed == kOutputDiffers && differs_at >= 0) at = differs_at;

@@ -117,7 +117,10 @@ class Explorer {
 // its lines are not the expected ones in some order (a line more, a line less or another
 // line): goroutines that print as they finish print in an order that varies between correct
 // runs, so the order alone is never a failure.
-Outcome judge(goro::Exit exit, unsigned until, const std::string& expected);
+// names (optional): the diagram's goroutine names by id, said beside Go's goroutine numbers in
+// a race's words ("goroutine 3 (main.func2) writes at ...").
+Outcome judge(goro::Exit exit, unsigned until, const std::string& expected,
+              const std::map<uint64_t, std::string>* names = nullptr);
 
 // explore_config() is the Config of an explorer's run with this seed.
 goro::Config explore_config(const RunSpec& spec, unsigned until, uint64_t seed);

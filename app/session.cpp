@@ -1,6 +1,7 @@
 // app/session.cpp: a Go program run on its own thread, drained through the tap.
 #include "session.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "narration.hpp"
@@ -58,11 +59,17 @@ const std::vector<goro::Event>& Session::pump() {
     tap_.strings(strings_.size(), strings_);
     for (const goro::Event& e : batch_) model_.apply(e, strings_);
     if (keep_events_) {
+      // Grown four times over when full: a run of millions of events copies them a third as
+      // often as doubling would (each copy touches fresh pages, the window's main cost).
+      if (events_.size() + batch_.size() > events_.capacity())
+        events_.reserve(std::max<size_t>(4 * (events_.size() + batch_.size()), 4096));
       events_.insert(events_.end(), batch_.begin(), batch_.end());
       for (const goro::Event& e : batch_) timeline_.add(e);
     }
     if (writer_) writer_->add(batch_, strings_);
   }
+  if (!wall_seconds_ && batch_.empty() && done())
+    wall_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   if (writer_ && done()) {
     writer_->finish(strings_);
     writer_.reset();
@@ -71,7 +78,7 @@ const std::vector<goro::Event>& Session::pump() {
 }
 
 size_t Session::update(double) {
-  size_t n = pump().size();
+  size_t n = pump_frame();
   // A step's event has happened and the run waits again: when it was bookkeeping (a timer's, a
   // variable's), one more, so that each Step shows something a student sees.
   if (fold_left_ && events_.size() > fold_from_ && control_.paused()) {
@@ -109,6 +116,29 @@ std::string Session::state() const {
     default:
       return "deadlocked";
   }
+}
+
+
+size_t Session::pump_for(std::chrono::microseconds budget) {
+  const auto end = std::chrono::steady_clock::now() + budget;
+  size_t n = 0;
+  for (;;) {
+    size_t got = pump().size();
+    n += got;
+    if (got == 0 || std::chrono::steady_clock::now() >= end) return n;
+  }
+}
+
+size_t Session::pump_frame() {
+  using namespace std::chrono;
+  const auto start = steady_clock::now();
+  const auto away =
+      last_frame_pump_ == steady_clock::time_point{} ? milliseconds(16) : start - last_frame_pump_;
+  const auto budget =
+      std::clamp(duration_cast<microseconds>(3 * away), microseconds(8000), microseconds(100000));
+  size_t n = pump_for(budget);
+  last_frame_pump_ = steady_clock::now();
+  return n;
 }
 
 goro::Recording Session::recording() const {

@@ -357,6 +357,7 @@ int run_window(WindowOptions o) {
         if (frame_count)
           std::cerr << ", mean frame " << frame_sum_ms / frame_count << " ms over " << frame_count
                     << " frames";
+        if (auto ran = app.live_run_seconds()) std::cerr << ", the live run took " << *ran << " s";
         std::cerr << "\n";
       }
       break;

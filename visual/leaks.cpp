@@ -6,6 +6,11 @@ namespace goro::visual {
 std::vector<Leak> leaks(const Model& m, size_t most) {
   std::vector<Leak> out;
   if (!m.exited()) return out;
+  // Nothing but main alive (the common end): no walk over every goroutine (a million, every frame).
+  size_t alive = m.count(GState::Runnable) + m.count(GState::Running) + m.count(GState::Blocked) +
+                 m.count(GState::Sleeping);
+  const Goroutine* main = m.goroutine(1);
+  if (alive == 0 || (alive == 1 && main && main->events && main->state != GState::Finished)) return out;
   for (const Goroutine& g : m.goroutines()) {
     if (out.size() >= most) break;
     // a timer is no goroutine in Go; an id no event named is no goroutine at all

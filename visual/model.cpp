@@ -60,7 +60,8 @@ size_t Model::own_bytes() const {
   for (const WaitGroup& w : wgs_) n += sizeof w + w.waiters.size() * 8;
   for (const Mutex& m : mus_) n += sizeof m + (m.readers.size() + m.waiters.size()) * 8;
   for (const Variable& v : vars_)
-    n += sizeof v + (v.readers.size() + v.writers.size()) * 8 + v.races.size() * sizeof(RaceMark);
+    n += sizeof v + (v.readers.size() + v.writers.size()) * 8 + v.races.size() * sizeof(RaceMark) +
+         v.value.size() + v.last_write.previous_value.size();
   for (const Once& o : onces_) n += sizeof o + o.waiters.size() * 8;
   return n + transfers_.size() * sizeof(Transfer);
 }
@@ -305,7 +306,10 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
           break;
         case ObjKind::Var:
           objs_[e.obj - 1] = {kind, vars_.size()};
-          vars_.push_back({e.obj, oname, {}, {}, {}});
+          vars_.emplace_back();
+          vars_.back().id = e.obj;
+          vars_.back().name = oname;
+          vars_.back().declared_by = e.arg > 0 ? static_cast<uint64_t>(e.arg) : 0;
           break;
       }
       break;
@@ -448,10 +452,37 @@ void Model::apply(const Event& e, const std::vector<std::string>& strings) {
         races_++;
       }
       break;
+    case EventKind::VarRead:
+    case EventKind::VarWrite:
+      if (const Object* o = obj(e.obj); o && o->kind == ObjKind::Var) var_value(vars_[o->index], e, strings);
+      break;
     case EventKind::GoLine:  // the line itself is kept above, as for every event about g
     case EventKind::Count_:
       break;
   }
+}
+
+// var_value() applies a VarRead or VarWrite (goro/event.hpp): the value, and for a write what
+// it overwrote. A write's arg is the number of the write its goroutine read last (-1: none),
+// so the write overwrote a value it never saw when that is not the write just before it.
+void Model::var_value(Variable& v, const Event& e, const std::vector<std::string>& strings) {
+  std::string value = channel_value(e, strings);
+  if (e.kind == EventKind::VarRead) {
+    v.value = std::move(value);
+    v.value_known = true;
+    return;
+  }
+  Overwrite w;
+  w.writer = e.g;
+  w.previous = v.last_write.writer;
+  w.previous_value = v.value_known ? v.value : "";
+  w.unseen = w.previous && w.previous != e.g && e.arg != static_cast<int64_t>(v.writes);
+  w.lost_update = w.unseen && e.arg >= 0;
+  if (w.lost_update) v.lost_updates++;
+  v.writes++;
+  v.last_write = std::move(w);
+  v.value = std::move(value);
+  v.value_known = true;
 }
 
 // dump() prints names and values from the recording escaped (goro/quote.hpp): a terminal shows it.
@@ -491,7 +522,8 @@ std::string Model::dump() const {
     s += "once " + terminal_text(o.name) + ": " + (o.ran_by ? "ran" : "not run") + " waiters " +
          ids(o.waiters) + "\n";
   for (const Variable& v : vars_)
-    s += "variable " + terminal_text(v.name) + ": readers " + ids(v.readers) + " writers " + ids(v.writers) +
+    s += "variable " + terminal_text(v.name) + (v.value_known ? " = " + terminal_text(v.value) : "") +
+         ": readers " + ids(v.readers) + " writers " + ids(v.writers) +
          (v.races.empty() ? "" : ", " + std::to_string(v.races.size()) + " race(s)") + "\n";
   return s;
 }

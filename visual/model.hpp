@@ -134,12 +134,31 @@ struct RaceMark {
   size_t output_at = 0;  // how much the program had printed when it was found (where Go's report shows)
 };
 
-// Variable is one variable the race detector watched: who read and wrote it, and its races.
+// Overwrite is what a write to a variable did to the value before it: whose value it replaced,
+// and whether its goroutine had seen that value. A write that replaces another goroutine's
+// write that its own goroutine never read, after reading an earlier value, is a lost update:
+// the read-modify-write (counter++ as load, add, store) wrote back on a stale value.
+struct Overwrite {
+  uint64_t writer = 0;    // the goroutine that wrote (0: no write yet)
+  uint64_t previous = 0;  // the goroutine whose write it replaced (0: none, the initial value)
+  std::string previous_value;
+  bool unseen = false;       // previous is another goroutine, whose value the writer never read
+  bool lost_update = false;  // unseen, and the writer had read an earlier value of it
+};
+
+// Variable is one variable the race detector watched: who read and wrote it, its value (when
+// the run told it: VarRead and VarWrite, recordings of version 5 on) and its races.
 struct Variable {
   uint64_t id = 0;
   std::string name;
   std::vector<uint64_t> readers, writers;  // goroutines, in order of their first access
   std::vector<RaceMark> races;
+  uint64_t declared_by = 0;  // the goroutine that declared it (0: not known, or the package)
+  bool value_known = false;  // value is the value it holds (as Go prints it)
+  std::string value;
+  uint64_t writes = 0;        // VarWrites so far (the last one's number)
+  Overwrite last_write;       // what the last write did
+  uint64_t lost_updates = 0;  // writes that were lost updates, so far
   // shared() tells whether it is part of the picture: it raced, or two goroutines or more used
   // it and one of them wrote it. A variable only one goroutine touched (a job's field it
   // received), or only read (a constant-like numJobs, a channel variable), is not.
@@ -154,6 +173,12 @@ struct Variable {
     return false;
   }
 };
+
+// variable_title() is a variable's box title: its name (label), and its value when known
+// ("counter = 1").
+inline std::string variable_title(const std::string& label, const Variable& v) {
+  return v.value_known ? label + " = " + v.value : label;
+}
 
 // Object is what an object id names: its kind and its index in the vector of that kind.
 struct Object {
@@ -251,6 +276,7 @@ class Model {
   // with_names() is a race report whose goroutines (Go's numbers) also carry the diagram's
   // names: "by goroutine 2 (main.func1):", "Goroutine 2 = main.func1 (running) created at:".
   std::string with_names(std::string report, std::initializer_list<uint64_t> ids) const;
+  void var_value(Variable& v, const Event& e, const std::vector<std::string>& strings);  // VarRead, VarWrite
 
   CowVector<Goroutine> gs_;
   std::array<size_t, 5>

@@ -102,10 +102,24 @@ bool timer(const Model& m, uint64_t id) {
 
 }  // namespace
 
+namespace {
+// variable() is the variable an event is about, or null.
+const Variable* variable(const Model& m, uint64_t obj) {
+  const Object* o = m.object(obj);
+  return o && o->kind == ObjKind::Var ? &m.variables()[o->index] : nullptr;
+}
+}  // namespace
+
 bool seen(const Model& m, const Event& e, const std::vector<std::string>& strings) {
   switch (e.kind) {
     case EventKind::VarAccess:
       return false;
+    case EventKind::VarRead:
+    case EventKind::VarWrite: {  // a value a student sees: of a variable in the picture, or another
+                                 // goroutine's
+      const Variable* v = variable(m, e.obj);
+      return v && (v->shared() || (v->declared_by && v->declared_by != e.g));
+    }
     case EventKind::ObjMake:
       return static_cast<ObjKind>(e.aux) != ObjKind::Var;
     case EventKind::GoCreate:
@@ -157,9 +171,17 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
           s = g + " made channel " + obj +
               (e.arg > 0 ? " (buffered, capacity " + std::to_string(e.arg) + ")" : " (unbuffered)");
           break;
-        case ObjKind::Var:  // declared wherever it was: the detector sees it at its first access
-          s = "the race detector starts watching variable " + obj + " (" + g + " uses it)";
+        case ObjKind::Var: {  // seen at its first access; made where it was declared
+          const Variable* v = variable(m, e.obj);
+          uint64_t maker = v ? v->declared_by : 0;
+          if (maker == e.g)
+            s = g + " made variable " + obj;
+          else if (maker)
+            s = who(m, maker) + " made variable " + obj + "; " + g + " is the first to use it";
+          else
+            s = "the race detector starts watching variable " + obj + " (" + g + " uses it)";
           break;
+        }
         default:
           s = g + " made " + obj_kind_name(static_cast<ObjKind>(e.aux)) + " " + obj;
       }
@@ -233,6 +255,23 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
     case EventKind::VarAccess:
       s = g + (e.aux ? " writes " : " reads ") + obj + " for the first time";
       break;
+    case EventKind::VarRead: {
+      const Variable* v = variable(m, e.obj);
+      s = g + " reads " + obj + ": " + channel_value(e, strings);
+      if (v && e.arg == 0 && v->declared_by && v->declared_by != e.g)
+        s += ", as " + who(m, v->declared_by) + " made it";
+      break;
+    }
+    case EventKind::VarWrite: {
+      const Variable* v = variable(m, e.obj);
+      s = g + " writes " + obj + " = " + channel_value(e, strings);
+      if (v && v->last_write.unseen) {
+        const Overwrite& w = v->last_write;
+        s += ", overwriting " + who(m, w.previous) + "'s " + w.previous_value +
+             (w.lost_update ? ": an update is lost" : ", which it never read");
+      }
+      break;
+    }
     case EventKind::Race: {
       std::string other = who(m, static_cast<uint64_t>(e.arg));
       bool writes = e.aux & kRaceCurrentWrites, wrote = e.aux & kRacePreviousWrites;

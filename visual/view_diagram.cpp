@@ -391,7 +391,10 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
         const Object* o = m.object(under->key.id);
         if (o && o->kind == ObjKind::Var) {
           const Variable& v = m.variables()[o->index];
+          if (v.value_known) ImGui::Text("%s", variable_title(v.name, v).c_str());
           ImGui::Text("%zu goroutine(s) read it, %zu wrote it", v.readers.size(), v.writers.size());
+          if (v.lost_updates)
+            ImGui::Text("%llu update(s) lost", static_cast<unsigned long long>(v.lost_updates));
           for (const RaceMark& r : v.races) {
             ImGui::Separator();
             ImGui::TextUnformatted(r.report.c_str());
@@ -781,10 +784,11 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
       bool raced = !v.races.empty();
       dl->AddRectFilled(a, b, pal.node_fill, 3 * zoom_);
       border(raced ? pal.deadlock : pal.node_border, raced ? 2.2f : 1.2f);
-      put(10, 5, pal.text, n.label);
+      put(10, 5, pal.text, variable_title(n.label, v));
       std::string st =
           raced ? "DATA RACE" + (v.races.size() > 1 ? " ×" + std::to_string(v.races.size()) : "")
                 : std::to_string(v.writers.size()) + " write · " + std::to_string(v.readers.size()) + " read";
+      if (v.lost_updates) st += " · " + std::to_string(v.lost_updates) + " lost";  // updates lost
       put(10, 30, raced ? pal.deadlock : pal.text_dim, st, kDetail);
       break;
     }

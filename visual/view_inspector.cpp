@@ -192,6 +192,10 @@ std::string event_text(const Model& m, const Event& e, const std::vector<std::st
       return "program exited";
     case EventKind::GoLine:
       return who + " arrives at line " + std::to_string(e.line);
+    case EventKind::VarRead:
+      return who + " reads " + obj + ": " + channel_value(e, strings);
+    case EventKind::VarWrite:
+      return who + " writes " + obj + " = " + channel_value(e, strings);
     case EventKind::Count_:
       break;
   }

@@ -197,6 +197,8 @@ class Compiler {
   void race_check(Op op, int a, int b) {
     std::string name = std::move(race_name_);
     race_name_.clear();
+    const auto var = race_var_;
+    race_var_ = {};
     if (quiet_race_) return;
     RaceAccess access = race_access(op, a, b);
     if (access == kRaceNone) return;
@@ -206,8 +208,21 @@ class Compiler {
       auto it = fs_->race_names.find(name);
       nm = it != fs_->race_names.end() ? it->second : (fs_->race_names[name] = str_const(name));
     }
-    fs_->p->code.push_back({RACE, write, nm});
+    int told = 0;
+    if (var.type) {
+      fs_->p->race_types.push_back(var.type);
+      told = race_var_operand(fs_->p->race_types.size() - 1, var.declared);
+    }
+    fs_->p->code.push_back({RACE, write, nm, told});
     fs_->p->lines.push_back(line_);
+  }
+  // race_var() notes, for the RACE of the next access, that it loads or stores variable o
+  // itself (not an aggregate copied whole), so that the app may be told its value.
+  void race_var(Object* o) {
+    race_var_ = {};
+    if (!prog_.race || is_agg_value(o->type)) return;
+    race_var_.type = rt_.of(o->type);
+    race_var_.declared = o->is_global ? 3 : o->owner == fs_->fi ? 1 : 2;
   }
   // label() is how Go source names a variable or element ("counter", "p.n", "s[i]").
   static std::string label(Expr* e) {
@@ -301,6 +316,7 @@ class Compiler {
   }
   void load_var(Object* o) {
     race_name_ = o->name;
+    race_var(o);
     if (o->is_global) {
       emit(LOADG, global_slot(o), 0);
     } else if (o->owner == fs_->fi) {
@@ -314,6 +330,7 @@ class Compiler {
   void store_var(Object* o) {  // value on the stack
     int agg = is_agg_value(o->type);
     race_name_ = o->name;
+    race_var(o);
     if (o->is_global) {
       emit(STOREG, global_slot(o), agg);
     } else if (o->owner == fs_->fi) {
@@ -422,7 +439,7 @@ class Compiler {
     if (s->values.empty()) {
       for (Object* o : objs) {
         zero(o->type, o->name);
-        emit(STOREG, global_slot(o), 0);
+        init_global(o);
       }
       return;
     }
@@ -432,7 +449,7 @@ class Compiler {
         if (objs[i]->name == "_")
           emit(POP, 0, 0);
         else
-          emit(STOREG, global_slot(objs[i]), 0);
+          init_global(objs[i]);
       }
       return;
     }
@@ -442,8 +459,16 @@ class Compiler {
       if (objs[i]->name == "_")
         emit(POP, 0, 0);
       else
-        emit(STOREG, global_slot(objs[i]), 0);
+        init_global(objs[i]);
     }
+  }
+
+  // init_global() stores the value on the stack into package variable o, its initialisation
+  // (named, for the race detector and the app).
+  void init_global(Object* o) {
+    race_name_ = o->name;
+    race_var(o);
+    emit(STOREG, global_slot(o), 0);
   }
 
   // --- statements
@@ -2398,6 +2423,10 @@ class Compiler {
   size_t label_ = SIZE_MAX;  // the latest jump target (no peephole across it)
   bool quiet_race_ = false;  // compiling a library package's variable initialisers: no RACE checks
   std::string race_name_;    // the name of the variable the next access touches (--race)
+  struct {
+    RType* type = nullptr;  // null: the next RACE tells no value
+    int declared = 0;
+  } race_var_;  // race_var(): the variable the next access loads or stores itself
   std::unordered_map<FuncInfo*, FS*> states_;
   // where the compiler put each function and package variable (the checker's objects stay
   // as the checker left them)

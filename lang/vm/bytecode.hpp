@@ -99,6 +99,16 @@ struct Proto {
   Value funcval;                     // a cached func value for FUNCVAL (declared functions)
   std::vector<LocalVar> locals;      // named locals, in declaration order (the inspector's)
   std::vector<UpvalVar> upval_vars;  // captured variables by name (closures)
+  // race_types: what a RACE before a variable's load or store tells the app (its c operand,
+  // race_var_operand()): the variable's type, for its value, and where it was declared.
+  std::vector<RType*> race_types;
 };
+
+// A RACE's c operand: 0 when the access tells no value, else (index into Proto::race_types + 1)
+// << 2 | how the variable was declared (goro::race::Seen::Declared: 1 by this function, 2 by
+// one around it, 3 at package level).
+inline int race_var_operand(size_t type_index, int declared) {
+  return static_cast<int>(type_index + 1) << 2 | declared;
+}
 
 }  // namespace golang

@@ -3,6 +3,7 @@
 #include "vm/vm_race.hpp"
 
 #include "goro/race.hpp"
+#include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 
 namespace golang {
@@ -54,11 +55,31 @@ void mark(Obj* o) {
   if (o && !o->raced.load(std::memory_order_relaxed)) o->raced.store(true, std::memory_order_relaxed);
 }
 
-void access(const void* addr, bool write, const goro::race::Site& site, const char* name) {
+void access(const void* addr, bool write, const goro::race::Site& site, const char* name,
+            const goro::race::Seen* seen = nullptr) {
   if (write)
-    goro::race::write(addr, sizeof(Value), site, name);
+    goro::race::write(addr, sizeof(Value), site, name, seen);
   else
-    goro::race::read(addr, sizeof(Value), site, name);
+    goro::race::read(addr, sizeof(Value), site, name, seen);
+}
+
+constexpr size_t kMaxShownValue = 64;  // bytes of a string value the app is told
+
+// seen_value() fills what the app is told of a variable's access (RACE's c operand, see
+// vm_race.hpp): v is the value read or written.
+void seen_value(const Proto* p, int operand, const Value& v, goro::race::Seen* seen) {
+  const size_t type = static_cast<size_t>(operand >> 2) - 1;
+  seen->declared = static_cast<goro::race::Seen::Declared>(operand & 3);
+  if (type >= p->race_types.size() || !p->race_types[type]) return;
+  RType* t = p->race_types[type];
+  if (is_integer(t) && !is_unsigned(t)) {
+    seen->has_value = seen->is_int = true;
+    seen->i = v.i;
+    return;
+  }
+  seen->text = format_for_tap(t, v);
+  seen->has_value = !seen->text.empty() || is_string(t);
+  if (is_string(t)) seen->text = quote_go(seen->text.substr(0, kMaxShownValue));
 }
 
 }  // namespace
@@ -168,6 +189,18 @@ void race_check(RaceMemo& memo, const Ins& race, const Ins* next, const Proto* p
   if (!memo.looked) {
     memo.looked = true;
     memo.tick = goro::race::own_tick();
+  }
+  const bool variable = next->op == LOADC || next->op == STOREC || next->op == LOADU || next->op == STOREU ||
+                        next->op == LOADG || next->op == STOREG;
+  if (race.c > 0 && variable &&
+      goro::race::values_wanted()) {  // the app is told the value: every such access is told
+    goro::race::Seen seen;
+    seen_value(p, race.c, write ? *top : slot_load(*at), &seen);  // *at: a heap slot (vm/slot.hpp)
+    const goro::race::Site site(p->race_name.c_str(), p->file.c_str(), p->lines[static_cast<size_t>(pc)]);
+    const char* name = race.b >= 0 ? str_of(p->consts[static_cast<size_t>(race.b)]).c_str() : nullptr;
+    access(at, write, site, name, &seen);
+    memo.addr = nullptr;  // what the memo knew may be out of date now
+    return;
   }
   if (!memo.tick) {
     tell(at);

@@ -11,6 +11,12 @@
 //   a map                                  the map itself (Go reports races on the map)
 //   a whole struct or array (copied)       each of its top-level fields or elements
 // Locals kept in frame slots are never checked: no other goroutine can reach them.
+//
+// In a tapped run (goro::race::values_wanted()), a RACE whose c operand names the variable's
+// type (race_var_operand(), a load or store of a variable itself) also tells the detector the
+// value read or written and where the variable was declared, for the app's VarRead and
+// VarWrite events; such accesses are all told (the memo below does not skip them), so that
+// every write's value is seen.
 #pragma once
 
 #include <atomic>

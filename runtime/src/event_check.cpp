@@ -25,6 +25,8 @@ bool subject(EventKind k) {
     case EventKind::VarAccess:
     case EventKind::Race:
     case EventKind::GoLine:
+    case EventKind::VarRead:
+    case EventKind::VarWrite:
       return true;
     default:
       return false;
@@ -55,6 +57,8 @@ int needed_object(EventKind k) {
       return static_cast<int>(ObjKind::Once);
     case EventKind::VarAccess:
     case EventKind::Race:
+    case EventKind::VarRead:
+    case EventKind::VarWrite:
       return static_cast<int>(ObjKind::Var);
     default:
       return kNoObject;
@@ -77,6 +81,8 @@ bool EventCheck::check(const Event& e) {
   seq_++;
   const auto kind = static_cast<uint8_t>(e.kind);
   if (kind >= static_cast<uint8_t>(EventKind::Count_)) return fail("has an unknown kind " + n(kind));
+  if (!values_ && (e.kind == EventKind::VarRead || e.kind == EventKind::VarWrite))
+    return fail("is of a kind that recordings before version 5 do not have");
   if (e.seq != seq_) return fail("is out of sequence (seq " + n(e.seq) + ")");
   if (e.text >= strings_) return fail("refers to string " + n(e.text) + ", which is not defined");
   if (e.time < 0 || e.time > kMaxTime) return fail("has an impossible time " + std::to_string(e.time));
@@ -111,6 +117,9 @@ bool EventCheck::check(const Event& e) {
     if (e.aux >= kObjKinds) return fail("makes an object of unknown kind " + n(e.aux));
     if (static_cast<ObjKind>(e.aux) == ObjKind::Chan && (e.arg < 0 || e.arg > kMaxChanCap))
       return fail("makes a channel of capacity " + std::to_string(e.arg));
+    if (static_cast<ObjKind>(e.aux) == ObjKind::Var && e.arg &&
+        !(e.arg > 0 && goroutine(static_cast<uint64_t>(e.arg), "declaring ")))
+      return e.arg > 0 ? false : fail("makes a variable declared by goroutine " + std::to_string(e.arg));
     if (e.obj > objs_.size()) objs_.resize(e.obj);
     objs_[e.obj - 1] = {e.aux, false, e.arg, 0};
   }
@@ -155,6 +164,12 @@ bool EventCheck::check(const Event& e) {
       break;
     case EventKind::VarAccess:
       if (e.aux > 1) return fail("accesses a variable in an unknown way " + n(e.aux));
+      break;
+    case EventKind::VarRead:
+    case EventKind::VarWrite:
+      if (e.aux & static_cast<uint8_t>(~kValueIsInt)) return fail("has unknown value bits " + n(e.aux));
+      if (e.arg < (e.kind == EventKind::VarWrite ? -1 : 0))
+        return fail("names an impossible write " + std::to_string(e.arg));
       break;
     case EventKind::Race:
       if (e.aux > (kRaceCurrentWrites | kRacePreviousWrites))

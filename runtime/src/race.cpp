@@ -63,6 +63,7 @@ void Race::go_create(uint64_t parent, uint64_t child, const race::Site* created_
     c->created_at = *created_at;
     c->has_site = true;
   }
+  c->parent = parent;
   if (parent == 0) return;
   GState* p = state(parent);
   c->clock.join(p->clock);
@@ -131,25 +132,73 @@ void Race::chan_meet(uint64_t parked) {
   ticked(parked);
 }
 
-void Race::access(const void* addr, const race::Site& site, const char* name, bool write) {
+void Race::access(const void* addr, const race::Site& site, const char* name, bool write,
+                  const race::Seen* seen) {
   Tell tell;
   {
     Locked l(*this);
     Var* v = check(addr, site, name, write, tell);
-    if (tell.trace && (tell.access || tell.race))  // the name only when there is news
+    if (v && seen && seen->has_value && v->trace) {
+      values(*v, current_p()->curg->id, write, seen, tell);
+      if (tell.seen) tell.trace = v->trace.get();
+    }
+    if (v && seen && !v->declaration_known) {  // first sight: who declared it
+      v->declaration_known = true;
+      uint64_t g = current_p()->curg->id;
+      if (seen->declared == race::Seen::Declared::Here) v->declared_by = g;
+      if (seen->declared == race::Seen::Declared::Outside) v->declared_by = state(g)->parent;
+    }
+    if (tell.trace && (tell.access || tell.race || tell.seen)) {  // the name only when there is news
       tell.name = v->name.empty() ? "variable" : v->name;
-    else
+      tell.declared_by = v->declared_by;
+    } else {
       tell.trace = nullptr;  // an access the tap has heard of already
+    }
   }
   if (tell.trace) say(tell);
 }
 
+void Race::values(Var& v, uint64_t g, bool write, const race::Seen* seen, Tell& tell) {
+  auto at = std::lower_bound(v.known.begin(), v.known.end(), g,
+                             [](const Known& x, uint64_t id) { return x.g < id; });
+  const bool fresh = at == v.known.end() || at->g != g;
+  if (fresh) at = v.known.insert(at, {g, 0, false});
+  tell.seen = seen;
+  if (write) {
+    v.writes++;
+    tell.seen_write = true;
+    tell.write_number = at->read ? static_cast<int64_t>(at->write) : -1;
+    at->write = v.writes;  // it knows its own write
+    return;
+  }
+  if (!fresh && at->write == v.writes) {  // nothing new to it
+    at->read = true;
+    tell.seen = nullptr;
+    return;
+  }
+  at->read = true;
+  at->write = v.writes;
+  tell.write_number = static_cast<int64_t>(v.writes);
+}
+
 void Race::say(const Tell& t) {
-  Tracer tr(*t.trace, ObjKind::Var, t.name);
+  const size_t declared_by =
+      t.declared_by;  // a variable's ObjMake carries it where a channel's has its capacity
+  Tracer tr(*t.trace, ObjKind::Var, t.name, &declared_by);
   if (!tr) return;
   if (t.access) {
     Event e = tr.event(EventKind::VarAccess);
     e.aux = t.write ? 1 : 0;
+    tr.emit(e);
+  }
+  if (t.seen) {
+    Event e = tr.event(t.seen_write ? EventKind::VarWrite : EventKind::VarRead, t.write_number);
+    if (t.seen->is_int) {
+      e.value = t.seen->i;
+      e.aux = kValueIsInt;
+    } else {
+      e.text = tr.intern(t.seen->text);
+    }
     tr.emit(e);
   }
   if (t.race) {
@@ -314,12 +363,18 @@ void scheduling_point() {
   if (p && p->curg) p->sched->sync_point();
 }
 
-void read(const void* addr, size_t, const Site& site, const char* name) {
-  if (detail::Race* r = detail::race_here()) r->access(addr, site, name, false);
+bool values_wanted() {
+  if (detail::race_here() == nullptr) return false;
+  const detail::Sched* s = detail::traced_sched();
+  return s && s->config().race_values;
 }
 
-void write(const void* addr, size_t, const Site& site, const char* name) {
-  if (detail::Race* r = detail::race_here()) r->access(addr, site, name, true);
+void read(const void* addr, size_t, const Site& site, const char* name, const Seen* seen) {
+  if (detail::Race* r = detail::race_here()) r->access(addr, site, name, false, seen);
+}
+
+void write(const void* addr, size_t, const Site& site, const char* name, const Seen* seen) {
+  if (detail::Race* r = detail::race_here()) r->access(addr, site, name, true, seen);
 }
 
 const std::atomic<uint32_t>* own_tick() {

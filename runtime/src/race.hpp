@@ -86,8 +86,10 @@ class Race {
   // one: each completes after the other began.
   void chan_meet(uint64_t parked);
 
-  // access() checks one read or write of addr by the running goroutine.
-  void access(const void* addr, const race::Site& site, const char* name, bool write);
+  // access() checks one read or write of addr by the running goroutine; seen (optional) is
+  // its value and the variable's declaration, for a tapped run's VarRead and VarWrite.
+  void access(const void* addr, const race::Site& site, const char* name, bool write,
+              const race::Seen* seen = nullptr);
   // own_tick() is where the running goroutine's own tick is kept (null outside one).
   const std::atomic<uint32_t>* own_tick();
   // forget() drops what is known of [addr, addr + size).
@@ -117,12 +119,20 @@ class Race {
     race::Site created_at;
     bool has_site = false;
     bool finished = false;
+    uint64_t parent = 0;  // the goroutine that started it (0: none, main)
   };
   // Access is one access's epoch (tick t of goroutine g) and where it was.
   struct Access {
     uint64_t g = 0;
     uint32_t t = 0;
     race::Site site;
+  };
+  // Known is what goroutine g knows of a variable's values: the number of the last write it
+  // read or made (0: the value the variable was made with), and whether it ever read it.
+  struct Known {
+    uint64_t g = 0;
+    uint64_t write = 0;
+    bool read = false;
   };
   struct Var {
     Access write;                 // the last write (g 0: none)
@@ -135,6 +145,12 @@ class Race {
     // write) the tap has been told of (g << 1 | write), so each is told once.
     std::unique_ptr<ObjTrace> trace;
     std::vector<uint64_t> told;
+    // Its values, when an interpreter gives them (race::Seen): the writes so far, and what
+    // each goroutine knows of it, by goroutine id; who declared it.
+    uint64_t writes = 0;
+    std::vector<Known> known;
+    uint64_t declared_by = 0;
+    bool declaration_known = false;  // declared_by was worked out (at the first access with a Seen)
   };
   // Tell is what the tap hears of one access, said after mu_ is released (announcing an object
   // may pause the program).
@@ -146,7 +162,13 @@ class Race {
     uint64_t other = 0;
     uint8_t bits = 0;
     std::string text;
+    uint64_t declared_by = 0;          // the ObjMake's arg, should it be said now
+    const race::Seen* seen = nullptr;  // a VarRead or VarWrite of this value (null: none)
+    bool seen_write = false;           // a VarWrite
+    int64_t write_number = 0;          // its arg
   };
+  // values() works out the VarRead or VarWrite that an access with a value makes (if any).
+  void values(Var& v, uint64_t g, bool write, const race::Seen* seen, Tell& tell);
   // check() returns the variable (null when the access is not checked).
   Var* check(const void* addr, const race::Site& site, const char* name, bool write, Tell& tell);
   void say(const Tell& tell);

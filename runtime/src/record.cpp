@@ -22,7 +22,7 @@ namespace goro {
 namespace {
 
 constexpr char kMagic[8] = {'G', 'O', 'R', 'O', 'R', 'E', 'C', '1'};
-constexpr uint32_t kVersion = kRecordingVersion;  // writes 4; reads 1 to 3 too
+constexpr uint32_t kVersion = kRecordingVersion;  // writes 5; reads 1 to 4 too
 enum BlockType : uint8_t { kHeader = 0, kStrings = 1, kEvents = 2, kBookmark = 3, kEnd = 4, kSource = 5 };
 constexpr uint32_t kMaxBlock = 1u << 30;
 constexpr char kZeros[8] = {};
@@ -393,8 +393,8 @@ Recording load_recording(const std::string& path, LoadOptions opts) {
     }
   }
   rec.strings.emplace_back();
-  EventCheck check(1, v4);
-  std::vector<const Event*> runs;  // version 3: each EVENTS block's events, where they lie
+  EventCheck check(1, v4, version >= 5);  // version 5: variables' values (VarRead, VarWrite)
+  std::vector<const Event*> runs;         // version 3: each EVENTS block's events, where they lie
   std::vector<uint32_t> run_sizes;
   std::vector<Event> copied;  // versions 1 and 2: events are not aligned in the file
   size_t events = 0;

@@ -172,6 +172,7 @@ Sched* traced_sched();
 // Sched is one running program.
 class Sched {
  public:
+  const Config& config() const { return cfg_; }
   explicit Sched(const Config& cfg);
   ~Sched();
 

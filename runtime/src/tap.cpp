@@ -18,11 +18,12 @@ std::atomic<int> g_tracing{0};
 }  // namespace detail
 
 const char* event_kind_name(EventKind k) {
-  static const char* const names[] = {
-      "GoCreate",  "GoStart",   "GoPark",      "GoReady",        "GoYield",    "GoEnd", "ObjMake",
-      "ChanSend",  "ChanRecv",  "ChanHandoff", "ChanClose",      "SelectWait", "WgAdd", "WgWait",
-      "WgRelease", "MutexLock", "MutexUnlock", "MutexContended", "OnceRun",    "Sleep", "TimerFire",
-      "Output",    "Panic",     "Deadlock",    "Exit",           "VarAccess",  "Race",  "GoLine"};
+  static const char* const names[] = {"GoCreate",  "GoStart",     "GoPark",         "GoReady",  "GoYield",
+                                      "GoEnd",     "ObjMake",     "ChanSend",       "ChanRecv", "ChanHandoff",
+                                      "ChanClose", "SelectWait",  "WgAdd",          "WgWait",   "WgRelease",
+                                      "MutexLock", "MutexUnlock", "MutexContended", "OnceRun",  "Sleep",
+                                      "TimerFire", "Output",      "Panic",          "Deadlock", "Exit",
+                                      "VarAccess", "Race",        "GoLine",         "VarRead",  "VarWrite"};
   static_assert(sizeof(names) / sizeof(names[0]) == static_cast<size_t>(EventKind::Count_));
   auto i = static_cast<size_t>(k);
   return i < static_cast<size_t>(EventKind::Count_) ? names[i] : "?";

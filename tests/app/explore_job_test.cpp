@@ -67,6 +67,10 @@ TEST(ExploreJob, FindsTheRaceOfASharedVariableAndOpensAtIt) {
   EXPECT_EQ(f.run, p.runs);
   EXPECT_EQ(f.path, path);
   EXPECT_NE(f.what.find("data race on counter"), std::string::npos) << f.what;
+  // Go's goroutine numbers, each with the diagram's name for it
+  EXPECT_TRUE(f.what.find("goroutine 2 (main.func1)") != std::string::npos ||
+              f.what.find("goroutine 3 (main.func2)") != std::string::npos)
+      << f.what;
 
   Replay r(path);
   r.wait_indexed();

@@ -88,12 +88,12 @@ TEST(Recording, BrokenFilesGetClearErrors) {
   spit(p, "");
   EXPECT_NE(error_of(p).find("not a Goroscope recording"), std::string::npos);
 
-  std::string v5 = bytes;
-  v5[8] = 5;
-  spit(p, v5);
-  EXPECT_NE(error_of(p).find("version 5 is not supported"), std::string::npos);
+  std::string v6 = bytes;
+  v6[8] = 6;
+  spit(p, v6);
+  EXPECT_NE(error_of(p).find("version 6 is not supported"), std::string::npos);
   std::string v2 =
-      bytes;  // versions 1 and 2 lay blocks out otherwise: a version 4 file labelled 2 is corrupt
+      bytes;  // versions 1 and 2 lay blocks out otherwise: a version 5 file labelled 2 is corrupt
   v2[8] = 2;
   spit(p, v2);
   EXPECT_NE(error_of(p).find("corrupted"), std::string::npos);

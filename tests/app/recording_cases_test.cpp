@@ -98,7 +98,7 @@ bool terminal_safe(const std::string& s) {
 
 // The independent forge and the loader agree on the format: a plain file of each version loads.
 TEST(RecordingCases, ForgedFilesOfEveryVersionLoad) {
-  for (uint32_t version = 1; version <= 4; version++) {
+  for (uint32_t version = 1; version <= 5; version++) {
     std::vector<Event> v = prologue();
     v.push_back(ev(EventKind::ChanSend, 1, 1, 1));
     v.push_back(ev(EventKind::GoEnd, 1));

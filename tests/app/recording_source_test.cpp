@@ -86,10 +86,10 @@ TEST(RecordingSource, AProgramWithoutSourceHasNone) {
 }
 
 TEST(RecordingSource, Version3FilesAreReadInPlace) {
-  // A version 4 file without source and without lines is a version 3 file but for its version.
+  // A version 5 file without source, lines and values is a version 3 file but for its version.
   Traced t = small_run();
-  std::string bytes = slurp(write("v4.gorec", t, {}));
-  ASSERT_EQ(bytes[8], 4);
+  std::string bytes = slurp(write("v5.gorec", t, {}));
+  ASSERT_EQ(bytes[8], 5);
   bytes[8] = 3;
   std::string p = tmp("v3.gorec");
   spit(p, bytes);

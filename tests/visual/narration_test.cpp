@@ -74,6 +74,7 @@ TEST(Narration, TheDataRaceSaysWhoseUpdateIsUndoneAndItsReportNamesTheGoroutines
   const goroscope::Scenario& sc = *goroscope::find_scenario("data_race");
   goroscope::RunSpec spec{&sc, sc.defaults(), {}};
   spec.config.race = true;
+  spec.config.race_values = true;
   spec.config.clock = goro::ClockMode::Virtual;
   auto s = std::make_unique<goroscope::Session>(spec);
   for (;;) {
@@ -95,7 +96,13 @@ TEST(Narration, TheDataRaceSaysWhoseUpdateIsUndoneAndItsReportNamesTheGoroutines
               race.find("undoes") != std::string::npos ||
               race.find("the old value or the new") != std::string::npos)
       << race;
-  EXPECT_FALSE(has(v, "made variable counter")) << "main declared it: the detector only started watching it";
+  EXPECT_TRUE(has(v, "main made variable counter; main.func"))
+      << "main declared it, before either goroutine used it";
+  EXPECT_FALSE(has(v, "main.func1 made variable")) << "main declared it";
+  EXPECT_FALSE(has(v, "main.func2 made variable")) << "main declared it";
+  EXPECT_TRUE(has(v, "reads counter: 0, as main made it"));
+  EXPECT_EQ("counter: " + s->model().variables().at(0).value + "\n", s->model().output())
+      << "the box shows the value the program prints";
   // Go's report keeps its numbers, and says which box of the diagram each one is.
   const auto& vars = s->model().variables();
   ASSERT_FALSE(vars.empty());

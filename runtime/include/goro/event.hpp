@@ -47,13 +47,26 @@ enum class EventKind : uint8_t {
   VarAccess,       // g           variable   -                     aux: 1 write, 0 read (g's first of each)
   Race,            // g           variable   the other goroutine   aux: RaceBits; text: Go's report
   GoLine,          // g           -          -                     line: the statement g arrives at
+  VarRead,   // g           variable   the write it sees     value / text: the value read (aux: kValueIsInt)
+  VarWrite,  // g           variable   the write g read last value / text: the value written (aux:
+             // kValueIsInt)
   Count_
 };
 const char* event_kind_name(EventKind k);
 
+// VarRead and VarWrite carry a watched variable's values (a tapped run with the detector on, for
+// the variables an interpreter gives values of): every write, and each read that sees a write
+// its goroutine had not read yet. Writes are numbered 1, 2, ... per variable in the order the
+// detector saw them; a VarRead's arg is the number of the write it sees (0: none, the value the
+// variable was made with), a VarWrite's the number of the write its goroutine read last (-1:
+// it never read the variable), so a write whose arg is not the number of the write before it
+// overwrote a value its goroutine never saw: with another goroutine's write in between, a lost
+// update. A value is `value` when aux has kValueIsInt, else the text `text` names (0: unknown).
+
 // ObjKind is what an ObjMake introduces.
 // A Var is a variable the race detector watches (made at its first access in a run with the
-// detector on; its ObjMake's text is the variable's name).
+// detector on; its ObjMake's text is the variable's name, its arg the goroutine that declared
+// it when the interpreter knows (0: not known, or a package-level variable)).
 enum class ObjKind : uint8_t { Chan, WaitGroup, Mutex, RWMutex, Once, Var };
 const char* obj_kind_name(ObjKind k);
 

@@ -31,8 +31,10 @@ class EventCheck {
   static constexpr int64_t kMaxTime = int64_t(1) << 62;  // ~146 years in ns: room for arithmetic
   static constexpr int64_t kMaxChanCap = int64_t(1) << 40;
 
-  // lines: the events may carry source lines (recordings of version 4 on, and live runs).
-  explicit EventCheck(size_t strings, bool lines = true) : strings_(strings), lines_(lines) {}
+  // lines: the events may carry source lines (recordings of version 4 on, and live runs);
+  // values: they may be VarRead and VarWrite (version 5 on, and live runs).
+  explicit EventCheck(size_t strings, bool lines = true, bool values = true)
+      : strings_(strings), lines_(lines), values_(values) {}
   // strings() tells how many strings are defined now (a recording defines them as it goes).
   void strings(size_t n) { strings_ = n; }
 
@@ -68,6 +70,7 @@ class EventCheck {
   };
   size_t strings_;
   bool lines_;
+  bool values_;
   std::string problem_;
   uint64_t seq_ = 0;
   std::vector<G> gs_;      // index: goroutine id - 1

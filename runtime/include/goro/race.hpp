@@ -38,13 +38,36 @@ struct Site {
       : function(l.function_name()), file(l.file_name()), line(static_cast<int>(l.line())) {}
 };
 
+// Seen is what an interpreter may tell of an access besides its address, for the app (a
+// tapped run's VarRead and VarWrite events, goro/event.hpp): the value read or written, and
+// where the variable was declared.
+struct Seen {
+  // Declared: by the function making the access, by a function around it (a closure's captured
+  // variable: taken to be the goroutine that started the accessing one), at package level, or
+  // not known.
+  enum class Declared : uint8_t { Unknown, Here, Outside, Package };
+  Declared declared = Declared::Unknown;
+  bool has_value = false;
+  bool is_int = false;  // the value is i; otherwise text (as Go prints it)
+  int64_t i = 0;
+  std::string text;
+};
+
 // enabled() tells whether the calling goroutine's program runs the race detector.
 bool enabled();
+// values_wanted() tells whether the calling goroutine's program runs the detector with a tap
+// and Config::race_values, so that a Seen is heard: an interpreter then makes one for each access, and tells the
+// detector of every access (not only those a memo of the same epoch would skip), so that every
+// write's value, and each read of a new one, reaches the app.
+bool values_wanted();
 // read() and write() check one access of size bytes at addr by the calling goroutine (no-ops
 // outside a program with the detector, or outside a goroutine). name (optional) is the
 // variable's name for reports and the app; it is copied the first time the address is seen.
-void read(const void* addr, size_t size, const Site& site, const char* name = nullptr);
-void write(const void* addr, size_t size, const Site& site, const char* name = nullptr);
+// seen (optional) is the value and the declaration, for the app.
+void read(const void* addr, size_t size, const Site& site, const char* name = nullptr,
+          const Seen* seen = nullptr);
+void write(const void* addr, size_t size, const Site& site, const char* name = nullptr,
+           const Seen* seen = nullptr);
 // own_tick() points at the calling goroutine's own tick (null without the detector): it
 // changes exactly when the goroutine releases (unlocks, sends, starts a goroutine, ...), so
 // an interpreter may skip an access it already checked at the same tick (a read after a read

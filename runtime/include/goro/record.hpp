@@ -104,7 +104,7 @@ struct LoadOptions {
 };
 
 // kRecordingVersion is the format version written; versions 1 to it are read.
-constexpr uint32_t kRecordingVersion = 4;
+constexpr uint32_t kRecordingVersion = 5;
 
 // load_recording() reads a whole recording. Throws RecordingError.
 Recording load_recording(const std::string& path, LoadOptions opts = {});

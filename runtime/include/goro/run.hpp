@@ -35,6 +35,10 @@ struct Config {
   double speed = 1.0;                  // Real clock only: virtual seconds per wall-clock second
   size_t stack_size = 64 * 1024;       // bytes of stack per goroutine (a guard page lies below)
   bool race = false;                   // run the data race detector (goro/race.hpp); off: no cost
+  // race_values: with race and a tap, the detector hears every access an interpreter gives a
+  // value for and tells the tap each write's value (VarRead, VarWrite: an app that shows them);
+  // off, it hears only what FastTrack needs (a run that only reports races).
+  bool race_values = false;
   // procs = 1: every synchronising call (lock, unlock, send, receive, select, close, Add, Wait,
   // Do) and every checked access (goro::Shared) first offers the processor to the other
   // runnable goroutines, so that a Policy may preempt there (a schedule explorer's choices).

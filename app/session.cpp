@@ -118,7 +118,6 @@ std::string Session::state() const {
   }
 }
 
-
 size_t Session::pump_for(std::chrono::microseconds budget) {
   const auto end = std::chrono::steady_clock::now() + budget;
   size_t n = 0;

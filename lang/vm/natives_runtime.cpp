@@ -82,7 +82,8 @@ void rt_callers(Thread& th, Value* a) {
   std::vector<CallerFrame> frames = th.callers();
   int64_t n = 0;
   if (skip < 0) {  // Callers itself: a native, named after the call that runs it
-    if (s && s->len > 0 && !frames.empty()) slot_store(s->at(n++), Value::of_int(pc_of(th.prog(), frames[0], 1)));
+    if (s && s->len > 0 && !frames.empty())
+      slot_store(s->at(n++), Value::of_int(pc_of(th.prog(), frames[0], 1)));
     skip = 0;
   }
   for (size_t i = static_cast<size_t>(skip); s && i < frames.size() && n < s->len; i++)

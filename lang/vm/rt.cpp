@@ -202,7 +202,9 @@ bool values_equal(Thread& th, RType* t, const Value& a, const Value& b) {
       auto* x = static_cast<StructObj*>(a.o);
       auto* y = static_cast<StructObj*>(b.o);
       for (size_t i = 0; i < u->fields.size(); i++)
-        if (u->fields[i].name != "_" && !values_equal(th, u->fields[i].type, slot_load(x->f[i]), slot_load(y->f[i]))) return false;
+        if (u->fields[i].name != "_" &&
+            !values_equal(th, u->fields[i].type, slot_load(x->f[i]), slot_load(y->f[i])))
+          return false;
       return true;
     }
     case TK::Array: {
@@ -262,7 +264,8 @@ uint64_t hash_value(Thread& th, RType* t, const Value& v) {
     case TK::Struct: {
       uint64_t h = 17;
       auto* s = static_cast<StructObj*>(v.o);
-      for (size_t i = 0; i < u->fields.size(); i++) h = h * 31 + hash_value(th, u->fields[i].type, slot_load(s->f[i]));
+      for (size_t i = 0; i < u->fields.size(); i++)
+        h = h * 31 + hash_value(th, u->fields[i].type, slot_load(s->f[i]));
       return h;
     }
     case TK::Array: {

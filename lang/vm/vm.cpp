@@ -473,7 +473,8 @@ void Thread::execute(size_t stop) {
   // Threaded dispatch: a handler that ends with NEXT() jumps straight to the next
   // instruction's (GCC's labels as values); one that ends with break goes round the loop and
   // through the switch. A computed goto leaves a block without running its destructors, so a
-  // handler that ends with NEXT() holds no object with one (a Value holding a reference). The table comes from the opcode list (vm/opcodes.hpp).
+  // handler that ends with NEXT() holds no object with one (a Value holding a reference). The table comes
+  // from the opcode list (vm/opcodes.hpp).
   static void* const dispatch[kNumOps] = {
 #define GOROSCOPE_OP_LABEL(name, effect, race, doc) &&op_##name,
       GOROSCOPE_OPCODES(GOROSCOPE_OP_LABEL)
@@ -2094,7 +2095,8 @@ void Thread::execute(size_t stop) {
       Value* res = nres <= 8 ? tmp : (big.resize(static_cast<size_t>(nres)), big.data());
       for (int i = 0; i < nres; i++) {
         Value& slot = L[p->result_slots[static_cast<size_t>(i)]];
-        res[i] = p->param_cells[static_cast<size_t>(i)] ? slot_load(static_cast<CellObj*>(slot.o)->v) : std::move(slot);
+        res[i] = p->param_cells[static_cast<size_t>(i)] ? slot_load(static_cast<CellObj*>(slot.o)->v)
+                                                        : std::move(slot);
       }
       for (int i = to; i < sp_; i++) S[i].reset();
       for (int i = 0; i < nres; i++) S[to + i] = std::move(res[i]);

@@ -3,8 +3,8 @@
 // purpose on one kind of shared value (a slice being appended to, a string, an interface, a
 // struct copied whole, a pointer, a captured variable, a slice printed, sorted and copied
 // while others store into it, sync/atomic mixed with plain loads) from several goroutines at
-// procs 2 and 4 (and 1, where the VM takes no locks), on several seeds, with and without the race detector. Each must end as Go
-// ends it (exit 0 and its last line); the point of the suite is that it runs clean under
+// procs 2 and 4 (and 1, where the VM takes no locks), on several seeds, with and without the race detector.
+// Each must end as Go ends it (exit 0 and its last line); the point of the suite is that it runs clean under
 // ASan+UBSan and TSan (tests/run_all.sh's asan and tsan legs), and that the detector, not a
 // sanitizer, is what reports the race.
 #include <gtest/gtest.h>

@@ -56,9 +56,9 @@ struct Seen {
 // enabled() tells whether the calling goroutine's program runs the race detector.
 bool enabled();
 // values_wanted() tells whether the calling goroutine's program runs the detector with a tap
-// and Config::race_values, so that a Seen is heard: an interpreter then makes one for each access, and tells the
-// detector of every access (not only those a memo of the same epoch would skip), so that every
-// write's value, and each read of a new one, reaches the app.
+// and Config::race_values, so that a Seen is heard: an interpreter then makes one for each access, and tells
+// the detector of every access (not only those a memo of the same epoch would skip), so that every write's
+// value, and each read of a new one, reaches the app.
 bool values_wanted();
 // read() and write() check one access of size bytes at addr by the calling goroutine (no-ops
 // outside a program with the detector, or outside a goroutine). name (optional) is the

@@ -36,8 +36,8 @@ func main() {
 			defer wg.Done()
 			for i := 0; i < 300; i++ {
 				shared = append(shared, g*1000+i)
-				if len(shared) > 50 {
-					shared = shared[len(shared)-10:]
+				if s := shared; len(s) > 50 { // one load: two could see two slices
+					shared = s[len(s)-10:]
 				}
 			}
 		}(g)

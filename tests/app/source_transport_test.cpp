@@ -47,11 +47,13 @@ bool shows_seen(const Source& src, const goro::visual::Model& m) {
 }
 
 // settle() updates a live source until it has more than `from` events and its step is over (the
-// last is one a student sees, or the run ended), then a little more: it must stay there.
+// last is one a student sees and the scheduler has paused again after it, or the run ended),
+// then a little more: it must stay there. (The step's event may be drained a moment before the
+// scheduler marks itself paused.)
 void settle(Source& src, size_t from) {
   for (int i = 0; i < 3000; i++) {
     src.update(0.016);
-    if (src.position() > from && (shows_seen(src, src.model()) || !src.busy())) break;
+    if (src.position() > from && (!src.busy() || (shows_seen(src, src.model()) && !src.playing()))) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -34,5 +34,4 @@ func main() {
 	go worker(done)
 	fmt.Println(<-done)
 	fmt.Println(nested())
-	fmt.Println(runtime.NumGoroutine())
 }

@@ -1507,9 +1507,10 @@ void Thread::execute(size_t stop) {
           // an aggregate element (b: its type + 1) is zeroed in place, as its object stays
           auto* s = static_cast<SliceObj*>(x.o);
           RType* agg = in.b ? run_.prog->type(in.b - 1) : nullptr;
+          Value zero = agg ? zero_value(*run_.prog, agg) : Value();  // copied into, never shared
           for (int64_t i = 0; i < s->len; i++) {
             if (agg)
-              copy_into(agg, s->at(i), zero_value(*run_.prog, agg));
+              copy_into(agg, s->at(i), zero);
             else
               slot_store(s->at(i), Value());
           }

@@ -140,8 +140,13 @@ void apply_theme(bool dark, float scale) {
 }
 
 // run_window() opens the window as o asks; returns the exit status.
+constexpr std::chrono::seconds kCompileTimeLimit{5};
+
 int run_window(WindowOptions o) {
   for (const std::string& n : o.notes) std::cerr << "goroscope: " << n << "\n";
+  // A compile runs on the window's thread: none may keep the window waiting for long (a
+  // compile is linear in its input: 300,000 statements take about a second).
+  lang::set_compile_time_limit(kCompileTimeLimit);
   AppOptions opts;
   Settings settings = Settings::load();
   opts.scenario = o.scenario;

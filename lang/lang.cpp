@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
 
+#include "base/deadline.hpp"
 #include "compile/compiler.hpp"
 #include "front/parser.hpp"
 #include "goro/goro.hpp"
@@ -97,7 +99,34 @@ std::string Diagnostic::text() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message;
 }
 
+namespace {
+std::atomic<int64_t> g_compile_time_limit_ms{0};
+
+CompileResult compile_within_limit(const std::string& src, const std::string& filename,
+                                   const CompileOptions& options);
+}  // namespace
+
+void set_compile_time_limit(std::chrono::milliseconds limit) { g_compile_time_limit_ms.store(limit.count()); }
+
 CompileResult compile(const std::string& src, const std::string& filename, const CompileOptions& options) {
+  std::chrono::milliseconds limit{g_compile_time_limit_ms.load()};
+  golang::CompileDeadline deadline(limit);
+  try {
+    return compile_within_limit(src, filename, options);
+  } catch (const golang::CompileTimeout&) {
+    CompileResult r;
+    std::string took = limit.count() % 1000 == 0 ? std::to_string(limit.count() / 1000) + " s"
+                                                 : std::to_string(limit.count()) + " ms";
+    r.errors.push_back({filename, 0, 0,
+                        "compiling took longer than " + took +
+                            " and was stopped (the program is too large to compile here)"});
+    return r;
+  }
+}
+
+namespace {
+CompileResult compile_within_limit(const std::string& src, const std::string& filename,
+                                   const CompileOptions& options) {
   CompileResult r;
   auto prog = std::make_shared<Program>();
   golang::Program& p = prog->p;
@@ -147,7 +176,6 @@ CompileResult compile(const std::string& src, const std::string& filename, const
   return r;
 }
 
-namespace {
 std::atomic<int64_t> g_max_memory{kDefaultMaxMemory};
 }  // namespace
 

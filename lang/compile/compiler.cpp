@@ -7,6 +7,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "base/deadline.hpp"
 #include "compile/peephole.hpp"
 #include "compile/rtypes.hpp"
 #include "front/scanner.hpp"
@@ -479,6 +480,7 @@ class Compiler {
   }
 
   void stmt(Stmt* s) {
+    CompileDeadline::tick();
     line_ = s->pos.line;
     if (prog_.lines && s->k != SK::Block && s->k != SK::Labeled && s->k != SK::Empty &&
         fs_->p->file == prog_.filename && !marked(line_))

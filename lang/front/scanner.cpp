@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "base/deadline.hpp"
+
 namespace golang {
 
 namespace {
@@ -117,6 +119,7 @@ void Scanner::skip_space(bool& newline) {
 }
 
 Token Scanner::next() {
+  CompileDeadline::tick();
   bool newline = false;
   skip_space(newline);
   Pos p = here();

@@ -6,6 +6,7 @@
 #include <limits>
 #include <unordered_set>
 
+#include "base/deadline.hpp"
 #include "types/checker_impl.hpp"
 
 namespace golang {
@@ -172,6 +173,7 @@ void CheckerImpl::single_value(Expr* e) {
 }
 
 void CheckerImpl::expr(Expr* e, bool allow_tuple, Type* hint) {
+  CompileDeadline::tick();
   expr0(e, hint);
   if (!e->type) e->type = u.basic(TK::Invalid);
   if (e->is_type) return;

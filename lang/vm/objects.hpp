@@ -35,7 +35,9 @@ struct MapObj : Obj {
   size_t live = 0;
   int iterating = 0;
   SpinLock mu;
+  int64_t counted = 0;  // the bytes of entries' and table's buffers told to heap_tally
   MapObj(RType* k, RType* v) : Obj(OKind::Map), key_t(k), val_t(v) {}
+  ~MapObj() override;
 
   // find() returns the entry index of k, or -1.
   int64_t find(Thread& th, const Value& k, uint64_t h);
@@ -47,6 +49,7 @@ struct MapObj : Obj {
  private:
   void rehash(size_t cap);
   void compact();
+  void recount();  // tells heap_tally how the buffers grew (after a rehash)
 };
 
 uint64_t hash_value(Thread& th, RType* t, const Value& v);

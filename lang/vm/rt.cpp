@@ -44,6 +44,36 @@ void destroy(Obj* o) {
   depth--;
 }
 
+thread_local int64_t t_heap_tally = 0;
+
+void heap_tally_flush() {
+  int64_t bytes = t_heap_tally;
+  t_heap_tally = 0;
+  auto* th = static_cast<const Thread*>(goro::source_context(&Thread::kSourceHooks));
+  if (!th) return;  // outside a run (the compiler's constants, a finished run's leftovers)
+  HeapAccount* h = const_cast<Thread*>(th)->run().heap;
+  if (!h) return;
+  int64_t now = h->bytes.fetch_add(bytes, std::memory_order_relaxed) + bytes;
+  if (bytes > 0 && h->limit > 0 && now > h->limit) {
+    h->bytes.fetch_sub(bytes, std::memory_order_relaxed);
+    throw goro::Fatal("runtime: out of memory", "", th->traceback());
+  }
+}
+
+// Each object counts with malloc's header (kMallocHeader): millions of small objects hold it too.
+constexpr int64_t kMallocHeader = 16;
+
+// Never inlined: g++ 12 would see ::operator new inside and warn that Obj's delete frees it.
+[[gnu::noinline]] void* Obj::operator new(size_t n) {
+  heap_tally(static_cast<int64_t>(n) + kMallocHeader);
+  return ::operator new(n);
+}
+
+[[gnu::noinline]] void Obj::operator delete(void* p, size_t n) noexcept {
+  heap_tally(-static_cast<int64_t>(n) - kMallocHeader);
+  ::operator delete(p, n);
+}
+
 HeapAccount* heap_charge(int64_t bytes) {
   auto* th = static_cast<const Thread*>(goro::source_context(&Thread::kSourceHooks));
   if (!th) return nullptr;  // outside a run (a constant made by the compiler)
@@ -304,6 +334,15 @@ int64_t MapObj::find(Thread& th, const Value& k, uint64_t h) {
   }
 }
 
+void MapObj::recount() {
+  int64_t now = static_cast<int64_t>(entries.capacity() * sizeof(Entry) + table.capacity() * sizeof(int32_t));
+  int64_t delta = now - counted;
+  counted = now;
+  heap_tally(delta);  // may end the program: the map is whole by now
+}
+
+MapObj::~MapObj() { heap_tally(-counted); }
+
 void MapObj::rehash(size_t cap) {
   table.assign(cap, -1);
   size_t mask = cap - 1;
@@ -346,6 +385,7 @@ void MapObj::set(Thread& th, const Value& k, const Value& v) {
     while (table[i] >= 0) i = (i + 1) & mask;
     table[i] = static_cast<int32_t>(entries.size() - 1);
   }
+  recount();
 }
 
 bool MapObj::get(Thread& th, const Value& k, Value& out) {

@@ -31,12 +31,33 @@ struct Proto;
 
 enum class OKind : uint8_t { Str, Cell, Struct, Arr, Slice, Map, Ptr, Func, Iface, Chan, Native };
 
+// heap_tally() counts `bytes` of a small allocation (> 0) or of its freeing (< 0) against the
+// memory ceiling of the run whose goroutine runs on this thread. The count gathers per thread
+// and reaches the run's account in batches of kTallyBatch (heap_tally_flush, rt.cpp), so the
+// allocation path stays a thread-local add; past the ceiling an allocation ends the program with
+// Go's "fatal error: runtime: out of memory" (a goro::Fatal). Freeing never throws. What one
+// run frees on a thread where another's goroutine runs is given back to that other run: the
+// ceiling is a guard against a program eating the machine, not an exact count.
+constexpr int64_t kTallyBatch = 256 * 1024;
+extern thread_local int64_t t_heap_tally;
+void heap_tally_flush();
+[[gnu::always_inline]] inline void heap_tally(int64_t bytes) {
+  t_heap_tally += bytes;
+  if (t_heap_tally > kTallyBatch || t_heap_tally < -kTallyBatch) [[unlikely]]
+    heap_tally_flush();
+}
+
+// Obj is the header of every heap object. Each one's own size counts against the ceiling
+// (its class-specific new and delete); what it holds outside itself (a string's or vector's
+// buffer) is counted by its class.
 struct Obj {
   std::atomic<int32_t> rc{0};
   OKind kind;
   std::atomic<bool> raced{false};  // the race detector has seen its memory (forgotten when freed)
   explicit Obj(OKind k) : kind(k) {}
   virtual ~Obj() = default;
+  static void* operator new(size_t n);  // rt.cpp
+  static void operator delete(void* p, size_t n) noexcept;
 };
 
 // g_parallel_runs counts the runs in this process with more than one P. While it is zero, every
@@ -143,9 +164,14 @@ struct StrObj : Obj {
   explicit StrObj(std::string v) : Obj(OKind::Str), s(std::move(v)) {
     if (s.size() >= kLargeObject) [[unlikely]]
       heap = heap_charge(static_cast<int64_t>(s.capacity()));
+    else
+      heap_tally(static_cast<int64_t>(s.capacity()));
   }
   ~StrObj() override {
-    if (heap) heap_release(heap, static_cast<int64_t>(s.capacity()));
+    if (heap)
+      heap_release(heap, static_cast<int64_t>(s.capacity()));
+    else
+      heap_tally(-static_cast<int64_t>(s.capacity()));
   }
 };
 
@@ -156,7 +182,10 @@ struct CellObj : Obj {
 
 struct StructObj : Obj {
   std::vector<Value> f;
-  explicit StructObj(size_t n) : Obj(OKind::Struct), f(n) {}
+  explicit StructObj(size_t n) : Obj(OKind::Struct), f(n) {
+    heap_tally(static_cast<int64_t>(n * sizeof(Value)));
+  }
+  ~StructObj() override { heap_tally(-static_cast<int64_t>(f.size() * sizeof(Value))); }
 };
 
 struct ArrObj : Obj {
@@ -165,9 +194,14 @@ struct ArrObj : Obj {
   explicit ArrObj(size_t n)
       : Obj(OKind::Arr),
         heap(n >= kLargeObject / sizeof(Value) ? heap_charge(static_cast<int64_t>(bytes(n))) : nullptr),
-        a(n) {}
+        a(n) {
+    if (!heap) heap_tally(static_cast<int64_t>(bytes(n)));
+  }
   ~ArrObj() override {
-    if (heap) heap_release(heap, static_cast<int64_t>(bytes(a.size())));
+    if (heap)
+      heap_release(heap, static_cast<int64_t>(bytes(a.size())));
+    else
+      heap_tally(-static_cast<int64_t>(bytes(a.size())));
   }
   // bytes() is what n elements take (saturating: a count past memory's size is over any ceiling)
   static uint64_t bytes(size_t n) { return n > (uint64_t{1} << 58) ? uint64_t{1} << 62 : n * sizeof(Value); }

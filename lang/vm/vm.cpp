@@ -77,7 +77,9 @@ std::string frames_text(const FrameStack& frames, const Proto* entry);
 void Thread::ensure(size_t n) {
   if (n <= stack_.size()) return;
   if (n > kMaxStack) fatal("stack overflow");
-  stack_.resize(std::max(n, stack_.size() * 2));  // a first call gets what it needs, no more
+  size_t to = std::max(n, stack_.size() * 2);  // a first call gets what it needs, no more
+  heap_tally(static_cast<int64_t>((to - stack_.size()) * sizeof(Value)));  // may end the program
+  stack_.resize(to);
 }
 
 [[noreturn]] void Thread::fatal(const std::string& msg) {
@@ -241,6 +243,8 @@ void Thread::main() {
 }
 
 void Thread::start(const Value& fn, std::vector<Value> args) {
+  heap_tally(kGoroutineBytes);  // may end the program (a goroutine bomb)
+  started_ = true;
   int n = static_cast<int>(args.size());
   // one allocation for the function value, its arguments and the first frame (push_frame's need)
   size_t need = static_cast<size_t>(n + 8);

@@ -4,6 +4,8 @@
 // errors (or gc's output) at once, never a crash, an endless compile or a sanitizer report.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "support.hpp"
 
 namespace {
@@ -225,6 +227,24 @@ TEST(Hostile, MethodsOnOtherPackagesTypesAndLabelsInNestedBlocks) {
                                  "\t\tn++\n\t}\nOuter:\n\tfor {\n\t\tswitch {\n\t\tcase n > 2:\n\t\t\tbreak "
                                  "Outer\n\t\t}\n\t}\n\tfmt.Println(n)"));
   EXPECT_EQ(r.output, "3\n") << langtest::join(r.errors);
+}
+
+// The window bounds a compile's time: past it one error says so, and the next compile (limit
+// lifted) of the same source succeeds, as nothing of the stopped one is left behind.
+TEST(Hostile, ACompilePastItsTimeLimitStopsWithOneError) {
+  std::string src = "package main\n\nfunc main() {\n\tx := 0\n";
+  for (int i = 0; i < 100000; i++) src += "\tx += " + std::to_string(i) + "\n";
+  src += "\tprintln(x)\n}\n";
+  goroscope::lang::set_compile_time_limit(std::chrono::milliseconds(1));
+  auto stopped = goroscope::lang::compile(src, "prog.go");
+  goroscope::lang::set_compile_time_limit(std::chrono::milliseconds(0));
+  EXPECT_EQ(stopped.program, nullptr);
+  ASSERT_EQ(stopped.errors.size(), 1u);
+  EXPECT_EQ(
+      stopped.errors[0].text(),
+      "prog.go: compiling took longer than 1 ms and was stopped (the program is too large to compile here)");
+  auto again = goroscope::lang::compile(src, "prog.go");
+  EXPECT_NE(again.program, nullptr) << langtest::join(again.errors);
 }
 
 TEST(Hostile, ManyErrorsStopAtTenAsGc) {

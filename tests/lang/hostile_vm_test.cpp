@@ -252,6 +252,76 @@ func main() {
           "fatal error: runtime: out of memory");
 }
 
+// Small objects count too: a growing map, a linked list of small structs, many short strings,
+// goroutines parked for ever and a deep recursion's value stack each reach the ceiling.
+TEST_P(HostileRun, SmallObjectsGoroutinesAndStacksCountAgainstTheCeiling) {
+  Ceiling ceiling;
+  ends_as(run_go(R"(package main
+
+func main() {
+	m := map[int]int{}
+	for i := 0; ; i++ {
+		m[i] = i
+	}
+}
+)",
+                 GetParam()),
+          "fatal error: runtime: out of memory");
+  ends_as(run_go(R"(package main
+
+type node struct {
+	next *node
+	v    [4]int
+}
+
+func main() {
+	var head *node
+	for {
+		head = &node{next: head}
+	}
+}
+)",
+                 GetParam()),
+          "fatal error: runtime: out of memory");
+  ends_as(run_go(R"(package main
+
+import "strconv"
+
+func main() {
+	var all []string
+	for i := 0; ; i++ {
+		all = append(all, "a fairly long string that lives outside the small-string buffer "+strconv.Itoa(i))
+	}
+}
+)",
+                 GetParam()),
+          "fatal error: runtime: out of memory");
+  ends_as(run_go(R"(package main
+
+func main() {
+	c := make(chan int)
+	for {
+		go func() { <-c }()
+	}
+}
+)",
+                 GetParam()),
+          "fatal error: runtime: out of memory");
+  ends_as(run_go(R"(package main
+
+func deep(n int) int { return deep(n+1) + 1 }
+
+func main() {
+	for i := 0; i < 8; i++ {
+		go deep(0)
+	}
+	deep(0)
+}
+)",
+                 GetParam()),
+          "fatal error: runtime: out of memory");
+}
+
 TEST_P(HostileRun, MemoryGivenBackIsNotCounted) {
   Ceiling ceiling;
   auto r = run_go(R"(package main

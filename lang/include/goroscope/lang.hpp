@@ -10,6 +10,8 @@
 //   goro::Exit e = goroscope::lang::run(*c.program, goro::Config{}, nullptr, &code);
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -66,7 +68,8 @@ struct CompileOptions {
   bool lines = false;
 };
 
-// compile() checks and compiles a package main; filename is used in messages.
+// compile() checks and compiles a package main; filename is used in messages. Past the time
+// limit (set_compile_time_limit) it stops with one error, without a place.
 CompileResult compile(const std::string& src, const std::string& filename,
                       const CompileOptions& options = {});
 
@@ -86,6 +89,10 @@ constexpr int64_t kDefaultMaxMemory = int64_t{4} << 30;
 // max_memory() is the current one.
 void set_max_memory(int64_t bytes);
 int64_t max_memory();
+
+// set_compile_time_limit() bounds every compile from now on (0: none, as gc; the window sets
+// one so that no program can keep it waiting).
+void set_compile_time_limit(std::chrono::milliseconds limit);
 
 // main_function() is the program's main goroutine, for callers that call goro::run
 // themselves; *exit_code (optional, must outlive the run) receives os.Exit's code, or -1.

@@ -11,6 +11,15 @@ var EOF = errors.New("EOF")
 // ErrUnexpectedEOF means that EOF came in the middle of a fixed-size block or structure.
 var ErrUnexpectedEOF = errors.New("unexpected EOF")
 
+// ErrNoProgress: a Reader returned no data and no error too many times in a row.
+var ErrNoProgress = errors.New("multiple Read calls return no data or error")
+
+// ErrShortBuffer means that a read needed a longer buffer than it was given.
+var ErrShortBuffer = errors.New("short buffer")
+
+// ErrClosedPipe is the error of a write to, or read from, a closed pipe.
+var ErrClosedPipe = errors.New("io: read/write on closed pipe")
+
 // ErrShortWrite means that a write accepted fewer bytes than asked for, without an error.
 var ErrShortWrite = errors.New("short write")
 
@@ -41,6 +50,22 @@ type WriteCloser interface {
 	Closer
 }
 
+type ReadWriteCloser interface {
+	Reader
+	Writer
+	Closer
+}
+
+// ReaderFrom reads from r until EOF (bytes.Buffer, bufio.Writer).
+type ReaderFrom interface {
+	ReadFrom(r Reader) (n int64, err error)
+}
+
+// WriterTo writes what it holds to w (bytes.Buffer, strings.Reader, bufio.Reader).
+type WriterTo interface {
+	WriteTo(w Writer) (n int64, err error)
+}
+
 type StringWriter interface {
 	WriteString(s string) (n int, err error)
 }
@@ -69,11 +94,28 @@ type RuneReader interface {
 	ReadRune() (r rune, size int, err error)
 }
 
+// ByteScanner is a ByteReader that can give back the last byte it read.
+type ByteScanner interface {
+	ByteReader
+	UnreadByte() error
+}
+
+// RuneScanner is a RuneReader that can give back the last rune it read.
+type RuneScanner interface {
+	RuneReader
+	UnreadRune() error
+}
+
+// ByteWriter writes one byte.
+type ByteWriter interface {
+	WriteByte(c byte) error
+}
+
 // ReadAtLeast reads into buf until it has at least min bytes; fewer at EOF is
 // ErrUnexpectedEOF (none at all: EOF).
 func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
 	if len(buf) < min {
-		return 0, errors.New("short buffer")
+		return 0, ErrShortBuffer
 	}
 	for n < min && err == nil {
 		var nn int
@@ -92,7 +134,14 @@ func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
 func ReadFull(r Reader, buf []byte) (n int, err error) { return ReadAtLeast(r, buf, len(buf)) }
 
 // Copy copies from src to dst until EOF and says how many bytes it copied.
+// A src that is a WriterTo, or a dst that is a ReaderFrom, does the copying itself.
 func Copy(dst Writer, src Reader) (written int64, err error) {
+	if wt, ok := src.(WriterTo); ok {
+		return wt.WriteTo(dst)
+	}
+	if rf, ok := dst.(ReaderFrom); ok {
+		return rf.ReadFrom(src)
+	}
 	buf := make([]byte, 32*1024)
 	for {
 		nr, er := src.Read(buf)

@@ -141,3 +141,41 @@ func main() {
 }
 
 }  // namespace
+
+namespace {
+
+// runtime.ReadMemStats counts what Goroscope counts: the large objects' bytes, which go as soon
+// as nothing refers to them (issue15281.go of Go's tests checks the same).
+TEST(Runtime, ReadMemStatsCountsLargeObjectsWhileTheyLive) {
+  auto r = langtest::run_go(R"(package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func alloc() uint64 {
+	runtime.GC()
+	var st runtime.MemStats
+	runtime.ReadMemStats(&st)
+	if st.HeapAlloc != st.Alloc || !st.EnableGC || st.NumGC != 0 {
+		fmt.Println("fields:", st.HeapAlloc, st.Alloc, st.EnableGC, st.NumGC)
+	}
+	return st.Alloc
+}
+
+func main() {
+	runtime.MemProfileRate = 0
+	start := alloc()
+	b := make([]byte, 10<<20)
+	during := alloc()
+	fmt.Println(during-start >= 10<<20, len(b))
+	b = nil
+	fmt.Println(alloc() == start)
+}
+)");
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output, "true 10485760\ntrue\n");
+}
+
+}  // namespace

@@ -1,5 +1,6 @@
 // lang/vm/natives_os.cpp: package os's natives beyond Exit: writing to the standard output and
-// standard error (os.File's Write), reading the standard input (os.File's Read). Text goes
+// standard error (os.File's Write), reading the standard input (os.File's Read), the
+// environment (Getenv, LookupEnv). Text goes
 // through goro's print functions, as fmt.Print's and the builtin print's do, so the app and
 // the recordings see it in order with theirs.
 //
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "goro/goroutine.hpp"
@@ -59,12 +61,20 @@ void os_read(Thread&, Value* a) {
   }
 }
 
+// os.lookupEnv(key string) (value string, ok bool): the process's environment variable.
+void os_lookup_env(Thread&, Value* a) {
+  const char* v = std::getenv(str_of(a[0]).c_str());
+  a[0] = make_str(v ? v : "");
+  a[1] = Value::of_int(v ? 1 : 0);
+}
+
 }  // namespace
 
 NativeFn os_native(const std::string& name) {
   static const std::unordered_map<std::string, NativeFn> table = {
       {"os.write", os_write},
       {"os.read", os_read},
+      {"os.lookupEnv", os_lookup_env},
   };
   auto it = table.find(name);
   return it == table.end() ? nullptr : it->second;

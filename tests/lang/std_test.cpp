@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include "support.hpp"
 
 namespace {
@@ -113,6 +115,56 @@ func main() {
 )");
   ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
   EXPECT_EQ(r.output, "2 <nil> ab\n0 EOF\n0 <nil>\ninvalid argument\n");
+}
+
+TEST(Stdin, FmtScanReadsValuesAsGoDoes) {
+  StdinFrom in("Ada\n 36\n1 2\n7-8\nx y\nz");
+  auto r = langtest::run_go(R"(package main
+
+import "fmt"
+
+func main() {
+	var name string
+	var age int
+	n, err := fmt.Scan(&name, &age)
+	fmt.Println(n, err, name, age)
+	var a, b int
+	n, err = fmt.Scanln(&a, &b)
+	fmt.Println(n, err, a, b)
+	n, err = fmt.Scanf("%d-%d\n", &a, &b)
+	fmt.Println(n, err, a, b)
+	var w string
+	for {
+		if _, err := fmt.Scan(&w); err != nil {
+			fmt.Println("end:", err)
+			break
+		}
+		fmt.Println("word", w)
+	}
+}
+)");
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output, "2 <nil> Ada 36\n2 <nil> 1 2\n2 <nil> 7 8\nword x\nword y\nword z\nend: EOF\n");
+}
+
+TEST(Env, GetenvAndLookupEnvReadTheProcesssEnvironment) {
+  ::setenv("GOROSCOPE_STD_TEST", "value 1", 1);
+  ::unsetenv("GOROSCOPE_STD_TEST_UNSET");
+  auto r = langtest::run_go(R"(package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	fmt.Printf("%q\n", os.Getenv("GOROSCOPE_STD_TEST"))
+	v, ok := os.LookupEnv("GOROSCOPE_STD_TEST_UNSET")
+	fmt.Printf("%q %v\n", v, ok)
+}
+)");
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output, "\"value 1\"\n\"\" false\n");
 }
 
 // append of nothing is the slice itself: a nil slice stays nil (bufio and bytes append empty

@@ -9,7 +9,16 @@ func Exit(code int)
 
 var Args = []string{"prog"}
 
-func Getenv(key string) string { return "" }
+func lookupEnv(key string) (value string, ok bool)
+
+// Getenv is the value of the environment variable key, "" if it is not set.
+func Getenv(key string) string {
+	v, _ := lookupEnv(key)
+	return v
+}
+
+// LookupEnv is the value of the environment variable key and whether it is set.
+func LookupEnv(key string) (string, bool) { return lookupEnv(key) }
 
 // File is an open file. Goroscope's programs have the standard input, output and error:
 // what a File writes goes where fmt.Print's and print's text goes; Stdin reads the process's

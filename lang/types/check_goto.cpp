@@ -5,9 +5,33 @@
 //
 // Invariants: a checked goto has `target` set to its Labeled statement, as break and continue
 // have theirs; the compiler relies on these rules for every slot a jump lands past to be set.
+//
+// The statement lists the checker has open (open_lists_) are the blocks' and the type switch
+// and select clauses'; an expression switch's clause bodies are checked without being opened,
+// so a label there is found by looking for the goto inside that clause's statements instead.
 #include "types/checker_impl.hpp"
 
 namespace golang {
+
+// holds() says whether the statement `target` is `s` or nested in it (in its blocks, else
+// branch, clauses or labeled statement; function literals have labels of their own).
+static bool holds(const Stmt* s, const Stmt* target) {
+  if (!s) return false;
+  if (s == target) return true;
+  if (s->body)
+    for (const Stmt* t : s->body->list)
+      if (holds(t, target)) return true;
+  for (const Stmt* t : s->stmts)
+    if (holds(t, target)) return true;
+  return holds(s->els, target) || holds(s->stmt, target);
+}
+
+// enclosing_index() is the index of the statement of list that holds target, or SIZE_MAX.
+static size_t enclosing_index(const std::vector<Stmt*>& list, const Stmt* target) {
+  for (size_t i = 0; i < list.size(); i++)
+    if (holds(list[i], target)) return i;
+  return SIZE_MAX;
+}
 
 // declared_names() is "x, w" for a statement that declares variables (var, :=), else "".
 static std::string declared_names(Stmt* s, Pos* at) {
@@ -40,11 +64,12 @@ void CheckerImpl::check_goto(Stmt* s) {
   };
   size_t k = open_lists_.size();
   while (k > 0 && open_lists_[k - 1].first != l.list) k--;
-  if (k == 0) {
+  // the statement of the label's list holding the goto
+  size_t from = k > 0 ? open_lists_[k - 1].second : enclosing_index(*l.list, s);
+  if (from == SIZE_MAX) {
     err(at, "goto " + s->label + " jumps into block starting at " + where(l.block_start));
     return;
   }
-  size_t from = open_lists_[k - 1].second;  // the statement of the label's list holding the goto
   for (size_t i = l.index; i > from + 1 && l.index > from; i--) {
     Pos decl_at;
     std::string names = declared_names((*l.list)[i - 1], &decl_at);

@@ -1,7 +1,7 @@
 // lang/vm/natives_runtime.cpp: the natives of package runtime that look at the running
-// program: Goexit, Caller, Callers, Stack, Breakpoint, and what runtime.Func and runtime.Frames read from a
-// program counter. A program counter here names a function and an instruction in it:
-// (index of the function in Program::protos + 1) << 32 | the instruction's index; a return
+// program: Goexit, Caller, Callers, Stack, Breakpoint, the bytes ReadMemStats reports, and what
+// runtime.Func and runtime.Frames read from a program counter. A program counter here names a function and an
+// instruction in it: (index of the function in Program::protos + 1) << 32 | the instruction's index; a return
 // address (what Callers stores) is the instruction after the call, as in Go, so pc-1 is the
 // call. Zero is no function; kGopanicPC is Go's runtime.gopanic (vm_callers.cpp).
 //
@@ -140,6 +140,13 @@ void rt_stack(Thread& th, Value* a) {
 // watches with SIGTRAP; so it does here.
 void rt_breakpoint(Thread& th, Value*) { th.fatal("unexpected signal: SIGTRAP: trace trap"); }
 
+// runtime.largeHeapBytes() uint64: the bytes the run's large objects (arrays and strings of
+// kLargeObject bytes or more, the ones its memory ceiling counts) hold now; 0 without a ceiling.
+void rt_large_heap_bytes(Thread& th, Value* a) {
+  HeapAccount* h = th.run().heap;
+  a[0] = Value::of_int(h ? h->bytes.load(std::memory_order_relaxed) : 0);
+}
+
 // the methods of the run-time errors' type (compiler.cpp's give_runtime_error_methods): its
 // value is the error's text, "runtime error: ..."
 void rt_error_error(Thread&, Value*) {}  // Error() string: the receiver is the result
@@ -157,6 +164,7 @@ NativeFn runtime_native(const std::string& name) {
       {"runtime.funcEntry", rt_func_entry},
       {"runtime.Stack", rt_stack},
       {"runtime.Breakpoint", rt_breakpoint},
+      {"runtime.largeHeapBytes", rt_large_heap_bytes},
       {"runtime.Error.Error", rt_error_error},
       {"runtime.Error.RuntimeError", rt_error_runtime_error},
   };

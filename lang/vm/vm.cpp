@@ -1453,6 +1453,10 @@ void Thread::execute(size_t stop) {
         auto* s = static_cast<SliceObj*>(sv.o);
         int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
         int64_t n = static_cast<int64_t>(vals.size());
+        if (n == 0) {  // append(s) and append(s, empty...) are s itself (a nil s too)
+          PUSH(std::move(sv));
+          break;
+        }
         auto* ns = new SliceObj();
         if (len + n <= cap) {
           ns->arr = s->arr;

@@ -9,6 +9,9 @@ func (e *errorString) Error() string { return e.s }
 func New(text string) error { return &errorString{text} }
 
 func Unwrap(err error) error {
+	if _, ok := err.(*joinError); ok {
+		return nil // a Join wraps several: Unwrap() []error, not Unwrap() error
+	}
 	u, ok := err.(interface{ Unwrap() error })
 	if !ok {
 		return nil
@@ -18,17 +21,32 @@ func Unwrap(err error) error {
 
 func isComparable(err error) bool
 
+// Is says whether err or an error it wraps (through Unwrap() error, or each of a Join's errors,
+// depth first) is target, or says it is (an Is(error) bool method). A program's own
+// Unwrap() []error is not followed.
 func Is(err, target error) bool {
 	if err == nil || target == nil {
 		return err == target
 	}
-	cmp := isComparable(target)
+	return is(err, target, isComparable(target))
+}
+
+func is(err, target error, cmp bool) bool {
 	for {
 		if cmp && isComparable(err) && err == target {
 			return true
 		}
 		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
 			return true
+		}
+		// a Join's errors first: an interface assertion matches Unwrap by its name only
+		if j, ok := err.(*joinError); ok {
+			for _, e := range j.errs {
+				if is(e, target, cmp) {
+					return true
+				}
+			}
+			return false
 		}
 		u, ok := err.(interface{ Unwrap() error })
 		if !ok {
@@ -43,16 +61,30 @@ func Is(err, target error) bool {
 
 func setAs(err error, target any) bool
 
+// As finds the first error in err's tree (as Is walks it) that can be assigned to what target
+// points to, sets it and says true.
 func As(err error, target any) bool {
 	if target == nil {
 		panic("errors: target cannot be nil")
 	}
+	return as(err, target)
+}
+
+func as(err error, target any) bool {
 	for err != nil {
 		if setAs(err, target) {
 			return true
 		}
 		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
 			return true
+		}
+		if j, ok := err.(*joinError); ok {
+			for _, e := range j.errs {
+				if as(e, target) {
+					return true
+				}
+			}
+			return false
 		}
 		u, ok := err.(interface{ Unwrap() error })
 		if !ok {
@@ -62,3 +94,35 @@ func As(err error, target any) bool {
 	}
 	return false
 }
+
+// Join is an error wrapping the non-nil errs (nil if there are none); its text is theirs, a
+// line each, and Is and As look through each.
+func Join(errs ...error) error {
+	var kept []error
+	for _, err := range errs {
+		if err != nil {
+			kept = append(kept, err)
+		}
+	}
+	if kept == nil {
+		return nil
+	}
+	return &joinError{kept}
+}
+
+type joinError struct {
+	errs []error
+}
+
+func (e *joinError) Error() string {
+	s := ""
+	for i, err := range e.errs {
+		if i > 0 {
+			s += "\n"
+		}
+		s += err.Error()
+	}
+	return s
+}
+
+func (e *joinError) Unwrap() []error { return e.errs }

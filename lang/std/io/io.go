@@ -1,6 +1,6 @@
 // Package io: the interfaces of reading and writing, as Go's io declares them, with EOF,
-// WriteString, ReadAtLeast, ReadFull, Copy and ReadAll. Go's pipes and section readers are
-// not here yet.
+// WriteString, ReadAtLeast, ReadFull, Copy, ReadAll and Pipe. Go's section readers are not
+// here yet.
 package io
 
 import "errors"
@@ -10,6 +10,15 @@ var EOF = errors.New("EOF")
 
 // ErrUnexpectedEOF means that EOF came in the middle of a fixed-size block or structure.
 var ErrUnexpectedEOF = errors.New("unexpected EOF")
+
+// ErrNoProgress: a Reader returned no data and no error too many times in a row.
+var ErrNoProgress = errors.New("multiple Read calls return no data or error")
+
+// ErrShortBuffer means that a read needed a longer buffer than it was given.
+var ErrShortBuffer = errors.New("short buffer")
+
+// ErrClosedPipe is the error of a write to, or read from, a closed pipe.
+var ErrClosedPipe = errors.New("io: read/write on closed pipe")
 
 // ErrShortWrite means that a write accepted fewer bytes than asked for, without an error.
 var ErrShortWrite = errors.New("short write")
@@ -41,6 +50,22 @@ type WriteCloser interface {
 	Closer
 }
 
+type ReadWriteCloser interface {
+	Reader
+	Writer
+	Closer
+}
+
+// ReaderFrom reads from r until EOF (bytes.Buffer, bufio.Writer).
+type ReaderFrom interface {
+	ReadFrom(r Reader) (n int64, err error)
+}
+
+// WriterTo writes what it holds to w (bytes.Buffer, strings.Reader, bufio.Reader).
+type WriterTo interface {
+	WriteTo(w Writer) (n int64, err error)
+}
+
 type StringWriter interface {
 	WriteString(s string) (n int, err error)
 }
@@ -69,11 +94,28 @@ type RuneReader interface {
 	ReadRune() (r rune, size int, err error)
 }
 
+// ByteScanner is a ByteReader that can give back the last byte it read.
+type ByteScanner interface {
+	ByteReader
+	UnreadByte() error
+}
+
+// RuneScanner is a RuneReader that can give back the last rune it read.
+type RuneScanner interface {
+	RuneReader
+	UnreadRune() error
+}
+
+// ByteWriter writes one byte.
+type ByteWriter interface {
+	WriteByte(c byte) error
+}
+
 // ReadAtLeast reads into buf until it has at least min bytes; fewer at EOF is
 // ErrUnexpectedEOF (none at all: EOF).
 func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
 	if len(buf) < min {
-		return 0, errors.New("short buffer")
+		return 0, ErrShortBuffer
 	}
 	for n < min && err == nil {
 		var nn int
@@ -92,7 +134,14 @@ func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
 func ReadFull(r Reader, buf []byte) (n int, err error) { return ReadAtLeast(r, buf, len(buf)) }
 
 // Copy copies from src to dst until EOF and says how many bytes it copied.
+// A src that is a WriterTo, or a dst that is a ReaderFrom, does the copying itself.
 func Copy(dst Writer, src Reader) (written int64, err error) {
+	if wt, ok := src.(WriterTo); ok {
+		return wt.WriteTo(dst)
+	}
+	if rf, ok := dst.(ReaderFrom); ok {
+		return rf.ReadFrom(src)
+	}
 	buf := make([]byte, 32*1024)
 	for {
 		nr, er := src.Read(buf)
@@ -129,4 +178,154 @@ func ReadAll(r Reader) ([]byte, error) {
 			return b, err
 		}
 	}
+}
+
+// pipe is the state both ends of a Pipe share. A Write hands its bytes to Reads over wrCh,
+// one Read at a time, and learns over rdCh how many each took; it returns when all are taken
+// or either end closes. Invariants: wrMu holds a token while a Write is in progress (one
+// writer at a time); done is closed once, by the first Close of either end, under closeMu,
+// which also guards rerr and werr.
+type pipe struct {
+	wrMu    chan struct{}
+	wrCh    chan []byte
+	rdCh    chan int
+	done    chan struct{}
+	closeMu chan struct{}
+	closed  bool
+	rerr    error // why the reader closed
+	werr    error // why the writer closed
+}
+
+func (p *pipe) read(b []byte) (n int, err error) {
+	select {
+	case <-p.done:
+		return 0, p.readCloseError()
+	default:
+	}
+	select {
+	case bw := <-p.wrCh:
+		nr := copy(b, bw)
+		p.rdCh <- nr
+		return nr, nil
+	case <-p.done:
+		return 0, p.readCloseError()
+	}
+}
+
+func (p *pipe) write(b []byte) (n int, err error) {
+	select {
+	case <-p.done:
+		return 0, p.writeCloseError()
+	case p.wrMu <- struct{}{}:
+	}
+	defer func() { <-p.wrMu }()
+	first := true
+	for first || len(b) > 0 {
+		first = false
+		select {
+		case p.wrCh <- b:
+			nw := <-p.rdCh
+			b = b[nw:]
+			n += nw
+		case <-p.done:
+			return n, p.writeCloseError()
+		}
+	}
+	return n, nil
+}
+
+// closeWith records why one end closed (the first reason of each end stays) and closes done.
+func (p *pipe) closeWith(reader bool, err error) {
+	p.closeMu <- struct{}{}
+	if reader {
+		if p.rerr == nil {
+			p.rerr = err
+		}
+	} else if p.werr == nil {
+		p.werr = err
+	}
+	if !p.closed {
+		p.closed = true
+		close(p.done)
+	}
+	<-p.closeMu
+}
+
+func (p *pipe) errors() (rerr, werr error) {
+	p.closeMu <- struct{}{}
+	rerr, werr = p.rerr, p.werr
+	<-p.closeMu
+	return
+}
+
+// readCloseError: a Read after the writer closed gets the writer's reason (EOF for Close).
+func (p *pipe) readCloseError() error {
+	rerr, werr := p.errors()
+	if rerr == nil {
+		if werr != nil {
+			return werr
+		}
+	}
+	return ErrClosedPipe
+}
+
+// writeCloseError: a Write after the reader closed gets the reader's reason.
+func (p *pipe) writeCloseError() error {
+	rerr, werr := p.errors()
+	if werr == nil {
+		if rerr != nil {
+			return rerr
+		}
+	}
+	return ErrClosedPipe
+}
+
+// PipeReader is the read half of a pipe.
+type PipeReader struct{ p *pipe }
+
+// Read waits for a Write and takes what fits in data; after the writer closed, the reason
+// it gave (EOF for Close).
+func (r *PipeReader) Read(data []byte) (n int, err error) { return r.p.read(data) }
+
+// Close closes the reader: Writes from now on fail with ErrClosedPipe.
+func (r *PipeReader) Close() error { return r.CloseWithError(nil) }
+
+// CloseWithError closes the reader: Writes from now on fail with err (ErrClosedPipe if nil).
+func (r *PipeReader) CloseWithError(err error) error {
+	if err == nil {
+		err = ErrClosedPipe
+	}
+	r.p.closeWith(true, err)
+	return nil
+}
+
+// PipeWriter is the write half of a pipe.
+type PipeWriter struct{ p *pipe }
+
+// Write waits until Reads have taken all of data (or an end closes).
+func (w *PipeWriter) Write(data []byte) (n int, err error) { return w.p.write(data) }
+
+// Close closes the writer: Reads from now on get EOF.
+func (w *PipeWriter) Close() error { return w.CloseWithError(nil) }
+
+// CloseWithError closes the writer: Reads from now on get err (EOF if nil).
+func (w *PipeWriter) CloseWithError(err error) error {
+	if err == nil {
+		err = EOF
+	}
+	w.p.closeWith(false, err)
+	return nil
+}
+
+// Pipe is a synchronous in-memory pipe: each Write waits until Reads on the other end have
+// taken all of its bytes, with no buffering between them (a goroutine writes, another reads).
+func Pipe() (*PipeReader, *PipeWriter) {
+	p := &pipe{
+		wrMu:    make(chan struct{}, 1),
+		wrCh:    make(chan []byte),
+		rdCh:    make(chan int),
+		done:    make(chan struct{}),
+		closeMu: make(chan struct{}, 1),
+	}
+	return &PipeReader{p}, &PipeWriter{p}
 }

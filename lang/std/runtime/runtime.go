@@ -16,6 +16,66 @@ const (
 // nothing refers to it, so there is nothing left to collect: GC returns at once.
 func GC() {}
 
+// MemProfileRate is how often Go's memory profiler samples an allocation (bytes). Goroscope
+// has no memory profiler: setting it changes nothing.
+var MemProfileRate int = 512 * 1024
+
+// MemStats is Go's memory statistics record. Goroscope frees memory by counting references,
+// never in collections, and counts only its large objects (arrays, slices' arrays and strings
+// of 64 KiB or more, what --max-memory limits): ReadMemStats sets Alloc, HeapAlloc and
+// HeapInuse to the bytes those hold now and EnableGC to true (memory is always reclaimed);
+// every other field stays 0 (no collections: NumGC is 0).
+type MemStats struct {
+	Alloc         uint64
+	TotalAlloc    uint64
+	Sys           uint64
+	Lookups       uint64
+	Mallocs       uint64
+	Frees         uint64
+	HeapAlloc     uint64
+	HeapSys       uint64
+	HeapIdle      uint64
+	HeapInuse     uint64
+	HeapReleased  uint64
+	HeapObjects   uint64
+	StackInuse    uint64
+	StackSys      uint64
+	MSpanInuse    uint64
+	MSpanSys      uint64
+	MCacheInuse   uint64
+	MCacheSys     uint64
+	BuckHashSys   uint64
+	GCSys         uint64
+	OtherSys      uint64
+	NextGC        uint64
+	LastGC        uint64
+	PauseTotalNs  uint64
+	PauseNs       [256]uint64
+	PauseEnd      [256]uint64
+	NumGC         uint32
+	NumForcedGC   uint32
+	GCCPUFraction float64
+	EnableGC      bool
+	DebugGC       bool
+	BySize        [61]struct {
+		Size    uint32
+		Mallocs uint64
+		Frees   uint64
+	}
+}
+
+func largeHeapBytes() uint64
+
+// ReadMemStats fills m (see MemStats for which fields Goroscope counts).
+func ReadMemStats(m *MemStats) {
+	*m = MemStats{}
+	n := largeHeapBytes()
+	m.Alloc = n
+	m.HeapAlloc = n
+	m.HeapInuse = n
+	m.EnableGC = true
+}
+
 // KeepAlive marks its argument as reachable until this point.
 func KeepAlive(x any) {}
 

@@ -159,12 +159,13 @@ func (r *Replacer) Replace(s string) string {
 
 // Reader reads from a string (io.Reader, io.ByteReader, io.RuneReader).
 type Reader struct {
-	s string
-	i int // the next byte to read
+	s        string
+	i        int // the next byte to read
+	prevRune int // where the last ReadRune's rune began, or -1
 }
 
 // NewReader is a Reader of s.
-func NewReader(s string) *Reader { return &Reader{s, 0} }
+func NewReader(s string) *Reader { return &Reader{s, 0, -1} }
 
 // Len is the number of bytes not read yet.
 func (r *Reader) Len() int { return len(r.s) - r.i }
@@ -176,12 +177,14 @@ func (r *Reader) Read(b []byte) (n int, err error) {
 	if r.i >= len(r.s) {
 		return 0, io.EOF
 	}
+	r.prevRune = -1
 	n = copy(b, r.s[r.i:])
 	r.i += n
 	return n, nil
 }
 
 func (r *Reader) ReadByte() (byte, error) {
+	r.prevRune = -1
 	if r.i >= len(r.s) {
 		return 0, io.EOF
 	}
@@ -192,8 +195,10 @@ func (r *Reader) ReadByte() (byte, error) {
 
 func (r *Reader) ReadRune() (ch rune, size int, err error) {
 	if r.i >= len(r.s) {
+		r.prevRune = -1
 		return 0, 0, io.EOF
 	}
+	r.prevRune = r.i
 	ch, size = utf8.DecodeRuneInString(r.s[r.i:])
 	r.i += size
 	return ch, size, nil
@@ -204,16 +209,34 @@ func (r *Reader) UnreadByte() error {
 	if r.i <= 0 {
 		return errors.New("strings.Reader.UnreadByte: at beginning of string")
 	}
+	r.prevRune = -1
 	r.i--
+	return nil
+}
+
+// UnreadRune steps back over the rune the last ReadRune read.
+func (r *Reader) UnreadRune() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadRune: at beginning of string")
+	}
+	if r.prevRune < 0 {
+		return errors.New("strings.Reader.UnreadRune: previous operation was not ReadRune")
+	}
+	r.i = r.prevRune
+	r.prevRune = -1
 	return nil
 }
 
 // WriteTo writes what is left to w.
 func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
+	r.prevRune = -1
+	if r.i >= len(r.s) {
+		return 0, nil
+	}
 	m, err := io.WriteString(w, r.s[r.i:])
 	r.i += m
 	return int64(m), err
 }
 
 // Reset makes r read s from its beginning.
-func (r *Reader) Reset(s string) { *r = Reader{s, 0} }
+func (r *Reader) Reset(s string) { *r = Reader{s, 0, -1} }

@@ -15,10 +15,28 @@ func DecodeLastRuneInString(s string) (rune, int)
 func RuneCount(p []byte) int { return RuneCountInString(string(p)) }
 
 // DecodeRune is DecodeRuneInString of p's bytes.
-func DecodeRune(p []byte) (rune, int) { return DecodeRuneInString(string(p)) }
+// Only its first UTFMax bytes can matter, so only they are looked at.
+func DecodeRune(p []byte) (rune, int) {
+	if len(p) > 0 && p[0] < RuneSelf {
+		return rune(p[0]), 1
+	}
+	if len(p) > UTFMax {
+		p = p[:UTFMax]
+	}
+	return DecodeRuneInString(string(p))
+}
 
 // DecodeLastRune is DecodeLastRuneInString of p's bytes.
-func DecodeLastRune(p []byte) (rune, int) { return DecodeLastRuneInString(string(p)) }
+// Only its last UTFMax bytes can matter, so only they are looked at.
+func DecodeLastRune(p []byte) (rune, int) {
+	if n := len(p); n > 0 && p[n-1] < RuneSelf {
+		return rune(p[n-1]), 1
+	}
+	if len(p) > UTFMax {
+		p = p[len(p)-UTFMax:]
+	}
+	return DecodeLastRuneInString(string(p))
+}
 
 // Valid says whether p is entirely valid UTF-8.
 func Valid(p []byte) bool { return ValidString(string(p)) }
@@ -38,7 +56,10 @@ func FullRuneInString(s string) bool {
 		return false
 	}
 	r, n := DecodeRuneInString(s)
-	if r != RuneError || n != 1 {
+	if n != 1 {
+		return true
+	}
+	if r != RuneError {
 		return true
 	}
 	// RuneError of width 1: invalid, or a valid start cut short

@@ -140,9 +140,11 @@ void rt_stack(Thread& th, Value* a) {
 // watches with SIGTRAP; so it does here.
 void rt_breakpoint(Thread& th, Value*) { th.fatal("unexpected signal: SIGTRAP: trace trap"); }
 
-// runtime.largeHeapBytes() uint64: the bytes the run's large objects (arrays and strings of
-// kLargeObject bytes or more, the ones its memory ceiling counts) hold now; 0 without a ceiling.
-void rt_large_heap_bytes(Thread& th, Value* a) {
+// runtime.heapBytes() uint64: the bytes the run holds now as its memory ceiling counts them
+// (objects, their buffers, goroutines, value stacks; this thread's pending count included); 0
+// without a ceiling.
+void rt_heap_bytes(Thread& th, Value* a) {
+  heap_tally_flush();
   HeapAccount* h = th.run().heap;
   a[0] = Value::of_int(h ? h->bytes.load(std::memory_order_relaxed) : 0);
 }
@@ -164,7 +166,7 @@ NativeFn runtime_native(const std::string& name) {
       {"runtime.funcEntry", rt_func_entry},
       {"runtime.Stack", rt_stack},
       {"runtime.Breakpoint", rt_breakpoint},
-      {"runtime.largeHeapBytes", rt_large_heap_bytes},
+      {"runtime.heapBytes", rt_heap_bytes},
       {"runtime.Error.Error", rt_error_error},
       {"runtime.Error.RuntimeError", rt_error_runtime_error},
   };

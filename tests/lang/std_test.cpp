@@ -196,9 +196,10 @@ func main() {
 
 namespace {
 
-// runtime.ReadMemStats counts what Goroscope counts: the large objects' bytes, which go as soon
-// as nothing refers to them (issue15281.go of Go's tests checks the same).
-TEST(Runtime, ReadMemStatsCountsLargeObjectsWhileTheyLive) {
+// runtime.ReadMemStats counts what Goroscope counts (what the memory ceiling counts), and a
+// large array's bytes go as soon as nothing refers to it (issue15281.go of Go's tests checks
+// the same); small objects made between two reads may remain (a grown value stack).
+TEST(Runtime, ReadMemStatsCountsMemoryWhileItLives) {
   auto r = langtest::run_go(R"(package main
 
 import (
@@ -223,7 +224,8 @@ func main() {
 	during := alloc()
 	fmt.Println(during-start >= 10<<20, len(b))
 	b = nil
-	fmt.Println(alloc() == start)
+	after := int64(alloc() - start)
+	fmt.Println(after < 64<<10 && after > -64<<10)
 }
 )");
   ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);

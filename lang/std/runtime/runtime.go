@@ -21,9 +21,9 @@ func GC() {}
 var MemProfileRate int = 512 * 1024
 
 // MemStats is Go's memory statistics record. Goroscope frees memory by counting references,
-// never in collections, and counts only its large objects (arrays, slices' arrays and strings
-// of 64 KiB or more, what --max-memory limits): ReadMemStats sets Alloc, HeapAlloc and
-// HeapInuse to the bytes those hold now and EnableGC to true (memory is always reclaimed);
+// never in collections, and counts what --max-memory limits (objects, their buffers,
+// goroutines, value stacks): ReadMemStats sets Alloc, HeapAlloc and HeapInuse to the bytes
+// those hold now and EnableGC to true (memory is always reclaimed);
 // every other field stays 0 (no collections: NumGC is 0).
 type MemStats struct {
 	Alloc         uint64
@@ -64,12 +64,12 @@ type MemStats struct {
 	}
 }
 
-func largeHeapBytes() uint64
+func heapBytes() uint64
 
 // ReadMemStats fills m (see MemStats for which fields Goroscope counts).
 func ReadMemStats(m *MemStats) {
 	*m = MemStats{}
-	n := largeHeapBytes()
+	n := heapBytes()
 	m.Alloc = n
 	m.HeapAlloc = n
 	m.HeapInuse = n

@@ -90,7 +90,7 @@ struct CheckerImpl {
   bool const_int(Expr* e, int64_t& out);
   Type* resolve_type(Expr* e);
   Type* resolve_type0(Expr* e);
-  void collect_terms(Expr* e, std::vector<Type*>& out);
+  void collect_terms(Expr* e, std::vector<Type*>& out, std::vector<bool>& tilde);
   void resolve_const(Object* o);
   Expr* clone(Expr* e);
   void resolve_var_spec(Spec* s);
@@ -104,8 +104,53 @@ struct CheckerImpl {
   void var_decl(Spec* s, std::vector<Object*>& objs);
   bool exported(const std::string& n);
   FuncInfo* new_func(const std::string& name, Type* sig);
-  void check_func_body(FuncDecl* fd);
+  void check_func_body(FuncDecl* fd, Scope* outer = nullptr);
   void body(FuncInfo* f, Expr* ft, Block* b);
+
+  // generics (check_generic.cpp): each instantiation is a clone of the generic declaration,
+  // checked with its type parameters bound to the type arguments (see docs/go-subset.md)
+  struct Generic {
+    Object* obj = nullptr;                        // the generic function or type
+    Package* pkg = nullptr;                       // where it is declared
+    std::vector<Field*> tparams;                  // its type parameter list (a method: its receiver's names)
+    std::vector<Type*> params;                    // one TypeParam type per type parameter
+    std::vector<Type*> bounds;                    // their constraints, in terms of params
+    Type* sig = nullptr;                          // a function's signature in terms of params
+    std::vector<FuncDecl*> methods;               // a type's methods
+    std::map<std::vector<Type*>, Object*> funcs;  // instances by type arguments
+    std::map<std::vector<Type*>, Type*> types;
+    bool ready = false;
+  };
+  struct PendingBody {
+    FuncDecl* fd;
+    Package* pkg;
+    Scope* scope;
+  };
+  std::unordered_map<Object*, Generic> generics_;
+  std::vector<PendingBody> pending_bodies_;
+  std::unordered_map<Expr*, std::vector<Type*>> partial_targs_;  // F[int] of F[T, U any]
+  bool allow_generic_ = false;  // the expression being checked may name a generic function
+  bool allow_now_ = false;
+  int instances_ = 0;
+  bool is_generic(Object* o);
+  Generic& generic(Object* o);
+  void collect_generic_method(FuncDecl* fd);
+  Scope* bind_tparams(Generic& g, const std::vector<Field*>& tparams, const std::vector<Type*>& targs);
+  bool satisfies(Type* t, Type* bound, std::string* why);
+  bool check_targs(Generic& g, const std::vector<Type*>& targs, Pos p, Scope* s);
+  Object* instantiate_func(Object* o, const std::vector<Type*>& targs, Pos p);
+  Type* instantiate_type(Object* o, const std::vector<Type*>& targs, Pos p);
+  Type* generic_type_expr(Expr* e);  // List[int] as a type
+  bool generic_index(Expr* e);       // F[int] or List[int] in an expression
+  void generic_call(Expr* e, Expr* f, Object* g);
+  bool infer(Generic& g, Expr* call, std::vector<Type*>& targs);
+  bool contains_tparam(Type* t);
+  void drain_instances();
+  FuncDecl* clone_func(FuncDecl* fd);
+  Expr* deep(Expr* e);
+  Stmt* deep(Stmt* s);
+  Block* deep(Block* b);
+  Field* deep(Field* f);
 
   // expressions (check_expr.cpp)
   void expr(Expr* e, bool allow_tuple = false, Type* hint = nullptr);

@@ -389,6 +389,8 @@ class Compiler {
     }
     FS* saved = fs_;
     int saved_line = line_;
+    size_t saved_label = label_;  // jump targets are per function (a closure compiles inside)
+    label_ = SIZE_MAX;
     fs_ = &fs;
     states_[f] = &fs;
     line_ = f->lit ? f->lit->pos.line : f->decl->pos.line;
@@ -429,6 +431,7 @@ class Compiler {
     states_.erase(f);
     fs_ = saved;
     line_ = saved_line;
+    label_ = saved_label;
     // closures compile when their literal is reached (see func_lit), so they see this state
   }
 
@@ -1490,6 +1493,8 @@ class Compiler {
     FS fs;
     fs.p = p.get();
     FS* saved = fs_;
+    size_t saved_label = label_;
+    label_ = SIZE_MAX;
     fs_ = &fs;
     switch (b) {
       case BClose:
@@ -1526,10 +1531,12 @@ class Compiler {
         break;
       default:
         fs_ = saved;
+        label_ = saved_label;
         unsupported(pos, std::string("go/defer of ") + c->x->name);
     }
     emit(RET, 0, 0);
     fs_ = saved;
+    label_ = saved_label;
     Proto* raw = p.get();
     prog_.protos.push_back(std::move(p));
     builtin_protos_[key] = raw;

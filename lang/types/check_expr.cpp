@@ -2174,7 +2174,8 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
         Expr* k = el->k == EK::KeyValue ? el->x : nullptr;
         if (!k || !k->cv.valid() || (k->cv.kind != ConstVal::String && k->cv.kind != ConstVal::Int)) continue;
         std::string key = k->cv.kind == ConstVal::String ? "s" + k->cv.s : "i" + i128_string(k->cv.i);
-        if (!keys.insert(key).second) err(k->pos, "duplicate key " + expr_string(k) + " in map literal");
+        if (!keys.insert(key).second && !in_instance_)
+          err(k->pos, "duplicate key " + expr_string(k) + " in map literal");
       }
       return;
     }
@@ -2259,7 +2260,7 @@ void CheckerImpl::type_assert(Expr* e) {
   }
   Type* t = resolve_type(e->y);
   e->type = t;
-  if (!is_interface(t)) {
+  if (!is_interface(t) && !in_instance_) {
     std::string missing;
     if (!implements(t, xt, &missing))
       err(e->y->pos, "impossible type assertion: " + expr_string(e->x) + ".(" + expr_string(e->y) + ")\n\t" +

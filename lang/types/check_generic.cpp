@@ -126,6 +126,51 @@ FuncDecl* CheckerImpl::clone_func(FuncDecl* fd) {
   return c2;
 }
 
+// mark_imports_used() marks the packages that generic code names (`math.Abs(x)`) as used:
+// a generic body is checked only as instances, and one never instantiated still uses them.
+void CheckerImpl::mark_imports_used(Expr* e) {
+  if (!e) return;
+  if (e->k == EK::Selector && e->x && e->x->k == EK::Ident)
+    if (Object* o = pkg->scope->lookup(e->x->name); o && o->k == OK::Package) o->used = true;
+  mark_imports_used(e->x);
+  mark_imports_used(e->y);
+  mark_imports_used(e->z);
+  for (Expr* x : e->list) mark_imports_used(x);
+  for (Field* f : e->fields) mark_imports_used(f->type);
+  for (Field* f : e->results) mark_imports_used(f->type);
+  if (e->body)
+    for (Stmt* s : e->body->list) mark_imports_used(s);
+}
+
+void CheckerImpl::mark_imports_used(Stmt* s) {
+  if (!s) return;
+  for (Expr* x : s->lhs) mark_imports_used(x);
+  for (Expr* x : s->rhs) mark_imports_used(x);
+  mark_imports_used(s->x);
+  mark_imports_used(s->y);
+  mark_imports_used(s->init);
+  mark_imports_used(s->post);
+  mark_imports_used(s->assign);
+  if (s->body)
+    for (Stmt* x : s->body->list) mark_imports_used(x);
+  mark_imports_used(s->els);
+  for (Stmt* x : s->stmts) mark_imports_used(x);
+  mark_imports_used(s->stmt);
+  if (s->decl)
+    for (Spec* sp : s->decl->specs) {
+      mark_imports_used(sp->type);
+      for (Expr* v : sp->values) mark_imports_used(v);
+    }
+}
+
+void CheckerImpl::mark_imports_used(FuncDecl* fd) {
+  if (fd->recv) mark_imports_used(fd->recv->type);
+  mark_imports_used(fd->type);
+  for (Field* f : fd->tparams) mark_imports_used(f->type);
+  if (fd->body)
+    for (Stmt* s : fd->body->list) mark_imports_used(s);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Generic declarations and their opaque view
 
@@ -551,6 +596,8 @@ struct Unifier {
       if (a->k == TK::Named && a->origin == p->origin)
         for (size_t i = 0; i < p->targs.size() && i < a->targs.size(); i++)
           unify(p->targs[i], a->targs[i], depth + 1);
+      else if (a->k != TK::Named && p->under_)
+        unify(p->under_, a, depth + 1);  // inexact: Func2[A1, A2, R] from a func literal
       return;
     }
     Type* x = a->k == TK::Named ? a->under() : a;
@@ -644,6 +691,7 @@ struct Unifier {
   }
   // core() is a constraint's single type term (`~[]E`), or null.
   static Type* core(Type* b, bool* tilde) {
+    if (b) b = b->under();
     if (!b || b->k != TK::Interface || b->union_terms.size() != 1) return nullptr;
     Type* t = b->union_terms[0];
     if (t->under()->k == TK::Interface) return nullptr;
@@ -769,7 +817,9 @@ void CheckerImpl::drain_instances() {
     FuncInfo* saved_fn = fn;
     Object* saved_decl = decl_;
     pkg = pb.pkg;
+    in_instance_ = true;
     check_func_body(pb.fd, pb.scope);
+    in_instance_ = false;
     pkg = saved_pkg;
     scope = saved_scope;
     fn = saved_fn;

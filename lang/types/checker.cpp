@@ -242,6 +242,13 @@ void CheckerImpl::check_package(Package* p) {
       collect_generic_method(fd);
     }
   }
+  for (FuncDecl* fd : f->funcs)
+    if (!fd->tparams.empty() || generic_methods.count(fd)) mark_imports_used(fd);
+  for (Object* o : p->objects)
+    if (o->k == OK::TypeName && is_generic(o)) {
+      mark_imports_used(o->spec->type);
+      for (Field* tp : o->spec->tparams) mark_imports_used(tp->type);
+    }
   for (Object* o : p->objects)
     if (o->k == OK::TypeName) resolve_typename(o);
   for (FuncDecl* fd : f->funcs)

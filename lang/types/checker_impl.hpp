@@ -132,6 +132,8 @@ struct CheckerImpl {
   bool allow_generic_ = false;  // the expression being checked may name a generic function
   bool allow_now_ = false;
   int instances_ = 0;
+  bool in_instance_ = false;  // checking an instance's body: gc checks the generic code once,
+                              // where T(0) is no constant and x.(T) no impossible assertion
   bool is_generic(Object* o);
   Generic& generic(Object* o);
   void collect_generic_method(FuncDecl* fd);
@@ -146,6 +148,9 @@ struct CheckerImpl {
   bool infer(Generic& g, Expr* call, std::vector<Type*>& targs);
   bool contains_tparam(Type* t);
   void drain_instances();
+  void mark_imports_used(Expr* e);
+  void mark_imports_used(Stmt* s);
+  void mark_imports_used(FuncDecl* fd);
   FuncDecl* clone_func(FuncDecl* fd);
   Expr* deep(Expr* e);
   Stmt* deep(Stmt* s);

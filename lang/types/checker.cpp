@@ -734,9 +734,9 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
           Expr* te = f->type->k == EK::Star ? f->type->x : f->type;
           if (te->k == EK::Index) te = te->x;  // an embedded instance: List[int] is named List
           std::string name = te->k == EK::Selector ? te->name : te->name;
-          fields.push_back({name, t, true, pkg->path});
+          fields.push_back({name, t, true, pkg->path, f->tag});
         } else {
-          for (Expr* n : f->names) fields.push_back({n->name, t, false, pkg->path});
+          for (Expr* n : f->names) fields.push_back({n->name, t, false, pkg->path, f->tag});
         }
       }
       for (size_t i = 0; i < fields.size(); i++)

@@ -29,6 +29,7 @@ struct FieldT {
   Type* type;
   bool embedded;
   std::string pkg;  // for unexported names
+  std::string tag;  // part of the type's identity: struct{int "x"} is not struct{int}
 };
 
 struct MethodT {

@@ -1450,7 +1450,7 @@ void Thread::execute(size_t stop) {
         int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
         int64_t n = static_cast<int64_t>(vals.size());
         auto* ns = new SliceObj();
-        if (len + n <= cap) {
+        if (s && len + n <= cap) {  // (append(nil, nothing...): no array to share)
           ns->arr = s->arr;
           ns->off = s->off;
           ns->cap = cap;

@@ -302,7 +302,7 @@ void CheckerImpl::ident(Expr* e) {
         o->used = true;
         e->type = u.basic(TK::Invalid);
         e->is_type = true;
-        if (!allow_now_) err(e->pos, "cannot use generic type " + o->name + " without instantiation");
+        if (!allow_now_) err(e->pos, "cannot use generic type " + generic_name(o) + " without instantiation");
         return;
       }
       if (o->state == 1 && o->type && o->type->named() && !o->type->under_) {

@@ -21,6 +21,7 @@
 namespace golang {
 
 namespace {
+std::string tparams_text(CheckerImpl& ck, const std::vector<Field*>& tps);
 // kMaxInstances: instances one program may make (`func F[T any]() { F[[]T]() }` makes
 // instances without end: gc reports an instantiation cycle).
 constexpr int kMaxInstances = 20000;
@@ -179,6 +180,10 @@ bool CheckerImpl::is_generic(Object* o) {
   if (o->k == OK::Func) return o->decl && !o->decl->tparams.empty();
   if (o->k == OK::TypeName) return o->spec && !o->spec->tparams.empty();
   return false;
+}
+
+std::string CheckerImpl::generic_name(Object* o) {
+  return o->name + tparams_text(*this, o->k == OK::Func ? o->decl->tparams : o->spec->tparams);
 }
 
 namespace {
@@ -395,7 +400,7 @@ Object* CheckerImpl::instantiate_func(Object* o, const std::vector<Type*>& targs
     return nullptr;
   }
   Scope* s = bind_tparams(g, g.tparams, targs);
-  check_targs(g, targs, p, s);
+  bool satisfied = check_targs(g, targs, p, s);
   Package* saved_pkg = pkg;
   Scope* saved_scope = scope;
   pkg = g.pkg;
@@ -409,7 +414,7 @@ Object* CheckerImpl::instantiate_func(Object* o, const std::vector<Type*>& targs
   g.funcs[targs] = inst;
   inst->type = func_type(cd->type);
   bool concrete = std::none_of(targs.begin(), targs.end(), [&](Type* t) { return contains_tparam(t); });
-  if (concrete) pending_bodies_.push_back({cd, g.pkg, s});
+  if (concrete && satisfied) pending_bodies_.push_back({cd, g.pkg, s});  // else said already
   pkg = saved_pkg;
   scope = saved_scope;
   return inst;
@@ -768,9 +773,14 @@ bool CheckerImpl::infer(Generic& g, Expr* call, std::vector<Type*>& targs) {
       if (br != std::string::npos) fname = fname.substr(0, br);
       Expr* at = call->x;
       while (at->k == EK::Paren) at = at->x;
-      err(call->rbrace.line ? call->rbrace : call->pos,
-          "in call to " + fname + ", cannot infer " + g.params[j]->name);
-      (void)at;
+      Expr* decl = nullptr;  // the type parameter's name in its declaration
+      size_t k = 0;
+      for (Field* f : g.tparams)
+        for (Expr* n : f->names)
+          if (k++ == j) decl = n;
+      err(at->pos, "in call to " + fname + ", cannot infer " + g.params[j]->name + " (declared at " +
+                       g.pkg->filename + ":" + std::to_string(decl->pos.line) + ":" +
+                       std::to_string(decl->pos.col) + ")");
       return false;
     }
   return true;

@@ -643,7 +643,7 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         return nullptr;
       }
       if (is_generic(o)) {
-        err(e->pos, "cannot use generic type " + o->name + " without instantiation");
+        err(e->pos, "cannot use generic type " + generic_name(o) + " without instantiation");
         return nullptr;
       }
       if (o->state != 2 && o->spec) {
@@ -673,7 +673,8 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         return nullptr;
       }
       if (is_generic(o)) {
-        err(e->pos, "cannot use generic type " + e->x->name + "." + e->name + " without instantiation");
+        err(e->pos,
+            "cannot use generic type " + e->x->name + "." + generic_name(o) + " without instantiation");
         return nullptr;
       }
       e->obj = o;

@@ -135,6 +135,7 @@ struct CheckerImpl {
   bool in_instance_ = false;  // checking an instance's body: gc checks the generic code once,
                               // where T(0) is no constant and x.(T) no impossible assertion
   bool is_generic(Object* o);
+  std::string generic_name(Object* o);  // "List[T any]", as gc names a generic in messages
   Generic& generic(Object* o);
   void collect_generic_method(FuncDecl* fd);
   Scope* bind_tparams(Generic& g, const std::vector<Field*>& tparams, const std::vector<Type*>& targs);

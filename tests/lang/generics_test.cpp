@@ -1,0 +1,207 @@
+// tests/lang/generics_test.cpp: type parameters (instantiation per type-argument tuple), the
+// generic library (cmp, slices, maps, iter) and gc's errors for generic code. The golden
+// program tests/lang/programs/generics.go (output from go run) covers the language itself.
+#include <gtest/gtest.h>
+
+#include "support.hpp"
+
+namespace {
+
+// Go 1.21-1.23 programs: Go 1.19 (the toolchain here) has no cmp, slices, maps or iter, so
+// each expected output is what Go 1.23 prints, worked out by hand.
+TEST(Generics, LibraryPrintsWhatGo123Prints) {
+  auto r = langtest::run_go(R"(package main
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+)
+
+type Person struct {
+	Name string
+	Age  int
+}
+
+func main() {
+	xs := []int{5, 2, 8, 1, 9, 3}
+	slices.Sort(xs)
+	fmt.Println(xs, slices.Contains(xs, 8), slices.Index(xs, 9), slices.Max(xs), slices.Min(xs))
+	i, ok := slices.BinarySearch(xs, 5)
+	fmt.Println(i, ok)
+	xs = slices.Insert(xs, 1, 100, 200)
+	fmt.Println(xs)
+	xs = slices.Delete(xs, 1, 3)
+	fmt.Println(xs)
+	slices.Reverse(xs)
+	fmt.Println(xs, slices.Equal(xs, slices.Clone(xs)))
+	fmt.Println(slices.Compact([]string{"a", "a", "b", "b", "a"}))
+	people := []Person{{"Alice", 30}, {"Bob", 25}, {"Carol", 30}, {"Dan", 25}}
+	slices.SortStableFunc(people, func(a, b Person) int { return cmp.Compare(a.Age, b.Age) })
+	fmt.Println(people)
+	slices.SortFunc(people, func(a, b Person) int { return strings.Compare(b.Name, a.Name) })
+	fmt.Println(people, slices.IndexFunc(people, func(p Person) bool { return p.Age < 30 }))
+	m := map[string]int{"x": 1, "y": 2, "z": 3}
+	fmt.Println(slices.Sorted(maps.Keys(m)), slices.Sorted(maps.Values(m)))
+	m2 := maps.Clone(m)
+	fmt.Println(maps.Equal(m, m2))
+	maps.DeleteFunc(m2, func(k string, v int) bool { return v%2 == 1 })
+	fmt.Println(m2, len(m))
+	fmt.Println(cmp.Compare(1, 2), cmp.Less("b", "a"), cmp.Or("", "def", "x"), cmp.Or(0, 0))
+	fmt.Println(slices.Collect(slices.Values([]int{7, 8})))
+	fmt.Println(maps.Collect(slices.All([]string{"p", "q"})))
+	next, stop := iter.Pull(slices.Values([]int{10, 20, 30}))
+	a, ok1 := next()
+	b, ok2 := next()
+	stop()
+	c, ok3 := next()
+	fmt.Println(a, ok1, b, ok2, c, ok3)
+	big := []int{}
+	for i := 0; i < 100; i++ {
+		big = append(big, (i*37)%101)
+	}
+	slices.Sort(big)
+	fmt.Println(slices.IsSorted(big), big[0], big[99])
+}
+)");
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output,
+            "[1 2 3 5 8 9] true 5 9 1\n"
+            "3 true\n"
+            "[1 100 200 2 3 5 8 9]\n"
+            "[1 2 3 5 8 9]\n"
+            "[9 8 5 3 2 1] true\n"
+            "[a b a]\n"
+            "[{Bob 25} {Dan 25} {Alice 30} {Carol 30}]\n"
+            "[{Dan 25} {Carol 30} {Bob 25} {Alice 30}] 0\n"
+            "[x y z] [1 2 3]\n"
+            "true\n"
+            "map[y:2] 3\n"
+            "-1 false def 0\n"
+            "[7 8]\n"
+            "map[0:p 1:q]\n"
+            "10 true 20 true 0 false\n"
+            "true 0 100\n");
+  EXPECT_EQ(r.code, 0) << r.message;
+}
+
+// A generic pipeline stage runs its goroutine like any other.
+TEST(Generics, PipelineStage) {
+  auto r = langtest::run_go(R"(package main
+
+import "fmt"
+
+func Map[T, U any](in <-chan T, f func(T) U) <-chan U {
+	out := make(chan U)
+	go func() {
+		defer close(out)
+		for v := range in {
+			out <- f(v)
+		}
+	}()
+	return out
+}
+
+func main() {
+	in := make(chan int)
+	go func() {
+		for i := 1; i <= 3; i++ {
+			in <- i
+		}
+		close(in)
+	}()
+	for s := range Map(in, func(i int) string { return fmt.Sprint(i * i) }) {
+		fmt.Println(s)
+	}
+}
+)",
+                            2);
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output, "1\n4\n9\n");
+}
+
+// gc's words for misused generics (Go 1.22's).
+TEST(Generics, ErrorsInGcsWords) {
+  auto c = goroscope::lang::compile(R"(package main
+
+type Number interface {
+	~int | ~float64
+}
+
+func Zero[T any]() T {
+	var z T
+	return z
+}
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+type List[T any] struct{ v T }
+
+func main() {
+	_ = Zero()
+	_ = Eq([]int{}, []int{})
+	_ = Sum("a", "b")
+	var l List
+	_ = l
+	f := Sum
+	_ = f
+	_ = Sum[int, int]
+}
+)",
+                                    "prog.go");
+  std::vector<std::string> got;
+  for (auto& d : c.errors) got.push_back(d.text());
+  std::vector<std::string> want = {
+      "prog.go:25:6: in call to Zero, cannot infer T (declared at prog.go:7:11)",
+      "prog.go:26:6: []int does not satisfy comparable",
+      "prog.go:27:6: string does not satisfy Number (string missing in ~int | ~float64)",
+      "prog.go:28:8: cannot use generic type List[T any] without instantiation",
+      "prog.go:30:7: cannot use generic function Sum without instantiation",
+      "prog.go:32:15: got 2 type arguments but Sum[T Number] has 1 type parameters",
+  };
+  EXPECT_EQ(got, want);
+}
+
+TEST(Generics, MethodConstraintsAndNonGenericUse) {
+  auto c = goroscope::lang::compile(R"(package main
+
+type Stringer interface{ String() string }
+
+func Join[T Stringer](xs []T) string {
+	s := ""
+	for _, x := range xs {
+		s += x.String()
+	}
+	return s
+}
+
+type T int
+
+func main() {
+	_ = Join([]T{1})
+	var x int
+	_ = x[int]
+}
+)",
+                                    "prog.go");
+  std::vector<std::string> got;
+  for (auto& d : c.errors) got.push_back(d.text());
+  std::vector<std::string> want = {
+      "prog.go:16:6: T does not satisfy Stringer (missing method String)",
+      "prog.go:18:6: invalid operation: cannot index x (variable of type int)",
+  };
+  EXPECT_EQ(got, want);
+}
+
+}  // namespace

@@ -1095,9 +1095,11 @@ void CheckerImpl::call(Expr* e) {
       return;
     }
   }
-  allow_generic_ = true;
-  expr(e->x, false);
-  allow_generic_ = false;
+  if (!e->x->type) {  // (a range-over-func loop's call has its function checked already)
+    allow_generic_ = true;
+    expr(e->x, false);
+    allow_generic_ = false;
+  }
   if (Expr* g = e->x; true) {
     while (g->k == EK::Paren) g = g->x;
     if (g->obj && g->obj->k == OK::Func && is_generic(g->obj)) {

@@ -204,6 +204,8 @@ struct CheckerImpl {
   void assign_stmt(Stmt* s);
   void define(Stmt* s);
   void range_stmt(Stmt* s);
+  void range_func(Stmt* s);
+  std::unordered_set<Expr*> range_lits_;  // the yield functions range_func() made
   void switch_stmt(Stmt* s);
   void type_switch(Stmt* s);
   void select_stmt(Stmt* s);

@@ -330,4 +330,67 @@ func main() {
   EXPECT_EQ(got, want);
 }
 
+// atomic.Pointer[T] and sync.OnceValue/OnceValues/OnceFunc (Go 1.19 and 1.21: the outputs
+// worked out by hand; a panic of f is re-raised by every call).
+TEST(Generics, AtomicPointerAndOnceValue) {
+  auto r = langtest::run_go(R"(package main
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+type Config struct{ Name string }
+
+func main() {
+	var p atomic.Pointer[Config]
+	fmt.Println(p.Load() == nil)
+	c1 := &Config{"one"}
+	p.Store(c1)
+	fmt.Println(p.Load().Name)
+	old := p.Swap(&Config{"two"})
+	fmt.Println(old.Name, p.Load().Name, p.CompareAndSwap(c1, nil), p.CompareAndSwap(p.Load(), c1), p.Load().Name)
+	calls := 0
+	get := sync.OnceValue(func() int { calls++; return 42 })
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = get()
+		}()
+	}
+	wg.Wait()
+	fmt.Println(get(), calls)
+	parse := sync.OnceValues(func() (int, error) { return strconv.Atoi("12") })
+	n, err := parse()
+	fmt.Println(n, err)
+	hello := sync.OnceFunc(func() { fmt.Println("hello once") })
+	hello()
+	hello()
+	boom := sync.OnceValue(func() int { panic("boom") })
+	for i := 0; i < 2; i++ {
+		func() {
+			defer func() { fmt.Println("recovered:", recover()) }()
+			boom()
+		}()
+	}
+}
+)",
+                            2);
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output,
+            "true\n"
+            "one\n"
+            "one two false true one\n"
+            "42 1\n"
+            "12 <nil>\n"
+            "hello once\n"
+            "recovered: boom\n"
+            "recovered: boom\n");
+  EXPECT_EQ(r.code, 0) << r.message;
+}
+
 }  // namespace

@@ -1754,6 +1754,7 @@ void CheckerImpl::binary(Expr* e) {
       ok = false;
   }
   if (!ok) {
+    if (opaque_operator(e, x)) return;
     err(e->pos, "invalid operation: operator " + std::string(tok_string(e->op)) + " not defined on " +
                     expr_string(x) + " (" + describe(x) + ")");
     return;

@@ -838,3 +838,79 @@ void CheckerImpl::drain_instances() {
 }
 
 }  // namespace golang
+
+namespace golang {
+
+// check_generic_body() checks a generic function's (or a generic type's method's) body once
+// with its type parameters opaque, as gc does, for the errors no instance can show: an
+// operator a constraint without a type set does not allow (`s += x` with T any). Every other
+// error of this pass is dropped (the instances are checked in full), and it leaves nothing
+// behind for the compiler.
+void CheckerImpl::check_generic_body(FuncDecl* fd, Object* o) {
+  if (!fd->body) return;
+  Generic& g = generic(o);
+  std::vector<Field*> names = g.tparams;
+  Type* recv = nullptr;
+  bool ptr = false;
+  if (fd->recv) {
+    Expr* rt = fd->recv->type;
+    ptr = rt->k == EK::Star;
+    if (ptr) rt = rt->x;
+    if (rt->k != EK::Index || rt->list.size() != g.params.size()) return;
+    names.clear();
+    for (Expr* n : rt->list) {
+      Field* f = a.make<Field>();
+      f->names.push_back(n);
+      names.push_back(f);
+    }
+    recv = instantiate_type(o, g.params, fd->pos);
+  }
+  for (size_t i = 0; i < g.params.size(); i++) {
+    size_t k = 0;
+    for (Field* f : g.tparams)
+      for (size_t j = 0; j < f->names.size(); j++)
+        if (k++ == i) opaque_bounds_[g.params[i]] = {g.bounds[i], expr_string(f->type)};
+  }
+  Scope* sc = bind_tparams(g, names, g.params);
+  Package* saved_pkg = pkg;
+  Scope* saved_scope = scope;
+  Object* saved_decl = decl_;
+  size_t nfuncs = c.funcs.size(), npfuncs = pkg->funcs.size();
+  size_t npending = pending_bodies_.size();
+  FuncDecl* cd = clone_func(fd);
+  Object* co = new_obj(OK::Func, fd->name->name, fd->name->pos);
+  co->decl = cd;
+  co->recv_base = recv;
+  co->ptr_recv = ptr;
+  co->targs = g.params;
+  cd->obj = co;
+  scope = sc;
+  opaque_ = true;
+  check_func_body(cd, sc);
+  opaque_ = false;
+  c.funcs.resize(nfuncs);
+  pkg->funcs.resize(npfuncs);
+  // instances made with opaque arguments have no bodies; concrete ones stay queued
+  (void)npending;
+  pkg = saved_pkg;
+  scope = saved_scope;
+  decl_ = saved_decl;
+  fn = nullptr;
+}
+
+// opaque_operator() reports `x op y` on a type parameter whose constraint has no type set
+// (any, comparable, methods only), in gc's words; true when it did.
+bool CheckerImpl::opaque_operator(Expr* e, Expr* x) {
+  if (!opaque_ || !x->type || x->type->k != TK::TypeParam) return false;
+  auto it = opaque_bounds_.find(x->type);
+  if (it == opaque_bounds_.end()) return false;
+  Type* b = it->second.first->under();
+  if (b->k != TK::Interface || !b->union_terms.empty()) return false;
+  opaque_ = false;
+  err(x->pos, "invalid operation: operator " + std::string(tok_string(e->op)) + " not defined on " +
+                  expr_string(x) + " (" + describe(x) + " constrained by " + it->second.second + ")");
+  opaque_ = true;
+  return true;
+}
+
+}  // namespace golang

@@ -76,6 +76,7 @@ bool Checker::check(Package* main) {
 CheckerImpl::CheckerImpl(Checker& ch) : c(ch), u(ch.u_), a(ch.a_) {}
 
 void CheckerImpl::err(Pos p, const std::string& m) {
+  if (opaque_) return;  // check_generic_body(): only opaque_operator() reports
   if (pkg && pkg->prelude) {
     c.errors_.push_back({p, "(in goroscope's " + pkg->path + ") " + m, pkg->filename});
     return;
@@ -262,6 +263,17 @@ void CheckerImpl::check_package(Package* p) {
     if (!fd->obj) continue;
     check_func_body(fd);
   }
+  if (!p->prelude)
+    for (FuncDecl* fd : f->funcs) {
+      if (!fd->tparams.empty()) {
+        Object* o = p->scope->lookup(fd->name->name);
+        if (o && o->decl == fd) check_generic_body(fd, o);
+      } else if (generic_methods.count(fd)) {
+        Expr* rt = fd->recv->type->k == EK::Star ? fd->recv->type->x : fd->recv->type;
+        Object* tn = rt->k == EK::Index && rt->x->k == EK::Ident ? p->scope->lookup(rt->x->name) : nullptr;
+        if (tn && is_generic(tn)) check_generic_body(fd, tn);
+      }
+    }
   drain_instances();
   decl_ = nullptr;
   init_order(p);

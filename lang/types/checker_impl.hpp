@@ -149,6 +149,10 @@ struct CheckerImpl {
   bool infer(Generic& g, Expr* call, std::vector<Type*>& targs);
   bool contains_tparam(Type* t);
   void drain_instances();
+  void check_generic_body(FuncDecl* fd, Object* o);
+  bool opaque_operator(Expr* e, Expr* x);
+  bool opaque_ = false;  // checking a generic body with opaque type parameters: errors dropped
+  std::unordered_map<Type*, std::pair<Type*, std::string>> opaque_bounds_;  // TypeParam: bound
   void mark_imports_used(Expr* e);
   void mark_imports_used(Stmt* s);
   void mark_imports_used(FuncDecl* fd);

@@ -393,4 +393,42 @@ func main() {
   EXPECT_EQ(r.code, 0) << r.message;
 }
 
+// A generic body is also checked once with its type parameters opaque: an operator that an
+// unconstrained T does not have is an error even where every instance would allow it.
+TEST(Generics, OperatorOnUnconstrainedTypeParameter) {
+  auto c = goroscope::lang::compile(R"(package main
+
+func Sum[T any](xs []T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func Add[T comparable](a, b T) T {
+	c := a + b
+	return c
+}
+
+type Number interface{ ~int | ~float64 }
+
+func Fine[T Number](a, b T) T { return a*b + a }
+
+func main() {
+	_ = Sum([]int{1})
+	_ = Fine(1, 2)
+}
+)",
+                                    "prog.go");
+  std::vector<std::string> got;
+  for (auto& d : c.errors) got.push_back(d.text());
+  std::vector<std::string> want = {
+      "prog.go:6:3: invalid operation: operator + not defined on s (variable of type T constrained by any)",
+      "prog.go:12:7: invalid operation: operator + not defined on a (variable of type T constrained by "
+      "comparable)",
+  };
+  EXPECT_EQ(got, want);
+}
+
 }  // namespace

@@ -999,6 +999,23 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
   }
 }
 
+// check_arg() checks an argument whose parameter has type hint; a generic function passed
+// where a function is wanted is instantiated from that type (Go 1.21).
+void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
+  bool fn_wanted = hint && hint->under()->k == TK::Func;
+  allow_generic_ = fn_wanted;
+  expr(a1, allow_tuple, hint);
+  allow_generic_ = false;
+  Expr* f = a1;
+  while (f->k == EK::Paren) f = f->x;
+  if (fn_wanted && (f->k == EK::Ident || f->k == EK::Selector) && f->obj && is_generic(f->obj)) {
+    if (f->obj->k == OK::Func)
+      generic_value(a1, hint);
+    else
+      err(f->pos, "cannot use generic type " + generic_name(f->obj) + " without instantiation");
+  }
+}
+
 void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
   std::vector<Expr*>& as = call->list;
   std::vector<Type*> params(sig->params.begin() + static_cast<long>(skip), sig->params.end());
@@ -1022,7 +1039,13 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
   };
   // f(g()) with a multi-value g
   if (as.size() == 1 && !call->ellipsis) {
-    if (!as[0]->type) expr(as[0], true);  // checked already when a generic call inferred from it
+    // (checked already when a generic call inferred from it)
+    if (!as[0]->type)
+      check_arg(as[0],
+                params.empty()                        ? nullptr
+                : sig->variadic && params.size() == 1 ? params[0]->elem
+                                                      : params[0],
+                true);
     if (as[0]->type->k == TK::Tuple && as[0]->type->results.size() != 1) {
       std::vector<Type*> have = as[0]->type->results;
       bool ok = sig->variadic ? have.size() + 1 >= params.size() : have.size() == params.size();
@@ -1047,7 +1070,7 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
       if (i < params.size()) hint = params[i];
       if (sig->variadic && i + 1 >= params.size() && !call->ellipsis && !params.empty())
         hint = params.back()->elem;
-      if (!as[i]->type) expr(as[i], false, hint);
+      if (!as[i]->type) check_arg(as[i], hint, false);
     }
   }
   if (as.size() == 1) single_value(as[0]);

@@ -914,3 +914,37 @@ bool CheckerImpl::opaque_operator(Expr* e, Expr* x) {
 }
 
 }  // namespace golang
+
+namespace golang {
+
+// generic_value() instantiates a generic function used as a value where a function type is
+// wanted (an argument: `apply(xs, Double)`), its type arguments inferred from that type
+// (Go 1.21); false after saying what is wrong.
+bool CheckerImpl::generic_value(Expr* e, Type* target) {
+  Expr* f = e;
+  while (f->k == EK::Paren) f = f->x;
+  Object* o = f->obj;
+  Generic& g = generic(o);
+  std::vector<Type*> targs(g.params.size(), nullptr);
+  Unifier un{*this, g, targs};
+  if (target && target->under()->k == TK::Func) un.unify(g.sig, target->under());
+  for (size_t j = 0; j < targs.size(); j++)
+    if (!targs[j]) {
+      err(f->pos, "cannot use generic function " + expr_string(f) + " without instantiation");
+      e->type = u.basic(TK::Invalid);
+      return false;
+    }
+  Object* inst = instantiate_func(o, targs, f->pos);
+  if (!inst) {
+    e->type = u.basic(TK::Invalid);
+    return false;
+  }
+  f->obj = inst;
+  for (Expr* x = e;; x = x->x) {
+    x->type = inst->type;
+    if (x == f) break;
+  }
+  return true;
+}
+
+}  // namespace golang

@@ -149,6 +149,7 @@ struct CheckerImpl {
   bool infer(Generic& g, Expr* call, std::vector<Type*>& targs);
   bool contains_tparam(Type* t);
   void drain_instances();
+  bool generic_value(Expr* e, Type* target);
   void check_generic_body(FuncDecl* fd, Object* o);
   bool opaque_operator(Expr* e, Expr* x);
   bool opaque_ = false;  // checking a generic body with opaque type parameters: errors dropped
@@ -197,6 +198,7 @@ struct CheckerImpl {
   void mark_addr(Expr* e);
   void use_var(Object* o);
   void args(Expr* call, Type* sig, size_t skip);
+  void check_arg(Expr* a1, Type* hint, bool allow_tuple);
   ConstVal fold_binary(Tok op, const ConstVal& x, const ConstVal& y, Pos p, bool integer);
   bool addressable(Expr* e);
 

@@ -431,4 +431,45 @@ func main() {
   EXPECT_EQ(got, want);
 }
 
+// A generic function passed where a function type is wanted takes its type arguments from
+// that type (Go 1.21; Go 1.23's output, worked out by hand).
+TEST(Generics, GenericFunctionAsArgument) {
+  auto r = langtest::run_go(R"(package main
+
+import (
+	"fmt"
+	"strconv"
+)
+
+type Number interface{ ~int | ~float64 }
+
+func Double[T Number](x T) T { return x * 2 }
+
+func Show[T any](x T) string { return fmt.Sprint("<", x, ">") }
+
+func apply(xs []int, f func(int) int) []int {
+	for i := range xs {
+		xs[i] = f(xs[i])
+	}
+	return xs
+}
+
+func each(xs []float64, f func(float64) string) {
+	for _, x := range xs {
+		fmt.Println(f(x))
+	}
+}
+
+type List[T any] struct{}
+
+func main() {
+	fmt.Println(apply([]int{1, 2}, Double))
+	each([]float64{1.5}, Show)
+	fmt.Println(apply([]int{3}, func(i int) int { return i + 1 }), strconv.Itoa(3))
+}
+)");
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output, "[2 4]\n<1.5>\n[4] 3\n");
+}
+
 }  // namespace

@@ -472,4 +472,67 @@ func main() {
   EXPECT_EQ(r.output, "[2 4]\n<1.5>\n[4] 3\n");
 }
 
+// Issue 26's program, as a new user writes it: a generic pipeline stage, slices.Sort,
+// maps.Keys with slices.Sorted, and a range-over-func iterator feeding a channel (Go 1.23's
+// output, worked out by hand), at one and at four procs.
+TEST(Generics, PipelineSortAndIterator) {
+  for (int procs : {1, 4}) {
+    auto r = langtest::run_go(R"(package main
+
+import (
+	"fmt"
+	"iter"
+	"maps"
+	"slices"
+)
+
+func Map[T, U any](in <-chan T, f func(T) U) <-chan U {
+	out := make(chan U)
+	go func() {
+		defer close(out)
+		for v := range in {
+			out <- f(v)
+		}
+	}()
+	return out
+}
+
+func Evens(limit int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i <= limit; i += 2 {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+func main() {
+	nums := make(chan int)
+	go func() {
+		defer close(nums)
+		for i := range Evens(10) {
+			nums <- i
+		}
+	}()
+	squares := Map(nums, func(n int) int { return n * n })
+	var got []int
+	for s := range squares {
+		got = append(got, s)
+	}
+	slices.Sort(got)
+	fmt.Println(got)
+	ages := map[string]int{"bob": 31, "alice": 29, "carol": 35}
+	for _, name := range slices.Sorted(maps.Keys(ages)) {
+		fmt.Println(name, ages[name])
+	}
+}
+)",
+                              procs);
+    ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+    EXPECT_EQ(r.output, "[0 4 16 36 64 100]\nalice 29\nbob 31\ncarol 35\n") << "procs " << procs;
+    EXPECT_EQ(r.code, 0) << r.message;
+  }
+}
+
 }  // namespace

@@ -876,7 +876,6 @@ void CheckerImpl::check_generic_body(FuncDecl* fd, Object* o) {
   Scope* saved_scope = scope;
   Object* saved_decl = decl_;
   size_t nfuncs = c.funcs.size(), npfuncs = pkg->funcs.size();
-  size_t npending = pending_bodies_.size();
   FuncDecl* cd = clone_func(fd);
   Object* co = new_obj(OK::Func, fd->name->name, fd->name->pos);
   co->decl = cd;
@@ -890,8 +889,6 @@ void CheckerImpl::check_generic_body(FuncDecl* fd, Object* o) {
   opaque_ = false;
   c.funcs.resize(nfuncs);
   pkg->funcs.resize(npfuncs);
-  // instances made with opaque arguments have no bodies; concrete ones stay queued
-  (void)npending;
   pkg = saved_pkg;
   scope = saved_scope;
   decl_ = saved_decl;

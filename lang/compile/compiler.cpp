@@ -390,6 +390,8 @@ class Compiler {
     }
     FS* saved = fs_;
     int saved_line = line_;
+    size_t saved_label = label_;  // jump targets are per function (a closure compiles inside)
+    label_ = SIZE_MAX;
     fs_ = &fs;
     states_[f] = &fs;
     line_ = f->lit ? f->lit->pos.line : f->decl->pos.line;
@@ -430,6 +432,7 @@ class Compiler {
     states_.erase(f);
     fs_ = saved;
     line_ = saved_line;
+    label_ = saved_label;
     // closures compile when their literal is reached (see func_lit), so they see this state
   }
 
@@ -446,11 +449,14 @@ class Compiler {
     }
     if (s->values.size() == 1 && objs.size() > 1) {
       multi(s->values[0], objs.size());
+      std::vector<Type*> vts = multi_types(s->values[0], objs.size());
       for (size_t i = objs.size(); i-- > 0;) {
-        if (objs[i]->name == "_")
+        if (objs[i]->name == "_") {
           emit(POP, 0, 0);
-        else
+        } else {
+          box_top(objs[i]->type, vts[i]);
           init_global(objs[i]);
+        }
       }
       return;
     }
@@ -656,8 +662,11 @@ class Compiler {
         }
       } else if (sp->values.size() == 1 && objs.size() > 1) {
         multi(sp->values[0], objs.size());
-        std::vector<int> slots;
-        for (size_t i = objs.size(); i-- > 0;) declare_var(objs[i]->name == "_" ? nullptr : objs[i]);
+        std::vector<Type*> vts = multi_types(sp->values[0], objs.size());
+        for (size_t i = objs.size(); i-- > 0;) {
+          if (objs[i]->name != "_") box_top(objs[i]->type, vts[i]);
+          declare_var(objs[i]->name == "_" ? nullptr : objs[i]);
+        }
       } else {
         for (size_t i = 0; i < objs.size(); i++) {
           Named nm(this, objs[i]->name);
@@ -762,12 +771,29 @@ class Compiler {
   int is_agg_value(Type* t) { return (is_aggregate(t) && t->under()->k != TK::Native) ? t->id + 1 : 0; }
 
   // store_top() stores the value on the stack into lhs (for multi-value assignment).
-  void store_top(Expr* l) {
+  // box_top() boxes the value on the stack, of type vt, to store it where a value of type t
+  // goes, when t is an interface and vt is not.
+  void box_top(Type* t, Type* vt) {
+    if (vt && t && is_interface(t) && !is_interface(vt) && vt->k != TK::UntypedNil)
+      emit(BOX, default_type(u_, vt)->id, 0);
+  }
+  // multi_types() is the types of the n values multi(e, n) pushes.
+  std::vector<Type*> multi_types(Expr* e, size_t n) {
+    Expr* b = e;
+    while (b->k == EK::Paren) b = b->x;
+    if (b->comma_ok && n == 2) return {b->type, u_.basic(TK::Bool)};
+    if (e->type && e->type->k == TK::Tuple) return e->type->results;
+    return std::vector<Type*>(n, nullptr);
+  }
+  // store_top() stores the value on the stack (of type vt, when known) into lhs (for
+  // multi-value assignment), boxing it first where lhs is an interface and the value is not.
+  void store_top(Expr* l, Type* vt = nullptr) {
     while (l->k == EK::Paren) l = l->x;
     if (is_blank(l)) {
       emit(POP, 0, 0);
       return;
     }
+    box_top(l->type, vt);
     switch (l->k) {
       case EK::Ident:
         store_var(l->obj);
@@ -816,12 +842,13 @@ class Compiler {
       size_t nl = s->lhs.size();
       if (s->rhs.size() == 1 && nl > 1) {
         multi(s->rhs[0], nl);
+        std::vector<Type*> vts = multi_types(s->rhs[0], nl);
         for (size_t i = nl; i-- > 0;) {
           Object* o = i < s->objs.size() ? s->objs[i] : nullptr;
           if (o)
             declare_var(o->name == "_" ? nullptr : o);
           else
-            store_top(s->lhs[i]);
+            store_top(s->lhs[i], vts[i]);
         }
         return;
       }
@@ -855,24 +882,27 @@ class Compiler {
       // x, m[k] = f(): the results into slots, then assigned left to right (x, x = f(): the last)
       for (Expr* l : s->lhs) pin_operands(l);
       multi(s->rhs[0], nl);
+      std::vector<Type*> vts = multi_types(s->rhs[0], nl);
       std::vector<int> slots(nl);
       for (size_t i = 0; i < nl; i++) slots[i] = new_slot();
       for (size_t i = nl; i-- > 0;) emit(STORE, slots[i], 0);
       for (size_t i = 0; i < nl; i++) {
         emit(LOAD, slots[i], 0);
-        store_top(s->lhs[i]);
+        store_top(s->lhs[i], vts[i]);
       }
       return;
     }
+    std::vector<Type*> vts(nl, nullptr);
     if (s->rhs.size() == 1) {
       multi(s->rhs[0], nl);
+      vts = multi_types(s->rhs[0], nl);
     } else if (two_phases) {
       parallel_assign(s);
       return;
     } else {
       for (size_t i = 0; i < nl; i++) value(s->rhs[i], s->lhs[i]->type ? s->lhs[i]->type : s->rhs[i]->type);
     }
-    for (size_t i = nl; i-- > 0;) store_top(s->lhs[i]);
+    for (size_t i = nl; i-- > 0;) store_top(s->lhs[i], vts[i]);
   }
 
   // pin_operands() evaluates the operands of the place l that an assignment could change
@@ -1492,6 +1522,8 @@ class Compiler {
     FS fs;
     fs.p = p.get();
     FS* saved = fs_;
+    size_t saved_label = label_;
+    label_ = SIZE_MAX;
     fs_ = &fs;
     switch (b) {
       case BClose:
@@ -1528,10 +1560,12 @@ class Compiler {
         break;
       default:
         fs_ = saved;
+        label_ = saved_label;
         unsupported(pos, std::string("go/defer of ") + c->x->name);
     }
     emit(RET, 0, 0);
     fs_ = saved;
+    label_ = saved_label;
     Proto* raw = p.get();
     prog_.protos.push_back(std::move(p));
     builtin_protos_[key] = raw;

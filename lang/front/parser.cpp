@@ -416,6 +416,62 @@ class Parser {
     }
     return ft;
   }
+  // name_bracket() parses what follows a name and "[" where a parameter, a struct field or an
+  // interface element may be either a name with an array or slice type (`a [N]T`, `a []T`) or
+  // an instantiated generic type (`List[T]`, `Pair[K, V]`): the latter when more than one
+  // element is listed or no type follows the "]". *name is set for the former.
+  Expr* name_bracket(Expr* id, Expr** name) {
+    Pos p = t_.pos;
+    next();
+    *name = nullptr;
+    if (got(Tok::RBrack)) {
+      Expr* at = mk(EK::ArrayType, p);
+      at->x = type();
+      *name = id;
+      return at;
+    }
+    if (t_.tok == Tok::Ellipsis) {
+      Expr* at = mk(EK::ArrayType, p);
+      at->ellipsis = true;
+      at->y = mk(EK::Ellipsis, t_.pos);
+      next();
+      expect(Tok::RBrack);
+      at->x = type();
+      *name = id;
+      return at;
+    }
+    auto element = [&]() -> Expr* {
+      switch (t_.tok) {
+        case Tok::LBrack:
+        case Tok::Map:
+        case Tok::Chan:
+        case Tok::Func:
+        case Tok::Struct:
+        case Tok::Interface:
+        case Tok::Arrow:
+          return type();
+        default:
+          return expr();
+      }
+    };
+    std::vector<Expr*> list{element()};
+    while (got(Tok::Comma)) {
+      if (t_.tok == Tok::RBrack) break;
+      list.push_back(type());
+    }
+    expect(Tok::RBrack);
+    if (list.size() == 1 && starts_type() && t_.tok != Tok::LParen) {
+      Expr* at = mk(EK::ArrayType, p);
+      at->y = list[0];
+      at->x = type();
+      *name = id;
+      return at;
+    }
+    Expr* ix = mk(EK::Index, p);
+    ix->x = id;
+    ix->list = std::move(list);
+    return ix;
+  }
   bool starts_type() {
     switch (t_.tok) {
       case Tok::Ident:
@@ -461,9 +517,10 @@ class Parser {
           it.type = id;  // name or type, decided below
           it.name = id;
         } else if (t_.tok == Tok::LBrack) {
-          // generic instantiation as a type: T[int]
-          it.name = id;
-          it.type = type();
+          // `a [N]T`, `a []T`, or an instantiated type: T[int]
+          Expr* name;
+          it.type = name_bracket(id, &name);
+          it.name = name;
         } else {
           it.name = id;
           if (t_.tok == Tok::Ellipsis) {
@@ -528,7 +585,7 @@ class Parser {
           Expr* s = mk(EK::Selector, id->pos);
           s->x = id;
           s->name = ident()->name;
-          return s;
+          id = s;
         }
         if (t_.tok == Tok::LBrack && expr_lev_ >= 0 && type_args_ok_) {
           Expr* ix = mk(EK::Index, t_.pos);
@@ -627,7 +684,11 @@ class Parser {
           s->name = ident()->name;
           f->type = s;
         } else if (t_.tok == Tok::Semicolon || t_.tok == Tok::RBrace || t_.tok == Tok::String) {
-          f->type = id;  // embedded T
+          f->type = id;                      // embedded T
+        } else if (t_.tok == Tok::LBrack) {  // `a [N]T` or an embedded instance `List[T]`
+          Expr* name;
+          f->type = name_bracket(id, &name);
+          if (name) f->names.push_back(name);
         } else {
           f->names.push_back(id);
           while (got(Tok::Comma)) f->names.push_back(ident());
@@ -670,6 +731,15 @@ class Parser {
             s->x = id;
             s->name = ident()->name;
             t = s;
+          }
+          if (t_.tok == Tok::LBrack) {  // an instantiated generic interface: Mer[T]
+            Expr* ix = mk(EK::Index, t_.pos);
+            next();
+            ix->x = t;
+            ix->list.push_back(type());
+            while (got(Tok::Comma)) ix->list.push_back(type());
+            expect(Tok::RBrack);
+            t = ix;
           }
           while (t_.tok == Tok::Or) {
             Pos p = t_.pos;

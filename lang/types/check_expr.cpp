@@ -181,6 +181,9 @@ void CheckerImpl::expr(Expr* e, bool allow_tuple, Type* hint) {
 }
 
 void CheckerImpl::expr0(Expr* e, Type* hint) {
+  allow_now_ = allow_generic_;  // call() and index() allow a generic function (or type) here
+  allow_generic_ = false;
+  if (e->k == EK::Paren) allow_generic_ = allow_now_;
   switch (e->k) {
     case EK::Ident:
       ident(e);
@@ -297,6 +300,13 @@ void CheckerImpl::ident(Expr* e) {
       e->cv = o->cv;
       return;
     case OK::TypeName:
+      if (is_generic(o)) {
+        o->used = true;
+        e->type = u.basic(TK::Invalid);
+        e->is_type = true;
+        if (!allow_now_) err(e->pos, "cannot use generic type " + generic_name(o) + " without instantiation");
+        return;
+      }
       if (o->state == 1 && o->type && o->type->named() && !o->type->under_) {
         // T used as a value while T's declaration is in progress: `type T [len(T{})]int`
         err(e->pos, "illegal cycle in type declaration");
@@ -309,6 +319,15 @@ void CheckerImpl::ident(Expr* e) {
       return;
     case OK::Func:
       o->used = true;
+      if (is_generic(o)) {
+        if (!allow_now_) {
+          err(e->pos, "cannot use generic function " + o->name + " without instantiation");
+          e->type = u.basic(TK::Invalid);
+          return;
+        }
+        e->type = generic(o).sig;
+        return;
+      }
       depend_on(o);
       if (!o->type) func_signature(o);
       e->type = o->type;
@@ -514,6 +533,17 @@ void CheckerImpl::selector(Expr* e) {
       Object* o = it->second;
       e->sel_kind = SelPkg;
       e->obj = o;
+      if (is_generic(o)) {
+        if (!allow_now_) {
+          err(e->pos, "cannot use generic " + std::string(o->k == OK::Func ? "function " : "type ") +
+                          expr_string(e) + " without instantiation");
+          e->type = u.basic(TK::Invalid);
+          return;
+        }
+        e->is_type = o->k == OK::TypeName;
+        e->type = o->k == OK::Func ? generic(o).sig : u.basic(TK::Invalid);
+        return;
+      }
       e->type = o->type;
       if (o->k == OK::Const) e->cv = o->cv;
       if (o->k == OK::TypeName) e->is_type = true;
@@ -971,6 +1001,23 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
   }
 }
 
+// check_arg() checks an argument whose parameter has type hint; a generic function passed
+// where a function is wanted is instantiated from that type (Go 1.21).
+void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
+  bool fn_wanted = hint && hint->under()->k == TK::Func;
+  allow_generic_ = fn_wanted;
+  expr(a1, allow_tuple, hint);
+  allow_generic_ = false;
+  Expr* f = a1;
+  while (f->k == EK::Paren) f = f->x;
+  if (fn_wanted && (f->k == EK::Ident || f->k == EK::Selector) && f->obj && is_generic(f->obj)) {
+    if (f->obj->k == OK::Func)
+      generic_value(a1, hint);
+    else
+      err(f->pos, "cannot use generic type " + generic_name(f->obj) + " without instantiation");
+  }
+}
+
 void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
   std::vector<Expr*>& as = call->list;
   std::vector<Type*> params(sig->params.begin() + static_cast<long>(skip), sig->params.end());
@@ -994,7 +1041,13 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
   };
   // f(g()) with a multi-value g
   if (as.size() == 1 && !call->ellipsis) {
-    expr(as[0], true);
+    // (checked already when a generic call inferred from it)
+    if (!as[0]->type)
+      check_arg(as[0],
+                params.empty()                        ? nullptr
+                : sig->variadic && params.size() == 1 ? params[0]->elem
+                                                      : params[0],
+                true);
     if (as[0]->type->k == TK::Tuple && as[0]->type->results.size() != 1) {
       std::vector<Type*> have = as[0]->type->results;
       bool ok = sig->variadic ? have.size() + 1 >= params.size() : have.size() == params.size();
@@ -1019,7 +1072,7 @@ void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
       if (i < params.size()) hint = params[i];
       if (sig->variadic && i + 1 >= params.size() && !call->ellipsis && !params.empty())
         hint = params.back()->elem;
-      expr(as[i], false, hint);
+      if (!as[i]->type) check_arg(as[i], hint, false);
     }
   }
   if (as.size() == 1) single_value(as[0]);
@@ -1067,7 +1120,23 @@ void CheckerImpl::call(Expr* e) {
       return;
     }
   }
-  expr(e->x, false);
+  if (!e->x->type) {  // (a range-over-func loop's call has its function checked already)
+    allow_generic_ = true;
+    expr(e->x, false);
+    allow_generic_ = false;
+  }
+  if (Expr* g = e->x; true) {
+    while (g->k == EK::Paren) g = g->x;
+    if (g->obj && g->obj->k == OK::Func && is_generic(g->obj)) {
+      generic_call(e, g, g->obj);
+      return;
+    }
+    if (g->obj && g->obj->k == OK::TypeName && is_generic(g->obj) && g->k != EK::Index) {
+      err(g->pos, "cannot use generic type " + expr_string(g) + " without instantiation");
+      for (Expr* a2 : e->list) expr(a2, true);
+      return;
+    }
+  }
   if (e->x->is_type) {
     conversion(e, e->x->type);
     return;
@@ -1710,6 +1779,7 @@ void CheckerImpl::binary(Expr* e) {
       ok = false;
   }
   if (!ok) {
+    if (opaque_operator(e, x)) return;
     err(e->pos, "invalid operation: operator " + std::string(tok_string(e->op)) + " not defined on " +
                     expr_string(x) + " (" + describe(x) + ")");
     return;
@@ -1831,18 +1901,27 @@ void CheckerImpl::unary(Expr* e) {
 }
 
 void CheckerImpl::index(Expr* e) {
+  bool called = allow_now_;
+  allow_generic_ = true;
   expr(e->x);
+  allow_generic_ = false;
+  if (e->x->obj && is_generic(e->x->obj) &&
+      (e->x->k == EK::Ident || e->x->k == EK::Selector || e->x->k == EK::Paren)) {
+    allow_now_ = called;
+    generic_index(e);
+    return;
+  }
   if (e->x->type->k == TK::Invalid) {
     for (Expr* i : e->list) expr(i);
     return;
   }
   if (e->x->is_type) {
-    unsupported(e->pos, "generic types");
+    err(e->x->pos, expr_string(e->x) + " is not a generic type");
     return;
   }
   if (e->list.size() != 1) {
     if (e->x->type->under()->k == TK::Func)
-      unsupported(e->pos, "generic functions");
+      err(e->x->pos, expr_string(e->x) + " is not a generic function");
     else
       err(e->pos, "unexpected comma; expecting ]");
     return;
@@ -1850,7 +1929,7 @@ void CheckerImpl::index(Expr* e) {
   Expr* i = e->list[0];
   Type* t = e->x->type->under();
   if (t->k == TK::Func) {
-    unsupported(e->pos, "generic functions");
+    err(e->x->pos, expr_string(e->x) + " is not a generic function");
     return;
   }
   expr(i);
@@ -2123,7 +2202,8 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
         Expr* k = el->k == EK::KeyValue ? el->x : nullptr;
         if (!k || !k->cv.valid() || (k->cv.kind != ConstVal::String && k->cv.kind != ConstVal::Int)) continue;
         std::string key = k->cv.kind == ConstVal::String ? "s" + k->cv.s : "i" + i128_string(k->cv.i);
-        if (!keys.insert(key).second) err(k->pos, "duplicate key " + expr_string(k) + " in map literal");
+        if (!keys.insert(key).second && !in_instance_)
+          err(k->pos, "duplicate key " + expr_string(k) + " in map literal");
       }
       return;
     }
@@ -2208,7 +2288,7 @@ void CheckerImpl::type_assert(Expr* e) {
   }
   Type* t = resolve_type(e->y);
   e->type = t;
-  if (!is_interface(t)) {
+  if (!is_interface(t) && !in_instance_) {
     std::string missing;
     if (!implements(t, xt, &missing))
       err(e->y->pos, "impossible type assertion: " + expr_string(e->x) + ".(" + expr_string(e->y) + ")\n\t" +

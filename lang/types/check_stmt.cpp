@@ -1,5 +1,6 @@
 // lang/types/check_stmt.cpp: the checker's statements: scopes, assignments and short variable
 // declarations, control flow, labels, switch/type switch/select and "missing return".
+#include <algorithm>
 #include <set>
 
 #include "types/checker_impl.hpp"
@@ -562,8 +563,9 @@ void CheckerImpl::range_stmt(Stmt* s) {
                                 ") permits only one iteration variable");
       break;
     case TK::Func:
-      unsupported(s->x->pos, "range over functions");
-      break;
+      close_scope();
+      range_func(s);
+      return;
     case TK::Invalid:
       break;
     default:
@@ -662,7 +664,7 @@ void CheckerImpl::switch_stmt(Stmt* s) {
                         " (mismatched types " + type_string(v->type) + " and " + type_string(tag) + ")");
         continue;
       }
-      if (v->cv.valid()) {
+      if (v->cv.valid() && !in_instance_) {  // gc checks generic code once, with T(0) not constant
         for (auto& [cv, type, p] : seen)
           if (cv.kind == v->cv.kind && identical(type, v->type) &&
               ((cv.kind == ConstVal::Int && cv.i == v->cv.i) ||
@@ -730,7 +732,7 @@ void CheckerImpl::type_switch(Stmt* s) {
       }
       Type* t = resolve_type(te);
       if (c2->lhs.size() == 1) single = t;
-      if (t->k != TK::Invalid && xt->k != TK::Invalid && !is_interface(t)) {
+      if (t->k != TK::Invalid && xt->k != TK::Invalid && !is_interface(t) && !in_instance_) {
         std::string missing;
         if (!implements(t, xt, &missing))
           err(te->pos, "impossible type switch case: " + expr_string(ta->x) + " (" + describe(ta->x) +
@@ -879,6 +881,277 @@ bool CheckerImpl::terminating(Stmt* s) {
     default:
       return false;
   }
+}
+
+}  // namespace golang
+
+namespace golang {
+
+namespace {
+// RangeFuncBody rewrites a range-over-func loop's body into the body of its yield function:
+// a break of the loop becomes `return false`, a continue `return true`, a return of the
+// enclosing function `{ #ret = true; #r0, ... = results; return false }`.
+struct RangeFuncBody {
+  CheckerImpl& ck;
+  Stmt* loop;
+  std::string label;               // the loop's own label, or ""
+  std::vector<std::string> inner;  // labels declared inside the body
+  std::vector<Object*>* results;   // the enclosing function's results, or null: no return
+  bool returns = false;            // a return was rewritten
+  bool label_used = false;
+  Pos bad;  // the first statement the rewrite cannot take
+  std::string bad_what;
+
+  Expr* ident(const std::string& n, Pos p) {
+    Expr* e = ck.a.make<Expr>();
+    e->k = EK::Ident;
+    e->name = n;
+    e->pos = p;
+    return e;
+  }
+  Stmt* ret(bool v, Pos p) {
+    Stmt* r = ck.a.make<Stmt>();
+    r->k = SK::Return;
+    r->pos = p;
+    r->lhs.push_back(ident(v ? "true" : "false", p));
+    return r;
+  }
+  void unsupported(Pos p, const std::string& what) {
+    if (bad.line) return;
+    bad = p;
+    bad_what = what;
+  }
+  void collect(Stmt* s) {
+    if (!s) return;
+    if (s->k == SK::Labeled) inner.push_back(s->label);
+    collect(s->stmt);
+    collect(s->els);
+    if (s->body)
+      for (Stmt* x : s->body->list) collect(x);
+    for (Stmt* x : s->stmts) collect(x);
+  }
+  bool is_inner(const std::string& l) { return std::find(inner.begin(), inner.end(), l) != inner.end(); }
+  void list(std::vector<Stmt*>& l, bool in_loop, bool in_break) {
+    for (Stmt*& s : l) stmt(s, in_loop, in_break);
+  }
+  void stmt(Stmt*& s, bool in_loop, bool in_break) {
+    if (!s) return;
+    switch (s->k) {
+      case SK::Branch:
+        if (s->tok == Tok::Goto) {
+          if (!is_inner(s->label)) unsupported(s->pos, "goto out of a range-over-func loop");
+          return;
+        }
+        if (s->tok == Tok::Break || s->tok == Tok::Continue) {
+          bool mine = s->label.empty() ? !(s->tok == Tok::Break ? in_break : in_loop) : s->label == label;
+          if (!s->label.empty() && !mine && !is_inner(s->label)) {
+            unsupported(s->pos, "break or continue to a label outside a range-over-func loop");
+            return;
+          }
+          if (mine) {
+            if (!s->label.empty()) label_used = true;
+            s = ret(s->tok == Tok::Continue, s->pos);
+          }
+        }
+        return;
+      case SK::Return: {
+        if (!results) {
+          unsupported(s->pos, "return in nested range-over-func loops");
+          return;
+        }
+        returns = true;
+        Block* b = ck.a.make<Block>();
+        b->lbrace = b->rbrace = s->pos;
+        Stmt* set = ck.a.make<Stmt>();
+        set->k = SK::Assign;
+        set->tok = Tok::Assign;
+        set->pos = s->pos;
+        set->lhs.push_back(ident("#ret", s->pos));
+        set->rhs.push_back(ident("true", s->pos));
+        b->list.push_back(set);
+        if (!s->lhs.empty()) {
+          Stmt* vals = ck.a.make<Stmt>();
+          vals->k = SK::Assign;
+          vals->tok = Tok::Assign;
+          vals->pos = s->pos;
+          for (size_t i = 0; i < results->size(); i++)
+            vals->lhs.push_back(ident("#r" + std::to_string(i), s->pos));
+          vals->rhs = s->lhs;
+          b->list.push_back(vals);
+        }
+        b->list.push_back(ret(false, s->pos));
+        Stmt* blk = ck.a.make<Stmt>();
+        blk->k = SK::Block;
+        blk->pos = s->pos;
+        blk->body = b;
+        s = blk;
+        return;
+      }
+      case SK::Defer:
+        unsupported(s->pos, "defer in a range-over-func loop's body");
+        return;
+      case SK::For:
+      case SK::Range:
+        if (s->body) list(s->body->list, true, true);
+        return;
+      case SK::Switch:
+      case SK::TypeSwitch:
+      case SK::Select:
+        if (s->body)
+          for (Stmt* c : s->body->list) list(c->stmts, in_loop, true);
+        return;
+      case SK::Block:
+        if (s->body) list(s->body->list, in_loop, in_break);
+        return;
+      case SK::If:
+        if (s->body) list(s->body->list, in_loop, in_break);
+        stmt(s->els, in_loop, in_break);
+        return;
+      case SK::Labeled:
+        stmt(s->stmt, in_loop, in_break);
+        return;
+      default:
+        return;
+    }
+  }
+};
+}  // namespace
+
+// range_func() checks `for k, v := range f` over a function (Go 1.23) by rewriting the loop
+// into a call of f with a yield function made of the body (see RangeFuncBody), and checking
+// that; the compiler sees an ordinary call and closure.
+void CheckerImpl::range_func(Stmt* s) {
+  Type* ft = s->x->type->under();
+  Type* yt = ft->params.size() == 1 && !ft->variadic ? ft->params[0]->under() : nullptr;
+  if (!ft->results.empty() || !yt || yt->k != TK::Func || yt->variadic || yt->results.size() != 1 ||
+      !is_boolean(yt->results[0]) || yt->params.size() > 2) {
+    err(s->x->pos, "cannot range over " + expr_string(s->x) + " (" + describe(s->x) + ")");
+    return;
+  }
+  if (s->lhs.size() > yt->params.size()) {
+    err(s->lhs[yt->params.size()]->pos,
+        "range over " + expr_string(s->x) + " (" + describe(s->x) + ") permits only " +
+            (yt->params.size() == 1 ? "one iteration variable" : "two iteration variables"));
+    return;
+  }
+  Pos p = s->pos;
+  RangeFuncBody rw{*this, s, "", {}, nullptr, false, false, {}, ""};
+  for (auto& [name, l] : labels_)
+    if (l.stmt && l.stmt->stmt == s) rw.label = name;
+  bool nested = fn && fn->lit && range_lits_.count(fn->lit);
+  if (fn && !nested) rw.results = &fn->results;
+  for (Stmt* x : s->body->list) rw.collect(x);
+  rw.list(s->body->list, false, false);
+  if (rw.bad.line) {
+    unsupported(rw.bad, rw.bad_what);
+    return;
+  }
+  if (rw.label_used) labels_[rw.label].used = true;
+  auto typed = [&](Type* t) {  // a type expression that is already resolved
+    Expr* e = a.make<Expr>();
+    e->k = EK::Ident;
+    e->pos = p;
+    e->type = t;
+    return e;
+  };
+  // the yield function: func(k K, v V) bool { k2 = k (for `=`); body; return true }
+  Expr* ftype = a.make<Expr>();
+  ftype->k = EK::FuncType;
+  ftype->pos = p;
+  Block* b = a.make<Block>();
+  b->lbrace = s->body->lbrace;
+  b->rbrace = s->body->rbrace;
+  for (size_t i = 0; i < yt->params.size(); i++) {
+    Field* f = a.make<Field>();
+    f->pos = p;
+    std::string name = "_";
+    if (i < s->lhs.size()) {
+      Expr* l = s->lhs[i];
+      if (s->tok == Tok::Define && l->k == EK::Ident) {
+        name = l->name;
+      } else if (s->tok == Tok::Define) {
+        err(l->pos, "non-name " + expr_string(l) + " on left side of :=");
+      } else if (!(l->k == EK::Ident && l->name == "_")) {
+        name = "#k" + std::to_string(i);
+        Stmt* as = a.make<Stmt>();
+        as->k = SK::Assign;
+        as->tok = Tok::Assign;
+        as->pos = l->pos;
+        as->lhs.push_back(l);
+        as->rhs.push_back(rw.ident(name, l->pos));
+        b->list.push_back(as);
+      }
+    }
+    Expr* n = rw.ident(name, i < s->lhs.size() ? s->lhs[i]->pos : p);
+    f->names.push_back(n);
+    f->type = typed(yt->params[i]);
+    ftype->fields.push_back(f);
+  }
+  Field* r = a.make<Field>();
+  r->pos = p;
+  r->type = typed(yt->results[0]);
+  ftype->results.push_back(r);
+  for (Stmt* x : s->body->list) b->list.push_back(x);
+  b->list.push_back(rw.ret(true, b->rbrace));
+  Expr* lit = a.make<Expr>();
+  lit->k = EK::FuncLit;
+  lit->pos = p;
+  lit->x = ftype;
+  lit->body = b;
+  lit->rbrace = b->rbrace;
+  range_lits_.insert(lit);
+  Expr* call = a.make<Expr>();
+  call->k = EK::Call;
+  call->pos = s->x->pos;
+  call->x = s->x;  // checked already: call() does not check it again
+  call->list.push_back(lit);
+  call->rbrace = b->rbrace;
+  Stmt* callst = a.make<Stmt>();
+  callst->k = SK::Expr;
+  callst->pos = p;
+  callst->x = call;
+  if (!rw.returns) {
+    *s = *callst;
+    stmt(s);
+    return;
+  }
+  // { var #ret bool; var #r0 R0 ...; f(yield); if #ret { return #r0, ... } }
+  std::vector<Stmt*> list;
+  auto var = [&](const std::string& n, Type* t) {
+    Stmt* d = a.make<Stmt>();
+    d->k = SK::Decl;
+    d->pos = p;
+    d->decl = a.make<GenDecl>();
+    d->decl->tok = Tok::Var;
+    d->decl->pos = p;
+    Spec* sp = a.make<Spec>();
+    sp->pos = p;
+    sp->names.push_back(rw.ident(n, p));
+    sp->type = typed(t);
+    d->decl->specs.push_back(sp);
+    list.push_back(d);
+  };
+  var("#ret", u.basic(TK::Bool));
+  for (size_t i = 0; i < fn->results.size(); i++) var("#r" + std::to_string(i), fn->results[i]->type);
+  list.push_back(callst);
+  Stmt* ifs = a.make<Stmt>();
+  ifs->k = SK::If;
+  ifs->pos = p;
+  ifs->x = rw.ident("#ret", p);
+  ifs->body = a.make<Block>();
+  Stmt* ret = a.make<Stmt>();
+  ret->k = SK::Return;
+  ret->pos = p;
+  for (size_t i = 0; i < fn->results.size(); i++) ret->lhs.push_back(rw.ident("#r" + std::to_string(i), p));
+  ifs->body->list.push_back(ret);
+  list.push_back(ifs);
+  s->k = SK::Block;
+  s->body = a.make<Block>();
+  s->body->lbrace = s->body->rbrace = p;
+  s->body->list = list;
+  s->x = nullptr;
+  s->lhs.clear();
+  stmt(s);
 }
 
 }  // namespace golang

@@ -76,6 +76,7 @@ bool Checker::check(Package* main) {
 CheckerImpl::CheckerImpl(Checker& ch) : c(ch), u(ch.u_), a(ch.a_) {}
 
 void CheckerImpl::err(Pos p, const std::string& m) {
+  if (opaque_) return;  // check_generic_body(): only opaque_operator() reports
   if (pkg && pkg->prelude) {
     c.errors_.push_back({p, "(in goroscope's " + pkg->path + ") " + m, pkg->filename});
     return;
@@ -179,13 +180,18 @@ void CheckerImpl::check_package(Package* p) {
   for (auto [index, is_func] : f->order) {
     if (is_func) {
       FuncDecl* fd = f->funcs[index];
-      if (!fd->tparams.empty()) {
-        unsupported(fd->tparams[0]->pos, "generic functions");
-        continue;
-      }
       if (fd->recv) continue;  // methods after types
       Object* o = new_obj(OK::Func, fd->name->name, fd->name->pos);
       o->decl = fd;
+      if (!fd->tparams.empty()) {
+        if (fd->name->name == "init" || (fd->name->name == "main" && !p->prelude)) {
+          err(fd->name->pos, "func " + fd->name->name + " must have no type parameters");
+          continue;
+        }
+        declare(p->scope, o, fd->name->pos);  // generic: its instances are checked, not it
+        p->objects.push_back(o);
+        continue;
+      }
       fd->obj = o;
       if (fd->name->name == "init") {
         if (!fd->type->fields.empty() || !fd->type->results.empty())
@@ -203,10 +209,6 @@ void CheckerImpl::check_package(Package* p) {
     GenDecl* d = f->decls[index];
     for (Spec* s : d->specs) {
       if (d->tok == Tok::Type) {
-        if (!s->tparams.empty()) {
-          unsupported(s->tparams[0]->pos, "generic types");
-          continue;
-        }
         Object* o = new_obj(OK::TypeName, s->names[0]->name, s->names[0]->pos);
         o->spec = s;
         s->names[0]->obj = o;
@@ -228,19 +230,51 @@ void CheckerImpl::check_package(Package* p) {
     }
   }
   // resolve types, then methods, then constants and variables, then bodies
+  // methods of generic types first: an instance made while types resolve clones them
+  std::unordered_set<FuncDecl*> generic_methods;
+  for (FuncDecl* fd : f->funcs) {
+    if (!fd->recv) continue;
+    Expr* rt = fd->recv->type->k == EK::Star ? fd->recv->type->x : fd->recv->type;
+    Object* tn = rt->k == EK::Index && rt->x->k == EK::Ident ? p->scope->lookup(rt->x->name)
+                 : rt->k == EK::Ident                        ? p->scope->lookup(rt->name)
+                                                             : nullptr;
+    if (rt->k == EK::Index || is_generic(tn)) {
+      generic_methods.insert(fd);
+      collect_generic_method(fd);
+    }
+  }
+  for (FuncDecl* fd : f->funcs)
+    if (!fd->tparams.empty() || generic_methods.count(fd)) mark_imports_used(fd);
+  for (Object* o : p->objects)
+    if (o->k == OK::TypeName && is_generic(o)) {
+      mark_imports_used(o->spec->type);
+      for (Field* tp : o->spec->tparams) mark_imports_used(tp->type);
+    }
   for (Object* o : p->objects)
     if (o->k == OK::TypeName) resolve_typename(o);
   for (FuncDecl* fd : f->funcs)
-    if (fd->recv && fd->tparams.empty()) collect_method(fd);
+    if (fd->recv && !generic_methods.count(fd)) collect_method(fd);
   for (Object* o : p->objects)
     if (o->k == OK::Const) resolve_const(o);
   for (Object* o : p->objects)
-    if (o->k == OK::Func) func_signature(o);
+    if (o->k == OK::Func && !is_generic(o)) func_signature(o);
   for (Spec* s : p->var_specs) resolve_var_spec(s);
   for (FuncDecl* fd : f->funcs) {
     if (!fd->obj) continue;
     check_func_body(fd);
   }
+  if (!p->prelude)
+    for (FuncDecl* fd : f->funcs) {
+      if (!fd->tparams.empty()) {
+        Object* o = p->scope->lookup(fd->name->name);
+        if (o && o->decl == fd) check_generic_body(fd, o);
+      } else if (generic_methods.count(fd)) {
+        Expr* rt = fd->recv->type->k == EK::Star ? fd->recv->type->x : fd->recv->type;
+        Object* tn = rt->k == EK::Index && rt->x->k == EK::Ident ? p->scope->lookup(rt->x->name) : nullptr;
+        if (tn && is_generic(tn)) check_generic_body(fd, tn);
+      }
+    }
+  drain_instances();
   decl_ = nullptr;
   init_order(p);
   if (!p->prelude) {
@@ -290,6 +324,13 @@ void CheckerImpl::resolve_typename(Object* o) {
   o->state = 1;
   type_path_.push_back(o);
   Spec* s = o->spec;
+  if (!s->tparams.empty()) {  // generic: List[int] makes an instance (check_generic.cpp)
+    o->type = u.basic(TK::Invalid);
+    o->state = 2;
+    type_path_.pop_back();
+    leave_decl();
+    return;
+  }
   Package* saved = pkg;
   Scope* saved_scope = scope;
   if (s->assign) {
@@ -495,10 +536,6 @@ void CheckerImpl::collect_method(FuncDecl* fd) {
     ptr = true;
     rt = rt->x;
   }
-  if (rt->k == EK::Index) {
-    unsupported(rt->pos, "methods on generic types");
-    return;
-  }
   if (rt->k == EK::Selector && rt->x->k == EK::Ident) {  // func (d time.Duration) M()
     if (Object* po = pkg->scope->lookup(rt->x->name); po && po->k == OK::Package) {
       po->used = true;
@@ -617,6 +654,10 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         err(e->pos, e->name + " is not a type");
         return nullptr;
       }
+      if (is_generic(o)) {
+        err(e->pos, "cannot use generic type " + generic_name(o) + " without instantiation");
+        return nullptr;
+      }
       if (o->state != 2 && o->spec) {
         if (o->state == 1 && array_len_depth_ > 0) {
           err(e->pos, "illegal cycle in type declaration");
@@ -641,6 +682,11 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
       }
       if (o->k != OK::TypeName) {
         err(e->pos, e->x->name + "." + e->name + " is not a type");
+        return nullptr;
+      }
+      if (is_generic(o)) {
+        err(e->pos,
+            "cannot use generic type " + e->x->name + "." + generic_name(o) + " without instantiation");
         return nullptr;
       }
       e->obj = o;
@@ -699,10 +745,11 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         Type* t = resolve_type(f->type);
         if (f->names.empty()) {
           Expr* te = f->type->k == EK::Star ? f->type->x : f->type;
+          if (te->k == EK::Index) te = te->x;  // an embedded instance: List[int] is named List
           std::string name = te->k == EK::Selector ? te->name : te->name;
-          fields.push_back({name, t, true, pkg->path});
+          fields.push_back({name, t, true, pkg->path, f->tag});
         } else {
-          for (Expr* n : f->names) fields.push_back({n->name, t, false, pkg->path});
+          for (Expr* n : f->names) fields.push_back({n->name, t, false, pkg->path, f->tag});
         }
       }
       for (size_t i = 0; i < fields.size(); i++)
@@ -714,6 +761,7 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
     case EK::InterfaceType: {
       std::vector<MethodT> ms;
       std::vector<Type*> terms;
+      std::vector<bool> tilde;
       bool comparable = false;
       for (Field* f : e->fields) {
         if (!f->names.empty()) {
@@ -721,7 +769,7 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
           continue;
         }
         if (f->type->k == EK::Binary || f->type->k == EK::Unary) {
-          collect_terms(f->type, terms);
+          collect_terms(f->type, terms, tilde);
           continue;
         }
         Type* t = resolve_type(f->type);
@@ -734,9 +782,11 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         if (t->under()->k == TK::Interface) {
           for (auto& m : t->under()->methods) ms.push_back(m);
           for (Type* x : t->under()->union_terms) terms.push_back(x);
+          for (bool x : t->under()->union_tilde) tilde.push_back(x);
           if (t->under()->comparable_constraint) comparable = true;
         } else {
           terms.push_back(t);
+          tilde.push_back(false);
         }
       }
       Type* it = u.iface(ms);
@@ -744,12 +794,12 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
       Type* c2 = u.fresh(TK::Interface);
       c2->methods = it->methods;
       c2->union_terms = terms;
+      c2->union_tilde = tilde;
       c2->comparable_constraint = comparable;
       return c2;
     }
     case EK::Index:
-      unsupported(e->pos, "generic types");
-      return nullptr;
+      return generic_type_expr(e);
     default:
       break;
   }
@@ -757,14 +807,16 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
   return nullptr;
 }
 
-void CheckerImpl::collect_terms(Expr* e, std::vector<Type*>& out) {
+void CheckerImpl::collect_terms(Expr* e, std::vector<Type*>& out, std::vector<bool>& tilde) {
   if (e->k == EK::Binary && e->op == Tok::Or) {
-    collect_terms(e->x, out);
-    collect_terms(e->y, out);
+    collect_terms(e->x, out, tilde);
+    collect_terms(e->y, out, tilde);
   } else if (e->k == EK::Unary && e->op == Tok::Tilde) {
     out.push_back(resolve_type(e->x)->under());
+    tilde.push_back(true);
   } else {
     out.push_back(resolve_type(e));
+    tilde.push_back(false);
   }
 }
 
@@ -1065,17 +1117,19 @@ FuncInfo* CheckerImpl::new_func(const std::string& name, Type* sig) {
   return f;
 }
 
-void CheckerImpl::check_func_body(FuncDecl* fd) {
+void CheckerImpl::check_func_body(FuncDecl* fd, Scope* outer) {
   Object* o = fd->obj;
   decl_ = o;  // what the body refers to, for init_order()
   if (!o->type) o->type = func_type(fd->type);
   std::string name;
   std::string prefix = pkg->path;
-  if (o->recv_base)
-    name =
-        prefix + "." + (o->ptr_recv ? "(*" + o->recv_base->name + ")" : o->recv_base->name) + "." + o->name;
-  else
-    name = prefix + "." + o->name;
+  if (o->recv_base) {
+    std::string rn = o->recv_base->name;
+    if (size_t br = rn.find('['); br != std::string::npos) rn = rn.substr(0, br) + "[...]";  // as gc
+    name = prefix + "." + (o->ptr_recv ? "(*" + rn + ")" : rn) + "." + o->name;
+  } else {
+    name = prefix + "." + o->name + (o->targs.empty() ? "" : "[...]");
+  }
   fn = nullptr;
   FuncInfo* f = new_func(name, o->type);
   f->short_name = o->name;
@@ -1092,7 +1146,7 @@ void CheckerImpl::check_func_body(FuncDecl* fd) {
     return;
   }
   Scope* fs = a.make<Scope>();
-  fs->parent = pkg->scope;
+  fs->parent = outer ? outer : pkg->scope;
   fn = f;
   scope = fs;
   if (fd->recv) {

@@ -66,6 +66,7 @@ struct Object {
   FuncInfo* func = nullptr;
   Type* recv_base = nullptr;  // methods: the named type
   bool ptr_recv = false;
+  std::vector<Type*> targs;  // an instance of a generic function (or method): its type arguments
   // Package
   Package* pkg = nullptr;
   // Builtin

@@ -90,7 +90,7 @@ struct CheckerImpl {
   bool const_int(Expr* e, int64_t& out);
   Type* resolve_type(Expr* e);
   Type* resolve_type0(Expr* e);
-  void collect_terms(Expr* e, std::vector<Type*>& out);
+  void collect_terms(Expr* e, std::vector<Type*>& out, std::vector<bool>& tilde);
   void resolve_const(Object* o);
   Expr* clone(Expr* e);
   void resolve_var_spec(Spec* s);
@@ -104,8 +104,64 @@ struct CheckerImpl {
   void var_decl(Spec* s, std::vector<Object*>& objs);
   bool exported(const std::string& n);
   FuncInfo* new_func(const std::string& name, Type* sig);
-  void check_func_body(FuncDecl* fd);
+  void check_func_body(FuncDecl* fd, Scope* outer = nullptr);
   void body(FuncInfo* f, Expr* ft, Block* b);
+
+  // generics (check_generic.cpp): each instantiation is a clone of the generic declaration,
+  // checked with its type parameters bound to the type arguments (see docs/go-subset.md)
+  struct Generic {
+    Object* obj = nullptr;                        // the generic function or type
+    Package* pkg = nullptr;                       // where it is declared
+    std::vector<Field*> tparams;                  // its type parameter list (a method: its receiver's names)
+    std::vector<Type*> params;                    // one TypeParam type per type parameter
+    std::vector<Type*> bounds;                    // their constraints, in terms of params
+    Type* sig = nullptr;                          // a function's signature in terms of params
+    std::vector<FuncDecl*> methods;               // a type's methods
+    std::map<std::vector<Type*>, Object*> funcs;  // instances by type arguments
+    std::map<std::vector<Type*>, Type*> types;
+    bool ready = false;
+  };
+  struct PendingBody {
+    FuncDecl* fd;
+    Package* pkg;
+    Scope* scope;
+  };
+  std::unordered_map<Object*, Generic> generics_;
+  std::vector<PendingBody> pending_bodies_;
+  std::unordered_map<Expr*, std::vector<Type*>> partial_targs_;  // F[int] of F[T, U any]
+  bool allow_generic_ = false;  // the expression being checked may name a generic function
+  bool allow_now_ = false;
+  int instances_ = 0;
+  bool in_instance_ = false;  // checking an instance's body: gc checks the generic code once,
+                              // where T(0) is no constant and x.(T) no impossible assertion
+  bool is_generic(Object* o);
+  std::string generic_name(Object* o);  // "List[T any]", as gc names a generic in messages
+  Generic& generic(Object* o);
+  void collect_generic_method(FuncDecl* fd);
+  Scope* bind_tparams(Generic& g, const std::vector<Field*>& tparams, const std::vector<Type*>& targs);
+  bool satisfies(Type* t, Type* bound, std::string* why);
+  bool check_targs(Generic& g, const std::vector<Type*>& targs, Pos p, Scope* s);
+  Object* instantiate_func(Object* o, const std::vector<Type*>& targs, Pos p);
+  Type* instantiate_type(Object* o, const std::vector<Type*>& targs, Pos p);
+  Type* generic_type_expr(Expr* e);  // List[int] as a type
+  bool generic_index(Expr* e);       // F[int] or List[int] in an expression
+  void generic_call(Expr* e, Expr* f, Object* g);
+  bool infer(Generic& g, Expr* call, std::vector<Type*>& targs);
+  bool contains_tparam(Type* t);
+  void drain_instances();
+  bool generic_value(Expr* e, Type* target);
+  void check_generic_body(FuncDecl* fd, Object* o);
+  bool opaque_operator(Expr* e, Expr* x);
+  bool opaque_ = false;  // checking a generic body with opaque type parameters: errors dropped
+  std::unordered_map<Type*, std::pair<Type*, std::string>> opaque_bounds_;  // TypeParam: bound
+  void mark_imports_used(Expr* e);
+  void mark_imports_used(Stmt* s);
+  void mark_imports_used(FuncDecl* fd);
+  FuncDecl* clone_func(FuncDecl* fd);
+  Expr* deep(Expr* e);
+  Stmt* deep(Stmt* s);
+  Block* deep(Block* b);
+  Field* deep(Field* f);
 
   // expressions (check_expr.cpp)
   void expr(Expr* e, bool allow_tuple = false, Type* hint = nullptr);
@@ -142,6 +198,7 @@ struct CheckerImpl {
   void mark_addr(Expr* e);
   void use_var(Object* o);
   void args(Expr* call, Type* sig, size_t skip);
+  void check_arg(Expr* a1, Type* hint, bool allow_tuple);
   ConstVal fold_binary(Tok op, const ConstVal& x, const ConstVal& y, Pos p, bool integer);
   bool addressable(Expr* e);
 
@@ -153,6 +210,8 @@ struct CheckerImpl {
   void assign_stmt(Stmt* s);
   void define(Stmt* s);
   void range_stmt(Stmt* s);
+  void range_func(Stmt* s);
+  std::unordered_set<Expr*> range_lits_;  // the yield functions range_func() made
   void switch_stmt(Stmt* s);
   void type_switch(Stmt* s);
   void select_stmt(Stmt* s);

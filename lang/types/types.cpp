@@ -132,6 +132,7 @@ std::string type_string(Type* t, bool q) {
         if (i) s += "; ";
         if (!t->fields[i].embedded) s += t->fields[i].name + " ";
         s += type_string(t->fields[i].type, q);
+        if (!t->fields[i].tag.empty()) s += " \"" + t->fields[i].tag + "\"";
       }
       return s + "}";
     }
@@ -237,7 +238,7 @@ Type* Universe::tuple(std::vector<Type*> ts) {
 }
 Type* Universe::strukt(std::vector<FieldT> fields) {
   std::string key = "struct{";
-  for (auto& f : fields) key += f.name + (f.embedded ? "!" : " ") + id_of(f.type) + ";";
+  for (auto& f : fields) key += f.name + (f.embedded ? "!" : " ") + id_of(f.type) + " " + f.tag + ";";
   auto t = std::make_unique<Type>();
   t->k = TK::Struct;
   t->fields = std::move(fields);

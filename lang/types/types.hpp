@@ -29,6 +29,7 @@ struct FieldT {
   Type* type;
   bool embedded;
   std::string pkg;  // for unexported names
+  std::string tag;  // part of the type's identity: struct{int "x"} is not struct{int}
 };
 
 struct MethodT {
@@ -50,10 +51,14 @@ struct Type {
   std::vector<MethodT> methods;        // Interface (sorted by name); Named: declared methods
   std::vector<Type*> embeds;           // Interface: embedded (resolved into methods)
   std::vector<Type*> union_terms;      // constraint interfaces
+  std::vector<bool> union_tilde;       // union_terms[i] is ~T (its type set: every type whose
+                                       // underlying type is T)
   bool comparable_constraint = false;
   std::string name;             // Named: name; TypeParam
   std::string pkg;              // Named: package path ("" universe)
   Type* under_ = nullptr;       // Named: underlying
+  Object* origin = nullptr;     // Named: the generic type this is an instance of
+  std::vector<Type*> targs;     // Named: that instance's type arguments
   int id = 0;                   // dense index, for the VM's type table
   mutable std::mutex cache_mu;  // guards method_cache (the VM fills it)
   mutable std::unordered_map<std::string, void*> method_cache;

@@ -6,7 +6,7 @@ set -euo pipefail
 dir=$1
 supported=" fmt errors time sync sync/atomic context strings strconv math math/rand math/bits sort os io bufio bytes runtime unicode unicode/utf8 unicode/utf16 container/heap container/list container/ring "
 cd "$dir"
-for f in *.go ken/*.go chan/*.go interface/*.go fixedbugs/*.go; do
+for f in *.go ken/*.go chan/*.go interface/*.go fixedbugs/*.go typeparam/*.go; do
   [ "$(head -n 1 "$f")" = "// run" ] || continue
   # a build constraint that excludes this platform or asks for cgo & co: not ours to run
   if grep -qE '^(//go:build|// \+build)' "$f"; then continue; fi

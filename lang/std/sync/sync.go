@@ -54,3 +54,78 @@ func NewCond(l Locker) *Cond { return &Cond{L: l} }
 func (c *Cond) Wait()      { c.impl.wait(c.L) }
 func (c *Cond) Signal()    { c.impl.signal() }
 func (c *Cond) Broadcast() { c.impl.broadcast() }
+
+// OnceFunc returns a function that invokes f only once; a panic of f is re-raised by every
+// call (Go 1.21).
+func OnceFunc(f func()) func() {
+	var once Once
+	var valid bool
+	var p any
+	g := func() {
+		defer func() {
+			if !valid {
+				p = recover()
+				panic(p)
+			}
+		}()
+		f()
+		valid = true
+	}
+	return func() {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+	}
+}
+
+// OnceValue returns a function that invokes f only once and returns its value (Go 1.21).
+func OnceValue[T any](f func() T) func() T {
+	var once Once
+	var valid bool
+	var p any
+	var result T
+	g := func() {
+		defer func() {
+			if !valid {
+				p = recover()
+				panic(p)
+			}
+		}()
+		result = f()
+		valid = true
+	}
+	return func() T {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+// OnceValues returns a function that invokes f only once and returns its values (Go 1.21).
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	var once Once
+	var valid bool
+	var p any
+	var r1 T1
+	var r2 T2
+	g := func() {
+		defer func() {
+			if !valid {
+				p = recover()
+				panic(p)
+			}
+		}()
+		r1, r2 = f()
+		valid = true
+	}
+	return func() (T1, T2) {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return r1, r2
+	}
+}

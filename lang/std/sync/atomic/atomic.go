@@ -1,5 +1,7 @@
 package atomic
 
+import "runtime"
+
 func AddInt32(addr *int32, delta int32) (new int32)
 func AddInt64(addr *int64, delta int64) (new int64)
 func AddUint32(addr *uint32, delta uint32) (new uint32)
@@ -90,4 +92,54 @@ func (x *Bool) CompareAndSwap(old, new bool) bool {
 		n = 1
 	}
 	return CompareAndSwapInt32(&x.v, o, n)
+}
+
+// Pointer is an atomic pointer of type *T (Go 1.19). Its operations hold a small spin lock
+// (the VM's values are reference counted: a pointer is not one machine word to swap).
+type Pointer[T any] struct {
+	lock int32
+	v    *T
+}
+
+func (x *Pointer[T]) acquire() {
+	for !CompareAndSwapInt32(&x.lock, 0, 1) {
+		runtime.Gosched()
+	}
+}
+
+func (x *Pointer[T]) release() { StoreInt32(&x.lock, 0) }
+
+// Load atomically loads and returns the value stored in x.
+func (x *Pointer[T]) Load() *T {
+	x.acquire()
+	p := x.v
+	x.release()
+	return p
+}
+
+// Store atomically stores val into x.
+func (x *Pointer[T]) Store(val *T) {
+	x.acquire()
+	x.v = val
+	x.release()
+}
+
+// Swap atomically stores new into x and returns the previous value.
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	x.acquire()
+	old = x.v
+	x.v = new
+	x.release()
+	return old
+}
+
+// CompareAndSwap executes the compare-and-swap operation for x.
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	x.acquire()
+	if x.v == old {
+		x.v = new
+		swapped = true
+	}
+	x.release()
+	return swapped
 }

@@ -1020,14 +1020,14 @@ class Compiler {
 
   // loop_back() jumps back to a loop's top; when the top is a fused compare-and-exit, the jump
   // is that compare inverted, straight into the body (one instruction per iteration fewer).
-  void loop_back(size_t top) {
+  void loop_back(size_t top, bool top_is_cond) {
     Proto* p = fs_->p;
     if (top == here()) {  // an empty loop (`for {}`): the jump is its only instruction
       emit(JMP, static_cast<int>(top), 0);
       return;
     }
     Ins t = p->code[top];
-    if ((t.op == JCMP_LK || t.op == JCMP_LL) && no_label_in(here(), here())) {
+    if (top_is_cond && (t.op == JCMP_LK || t.op == JCMP_LL) && no_label_in(here(), here())) {
       int kind = negate_cmp(t.c >> kJcmpShift);
       emit(static_cast<Op>(t.op), t.a, t.b);
       p->code.back().c = (kind << kJcmpShift) | static_cast<int>(top + 1);
@@ -1055,7 +1055,7 @@ class Compiler {
     size_t cont = here();
     for (int slot : recell) emit(RECELL, slot, 0);
     if (s->post) stmt(s->post);
-    loop_back(top);
+    loop_back(top, s->x != nullptr);  // without a condition, the top is the body's (an if)
     Loop l = fs_->loops.back();
     fs_->loops.pop_back();
     size_t end = here();

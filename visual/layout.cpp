@@ -184,13 +184,6 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     auto it = vi.find({NodeKind::Channel, chan});
     return it == vi.end() ? SIZE_MAX : it->second;
   };
-  for (const auto& [k, n] : m.edges()) {
-    size_t cv = chan_vertex(k.chan);
-    if (k.send)
-      add(gv(k.g), cv, EdgeKind::Send, k.chan, n);
-    else
-      add(cv, gv(k.g), EdgeKind::Recv, k.chan, n);
-  }
   for (const Channel& c : m.channels()) {  // waiting counts as a flow too (a deadlock has no transfer)
     size_t cv = chan_vertex(c.id);
     for (uint64_t g : c.sendq) add(gv(g), cv, EdgeKind::Send, c.id, 0);
@@ -211,24 +204,37 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     auto it = vi.find({k, obj});
     return last_obj_vertex = it == vi.end() ? SIZE_MAX : it->second;
   };
-  for (const auto& [k, n] : m.sync_edges()) {
-    size_t ov = object_vertex(k.obj);
-    switch (k.role) {
-      case SyncRole::Add:
-        add(gv(k.g), ov, EdgeKind::Add, k.obj, n);
-        break;
-      case SyncRole::Done:
-        add(gv(k.g), ov, EdgeKind::Done, k.obj, n);
-        break;
-      case SyncRole::Wait:
-        add(ov, gv(k.g), EdgeKind::Wait, k.obj, n);
-        break;
-      case SyncRole::Lock:
-        add(gv(k.g), ov, EdgeKind::Lock, k.obj, n);
-        break;
-      case SyncRole::Do:
-        add(gv(k.g), ov, EdgeKind::Do, k.obj, n);
-        break;
+  // What each goroutine did (Model::edges() and sync_edges(), read where they lie: a million
+  // goroutines, no vector of a million entries made for each layout).
+  for (size_t i = 0; i < gs.size(); i++) {
+    const size_t g = g_vertex[i];
+    for (const Goroutine::Use& u : gs[i].uses) {
+      if (u.how < Goroutine::kSync) {
+        size_t cv = object_vertex(u.obj);
+        if (u.how == Goroutine::kSend)
+          add(g, cv, EdgeKind::Send, u.obj, u.count);
+        else
+          add(cv, g, EdgeKind::Recv, u.obj, u.count);
+        continue;
+      }
+      size_t ov = object_vertex(u.obj);
+      switch (static_cast<SyncRole>(u.how - Goroutine::kSync)) {
+        case SyncRole::Add:
+          add(g, ov, EdgeKind::Add, u.obj, u.count);
+          break;
+        case SyncRole::Done:
+          add(g, ov, EdgeKind::Done, u.obj, u.count);
+          break;
+        case SyncRole::Wait:
+          add(ov, g, EdgeKind::Wait, u.obj, u.count);
+          break;
+        case SyncRole::Lock:
+          add(g, ov, EdgeKind::Lock, u.obj, u.count);
+          break;
+        case SyncRole::Do:
+          add(g, ov, EdgeKind::Do, u.obj, u.count);
+          break;
+      }
     }
   }
   for (const WaitGroup& w : m.waitgroups())

@@ -225,6 +225,11 @@ std::optional<double> App::live_run_seconds() const {
   return run ? run->wall_seconds() : std::nullopt;
 }
 
+std::optional<double> App::live_timeline_seconds() const {
+  Session* run = live();
+  return run ? run->timeline_seconds() : std::nullopt;
+}
+
 bool App::busy() const { return source_->busy() || diagram_.animating() || (clip_ && !clip_->all_taken()); }
 
 void App::keys() {

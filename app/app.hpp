@@ -71,6 +71,8 @@ class App {
   // live_run_seconds() is the wall time from the live run's start to the frame that drained its
   // end (none while it runs, or in a replay): bench/window_run.sh.
   std::optional<double> live_run_seconds() const;
+  // live_timeline_seconds() is when its timeline held every event, if that came later.
+  std::optional<double> live_timeline_seconds() const;
   // take_screenshot() is where to write this frame as a PNG, if asked (F12, or "Save" with a
   // .png name); the window then says how it went with screenshot_done().
   std::optional<std::string> take_screenshot() { return std::exchange(shot_path_, std::nullopt); }

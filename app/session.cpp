@@ -40,52 +40,94 @@ Session::Session(RunSpec spec, const std::string& record_path, bool start_paused
   std::function<void()> main =
       spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_,
                                     spec_.config.race || spec_.config.preempt_at_sync, spec_.lines);
+  if (keep_events_) store_ = std::make_shared<EventStore>();
   thread_ = std::thread([this, main = std::move(main)] {
     exit_ = goro::run(program_config(spec_.config), goro::Observer{&tap_, &control_}, main);
     done_.store(true);
   });
+  if (keep_events_) {
+    // The drain: it only copies events out of the rings, so it keeps up with any program; it
+    // sleeps a little longer each time it finds nothing (50 us up to 2 ms).
+    drainer_ = std::thread([this] {
+      int idle = 0;
+      while (!stop_drain_.load(std::memory_order_relaxed) && !drained_.load()) {
+        if (drain_once()) {
+          idle = 0;
+        } else {
+          std::this_thread::sleep_for(std::chrono::microseconds(50) * (1 << std::min(idle, 5)));
+          idle++;
+        }
+      }
+    });
+  }
 }
 
 Session::~Session() {
   control_.stop();
   tap_.abandon();  // nobody drains now: the stopping program must not wait for us
+  stop_drain_.store(true);
+  if (drainer_.joinable()) drainer_.join();
   if (thread_.joinable()) thread_.join();
 }
 
-const std::vector<goro::Event>& Session::pump() {
-  batch_.clear();
-  tap_.drain(batch_);
-  if (!batch_.empty()) {
-    tap_.strings(strings_.size(), strings_);
-    for (const goro::Event& e : batch_) model_.apply(e, strings_);
-    if (keep_events_) {
-      // Grown four times over when full: a run of millions of events copies them a third as
-      // often as doubling would (each copy touches fresh pages, the window's main cost).
-      if (events_.size() + batch_.size() > events_.capacity())
-        events_.reserve(std::max<size_t>(4 * (events_.size() + batch_.size()), 4096));
-      events_.insert(events_.end(), batch_.begin(), batch_.end());
-      for (const goro::Event& e : batch_) timeline_.add(e);
-    }
-    if (writer_) writer_->add(batch_, strings_);
+bool Session::drain_once() {
+  std::lock_guard<std::mutex> l(drain_mu_);
+  const bool ended = done_.load();  // before draining: then nothing comes after this drain
+  drain_batch_.clear();
+  tap_.drain(drain_batch_);
+  if (!drain_batch_.empty()) {
+    store_->append(drain_batch_.data(), drain_batch_.size());
+    return true;
   }
-  if (!wall_seconds_ && batch_.empty() && done())
+  if (ended && tap_.finished()) drained_.store(true);
+  return false;
+}
+
+bool Session::done() const {
+  if (store_) return drained_.load() && applied_ == store_->size();
+  return done_.load() && tap_.finished();
+}
+
+std::span<const goro::Event> Session::pump() {
+  std::span<const goro::Event> got;
+  if (store_) {
+    if (applied_ == store_->size() && !drained_.load()) drain_once();
+    const size_t have = store_->size();
+    if (have > applied_)
+      got = {&(*store_)[applied_], EventStore::contiguous(applied_, std::min(have - applied_, kPumpMost))};
+  } else {
+    batch_.clear();
+    tap_.drain(batch_);
+    got = batch_;
+  }
+  if (!got.empty()) {
+    // Every string these events name was interned before they were pushed.
+    tap_.strings(strings_.size(), strings_);
+    for (const goro::Event& e : got) model_.apply(e, strings_);
+    if (store_) {
+      applied_ += got.size();
+      if (!defer_timeline_) catch_up_timeline(std::chrono::steady_clock::time_point::max());
+    }
+    if (writer_) writer_->add(got.data(), got.size(), strings_);
+  }
+  if (!wall_seconds_ && got.empty() && done())
     wall_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   if (writer_ && done()) {
     writer_->finish(strings_);
     writer_.reset();
   }
-  return batch_;
+  return got;
 }
 
 size_t Session::update(double) {
   size_t n = pump_frame();
   // A step's event has happened and the run waits again: when it was bookkeeping (a timer's, a
   // variable's), one more, so that each Step shows something a student sees.
-  if (fold_left_ && events_.size() > fold_from_ && control_.paused()) {
-    if (done() || goro::visual::seen(model_, events_.back(), strings_)) {
+  if (fold_left_ && applied_ > fold_from_ && control_.paused()) {
+    if (done() || goro::visual::seen(model_, (*store_)[applied_ - 1], strings_)) {
       fold_left_ = kFoldEvents;
     } else {
-      fold_from_ = events_.size();
+      fold_from_ = applied_;
       fold_left_--;
       control_.step();
     }
@@ -95,7 +137,7 @@ size_t Session::update(double) {
 
 bool Session::step(bool forward) {
   if (!forward || done()) return false;
-  fold_from_ = events_.size();
+  fold_from_ = applied_;
   fold_left_ = kFoldEvents;
   control_.step();
   return true;
@@ -128,6 +170,26 @@ size_t Session::pump_for(std::chrono::microseconds budget) {
   }
 }
 
+void Session::catch_up_timeline(std::chrono::steady_clock::time_point until) {
+  while (timeline_at_ < applied_) {
+    const goro::Event* run = &(*store_)[timeline_at_];
+    const size_t n = EventStore::contiguous(timeline_at_, std::min<size_t>(applied_ - timeline_at_, 4096));
+    for (size_t i = 0; i < n; i++) timeline_.add(run[i]);
+    timeline_at_ += n;
+    if (std::chrono::steady_clock::now() >= until) break;
+  }
+  if (timeline_at_ == applied_ && defer_timeline_) {
+    defer_timeline_ = false;
+    if (done())
+      timeline_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  }
+}
+
+std::optional<double> Session::indexing() const {
+  if (applied_ - timeline_at_ < kTimelineLag) return std::nullopt;
+  return static_cast<double>(timeline_at_) / static_cast<double>(applied_);
+}
+
 size_t Session::pump_frame() {
   using namespace std::chrono;
   const auto start = steady_clock::now();
@@ -135,7 +197,22 @@ size_t Session::pump_frame() {
       last_frame_pump_ == steady_clock::time_point{} ? milliseconds(16) : start - last_frame_pump_;
   const auto budget =
       std::clamp(duration_cast<microseconds>(3 * away), microseconds(8000), microseconds(100000));
+  const size_t backlog = store_ ? store_->size() - applied_ : 0;
+  const bool flood =
+      backlog >= 1000 && double(backlog) >= kFloodRate * std::chrono::duration<double>(away).count();
+  if (flood) defer_timeline_ = true;  // the model first; the timeline catches up when there is time
   size_t n = pump_for(budget);
+  if (flood) {  // the frame before began at last_frame_begun_
+    while (steady_clock::now() - last_frame_begun_ < kFloodFrame && !done()) {
+      size_t got = pump_for(budget);
+      n += got;
+      if (!got) std::this_thread::sleep_for(milliseconds(1));
+    }
+  }
+  // The model is caught up and the program no longer floods (or has ended): the timeline's turn.
+  if (store_ && timeline_at_ < applied_ && store_->size() == applied_ && (!flood || done()))
+    catch_up_timeline(start + budget);
+  last_frame_begun_ = start;
   last_frame_pump_ = steady_clock::now();
   return n;
 }
@@ -145,7 +222,7 @@ goro::Recording Session::recording() const {
   r.header = header_of(spec_);
   r.source = source_;
   r.strings = strings_;
-  r.events = goro::EventLog(events_);
+  r.events = events();
   r.complete = done();
   return r;
 }

@@ -1,20 +1,28 @@
 // app/session.hpp: one run of a Go program on its own thread, observed through a Tap: the CLI
 // and the window both drive programs through this. The runtime runs on the session's thread;
-// the owner drains events (pump) on its own thread and keeps the model and recording.
+// the owner applies events (pump) on its own thread and keeps the model and recording. When
+// the events are kept (the window), a drain thread of the session's own empties the tap's rings
+// into an EventStore as fast as the program fills them, so that a program never waits while the
+// window draws; pump() then applies what the store holds. Without kept events (the CLI, a
+// rehearsal), pump() drains the tap itself.
 //
 // Invariants: strings() always covers every string an event already pumped refers to;
-// events() holds every event pumped so far, in seq order (when keep_events is on).
+// events() holds every event pumped so far, in seq order (when keep_events is on); the model is
+// the state after exactly those events; the drain thread only appends to the store.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "event_store.hpp"
 #include "goro/goro.hpp"
 #include "goro/record.hpp"
 #include "goro/tap.hpp"
@@ -47,36 +55,49 @@ class Session : public Source {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  // pump() drains new events into the model (and recording); returns them.
-  const std::vector<goro::Event>& pump();
+  // pump() applies new events to the model (and recording); returns them (valid until the next
+  // pump). With kept events it applies at most kPumpMost at a time, those the drain thread has
+  // stored, and drains the tap itself first when it has applied all of them (so the event a
+  // paused program stopped at is seen at once).
+  std::span<const goro::Event> pump();
+  static constexpr size_t kPumpMost = 8192;
   // pump_for() pumps again and again while events keep coming, for at most `budget` of wall
   // time (a window's frame: the program refills the tap's rings as they drain, so a fast program
   // is not held to one ring of events per frame); returns how many it applied.
   size_t pump_for(std::chrono::microseconds budget);
   // pump_frame() is a window frame's pumping: pump_for() three times as long as the window was
-  // away since the last one (drawing), 8 to 100 ms, so that a fast program runs about three
-  // quarters of the time instead of waiting on full rings while a frame draws.
+  // away since the last one (drawing), 8 to 100 ms. While the program floods the store (more
+  // than kFloodRate events a second came while the window drew), a frame also waits for
+  // events until kFloodFrame has passed since the last one began: the window draws at most
+  // about 10 frames a second then, and leaves the machine to the program rather than drawing
+  // again at once (a frame drawn by software, under Xvfb, costs as much as 30 ms of CPU). In a
+  // flood the timeline (twice the model's cost per event) is put off: the model, which the
+  // diagram draws, is applied first, and the timeline catches up in what is left of a frame's
+  // budget once the model has nothing more to apply and the flood is over (indexing() tells
+  // how far it got while it lags by kTimelineLag events or more).
   size_t pump_frame();
+  static constexpr double kFloodRate = 100000;
+  static constexpr std::chrono::milliseconds kFloodFrame{100};
   // wall_seconds() is the wall time from the run's start to the pump that drained its end
   // (none before).
   std::optional<double> wall_seconds() const { return wall_seconds_; }
-  bool done() const { return done_.load() && tap_.finished(); }
+  // done() tells whether the run has ended and every one of its events has been pumped.
+  bool done() const;
   const goro::Exit& exit() const { return exit_; }  // valid once done()
   int exit_code() const { return exit_code_; }      // os.Exit's code, or -1 (valid once done())
 
   goro::Control& control() { return control_; }
   const goro::visual::Model& model() const override { return model_; }
   const std::vector<std::string>& strings() const override { return strings_; }
-  const std::vector<goro::Event>& events() const { return events_; }
+  // events() is every event pumped so far (none unless keep_events).
+  goro::EventLog events() const { return store_ ? store_->log(applied_, store_) : goro::EventLog(); }
 
   // Source: update() pumps, then goes on with a step over bookkeeping events; the timeline
   // grows with the run (when keep_events). The transport is the scheduler's Control: play()
   // resumes, pause() pauses, step() lets one event happen (and then, over the next updates,
   // up to kFoldEvents more while each is bookkeeping); a live run cannot seek.
   size_t update(double) override;
-  goro::EventLog shown_events() const override {
-    return goro::EventLog::borrow(events_.data(), events_.size());
-  }
+  goro::EventLog shown_events() const override { return events(); }
   const goro::visual::Timeline& timeline() const override { return timeline_; }
   bool virtual_clock() const override { return spec_.config.clock == goro::ClockMode::Virtual; }
   // program() is the Go source that runs (its parameters' values written in), as recordings keep it.
@@ -88,13 +109,18 @@ class Session : public Source {
   bool can_seek() const override { return false; }
   void seek(size_t) override {}
   void seek_time(int64_t) override {}
-  size_t position() const override { return events_.size(); }
-  size_t length() const override { return events_.size(); }
+  size_t position() const override { return applied_; }
+  size_t length() const override { return applied_; }
   int64_t time() const override { return model_.time(); }
   int64_t duration() const override { return model_.time(); }
   double speed() const override { return speed_; }
   void set_speed(double s) override;
-  bool busy() const override { return !done(); }
+  bool busy() const override { return !done() || timeline_at_ < applied_; }
+  std::optional<double> indexing() const override;
+  static constexpr size_t kTimelineLag = 100000;
+  // timeline_seconds() is the wall time from the run's start until its timeline held every
+  // event, when it had to catch up after the run (none otherwise).
+  std::optional<double> timeline_seconds() const { return timeline_seconds_; }
   std::string heading() const override { return ""; }
   std::string state() const override;
   bool failed() const override { return done() && model_.exit_status() != goro::ExitStatus::Ok; }
@@ -113,7 +139,8 @@ class Session : public Source {
  private:
   RunSpec spec_;
   uint64_t run_id_;
-  std::chrono::steady_clock::time_point last_frame_pump_{};  // when pump_frame() last ended
+  std::chrono::steady_clock::time_point last_frame_pump_{};   // when pump_frame() last ended
+  std::chrono::steady_clock::time_point last_frame_begun_{};  // and when it last began
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::optional<double> wall_seconds_;
   goro::SourceFile source_;
@@ -121,10 +148,23 @@ class Session : public Source {
   goro::Control control_;
   goro::visual::Model model_;
   std::vector<std::string> strings_{std::string()};
-  std::vector<goro::Event> events_;
   goro::visual::Timeline timeline_;
-  std::vector<goro::Event> batch_;
+  std::vector<goro::Event> batch_;  // without kept events: what the last pump drained
   bool keep_events_;
+  // Kept events: the store (shared with the EventLogs handed out), how many of its events are
+  // applied, and the drain (drain_once() under drain_mu_, by the drain thread or by pump()).
+  std::shared_ptr<EventStore> store_;
+  size_t applied_ = 0;
+  size_t timeline_at_ = 0;       // events of the store added to the timeline
+  bool defer_timeline_ = false;  // pump() leaves the timeline behind (a flood)
+  std::optional<double> timeline_seconds_;
+  void catch_up_timeline(std::chrono::steady_clock::time_point until);  // or until it is caught up
+  bool drain_once();
+  std::mutex drain_mu_;                   // one drainer at a time; guards drain_batch_
+  std::vector<goro::Event> drain_batch_;  // the drain's scratch
+  std::atomic<bool> drained_{false};      // the run ended and the store holds all its events
+  std::atomic<bool> stop_drain_{false};
+  std::thread drainer_;
   double speed_;
   // A step goes on over bookkeeping events up to fold_left_ more, once the run has gone past
   // fold_from_ events.

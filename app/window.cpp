@@ -363,6 +363,8 @@ int run_window(WindowOptions o) {
           std::cerr << ", mean frame " << frame_sum_ms / frame_count << " ms over " << frame_count
                     << " frames";
         if (auto ran = app.live_run_seconds()) std::cerr << ", the live run took " << *ran << " s";
+        if (auto built = app.live_timeline_seconds())
+          std::cerr << " (its timeline was complete at " << *built << " s)";
         std::cerr << "\n";
       }
       break;

@@ -166,28 +166,35 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   // Edges: (from vertex, to vertex, kind) -> (count, object).
   std::map<std::tuple<size_t, size_t, EdgeKind>, std::pair<uint64_t, uint64_t>> flows;
   auto gv = [&](uint64_t g) { return g && g <= gs.size() ? g_vertex[g - 1] : SIZE_MAX; };
+  // The last flow added is kept at hand: a group's million members add to one flow in a row,
+  // one map lookup for all of them.
+  std::tuple<size_t, size_t, EdgeKind> last_key{SIZE_MAX, SIZE_MAX, EdgeKind::Send};
+  std::pair<uint64_t, uint64_t>* last_flow = nullptr;
   auto add = [&](size_t a, size_t b, EdgeKind k, uint64_t obj, uint64_t n) {
     if (a == SIZE_MAX || b == SIZE_MAX) return;
+    if (last_flow && last_key == std::tuple<size_t, size_t, EdgeKind>{a, b, k}) {
+      last_flow->first += n;
+      return;
+    }
     auto [it, fresh] = flows.try_emplace({a, b, k}, std::pair<uint64_t, uint64_t>{0, obj});
     it->second.first += n;
+    last_key = it->first, last_flow = &it->second;
   };
   auto chan_vertex = [&](uint64_t chan) {
     auto it = vi.find({NodeKind::Channel, chan});
     return it == vi.end() ? SIZE_MAX : it->second;
   };
-  for (const auto& [k, n] : m.edges()) {
-    size_t cv = chan_vertex(k.chan);
-    if (k.send)
-      add(gv(k.g), cv, EdgeKind::Send, k.chan, n);
-    else
-      add(cv, gv(k.g), EdgeKind::Recv, k.chan, n);
-  }
   for (const Channel& c : m.channels()) {  // waiting counts as a flow too (a deadlock has no transfer)
     size_t cv = chan_vertex(c.id);
     for (uint64_t g : c.sendq) add(gv(g), cv, EdgeKind::Send, c.id, 0);
     for (uint64_t g : c.recvq) add(cv, gv(g), EdgeKind::Recv, c.id, 0);
   }
+  uint64_t last_obj = 0;
+  size_t last_obj_vertex = SIZE_MAX;
   auto object_vertex = [&](uint64_t obj) -> size_t {
+    if (obj == last_obj) return last_obj_vertex;
+    last_obj = obj;
+    last_obj_vertex = SIZE_MAX;
     const Object* o = m.object(obj);
     if (!o) return SIZE_MAX;
     NodeKind k = o->kind == ObjKind::WaitGroup ? NodeKind::WaitGroup
@@ -195,26 +202,39 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
                  : o->kind == ObjKind::Chan    ? NodeKind::Channel
                                                : NodeKind::Mutex;
     auto it = vi.find({k, obj});
-    return it == vi.end() ? SIZE_MAX : it->second;
+    return last_obj_vertex = it == vi.end() ? SIZE_MAX : it->second;
   };
-  for (const auto& [k, n] : m.sync_edges()) {
-    size_t ov = object_vertex(k.obj);
-    switch (k.role) {
-      case SyncRole::Add:
-        add(gv(k.g), ov, EdgeKind::Add, k.obj, n);
-        break;
-      case SyncRole::Done:
-        add(gv(k.g), ov, EdgeKind::Done, k.obj, n);
-        break;
-      case SyncRole::Wait:
-        add(ov, gv(k.g), EdgeKind::Wait, k.obj, n);
-        break;
-      case SyncRole::Lock:
-        add(gv(k.g), ov, EdgeKind::Lock, k.obj, n);
-        break;
-      case SyncRole::Do:
-        add(gv(k.g), ov, EdgeKind::Do, k.obj, n);
-        break;
+  // What each goroutine did (Model::edges() and sync_edges(), read where they lie: a million
+  // goroutines, no vector of a million entries made for each layout).
+  for (size_t i = 0; i < gs.size(); i++) {
+    const size_t g = g_vertex[i];
+    for (const Goroutine::Use& u : gs[i].uses) {
+      if (u.how < Goroutine::kSync) {
+        size_t cv = object_vertex(u.obj);
+        if (u.how == Goroutine::kSend)
+          add(g, cv, EdgeKind::Send, u.obj, u.count);
+        else
+          add(cv, g, EdgeKind::Recv, u.obj, u.count);
+        continue;
+      }
+      size_t ov = object_vertex(u.obj);
+      switch (static_cast<SyncRole>(u.how - Goroutine::kSync)) {
+        case SyncRole::Add:
+          add(g, ov, EdgeKind::Add, u.obj, u.count);
+          break;
+        case SyncRole::Done:
+          add(g, ov, EdgeKind::Done, u.obj, u.count);
+          break;
+        case SyncRole::Wait:
+          add(ov, g, EdgeKind::Wait, u.obj, u.count);
+          break;
+        case SyncRole::Lock:
+          add(g, ov, EdgeKind::Lock, u.obj, u.count);
+          break;
+        case SyncRole::Do:
+          add(g, ov, EdgeKind::Do, u.obj, u.count);
+          break;
+      }
     }
   }
   for (const WaitGroup& w : m.waitgroups())
@@ -301,6 +321,25 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
         pk = NodeKey{vs[g_vertex[v.parent - 1]].key};
       auto it = vi.find(pk);
       if (it != vi.end() && &vs[it->second] != &v) v.rank = vs[it->second].rank + 1;
+    }
+  }
+  // Goroutines of one function sit in one column: one with no flow into it (a pool's worker
+  // that never received before the pool closed, or not yet) takes the column of those of its
+  // name that have one, where its own edges still point right.
+  {
+    std::unordered_map<uint32_t, int> sibling_rank;  // base name -> rank of those with a flow in
+    for (const V& v : vs)
+      if (v.key.kind == NodeKind::Goroutine && !v.in.empty()) {
+        auto [it, fresh] = sibling_rank.try_emplace(base_of_g_[v.key.id - 1], v.rank);
+        it->second = std::max(it->second, v.rank);
+      }
+    for (V& v : vs) {
+      if (v.key.kind != NodeKind::Goroutine || !v.in.empty() || v.key.id == 1) continue;
+      auto it = sibling_rank.find(base_of_g_[v.key.id - 1]);
+      if (it == sibling_rank.end() || it->second <= v.rank) continue;
+      bool rightwards = true;
+      for (size_t w : v.out) rightwards &= vs[w].rank > it->second;
+      if (rightwards) v.rank = it->second;
     }
   }
   // A variable sits one column right of the column most of its goroutines sit in (the
@@ -411,6 +450,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   }
   float tallest = *std::max_element(col_h.begin(), col_h.end());
   std::vector<size_t> node_of_vertex(vs.size());
+  std::vector<bool> connected;  // by node: it has an edge (a flow, or a planned one)
   for (size_t c = 0; c < columns.size(); c++) {
     float y = kMargin + (tallest - col_h[c]) / 2;
     for (size_t v : columns[c]) {
@@ -421,11 +461,15 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
       node_of_vertex[v] = L.nodes.size();
       L.index[n.key] = L.nodes.size();
       L.nodes.push_back(std::move(n));
+      connected.push_back(vs[v].connected);
     }
   }
 
   // 5. Places: a pin wins; a remembered place holds; a new node goes where the ideal layout
-  // puts it, or below whatever placed node it would overlap.
+  // puts it, or below whatever placed node it would overlap. A node with no edge yet (a worker
+  // just started, a channel nobody used) is placed so each time, and its place is remembered
+  // only from its first edge on: the edge decides its column (a pool's workers right of the
+  // channel they receive from, not where they stood before their first receive).
   std::vector<size_t> fresh;
   std::vector<const Node*> placed;
   for (Node& n : L.nodes) {
@@ -439,9 +483,20 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
       fresh.push_back(static_cast<size_t>(&n - L.nodes.data()));
     }
   }
+  // A new goroutine goes below the placed ones of its name in its column (they may stand
+  // elsewhere than the ideal layout would put them now).
+  std::map<std::pair<std::string, int>, std::pair<float, float>> kin;  // (base, column) -> (x, bottom)
+  for (const Node* o : placed)
+    if (o->key.kind == NodeKind::Goroutine) {
+      auto [it, fresh_kin] = kin.try_emplace({base_name(o->label), o->column}, o->x, o->y + o->h);
+      it->second.second = std::max(it->second.second, o->y + o->h);
+    }
   bool moved = false;
   for (size_t i : fresh) {
     Node& n = L.nodes[i];
+    if (auto k = kin.find({base_name(n.label), n.column});
+        n.key.kind == NodeKind::Goroutine && k != kin.end())
+      n.x = k->second.first, n.y = k->second.second + kRowGap;
     for (int tries = 0; tries < 10000; tries++) {
       const Node* hit = nullptr;
       for (const Node* o : placed)
@@ -454,6 +509,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
       n.y = hit->y + hit->h + kRowGap;
     }
     placed.push_back(&n);
+    if (!connected[i]) continue;
     places_[n.key] = Place{n.x, n.y, n.label};
     moved = true;
   }

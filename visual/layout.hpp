@@ -8,12 +8,13 @@
 // goroutines that use it, joined to each by a faint read or write edge, or a race edge when
 // that goroutine's access raced.
 //
-// Invariants: a node, once placed, keeps its place for the engine's life (until relayout(),
-// reset() or a pin): a new node is put where it overlaps no placed one, so new objects never
-// move old ones; plan(final) places every node a run will ever hold before its first frame (a
-// replay's last state, or a rehearsal of a live run), so every frame shows the same picture.
-// Nodes never overlap unless the user dragged one there. Coordinates are diagram units
-// (pixels at zoom 1), origin top-left.
+// Invariants: a node, once placed with an edge, keeps its place for the engine's life (until
+// relayout(), reset() or a pin): a new node is put where it overlaps no placed one, so new
+// objects never move old ones (a node with no edge yet is placed afresh by each compute, so its
+// first edge decides its column: a big pool's workers all land right of their channel); plan(final) places
+// every node a run will ever hold before its first frame (a replay's last state, or a rehearsal of a live
+// run), so every frame shows the same picture. Nodes never overlap unless the user dragged one there.
+// Coordinates are diagram units (pixels at zoom 1), origin top-left.
 #pragma once
 
 #include <array>

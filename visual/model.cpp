@@ -117,6 +117,7 @@ std::vector<std::pair<EdgeKey, uint64_t>> Model::edges() const {
 
 std::vector<std::pair<SyncEdgeKey, uint64_t>> Model::sync_edges() const {
   std::vector<std::pair<SyncEdgeKey, uint64_t>> v;
+  v.reserve(gs_.size());  // about one a goroutine (a WaitGroup's Done): no copies as it grows
   for (const Goroutine& x : gs_)
     for (const Goroutine::Use& u : x.uses)
       if (u.how >= Goroutine::kSync)

@@ -22,7 +22,7 @@ namespace {
 constexpr double kTokenSeconds = 0.7;
 constexpr double kTokenSpacing = 0.22;  // seconds between two values on the same path
 constexpr double kMoveSeconds = 0.5;
-constexpr float kDetail = 0.88f;  // secondary text, relative to labels
+constexpr float kDetail = 1.0f;  // secondary text, relative to labels (as large: 13 px at kMinTextPx)
 
 ImU32 fade(ImU32 c, float a) {
   return (c & 0x00ffffffu) | (static_cast<ImU32>(static_cast<float>(c >> 24) * a) << 24);
@@ -157,10 +157,11 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   // A big model takes long to lay out (a million goroutines: tens of ms). While it keeps moving
   // forward (a replay playing, a program starting a million goroutines), lay it out again only
   // after sixteen times that long, so that laying out takes at most a seventeenth of the time;
-  // the nodes drawn meanwhile read the current states. Going back, or a pin, lays out at once.
+  // the nodes drawn meanwhile read the current states. Going back, a pin, or the program's end
+  // (its last state: no seconds of an old picture after the run) lays out at once.
   bool stale = m.seq() != layout_seq_ || engine_.version() != layout_version_ || m.goroutines().empty();
   bool at_once = layout_seq_ == UINT64_MAX || m.seq() < layout_seq_ || engine_.version() != layout_version_ ||
-                 m.goroutines().empty() || now - layout_at_ >= 16 * layout_cost_;
+                 m.goroutines().empty() || m.exited() || now - layout_at_ >= 16 * layout_cost_;
   if (stale && at_once) {
     auto t0 = std::chrono::steady_clock::now();
     layout_ = engine_.compute(m, std::move(layout_));

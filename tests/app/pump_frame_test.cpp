@@ -26,4 +26,34 @@ TEST(PumpFrame, DrainsEveryEventOnceAndTimesTheRun) {
   ASSERT_TRUE(s.wall_seconds());
   EXPECT_GT(*s.wall_seconds(), 0.0);
   EXPECT_EQ(s.pump_for(std::chrono::milliseconds(50)), 0u) << "nothing more comes: it returns at once";
+  // A timeline put off during the flood catches up over the next frames, to the last event.
+  for (int i = 0; i < 100000 && s.busy(); i++) s.pump_frame();
+  EXPECT_FALSE(s.busy());
+  EXPECT_FALSE(s.indexing());
+  EXPECT_EQ(s.timeline().end_seq(), s.events().back().seq);
+}
+
+// The store keeps events in order across its chunks, whatever the batches appended, and a log
+// of its first n events reads them back.
+TEST(EventStore, KeepsOrderAcrossChunks) {
+  goroscope::EventStore store;
+  const size_t n = 2 * goroscope::EventStore::kChunk + 1234;
+  std::vector<goro::Event> batch;
+  uint64_t seq = 0;
+  for (size_t size = 1; store.size() < n; size = size * 7 % 5003 + 1) {
+    batch.clear();
+    for (size_t i = 0; i < size && store.size() + batch.size() < n; i++) {
+      goro::Event e{};
+      e.seq = ++seq;
+      batch.push_back(e);
+    }
+    store.append(batch.data(), batch.size());
+  }
+  ASSERT_EQ(store.size(), n);
+  for (size_t i = 0; i < n; i++) ASSERT_EQ(store[i].seq, i + 1) << "event " << i;
+  goro::EventLog log = store.log(n - 5, nullptr);
+  ASSERT_EQ(log.size(), n - 5);
+  for (size_t i = 0; i < log.size(); i += 97) EXPECT_EQ(log[i].seq, i + 1);
+  EXPECT_EQ(log.back().seq, n - 5);
+  EXPECT_EQ(goroscope::EventStore::contiguous(goroscope::EventStore::kChunk - 3, 10), 3u);
 }

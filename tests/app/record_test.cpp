@@ -46,8 +46,9 @@ TEST(Recording, RoundTripsEventsStringsAndHeader) {
   EXPECT_EQ(r.header.at("seed"), "7");
   EXPECT_EQ(r.header.at("param.numWorkers"), "3");
   ASSERT_EQ(r.events.size(), s->events().size());
-  EXPECT_EQ(0, std::memcmp(r.events.copy(0, r.events.size()).data(), s->events().data(),
-                           r.events.size() * sizeof(goro::Event)));
+  EXPECT_EQ(0,
+            std::memcmp(r.events.copy(0, r.events.size()).data(), s->events().copy(0, r.events.size()).data(),
+                        r.events.size() * sizeof(goro::Event)));
   for (const auto& e : r.events) ASSERT_LT(e.text, r.strings.size());
   EXPECT_EQ(r.strings,
             std::vector<std::string>(s->strings().begin(), s->strings().begin() + r.strings.size()));

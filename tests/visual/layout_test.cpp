@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <random>
+#include <set>
 
 #include "app_support.hpp"
 #include "replay.hpp"
@@ -233,7 +234,10 @@ TEST(Layout, WithoutAPlanNewNodesNeverMoveOldOnes) {
     }
     auto L = engine.compute(s.model());
     expect_no_overlaps(L);
+    std::set<size_t> with_edges;  // a node keeps its place from its first edge on
+    for (const auto& e : L.edges) with_edges.insert(e.from), with_edges.insert(e.to);
     for (const Node& n : L.nodes) {
+      if (!with_edges.count(static_cast<size_t>(&n - L.nodes.data()))) continue;
       auto [it, fresh] = first.try_emplace(n.key, n.x, n.y);
       EXPECT_EQ(n.x, it->second.first) << n.label;
       EXPECT_EQ(n.y, it->second.second) << n.label;
@@ -244,6 +248,48 @@ TEST(Layout, WithoutAPlanNewNodesNeverMoveOldOnes) {
   engine.relayout();
   auto L = engine.compute(s.model());
   EXPECT_LT(by_label(L, "results").x, by_label(L, "main").x);
+}
+
+// A live run of the million program plans from a rehearsal cut short (the window's: it never
+// reaches the pool); the pool's workers come later, and each, from its first receive, sits
+// right of `jobs`, in one column, and stays there.
+TEST(Layout, APoolThatGrowsAfterThePlanSitsRightOfItsChannel) {
+  const goroscope::Scenario& sc = *goroscope::find_scenario("million");
+  goroscope::RunSpec spec{&sc, small(sc), {}};
+  LayoutEngine engine;
+  engine.plan(goroscope::rehearse(spec, 2000));
+  goroscope::Session s(spec);
+  goro::visual::Layout L;
+  std::map<goro::visual::NodeKey, std::pair<float, float>> placed;  // workers, from their first edge
+  for (;;) {
+    bool was_done = s.done();
+    if (s.pump().empty()) {
+      if (was_done) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      continue;
+    }
+    L = engine.compute(s.model(), std::move(L));
+    for (const auto& e : L.edges) {
+      const Node& n = L.nodes[e.to];
+      if (e.kind != EdgeKind::Recv || n.label != "main.func2") continue;
+      auto [it, fresh] = placed.try_emplace(n.key, n.x, n.y);
+      EXPECT_EQ(n.x, it->second.first) << "a worker stays where its first receive put it";
+      EXPECT_EQ(n.y, it->second.second);
+    }
+  }
+  L = engine.compute(s.model(), std::move(L));
+  expect_no_overlaps(L);
+  const Node& jobs = by_label(L, "jobs");
+  size_t workers = 0;
+  float column = -1;
+  for (const Node& n : L.nodes) {
+    if (n.label != "main.func2") continue;
+    workers++;
+    EXPECT_GE(n.x, jobs.x + jobs.w) << "every worker right of jobs";
+    if (column < 0) column = n.x;
+    EXPECT_EQ(n.x, column) << "the workers in one column";
+  }
+  EXPECT_EQ(workers, 8u);
 }
 
 TEST(Layout, ManyGoroutinesBecomeOneGroup) {

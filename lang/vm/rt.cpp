@@ -46,18 +46,28 @@ void destroy(Obj* o) {
 
 thread_local int64_t t_heap_tally = 0;
 
-void heap_tally_flush() {
-  int64_t bytes = t_heap_tally;
-  t_heap_tally = 0;
+namespace {
+// count_in_run() adds bytes (< 0: gives them back) to the calling goroutine's run's account and
+// returns it, or null outside a run or without one; a gain past the ceiling is taken back and
+// ends the program with Go's words.
+HeapAccount* count_in_run(int64_t bytes) {
   auto* th = static_cast<const Thread*>(goro::source_context(&Thread::kSourceHooks));
-  if (!th) return;  // outside a run (the compiler's constants, a finished run's leftovers)
+  if (!th) return nullptr;  // outside a run (the compiler's constants, a finished run's leftovers)
   HeapAccount* h = const_cast<Thread*>(th)->run().heap;
-  if (!h) return;
+  if (!h) return nullptr;
   int64_t now = h->bytes.fetch_add(bytes, std::memory_order_relaxed) + bytes;
-  if (bytes > 0 && h->limit > 0 && now > h->limit) {
+  if (bytes > 0 && h->limit > 0 && (now > h->limit || bytes > h->limit)) {
     h->bytes.fetch_sub(bytes, std::memory_order_relaxed);
     throw goro::Fatal("runtime: out of memory", "", th->traceback());
   }
+  return h;
+}
+}  // namespace
+
+void heap_tally_flush() {
+  int64_t bytes = t_heap_tally;
+  t_heap_tally = 0;
+  count_in_run(bytes);
 }
 
 // Each object counts with malloc's header (kMallocHeader): millions of small objects hold it too.
@@ -75,16 +85,8 @@ constexpr int64_t kMallocHeader = 16;
 }
 
 HeapAccount* heap_charge(int64_t bytes) {
-  auto* th = static_cast<const Thread*>(goro::source_context(&Thread::kSourceHooks));
-  if (!th) return nullptr;  // outside a run (a constant made by the compiler)
-  HeapAccount* h = const_cast<Thread*>(th)->run().heap;
-  if (!h) return nullptr;
-  int64_t now = h->bytes.fetch_add(bytes, std::memory_order_relaxed) + bytes;
-  if (h->limit > 0 && (now > h->limit || bytes > h->limit)) {
-    h->bytes.fetch_sub(bytes, std::memory_order_relaxed);
-    throw goro::Fatal("runtime: out of memory", "", th->traceback());
-  }
-  h->refs.fetch_add(1, std::memory_order_relaxed);
+  HeapAccount* h = count_in_run(bytes);
+  if (h) h->refs.fetch_add(1, std::memory_order_relaxed);
   return h;
 }
 

@@ -139,9 +139,10 @@ void apply_theme(bool dark, float scale) {
   s.ScaleAllSizes(scale);
 }
 
-// run_window() opens the window as o asks; returns the exit status.
+// kCompileTimeLimit bounds a compile in the window (lang::set_compile_time_limit).
 constexpr std::chrono::seconds kCompileTimeLimit{5};
 
+// run_window() opens the window as o asks; returns the exit status.
 int run_window(WindowOptions o) {
   for (const std::string& n : o.notes) std::cerr << "goroscope: " << n << "\n";
   // A compile runs on the window's thread: none may keep the window waiting for long (a

@@ -212,11 +212,13 @@ uint64_t Sched::introduce(ObjTrace& t, ObjKind kind, const std::string& name, in
     std::lock_guard<std::mutex> l(tap_->announce_mutex());
     if (t.run.load(std::memory_order_relaxed) == run) return t.id;
     t.id = tap_->next_object_id();
-    t.run.store(run, std::memory_order_release);
     e.obj = t.id;
     e.aux = static_cast<uint8_t>(kind);
     e.text = tap_->intern(name);
+    // The seq before the id is seen: a goroutine on another P that finds it (announce() needs
+    // no lock) takes a later seq for its event, so no reader meets the object before its make.
     e.seq = tap_->next_seq();
+    t.run.store(run, std::memory_order_release);
   }
   emit(e);
   return t.id;

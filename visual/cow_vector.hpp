@@ -2,11 +2,18 @@
 // one of them writes: copying a model of a million goroutines copies a thousand pointers, and
 // a write clones only the chunk it lands in. The replay's snapshots stand on it.
 //
+// Each chunk carries a stamp, taken afresh (never one handed out before, for any CowVector of its type)
+// whenever it may be written: two chunks with one stamp hold the same elements, so what is computed from a
+// chunk can be kept by its stamp (the diagram's layout does, for a million goroutines).
+//
 // Invariants: every chunk but the last is full; a chunk shared by two CowVectors is never
-// written (mut() clones it first). Not thread-safe: copies and writes happen on one thread.
+// written (mut() clones it first); equal stamps, equal contents. Not thread-safe: copies and
+// writes of one CowVector happen on one thread (different ones may be on different threads).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <vector>
@@ -25,8 +32,15 @@ class CowVector {
   T& mut(size_t i) {
     auto& c = chunks_[i / kChunk];
     if (c.use_count() > 1) c = std::make_shared<std::vector<T>>(*c);
+    stamps_[i / kChunk] = next_stamp();
     return (*c)[i % kChunk];
   }
+
+  // chunks() is how many chunks there are; chunk c holds elements [c * kChunk, ...).
+  size_t chunks() const { return chunks_.size(); }
+  static constexpr size_t chunk_size() { return kChunk; }
+  // stamp() is chunk c's stamp: unchanged while no copy writes it (see above).
+  uint64_t stamp(size_t c) const { return stamps_[c]; }
 
   // grow() adds default elements up to n (never shrinks).
   void grow(size_t n) {
@@ -34,9 +48,11 @@ class CowVector {
       if (size_ % kChunk == 0) {
         chunks_.push_back(std::make_shared<std::vector<T>>());
         chunks_.back()->reserve(kChunk);
+        stamps_.push_back(0);
       } else if (chunks_.back().use_count() > 1) {
         chunks_.back() = std::make_shared<std::vector<T>>(*chunks_.back());
       }
+      stamps_.back() = next_stamp();
       size_t add = std::min(n - size_, kChunk - size_ % kChunk);
       chunks_.back()->resize(chunks_.back()->size() + add);
       size_ += add;
@@ -78,7 +94,18 @@ class CowVector {
   const_iterator end() const { return {this, size_}; }
 
  private:
+  // next_stamp() is a stamp never handed out before: each thread takes them a block at a time.
+  static uint64_t next_stamp() {
+    static std::atomic<uint64_t> blocks{0};
+    static thread_local uint64_t next = 0, end = 0;
+    if (next == end) {
+      next = (blocks.fetch_add(1, std::memory_order_relaxed) + 1) << 12;
+      end = next + (uint64_t(1) << 12);
+    }
+    return next++;
+  }
   std::vector<std::shared_ptr<std::vector<T>>> chunks_;
+  std::vector<uint64_t> stamps_;  // by chunk
   size_t size_ = 0;
 };
 

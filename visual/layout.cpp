@@ -65,10 +65,12 @@ void LayoutEngine::reset() {
   planned_edges_.clear();
   planned_.reset();
   ++version_;
-  base_of_g_.clear();
+  base_of_g_ = {};
   base_ids_.clear();
   base_names_.clear();
   base_counts_.clear();
+  base_first_.clear();
+  summaries_.clear();
 }
 
 void LayoutEngine::relayout() {
@@ -86,11 +88,79 @@ void LayoutEngine::plan(const Model& final) {
   ++version_;
 }
 
-Layout LayoutEngine::compute(const Model& m, Layout reuse) {
+const LayoutEngine::ChunkSummary& LayoutEngine::summary(const CowVector<Goroutine>& gs, size_t chunk) {
+  auto [it, fresh] = summaries_.try_emplace(gs.stamp(chunk));
+  ChunkSummary& s = it->second;
+  s.used = computes_;
+  if (!fresh) return s;
+  const size_t begin = std::max<size_t>(chunk * CowVector<Goroutine>::chunk_size(), 1);  // not main
+  const size_t end = std::min(gs.size(), (chunk + 1) * CowVector<Goroutine>::chunk_size());
+  std::vector<size_t> at(base_names_.size(), SIZE_MAX);  // base -> its entry in s.groups
+  for (size_t i = begin; i < end; i++) {
+    const Goroutine& g = gs[i];
+    if (g.timer) continue;
+    const uint32_t b = base_of_g_[i];
+    if (at[b] == SIZE_MAX) {
+      at[b] = s.groups.size();
+      s.groups.push_back({});
+      s.groups.back().base = b;
+      s.groups.back().first = g.id;
+    }
+    ChunkGroup& cg = s.groups[at[b]];
+    cg.members++;
+    cg.by_state[static_cast<size_t>(g.state)]++;
+    if (!cg.parent) cg.parent = g.parent;
+    if (g.state == GState::Blocked) cg.waits.push_back({g.waiting_on, 1});
+    // Summed as they come into the first few (a group's members use the same few objects),
+    // else kept to be summed below.
+    for (const Goroutine::Use& u : g.uses) {
+      const auto head = cg.uses.begin(),
+                 end = head + static_cast<ptrdiff_t>(std::min<size_t>(cg.uses.size(), 8));
+      auto it =
+          std::find_if(head, end, [&u](const Goroutine::Use& x) { return x.obj == u.obj && x.how == u.how; });
+      if (it != end)
+        it->count += u.count;
+      else
+        cg.uses.push_back(u);
+    }
+  }
+  for (ChunkGroup& cg : s.groups) {  // sum equal keys
+    std::sort(cg.waits.begin(), cg.waits.end());
+    size_t n = 0;
+    for (const auto& w : cg.waits)
+      if (n && cg.waits[n - 1].first == w.first)
+        cg.waits[n - 1].second += w.second;
+      else
+        cg.waits[n++] = w;
+    cg.waits.resize(n);
+    std::sort(cg.uses.begin(), cg.uses.end(), [](const Goroutine::Use& a, const Goroutine::Use& b) {
+      return a.obj != b.obj ? a.obj < b.obj : a.how < b.how;
+    });
+    n = 0;
+    for (const Goroutine::Use& u : cg.uses)
+      if (n && cg.uses[n - 1].obj == u.obj && cg.uses[n - 1].how == u.how)
+        cg.uses[n - 1].count += u.count;
+      else
+        cg.uses[n++] = u;
+    cg.uses.resize(n);
+    cg.waits.shrink_to_fit();
+    cg.uses.shrink_to_fit();
+  }
+  return s;
+}
+
+Layout LayoutEngine::compute(const Model& m, Layout) {
   Layout L;
-  L.node_of_g = std::move(reuse.node_of_g);  // its memory: a million goroutines, no page faults
   const auto& gs = m.goroutines();
+  computes_++;
   // 1. Base names (incrementally: names never change once a goroutine exists).
+  if (base_first_for_ != group_above) {  // the first few of each name, kept anew
+    base_first_.assign(base_names_.size(), {});
+    for (size_t i = 1; i < base_of_g_.size(); i++)
+      if (auto& f = base_first_[base_of_g_[i]]; f.size() <= group_above)
+        f.push_back(static_cast<uint32_t>(i));
+    base_first_for_ = group_above;
+  }
   for (size_t i = base_of_g_.size(); i < gs.size(); i++) {
     std::string b =
         gs[i].id == 1 ? std::string("main") : base_name(gs[i].name.empty() ? "goroutine" : gs[i].name);
@@ -98,11 +168,15 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     if (fresh) {
       base_names_.push_back(b);
       base_counts_.push_back(0);
+      base_first_.emplace_back();
     }
-    base_of_g_.push_back(it->second);
+    base_of_g_.grow(i + 1);
+    base_of_g_.mut(i) = it->second;
     base_counts_[it->second]++;
+    if (auto& f = base_first_[it->second]; i > 0 && f.size() <= group_above)
+      f.push_back(static_cast<uint32_t>(i));
   }
-  auto grouped = [&](size_t gi) { return gs[gi].id != 1 && base_counts_[base_of_g_[gi]] > group_above; };
+  auto grouped = [&](uint32_t b) { return base_counts_[b] > group_above; };
 
   // 2. Graph vertices: single goroutines, groups, channels, sync objects.
   struct V {
@@ -120,27 +194,57 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     if (fresh) vs.push_back({k, {}, {}, 0, 0, false});
     return it->second;
   };
-  L.node_of_g.assign(gs.size(), SIZE_MAX);
-  std::vector<size_t>& g_vertex = g_vertex_;
-  g_vertex.resize(gs.size());
-  // A group's vertex and first member, found once per group (a million members, a handful of
-  // groups: no map lookup per goroutine).
-  std::vector<size_t> group_vertex(base_names_.size(), SIZE_MAX);
-  std::vector<uint64_t> first_of_group(base_names_.size(), 0);
-  for (size_t i = 0; i < gs.size(); i++) {
-    if (gs[i].timer) {  // a runtime timer in Go, not a goroutine: drawn as its channel's clock
-      g_vertex[i] = SIZE_MAX;
-      continue;
+  // Goroutines drawn alone: main, and those of a name too few to group (the first few of it).
+  std::vector<size_t> singles;
+  if (!gs.empty() && !gs[0].timer) singles.push_back(0);
+  for (uint32_t b = 0; b < base_first_.size(); b++)
+    if (!grouped(b))
+      for (uint32_t i : base_first_[b])
+        if (i < gs.size() && !gs[i].timer) singles.push_back(i);
+  // The others, by group: summed over the chunks of the model's goroutines (each chunk read only
+  // when it was written since it was last read).
+  struct Group {
+    size_t members = 0;
+    std::array<size_t, 5> by_state{};
+    uint64_t first = 0, parent = 0;
+    std::map<uint64_t, size_t> waits;
+    size_t vertex = SIZE_MAX;
+  };
+  std::vector<Group> groups(base_names_.size());
+  std::vector<const ChunkSummary*> chunks;
+  chunks.reserve(gs.chunks());
+  for (size_t c = 0; c < gs.chunks(); c++) {
+    const ChunkSummary& cs = summary(gs, c);
+    chunks.push_back(&cs);
+    for (const ChunkGroup& cg : cs.groups) {
+      if (!grouped(cg.base)) continue;
+      Group& gr = groups[cg.base];
+      if (!gr.first) gr.first = cg.first;
+      if (!gr.parent) gr.parent = cg.parent;
+      gr.members += cg.members;
+      for (size_t st = 0; st < gr.by_state.size(); st++) gr.by_state[st] += cg.by_state[st];
+      for (const auto& [obj, n] : cg.waits) gr.waits[obj] += n;
     }
-    if (grouped(i)) {
-      uint32_t b = base_of_g_[i];
-      if (group_vertex[b] == SIZE_MAX)
-        group_vertex[b] = vertex({NodeKind::Group, b}), first_of_group[b] = gs[i].id;
-      g_vertex[i] = group_vertex[b];
+  }
+  // Forget the summaries no recent compute read (a replay going back and forth rereads some).
+  if (summaries_.size() > 8 * gs.chunks() + 64)
+    std::erase_if(summaries_, [&](const auto& kv) { return kv.second.used + 4 < computes_; });
+  // Vertices in the order of their first goroutine (as the ranks' tie-breaks expect).
+  std::vector<std::pair<uint64_t, uint32_t>> order;  // (first goroutine index, base or UINT32_MAX)
+  for (size_t i : singles) order.push_back({i, UINT32_MAX});
+  for (uint32_t b = 0; b < groups.size(); b++)
+    if (groups[b].first) order.push_back({groups[b].first - 1, b});
+  std::sort(order.begin(), order.end());
+  std::unordered_map<uint64_t, size_t> single_vertex;  // goroutine id -> vertex
+  for (auto [i, b] : order) {
+    if (b == UINT32_MAX) {
+      size_t v = vertex({NodeKind::Goroutine, gs[i].id});
+      single_vertex[gs[i].id] = v;
+      vs[v].parent = gs[i].parent;
     } else {
-      g_vertex[i] = vertex({NodeKind::Goroutine, gs[i].id});
+      groups[b].vertex = vertex({NodeKind::Group, b});
+      vs[groups[b].vertex].parent = groups[b].parent;
     }
-    if (vs[g_vertex[i]].parent == 0) vs[g_vertex[i]].parent = gs[i].parent;
   }
   for (const Channel& c : m.channels())
     if (!hidden_timer(c)) vertex({NodeKind::Channel, c.id});
@@ -165,7 +269,11 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
 
   // Edges: (from vertex, to vertex, kind) -> (count, object).
   std::map<std::tuple<size_t, size_t, EdgeKind>, std::pair<uint64_t, uint64_t>> flows;
-  auto gv = [&](uint64_t g) { return g && g <= gs.size() ? g_vertex[g - 1] : SIZE_MAX; };
+  auto gv = [&](uint64_t g) -> size_t {  // goroutine id -> its vertex (SIZE_MAX: none, a timer)
+    if (g == 0 || g > gs.size()) return SIZE_MAX;
+    if (auto it = single_vertex.find(g); it != single_vertex.end()) return it->second;
+    return gs[g - 1].timer ? SIZE_MAX : groups[base_of_g_[g - 1]].vertex;
+  };
   // The last flow added is kept at hand: a group's million members add to one flow in a row,
   // one map lookup for all of them.
   std::tuple<size_t, size_t, EdgeKind> last_key{SIZE_MAX, SIZE_MAX, EdgeKind::Send};
@@ -204,39 +312,42 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     auto it = vi.find({k, obj});
     return last_obj_vertex = it == vi.end() ? SIZE_MAX : it->second;
   };
-  // What each goroutine did (Model::edges() and sync_edges(), read where they lie: a million
-  // goroutines, no vector of a million entries made for each layout).
-  for (size_t i = 0; i < gs.size(); i++) {
-    const size_t g = g_vertex[i];
-    for (const Goroutine::Use& u : gs[i].uses) {
-      if (u.how < Goroutine::kSync) {
-        size_t cv = object_vertex(u.obj);
-        if (u.how == Goroutine::kSend)
-          add(g, cv, EdgeKind::Send, u.obj, u.count);
-        else
-          add(cv, g, EdgeKind::Recv, u.obj, u.count);
-        continue;
-      }
-      size_t ov = object_vertex(u.obj);
-      switch (static_cast<SyncRole>(u.how - Goroutine::kSync)) {
-        case SyncRole::Add:
-          add(g, ov, EdgeKind::Add, u.obj, u.count);
-          break;
-        case SyncRole::Done:
-          add(g, ov, EdgeKind::Done, u.obj, u.count);
-          break;
-        case SyncRole::Wait:
-          add(ov, g, EdgeKind::Wait, u.obj, u.count);
-          break;
-        case SyncRole::Lock:
-          add(g, ov, EdgeKind::Lock, u.obj, u.count);
-          break;
-        case SyncRole::Do:
-          add(g, ov, EdgeKind::Do, u.obj, u.count);
-          break;
-      }
+  // What each goroutine did (Model::edges() and sync_edges(), read where they lie; a group's
+  // from its chunks' sums: a million goroutines, no pass over them for each layout).
+  auto use = [&](size_t g, const Goroutine::Use& u) {
+    if (u.how < Goroutine::kSync) {
+      size_t cv = object_vertex(u.obj);
+      if (u.how == Goroutine::kSend)
+        add(g, cv, EdgeKind::Send, u.obj, u.count);
+      else
+        add(cv, g, EdgeKind::Recv, u.obj, u.count);
+      return;
     }
-  }
+    size_t ov = object_vertex(u.obj);
+    switch (static_cast<SyncRole>(u.how - Goroutine::kSync)) {
+      case SyncRole::Add:
+        add(g, ov, EdgeKind::Add, u.obj, u.count);
+        break;
+      case SyncRole::Done:
+        add(g, ov, EdgeKind::Done, u.obj, u.count);
+        break;
+      case SyncRole::Wait:
+        add(ov, g, EdgeKind::Wait, u.obj, u.count);
+        break;
+      case SyncRole::Lock:
+        add(g, ov, EdgeKind::Lock, u.obj, u.count);
+        break;
+      case SyncRole::Do:
+        add(g, ov, EdgeKind::Do, u.obj, u.count);
+        break;
+    }
+  };
+  for (size_t i : singles)
+    for (const Goroutine::Use& u : gs[i].uses) use(single_vertex[gs[i].id], u);
+  for (const ChunkSummary* cs : chunks)
+    for (const ChunkGroup& cg : cs->groups)
+      if (grouped(cg.base))
+        for (const Goroutine::Use& u : cg.uses) use(groups[cg.base].vertex, u);
   for (const WaitGroup& w : m.waitgroups())
     for (uint64_t g : w.waiters) add(vi.at({NodeKind::WaitGroup, w.id}), gv(g), EdgeKind::Wait, w.id, 0);
   for (const Mutex& mu : m.mutexes()) {
@@ -317,8 +428,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     if (v.connected || (v.key.kind != NodeKind::Goroutine && v.key.kind != NodeKind::Group)) continue;
     if (v.parent) {
       NodeKey pk{NodeKind::Goroutine, v.parent};
-      if (v.parent <= gs.size() && g_vertex[v.parent - 1] != SIZE_MAX)
-        pk = NodeKey{vs[g_vertex[v.parent - 1]].key};
+      if (size_t pv = gv(v.parent); pv != SIZE_MAX) pk = vs[pv].key;
       auto it = vi.find(pk);
       if (it != vi.end() && &vs[it->second] != &v) v.rank = vs[it->second].rank + 1;
     }
@@ -416,7 +526,7 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
     return k == NodeKind::Goroutine || k == NodeKind::Group ? 0 : static_cast<int>(k);
   };
   auto id_order = [&](const NodeKey& k) -> uint64_t {  // a group sorts by its first member
-    return k.kind == NodeKind::Group ? first_of_group[k.id] : k.id;
+    return k.kind == NodeKind::Group ? groups[k.id].first : k.id;
   };
   std::vector<float> slot(vs.size(), 0);  // a vertex's place in its column, 0..1
   std::vector<float> col_x(columns.size(), 0), col_h(columns.size(), 0), col_w(columns.size(), 0);
@@ -516,20 +626,23 @@ Layout LayoutEngine::compute(const Model& m, Layout reuse) {
   if (moved) ++version_;
 
   // 6. Group statistics, goroutine -> node, edges, extent.
-  std::map<std::pair<size_t, uint64_t>, size_t> waits;  // (group node, object) -> blocked members
-  for (size_t i = 0; i < gs.size(); i++) {
-    if (g_vertex[i] == SIZE_MAX) continue;  // a timer: no node (node_of_g stays SIZE_MAX)
-    size_t ni = node_of_vertex[g_vertex[i]];
-    L.node_of_g[i] = ni;
-    Node& n = L.nodes[ni];
-    if (n.key.kind != NodeKind::Group) continue;
-    if (n.members++ == 0) n.first_member = gs[i].id;
-    n.by_state[static_cast<size_t>(gs[i].state)]++;
-    if (gs[i].state == GState::Blocked) waits[{ni, gs[i].waiting_on}]++;
+  for (uint32_t b = 0; b < groups.size(); b++) {
+    const Group& gr = groups[b];
+    if (gr.vertex == SIZE_MAX) continue;
+    Node& n = L.nodes[node_of_vertex[gr.vertex]];
+    n.members = gr.members;
+    n.first_member = gr.first;
+    n.by_state = gr.by_state;
+    size_t most = 0;
+    for (auto [obj, count] : gr.waits)  // the object most of its blocked members wait on
+      if (count > most) most = count, n.common_wait = obj;
   }
-  std::vector<size_t> best(L.nodes.size(), 0);
-  for (auto [k, count] : waits)  // the object most of a group's blocked members wait on
-    if (count > best[k.first]) best[k.first] = count, L.nodes[k.first].common_wait = k.second;
+  L.goroutines = gs.size();
+  L.base_of_g = base_of_g_;
+  L.group_nodes.assign(groups.size(), SIZE_MAX);
+  for (uint32_t b = 0; b < groups.size(); b++)
+    if (groups[b].vertex != SIZE_MAX) L.group_nodes[b] = node_of_vertex[groups[b].vertex];
+  for (auto [id, v] : single_vertex) L.single_nodes[id] = node_of_vertex[v];
   for (Node& n : L.nodes) {
     L.width = std::max(L.width, n.x + n.w + kMargin);
     L.height = std::max(L.height, n.y + n.h + kMargin);

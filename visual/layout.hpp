@@ -14,7 +14,10 @@
 // first edge decides its column: a big pool's workers all land right of their channel); plan(final) places
 // every node a run will ever hold before its first frame (a replay's last state, or a rehearsal of a live
 // run), so every frame shows the same picture. Nodes never overlap unless the user dragged one there.
-// Coordinates are diagram units (pixels at zoom 1), origin top-left.
+// Coordinates are diagram units (pixels at zoom 1), origin top-left. What the engine gathers
+// from a chunk of 1,024 goroutines is kept by the chunk's stamp (CowVector::stamp()): a layout
+// rereads only the chunks written since, so a replay of a million goroutines lays out at any
+// moment in milliseconds; kept or not, the layout is the same.
 #pragma once
 
 #include <array>
@@ -27,6 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cow_vector.hpp"
 #include "model.hpp"
 
 namespace goro::visual {
@@ -87,12 +91,25 @@ struct Layout {
   std::vector<Node> nodes;
   std::vector<LayoutEdge> edges;
   std::map<NodeKey, size_t> index;
-  std::vector<size_t> node_of_g;  // goroutine id - 1 -> node index
   float width = 0, height = 0;
   const Node* find(NodeKey k) const {
     auto it = index.find(k);
     return it == index.end() ? nullptr : &nodes[it->second];
   }
+  // node_of() is the index of the node goroutine g is drawn in (SIZE_MAX: none: a timer, or no
+  // such goroutine in the laid-out model).
+  size_t node_of(uint64_t g) const {
+    if (g == 0 || g > goroutines) return SIZE_MAX;
+    if (auto it = single_nodes.find(g); it != single_nodes.end()) return it->second;
+    uint32_t b = base_of_g[g - 1];
+    return b < group_nodes.size() ? group_nodes[b] : SIZE_MAX;
+  }
+
+  // What node_of() reads: goroutines drawn alone, and the others by their base name's group.
+  size_t goroutines = 0;                              // in the laid-out model
+  std::unordered_map<uint64_t, size_t> single_nodes;  // goroutine id -> its own node
+  CowVector<uint32_t> base_of_g;                      // goroutine id - 1 -> base-name number
+  std::vector<size_t> group_nodes;                    // base-name number -> group node, or SIZE_MAX
 };
 
 // Sizes of the node kinds (diagram units).
@@ -143,11 +160,36 @@ class LayoutEngine {
   std::set<std::tuple<NodeKey, NodeKey, EdgeKind>> planned_edges_;
   std::optional<Model> planned_;  // what plan() laid out (copies share the model's chunks)
   uint64_t version_ = 0;
-  std::vector<uint32_t> base_of_g_;  // goroutine -> base-name number
+  // What compute() keeps of the goroutines between calls (names never change once given): the
+  // base name of each goroutine it has seen, how many have each, and the first group_above + 1
+  // of each (a base name with no more is not a group: its goroutines are drawn one by one).
+  CowVector<uint32_t> base_of_g_;  // goroutine index -> base-name number
   std::unordered_map<std::string, uint32_t> base_ids_;
   std::vector<std::string> base_names_;
   std::vector<size_t> base_counts_;
-  std::vector<size_t> g_vertex_;  // goroutine -> graph vertex, kept between computes (memory only)
+  std::vector<std::vector<uint32_t>> base_first_;  // base-name number -> its first goroutine indices
+  size_t base_first_for_ = 0;                      // the group_above base_first_ was kept for
+
+  // ChunkGroup is what one base name's goroutines in one chunk of the model's goroutines add to
+  // the diagram (timers and main left out): their count, states, first member, waits and uses.
+  struct ChunkGroup {
+    uint32_t base = 0;
+    uint32_t members = 0;
+    std::array<uint32_t, 5> by_state{};
+    uint64_t first = 0;                                // its first member's id
+    uint64_t parent = 0;                               // the first nonzero creator among them
+    std::vector<std::pair<uint64_t, uint32_t>> waits;  // object -> members blocked on it, by object
+    std::vector<Goroutine::Use> uses;                  // summed by (obj, how), in that order
+  };
+  struct ChunkSummary {
+    std::vector<ChunkGroup> groups;  // by base-name number
+    uint64_t used = 0;               // the compute() that last read it
+  };
+  // summaries_ holds chunk summaries by the chunk's stamp (CowVector::stamp()): a replay's seek
+  // or a live frame rereads only the chunks written since (snapshots share the others).
+  std::unordered_map<uint64_t, ChunkSummary> summaries_;
+  uint64_t computes_ = 0;
+  const ChunkSummary& summary(const CowVector<Goroutine>& gs, size_t chunk);
 };
 
 // route_edges() gives every edge of L its route, from the nodes' current places.

@@ -317,9 +317,6 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
   }
 
   // Tokens: a value travelling along its edge (a handoff: into the channel, then out of it).
-  auto node_of = [&](uint64_t gid) -> size_t {
-    return gid && gid <= L.node_of_g.size() ? L.node_of_g[gid - 1] : SIZE_MAX;
-  };
   auto route_of = [&](size_t from, size_t to, EdgeKind k) -> std::vector<ImVec2> {
     std::vector<ImVec2> r;
     for (const LayoutEdge& e : L.edges)
@@ -334,7 +331,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
     auto ci = L.index.find({NodeKind::Channel, k.t.chan});
     if (ci == L.index.end()) continue;
     float t = static_cast<float>((now - k.start) / kTokenSeconds);
-    size_t from = node_of(k.t.from), to = node_of(k.t.to);
+    size_t from = L.node_of(k.t.from), to = L.node_of(k.t.to);
     ImVec2 p;
     if (from != SIZE_MAX && to != SIZE_MAX) {
       auto in = route_of(from, ci->second, EdgeKind::Send), out = route_of(ci->second, to, EdgeKind::Recv);
@@ -535,8 +532,7 @@ void DiagramView::draw_edges(ImDrawList* dl, const Layout& L, const Model& m, co
     } else if (gn.key.kind == NodeKind::Group) {
       blocked = gn.common_wait == e.obj && e.kind != EdgeKind::Add && e.kind != EdgeKind::Done;
       for (auto& [c, gid, send] : busy)
-        if (c == e.obj && gid && gid <= L.node_of_g.size() &&
-            L.node_of_g[gid - 1] == (g_first ? e.from : e.to) && send == (e.kind == EdgeKind::Send))
+        if (c == e.obj && L.node_of(gid) == (g_first ? e.from : e.to) && send == (e.kind == EdgeKind::Send))
           hot = true;
     }
     if (e.kind == EdgeKind::Lock && gn.key.kind == NodeKind::Goroutine) {
@@ -621,7 +617,7 @@ void DiagramView::draw_race_marker(ImDrawList* dl, const Layout& L, const Model&
   if (std::hypot(mouse.x - c.x, mouse.y - c.y) > rad * 1.3f) return;
   const Object* o = m.object(e.obj);
   if (!o || o->kind != ObjKind::Var) return;
-  auto on_node = [&](uint64_t g) { return g && g <= L.node_of_g.size() && L.node_of_g[g - 1] == e.from; };
+  auto on_node = [&](uint64_t g) { return L.node_of(g) == e.from; };
   std::string text;
   for (const RaceMark& r : m.variables()[o->index].races)
     if (on_node(r.g) || on_node(r.other)) text += (text.empty() ? "" : "\n") + r.report;

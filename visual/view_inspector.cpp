@@ -120,8 +120,9 @@ bool concerns(const Event& e, const NodeKey& k, const Layout& L) {
       return e.g == k.id || ((e.kind == EventKind::ChanHandoff || e.kind == EventKind::Race) &&
                              static_cast<uint64_t>(e.arg) == k.id);
     case NodeKind::Group: {
-      if (!e.g || e.g > L.node_of_g.size() || L.node_of_g[e.g - 1] >= L.nodes.size()) return false;
-      const Node& n = L.nodes[L.node_of_g[e.g - 1]];
+      const size_t ni = L.node_of(e.g);
+      if (ni >= L.nodes.size()) return false;
+      const Node& n = L.nodes[ni];
       return n.key == k;
     }
     default:

@@ -25,3 +25,24 @@ TEST(CowVector, AWriteAfterACopyStaysInTheCopyThatWrote) {
   for (int x : a) sum += x;
   EXPECT_EQ(sum, 45);
 }
+
+TEST(CowVector, AStampChangesWithEveryWriteAndOnlyThere) {
+  CowVector<int, 4> a;
+  a.grow(10);  // three chunks
+  ASSERT_EQ(a.chunks(), 3u);
+  EXPECT_NE(a.stamp(0), a.stamp(1));
+  CowVector<int, 4> b = a;  // a copy: the same stamps, the same contents
+  for (size_t c = 0; c < 3; c++) EXPECT_EQ(a.stamp(c), b.stamp(c));
+  const uint64_t before = b.stamp(1);
+  b.mut(5) = 50;  // shared: cloned, then written
+  EXPECT_NE(b.stamp(1), before);
+  EXPECT_EQ(a.stamp(1), before);  // a's chunk did not change
+  EXPECT_EQ(a.stamp(0), b.stamp(0));
+  const uint64_t alone = b.stamp(1);
+  b.mut(6) = 60;  // no longer shared: written where it lies, and stamped anew all the same
+  EXPECT_NE(b.stamp(1), alone);
+  const uint64_t last = b.stamp(2);
+  b.grow(11);  // growing writes the last chunk
+  EXPECT_NE(b.stamp(2), last);
+  EXPECT_EQ(a.stamp(2), last);
+}

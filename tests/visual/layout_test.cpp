@@ -425,3 +425,63 @@ func main() {
   auto L = engine.compute(run->model());
   for (const char* n : {"c#1", "c#2", "c#3"}) EXPECT_EQ(by_label(L, n).key.kind, NodeKind::Channel);
 }
+
+// The layout keeps what it gathered from each chunk of goroutines by the chunk's stamp: at any
+// moment of a replay, seeking back and forth, its groups, edges and goroutine-to-node answers
+// are those a fresh engine computes from nothing.
+TEST(Layout, AReplaysLayoutFromKeptChunksIsTheLayoutFromNothing) {
+  const goroscope::Scenario& sc = *goroscope::find_scenario("million");
+  std::string path = ::testing::TempDir() + "layout-million.gorec";
+  {
+    goroscope::Session s(goroscope::RunSpec{&sc, small(sc), {}}, path);
+    while (!s.done() || !s.pump().empty()) s.pump();
+  }
+  goroscope::Replay r(path);
+  r.wait_indexed();
+  ASSERT_GT(r.size(), 10000u);
+  LayoutEngine kept;
+  std::mt19937 rng(11);
+  std::vector<size_t> cursors{r.size(), r.size() / 2, r.size() / 3, r.size(), 1, r.size() / 2};
+  for (int i = 0; i < 12; i++) cursors.push_back(rng() % (r.size() + 1));
+  size_t groups = 0;
+  for (size_t c : cursors) {
+    r.seek(c);
+    goro::visual::Layout a = kept.compute(r.model());
+    LayoutEngine fresh;
+    goro::visual::Layout b = fresh.compute(r.model());
+    ASSERT_EQ(a.nodes.size(), b.nodes.size()) << "at event " << c;
+    for (size_t i = 0; i < a.nodes.size(); i++) {
+      const Node &x = a.nodes[i], &y = b.nodes[i];
+      EXPECT_EQ(x.key, y.key) << "at event " << c;
+      EXPECT_EQ(x.label, y.label);
+      EXPECT_EQ(x.members, y.members) << x.label << " at event " << c;
+      EXPECT_EQ(x.by_state, y.by_state) << x.label << " at event " << c;
+      EXPECT_EQ(x.first_member, y.first_member) << x.label;
+      EXPECT_EQ(x.common_wait, y.common_wait) << x.label << " at event " << c;
+      groups += x.key.kind == NodeKind::Group && x.members > 0;
+    }
+    ASSERT_EQ(a.edges.size(), b.edges.size()) << "at event " << c;
+    for (size_t i = 0; i < a.edges.size(); i++) {
+      EXPECT_EQ(a.nodes[a.edges[i].from].key, b.nodes[b.edges[i].from].key);
+      EXPECT_EQ(a.nodes[a.edges[i].to].key, b.nodes[b.edges[i].to].key);
+      EXPECT_EQ(a.edges[i].kind, b.edges[i].kind);
+      EXPECT_EQ(a.edges[i].count, b.edges[i].count) << "at event " << c;
+    }
+    // Each group's counts by state, counted from the goroutines themselves.
+    std::vector<std::array<size_t, 5>> by_state(a.nodes.size());
+    const auto& gs = r.model().goroutines();
+    for (uint64_t g = 1; g <= gs.size() + 1; g++) {
+      EXPECT_EQ(a.node_of(g), b.node_of(g)) << "goroutine " << g << " at event " << c;
+      if (size_t n = a.node_of(g); n != SIZE_MAX && a.nodes[n].key.kind == NodeKind::Group)
+        by_state[n][static_cast<size_t>(gs[g - 1].state)]++;
+      if (g <= gs.size() && gs[g - 1].timer) {
+        EXPECT_EQ(a.node_of(g), SIZE_MAX);
+      }
+    }
+    for (size_t n = 0; n < a.nodes.size(); n++)
+      if (a.nodes[n].key.kind == NodeKind::Group) {
+        EXPECT_EQ(a.nodes[n].by_state, by_state[n]) << a.nodes[n].label;
+      }
+  }
+  EXPECT_GT(groups, 5u);
+}

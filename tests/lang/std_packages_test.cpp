@@ -673,4 +673,55 @@ func main() {
   std::filesystem::remove_all(dir);
 }
 
+// sync.Map and sync.Pool order what goroutines do through them, as Go's do: with the race
+// detector on, four goroutines sharing a Map and a Pool (a pooled *int incremented by each)
+// race on nothing (a lock of atomics, which the detector does not take as an edge, did).
+TEST(StdPackages, SyncMapAndPoolAreRaceFree) {
+  for (int procs : {1, 4}) {
+    goroscope::lang::CompileOptions opt;
+    opt.race = true;
+    auto c = goroscope::lang::compile(R"go(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var m sync.Map
+	var wg sync.WaitGroup
+	p := sync.Pool{New: func() any { return new(int) }}
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				m.Store(i%7, g)
+				m.LoadOrStore(i, i)
+				m.Range(func(k, v any) bool { return true })
+				x := p.Get().(*int)
+				*x++
+				p.Put(x)
+			}
+		}(g)
+	}
+	wg.Wait()
+	n := 0
+	m.Range(func(k, v any) bool { n++; return true })
+	fmt.Println(n)
+}
+)go",
+                                      "prog.go", opt);
+    ASSERT_TRUE(c.program) << langtest::join(c.errors);
+    goro::Config cfg;
+    cfg.procs = procs;
+    cfg.race = true;
+    int code = 0;
+    goro::Exit e = goroscope::lang::run(*c.program, cfg, nullptr, &code);
+    EXPECT_EQ(e.output, "200\n");
+    EXPECT_EQ(code, 0) << e.message;
+    EXPECT_TRUE(e.races.empty()) << "procs " << procs << "\n" << (e.races.empty() ? "" : e.races[0].text);
+  }
+}
+
 }  // namespace

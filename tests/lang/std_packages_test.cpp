@@ -477,6 +477,42 @@ func main() {
                 "recovered: negative minwidth, tabwidth, or padding\n");
 }
 
+// A tabwriter.Writer whose output fails: Write returns the error and keeps the lines for the
+// next Flush, which tries again and then drops them (go run's output).
+TEST(StdPackages, TabwriterOutputErrors) {
+  expect_prints(R"go(package main
+
+import (
+	"errors"
+	"fmt"
+	"text/tabwriter"
+)
+
+type bad struct{ n int }
+
+func (b *bad) Write(p []byte) (int, error) {
+	b.n++
+	if b.n > 2 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+func main() {
+	w := tabwriter.NewWriter(&bad{}, 0, 8, 1, ' ', 0)
+	fmt.Fprintln(w, "a\tb")
+	fmt.Fprintln(w, "aa\tbb")
+	fmt.Println(w.Flush())
+	n, err := fmt.Fprintln(w, "single")
+	fmt.Println(n, err)
+	fmt.Println(w.Flush())
+}
+)go",
+                "disk full\n"
+                "7 disk full\n"
+                "disk full\n");
+}
+
 // Go 1.20's Swap, CompareAndSwap and CompareAndDelete, and Time.Compare, with Goroscope's clock:
 // a run starts at the Unix epoch and time.Now follows the (virtual) clock.
 TEST(StdPackages, SyncMapSwapAndTheProgramsClock) {

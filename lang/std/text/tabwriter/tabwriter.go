@@ -211,7 +211,8 @@ func (w *Writer) endEscape() {
 	w.endChar = 0
 }
 
-// flushAll writes every line held and starts again.
+// flushAll writes every line held and starts again; after an output error it keeps the lines
+// (as Go's does: a Write that fails leaves them for the next Flush).
 func (w *Writer) flushAll() {
 	if len(w.cur.text) > 0 {
 		if w.endChar != 0 {
@@ -220,13 +221,19 @@ func (w *Writer) flushAll() {
 		w.endCell(false)
 	}
 	w.format(0, len(w.lines))
-	w.reset()
+	if w.err == nil {
+		w.reset()
+	}
 }
 
-// Flush writes what the Writer holds; call it after the last Write.
+// Flush writes what the Writer holds; call it after the last Write. After an output error
+// what it held is dropped.
 func (w *Writer) Flush() error {
 	w.flushAll()
 	err := w.err
+	if err != nil {
+		w.reset()
+	}
 	w.err = nil
 	return err
 }
@@ -260,6 +267,10 @@ func (w *Writer) Write(buf []byte) (n int, err error) {
 					w.flushAll()
 					if ch == '\f' && w.flags&Debug != 0 {
 						w.write([]byte("---\n"))
+					}
+					if err := w.err; err != nil { // the rest of buf is not taken
+						w.err = nil
+						return i + 1, err
 					}
 				}
 			}

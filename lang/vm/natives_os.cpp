@@ -111,7 +111,7 @@ void os_read_file(Thread&, Value* a) {
   constexpr size_t kChunk = 64 * 1024;
   size_t used = 0;
   for (;;) {
-    if (data.size() < used + kChunk) {  // grow by doubling, the new size counted first
+    if (used == data.size()) {  // full: grow by doubling, the new size counted first
       size_t grown = std::max(used + kChunk, 2 * data.size());
       heap_reserve(static_cast<int64_t>(grown));  // endless files stop at the ceiling
       goro::checkpoint();

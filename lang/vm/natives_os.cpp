@@ -5,12 +5,12 @@
 // the recordings see it in order with theirs.
 //
 // Invariants: fd 1 is standard output, 2 standard error, 0 standard input; any other
-// descriptor writes and reads nothing (a program's files are read and written whole). A read waits for
-// input on its goroutine's thread (as a Go syscall holds its M), a tenth of a second at a time,
-// so that the run's end (Ctrl-C, Stop, another goroutine's panic) still stops it. A file read
-// whole counts against the memory ceiling as it grows (heap_reserve before each chunk), so a
-// huge file or an endless one (/dev/zero) ends the program with Go's out-of-memory error, not
-// the app; a path is never trusted (a NUL byte in it is Go's EINVAL, as syscall's checks say).
+// descriptor writes and reads nothing (a program's files are read and written whole). A read
+// waits for input on its goroutine's thread (as a Go syscall holds its M), a tenth of a second
+// at a time, so that the run's end (Ctrl-C, Stop, another goroutine's panic) still stops it. A
+// file read whole counts against the memory ceiling as it grows (heap_reserve before the
+// buffer does), so a huge file or an endless one (/dev/zero) ends the program with Go's
+// out-of-memory error, not the app; a path is never trusted (a NUL byte in it is Go's EINVAL).
 #include "vm/natives_os.hpp"
 
 #include <fcntl.h>

@@ -235,38 +235,6 @@ void time_sleep(Thread&, Value* a) {
 }
 void time_now(Thread&, Value* a) { a[0] = Value::of_int(goro::now()); }
 void time_duration_string(Thread&, Value* a) { a[0] = make_str(duration_string(a[0].i)); }
-void time_format(Thread&, Value* a) {
-  // the program's clock starts at the Unix epoch; format as Go's default layout would
-  int64_t ns = slot_load(static_cast<StructObj*>(a[0].o)->f[0]).i;
-  std::string layout = str_of(a[1]);
-  int64_t secs = ns / 1000000000, nsec = ns % 1000000000;
-  int64_t days = secs / 86400, rem = secs % 86400;
-  // civil from days (1970-01-01)
-  int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) y++;
-  char buf[128];
-  if (layout == "15:04:05") {
-    std::snprintf(buf, sizeof buf, "%02" PRId64 ":%02" PRId64 ":%02" PRId64, rem / 3600, rem / 60 % 60,
-                  rem % 60);
-    a[0] = make_str(buf);
-    return;
-  }
-  std::snprintf(buf, sizeof buf,
-                "%04" PRId64 "-%02" PRId64 "-%02" PRId64 " %02" PRId64 ":%02" PRId64 ":%02" PRId64, y, m, d,
-                rem / 3600, rem / 60 % 60, rem % 60);
-  std::string s = buf;
-  if (nsec) {
-    std::snprintf(buf, sizeof buf, ".%09" PRId64, nsec);
-    std::string f = buf;
-    while (f.back() == '0') f.pop_back();
-    s += f;
-  }
-  a[0] = make_str(s + " +0000 UTC");
-}
-
 // --- sync
 
 void mutex_lock(Thread& th, Value* a) {
@@ -1059,7 +1027,6 @@ const std::map<std::string, NativeFn>& table() {
       {"time.Sleep", time_sleep},
       {"time.now", time_now},
       {"time.Duration.String", time_duration_string},
-      {"time.Time.Format", time_format},
       {"sync.Mutex.Lock", mutex_lock},
       {"sync.Mutex.Unlock", mutex_unlock},
       {"sync.Mutex.TryLock", mutex_trylock},

@@ -4,7 +4,7 @@
 # provides (docs/go-subset.md), one path a line, relative to GO_TEST_DIR, sorted.
 set -euo pipefail
 dir=$1
-supported=" fmt errors time sync sync/atomic context strings strconv math math/rand math/bits sort os io bufio bytes runtime unicode unicode/utf8 unicode/utf16 container/heap container/list container/ring "
+supported=" fmt errors time sync sync/atomic context strings strconv math math/rand math/bits sort os io bufio bytes runtime unicode unicode/utf8 unicode/utf16 container/heap container/list container/ring text/tabwriter "
 cd "$dir"
 for f in *.go ken/*.go chan/*.go interface/*.go fixedbugs/*.go typeparam/*.go; do
   [ "$(head -n 1 "$f")" = "// run" ] || continue

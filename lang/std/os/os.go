@@ -93,3 +93,89 @@ type PathError struct {
 func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
 
 func (e *PathError) Unwrap() error { return e.Err }
+
+// FileMode is a file's mode and permission bits (Go's io/fs.FileMode).
+type FileMode uint32
+
+// ModePerm is the Unix permission bits.
+const ModePerm FileMode = 0777
+
+// The errors that an operation's error is (errors.Is) when the file is missing, already there,
+// or not to be touched; Go's io/fs errors.
+var (
+	ErrNotExist   = errors.New("file does not exist")
+	ErrExist      = errors.New("file already exists")
+	ErrPermission = errors.New("permission denied")
+)
+
+// Errno is an error number of the system (Go's syscall.Errno), as a PathError holds it.
+type Errno uintptr
+
+func errnoText(e int) string
+
+func (e Errno) Error() string { return errnoText(int(e)) }
+
+// Is says whether e is one of the fs errors (Linux's numbers: EPERM 1, ENOENT 2, EACCES 13,
+// EEXIST 17, ENOTEMPTY 39).
+func (e Errno) Is(target error) bool {
+	switch target {
+	case ErrPermission:
+		return e == 1 || e == 13
+	case ErrExist:
+		return e == 17 || e == 39
+	case ErrNotExist:
+		return e == 2
+	}
+	return false
+}
+
+func readFile(name string) (data string, errno int, op string)
+func writeFile(name, data string, perm int) (errno int, op string)
+func remove(name string) (errno int)
+
+// ReadFile reads the whole file; its error is a *PathError ("open nope.txt: no such file or
+// directory"). The bytes count against the memory ceiling as they are read.
+func ReadFile(name string) ([]byte, error) {
+	data, e, op := readFile(name)
+	if e != 0 {
+		return nil, &PathError{Op: op, Path: name, Err: Errno(e)}
+	}
+	return []byte(data), nil
+}
+
+// WriteFile writes data to the file, creating it with perm (before the umask) if it is not
+// there and emptying it first if it is.
+func WriteFile(name string, data []byte, perm FileMode) error {
+	if e, op := writeFile(name, string(data), int(perm&ModePerm)); e != 0 {
+		return &PathError{Op: op, Path: name, Err: Errno(e)}
+	}
+	return nil
+}
+
+// Remove removes the file or empty directory.
+func Remove(name string) error {
+	if e := remove(name); e != 0 {
+		return &PathError{Op: "remove", Path: name, Err: Errno(e)}
+	}
+	return nil
+}
+
+// IsNotExist says whether err says a file is missing (Go 1.16 would have errors.Is).
+func IsNotExist(err error) bool { return underlyingIs(err, ErrNotExist) }
+
+// IsExist says whether err says a file is already there.
+func IsExist(err error) bool { return underlyingIs(err, ErrExist) }
+
+// IsPermission says whether err says permission was denied.
+func IsPermission(err error) bool { return underlyingIs(err, ErrPermission) }
+
+// underlyingIs looks through a *PathError only, as Go's os.IsNotExist & co do.
+func underlyingIs(err, target error) bool {
+	if pe, ok := err.(*PathError); ok {
+		err = pe.Err
+	}
+	if e, ok := err.(Errno); ok {
+		return e.Is(target)
+	}
+	return err == target
+}

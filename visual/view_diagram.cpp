@@ -741,8 +741,11 @@ void DiagramView::draw_node(ImDrawList* dl, const Model& m, const Node& n, const
             const std::string& v = c->buffer[static_cast<size_t>(i)];
             dl->AddRectFilled(S(x + 2, y + 2), S(x + kCellW - 2, y + kCellH - 2), fade(pal.token, 0.9f),
                               3 * zoom_);
-            float cfs = fs * 0.8f;
+            // The label's size where the value fits (one or two digits), four fifths for a
+            // longer one, else only on hover.
+            float cfs = fs;
             ImVec2 ts = font->CalcTextSizeA(cfs, FLT_MAX, 0, v.c_str());
+            if (ts.x > (kCellW - 4) * zoom_) ts = font->CalcTextSizeA(cfs = fs * 0.8f, FLT_MAX, 0, v.c_str());
             if (ts.x <= (kCellW - 4) * zoom_)
               dl->AddText(font, cfs, ImVec2((ca.x + cb.x - ts.x) / 2, (ca.y + cb.y - ts.y) / 2),
                           pal.token_text, v.c_str());

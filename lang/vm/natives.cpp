@@ -295,7 +295,8 @@ void cond_signal(Thread&, Value* a) { self<CondObj>(a)->cond.signal(); }
 void cond_broadcast(Thread&, Value* a) { self<CondObj>(a)->cond.broadcast(); }
 
 // --- sync/atomic: pointers to int slots, read and written under the slot's lock (vm/slot.hpp),
-// the same lock every load and store of that variable takes, so an atomic operation is whole.
+// the same lock every load and store of that variable takes, so an atomic operation is whole;
+// under --race each is a happens-before edge on the slot (goro::race::atomic_load & co).
 
 Value* slot_of(Thread& th, const Value& p) {
   if (!p.o) {
@@ -307,41 +308,61 @@ Value* slot_of(Thread& th, const Value& p) {
 int64_t wrap32(int64_t v, bool uns) {
   return uns ? static_cast<int64_t>(static_cast<uint32_t>(v)) : static_cast<int64_t>(static_cast<int32_t>(v));
 }
+// Under --race, an operation's release comes before its write is seen and its acquire after
+// its read, both outside the slot's lock: whoever reads a value also gets the clock of the
+// goroutine that wrote it.
 template <int Bits, bool Uns>
 void atomic_add(Thread& th, Value* a) {
   Value* p = slot_of(th, a[0]);
   if (!p) return;
-  SlotGuard g(*p);
-  int64_t sum = static_cast<int64_t>(static_cast<uint64_t>(p->i) + static_cast<uint64_t>(a[1].i));
-  p->i = Bits == 32 ? wrap32(sum, Uns) : sum;
-  a[0] = Value::of_int(p->i);
+  goro::race::atomic_store(p);
+  {
+    SlotGuard g(*p);
+    int64_t sum = static_cast<int64_t>(static_cast<uint64_t>(p->i) + static_cast<uint64_t>(a[1].i));
+    p->i = Bits == 32 ? wrap32(sum, Uns) : sum;
+    a[0] = Value::of_int(p->i);
+  }
+  goro::race::atomic_load(p);
 }
 void atomic_load(Thread& th, Value* a) {
   Value* p = slot_of(th, a[0]);
   if (!p) return;
-  SlotGuard g(*p);
-  a[0] = Value::of_int(p->i);
+  {
+    SlotGuard g(*p);
+    a[0] = Value::of_int(p->i);
+  }
+  goro::race::atomic_load(p);
 }
 void atomic_store(Thread& th, Value* a) {
   Value* p = slot_of(th, a[0]);
   if (!p) return;
+  goro::race::atomic_store(p);
   SlotGuard g(*p);
   p->i = a[1].i;
 }
 void atomic_swap(Thread& th, Value* a) {
   Value* p = slot_of(th, a[0]);
   if (!p) return;
-  SlotGuard g(*p);
-  int64_t old = p->i;
-  p->i = a[1].i;
-  a[0] = Value::of_int(old);
+  goro::race::atomic_store(p);
+  {
+    SlotGuard g(*p);
+    int64_t old = p->i;
+    p->i = a[1].i;
+    a[0] = Value::of_int(old);
+  }
+  goro::race::atomic_load(p);
 }
 void atomic_cas(Thread& th, Value* a) {
   Value* p = slot_of(th, a[0]);
   if (!p) return;
-  SlotGuard g(*p);
-  bool swapped = p->i == a[1].i;
-  if (swapped) p->i = a[2].i;
+  goro::race::atomic_store(p);  // a failed swap orders as a successful one (no harm: fewer reports)
+  bool swapped;
+  {
+    SlotGuard g(*p);
+    swapped = p->i == a[1].i;
+    if (swapped) p->i = a[2].i;
+  }
+  goro::race::atomic_load(p);
   a[0] = b(swapped);
 }
 

@@ -377,6 +377,14 @@ void write(const void* addr, size_t, const Site& site, const char* name, const S
   if (detail::Race* r = detail::race_here()) r->access(addr, site, name, true, seen);
 }
 
+void atomic_load(const void* addr) {
+  if (detail::Race* r = detail::race_here()) r->acquire(addr);
+}
+
+void atomic_store(const void* addr) {
+  if (detail::Race* r = detail::race_here()) r->release(addr);
+}
+
 const std::atomic<uint32_t>* own_tick() {
   detail::Race* r = detail::race_here();
   return r ? r->own_tick() : nullptr;

@@ -485,6 +485,92 @@ func main() {
 	<-done
 }
 )"},
+    // sync/atomic: a store orders what came before it before a load that sees it (Go's
+    // detector: a load acquires, a store releases, a read-modify-write does both).
+    {"atomic_store_before_load_that_sees_it",
+     R"(package main
+
+import (
+	"runtime"
+	"sync/atomic"
+)
+
+func main() {
+	x := 0
+	var ready int32
+	go func() {
+		x = 1
+		atomic.StoreInt32(&ready, 1)
+	}()
+	for atomic.LoadInt32(&ready) == 0 {
+		runtime.Gosched()
+	}
+	println(x)
+}
+)",
+     R"(package main
+
+import (
+	"runtime"
+	"sync/atomic"
+)
+
+func main() {
+	x := 0
+	var ready int32
+	go func() {
+		atomic.StoreInt32(&ready, 1)
+		x = 1
+	}()
+	for atomic.LoadInt32(&ready) == 0 {
+		runtime.Gosched()
+	}
+	println(x)
+}
+)"},
+    {"atomic_add_orders_the_adders",
+     R"(package main
+
+import (
+	"runtime"
+	"sync/atomic"
+)
+
+func main() {
+	x := 0
+	var turn int64
+	go func() {
+		x = 1
+		atomic.AddInt64(&turn, 1)
+	}()
+	for !atomic.CompareAndSwapInt64(&turn, 1, 2) {
+		runtime.Gosched()
+	}
+	x = 2
+	println(x)
+}
+)",
+     R"(package main
+
+import (
+	"runtime"
+	"sync/atomic"
+)
+
+func main() {
+	x := 0
+	var turn int64
+	go func() {
+		atomic.AddInt64(&turn, 1)
+		x = 1
+	}()
+	for !atomic.CompareAndSwapInt64(&turn, 1, 2) {
+		runtime.Gosched()
+	}
+	x = 2
+	println(x)
+}
+)"},
 };
 
 class HappensBefore : public ::testing::TestWithParam<Edge> {};

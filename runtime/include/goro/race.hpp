@@ -68,6 +68,14 @@ void read(const void* addr, size_t size, const Site& site, const char* name = nu
           const Seen* seen = nullptr);
 void write(const void* addr, size_t size, const Site& site, const char* name = nullptr,
            const Seen* seen = nullptr);
+// atomic_store() and atomic_load() are the two halves of sync/atomic operations on addr by
+// the calling goroutine, ordered as Go's detector orders them: what came before a store (or a
+// read-modify-write: Add, Swap, CompareAndSwap) is ordered before what follows a later load
+// (or read-modify-write) of addr. Call atomic_store() before the new value can be seen and
+// atomic_load() after the value is read; a read-modify-write calls both. They are no accesses
+// themselves (atomic operations never race with each other).
+void atomic_store(const void* addr);
+void atomic_load(const void* addr);
 // own_tick() points at the calling goroutine's own tick (null without the detector): it
 // changes exactly when the goroutine releases (unlocks, sends, starts a goroutine, ...), so
 // an interpreter may skip an access it already checked at the same tick (a read after a read

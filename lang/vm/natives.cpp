@@ -83,7 +83,7 @@ T* self(Value* a) {
 }
 
 void nil_check(Thread& th, Value* a) {
-  if (!a[0].o) th.runtime_error("invalid memory address or nil pointer dereference");
+  if (!a[0].o) th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
 }
 
 // --- fmt
@@ -273,7 +273,7 @@ void once_do(Thread& th, Value* a) {
 bool call_iface_method(Thread& th, const Value& iv, const std::string& name) {
   RType* t = dyn_type(iv);
   if (!t) {
-    th.runtime_error("invalid memory address or nil pointer dereference");
+    th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
     return false;
   }
   const MethodRef* m = find_method(t, th.prog().method_id(name));
@@ -300,7 +300,7 @@ void cond_broadcast(Thread&, Value* a) { self<CondObj>(a)->cond.broadcast(); }
 
 Value* slot_of(Thread& th, const Value& p) {
   if (!p.o) {
-    th.runtime_error("invalid memory address or nil pointer dereference");
+    th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
     return nullptr;
   }
   return &static_cast<PtrObj*>(p.o)->slot();

@@ -252,7 +252,7 @@ bool values_equal(Thread& th, RType* t, const Value& a, const Value& b) {
       auto* y = static_cast<IfaceObj*>(b.o);
       if (x->t != y->t) return false;
       if (!is_comparable(x->t)) {
-        th.runtime_error("comparing uncomparable type " + x->t->str);
+        th.runtime_error("runtime error: comparing uncomparable type " + x->t->str);
         return false;
       }
       return values_equal(th, x->t, x->v, y->v);
@@ -310,7 +310,7 @@ uint64_t hash_value(Thread& th, RType* t, const Value& v) {
       if (!v.o) return 0;
       auto* x = static_cast<IfaceObj*>(v.o);
       if (!is_comparable(x->t)) {
-        th.runtime_error("hash of unhashable type " + x->t->str);
+        th.runtime_error("runtime error: hash of unhashable type " + x->t->str);
         return 0;
       }
       return mix(static_cast<uint64_t>(x->t->id)) ^ hash_value(th, x->t, x->v);
@@ -477,7 +477,7 @@ Value receiver_for(Thread& th, const MethodRef& m, const Value& v) {
   Value r = v;
   for (int p : m.path) {
     if (!r.o) {
-      th.runtime_error("invalid memory address or nil pointer dereference");
+      th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
       return Value();
     }
     r = slot_load(static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)]);
@@ -485,7 +485,7 @@ Value receiver_for(Thread& th, const MethodRef& m, const Value& v) {
   if (m.ptr_recv) return r;
   if (m.recv_is_ptr) {
     if (!r.o) {
-      th.runtime_error("invalid memory address or nil pointer dereference");
+      th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
       return Value();
     }
     if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);

@@ -300,7 +300,7 @@ void Thread::call_value(int fpos, int nargs, int nret) {
   Value* S = stack_.data();
   FuncObj* f = static_cast<FuncObj*>(S[fpos].o);
   if (!f) {
-    runtime_error("invalid memory address or nil pointer dereference");
+    runtime_error("runtime error: invalid memory address or nil pointer dereference");
     return;
   }
   if (f->bound) {
@@ -339,7 +339,7 @@ void Thread::call_iface(int name, int nargs, int nret) {
   Value* S = stack_.data();
   Value iv = S[fpos];
   if (!iv.o) {
-    runtime_error("invalid memory address or nil pointer dereference");
+    runtime_error("runtime error: invalid memory address or nil pointer dereference");
     return;
   }
   auto* b = static_cast<IfaceObj*>(iv.o);
@@ -381,7 +381,7 @@ void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
         " " + (name_arg == 2 ? std::to_string(static_cast<uint64_t>(args[0].i)) : std::to_string(args[0].i));
   if (!fn.o) {
     // go of a nil func: Go fails in the new goroutine; do it here
-    runtime_error("invalid memory address or nil pointer dereference");
+    runtime_error("runtime error: invalid memory address or nil pointer dereference");
     return;
   }
   std::shared_ptr<Run> r = run_.self.lock();

@@ -1768,7 +1768,12 @@ class Compiler {
   void constant(const ConstVal& cv0, Type* t) {
     Type* u = t->under();
     if (is_complex(u)) {
-      emit(CONST, konst(make_complex(cv0.as_float(), cv0.imag())), 0);
+      double re = cv0.as_float(), im = cv0.imag();
+      if (u->k == TK::Complex64) {
+        re = static_cast<float>(re);
+        im = static_cast<float>(im);
+      }
+      emit(CONST, konst(make_complex(re, im)), 0);
       return;
     }
     // a complex constant given a float or integer type has no imaginary part (the checker)

@@ -36,14 +36,14 @@ struct ConstVal {
   static ConstVal of_float(double v) {
     ConstVal c;
     c.kind = Float;
-    c.f = v;
+    c.f = v + 0.0;  // constants are exact: no negative zero (-0.0 is 0)
     return c;
   }
   static ConstVal of_complex(double re, double imag) {
     ConstVal c;
     c.kind = Complex;
-    c.f = re;
-    c.im = imag;
+    c.f = re + 0.0;
+    c.im = imag + 0.0;
     return c;
   }
   static ConstVal of_string(std::string v) {

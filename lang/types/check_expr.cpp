@@ -1913,8 +1913,8 @@ void CheckerImpl::unary(Expr* e) {
             return;
           }
         } else {
-          c2.f = -c2.f;
-          c2.im = -c2.im;
+          c2.f = 0 - c2.f;  // (constants have no negative zero)
+          c2.im = 0 - c2.im;
         }
         break;
       case Tok::Xor:

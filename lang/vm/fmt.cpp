@@ -234,6 +234,11 @@ std::string print_value(RType* t, const Value& v) {
       return str_of(v);
     case TK::Interface:
       return v.o ? "(" + fake_addr(static_cast<IfaceObj*>(v.o)->t) + "," + fake_addr(v.o) + ")" : "(0x0,0x0)";
+    case TK::Slice: {  // [len/cap]array
+      auto* sl = static_cast<SliceObj*>(v.o);
+      if (!sl) return "[0/0]0x0";
+      return "[" + std::to_string(sl->len) + "/" + std::to_string(sl->cap) + "]" + fake_addr(sl->arr.o);
+    }
     default:
       if (is_unsigned(u)) return std::to_string(static_cast<uint64_t>(v.i));
       if (is_integer(u)) return std::to_string(v.i);

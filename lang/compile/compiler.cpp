@@ -1770,8 +1770,8 @@ class Compiler {
     if (is_complex(u)) {
       double re = cv0.as_float(), im = cv0.imag();
       if (u->k == TK::Complex64) {
-        re = static_cast<float>(re);
-        im = static_cast<float>(im);
+        re = to_float32(re);
+        im = to_float32(im);
       }
       emit(CONST, konst(make_complex(re, im)), 0);
       return;
@@ -2439,6 +2439,11 @@ class Compiler {
         return;
       }
       case BComplex: {
+        if (as.size() == 1) {  // complex(f()): f's two results
+          expr_any(as[0]);
+          emit(CBIN, kCMake, is_c64(e->type));
+          return;
+        }
         Type* ft = as[0]->type;
         if (is_untyped(ft)) ft = is_untyped(as[1]->type) ? u_.basic(TK::Float64) : as[1]->type;
         value(as[0], ft);

@@ -56,6 +56,14 @@ struct ConstVal {
   double imag() const { return kind == Complex ? im : 0; }
 };
 
+// to_float32() rounds a double to the nearest float32 (float32 and complex64 constants). The
+// volatile keeps the round trip: GCC 12 at -O2 dropped it when it paired a complex number's two
+// parts in one vector register.
+inline double to_float32(double v) {
+  volatile float f = static_cast<float>(v);
+  return f;
+}
+
 // i128_string() prints a 128-bit integer in decimal.
 inline std::string i128_string(i128 v) {
   if (v == 0) return "0";

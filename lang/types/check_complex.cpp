@@ -18,15 +18,18 @@ ConstVal CheckerImpl::fold_complex(Tok op, const ConstVal& x, const ConstVal& y,
       return ConstVal::of_complex(a + c, b + d);
     case Tok::Sub:
       return ConstVal::of_complex(a - c, b - d);
-    case Tok::Mul:
-      return ConstVal::of_complex(a * c - b * d, a * d + b * c);
+    case Tok::Mul: {  // (in long double: partial products past float64's range still fold)
+      long double ac = a, bd = b;
+      return ConstVal::of_complex(static_cast<double>(ac * c - bd * d), static_cast<double>(ac * d + bd * c));
+    }
     case Tok::Quo: {
       if (c == 0 && d == 0) {
         err(p, "invalid operation: division by zero");
         return {};
       }
-      double den = c * c + d * d;
-      return ConstVal::of_complex((a * c + b * d) / den, (b * c - a * d) / den);
+      long double lc = c, ld = d, den = lc * lc + ld * ld;
+      return ConstVal::of_complex(static_cast<double>((a * lc + b * ld) / den),
+                                  static_cast<double>((b * lc - a * ld) / den));
     }
     case Tok::Eql:
       return ConstVal::of_bool(a == c && b == d);
@@ -40,6 +43,19 @@ ConstVal CheckerImpl::fold_complex(Tok op, const ConstVal& x, const ConstVal& y,
 void CheckerImpl::complex_builtin(Expr* e, Builtin b) {
   auto& as = e->list;
   size_t want = b == BComplex ? 2 : 1;
+  if (b == BComplex && as.size() == 1 && !e->ellipsis) {  // complex(f()) with a two-result f
+    expr(as[0], true);
+    Type* t = as[0]->type;
+    if (t->k == TK::Tuple && t->results.size() == 2) {
+      Type* x = t->results[0];
+      if (x != t->results[1] || !is_float(x)) {
+        err(as[0]->pos, "invalid argument: complex(" + expr_string(as[0]) + ") needs two floats of one type");
+        return;
+      }
+      e->type = u.basic(x->under()->k == TK::Float32 ? TK::Complex64 : TK::Complex128);
+      return;
+    }
+  }
   if (as.size() != want) {
     for (Expr* x : as) expr(x, true);
     err(e->pos, std::string("invalid operation: ") + (as.size() < want ? "not enough" : "too many") +

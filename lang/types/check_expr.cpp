@@ -671,11 +671,12 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
   Type* un = t->under();
   if (is_complex(un)) {
     if (cv.kind != ConstVal::Int && cv.kind != ConstVal::Float && cv.kind != ConstVal::Complex) return false;
-    cv = ConstVal::of_complex(cv.as_float(), cv.imag());
+    double re = cv.as_float(), im = cv.imag();
     if (un->k == TK::Complex64) {
-      cv.f = static_cast<float>(cv.f);
-      cv.im = static_cast<float>(cv.im);
+      re = to_float32(re);
+      im = to_float32(im);
     }
+    cv = ConstVal::of_complex(re, im);
     return true;
   }
   if (cv.kind == ConstVal::Complex) {  // a complex constant with no imaginary part is a float

@@ -718,6 +718,13 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be integer");
         return nullptr;
       }
+      if (e->y->cv.kind == ConstVal::Complex) {  // [2 + 0i]T is [2]T; [2i]T is no array
+        if (e->y->cv.im != 0) {
+          err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be integer");
+          return nullptr;
+        }
+        e->y->cv = ConstVal::of_float(e->y->cv.f);
+      }
       if (!const_int(e->y, n)) {
         err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be constant");
         return nullptr;

@@ -88,8 +88,8 @@ void CheckerImpl::complex_builtin(Expr* e, Builtin b) {
       }
     }
     if (x->type != y->type) {
-      err(x->pos,
-          "invalid argument: mismatched types " + type_string(x->type) + " and " + type_string(y->type));
+      err(x->pos, "invalid operation: " + expr_string(e) + " (mismatched types " + type_string(x->type) +
+                      " and " + type_string(y->type) + ")");
       return;
     }
     Type* r = nullptr;

@@ -233,6 +233,46 @@ false {(0+1i) 2} {(0+2i) 2}
 )");
 }
 
+// math/cmplx: Abs, Sqrt, Exp and the rest, special values included
+TEST(Complex, MathCmplx) {
+  EXPECT_EQ(run(R"(package main
+
+import (
+	"fmt"
+	"math"
+	"math/cmplx"
+)
+
+func main() {
+	zs := []complex128{4, -4, 3 + 4i, -3 - 4i, 1i, -1i, 0, 2 - 1e-10i, 1e308 + 1e308i, 1e-310 + 1e-310i,
+		complex(math.Inf(1), 1), complex(math.Inf(-1), 1), complex(1, math.Inf(-1)), cmplx.NaN()}
+	for _, z := range zs {
+		fmt.Printf("%v %.6g %.6g %.6g %v %v\n", z, cmplx.Abs(z), cmplx.Sqrt(z), cmplx.Exp(z), cmplx.IsNaN(z), cmplx.IsInf(z))
+	}
+	r, th := cmplx.Polar(1i)
+	fmt.Printf("%.4f %.4f %.4f %v %v\n", r, th, cmplx.Rect(2, math.Pi/2), cmplx.Conj(1+2i), cmplx.Inf())
+	fmt.Println(cmplx.Exp(1i*math.Pi)+1 == 0, cmplx.Abs(cmplx.Exp(1i*math.Pi)+1) < 1e-15)
+}
+)"),
+            R"((4+0i) 4 (2+0i) (54.5982+0i) false false
+(-4+0i) 4 (0+2i) (0.0183156+0i) false false
+(3+4i) 5 (2+1i) (-13.1288-15.2008i) false false
+(-3-4i) 5 (1-2i) (-0.032543+0.037679i) false false
+(0+1i) 1 (0.707107+0.707107i) (0.540302+0.841471i) false false
+(0-1i) 1 (0.707107-0.707107i) (0.540302-0.841471i) false false
+(0+0i) 0 (0+0i) (1+0i) false false
+(2-1e-10i) 2 (1.41421-3.53553e-11i) (7.38906-7.38906e-10i) false false
+(1e+308+1e+308i) 1.41421e+308 (1.09868e+154+4.5509e+153i) (-Inf+Infi) false false
+(1e-310+1e-310i) 1.41421e-310 (1.09868e-155+4.5509e-156i) (1+1e-310i) false false
+(+Inf+1i) +Inf (+Inf+0i) (+Inf+Infi) false true
+(-Inf+1i) +Inf (0+Infi) (0+0i) false true
+(1-Infi) +Inf (+Inf-Infi) (NaN+NaNi) false true
+(NaN+NaNi) NaN (NaN+NaNi) (NaN+NaNi) true false
+1.0000 1.5708 (0.0000+2.0000i) (1-2i) (+Inf+Infi)
+false true
+)");
+}
+
 // gc's words (go build, Go 1.19) for complex numbers where they do not fit
 TEST(Complex, CompileErrorsAreGcs) {
   const std::pair<const char*, const char*> cases[] = {

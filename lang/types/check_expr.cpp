@@ -675,6 +675,10 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
     if (un->k == TK::Complex64) {
       re = to_float32(re);
       im = to_float32(im);
+      if ((std::isinf(re) && !std::isinf(cv.as_float())) || (std::isinf(im) && !std::isinf(cv.imag()))) {
+        if (why) *why = "overflows";
+        return false;
+      }
     }
     cv = ConstVal::of_complex(re, im);
     return true;
@@ -718,7 +722,14 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
   if (is_float(un)) {
     if (cv.kind == ConstVal::Int) cv = ConstVal::of_float(static_cast<double>(cv.i));
     if (cv.kind != ConstVal::Float) return false;
-    if (un->k == TK::Float32) cv.f = static_cast<float>(cv.f);
+    if (un->k == TK::Float32) {
+      double r = to_float32(cv.f);
+      if (std::isinf(r) && !std::isinf(cv.f)) {
+        if (why) *why = "overflows";
+        return false;
+      }
+      cv.f = r;
+    }
     return true;
   }
   if (un->k == TK::UntypedInt || un->k == TK::UntypedRune) {

@@ -327,6 +327,9 @@ TEST(Complex, CompileErrorsAreGcs) {
        "prog.go:5:14: invalid argument: arguments have type int, expected floating-point"},
       {"\tx := 1.0\n\t_ = complex(x)",
        "prog.go:5:6: invalid operation: not enough arguments for complex(x) (expected 2, found 1)"},
+      {"\tvar k complex64 = 1e39\n\t_ = k",
+       "prog.go:4:20: cannot use 1e39 (untyped float constant) as complex64 value in variable declaration "
+       "(overflows)"},  // gc writes the constant too: (untyped float constant 1e+39)
   };
   for (auto& [body, want] : cases) {
     auto r = langtest::run_go(std::string("package main\n\nfunc main() {\n") + body + "\n}\n");

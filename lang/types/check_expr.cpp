@@ -1468,7 +1468,7 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
           if (x->type->k > t->k) t = x->type;
       }
       Type* tu = t->under();
-      if (!is_numeric(tu) && !is_string(tu)) {
+      if ((!is_numeric(tu) || is_complex(tu)) && !is_string(tu)) {
         err(as[0]->pos,
             "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") cannot be ordered");
         return;

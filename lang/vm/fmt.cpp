@@ -48,9 +48,72 @@ std::string fmt_exp(int exp) {
 }  // namespace
 
 // format_float() is strconv.FormatFloat(f, fmt, prec, bits).
+// binary_float() is strconv's 'b' (mantissa p exponent, both decimal) and 'x'/'X' (hex
+// mantissa 1.hhh, binary exponent, prec hex digits or the fewest exact ones) formats.
+static std::string binary_float(double f, char fmtc, int prec, bool f32) {
+  const int mantbits = f32 ? 23 : 52, bias = f32 ? -127 : -1023;
+  uint64_t bits, mant;
+  int exp;
+  if (f32) {
+    float g = static_cast<float>(f);
+    uint32_t b32;
+    std::memcpy(&b32, &g, 4);
+    bits = b32;
+    exp = static_cast<int>((bits >> 23) & 0xff);
+  } else {
+    std::memcpy(&bits, &f, 8);
+    exp = static_cast<int>((bits >> 52) & 0x7ff);
+  }
+  mant = bits & ((uint64_t{1} << mantbits) - 1);
+  if (exp == 0)
+    exp++;  // a subnormal
+  else
+    mant |= uint64_t{1} << mantbits;
+  exp += bias;
+  std::string out = std::signbit(f) ? "-" : "";
+  if (fmtc == 'b') {
+    exp -= mantbits;
+    return out + std::to_string(mant) + "p" + (exp >= 0 ? "+" : "-") + std::to_string(std::abs(exp));
+  }
+  if (mant == 0) exp = 0;
+  mant <<= 60 - mantbits;  // the leading 1 at bit 60
+  while (mant != 0 && !(mant & (uint64_t{1} << 60))) {
+    mant <<= 1;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {  // round to prec hex digits, half to even
+    unsigned shift = static_cast<unsigned>(prec * 4);
+    uint64_t extra = (mant << shift) & ((uint64_t{1} << 60) - 1);
+    mant >>= 60 - shift;
+    if ((extra | (mant & 1)) > (uint64_t{1} << 59)) mant++;
+    mant <<= 60 - shift;
+    if (mant & (uint64_t{1} << 61)) {  // carried into a new leading digit
+      mant >>= 1;
+      exp++;
+    }
+  }
+  const char* digits = fmtc == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+  out += fmtc == 'X' ? "0X" : "0x";
+  out += static_cast<char>('0' + ((mant >> 60) & 1));
+  mant <<= 4;
+  if (prec < 0 && mant != 0) {
+    out += '.';
+    for (; mant != 0; mant <<= 4) out += digits[(mant >> 60) & 15];
+  } else if (prec > 0) {
+    out += '.';
+    for (int i = 0; i < prec; i++, mant <<= 4) out += digits[(mant >> 60) & 15];
+  }
+  out += fmtc == 'X' ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  int e = std::abs(exp);
+  if (e < 10) out += '0';
+  return out + std::to_string(e);
+}
+
 std::string format_float(double f, char fmtc, int prec, bool f32) {
   if (std::isnan(f)) return "NaN";
   if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
+  if (fmtc == 'b' || fmtc == 'x' || fmtc == 'X') return binary_float(f, fmtc, prec, f32);
   char buf[512];
   if (fmtc == 'f' || fmtc == 'F') {
     if (prec < 0) {
@@ -280,13 +343,13 @@ struct Formatter {
         return bad(verb, t, v);
       case TK::Float32:
       case TK::Float64:
-        if (!std::strchr("vgGfFeE", verb)) return bad(verb, t, v);
+        if (!std::strchr("vbgGxXfFeE", verb)) return bad(verb, t, v);
         return floating(v.f, verb, u->k == TK::Float32);
       case TK::Complex64:
       case TK::Complex128: {
         // fmt's fmtComplex: each part formatted (and padded) as a float of half the size, the
         // imaginary part always signed
-        if (!std::strchr("vgGfFeE", verb)) return bad(verb, t, v);
+        if (!std::strchr("vbgGxXfFeE", verb)) return bad(verb, t, v);
         bool f32 = u->k == TK::Complex64;
         Cplx c = cplx_of(v);
         Formatter im = *this;
@@ -460,6 +523,10 @@ struct Formatter {
   // floating() is a float under one of v g G f F e E.
   std::string floating(double f, char verb, bool f32) {
     switch (verb) {
+      case 'b':
+      case 'x':
+      case 'X':
+        return sign(format_float(f, verb, prec, f32), f);
       case 'f':
       case 'F':
         return sign(format_float(f, 'f', prec < 0 ? 6 : prec, f32), f);

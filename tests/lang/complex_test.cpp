@@ -233,6 +233,49 @@ false {(0+1i) 2} {(0+2i) 2}
 )");
 }
 
+// %x %X %b on floats and on both parts of complex numbers (strconv's 'x' and 'b' formats)
+TEST(Complex, HexAndBinaryFormats) {
+  EXPECT_EQ(run(R"(package main
+
+import (
+	"fmt"
+	"math"
+)
+
+func main() {
+	for _, f := range []float64{1, 3, 0.1, -2.5, 0, math.Copysign(0, -1), 1e-310, 1e300, math.Inf(1), math.NaN(), 255.99} {
+		fmt.Printf("%x %X %b %.2x %.0x %8.1x|%+x\n", f, f, f, f, f, f, f)
+		fmt.Printf("%x %b %.3x\n", float32(f), float32(f), float32(f))
+	}
+	fmt.Printf("%x %X %b %.1x\n", 1+2i, complex64(0.1-3i), 1.5i, 3+0.1i)
+}
+)"),
+            R"(0x1p+00 0X1P+00 4503599627370496p-52 0x1.00p+00 0x1p+00 0x1.0p+00|+0x1p+00
+0x1p+00 8388608p-23 0x1.000p+00
+0x1.8p+01 0X1.8P+01 6755399441055744p-51 0x1.80p+01 0x1p+02 0x1.8p+01|+0x1.8p+01
+0x1.8p+01 12582912p-22 0x1.800p+01
+0x1.999999999999ap-04 0X1.999999999999AP-04 7205759403792794p-56 0x1.9ap-04 0x1p-03 0x1.ap-04|+0x1.999999999999ap-04
+0x1.99999ap-04 13421773p-27 0x1.99ap-04
+-0x1.4p+01 -0X1.4P+01 -5629499534213120p-51 -0x1.40p+01 -0x1p+01 -0x1.4p+01|-0x1.4p+01
+-0x1.4p+01 -10485760p-22 -0x1.400p+01
+0x0p+00 0X0P+00 0p-1074 0x0.00p+00 0x0p+00 0x0.0p+00|+0x0p+00
+0x0p+00 0p-149 0x0.000p+00
+-0x0p+00 -0X0P+00 -0p-1074 -0x0.00p+00 -0x0p+00 -0x0.0p+00|-0x0p+00
+-0x0p+00 -0p-149 -0x0.000p+00
+0x1.2688b70e62bp-1030 0X1.2688B70E62BP-1030 20240225330731p-1074 0x1.27p-1030 0x1p-1030 0x1.2p-1030|+0x1.2688b70e62bp-1030
+0x0p+00 0p-149 0x0.000p+00
+0x1.7e43c8800759cp+996 0X1.7E43C8800759CP+996 6724873095247260p+944 0x1.7ep+996 0x1p+996 0x1.8p+996|+0x1.7e43c8800759cp+996
++Inf +Inf +Inf
++Inf +Inf +Inf +Inf +Inf     +Inf|+Inf
++Inf +Inf +Inf
+NaN NaN NaN NaN NaN      NaN|+NaN
+NaN NaN NaN
+0x1.fffae147ae148p+07 0X1.FFFAE147AE148P+07 9006847411020104p-45 0x1.00p+08 0x1p+08 0x1.0p+08|+0x1.fffae147ae148p+07
+0x1.fffae2p+07 16776561p-16 0x1.000p+08
+(0x1p+00+0x1p+01i) (0X1.99999AP-04-0X1.8P+01i) (0p-1074+6755399441055744p-52i) (0x1.8p+01+0x1.ap-04i)
+)");
+}
+
 // math/cmplx: Abs, Sqrt, Exp and the rest, special values included
 TEST(Complex, MathCmplx) {
   EXPECT_EQ(run(R"(package main

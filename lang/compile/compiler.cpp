@@ -11,6 +11,7 @@
 #include "compile/peephole.hpp"
 #include "compile/rtypes.hpp"
 #include "front/scanner.hpp"
+#include "vm/complex.hpp"
 
 namespace golang {
 
@@ -626,6 +627,8 @@ class Compiler {
     id->type = e->type;
     return id;
   }
+
+  static int is_c64(Type* t) { return t->under()->k == TK::Complex64 ? 1 : 0; }
 
   Expr* fake_int(Type* t, int v, Pos p) {
     Expr* e = arena_.make<Expr>();
@@ -1252,6 +1255,8 @@ class Compiler {
       emit(ne ? NE : EQ, 0, 0);
     } else if (is_float(u)) {
       emit(ne ? FNE : FEQ, 0, 0);
+    } else if (is_complex(u)) {
+      emit(CBIN, ne ? kCNe : kCEq, 0);
     } else if (is_string(u)) {
       emit(ne ? SNE : SEQ, 0, 0);
     } else if (u->k == TK::Chan || u->k == TK::Map || u->k == TK::Func || u->k == TK::Slice ||
@@ -1760,8 +1765,19 @@ class Compiler {
     }
   }
 
-  void constant(const ConstVal& cv, Type* t) {
+  void constant(const ConstVal& cv0, Type* t) {
     Type* u = t->under();
+    if (is_complex(u)) {
+      double re = cv0.as_float(), im = cv0.imag();
+      if (u->k == TK::Complex64) {
+        re = to_float32(re);
+        im = to_float32(im);
+      }
+      emit(CONST, konst(make_complex(re, im)), 0);
+      return;
+    }
+    // a complex constant given a float or integer type has no imaginary part (the checker)
+    const ConstVal& cv = cv0.kind == ConstVal::Complex ? ConstVal::of_float(cv0.f) : cv0;
     switch (cv.kind) {
       case ConstVal::Bool:
         emit(INT, cv.b ? 1 : 0, 0);
@@ -2059,7 +2075,9 @@ class Compiler {
         return;
       case Tok::Sub:
         value(e->x, e->type);
-        if (is_float(e->type))
+        if (is_complex(e->type))
+          emit(CUN, kCNeg, is_c64(e->type));
+        else if (is_float(e->type))
           emit(FNEG, 0, 0);
         else
           emit(NEG, wrap_kind(e->type), 0);
@@ -2108,6 +2126,11 @@ class Compiler {
     int wk = wrap_kind(t);
     if (is_string(t)) {
       emit(SADD, 0, 0);
+      return;
+    }
+    if (is_complex(t)) {
+      int o = op == Tok::Add ? kCAdd : op == Tok::Sub ? kCSub : op == Tok::Mul ? kCMul : kCDiv;
+      emit(CBIN, o, is_c64(t));
       return;
     }
     if (is_float(t)) {
@@ -2260,6 +2283,11 @@ class Compiler {
       emit(tu->elem->under()->k == TK::Uint8 ? STR_BYTES : STR_RUNES, 0, 0);
       return;
     }
+    if (is_complex(tu) && is_complex(fu)) {
+      value(x, is_untyped(from) ? default_type(u_, from) : from);
+      if (tu->k == TK::Complex64 && fu->k != TK::Complex64) emit(CUN, kCTo64, 1);
+      return;
+    }
     if (is_numeric(tu) && is_numeric(fu)) {
       value(x, is_untyped(from) ? default_type(u_, from) : from);
       if (is_integer(tu)) {
@@ -2408,6 +2436,26 @@ class Compiler {
           emit(PRINTV, t->id, fl);
         }
         if (b == BPrintln && as.empty()) emit(PRINTNL, 0, 0);
+        return;
+      }
+      case BComplex: {
+        if (as.size() == 1) {  // complex(f()): f's two results
+          expr_any(as[0]);
+          emit(CBIN, kCMake, is_c64(e->type));
+          return;
+        }
+        Type* ft = as[0]->type;
+        if (is_untyped(ft)) ft = is_untyped(as[1]->type) ? u_.basic(TK::Float64) : as[1]->type;
+        value(as[0], ft);
+        value(as[1], ft);
+        emit(CBIN, kCMake, is_c64(e->type));
+        return;
+      }
+      case BReal:
+      case BImag: {
+        Type* ct = is_untyped(as[0]->type) ? u_.basic(TK::Complex128) : as[0]->type;
+        value(as[0], ct);
+        emit(CUN, b == BReal ? kCReal : kCImag, is_c64(ct));
         return;
       }
       case BMin:

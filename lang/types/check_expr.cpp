@@ -25,6 +25,8 @@ std::string cv_string(const ConstVal& c) {
       return i128_string(c.i);
     case ConstVal::Float:
       return fmt_float(c.f);
+    case ConstVal::Complex:  // as go/constant writes one
+      return "(" + fmt_float(c.f) + " + " + fmt_float(c.im) + "i)";
     case ConstVal::String: {
       std::string s = "\"";
       for (char ch : c.s) {
@@ -110,7 +112,8 @@ std::string CheckerImpl::describe(Expr* e) {
   if (t->k == TK::UntypedNil) return "untyped nil";
   if (e->cv.valid()) {
     bool lit = e->k == EK::BasicLit || (e->k == EK::Unary && e->x->k == EK::BasicLit);
-    if (is_untyped(t)) return type_string(t) + " constant" + (lit ? "" : " " + cv_string(e->cv));
+    if (is_untyped(t))
+      return type_string(t) + " constant" + (lit && t->k != TK::UntypedComplex ? "" : " " + cv_string(e->cv));
     return "constant " + cv_string(e->cv) + " of type " + type_string(t);
   }
   if (t->k == TK::Tuple && t->results.empty()) return "no value";
@@ -394,9 +397,19 @@ void CheckerImpl::basic_lit(Expr* e) {
       e->type = u.basic(TK::UntypedFloat);
       return;
     }
-    case Tok::Imag:
-      unsupported(e->pos, "complex numbers");
+    case Tok::Imag: {  // 2i, 1.5e3i, 0x10i, 0b101i, 0o17i, 0123i (decimal)
+      std::string d;
+      for (char ch : s)
+        if (ch != '_' && ch != 'i') d += ch;
+      double v;
+      if (d.size() > 2 && d[0] == '0' && (d[1] == 'b' || d[1] == 'B' || d[1] == 'o' || d[1] == 'O'))
+        v = static_cast<double>(std::strtoull(d.c_str() + 2, nullptr, d[1] == 'b' || d[1] == 'B' ? 2 : 8));
+      else
+        v = std::strtod(d.c_str(), nullptr);
+      e->cv = ConstVal::of_complex(0, v);
+      e->type = u.basic(TK::UntypedComplex);
       return;
+    }
     case Tok::Char: {
       std::string out;
       if (!unquote(s, out)) {
@@ -656,6 +669,27 @@ static i128 float_to_i128(double f) {
 
 bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
   Type* un = t->under();
+  if (is_complex(un)) {
+    if (cv.kind != ConstVal::Int && cv.kind != ConstVal::Float && cv.kind != ConstVal::Complex) return false;
+    double re = cv.as_float(), im = cv.imag();
+    if (un->k == TK::Complex64) {
+      re = to_float32(re);
+      im = to_float32(im);
+      if ((std::isinf(re) && !std::isinf(cv.as_float())) || (std::isinf(im) && !std::isinf(cv.imag()))) {
+        if (why) *why = "overflows";
+        return false;
+      }
+    }
+    cv = ConstVal::of_complex(re, im);
+    return true;
+  }
+  if (cv.kind == ConstVal::Complex) {  // a complex constant with no imaginary part is a float
+    if (cv.im != 0 && (is_integer(un) || is_float(un))) {
+      if (why) *why = is_integer(un) ? "truncated" : "overflows";
+      return false;
+    }
+    if (cv.im == 0) cv = ConstVal::of_float(cv.f);
+  }
   if (is_integer(un) && un->k != TK::UntypedInt && un->k != TK::UntypedRune) {
     i128 v;
     if (cv.kind == ConstVal::Float) {
@@ -688,7 +722,14 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
   if (is_float(un)) {
     if (cv.kind == ConstVal::Int) cv = ConstVal::of_float(static_cast<double>(cv.i));
     if (cv.kind != ConstVal::Float) return false;
-    if (un->k == TK::Float32) cv.f = static_cast<float>(cv.f);
+    if (un->k == TK::Float32) {
+      double r = to_float32(cv.f);
+      if (std::isinf(r) && !std::isinf(cv.f)) {
+        if (why) *why = "overflows";
+        return false;
+      }
+      cv.f = r;
+    }
     return true;
   }
   if (un->k == TK::UntypedInt || un->k == TK::UntypedRune) {
@@ -916,7 +957,7 @@ bool CheckerImpl::convertible(Type* from, Type* to) {
   Type* tu = to->under();
   if (fu == tu) return true;
   if (fu->k == TK::Pointer && tu->k == TK::Pointer && fu->elem->under() == tu->elem->under()) return true;
-  if (is_numeric(fu) && is_numeric(tu)) return true;
+  if (is_numeric(fu) && is_numeric(tu)) return is_complex(fu) == is_complex(tu);
   if (is_string(tu) && (is_integer(fu) || (fu->k == TK::Slice && (fu->elem->under()->k == TK::Uint8 ||
                                                                   fu->elem->under()->k == TK::Int32))))
     return true;
@@ -951,7 +992,8 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
       ConstVal cv = x->cv;
       std::string why;
       if (!representable(cv, t, &why)) {
-        if (is_numeric(tu) && (x->cv.kind == ConstVal::Int || x->cv.kind == ConstVal::Float)) {
+        if (is_numeric(tu) && (x->cv.kind == ConstVal::Int || x->cv.kind == ConstVal::Float ||
+                               x->cv.kind == ConstVal::Complex)) {
           if (why == "truncated")
             err(x->pos, "cannot convert " + expr_string(x) + " (" + describe(x) + ") to type " +
                             type_string(t) + " (truncated)");
@@ -1394,6 +1436,11 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       }
       return;
     }
+    case BComplex:
+    case BReal:
+    case BImag:
+      complex_builtin(e, b);
+      return;
     case BMin:
     case BMax: {
       if (as.empty()) {
@@ -1421,7 +1468,7 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
           if (x->type->k > t->k) t = x->type;
       }
       Type* tu = t->under();
-      if (!is_numeric(tu) && !is_string(tu)) {
+      if ((!is_numeric(tu) || is_complex(tu)) && !is_string(tu)) {
         err(as[0]->pos,
             "invalid argument: " + expr_string(as[0]) + " (" + describe(as[0]) + ") cannot be ordered");
         return;
@@ -1537,6 +1584,7 @@ ConstVal CheckerImpl::fold_binary(Tok op, const ConstVal& x, const ConstVal& y, 
         return {};
     }
   }
+  if (x.kind == ConstVal::Complex || y.kind == ConstVal::Complex) return fold_complex(op, x, y, p);
   double a2 = x.as_float(), b = y.as_float();
   switch (op) {
     case Tok::Add:
@@ -1738,8 +1786,13 @@ void CheckerImpl::binary(Expr* e) {
         return;
       }
     } else {
-      ok = is_numeric(t) || is_string(t);
+      ok = (is_numeric(t) && !is_complex(t)) || is_string(t);
       if (!ok) {
+        if (is_complex(t)) {
+          err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) +
+                          " not defined on " + type_string(t) + ")");
+          return;
+        }
         err(e->pos, "invalid operation: " + expr_string(e) + " (operator " + tok_string(e->op) +
                         " not defined on " + expr_string(x) + " (" + describe(x) + "))");
         return;
@@ -1796,7 +1849,7 @@ void CheckerImpl::binary(Expr* e) {
       std::string why;
       ConstVal c2 = cv;
       if (!representable(c2, t, &why)) {
-        err(e->pos, "constant " + (cv.kind == ConstVal::Int ? i128_string(cv.i) : fmt_float(cv.f)) +
+        err(e->pos, "constant " + (cv.kind == ConstVal::Int ? i128_string(cv.i) : cv_string(cv)) +
                         " overflows " + type_string(t));
         return;
       }
@@ -1872,7 +1925,8 @@ void CheckerImpl::unary(Expr* e) {
             return;
           }
         } else {
-          c2.f = -c2.f;
+          c2.f = 0 - c2.f;  // (constants have no negative zero)
+          c2.im = 0 - c2.im;
         }
         break;
       case Tok::Xor:

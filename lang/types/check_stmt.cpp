@@ -406,7 +406,7 @@ void CheckerImpl::stmt(Stmt* s) {
         if (f->k == EK::Ident && f->obj && f->obj->k == OK::Builtin) {
           Builtin bi = f->obj->builtin;
           if (bi == BAppend || bi == BLen || bi == BCap || bi == BMake || bi == BNew || bi == BMin ||
-              bi == BMax)
+              bi == BComplex || bi == BReal || bi == BImag || bi == BMax)
             err(s->pos, expr_string(x) + " (" + describe(x) + ") is not used");
         }
         return;
@@ -461,7 +461,7 @@ void CheckerImpl::stmt(Stmt* s) {
       if (f->k == EK::Ident && f->obj && f->obj->k == OK::Builtin) {
         Builtin bi = f->obj->builtin;
         if (bi == BAppend || bi == BLen || bi == BCap || bi == BMake || bi == BNew || bi == BMin ||
-            bi == BMax)
+            bi == BComplex || bi == BReal || bi == BImag || bi == BMax)
           err(s->pos,
               std::string(s->k == SK::Go ? "go" : "defer") + " discards result of " + expr_string(c2));
       }

@@ -24,6 +24,8 @@ Checker::Checker(Universe& u, Arena& a, Importer importer) : u_(u), a_(a), impor
       {"uint16", TK::Uint16},   {"uint32", TK::Uint32},   {"uint64", TK::Uint64}, {"uintptr", TK::Uintptr},
       {"float32", TK::Float32}, {"float64", TK::Float64}, {"string", TK::String}, {"byte", TK::Uint8},
       {"rune", TK::Int32}};
+  add(OK::TypeName, "complex64", u.basic(TK::Complex64));
+  add(OK::TypeName, "complex128", u.basic(TK::Complex128));
   for (auto& [n, k] : basics) add(OK::TypeName, n, u.basic(k));
   add(OK::TypeName, "error", u.error_type());
   add(OK::TypeName, "any", u.any_type());
@@ -38,10 +40,11 @@ Checker::Checker(Universe& u, Arena& a, Importer importer) : u_(u), a_(a), impor
   iota->cv = ConstVal::of_int(0);
   add(OK::Nil, "nil", u.basic(TK::UntypedNil));
   const std::pair<const char*, Builtin> builtins[] = {
-      {"append", BAppend}, {"cap", BCap},         {"clear", BClear},    {"close", BClose},
-      {"copy", BCopy},     {"delete", BDelete},   {"len", BLen},        {"make", BMake},
-      {"max", BMax},       {"min", BMin},         {"new", BNew},        {"panic", BPanic},
-      {"print", BPrint},   {"println", BPrintln}, {"recover", BRecover}};
+      {"append", BAppend},   {"cap", BCap},        {"clear", BClear},     {"close", BClose},
+      {"copy", BCopy},       {"delete", BDelete},  {"len", BLen},         {"make", BMake},
+      {"max", BMax},         {"min", BMin},        {"complex", BComplex}, {"real", BReal},
+      {"imag", BImag},       {"new", BNew},        {"panic", BPanic},     {"print", BPrint},
+      {"println", BPrintln}, {"recover", BRecover}};
   for (auto& [n, b] : builtins) add(OK::Builtin, n, nullptr)->builtin = b;
   impl_ = nullptr;
 }
@@ -501,6 +504,7 @@ int64_t CheckerImpl::type_size(Type* t) {
       break;
     case TK::String:
     case TK::Interface:
+    case TK::Complex128:
       n = 16;
       break;
     case TK::Slice:
@@ -713,6 +717,13 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
           (e->y->cv.i > INT64_MAX || e->y->cv.i < INT64_MIN)) {
         err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be integer");
         return nullptr;
+      }
+      if (e->y->cv.kind == ConstVal::Complex) {  // [2 + 0i]T is [2]T; [2i]T is no array
+        if (e->y->cv.im != 0) {
+          err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be integer");
+          return nullptr;
+        }
+        e->y->cv = ConstVal::of_float(e->y->cv.f);
       }
       if (!const_int(e->y, n)) {
         err(e->y->pos, "array length " + expr_string(e->y) + " (" + describe(e->y) + ") must be constant");

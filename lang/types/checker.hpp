@@ -30,8 +30,10 @@ enum Builtin : int {
   BCap,
   BClear,
   BClose,
+  BComplex,
   BCopy,
   BDelete,
+  BImag,
   BLen,
   BMake,
   BMax,
@@ -40,6 +42,7 @@ enum Builtin : int {
   BPanic,
   BPrint,
   BPrintln,
+  BReal,
   BRecover,
 };
 

@@ -17,7 +17,11 @@ bool is_float(Type* t) {
   TK k = t->under()->k;
   return k == TK::Float32 || k == TK::Float64 || k == TK::UntypedFloat;
 }
-bool is_numeric(Type* t) { return is_integer(t) || is_float(t); }
+bool is_complex(Type* t) {
+  TK k = t->under()->k;
+  return k == TK::Complex64 || k == TK::Complex128 || k == TK::UntypedComplex;
+}
+bool is_numeric(Type* t) { return is_integer(t) || is_float(t) || is_complex(t); }
 bool is_string(Type* t) {
   TK k = t->under()->k;
   return k == TK::String || k == TK::UntypedString;
@@ -72,10 +76,11 @@ int int_bits(Type* t) {
 bool identical(Type* a, Type* b) { return a == b; }
 
 static const char* kBasicNames[] = {
-    "invalid type", "bool",         "int",           "int8",           "int16",          "int32",
-    "int64",        "uint",         "uint8",         "uint16",         "uint32",         "uint64",
-    "uintptr",      "float32",      "float64",       "string",         "unsafe.Pointer", "untyped bool",
-    "untyped int",  "untyped rune", "untyped float", "untyped string", "untyped nil"};
+    "invalid type",   "bool",         "int",         "int8",         "int16",         "int32",
+    "int64",          "uint",         "uint8",       "uint16",       "uint32",        "uint64",
+    "uintptr",        "float32",      "float64",     "complex64",    "complex128",    "string",
+    "unsafe.Pointer", "untyped bool", "untyped int", "untyped rune", "untyped float", "untyped complex",
+    "untyped string", "untyped nil"};
 
 std::string type_string(Type* t, bool q) {
   if (!t) return "<nil>";
@@ -277,6 +282,8 @@ Type* default_type(Universe& u, Type* t) {
       return u.basic(TK::Int32);
     case TK::UntypedFloat:
       return u.basic(TK::Float64);
+    case TK::UntypedComplex:
+      return u.basic(TK::Complex128);
     case TK::UntypedString:
       return u.basic(TK::String);
     default:

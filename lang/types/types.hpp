@@ -71,7 +71,8 @@ struct Type {
 bool is_integer(Type* t);
 bool is_unsigned(Type* t);
 bool is_float(Type* t);
-bool is_numeric(Type* t);
+bool is_complex(Type* t);  // complex64, complex128, untyped complex
+bool is_numeric(Type* t);  // integers, floats and complex numbers
 bool is_string(Type* t);
 bool is_boolean(Type* t);
 bool is_untyped(Type* t);

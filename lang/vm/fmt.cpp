@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "base/utf8.hpp"
+#include "vm/complex.hpp"
 #include "vm/objects.hpp"
 #include "vm/vm.hpp"
 
@@ -47,9 +48,72 @@ std::string fmt_exp(int exp) {
 }  // namespace
 
 // format_float() is strconv.FormatFloat(f, fmt, prec, bits).
+// binary_float() is strconv's 'b' (mantissa p exponent, both decimal) and 'x'/'X' (hex
+// mantissa 1.hhh, binary exponent, prec hex digits or the fewest exact ones) formats.
+static std::string binary_float(double f, char fmtc, int prec, bool f32) {
+  const int mantbits = f32 ? 23 : 52, bias = f32 ? -127 : -1023;
+  uint64_t bits, mant;
+  int exp;
+  if (f32) {
+    float g = static_cast<float>(f);
+    uint32_t b32;
+    std::memcpy(&b32, &g, 4);
+    bits = b32;
+    exp = static_cast<int>((bits >> 23) & 0xff);
+  } else {
+    std::memcpy(&bits, &f, 8);
+    exp = static_cast<int>((bits >> 52) & 0x7ff);
+  }
+  mant = bits & ((uint64_t{1} << mantbits) - 1);
+  if (exp == 0)
+    exp++;  // a subnormal
+  else
+    mant |= uint64_t{1} << mantbits;
+  exp += bias;
+  std::string out = std::signbit(f) ? "-" : "";
+  if (fmtc == 'b') {
+    exp -= mantbits;
+    return out + std::to_string(mant) + "p" + (exp >= 0 ? "+" : "-") + std::to_string(std::abs(exp));
+  }
+  if (mant == 0) exp = 0;
+  mant <<= 60 - mantbits;  // the leading 1 at bit 60
+  while (mant != 0 && !(mant & (uint64_t{1} << 60))) {
+    mant <<= 1;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {  // round to prec hex digits, half to even
+    unsigned shift = static_cast<unsigned>(prec * 4);
+    uint64_t extra = (mant << shift) & ((uint64_t{1} << 60) - 1);
+    mant >>= 60 - shift;
+    if ((extra | (mant & 1)) > (uint64_t{1} << 59)) mant++;
+    mant <<= 60 - shift;
+    if (mant & (uint64_t{1} << 61)) {  // carried into a new leading digit
+      mant >>= 1;
+      exp++;
+    }
+  }
+  const char* digits = fmtc == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+  out += fmtc == 'X' ? "0X" : "0x";
+  out += static_cast<char>('0' + ((mant >> 60) & 1));
+  mant <<= 4;
+  if (prec < 0 && mant != 0) {
+    out += '.';
+    for (; mant != 0; mant <<= 4) out += digits[(mant >> 60) & 15];
+  } else if (prec > 0) {
+    out += '.';
+    for (int i = 0; i < prec; i++, mant <<= 4) out += digits[(mant >> 60) & 15];
+  }
+  out += fmtc == 'X' ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  int e = std::abs(exp);
+  if (e < 10) out += '0';
+  return out + std::to_string(e);
+}
+
 std::string format_float(double f, char fmtc, int prec, bool f32) {
   if (std::isnan(f)) return "NaN";
   if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
+  if (fmtc == 'b' || fmtc == 'x' || fmtc == 'X') return binary_float(f, fmtc, prec, f32);
   char buf[512];
   if (fmtc == 'f' || fmtc == 'F') {
     if (prec < 0) {
@@ -199,6 +263,20 @@ static std::string fake_addr(const void* p) {
   return b;
 }
 
+// print_float() is a float as print/println write it: +1.500000e+000, NaN, +Inf, -Inf.
+static std::string print_float(double f) {
+  if (std::isnan(f)) return "NaN";
+  if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
+  char b[64];
+  std::snprintf(b, sizeof b, "%+.6e", f);
+  std::string s = b;
+  size_t e = s.find('e');
+  // Go's print: e+000 (three exponent digits)
+  std::string exp = s.substr(e + 2);
+  while (exp.size() < 3) exp = "0" + exp;
+  return s.substr(0, e + 2) + exp;
+}
+
 std::string print_value(RType* t, const Value& v) {
   RType* u = t->under();
   switch (u->k) {
@@ -207,21 +285,23 @@ std::string print_value(RType* t, const Value& v) {
       return v.i ? "true" : "false";
     case TK::Float32:
     case TK::Float64:
-    case TK::UntypedFloat: {
-      char b[64];
-      std::snprintf(b, sizeof b, "%+.6e", v.f);
-      std::string s = b;
-      size_t e = s.find('e');
-      // Go's print: e+000 (three exponent digits)
-      std::string exp = s.substr(e + 2);
-      while (exp.size() < 3) exp = "0" + exp;
-      return s.substr(0, e + 2) + exp;
+    case TK::UntypedFloat:
+      return print_float(v.f);
+    case TK::Complex64:
+    case TK::Complex128: {
+      Cplx c = cplx_of(v);
+      return "(" + print_float(c.re) + print_float(c.im) + "i)";
     }
     case TK::String:
     case TK::UntypedString:
       return str_of(v);
     case TK::Interface:
       return v.o ? "(" + fake_addr(static_cast<IfaceObj*>(v.o)->t) + "," + fake_addr(v.o) + ")" : "(0x0,0x0)";
+    case TK::Slice: {  // [len/cap]array
+      auto* sl = static_cast<SliceObj*>(v.o);
+      if (!sl) return "[0/0]0x0";
+      return "[" + std::to_string(sl->len) + "/" + std::to_string(sl->cap) + "]" + fake_addr(sl->arr.o);
+    }
     default:
       if (is_unsigned(u)) return std::to_string(static_cast<uint64_t>(v.i));
       if (is_integer(u)) return std::to_string(v.i);
@@ -262,23 +342,20 @@ struct Formatter {
         if (verb == 'v' || verb == 't') return v.i ? "true" : "false";
         return bad(verb, t, v);
       case TK::Float32:
-      case TK::Float64: {
-        bool f32 = u->k == TK::Float32;
-        switch (verb) {
-          case 'v':
-            return sign(format_float(v.f, 'g', prec, f32), v.f);
-          case 'g':
-          case 'G':
-            return sign(format_float(v.f, 'g', prec, f32), v.f);
-          case 'f':
-          case 'F':
-            return sign(format_float(v.f, 'f', prec < 0 ? 6 : prec, f32), v.f);
-          case 'e':
-          case 'E':
-            return sign(format_float(v.f, verb, prec < 0 ? 6 : prec, f32), v.f);
-          default:
-            return bad(verb, t, v);
-        }
+      case TK::Float64:
+        if (!std::strchr("vbgGxXfFeE", verb)) return bad(verb, t, v);
+        return floating(v.f, verb, u->k == TK::Float32);
+      case TK::Complex64:
+      case TK::Complex128: {
+        // fmt's fmtComplex: each part formatted (and padded) as a float of half the size, the
+        // imaginary part always signed
+        if (!std::strchr("vbgGxXfFeE", verb)) return bad(verb, t, v);
+        bool f32 = u->k == TK::Complex64;
+        Cplx c = cplx_of(v);
+        Formatter im = *this;
+        im.plus = true;
+        im.space = false;
+        return "(" + pad(floating(c.re, verb, f32)) + im.pad(im.floating(c.im, verb, f32)) + "i)";
       }
       case TK::String: {
         const std::string& s = str_of(v);
@@ -400,6 +477,7 @@ struct Formatter {
     if (is_integer(u)) return integer(t, v, verb);
     if (u->k == TK::Float64 || u->k == TK::Float32)
       return sign(format_float(v.f, 'g', -1, u->k == TK::Float32), v.f);
+    if (u->k == TK::Complex64 || u->k == TK::Complex128) return value(t, v, 'v', depth);
     if (u->k == TK::String) return sharp_v ? quote_go(str_of(v)) : str_of(v);
     if (u->k == TK::Bool) return v.i ? "true" : "false";
     if (u->k == TK::Pointer) return v.o ? fake_addr(v.o) : "<nil>";
@@ -417,6 +495,10 @@ struct Formatter {
     RType* u = t->under();
     if (u->k == TK::String) return str_of(a) < str_of(b);
     if (is_float(u)) return a.f < b.f;
+    if (u->k == TK::Complex64 || u->k == TK::Complex128) {  // fmtsort: real parts, then imaginary
+      Cplx x = cplx_of(a), y = cplx_of(b);
+      return x.re < y.re || (x.re == y.re && x.im < y.im);
+    }
     if (is_unsigned(u)) return static_cast<uint64_t>(a.i) < static_cast<uint64_t>(b.i);
     if (is_integer(u) || u->k == TK::Bool) return a.i < b.i;
     if (u->k == TK::Interface) {
@@ -438,11 +520,37 @@ struct Formatter {
     return a.o < b.o;
   }
 
+  // floating() is a float under one of v g G f F e E.
+  std::string floating(double f, char verb, bool f32) {
+    switch (verb) {
+      case 'b':
+      case 'x':
+      case 'X':
+        return sign(format_float(f, verb, prec, f32), f);
+      case 'f':
+      case 'F':
+        return sign(format_float(f, 'f', prec < 0 ? 6 : prec, f32), f);
+      case 'e':
+      case 'E':
+        return sign(format_float(f, verb, prec < 0 ? 6 : prec, f32), f);
+      default:  // v g G
+        return sign(format_float(f, 'g', prec, f32), f);
+    }
+  }
+
+  // sign() gives a formatted float the sign fmt's fmtFloat writes: - always, + with the plus
+  // flag and on infinities, a space for + with the space flag; NaN is unsigned unless asked
+  // for. Inf and NaN are padded with spaces, never zeros (so this clears the zero flag).
   std::string sign(std::string s, double f) {
-    if (plus && !std::signbit(f) && s[0] != '+') return "+" + s;
-    if (space && !std::signbit(f) && s[0] != '+') return " " + s;
-    if (s[0] == '+' && !plus && std::isinf(f)) return s.substr(plus ? 0 : 1);
-    return s;
+    if (s[0] != '+' && s[0] != '-') s = "+" + s;
+    if (space && s[0] == '+' && !plus) s[0] = ' ';
+    if (std::isinf(f) || std::isnan(f)) {
+      zero = false;
+      if (std::isnan(f) && !space && !plus) s.erase(0, 1);
+      return s;
+    }
+    if (plus || s[0] != '+') return s;
+    return s.substr(1);
   }
 
   std::string trunc(const std::string& s) {
@@ -751,6 +859,13 @@ std::string format_for_tap(RType* t, const Value& v) {
   if (u->k == TK::Bool) return v.i ? "true" : "false";
   if (is_integer(u)) return is_unsigned(u) ? std::to_string(static_cast<uint64_t>(v.i)) : std::to_string(v.i);
   if (is_float(u)) return format_float(v.f, 'g', -1, u->k == TK::Float32);
+  if (u->k == TK::Complex64 || u->k == TK::Complex128) {
+    Cplx c = cplx_of(v);
+    bool f32 = u->k == TK::Complex64;
+    std::string im = format_float(c.im, 'g', -1, f32);
+    if (im[0] != '-' && im[0] != '+') im = "+" + im;
+    return "(" + format_float(c.re, 'g', -1, f32) + im + "i)";
+  }
   if (u->k == TK::Struct) {
     auto* s = static_cast<StructObj*>(v.o);
     std::string out = "{";

@@ -78,6 +78,8 @@ constexpr int slice_operands(int flags) { return (flags & 1) + ((flags >> 1) & 1
   X(I2F,          0, kRaceNone, "a: 1 unsigned source   int -> float")                               \
   X(F2I,          0, kRaceNone, "a: wrap kind   float -> int")                                       \
   X(F2F32,        0, kRaceNone, "float64 -> float64 rounded to float32")                             \
+  X(CBIN,        -1, kRaceNone, "a: CplxBin (+ - * / == != complex()), b: 1 complex64   x y -> r")  \
+  X(CUN,          0, kRaceNone, "a: CplxUn (neg, real, imag, to complex64), b: 1 complex64   x -> r") \
   /* comparisons -> bool: ints (and bools as ints), unsigned, floats, strings, references, deep */  \
   X(EQ,          -1, kRaceNone, "x y -> x==y")                                                       \
   X(NE,          -1, kRaceNone, "x y -> x!=y")                                                       \

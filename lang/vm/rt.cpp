@@ -5,6 +5,7 @@
 #include <functional>
 #include <sstream>
 
+#include "vm/complex.hpp"
 #include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/vm.hpp"
@@ -221,6 +222,11 @@ bool values_equal(Thread& th, RType* t, const Value& a, const Value& b) {
     case TK::Float32:
     case TK::Float64:
       return a.f == b.f;
+    case TK::Complex64:
+    case TK::Complex128: {
+      Cplx x = cplx_of(a), y = cplx_of(b);
+      return x.re == y.re && x.im == y.im;
+    }
     case TK::String:
       return str_of(a) == str_of(b);
     case TK::Pointer:
@@ -284,6 +290,15 @@ uint64_t hash_value(Thread& th, RType* t, const Value& v) {
       uint64_t b;
       std::memcpy(&b, &f, 8);
       return mix(b);
+    }
+    case TK::Complex64:
+    case TK::Complex128: {  // as two floats (-0 and +0 alike)
+      Cplx c = cplx_of(v);
+      double re = c.re == 0 ? 0.0 : c.re, im = c.im == 0 ? 0.0 : c.im;
+      uint64_t b1, b2;
+      std::memcpy(&b1, &re, 8);
+      std::memcpy(&b2, &im, 8);
+      return mix(b1) * 31 + mix(b2);
     }
     case TK::Pointer:
       if (v.o && v.o->kind == OKind::Ptr) {

@@ -12,6 +12,7 @@
 //   map, chan, func             MapObj, ChanObj, FuncObj or null
 //   interface                   IfaceObj{dynamic type, value} or null (nil interface)
 //   sync.Mutex & co             NativeObj (a pointer to one is the NativeObj itself)
+//   complex64, complex128       CplxObj{re, im} (immutable, shared) or null for 0+0i (complex.hpp)
 //
 // Invariants: reference counts are atomic (goroutines may run on several threads); cycles
 // are not collected (programs here are short-lived); an Obj never changes kind.
@@ -29,7 +30,7 @@ namespace golang {
 struct RType;
 struct Proto;
 
-enum class OKind : uint8_t { Str, Cell, Struct, Arr, Slice, Map, Ptr, Func, Iface, Chan, Native };
+enum class OKind : uint8_t { Str, Cell, Struct, Arr, Slice, Map, Ptr, Func, Iface, Chan, Native, Cplx };
 
 // heap_tally() counts `bytes` of a small allocation (> 0) or of its freeing (< 0) against the
 // memory ceiling of the run whose goroutine runs on this thread. The count gathers per thread

@@ -10,6 +10,7 @@
 #include "base/utf8.hpp"
 #include "goro/goro.hpp"
 #include "goro/select.hpp"
+#include "vm/complex.hpp"
 #include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/vm_race.hpp"
@@ -783,6 +784,16 @@ void Thread::execute(size_t stop) {
       case F2F32:
       op_F2F32:
         TOP.f = static_cast<float>(TOP.f);
+        break;
+      case CBIN:
+      op_CBIN:
+        sp--;
+        complex_binary(in.a, in.b, S[sp - 1], S[sp]);
+        S[sp].reset();
+        break;
+      case CUN:
+      op_CUN:
+        complex_unary(in.a, in.b, TOP);
         break;
 #define CMP(expr)           \
   {                         \

@@ -48,6 +48,9 @@ struct Inspector {
     switch (u->k) {
       case TK::String:
         return quoted(str_of(v));
+      case TK::Complex64:
+      case TK::Complex128:
+        return format_for_tap(t, v);  // (1+2i), as %v
       case TK::Interface: {
         if (!v.o) return "<nil>";
         auto* b = static_cast<IfaceObj*>(v.o);

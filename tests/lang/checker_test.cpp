@@ -82,9 +82,10 @@ TEST(Checker, RejectsWhatItDoesNotSupportAtTheLine) {
       "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n", "prog.go");
   ASSERT_FALSE(d.errors.empty());
   EXPECT_EQ(d.errors[0].text(), "prog.go:3:8: goroscope does not support package \"net/http\" yet");
-  auto g = goroscope::lang::compile("package main\n\nfunc main() {\n\tx := 2i\n\t_ = x\n}\n", "prog.go");
+  auto g = goroscope::lang::compile("package main\n\nfunc main() {\n\ts := []int{1, 2}\n\t_ = [2]int(s)\n}\n",
+                                    "prog.go");
   ASSERT_FALSE(g.errors.empty());
-  EXPECT_EQ(g.errors[0].text(), "prog.go:4:7: goroscope does not support complex numbers yet");
+  EXPECT_EQ(g.errors[0].text(), "prog.go:5:6: goroscope does not support converting a slice to an array yet");
 }
 
 TEST(Checker, StopsAtTenErrors) {

@@ -33,6 +33,18 @@ inline int64_t wrap(int64_t v, int kind) {
 }
 
 std::string itoa(int64_t v) { return std::to_string(v); }
+// bounds_error() is Go's panic text for a slice expression's bound x out of range: `head`
+// (e.g. "[:5]") then `rest` (what names the other bound or the length), or `negative` in its
+// place when x is negative (Go names neither for a negative bound).
+std::string bounds_error(const std::string& head, int64_t x, const std::string& rest,
+                         const std::string& negative = "") {
+  return "runtime error: slice bounds out of range " + head + (x < 0 ? negative : rest);
+}
+// index_error() is Go's panic text for index i out of range of length n: a negative index is
+// out of every range, and Go names no length for it.
+std::string index_error(int64_t i, int64_t n) {
+  return "runtime error: index out of range [" + itoa(i) + "]" + (i < 0 ? "" : " with length " + itoa(n));
+}
 
 // cmp_holds() is JCMP's comparison without a branch: the outcome (0 less, 1 equal, 2 greater)
 // picks a bit of the comparison kind's 3-bit mask of outcomes that satisfy it.
@@ -1226,24 +1238,21 @@ void Thread::execute(size_t stop) {
         if (in.b == 1) {
           const std::string& s = str_of(x);
           if (i < 0 || static_cast<size_t>(i) >= s.size())
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
-                  itoa(static_cast<int64_t>(s.size())));
+            RTERR(index_error(i, static_cast<int64_t>(s.size())));
           Value r = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
           x = r;
           NEXT();
         }
         Obj* o = x.o;
-        if (!o) RTERR("runtime error: index out of range [" + itoa(i) + "] with length 0");
+        if (!o) RTERR(index_error(i, 0));
         if (o->kind == OKind::Slice) {
           auto* s = static_cast<SliceObj*>(o);
-          if (i < 0 || i >= s->len)
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
+          if (i < 0 || i >= s->len) RTERR(index_error(i, s->len));
           x = slot_load(s->at(i));
         } else {
           auto* a = static_cast<ArrObj*>(o);
           if (i < 0 || static_cast<size_t>(i) >= a->a.size())
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
-                  itoa(static_cast<int64_t>(a->a.size())));
+            RTERR(index_error(i, static_cast<int64_t>(a->a.size())));
           x = slot_load(a->a[static_cast<size_t>(i)]);
         }
         NEXT();
@@ -1255,17 +1264,15 @@ void Thread::execute(size_t stop) {
         sp--;
         Obj* o = S[sp - 1].o;
         Value* dst;
-        if (!o) RTERR("runtime error: index out of range [" + itoa(i) + "] with length 0");
+        if (!o) RTERR(index_error(i, 0));
         if (o->kind == OKind::Slice) {
           auto* s = static_cast<SliceObj*>(o);
-          if (i < 0 || i >= s->len)
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
+          if (i < 0 || i >= s->len) RTERR(index_error(i, s->len));
           dst = &s->at(i);
         } else {
           auto* a = static_cast<ArrObj*>(o);
           if (i < 0 || static_cast<size_t>(i) >= a->a.size())
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
-                  itoa(static_cast<int64_t>(a->a.size())));
+            RTERR(index_error(i, static_cast<int64_t>(a->a.size())));
           dst = &a->a[static_cast<size_t>(i)];
         }
         if (in.b)
@@ -1280,13 +1287,13 @@ void Thread::execute(size_t stop) {
         int64_t i = S[sp - 1].i;
         sp--;
         Obj* o = S[sp - 1].o;
-        if (!o) RTERR("runtime error: index out of range [" + itoa(i) + "] with length 0");
+        if (!o) RTERR(index_error(i, 0));
         auto* p = new PtrObj();
         if (o->kind == OKind::Slice) {
           auto* s = static_cast<SliceObj*>(o);
           if (i < 0 || i >= s->len) {
             delete p;
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(s->len));
+            RTERR(index_error(i, s->len));
           }
           p->base = s->arr;
           p->idx = s->off + i;
@@ -1294,8 +1301,7 @@ void Thread::execute(size_t stop) {
           auto* a = static_cast<ArrObj*>(o);
           if (i < 0 || static_cast<size_t>(i) >= a->a.size()) {
             delete p;
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " +
-                  itoa(static_cast<int64_t>(a->a.size())));
+            RTERR(index_error(i, static_cast<int64_t>(a->a.size())));
           }
           p->base = S[sp - 1];
           p->idx = i;
@@ -1349,10 +1355,8 @@ void Thread::execute(size_t stop) {
           const std::string& s = str_of(x);
           int64_t n = static_cast<int64_t>(s.size());
           if (hi < 0 && !(in.b & 2)) hi = n;
-          if (hi < 0 || hi > n)
-            RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + "] with length " + itoa(n));
-          if (lo < 0 || lo > hi)
-            RTERR("runtime error: slice bounds out of range [" + itoa(lo) + ":" + itoa(hi) + "]");
+          if (hi < 0 || hi > n) RTERR(bounds_error("[:" + itoa(hi) + "]", hi, " with length " + itoa(n)));
+          if (lo < 0 || lo > hi) RTERR(bounds_error("[" + itoa(lo) + ":", lo, itoa(hi) + "]", "]"));
           PUSH(make_str(s.substr(static_cast<size_t>(lo), static_cast<size_t>(hi - lo))));
           break;
         }
@@ -1370,15 +1374,16 @@ void Thread::execute(size_t stop) {
         }
         if (!(in.b & 2)) hi = len;
         if (!(in.b & 4)) max = cap;
-        if (max < 0 || max > cap)
-          RTERR("runtime error: slice bounds out of range [::" + itoa(max) + "] with capacity " + itoa(cap));
-        if (hi < 0 || hi > max) {
-          if (in.b & 4)
-            RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + ":" + itoa(max) + "]");
-          RTERR("runtime error: slice bounds out of range [:" + itoa(hi) + "] with capacity " + itoa(cap));
+        // An array's bound is its length, a slice's its capacity (as Go says them).
+        const std::string bound = (arr.o == x.o && x.o ? " with length " : " with capacity ") + itoa(cap);
+        if (in.b & 4) {  // s[lo:hi:max]
+          if (max < 0 || max > cap) RTERR(bounds_error("[::" + itoa(max) + "]", max, bound));
+          if (hi < 0 || hi > max) RTERR(bounds_error("[:" + itoa(hi) + ":", hi, itoa(max) + "]", "]"));
+          if (lo < 0 || lo > hi) RTERR(bounds_error("[" + itoa(lo) + ":", lo, itoa(hi) + ":]", ":]"));
+        } else {
+          if (hi < 0 || hi > max) RTERR(bounds_error("[:" + itoa(hi) + "]", hi, bound));
+          if (lo < 0 || lo > hi) RTERR(bounds_error("[" + itoa(lo) + ":", lo, itoa(hi) + "]", "]"));
         }
-        if (lo < 0 || lo > hi)
-          RTERR("runtime error: slice bounds out of range [" + itoa(lo) + ":" + itoa(hi) + "]");
         if (!arr.o) {
           PUSH(Value());
           break;
@@ -2009,13 +2014,13 @@ void Thread::execute(size_t stop) {
         if (o && o->kind == OKind::Slice) {
           auto* sl = static_cast<SliceObj*>(o);
           if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(sl->len)) [[unlikely]]
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(sl->len));
+            RTERR(index_error(i, sl->len));
           S[sp - 1] = slot_load(sl->at(i));
         } else {
           auto* a = static_cast<ArrObj*>(o);
           int64_t n = a ? static_cast<int64_t>(a->a.size()) : 0;
           if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(n));
+            RTERR(index_error(i, n));
           S[sp - 1] = slot_load(a->a[static_cast<size_t>(i)]);
         }
         NEXT();
@@ -2028,13 +2033,13 @@ void Thread::execute(size_t stop) {
         if (o && o->kind == OKind::Slice) {
           auto* sl = static_cast<SliceObj*>(o);
           if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(sl->len)) [[unlikely]]
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(sl->len));
+            RTERR(index_error(i, sl->len));
           dst = &sl->at(i);
         } else {
           auto* a = static_cast<ArrObj*>(o);
           int64_t n = a ? static_cast<int64_t>(a->a.size()) : 0;
           if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]
-            RTERR("runtime error: index out of range [" + itoa(i) + "] with length " + itoa(n));
+            RTERR(index_error(i, n));
           dst = &a->a[static_cast<size_t>(i)];
         }
         if (in.b)

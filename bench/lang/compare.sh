@@ -7,8 +7,9 @@
 #   unbuffered ping-pong (pingpong.go against gorobench's C++ ping-pong on goro) and the
 #   article's million-goroutine program (assets/programs/14_performance_million.go), and 100,000
 #   goroutines parked at once (parked.go); then the million program and its worker pool
-#   (pool.go) at procs 1 and 2 beside Go at GOMAXPROCS=1 and 2. Each Go program runs on the VM alone (gorun, built
-#   with -DGOROSCOPE_BENCH=ON) and under `goroscope run` (which attaches the tap and the model).
+#   (pool.go) at procs 1 and 2 beside Go at GOMAXPROCS=1 and 2. Each Go program runs on the VM
+#   alone (gorun, built with -DGOROSCOPE_BENCH=ON) and, in the first part, under `goroscope run`
+#   (which attaches the tap and the model).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/timing.sh"

@@ -243,6 +243,16 @@ void Sched::worker(P* p) {
 }
 
 void Sched::execute(P* p, G* g) {
+  // The G after this one in the local queue was most likely made, or last run, on another P
+  // (stolen in a batch): fetch its lines while this one runs, not when it starts.
+  if (nprocs_ > 1) {
+    uint32_t h = p->runqhead.load(std::memory_order_relaxed);
+    if (h != p->runqtail.load(std::memory_order_relaxed)) {
+      const char* next =
+          reinterpret_cast<const char*>(p->runq[h % P::kRunqSize].load(std::memory_order_relaxed));
+      for (size_t off = 0; off < sizeof(G); off += 64) __builtin_prefetch(next + off, 1);
+    }
+  }
   p->curg = g;
   p->schedtick.store(p->schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   g->status.store(GStatus::Running, std::memory_order_relaxed);

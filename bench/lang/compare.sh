@@ -6,8 +6,10 @@
 #   map[string]int (strings.*),
 #   unbuffered ping-pong (pingpong.go against gorobench's C++ ping-pong on goro) and the
 #   article's million-goroutine program (assets/programs/14_performance_million.go), and 100,000
-#   goroutines parked at once (parked.go). Each Go program runs on the VM alone (gorun, built
-#   with -DGOROSCOPE_BENCH=ON) and under `goroscope run` (which attaches the tap and the model).
+#   goroutines parked at once (parked.go); then the million program and its worker pool
+#   (pool.go) at procs 1 and 2 beside Go at GOMAXPROCS=1 and 2. Each Go program runs on the VM
+#   alone (gorun, built with -DGOROSCOPE_BENCH=ON) and, in the first part, under `goroscope run`
+#   (which attaches the tap and the model).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/timing.sh"
@@ -45,3 +47,21 @@ vm million "$million"
 if have go; then b=$(gobin "$million"); row "million: go 1.19 (compiled)" env GOMAXPROCS=1 "$b"; fi
 vm "parked (100k in <-ch)" "$here/parked.go"
 if have go; then b=$(gobin "$here/parked.go"); row "parked (100k in <-ch): go 1.19 (compiled)" env GOMAXPROCS=1 "$b"; fi
+# A second processor: the million program and its worker pool of 8 (pool.go) on the VM alone at
+# procs 1 and 2, real clock (what Go's time.Now reads), beside compiled Go at GOMAXPROCS=1 and 2.
+# The row to read is CPU as much as wall: on a shared 2-core machine a procs-2 run rarely gets
+# both cores for its whole length.
+if [ -x "$gorun" ]; then
+  for p in 1 2; do
+    row "million: gorun --procs $p --clock real" "$gorun" "$million" --procs $p --clock real
+    row "pool of 8: gorun --procs $p --clock real" "$gorun" "$here/pool.go" --procs $p --clock real
+  done
+fi
+if have go; then
+  bm=$(gobin "$million")
+  bp=$(gobin "$here/pool.go")
+  for p in 1 2; do
+    row "million: go 1.19 GOMAXPROCS=$p" env GOMAXPROCS=$p "$bm"
+    row "pool of 8: go 1.19 GOMAXPROCS=$p" env GOMAXPROCS=$p "$bp"
+  done
+fi

@@ -2,7 +2,8 @@
 // no window), so that compare.sh measures the interpreter alone, as gorobench measures the C++
 // API alone. Prints the program's output when it ends (goro keeps it until then) and any panic
 // or deadlock message; the exit code is go run's.
-//   gorun FILE.go [--procs P]
+//   gorun FILE.go [--procs P] [--clock virtual|real]
+// (the clock as goroscope run's --clock: virtual by default; real is what Go's time.Now reads)
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -16,6 +17,7 @@
 int main(int argc, char** argv) {
   const char* path = nullptr;
   int procs = 1;
+  goro::ClockMode clock = goro::ClockMode::Virtual;
   for (int i = 1; i < argc; i++) {
     if (std::strcmp(argv[i], "--procs") == 0 && i + 1 < argc) {
       char* end = nullptr;
@@ -25,15 +27,25 @@ int main(int argc, char** argv) {
         return 2;
       }
       procs = static_cast<int>(v);
+    } else if (std::strcmp(argv[i], "--clock") == 0 && i + 1 < argc) {
+      const char* c = argv[++i];
+      if (std::strcmp(c, "real") == 0) {
+        clock = goro::ClockMode::Real;
+      } else if (std::strcmp(c, "virtual") == 0) {
+        clock = goro::ClockMode::Virtual;
+      } else {
+        std::fprintf(stderr, "gorun: --clock must be virtual or real\n");
+        return 2;
+      }
     } else if (!path && argv[i][0] != '-') {
       path = argv[i];
     } else {
-      std::fprintf(stderr, "usage: gorun FILE.go [--procs P]\n");
+      std::fprintf(stderr, "usage: gorun FILE.go [--procs P] [--clock virtual|real]\n");
       return 2;
     }
   }
   if (!path) {
-    std::fprintf(stderr, "usage: gorun FILE.go [--procs P]\n");
+    std::fprintf(stderr, "usage: gorun FILE.go [--procs P] [--clock virtual|real]\n");
     return 2;
   }
   std::ifstream f(path);
@@ -50,6 +62,7 @@ int main(int argc, char** argv) {
   }
   goro::Config cfg;
   cfg.procs = procs;
+  cfg.clock = clock;
   int code = 0;
   goro::Exit e = goroscope::lang::run(*c.program, cfg, nullptr, &code);
   std::fwrite(e.output.data(), 1, e.output.size(), stdout);

@@ -243,6 +243,16 @@ void Sched::worker(P* p) {
 }
 
 void Sched::execute(P* p, G* g) {
+  // The G after this one in the local queue was most likely made, or last run, on another P
+  // (stolen in a batch): fetch its lines while this one runs, not when it starts.
+  if (nprocs_ > 1) {
+    uint32_t h = p->runqhead.load(std::memory_order_relaxed);
+    if (h != p->runqtail.load(std::memory_order_relaxed)) {
+      const char* next =
+          reinterpret_cast<const char*>(p->runq[h % P::kRunqSize].load(std::memory_order_relaxed));
+      for (size_t off = 0; off < sizeof(G); off += 64) __builtin_prefetch(next + off, 1);
+    }
+  }
   p->curg = g;
   p->schedtick.store(p->schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   g->status.store(GStatus::Running, std::memory_order_relaxed);
@@ -625,16 +635,19 @@ void Sched::runqput(P* p, G* g, bool next) {
 }
 
 bool Sched::runqputslow(P* p, G* g, uint32_t h, uint32_t t) {
-  // Move half the local queue, plus g, to the global queue.
+  // Move half the local queue, plus g, to the global queue. Once the CAS has taken slots
+  // [h, h + n) from thieves, only this P (the only one that writes the ring) could overwrite
+  // them, so they are read after it: no copy of half the ring on the goroutine's stack.
   uint32_t n = (t - h) / 2;
-  G* batch[P::kRunqSize / 2 + 1];
-  for (uint32_t i = 0; i < n; i++) batch[i] = p->runq[(h + i) % P::kRunqSize].load(std::memory_order_relaxed);
-  if (!p->runqhead.compare_exchange_strong(h, h + n, std::memory_order_release)) return false;
-  batch[n] = g;
-  for (uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
+  if (!p->runqhead.compare_exchange_strong(h, h + n, std::memory_order_acq_rel)) return false;
+  G* first = n ? p->runq[h % P::kRunqSize].load(std::memory_order_relaxed) : g;
+  for (uint32_t i = 0; i < n; i++) {
+    G* next = i + 1 < n ? p->runq[(h + i + 1) % P::kRunqSize].load(std::memory_order_relaxed) : g;
+    p->runq[(h + i) % P::kRunqSize].load(std::memory_order_relaxed)->schedlink = next;
+  }
   g->schedlink = nullptr;
   std::lock_guard<SpinLock> l(mu_);
-  globrunqput(batch[0], g, n + 1);
+  globrunqput(first, g, n + 1);
   return true;
 }
 

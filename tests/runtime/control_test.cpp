@@ -131,7 +131,8 @@ TEST(Control, StopWakesAProgramAsleepOnTheRealClock) {
 namespace {
 
 // race() is the data race: two goroutines read the counter, yield, and write it back + 1.
-int race(const std::function<void(goro::Control&)>& drive) {
+// drive() steers the run until `done` (the run has ended).
+int race(const std::function<void(goro::Control&, const std::atomic<bool>& done)>& drive) {
   std::atomic<int> counter{0};
   auto body = [&counter] {
     for (int i = 0; i < 2; i++) {
@@ -144,7 +145,7 @@ int race(const std::function<void(goro::Control&)>& drive) {
     goro::sleep(10ms);
   };
   Program p(body, true);
-  drive(p.control);
+  drive(p.control, p.done);
   p.th.join();
   p.th = std::thread([] {});
   return counter.load();
@@ -154,19 +155,17 @@ int race(const std::function<void(goro::Control&)>& drive) {
 
 TEST(Control, ChoosingTheNextGoroutineDecidesTheRace) {
   // Let each goroutine finish before the other starts: no update is lost.
-  auto serial = [](goro::Control& c) {
+  auto serial = [](goro::Control& c, const std::atomic<bool>& done) {
     c.choose_mode(true);
     c.resume();
     uint64_t answered = 0;  // the last choice we answered
-    for (int quiet = 0; quiet < 300;) {
+    while (!done.load()) {  // however slow the machine: no time limit decides the answer
       uint64_t n = c.choice_number();
       std::vector<goro::RunnableG> cands = c.candidates();
       if (n == answered || cands.empty()) {
-        quiet++;
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
         continue;
       }
-      quiet = 0;
       // Prefer the goroutine that started first (the lowest id): it finishes before the other.
       uint64_t pick = cands.front().id;
       for (const auto& g : cands) pick = std::min(pick, g.id);
@@ -177,5 +176,5 @@ TEST(Control, ChoosingTheNextGoroutineDecidesTheRace) {
   };
   EXPECT_EQ(race(serial), 2);
   // Without choosing, runnext order interleaves them: both read 0, an update is lost.
-  EXPECT_EQ(race([](goro::Control& c) { c.resume(); }), 1);
+  EXPECT_EQ(race([](goro::Control& c, const std::atomic<bool>&) { c.resume(); }), 1);
 }

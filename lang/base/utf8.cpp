@@ -39,6 +39,10 @@ uint32_t utf8_decode(const std::string& s, size_t i, int& n) {
     if ((d & 0xC0) != 0x80) return 0xFFFD;
     r = (r << 6) | (d & 0x3F);
   }
+  // Only the shortest encoding of a rune is valid, and surrogate halves and values past
+  // U+10FFFF are no runes (as Go's decoder: each is U+FFFD of length 1).
+  const uint32_t least = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+  if (r < least || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) return 0xFFFD;
   n = len;
   return r;
 }

@@ -1,7 +1,8 @@
 // lang/base/utf8.hpp: UTF-8 encoding and decoding, and Go's quoted literals, as every layer of
 // lang/ needs them (the scanner for literals, the VM for strings, range and strconv).
 //
-// Invariants: invalid UTF-8 decodes as U+FFFD of length 1, as Go's range does; utf8_encode()
+// Invariants: invalid UTF-8 (a bad or missing continuation byte, an overlong encoding, a
+// surrogate half, a value past U+10FFFF) decodes as U+FFFD of length 1, as Go's range does; utf8_encode()
 // writes U+FFFD for surrogates and values past U+10FFFF.
 #pragma once
 

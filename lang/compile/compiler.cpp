@@ -2063,7 +2063,12 @@ class Compiler {
         while (x->k == EK::Paren) x = x->x;
         if (x->k == EK::CompositeLit) {
           expr(x);
-          if (!is_aggregate(x->type)) throw CompileError{e->pos, "(internal) &literal of non-aggregate"};
+          if (!is_aggregate(x->type)) {    // &[]T{...}, &map[K]V{...}: a fresh variable holding it
+            emit(NEWOBJ, x->type->id, 0);  // v p
+            emit(DUP, 0, 0);               // v p p
+            emit(ROT3, 0, 0);              // p p v
+            emit(STORE_PTR, 0, 0);         // p
+          }
           return;
         }
         address(x);

@@ -50,7 +50,7 @@ constexpr int slice_operands(int flags) { return (flags & 1) + ((flags >> 1) & 1
   X(POP,         -1, kRaceNone, "v ->")                                                              \
   X(DUP,          1, kRaceNone, "v -> v v")                                                          \
   X(SWAP,         0, kRaceNone, "a b -> b a")                                                        \
-  X(ROT3,         0, kRaceNone, "a b c -> c a b (brings the top below two)")                         \
+  X(ROT3,         0, kRaceNone, "a b c -> b c a (brings the third from the top up)")                         \
   X(COPY,         0, kRaceNone, "aggregate -> a deep copy of it (value semantics)")                  \
   /* integer arithmetic: a = the result's wrap kind (0 none, else bits | 0x100 unsigned) */          \
   X(ADD,         -1, kRaceNone, "x y -> x+y")                                                        \

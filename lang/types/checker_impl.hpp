@@ -201,7 +201,7 @@ struct CheckerImpl {
   void check_arg(Expr* a1, Type* hint, bool allow_tuple);
   ConstVal fold_binary(Tok op, const ConstVal& x, const ConstVal& y, Pos p, bool integer);
   ConstVal fold_complex(Tok op, const ConstVal& x, const ConstVal& y, Pos p);  // check_complex.cpp
-  void complex_builtin(Expr* e, Builtin b);                                   // complex, real, imag
+  void complex_builtin(Expr* e, Builtin b);                                    // complex, real, imag
   bool addressable(Expr* e);
 
   // statements (check_stmt.cpp)

@@ -168,6 +168,7 @@ class Compiler {
       p->native = native_lookup(p->name);
       RMethod m;
       m.id = rt_.method_id(name);
+      m.sig = (name == "Error" ? u_.func({}, {u_.basic(TK::String)}, false) : u_.func({}, {}, false))->id;
       m.ref.proto = p.get();
       m.ref.recv_type = r;
       m.ref.returns_string = name == "Error";

@@ -54,7 +54,10 @@ void RTypes::fill(Type* t, RType* r) {
   r->fields.reserve(t->fields.size());
   for (const FieldT& f : t->fields) r->fields.push_back({f.name, of(f.type), f.embedded});
   if (t->k == TK::Interface)
-    for (const MethodT& m : t->methods) r->imethods.push_back(method_id(m.name));
+    for (const MethodT& m : t->methods) {
+      r->imethods.push_back(method_id(m.name));
+      r->isigs.push_back(m.sig ? m.sig->id : -1);
+    }
   r->str = type_string(t, true);
   r->text = type_string(t);
 }
@@ -86,6 +89,7 @@ void RTypes::fill_methods(Type* t, RType* r, const FuncIndex& index) {
     if (s.ptr_recv && !via_ptr) continue;  // not in a value's method set
     RMethod m;
     m.id = method_id(name);
+    m.sig = s.type ? s.type->id : -1;  // types are interned: identical signatures, one id
     m.ref.proto = prog_.protos[static_cast<size_t>(index.at(s.method->func))].get();
     m.ref.path = s.path;
     m.ref.ptr_recv = s.ptr_recv;

@@ -478,9 +478,14 @@ const goro::detail::ElemOps* cval_ops() {
 // methods at run time
 
 bool implements(const Program& prog, const RType* t, const RType* iface, std::string* missing) {
-  for (int id : iface->under()->imethods) {
+  const RType* u = iface->under();
+  for (size_t i = 0; i < u->imethods.size(); i++) {
+    const int id = u->imethods[i];
     if (t == prog.runtime_error && id == prog.error_method) continue;  // runtime.Error's Error is built in
-    if (!t->method(id)) {
+    // A method of the name with another signature does not count (Unwrap() error is not
+    // Unwrap() []error), as Go's assertion has it.
+    const RMethod* m = t->entry(id);
+    if (!m || (i < u->isigs.size() && m->sig != u->isigs[i])) {
       if (missing) *missing = prog.method_names[static_cast<size_t>(id)];
       return false;
     }

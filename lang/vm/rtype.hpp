@@ -42,7 +42,8 @@ struct MethodRef {
 
 // RMethod is one entry of a type's method table.
 struct RMethod {
-  int id = 0;  // index into Program::method_names
+  int id = 0;    // index into Program::method_names
+  int sig = -1;  // its signature's type id, without the receiver (identical types, one id)
   MethodRef ref;
 };
 
@@ -54,6 +55,7 @@ struct RType {
   int dir = 0;                   // Chan: 0 both, 1 send-only, 2 receive-only
   std::vector<RField> fields;    // Struct
   std::vector<int> imethods;     // Interface: its methods' ids, in Go's order (by name)
+  std::vector<int> isigs;        // Interface: their signatures' type ids, as imethods
   std::vector<RMethod> methods;  // concrete types: the method set, sorted by id
   std::string name;              // Named: its name; Native: "sync.Mutex"
   std::string pkg;               // Named: its package path ("" for the universe's)
@@ -65,8 +67,8 @@ struct RType {
   RType* under() { return k == TK::Named ? under_ : this; }
   const RType* under() const { return k == TK::Named ? under_ : this; }
   bool named() const { return k == TK::Named; }
-  // method() is the method with this id in the type's method set, or null.
-  const MethodRef* method(int id) const {
+  // entry() is the method with this id in the type's method set, or null.
+  const RMethod* entry(int id) const {
     size_t lo = 0, hi = methods.size();
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
@@ -75,7 +77,12 @@ struct RType {
       else
         hi = mid;
     }
-    return lo < methods.size() && methods[lo].id == id ? &methods[lo].ref : nullptr;
+    return lo < methods.size() && methods[lo].id == id ? &methods[lo] : nullptr;
+  }
+  // method() is how the method with this id in the type's method set is reached, or null.
+  const MethodRef* method(int id) const {
+    const RMethod* m = entry(id);
+    return m ? &m->ref : nullptr;
   }
 };
 

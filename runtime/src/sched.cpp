@@ -822,6 +822,12 @@ G* Sched::findrunnable(P* p) {
     p->idle_next = idle_head_;
     idle_head_ = p;
     nidle_.fetch_add(1);
+    // A stop asked for since the top of this loop: its wake_all() (under mu_) either comes
+    // after this and finds p on the list, or came before, and then its stop is seen here.
+    if (control_ && control_->stopping()) {
+      unidle_locked(p);
+      continue;
+    }
     if (nidle_.load() == static_cast<int>(nprocs_) && !any_work()) {
       if (!quiescent_step(p, l)) return nullptr;
       if (!l.owns_lock()) continue;

@@ -289,7 +289,9 @@ void Control::attach(detail::Sched* s) {
   candidates_.clear();
   chosen_ = 0;
   if (paused_) s->freeze_clock(true);
-  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || watching_lines());
+  // A stop asked for before the run began (a signal as it starts) is this run's: its first
+  // event ends it.
+  active_.store(paused_ || budget_ >= 0 || until_ >= 0 || choose_ || watching_lines() || stop_.load());
 }
 
 void Control::detach() {

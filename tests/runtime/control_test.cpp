@@ -2,6 +2,7 @@
 // goroutine by hand, on a program running on its own thread.
 #include <algorithm>
 #include <atomic>
+#include <random>
 #include <thread>
 
 #include "goro/tap.hpp"
@@ -177,4 +178,59 @@ TEST(Control, ChoosingTheNextGoroutineDecidesTheRace) {
   EXPECT_EQ(race(serial), 2);
   // Without choosing, runnext order interleaves them: both read 0, an update is lost.
   EXPECT_EQ(race([](goro::Control& c, const std::atomic<bool>&) { c.resume(); }), 1);
+}
+
+// A stop asked for before the run starts (a SIGINT while the command line sets up) is the
+// run's: it ends at once instead of sleeping the hour its main asks for.
+TEST(Control, AStopAskedBeforeTheRunStartsEndsIt) {
+  goro::Tap tap;
+  goro::Control control;
+  control.stop();
+  goro::Config cfg;
+  cfg.clock = goro::ClockMode::Real;
+  std::atomic<bool> ended{false};
+  goro::Exit exit;
+  std::thread th([&] {
+    exit = goro::run(cfg, goro::Observer{&tap, &control}, [] { goro::sleep(std::chrono::hours(1)); });
+    ended = true;
+  });
+  for (int i = 0; i < 600 && !ended; i++) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_TRUE(ended.load()) << "the stop asked for before the run was lost";
+  if (!ended) control.stop();  // this run's now: let the thread end
+  th.join();
+  EXPECT_LT(exit.end_time, 3'600'000'000'000);
+}
+
+// A stop that comes while an M is on its way to sleep (after it last looked at the Control,
+// before it is on the idle list) still wakes it: each of many runs, stopped at a random early
+// moment, ends at once instead of sleeping the hour its main asks for.
+TEST(Control, AStopAsAnMGoesToSleepWakesIt) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 200; round++) {
+    goro::Tap tap;
+    goro::Control control;
+    goro::Config cfg;
+    cfg.clock = goro::ClockMode::Real;
+    cfg.procs = 2;
+    std::atomic<bool> ended{false};
+    std::thread th([&] {
+      goro::run(cfg, goro::Observer{&tap, &control}, [] { goro::sleep(std::chrono::hours(1)); });
+      ended = true;
+    });
+    std::this_thread::sleep_for(std::chrono::microseconds(rng() % 400));
+    control.stop();
+    std::vector<goro::Event> events;
+    for (int i = 0; i < 1000 && !ended; i++) {
+      tap.drain(events);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_TRUE(ended.load()) << "round " << round << ": the stop was lost";
+    while (!ended) {  // unstick it for the next round
+      control.stop();
+      tap.drain(events);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    th.join();
+    if (HasFailure()) break;
+  }
 }

@@ -79,11 +79,30 @@ void RTypes::fill_methods(Type* t, RType* r, const FuncIndex& index) {
       for (const MethodT& m : x->methods) names.insert(m.name);
     Type* u = x->under();
     if (u && u->k == TK::Struct)
-      for (const FieldT& f : u->fields)
-        if (f.embedded) todo.push_back(f.type && f.type->k == TK::Pointer ? f.type->elem : f.type);
+      for (const FieldT& f : u->fields) {
+        if (!f.embedded) continue;
+        Type* e = f.type && f.type->k == TK::Pointer ? f.type->elem : f.type;
+        if (e && e->under() && e->under()->k == TK::Interface)  // its methods are promoted too
+          for (const MethodT& m : e->under()->methods) names.insert(m.name);
+        else
+          todo.push_back(e);
+      }
   }
   for (const std::string& name : names) {
     Checker::Selection s = checker_.lookup(t, name);
+    if (s.kind == SelIface) {  // through the embedded interface's dynamic value
+      RMethod m;
+      m.id = method_id(name);
+      m.sig = s.type ? s.type->id : -1;
+      m.ref.path = s.path;
+      m.ref.via_iface = true;
+      m.ref.iface_method = m.id;
+      m.ref.iface_results = s.type ? static_cast<int>(s.type->results.size()) : 0;
+      m.ref.returns_string = s.type && s.type->params.empty() && s.type->results.size() == 1 &&
+                             s.type->results[0]->under()->k == TK::String;
+      r->methods.push_back(std::move(m));
+      continue;
+    }
     if (s.kind != SelMethod || !s.method || !s.method->func) continue;
     bool via_ptr = t->k == TK::Pointer || s.indirect;
     if (s.ptr_recv && !via_ptr) continue;  // not in a value's method set

@@ -278,7 +278,7 @@ bool call_iface_method(Thread& th, const Value& iv, const std::string& name) {
   }
   const MethodRef* m = find_method(t, th.prog().method_id(name));
   if (!m) return false;
-  Value recv = receiver_for(th, *m, static_cast<IfaceObj*>(iv.o)->v);
+  Value recv = receiver_for(th, m, static_cast<IfaceObj*>(iv.o)->v);
   if (th.panicking()) return false;
   Value f = Value::of_obj(new FuncObj(m->proto));
   return th.call(f, {recv}, nullptr);

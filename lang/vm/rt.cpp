@@ -493,8 +493,34 @@ bool implements(const Program& prog, const RType* t, const RType* iface, std::st
   return true;
 }
 
-Value receiver_for(Thread& th, const MethodRef& m, const Value& v) {
+Value receiver_for(Thread& th, const MethodRef*& mp, const Value& v) {
   Value r = v;
+  // A method promoted from an embedded interface: on to that interface's dynamic value and its
+  // method (a value that holds itself through such interfaces is Go's endless recursion).
+  for (int hops = 0; mp->via_iface; hops++) {
+    for (int p : mp->path) {
+      if (!r.o) {
+        th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
+        return Value();
+      }
+      r = slot_load(static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)]);
+    }
+    if (!r.o) {
+      th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
+      return Value();
+    }
+    if (hops == 1 << 20) th.fatal("stack overflow");
+    auto* x = static_cast<IfaceObj*>(r.o);
+    const MethodRef* next = find_method(x->t, mp->iface_method);
+    if (!next) {
+      th.runtime_error("method " + th.prog().method_names[static_cast<size_t>(mp->iface_method)] +
+                       " not found for " + x->t->str);
+      return Value();
+    }
+    mp = next;
+    r = x->v;
+  }
+  const MethodRef& m = *mp;
   for (int p : m.path) {
     if (!r.o) {
       th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
@@ -523,7 +549,7 @@ bool call_string_method(Thread& th, RType* t, const Value& v, int method, std::s
     out = "<nil>";
     return true;
   }
-  Value recv = receiver_for(th, *m, v);
+  Value recv = receiver_for(th, m, v);
   if (th.panicking()) return true;
   auto* fn = new FuncObj(m->proto);
   Value f = Value::of_obj(fn);

@@ -38,6 +38,12 @@ struct MethodRef {
   bool recv_is_ptr = false;     // the value after the path is a pointer
   RType* recv_type = nullptr;   // the receiver's base type (for copies)
   bool returns_string = false;  // func() string: what fmt calls as Error or String
+  // A method promoted from an embedded interface (`struct{ sort.Interface }`): path leads to
+  // that interface value, and the method called is its dynamic type's iface_method (proto
+  // and the receiver fields above are unused).
+  bool via_iface = false;
+  int iface_method = -1;
+  int iface_results = 0;  // how many results the method returns
 };
 
 // RMethod is one entry of a type's method table.

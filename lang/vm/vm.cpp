@@ -368,7 +368,7 @@ void Thread::call_iface(int name, int nargs, int nret) {
                   b->t->str);
     return;
   }
-  Value recv = receiver_for(*this, *m, b->v);
+  Value recv = receiver_for(*this, m, b->v);
   if (panicking_) return;
   // stack: iface args -> fn recv args
   ensure(static_cast<size_t>(sp_ + 2));
@@ -1052,7 +1052,7 @@ void Thread::execute(size_t stop) {
         if (iv.o) {
           auto* b = static_cast<IfaceObj*>(iv.o);
           const MethodRef* m = b->t == run_.prog->runtime_error ? nullptr : find_method(b->t, in.a);
-          nret = m ? m->proto->nresults : 1;
+          nret = !m ? 1 : m->via_iface ? m->iface_results : m->proto->nresults;
         }
         call_iface(in.a, in.b, nret);
         if (panicking_) goto unwind;
@@ -1120,7 +1120,7 @@ void Thread::execute(size_t stop) {
         const MethodRef* m = find_method(b->t, in.a);
         if (!m) RTERR("method not found");
         SAVE();
-        Value recv = receiver_for(*this, *m, b->v);
+        Value recv = receiver_for(*this, m, b->v);
         if (panicking_) goto unwind;
         auto* fo = new FuncObj(m->proto);
         fo->bound = true;

@@ -280,8 +280,9 @@ inline const MethodRef* find_method(const RType* t, int id) { return id < 0 ? nu
 // implements() is true when t's method set has every method of interface type iface;
 // *missing (optional) gets the first one it lacks.
 bool implements(const Program& prog, const RType* t, const RType* iface, std::string* missing = nullptr);
-// receiver_for() turns a dynamic value into the receiver the method wants.
-Value receiver_for(Thread& th, const MethodRef& m, const Value& v);
+// receiver_for() turns a dynamic value into the receiver the method wants; a method promoted
+// from an embedded interface is first resolved to the concrete one (m is set to it).
+Value receiver_for(Thread& th, const MethodRef*& m, const Value& v);
 
 // calls v.Error() / v.String() (method is Program::error_method or string_method) when the
 // dynamic type has it as func() string; false if it has not.

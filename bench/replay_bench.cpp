@@ -78,12 +78,12 @@ int main(int argc, char** argv) {
   // first is the plan, of the last moment, made when the replay opens).
   r.seek(r.size());
   t = std::chrono::steady_clock::now();
-  l = engine.compute(r.model(), std::move(l));
+  l = engine.compute(r.model());
   std::printf("first layout (the last moment, nothing kept yet): %.1f ms\n", ms_since(t));
   for (int i = 0; i < std::min(seeks, 20); i++) {
     r.seek(rng() % (r.size() + 1));
     t = std::chrono::steady_clock::now();
-    l = engine.compute(r.model(), std::move(l));
+    l = engine.compute(r.model());
     layout.push_back(ms_since(t));
     t = std::chrono::steady_clock::now();
     size_t n = 0;

@@ -149,7 +149,7 @@ const LayoutEngine::ChunkSummary& LayoutEngine::summary(const CowVector<Goroutin
   return s;
 }
 
-Layout LayoutEngine::compute(const Model& m, Layout) {
+Layout LayoutEngine::compute(const Model& m) {
   Layout L;
   const auto& gs = m.goroutines();
   computes_++;

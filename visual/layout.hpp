@@ -133,9 +133,9 @@ class LayoutEngine {
  public:
   size_t group_above = 12;  // more goroutines than this of one name become a group
 
-  // compute() lays out m; reuse is an earlier layout whose memory it may take over. Nodes
-  // placed before keep their places; new ones are placed without moving them.
-  Layout compute(const Model& m, Layout reuse = {});
+  // compute() lays out m. Nodes placed before keep their places; new ones are placed without
+  // moving them.
+  Layout compute(const Model& m);
   // plan() forgets every place and lays out `final` (the last state of the run about to be
   // shown): its nodes' places and its edges hold for every later compute().
   void plan(const Model& final);

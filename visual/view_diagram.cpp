@@ -164,7 +164,7 @@ void DiagramView::draw(const Model& m, const Palette& pal, Selection& sel, doubl
                  m.goroutines().empty() || m.exited() || now - layout_at_ >= 16 * layout_cost_;
   if (stale && at_once) {
     auto t0 = std::chrono::steady_clock::now();
-    layout_ = engine_.compute(m, std::move(layout_));
+    layout_ = engine_.compute(m);
     layout_cost_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     layout_at_ = now;
     layout_seq_ = m.seq();

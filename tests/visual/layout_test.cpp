@@ -268,7 +268,7 @@ TEST(Layout, APoolThatGrowsAfterThePlanSitsRightOfItsChannel) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
       continue;
     }
-    L = engine.compute(s.model(), std::move(L));
+    L = engine.compute(s.model());
     for (const auto& e : L.edges) {
       const Node& n = L.nodes[e.to];
       if (e.kind != EdgeKind::Recv || n.label != "main.func2") continue;
@@ -277,7 +277,7 @@ TEST(Layout, APoolThatGrowsAfterThePlanSitsRightOfItsChannel) {
       EXPECT_EQ(n.y, it->second.second);
     }
   }
-  L = engine.compute(s.model(), std::move(L));
+  L = engine.compute(s.model());
   expect_no_overlaps(L);
   const Node& jobs = by_label(L, "jobs");
   size_t workers = 0;

@@ -494,21 +494,21 @@ bool implements(const Program& prog, const RType* t, const RType* iface, std::st
 }
 
 Value receiver_for(Thread& th, const MethodRef*& mp, const Value& v) {
+  auto nil = [&th] {
+    th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
+    return Value();
+  };
   Value r = v;
-  // A method promoted from an embedded interface: on to that interface's dynamic value and its
-  // method (a value that holds itself through such interfaces is Go's endless recursion).
-  for (int hops = 0; mp->via_iface; hops++) {
+  // Walk the embedded fields; a method promoted from an embedded interface goes on to that
+  // interface's dynamic value and its method (a value that holds itself through such
+  // interfaces is Go's endless recursion).
+  for (int hops = 0;; hops++) {
     for (int p : mp->path) {
-      if (!r.o) {
-        th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
-        return Value();
-      }
+      if (!r.o) return nil();
       r = slot_load(static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)]);
     }
-    if (!r.o) {
-      th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
-      return Value();
-    }
+    if (!mp->via_iface) break;
+    if (!r.o) return nil();
     if (hops == 1 << 20) th.fatal("stack overflow");
     auto* x = static_cast<IfaceObj*>(r.o);
     const MethodRef* next = find_method(x->t, mp->iface_method);
@@ -521,19 +521,9 @@ Value receiver_for(Thread& th, const MethodRef*& mp, const Value& v) {
     r = x->v;
   }
   const MethodRef& m = *mp;
-  for (int p : m.path) {
-    if (!r.o) {
-      th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
-      return Value();
-    }
-    r = slot_load(static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)]);
-  }
   if (m.ptr_recv) return r;
   if (m.recv_is_ptr) {
-    if (!r.o) {
-      th.runtime_error("runtime error: invalid memory address or nil pointer dereference");
-      return Value();
-    }
+    if (!r.o) return nil();
     if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);
     return slot_load(static_cast<PtrObj*>(r.o)->slot());
   }

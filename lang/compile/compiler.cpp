@@ -299,6 +299,14 @@ class Compiler {
     auto it = fs_->slots.find(e->obj);
     return it == fs_->slots.end() ? -1 : it->second;
   }
+  // indexed() pushes x, the operand of an index expression; a nil pointer to an array panics
+  // as a nil dereference (not as an index out of range, as a nil slice does).
+  void indexed(Expr* x) {
+    expr(x);
+    if (x->type->under()->k == TK::Pointer) emit(NILCHK, 0, 0);
+  }
+  // local_indexed() is the slot of a local slice or array that an index reads in place, or -1.
+  int local_indexed(Expr* x) { return x->type->under()->k == TK::Pointer ? -1 : plain_local(x); }
   int upvalue(FS* fs, Object* o) {
     auto it = fs->ups.find(o);
     if (it != fs->ups.end()) return it->second;
@@ -733,14 +741,14 @@ class Compiler {
           emit(MAPSET, l->x->type->id, 0);
           return;
         }
-        if (plain_local(l->x) >= 0) {
+        if (local_indexed(l->x) >= 0) {
           value(l->list[0], u_.basic(TK::Int));
           value(r, l->type);
           race_name_ = label(l);
           emit(SETINDEXL, plain_local(l->x), is_agg_value(l->type));
           return;
         }
-        expr(l->x);
+        indexed(l->x);
         value(l->list[0], u_.basic(TK::Int));
         value(r, l->type);
         race_name_ = label(l);
@@ -804,7 +812,10 @@ class Compiler {
         return;
       case EK::Index: {
         Type* t = l->x->type->under();
-        expr(l->x);
+        if (t->k == TK::Map)
+          expr(l->x);
+        else
+          indexed(l->x);
         if (t->k == TK::Map) {
           value(l->list[0], t->key);
           emit(ROT3, 0, 0);
@@ -1101,6 +1112,7 @@ class Compiler {
   void range_stmt(Stmt* s) {
     Type* t = s->x->type->under();
     size_t nvars = s->lhs.size();
+    if (nvars == 2 && is_blank(s->lhs[1])) nvars = 1;  // `for i, _ := range p` never reads *p
     fs_->loops.push_back({s, {}, {}, true});
     fs_->range_from = static_cast<int>(here());  // its variables: the whole loop
     size_t top, cont, jdone;
@@ -1447,7 +1459,7 @@ class Compiler {
           }
         } else {
           emit(LOAD, v, 0);
-          store_top(comm->lhs[0]);
+          store_top(comm->lhs[0], comm->rhs.empty() ? nullptr : comm->rhs[0]->type);  // boxed for `i = <-c`
           if (comm->lhs.size() > 1) {
             emit(LOAD, ok, 0);
             store_top(comm->lhs[1]);
@@ -1685,7 +1697,7 @@ class Compiler {
   // address() pushes a pointer to an addressable expression.
   void address(Expr* e) {
     while (e->k == EK::Paren) e = e->x;
-    if (is_aggregate(e->type)) {
+    if (is_aggregate(e->type) && e->k != EK::Star) {
       expr(e);  // a struct/array is its own address
       return;
     }
@@ -1711,12 +1723,13 @@ class Compiler {
         emit(ADDR_FIELD, e->path.back(), 0);
         return;
       case EK::Index:
-        expr(e->x);
+        indexed(e->x);
         value(e->list[0], u_.basic(TK::Int));
         emit(ADDR_INDEX, 0, 0);
         return;
-      case EK::Star:
+      case EK::Star:  // &*p is p, and a nil dereference where p is nil
         expr(e->x);
+        emit(NILCHK, 0, 0);
         return;
       default:
         throw CompileError{e->pos, "(internal) cannot take this address"};
@@ -1874,13 +1887,13 @@ class Compiler {
           emit(MAPINDEX, e->x->type->id, 0);
           return;
         }
-        if (!is_string(t) && plain_local(e->x) >= 0) {
+        if (!is_string(t) && local_indexed(e->x) >= 0) {
           value(e->list[0], u_.basic(TK::Int));
           race_name_ = label(e);
           emit(INDEXL, plain_local(e->x), 0);
           return;
         }
-        expr(e->x);
+        indexed(e->x);
         value(e->list[0], u_.basic(TK::Int));
         race_name_ = label(e);
         emit(INDEX, 0, is_string(t) ? 1 : 2);
@@ -1958,9 +1971,30 @@ class Compiler {
           else
             vals[i] = e->list[i];
         }
+        std::vector<int> early(n, -1);  // a field's value computed before the others, in its slot
+        if (keyed) {          // values in the literal's order (Go's), where that is not the fields' order
+          int64_t last = -1;  // the last field, of those given so far by a non-constant value
+          for (size_t i = 0; i < e->list.size(); i++) {
+            int64_t f = e->list[i]->path[0];
+            if (e->list[i]->y->cv.valid()) continue;
+            if (f < last) {
+              for (size_t j = 0; j < e->list.size(); j++) {
+                auto fj = static_cast<size_t>(e->list[j]->path[0]);
+                Named nm(this, u->fields[fj].name);
+                value(vals[fj], u->fields[fj].type);
+                early[fj] = new_slot();
+                emit(STORE, early[fj], 0);
+              }
+              break;
+            }
+            last = f;
+          }
+        }
         for (size_t i = 0; i < n; i++) {
           Named nm(this, u->fields[i].name);
-          if (vals[i])
+          if (early[i] >= 0)
+            emit(LOAD, early[i], 0);
+          else if (vals[i])
             value(vals[i], u->fields[i].type);
           else
             zero(u->fields[i].type, u->fields[i].name);
@@ -1997,8 +2031,24 @@ class Compiler {
         if (u->k == TK::Array) len = u->len;
         std::vector<Expr*> at(static_cast<size_t>(len), nullptr);
         for (auto& [i, v] : items) at[static_cast<size_t>(i)] = v;
+        std::unordered_map<Expr*, int> early;  // values computed first, in the literal's order
+        int64_t last = -1;                     // the last index given by a non-constant so far
+        for (auto& [i, v] : items) {
+          if (v->cv.valid()) continue;
+          if (i < last) {
+            for (auto& [j, w] : items) {
+              value(w, u->elem);
+              early[w] = new_slot();
+              emit(STORE, early[w], 0);
+            }
+            break;
+          }
+          last = i;
+        }
         for (Expr* v : at) {
-          if (v)
+          if (v && early.count(v))
+            emit(LOAD, early[v], 0);
+          else if (v)
             value(v, u->elem);
           else
             zero(u->elem);
@@ -2333,6 +2383,20 @@ class Compiler {
       }
       case BAppend: {
         Type* st = e->type;
+        if (as.size() == 1 && as[0]->type->k == TK::Tuple) {  // append(f()): f's results in order
+          std::vector<Type*>& rs = as[0]->type->results;
+          Type* el = st->under()->elem;
+          std::vector<int> tmp(rs.size());
+          for (size_t i = 0; i < rs.size(); i++) tmp[i] = new_slot();
+          expr_any(as[0]);
+          for (size_t i = rs.size(); i-- > 0;) emit(STORE, tmp[i], 0);
+          for (size_t i = 0; i < rs.size(); i++) {
+            emit(LOAD, tmp[i], 0);
+            if (i > 0 && is_interface(el) && !is_interface(rs[i])) emit(BOX, rs[i]->id, 0);
+          }
+          emit(APPEND, static_cast<int>(rs.size() - 1), 0);
+          return;
+        }
         expr(as[0]);
         if (e->ellipsis) {
           value(as[1], is_string(as[1]->type) ? u_.basic(TK::String) : st);

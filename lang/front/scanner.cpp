@@ -312,6 +312,21 @@ std::string Scanner::scan_number(Tok& tok) {
     advance();
     advance();
     digits(true);
+    bool mantissa_dot = false;
+    if (peek() == '.') {  // a hexadecimal float: 0x1.8p3
+      tok = Tok::Float;
+      mantissa_dot = true;
+      advance();
+      digits(true);
+    }
+    if (peek() == 'p' || peek() == 'P') {
+      tok = Tok::Float;
+      advance();
+      if (peek() == '+' || peek() == '-') advance();
+      digits(false);
+    } else if (mantissa_dot) {
+      error(Pos{line_, col_}, "hexadecimal mantissa requires a 'p' exponent");
+    }
   } else if (peek() == '0' && (peek(1) == 'b' || peek(1) == 'B' || peek(1) == 'o' || peek(1) == 'O')) {
     advance();
     advance();

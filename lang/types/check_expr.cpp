@@ -951,6 +951,9 @@ bool CheckerImpl::assign(Expr* e, Type* t, const std::string& context) {
   return false;
 }
 
+// rune_of() is the rune string(i) converts the integer constant i to: U+FFFD past Unicode.
+static uint32_t rune_of(i128 i) { return i < 0 || i > 0x10FFFF ? 0xFFFD : static_cast<uint32_t>(i); }
+
 bool CheckerImpl::convertible(Type* from, Type* to) {
   if (assignable(from, to, nullptr, nullptr)) return true;
   Type* fu = from->under();
@@ -984,7 +987,7 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
     Type* tu = t->under();
     if (is_string(tu) && is_integer(x->type)) {
       std::string s;
-      utf8_encode(s, static_cast<uint32_t>(x->cv.i));
+      utf8_encode(s, rune_of(x->cv.i));
       e->cv = ConstVal::of_string(s);
       return;
     }
@@ -1025,7 +1028,7 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
     ConstVal cv = x->cv;
     if (is_string(t->under()) && is_integer(x->type)) {
       std::string s;
-      utf8_encode(s, static_cast<uint32_t>(cv.i));
+      utf8_encode(s, rune_of(cv.i));
       e->cv = ConstVal::of_string(s);
     } else if (is_numeric(t->under()) && is_numeric(x->type)) {
       if (is_integer(t) && cv.kind == ConstVal::Float) cv = ConstVal::of_int(float_to_i128(cv.f));
@@ -1251,7 +1254,28 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
         err(e->rbrace, "not enough arguments for append() (expected 1, found 0)");
         return;
       }
-      expr(as[0], false);
+      if (as.size() == 1 && !e->ellipsis) {  // append(f()): f's first result, then the others
+        expr(as[0], true);
+        Type* t = as[0]->type;
+        if (t->k == TK::Tuple) {
+          if (t->results.empty() || t->results[0]->under()->k != TK::Slice) {
+            err(as[0]->pos, "invalid argument: " + expr_string(as[0]) + " (value of type " + type_string(t) +
+                                ") is not a slice");
+            return;
+          }
+          e->type = t->results[0];
+          Type* el = e->type->under()->elem;
+          for (size_t i = 1; i < t->results.size(); i++)
+            if (!assignable(t->results[i], el, nullptr, nullptr)) {
+              err(as[0]->pos, "cannot use " + expr_string(as[0]) + " (value of type " + type_string(t) +
+                                  ") as " + type_string(el) + " value in argument to append");
+              return;
+            }
+          return;
+        }
+      } else {
+        expr(as[0], false);
+      }
       Type* s = as[0]->type;
       if (s->k == TK::UntypedNil) {
         err(as[0]->pos, "first argument to append must be a typed slice; have untyped nil");

@@ -580,6 +580,10 @@ void CheckerImpl::range_stmt(Stmt* s) {
       err(s->x->pos, "cannot range over " + expr_string(s->x) + " (" + describe(s->x) + ")");
   }
   Type* ts[2] = {kt, vt};
+  if (s->lhs.size() > 2) {
+    err(s->lhs[2]->pos, "range clause permits at most two iteration variables");
+    s->lhs.resize(2);
+  }
   if (s->tok == Tok::Define) {
     std::vector<Object*> objs;
     for (size_t i = 0; i < s->lhs.size() && i < 2; i++) {

@@ -2,6 +2,7 @@
 // expressions here; expressions in check_expr.cpp; statements in check_stmt.cpp.
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "types/checker_impl.hpp"
 
@@ -352,6 +353,22 @@ void CheckerImpl::resolve_typename(Object* o) {
       Type* uu = under ? under->under() : nullptr;
       t->under_ = uu ? uu : u.basic(TK::Invalid);
       if (t->under_ == t) t->under_ = u.basic(TK::Invalid);
+      // `type T4 T5; type T5 T3` reached from T3's own declaration: T5's underlying type is
+      // T3's, known once T3's declaration is done
+      if (!uu && under && under->named()) {  // `type A B; type B A`: no type but names, all the way
+        auto it = std::find(type_path_.begin(), type_path_.end(), type_object(under));
+        bool names_only = it != type_path_.end() && std::all_of(it, type_path_.end(), [](Object* x) {
+                            return x->spec->type->k == EK::Ident || x->spec->type->k == EK::Selector;
+                          });
+        if (names_only) {
+          cycle_error(std::vector<Object*>(it, type_path_.end()));
+          under = nullptr;
+        }
+      }
+      bool waits = under && under->named() && under != t &&
+                   (!uu || std::any_of(unfinished_unders_.begin(), unfinished_unders_.end(),
+                                       [under](auto& w) { return w.first == under; }));
+      if (waits) unfinished_unders_.push_back({t, under});
     }
   }
   pkg = saved;
@@ -362,6 +379,10 @@ void CheckerImpl::resolve_typename(Object* o) {
   if (type_path_.empty()) {
     // every declaration this one reached is complete: now look for types that contain
     // themselves, and check the map keys that waited for their types
+    auto unders = std::move(unfinished_unders_);
+    unfinished_unders_.clear();
+    for (auto [t, named] : unders)
+      if (Type* uu = named->under(); uu && uu != t && uu->k != TK::Invalid) t->under_ = uu;
     valid_type(o->type);
     auto keys = std::move(pending_keys_);
     pending_keys_.clear();
@@ -929,9 +950,10 @@ void CheckerImpl::depend_on(Object* o) {
 
 // init_order() does what go/types' initorder.go does for package p: it reports the cycles in
 // which a variable's initialiser refers, directly or through functions, to the variable itself
-// ("initialization cycle for a"), and orders p's variable declarations so that each comes after
-// those it depends on (Go initialises a variable once every one it refers to is initialised;
-// declarations in source order otherwise). Iterative: dependency chains may be long.
+// ("initialization cycle for a"), and orders p's variable declarations as Go's spec does: next
+// is always the earliest declaration in source order whose initialiser refers (directly or
+// through functions) only to variables already initialised. Iterative: dependency chains may be
+// long.
 void CheckerImpl::init_order(Package* p) {
   std::unordered_map<Object*, Spec*> spec_of;
   std::vector<Object*> vars;
@@ -1026,28 +1048,46 @@ void CheckerImpl::init_order(Package* p) {
     cycle_error(cycle, "initialization cycle for");
     pkg = saved;
   }
-  // order: each declaration after the declarations its initialiser reaches (depth first, in
-  // source order; a cycle, reported above, is cut where it closes)
-  std::vector<Spec*> order;
-  std::unordered_set<Object*> seen;
-  struct Frame {
-    Object* n;
-    size_t next;
-  };
+  // order: as Go's spec says, repeatedly the earliest declaration in source order that is ready
+  // (every variable its initialiser reaches, directly or through functions, is initialised);
+  // where none is ready (a cycle, reported above), the earliest left
+  std::unordered_map<Object*, std::vector<Object*>> waits_on;  // var -> vars it reaches
   for (Object* v : vars) {
-    if (!seen.insert(v).second) continue;
-    std::vector<Frame> stack{{v, 0}};
-    while (!stack.empty()) {
-      Frame& f = stack.back();
-      const auto& ds = deps(f.n);
-      if (f.next < ds.size()) {
-        Object* d = ds[f.next++];
-        if (seen.insert(d).second) stack.push_back({d, 0});
+    std::unordered_set<Object*> seen{v};
+    std::vector<Object*> work(deps(v).begin(), deps(v).end());
+    while (!work.empty()) {
+      Object* d = work.back();
+      work.pop_back();
+      if (!seen.insert(d).second) continue;
+      if (spec_of.count(d)) {
+        waits_on[v].push_back(d);
         continue;
       }
-      if (spec_of.count(f.n)) order.push_back(spec_of[f.n]);
-      stack.pop_back();
+      for (Object* dd : deps(d)) work.push_back(dd);
     }
+  }
+  std::unordered_map<Object*, size_t> at;  // a variable's place in source order
+  for (size_t k = 0; k < vars.size(); k++) at[vars[k]] = k;
+  std::vector<size_t> unmet(vars.size(), 0);
+  std::vector<std::vector<size_t>> waited_by(vars.size());
+  for (size_t k = 0; k < vars.size(); k++)
+    for (Object* d : waits_on[vars[k]]) {
+      unmet[k]++;
+      waited_by[at[d]].push_back(k);
+    }
+  std::set<size_t> ready, waiting;  // by place in source order
+  for (size_t k = 0; k < vars.size(); k++) (unmet[k] == 0 ? ready : waiting).insert(k);
+  std::vector<Spec*> order;
+  while (!ready.empty() || !waiting.empty()) {
+    std::set<size_t>& from = ready.empty() ? waiting : ready;
+    size_t k = *from.begin();
+    from.erase(from.begin());
+    order.push_back(spec_of[vars[k]]);
+    for (size_t w : waited_by[k])
+      if (waiting.count(w) && --unmet[w] == 0) {
+        waiting.erase(w);
+        ready.insert(w);
+      }
   }
   if (order.size() == p->var_specs.size()) p->var_specs = order;
 }

@@ -68,7 +68,9 @@ struct CheckerImpl {
   Scope* u_scope();
   void resolve_typename(Object* o);
   // recursive declarations
-  std::vector<Object*> type_path_;                     // type declarations in progress, outermost first
+  std::vector<Object*> type_path_;  // type declarations in progress, outermost first
+  // `type T U` met while U's declaration was in progress: T's underlying type is U's, once known
+  std::vector<std::pair<Type*, Type*>> unfinished_unders_;
   std::unordered_set<Object*> realiasing_;             // aliases whose right side is resolved early
   std::unordered_map<Type*, Object*> type_objects_;    // a named type's declaration
   std::unordered_set<Type*> valid_, on_path_;          // valid_type(): checked; on the current path

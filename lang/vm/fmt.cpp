@@ -183,6 +183,22 @@ std::string format_float(double f, char fmtc, int prec, bool f32) {
   return out + d.substr(0, static_cast<size_t>(dp)) + "." + d.substr(static_cast<size_t>(dp));
 }
 
+// printable() is strconv.IsPrint without Unicode's tables: false for what Go escapes in
+// quoted strings that a program meets in practice (controls, spaces other than ' ', format
+// characters, private use, noncharacters, unassigned planes); letters, marks, numbers,
+// punctuation and symbols otherwise.
+static bool printable(uint32_t r) {
+  if (r < 0x20 || (r >= 0x7f && r <= 0xa0) || r == 0xad) return false;
+  if (r < 0x7f) return true;
+  if (r == 0x1680 || (r >= 0x2000 && r <= 0x200f) || (r >= 0x2028 && r <= 0x202f) ||
+      (r >= 0x205f && r <= 0x206f) || r == 0x3000 || r == 0xfeff || (r >= 0xfff9 && r <= 0xfffb))
+    return false;
+  if ((r >= 0xe000 && r <= 0xf8ff) || (r >= 0xfdd0 && r <= 0xfdef) || (r & 0xfffe) == 0xfffe) return false;
+  if (r >= 0x40000 && r <= 0xdffff) return false;  // planes 4-13: unassigned
+  if (r >= 0xe0000) return false;                  // tags, variation selectors, private use
+  return true;
+}
+
 std::string quote_go(const std::string& s, bool ascii_only) {
   std::string out = "\"";
   for (size_t i = 0; i < s.size();) {
@@ -228,7 +244,7 @@ std::string quote_go(const std::string& s, bool ascii_only) {
           char b[8];
           std::snprintf(b, sizeof b, "\\x%02x", r);
           out += b;
-        } else if (ascii_only && r >= 0x80) {
+        } else if ((ascii_only && r >= 0x80) || !printable(r)) {
           char b[16];
           std::snprintf(b, sizeof b, r < 0x10000 ? "\\u%04x" : "\\U%08x", r);
           out += b;
@@ -247,9 +263,14 @@ std::string quote_rune(int64_t r) {
   if (r == '\\') return "'\\\\'";
   if (r == '\n') return "'\\n'";
   if (r == '\t') return "'\\t'";
-  if (r < 0x20 || r > 0x10FFFF) {
+  if (r < 0x20 || r == 0x7f || r > 0x10FFFF) {
     char b[16];
-    std::snprintf(b, sizeof b, r < 0x20 ? "'\\x%02x'" : "'\\ufffd'", static_cast<int>(r));
+    std::snprintf(b, sizeof b, r <= 0x7f ? "'\\x%02x'" : "'\\ufffd'", static_cast<int>(r));
+    return b;
+  }
+  if (!printable(static_cast<uint32_t>(r))) {
+    char b[16];
+    std::snprintf(b, sizeof b, r < 0x10000 ? "'\\u%04x'" : "'\\U%08x'", static_cast<unsigned>(r));
     return b;
   }
   utf8_encode(s, static_cast<uint32_t>(r));

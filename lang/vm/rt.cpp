@@ -503,9 +503,22 @@ Value receiver_for(Thread& th, const MethodRef*& mp, const Value& v) {
   // interface's dynamic value and its method (a value that holds itself through such
   // interfaces is Go's endless recursion).
   for (int hops = 0;; hops++) {
-    for (int p : mp->path) {
+    // A pointer method of an embedded field that is neither a pointer nor an aggregate (its own
+    // address) gets the field's address.
+    const size_t n = mp->path.size();
+    const bool addr_last = !mp->via_iface && mp->ptr_recv && !mp->recv_is_ptr && n > 0 && mp->recv_type &&
+                           !is_aggregate(mp->recv_type);
+    for (size_t i = 0; i < n; i++) {
       if (!r.o) return nil();
-      r = slot_load(static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)]);
+      const int p = mp->path[i];
+      if (addr_last && i + 1 == n) {
+        auto* ptr = new PtrObj();
+        ptr->base = r;
+        ptr->idx = p;
+        r = Value::of_obj(ptr);
+      } else {
+        r = slot_load(static_cast<StructObj*>(r.o)->f[static_cast<size_t>(p)]);
+      }
     }
     if (!mp->via_iface) break;
     if (!r.o) return nil();

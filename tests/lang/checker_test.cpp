@@ -44,6 +44,8 @@ TEST(Checker, SaysWhatIsWrong) {
        "3:23: invalid operation: too many arguments for close(ch, ch) (expected 1, found 2)"},
       {"var x int = 1.5; _ = x",
        "3:13: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"},
+      {"var a, b, c int; for a, b, c = range []int{1} {}; _, _, _ = a, b, c",
+       "3:28: range clause permits at most two iteration variables"},
   };
   for (const Case& k : cases) {
     std::string src = std::string("package main\nfunc main() {\n") + k.body + "\n}\n";

@@ -113,6 +113,10 @@ TEST(Hostile, InvalidRecursiveTypesAreReportedWithTheirCycle) {
       {"type I interface{ I }",
        "prog.go:3:6: invalid recursive type I\n\tprog.go:3:6: I refers to\n\tprog.go:3:6: I"},
       {"type A = []A", "prog.go:3:6: invalid recursive type A\n\tprog.go:3:6: A refers to\n\tprog.go:3:6: A"},
+      {"type C C", "prog.go:3:6: invalid recursive type C\n\tprog.go:3:6: C refers to\n\tprog.go:3:6: C"},
+      {"type A B\ntype B A",
+       "prog.go:3:6: invalid recursive type A\n\tprog.go:3:6: A refers to\n\tprog.go:4:6: B refers "
+       "to\n\tprog.go:3:6: A"},
       {"type T map[T]int", "prog.go:3:12: invalid map key type T"},
       {"type T [len(T{})]int", "prog.go:3:13: illegal cycle in type declaration"},
       {"type A struct {\n\tb B\n}\n\ntype B struct {\n\ta A\n}",

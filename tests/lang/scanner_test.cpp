@@ -61,6 +61,23 @@ TEST(Scanner, ReadsLiterals) {
             "AA");
 }
 
+TEST(Scanner, ReadsHexadecimalFloats) {
+  auto ts = scan("0x1p-2 0x1.8P+3 0x.8p0 0x1.fp1i 0x1F");
+  ASSERT_GE(ts.size(), 5u);
+  EXPECT_EQ(ts[0].tok, Tok::Float);
+  EXPECT_EQ(ts[0].lit, "0x1p-2");
+  EXPECT_EQ(ts[1].lit, "0x1.8P+3");
+  EXPECT_EQ(ts[2].tok, Tok::Float);
+  EXPECT_EQ(ts[3].tok, Tok::Imag);
+  EXPECT_EQ(ts[4].tok, Tok::Int);
+  Scanner s("x := 0x1.8\n");
+  while (s.next().tok != Tok::Eof) {
+  }
+  ASSERT_FALSE(s.errors().empty());
+  EXPECT_EQ(s.errors()[0].msg, "hexadecimal mantissa requires a 'p' exponent");
+  EXPECT_EQ(s.errors()[0].pos.col, 11);  // where gc says it: after the mantissa
+}
+
 TEST(Scanner, KnowsOperators) {
   EXPECT_EQ(kinds("a &^= b <<= c <- d ... e && f || !g"), "a &^= b <<= c <- d ... e && f || ! g EOF;");
 }

@@ -112,6 +112,11 @@ std::string CheckerImpl::describe(Expr* e) {
   if (t->k == TK::UntypedNil) return "untyped nil";
   if (e->cv.valid()) {
     bool lit = e->k == EK::BasicLit || (e->k == EK::Unary && e->x->k == EK::BasicLit);
+    if ((t->k == TK::UntypedInt || t->k == TK::UntypedRune) && e->cv.kind == ConstVal::Float) {
+      char b[400];  // an integer past 128 bits, kept as a float: every digit, as gc writes it
+      std::snprintf(b, sizeof b, "%.0f", e->cv.f);
+      return type_string(t) + " constant " + b;
+    }
     if (is_untyped(t))
       return type_string(t) + " constant" + (lit && t->k != TK::UntypedComplex ? "" : " " + cv_string(e->cv));
     return "constant " + cv_string(e->cv) + " of type " + type_string(t);
@@ -738,6 +743,7 @@ bool CheckerImpl::representable(ConstVal& cv, Type* t, std::string* why) {
         if (why) *why = "truncated";
         return false;
       }
+      if (std::fabs(cv.f) >= 0x1p126) return !std::isinf(cv.f);  // past 128 bits: kept as a float
       cv = ConstVal::of_int(float_to_i128(cv.f));
     }
     return cv.kind == ConstVal::Int;
@@ -1640,6 +1646,43 @@ ConstVal CheckerImpl::fold_binary(Tok op, const ConstVal& x, const ConstVal& y, 
   }
 }
 
+// shift_constant() folds the untyped constant shift x << s or x >> s into e->cv. Integer
+// constants are 128 bits here; a value past that (1 << 500, or 1e100 >> 10) is kept as a
+// float constant of untyped int type, exact while its significant bits fit a double's 53, as
+// gc keeps 512 bits: past those gc's "constant shift overflow".
+bool CheckerImpl::shift_constant(Expr* e, const ConstVal& x, int64_t s) {
+  auto bits = [](i128 v) {
+    unsigned __int128 m = v < 0 ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
+    int n = 0;
+    for (; m; m >>= 1) n++;
+    return n;
+  };
+  if (e->op == Tok::Shr) {
+    if (x.kind == ConstVal::Int) {
+      e->cv = ConstVal::of_int(x.i >> std::min<int64_t>(s, 127));
+      return true;
+    }
+    double r = std::floor(std::ldexp(x.as_float(), -static_cast<int>(std::min<int64_t>(s, 4096))));
+    e->cv = std::fabs(r) < 0x1p126 ? ConstVal::of_int(static_cast<i128>(r)) : ConstVal::of_float(r);
+    return true;
+  }
+  if (x.kind == ConstVal::Int && s <= 125 && bits(x.i) + s <= 125) {
+    e->cv = ConstVal::of_int(x.i << s);
+    return true;
+  }
+  double v = x.as_float();
+  if (v == 0) {
+    e->cv = ConstVal::of_int(0);
+    return true;
+  }
+  if (s > 512 || std::ilogb(v) + 1 + s > 512) {
+    err(e->pos, "constant shift overflow");
+    return false;
+  }
+  e->cv = ConstVal::of_float(std::ldexp(v, static_cast<int>(s)));
+  return true;
+}
+
 void CheckerImpl::shift(Expr* e) {
   expr(e->x);
   expr(e->y);
@@ -1670,12 +1713,7 @@ void CheckerImpl::shift(Expr* e) {
     }
     x->cv = cv;
     if (y->cv.valid()) {
-      int64_t s = static_cast<int64_t>(y->cv.i);
-      if (s > 120) {
-        err(e->pos, "constant shift overflow");
-        return;
-      }
-      e->cv = ConstVal::of_int(e->op == Tok::Shl ? x->cv.i << s : x->cv.i >> s);
+      if (!shift_constant(e, x->cv, static_cast<int64_t>(std::min<i128>(y->cv.i, 1 << 20)))) return;
       e->type = x->type->k == TK::UntypedFloat ? u.basic(TK::UntypedInt) : x->type;
       return;
     }

@@ -175,6 +175,7 @@ struct CheckerImpl {
   void builtin_call(Expr* e, Builtin b);
   void conversion(Expr* e, Type* t);
   void binary(Expr* e);
+  bool shift_constant(Expr* e, const ConstVal& x, int64_t s);
   void shift(Expr* e);
   void unary(Expr* e);
   void index(Expr* e);

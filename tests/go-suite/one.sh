@@ -9,7 +9,8 @@ bin=$1 dir=$2 path=$3
 limit=${GO_SUITE_TIMEOUT:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$dir/$(dirname "$path")" && timeout -k 5 "$limit" "$bin" run "$(basename "$path")" > "$tmp/all" 2>&1)
+# GOOS and GOARCH as Go's own test runs have them (cmd/dist sets them; env.go checks GOARCH)
+(cd "$dir/$(dirname "$path")" && GOOS=linux GOARCH=amd64 timeout -k 5 "$limit" "$bin" run "$(basename "$path")" > "$tmp/all" 2>&1)
 status=$?
 # (the summary is written last: after output without a final newline it ends the last line)
 perl -0777 -pe 's/goroscope: [0-9]+ goroutines?, [^\n]*\n\z//' "$tmp/all" > "$tmp/out" || true

@@ -44,6 +44,11 @@ TEST(Checker, SaysWhatIsWrong) {
        "3:23: invalid operation: too many arguments for close(ch, ch) (expected 1, found 2)"},
       {"var x int = 1.5; _ = x",
        "3:13: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"},
+      {"var x int = 1 << 200; _ = x",
+       "3:13: cannot use 1 << 200 (untyped int constant "
+       "1606938044258990275541962092341162602522202993782792835301376) as int value in variable "
+       "declaration (overflows)"},
+      {"_ = 1 << 600", "3:5: constant shift overflow"},
       {"var a, b, c int; for a, b, c = range []int{1} {}; _, _, _ = a, b, c",
        "3:28: range clause permits at most two iteration variables"},
   };

@@ -477,6 +477,19 @@ void Thread::execute(size_t stop) {
     SAVE();             \
     goro::checkpoint(); \
   } while (0)
+// BACK_EDGE() is a loop's backward jump. Every kPreemptEvery of them (a fraction of a
+// millisecond) a run that is ending (Ctrl-C, another goroutine's panic) stops here, and the
+// goroutine offers its processor (goro::preempt_point(), as Go preempts one that ran 10 ms).
+// One decrement on the way: the sieve's count of instructions is what it was with the
+// ending check alone.
+#define BACK_EDGE()                               \
+  do {                                            \
+    if (--preempt_countdown_ == 0) [[unlikely]] { \
+      preempt_countdown_ = kPreemptEvery;         \
+      INTERRUPTIBLE();                            \
+      goro::preempt_point();                      \
+    }                                             \
+  } while (0)
 #define TOP (S[sp - 1])
 #define POPV() (std::move(S[--sp]))
 #define DROP() (S[--sp].reset())
@@ -944,8 +957,7 @@ void Thread::execute(size_t stop) {
       }
       case JMP:
       op_JMP:
-        if (goro::detail::g_interrupts.load(std::memory_order_relaxed)) [[unlikely]]
-          INTERRUPTIBLE();  // a loop's back edge: a run that is ending stops here
+        BACK_EDGE();
         JUMP(in.a);
         NEXT();
       case JMPF:
@@ -1947,8 +1959,7 @@ void Thread::execute(size_t stop) {
         int64_t x = L[in.a].i, k = in.b;
         bool r = cmp_holds(x, k, in.c >> kJcmpShift);
         if (!r) {
-          if (goro::detail::g_interrupts.load(std::memory_order_relaxed)) [[unlikely]]
-            INTERRUPTIBLE();
+          BACK_EDGE();
           JUMP(in.c & ((1 << kJcmpShift) - 1));
         }
         NEXT();
@@ -1992,8 +2003,7 @@ void Thread::execute(size_t stop) {
         int64_t x = L[in.a].i, y = L[in.b].i;
         bool r = cmp_holds(x, y, in.c >> kJcmpShift);
         if (!r) {
-          if (goro::detail::g_interrupts.load(std::memory_order_relaxed)) [[unlikely]]
-            INTERRUPTIBLE();
+          BACK_EDGE();
           JUMP(in.c & ((1 << kJcmpShift) - 1));
         }
         NEXT();

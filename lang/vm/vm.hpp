@@ -247,7 +247,9 @@ class Thread {
   bool started_ = false;   // start() counted kGoroutineBytes against the memory ceiling
   uintptr_t c_stack_top_;  // where this goroutine's C stack stood when the Thread was made
   std::vector<Value> stack_;
-  int sp_ = 0;  // next free slot
+  int sp_ = 0;                                   // next free slot
+  static constexpr int kPreemptEvery = 1 << 16;  // backward jumps between preemption points
+  int preempt_countdown_ = kPreemptEvery;
   FrameStack frames_;
   bool panicking_ = false;
   bool goexiting_ = false;  // the unwinding is runtime.Goexit's: recover() returns nil

@@ -32,6 +32,10 @@ void yield() {
   detail::current_sched().gosched();
 }
 
+void preempt_point() {
+  if (detail::P* p = detail::current_p(); p && p->curg) p->sched->preempt();
+}
+
 void sleep(std::chrono::nanoseconds d) { detail::current_sched().sleep(d.count()); }
 
 int64_t now() { return detail::current_sched().now(); }

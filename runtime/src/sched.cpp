@@ -406,6 +406,7 @@ void Sched::ready(G* g) {
 void Sched::preempt() {
   P* p = current_p();
   if (!p || !p->curg || p->curg->unwinding || stopping_.load(std::memory_order_relaxed)) return;
+  fire_due_timers();  // (real clock) a timer due makes its goroutine runnable first
   if (runq_empty(p) && gq_size_.load(std::memory_order_relaxed) == 0) return;  // nobody else to run
   gosched();
 }
@@ -769,6 +770,8 @@ G* Sched::findrunnable(P* p) {
         if (G* g = choose_next(p, *policy)) return g;
     }
     if (stopping_.load(std::memory_order_acquire)) return nullptr;
+    fire_due_timers();  // before the run queue: goroutines handing work back and forth never
+                        // empty it, and a sleeper whose time has come must get its turn
     if (p->schedtick.load(std::memory_order_relaxed) % 61 == 0 &&
         gq_size_.load(std::memory_order_relaxed) > 0) {
       std::lock_guard<SpinLock> l(mu_);

@@ -211,6 +211,9 @@ class Sched {
     if (cfg_.preempt_at_sync && nprocs_ == 1) [[unlikely]]
       preempt();
   }
+  // preempt() is goro::preempt_point(): the current goroutine goes to the back of the run
+  // queue where another goroutine is runnable or a real-clock timer is due.
+  void preempt();
   // sleep() parks the current goroutine for ns of the program's clock (sleep.cpp).
   void sleep(int64_t ns);
   int64_t now() {
@@ -311,7 +314,13 @@ class Sched {
   void execute(P* p, G* g);
   void switch_to_scheduler(G* g, P* p, SwitchReason why);
   void goexit(G* g);
-  void preempt();
+  // fire_due_timers(): with the real clock, fires the timers whose time has come (one load
+  // when none is pending). The virtual clock's timers fire only when nothing can run.
+  void fire_due_timers() {
+    if (cfg_.clock != ClockMode::Real) return;
+    int64_t when = timers_.next_when();
+    if (when != Timers::kNever && when <= now()) timers_.fire_due(now());
+  }
   void on_panic(G* g, const std::string& what, const std::string& frames = {});
   void on_fatal(G* g, const Fatal& e);  // a goroutine ended by a fatal error (goro::Fatal)
   void finish(ExitStatus status, std::string message);

@@ -1,4 +1,5 @@
 // tests/runtime/time_test.cpp: the virtual clock (jumps only when all are blocked) and the real clock.
+#include <atomic>
 #include <chrono>
 
 #include "support.hpp"
@@ -72,6 +73,31 @@ TEST_P(TimeTest, RealClockMeasuresWallTimeTimesSpeed) {
   EXPECT_EQ(e.status, goro::ExitStatus::Ok) << e.message;
   EXPECT_GE(e.end_time, 500'000'000);
   EXPECT_GE(wall, 50ms);  // a lower bound only: 500 ms at speed 10 cannot take less than 50 ms
+}
+
+// Goroutines that keep the run queue from ever emptying (yielding to each other) must not
+// keep a sleeper from waking: due timers fire before the run queue is looked at.
+TEST_P(TimeTest, RealClockSleeperWakesWhileOthersKeepTheRunQueueBusy) {
+  goro::Config cfg = config();
+  cfg.clock = goro::ClockMode::Real;
+  std::atomic<bool> done{false}, gave_up{false};
+  goro::Exit e = goro::run(cfg, [&] {
+    for (int i = 0; i < 2; i++)
+      goro::go([&] {
+        auto t0 = std::chrono::steady_clock::now();
+        while (!done.load()) {
+          if (std::chrono::steady_clock::now() - t0 > 10s) {  // the sleeper never woke
+            gave_up = true;
+            return;
+          }
+          goro::yield();
+        }
+      });
+    goro::sleep(20ms);
+    done = true;
+  });
+  EXPECT_EQ(e.status, goro::ExitStatus::Ok) << e.message;
+  EXPECT_FALSE(gave_up.load());
 }
 
 TEST_P(TimeTest, RealClockDeadlockIsStillDetected) {

@@ -59,6 +59,13 @@ uint64_t go(std::string name, std::function<void()> fn,
 // yield() lets other runnable goroutines run first (Go's runtime.Gosched).
 void yield();
 
+// preempt_point() is where a goroutine that computes for long without blocking (an
+// interpreter's loop, every so many backward jumps) may be preempted, as Go preempts one
+// that has run 10 ms: where another goroutine is runnable, or a real-clock timer is due, the
+// scheduler (its Policy) chooses which runs next; else it costs a few loads. A count of jumps,
+// not a clock, decides when, so a run with the virtual clock stays the same run for a seed.
+void preempt_point();
+
 // sleep() blocks the calling goroutine for d (no-op for d <= 0).
 void sleep(std::chrono::nanoseconds d);
 

@@ -1222,7 +1222,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
   };
   Type* void_t = u.tuple({});
   e->type = u.basic(TK::Invalid);  // until the call checks out
-  if (b == BClose || b == BDelete || b == BPanic || b == BPrint || b == BPrintln || b == BClear)
+  if (b == BClose || b == BDelete || b == BPanic || b == BPrint || b == BPrintln || b == BClear ||
+      b == BRangePanic)
     e->type = void_t;
   switch (b) {
     case BLen:
@@ -1421,6 +1422,12 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       e->type = u.any_type();
       return;
     }
+    case BDeferFrame:
+      e->type = u.basic(TK::Int);
+      return;
+    case BRangePanic:
+      expr(as[0]);
+      return;
     case BPrint:
     case BPrintln: {
       for (Expr* x : as) {

@@ -92,6 +92,7 @@ Stmt* CheckerImpl::deep(Stmt* s) {
   c2->els = deep(s->els);
   for (auto& x : c2->stmts) x = deep(x);
   c2->stmt = deep(s->stmt);
+  c2->frame = deep(s->frame);
   if (s->decl) {
     GenDecl* d = a.make<GenDecl>();
     *d = *s->decl;

@@ -44,6 +44,9 @@ enum Builtin : int {
   BPrintln,
   BReal,
   BRecover,
+  // hidden, for range-over-func loops (a name no program can write)
+  BDeferFrame,  // #deferframe(): the calling frame, for a defer in the loop's body
+  BRangePanic,  // #rangepanic(state): the iterator called yield after the loop ended
 };
 
 struct Object {

@@ -242,6 +242,7 @@ class Thread {
   void call_iface(int name, int nargs, int nret);
   void go_stmt(int nargs, const std::string& func, int name_arg);
   void defer_stmt(int nargs);
+  void defer_stmt(int nargs, Frame& f);  // onto frame f (a range-over-func loop's function)
 
   Run& run_;
   bool started_ = false;   // start() counted kGoroutineBytes against the memory ceiling

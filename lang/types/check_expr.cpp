@@ -2305,16 +2305,21 @@ bool CheckerImpl::literal_index(Expr* k, int64_t& out) {
 void CheckerImpl::func_lit(Expr* e) {
   Type* sig = func_type(e->x);
   std::string name;
-  FuncInfo* top = fn;
-  if (!fn) {
+  // gc's names: a range-over-func loop's body is named after the function the loop is in
+  // (main.main-range1), and is transparent to the literals inside it (main.main.func1)
+  FuncInfo* outer = fn && fn->range_parent ? fn->range_parent : fn;
+  bool range_body = range_lits_.count(e) > 0;
+  if (!outer) {
     name = pkg->path + ".init.func" + std::to_string(++global_lits_);
-  } else if (!fn->lit) {
-    name = fn->name + ".func" + std::to_string(++fn->nlits);
+  } else if (range_body) {
+    name = outer->name + "-range" + std::to_string(++outer->nranges);
+  } else if (!outer->lit) {
+    name = outer->name + ".func" + std::to_string(++outer->nlits);
   } else {
-    name = fn->name + "." + std::to_string(++fn->nlits);
+    name = outer->name + "." + std::to_string(++outer->nlits);
   }
-  (void)top;
   FuncInfo* f = new_func(name, sig);
+  if (range_body) f->range_parent = outer;
   f->lit = e;
   f->body = e->body;
   f->short_name = name.substr(name.rfind('.', name.rfind('.') - 1) + 1);

@@ -1163,6 +1163,7 @@ void CheckerImpl::range_func(Stmt* s) {
   lit->x = ftype;
   lit->body = b;
   lit->rbrace = b->rbrace;
+  range_lits_.insert(lit);
   Expr* call = a.make<Expr>();
   call->k = EK::Call;
   call->pos = s->x->pos;

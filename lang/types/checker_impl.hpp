@@ -213,6 +213,7 @@ struct CheckerImpl {
   void define(Stmt* s);
   void range_stmt(Stmt* s);
   void range_func(Stmt* s);
+  std::unordered_set<Expr*> range_lits_;  // the yield functions range_func() made
   int range_loops_ = 0;  // range-over-func loops rewritten (each names its hidden variables by its number)
   void switch_stmt(Stmt* s);
   void type_switch(Stmt* s);

@@ -631,6 +631,8 @@ func main() {
   EXPECT_EQ(r.message.substr(0, 100),
             "panic: runtime error: range function continued iteration after function for loop body "
             "returned false");
+  // the loop's body is named as gc names it, after the function the loop is in
+  EXPECT_NE(r.message.find("main.main-range2(...)"), std::string::npos) << r.message;
 }
 
 TEST(Generics, RangeOverFuncErrors) {

@@ -1060,6 +1060,16 @@ void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
   }
 }
 
+// value_for() checks a value assigned to a variable of type t (or null: not known), in a
+// declaration, an assignment or a return: a generic function is instantiated from a function
+// type t as for an argument (Go 1.21: `var f func(int) int = Id`).
+void CheckerImpl::value_for(Expr* v, Type* t) {
+  if (t && t->under()->k == TK::Func)
+    check_arg(v, t, false);
+  else
+    expr(v, false, t);
+}
+
 void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
   std::vector<Expr*>& as = call->list;
   std::vector<Type*> params(sig->params.begin() + static_cast<long>(skip), sig->params.end());

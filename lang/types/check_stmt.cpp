@@ -156,7 +156,7 @@ void CheckerImpl::assign_stmt(Stmt* s) {
     return;
   }
   for (size_t i = 0; i < nl; i++) {
-    expr(s->rhs[i], false, s->lhs[i]->type);
+    value_for(s->rhs[i], s->lhs[i]->type);
     if (s->lhs[i]->type)
       assign(s->rhs[i], s->lhs[i]->type, "assignment");
     else if (is_untyped(s->rhs[i]->type)) {
@@ -292,7 +292,7 @@ void CheckerImpl::return_stmt(Stmt* s) {
     if (t->k != TK::Invalid) err(s->lhs[0]->pos, "not enough return values" + have_want(s->lhs));
     return;
   }
-  for (size_t i = 0; i < s->lhs.size(); i++) expr(s->lhs[i], false, i < want.size() ? want[i] : nullptr);
+  for (size_t i = 0; i < s->lhs.size(); i++) value_for(s->lhs[i], i < want.size() ? want[i] : nullptr);
   if (s->lhs.size() != want.size()) {
     if (want.empty())
       err(s->lhs[0]->pos, "too many return values" + have_want(s->lhs));

@@ -1100,7 +1100,10 @@ void CheckerImpl::var_decl(Spec* s, std::vector<Object*>& objs) {
   }
   for (size_t i = 0; i < objs.size(); i++) {
     Expr* v = s->values[i];
-    expr(v);
+    if (t && t->under()->k == TK::Func)
+      value_for(v, t);  // a generic function is instantiated from t
+    else
+      expr(v);
     single_value(v);
     if (t) {
       assign(v, t, "variable declaration");

@@ -199,6 +199,7 @@ struct CheckerImpl {
   void use_var(Object* o);
   void args(Expr* call, Type* sig, size_t skip);
   void check_arg(Expr* a1, Type* hint, bool allow_tuple);
+  void value_for(Expr* v, Type* t);  // a value assigned to a t: a generic function is instantiated
   ConstVal fold_binary(Tok op, const ConstVal& x, const ConstVal& y, Pos p, bool integer);
   ConstVal fold_complex(Tok op, const ConstVal& x, const ConstVal& y, Pos p);  // check_complex.cpp
   void complex_builtin(Expr* e, Builtin b);                                    // complex, real, imag

@@ -807,6 +807,53 @@ func main() {
 }
 
 // Issue 26's program, as a new user writes it: a generic pipeline stage, slices.Sort,
+// A generic function assigned to a variable (or a struct field, a map element) of function
+// type, or returned as a result of function type, is instantiated from that type (Go 1.21).
+TEST(Generics, GenericFunctionAssignedOrReturned) {
+  auto r = langtest::run_go(R"(package main
+
+import "fmt"
+
+func Id[T any](x T) T { return x }
+
+func Pair[K comparable, V any](k K, v V) string { return fmt.Sprint(k, "=", v) }
+
+type Op struct {
+	Name string
+	F    func(int) int
+}
+
+func pick() func(string) string {
+	return Id
+}
+
+func both() (func(float64) float64, func(string, bool) string) {
+	return Id, Pair
+}
+
+func main() {
+	var f func(int) int = Id
+	fmt.Println(f(3))
+	var g func(string, int) string
+	g = Pair
+	fmt.Println(g("a", 1))
+	fmt.Println(pick()("b"))
+	h, p := both()
+	fmt.Println(h(1.5), p("c", true))
+	op := Op{Name: "id"}
+	op.F = Id
+	fmt.Println(op.Name, op.F(7))
+	fs := map[string]func(int) int{}
+	fs["id"] = Id
+	fmt.Println(fs["id"](8))
+	fmt.Printf("%T\n", f)
+}
+)");
+  ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
+  EXPECT_EQ(r.output, "3\na=1\nb\n1.5 c=true\nid 7\n8\nfunc(int) int\n");
+  EXPECT_EQ(r.code, 0) << r.message;
+}
+
 // maps.Keys with slices.Sorted, and a range-over-func iterator feeding a channel (Go 1.23's
 // output, worked out by hand), at one and at four procs.
 TEST(Generics, PipelineSortAndIterator) {

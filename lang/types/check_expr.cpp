@@ -1052,7 +1052,8 @@ void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
   allow_generic_ = false;
   Expr* f = a1;
   while (f->k == EK::Paren) f = f->x;
-  if (fn_wanted && (f->k == EK::Ident || f->k == EK::Selector) && f->obj && is_generic(f->obj)) {
+  bool partial = f->k == EK::Index && partial_targs_.count(f);  // Map[int], the rest inferred
+  if (fn_wanted && (f->k == EK::Ident || f->k == EK::Selector || partial) && f->obj && is_generic(f->obj)) {
     if (f->obj->k == OK::Func)
       generic_value(a1, hint);
     else

@@ -916,14 +916,18 @@ bool CheckerImpl::opaque_operator(Expr* e, Expr* x) {
 namespace golang {
 
 // generic_value() instantiates a generic function used as a value where a function type is
-// wanted (an argument: `apply(xs, Double)`), its type arguments inferred from that type
-// (Go 1.21); false after saying what is wrong.
+// wanted (an argument: `apply(xs, Double)`, an assignment, a return), its type arguments (those
+// that `Map[int]` does not give) inferred from that type (Go 1.21); false after saying what is
+// wrong.
 bool CheckerImpl::generic_value(Expr* e, Type* target) {
   Expr* f = e;
   while (f->k == EK::Paren) f = f->x;
   Object* o = f->obj;
   Generic& g = generic(o);
   std::vector<Type*> targs(g.params.size(), nullptr);
+  auto given = partial_targs_.find(f);  // Map[int]: T given, U inferred
+  if (given != partial_targs_.end())
+    for (size_t i = 0; i < given->second.size() && i < targs.size(); i++) targs[i] = given->second[i];
   Unifier un{*this, g, targs};
   if (target && target->under()->k == TK::Func) un.unify(g.sig, target->under());
   for (size_t j = 0; j < targs.size(); j++)
@@ -936,6 +940,11 @@ bool CheckerImpl::generic_value(Expr* e, Type* target) {
   if (!inst) {
     e->type = u.basic(TK::Invalid);
     return false;
+  }
+  if (f->k == EK::Index) {  // as generic_index() does for a full instantiation: F[int] is F
+    Expr* x = f->x;
+    while (x->k == EK::Paren) x = x->x;
+    *f = *x;
   }
   f->obj = inst;
   for (Expr* x = e;; x = x->x) {

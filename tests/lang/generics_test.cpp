@@ -818,6 +818,14 @@ func Id[T any](x T) T { return x }
 
 func Pair[K comparable, V any](k K, v V) string { return fmt.Sprint(k, "=", v) }
 
+func Map[T, U any](xs []T, f func(T) U) []U {
+	var out []U
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
 type Op struct {
 	Name string
 	F    func(int) int
@@ -847,10 +855,12 @@ func main() {
 	fs["id"] = Id
 	fmt.Println(fs["id"](8))
 	fmt.Printf("%T\n", f)
+	var m func([]int, func(int) string) []string = Map[int] // U inferred
+	fmt.Println(m([]int{1, 2}, func(i int) string { return fmt.Sprint(-i) }))
 }
 )");
   ASSERT_TRUE(r.errors.empty()) << langtest::join(r.errors);
-  EXPECT_EQ(r.output, "3\na=1\nb\n1.5 c=true\nid 7\n8\nfunc(int) int\n");
+  EXPECT_EQ(r.output, "3\na=1\nb\n1.5 c=true\nid 7\n8\nfunc(int) int\n[-1 -2]\n");
   EXPECT_EQ(r.code, 0) << r.message;
 }
 

@@ -577,6 +577,10 @@ void CheckerImpl::selector(Expr* e) {
     err(e->pos, "ambiguous selector " + expr_string(e));
     return;
   }
+  if (s.kind == 0 && opaque_ && t->k == TK::TypeParam) {
+    opaque_selector(e);  // a generic body's opaque pass: a method its constraint lacks
+    return;
+  }
   if (s.kind == 0) {
     std::string what = "field or method";
     Type* b = t->under()->k == TK::Pointer ? t->under()->elem : t;
@@ -944,6 +948,14 @@ bool CheckerImpl::assign(Expr* e, Type* t, const std::string& context) {
   if (is_untyped(e->type)) return convert_untyped(e, t, true, context);
   std::string why;
   if (assignable(e->type, t, e, &why)) return true;
+  std::string tp = opaque_describe(e);
+  if (!tp.empty() && t->k != TK::TypeParam && t->under()->k != TK::Interface &&
+      (t->named() || is_numeric(t) || is_string(t) || is_boolean(t))) {
+    // a generic body's opaque pass: a value of type T is never assignable to a named type
+    opaque_error(e->pos, "cannot use " + expr_string(e) + " (" + tp + ") as " + type_string(t) + " value" +
+                             (context.empty() ? "" : " in " + context));
+    return false;
+  }
   std::string m = "cannot use " + expr_string(e) + " (" + describe(e) + ") as " + type_string(t) + " value";
   if (!context.empty()) m += " in " + context;
   if (!why.empty()) m += ": " + why;

@@ -896,6 +896,35 @@ void CheckerImpl::check_generic_body(FuncDecl* fd, Object* o) {
   fn = nullptr;
 }
 
+// opaque_error() reports an error of the opaque pass that no type argument could avoid.
+void CheckerImpl::opaque_error(Pos p, const std::string& m) {
+  opaque_ = false;
+  err(p, m);
+  opaque_ = true;
+}
+
+// opaque_describe() is describe(x) with x's constraint, as gc words it: "variable of type T
+// constrained by any"; "" when x's type is not an opaque type parameter.
+std::string CheckerImpl::opaque_describe(Expr* x) {
+  if (!opaque_ || !x->type || x->type->k != TK::TypeParam) return "";
+  auto it = opaque_bounds_.find(x->type);
+  if (it == opaque_bounds_.end()) return "";
+  return describe(x) + " constrained by " + it->second.second;
+}
+
+// opaque_selector() reports x.m on a value of an opaque type parameter T whose constraint has
+// no method m (gc: `x.m undefined (type T has no field or method m)`; a type parameter's
+// fields are never selectable). The method calls the constraint allows are not reported.
+void CheckerImpl::opaque_selector(Expr* e) {
+  Type* t = e->x->type;
+  auto it = opaque_bounds_.find(t);
+  if (it == opaque_bounds_.end()) return;
+  Type* b = it->second.first;
+  if (b->under()->k != TK::Interface || c.lookup(b, e->name).kind != 0) return;
+  opaque_error(e->sel_pos.line ? e->sel_pos : e->pos, expr_string(e) + " undefined (type " + type_string(t) +
+                                                          " has no field or method " + e->name + ")");
+}
+
 // opaque_operator() reports `x op y` on a type parameter whose constraint has no type set
 // (any, comparable, methods only), in gc's words; true when it did.
 bool CheckerImpl::opaque_operator(Expr* e, Expr* x) {

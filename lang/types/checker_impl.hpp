@@ -152,6 +152,9 @@ struct CheckerImpl {
   bool generic_value(Expr* e, Type* target);
   void check_generic_body(FuncDecl* fd, Object* o);
   bool opaque_operator(Expr* e, Expr* x);
+  void opaque_error(Pos p, const std::string& m);
+  std::string opaque_describe(Expr* x);
+  void opaque_selector(Expr* e);
   bool opaque_ = false;  // checking a generic body with opaque type parameters: errors dropped
   std::unordered_map<Type*, std::pair<Type*, std::string>> opaque_bounds_;  // TypeParam: bound
   void mark_imports_used(Expr* e);

@@ -765,6 +765,59 @@ func main() {
   EXPECT_EQ(got, want);
 }
 
+// The opaque pass over a generic body that is never instantiated reports, in gc's words, a
+// method the constraint does not have and a value of type T assigned to a named type; what the
+// constraints allow (a method of the constraint, T to any, T to T) is not reported.
+TEST(Generics, ErrorsInUninstantiatedGenericCode) {
+  auto c = goroscope::lang::compile(R"(package main
+
+import "fmt"
+
+type Stringer interface{ String() string }
+
+type Named interface {
+	Stringer
+	Name() string
+}
+
+func Show[T Stringer](x T) string { return x.String() }
+
+func Both[T Named](x T) string { return x.Name() + x.String() }
+
+func Bad[T any](x T) int {
+	x.Foo()
+	var i int = x
+	var s string
+	s = x
+	var a any = x
+	fmt.Println(a, s)
+	return i
+}
+
+func Keep[T any, PT interface {
+	*T
+	Set(string)
+}](v string) T {
+	var t T
+	PT(&t).Set(v)
+	var u T = t
+	return u
+}
+
+func main() {}
+)",
+                                    "prog.go");
+  std::vector<std::string> got;
+  for (auto& d : c.errors) got.push_back(d.text());
+  std::vector<std::string> want = {
+      "prog.go:17:4: x.Foo undefined (type T has no field or method Foo)",
+      "prog.go:18:14: cannot use x (variable of type T constrained by any) as int value in variable "
+      "declaration",
+      "prog.go:20:6: cannot use x (variable of type T constrained by any) as string value in assignment",
+  };
+  EXPECT_EQ(got, want);
+}
+
 // A generic function passed where a function type is wanted takes its type arguments from
 // that type (Go 1.21; Go 1.23's output, worked out by hand).
 TEST(Generics, GenericFunctionAsArgument) {

@@ -1057,7 +1057,7 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
 
 // check_arg() checks an argument whose parameter has type hint; a generic function passed
 // where a function is wanted is instantiated from that type (Go 1.21).
-void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
+void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple, bool assigned) {
   bool fn_wanted = hint && hint->under()->k == TK::Func;
   allow_generic_ = fn_wanted;
   expr(a1, allow_tuple, hint);
@@ -1067,7 +1067,7 @@ void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
   bool partial = f->k == EK::Index && partial_targs_.count(f);  // Map[int], the rest inferred
   if (fn_wanted && (f->k == EK::Ident || f->k == EK::Selector || partial) && f->obj && is_generic(f->obj)) {
     if (f->obj->k == OK::Func)
-      generic_value(a1, hint);
+      generic_value(a1, hint, assigned);
     else
       err(f->pos, "cannot use generic type " + generic_name(f->obj) + " without instantiation");
   }
@@ -1078,7 +1078,7 @@ void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
 // type t as for an argument (Go 1.21: `var f func(int) int = Id`).
 void CheckerImpl::value_for(Expr* v, Type* t) {
   if (t && t->under()->k == TK::Func)
-    check_arg(v, t, false);
+    check_arg(v, t, false, true);
   else
     expr(v, false, t);
 }

@@ -948,7 +948,7 @@ namespace golang {
 // wanted (an argument: `apply(xs, Double)`, an assignment, a return), its type arguments (those
 // that `Map[int]` does not give) inferred from that type (Go 1.21); false after saying what is
 // wrong.
-bool CheckerImpl::generic_value(Expr* e, Type* target) {
+bool CheckerImpl::generic_value(Expr* e, Type* target, bool assigned) {
   Expr* f = e;
   while (f->k == EK::Paren) f = f->x;
   Object* o = f->obj;
@@ -961,7 +961,17 @@ bool CheckerImpl::generic_value(Expr* e, Type* target) {
   if (target && target->under()->k == TK::Func) un.unify(g.sig, target->under());
   for (size_t j = 0; j < targs.size(); j++)
     if (!targs[j]) {
-      err(f->pos, "cannot use generic function " + expr_string(f) + " without instantiation");
+      if (assigned) {  // gc: what the variable's type does not tell (`var f func(int) = Zero`)
+        Expr* decl = nullptr;
+        size_t k = 0;
+        for (Field* fl : g.tparams)
+          for (Expr* n : fl->names)
+            if (k++ == j) decl = n;
+        err(f->pos, "cannot infer " + g.params[j]->name + " (declared at " + g.pkg->filename + ":" +
+                        std::to_string(decl->pos.line) + ":" + std::to_string(decl->pos.col) + ")");
+      } else {
+        err(f->pos, "cannot use generic function " + expr_string(f) + " without instantiation");
+      }
       e->type = u.basic(TK::Invalid);
       return false;
     }

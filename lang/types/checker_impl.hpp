@@ -149,7 +149,7 @@ struct CheckerImpl {
   bool infer(Generic& g, Expr* call, std::vector<Type*>& targs);
   bool contains_tparam(Type* t);
   void drain_instances();
-  bool generic_value(Expr* e, Type* target);
+  bool generic_value(Expr* e, Type* target, bool assigned = false);
   void check_generic_body(FuncDecl* fd, Object* o);
   bool opaque_operator(Expr* e, Expr* x);
   void opaque_error(Pos p, const std::string& m);
@@ -201,7 +201,7 @@ struct CheckerImpl {
   void mark_addr(Expr* e);
   void use_var(Object* o);
   void args(Expr* call, Type* sig, size_t skip);
-  void check_arg(Expr* a1, Type* hint, bool allow_tuple);
+  void check_arg(Expr* a1, Type* hint, bool allow_tuple, bool assigned = false);
   void value_for(Expr* v, Type* t);  // a value assigned to a t: a generic function is instantiated
   ConstVal fold_binary(Tok op, const ConstVal& x, const ConstVal& y, Pos p, bool integer);
   ConstVal fold_complex(Tok op, const ConstVal& x, const ConstVal& y, Pos p);  // check_complex.cpp

@@ -917,6 +917,36 @@ func main() {
   EXPECT_EQ(r.code, 0) << r.message;
 }
 
+// What the variable's function type does not tell is not inferred, in gc's words; in a
+// composite literal a generic function is not instantiated at all (Go 1.22 too).
+TEST(Generics, GenericFunctionAssignedErrors) {
+  auto c = goroscope::lang::compile(R"(package main
+
+func Zero[P any]() P {
+	var z P
+	return z
+}
+
+func Id[T any](x T) T { return x }
+
+type Op struct{ F func(int) int }
+
+func main() {
+	var z func(int) = Zero
+	_ = Op{F: Id}
+	_ = z
+}
+)",
+                                    "prog.go");
+  std::vector<std::string> got;
+  for (auto& d : c.errors) got.push_back(d.text());
+  std::vector<std::string> want = {
+      "prog.go:13:20: cannot infer P (declared at prog.go:3:11)",
+      "prog.go:14:12: cannot use generic function Id without instantiation",
+  };
+  EXPECT_EQ(got, want);
+}
+
 // maps.Keys with slices.Sorted, and a range-over-func iterator feeding a channel (Go 1.23's
 // output, worked out by hand), at one and at four procs.
 TEST(Generics, PipelineSortAndIterator) {

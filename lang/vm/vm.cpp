@@ -1149,17 +1149,21 @@ void Thread::execute(size_t stop) {
         // a defer in a range-over-func loop's body: it belongs to the function the loop is in
         // (Go 1.23), the frame whose depth FRAMEDEPTH gave, below the yield function's
         SAVE();
-        int64_t depth = stack_[static_cast<size_t>(sp_ - in.a - 2)].i;
-        if (depth < 0 || static_cast<size_t>(depth) >= frames_.size())
-          fatal("defer after range func returned");
-        defer_stmt(in.a, frames_[static_cast<size_t>(depth)]);
+        uint64_t token = static_cast<uint64_t>(stack_[static_cast<size_t>(sp_ - in.a - 2)].i);
+        size_t depth = static_cast<size_t>(token & 0xffffffffu);
+        if ((token >> 32) != frame_key_)  // the iterator called yield on another goroutine
+          fatal("goroscope does not support defer in a range-over-func loop's body run by another goroutine");
+        if (depth >= frames_.size()) fatal("defer after range func returned");
+        defer_stmt(in.a, frames_[depth]);
         stack_[static_cast<size_t>(--sp_)].reset();
         sp = sp_;
         break;
       }
       case FRAMEDEPTH:
       op_FRAMEDEPTH : {
-        PUSH(Value::of_int(static_cast<int64_t>(frames_.size()) - 1));
+        // this goroutine's key above the frame's depth (DEFERAT checks both)
+        PUSH(Value::of_int(
+            static_cast<int64_t>((static_cast<uint64_t>(frame_key_) << 32) | (frames_.size() - 1))));
         break;
       }
       case RANGEPANIC:

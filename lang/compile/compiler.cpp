@@ -1485,6 +1485,7 @@ class Compiler {
     while (f->k == EK::Paren) f = f->x;
     int nargs;
     std::string name;
+    if (s->frame) value(s->frame, u_.basic(TK::Int));  // DEFERAT's frame
     if (f->k == EK::Ident && f->obj && f->obj->k == OK::Builtin) {
       Builtin b = f->obj->builtin;
       Proto* p = builtin_proto(b, c, s->pos);
@@ -1510,8 +1511,11 @@ class Compiler {
                   f->obj->k == OK::Func;
       if (func && !c->list.empty() && c->list[0]->type && is_integer(c->list[0]->type))
         fs_->p->code[at].c = is_unsigned(c->list[0]->type) ? 2 : 1;
-    } else
+    } else if (s->frame) {
+      emit(DEFERAT, nargs, 0);
+    } else {
       emit(DEFER, nargs, 0);
+    }
   }
 
   std::unordered_map<int, Proto*> builtin_protos_;
@@ -2475,6 +2479,13 @@ class Compiler {
         return;
       case BRecover:
         emit(RECOVER, 0, 0);
+        return;
+      case BDeferFrame:
+        emit(FRAMEDEPTH, 0, 0);
+        return;
+      case BRangePanic:
+        value(as[0], u_.basic(TK::Int));
+        emit(RANGEPANIC, 0, 0);
         return;
       case BClear: {
         expr(as[0]);

@@ -142,6 +142,7 @@ struct Stmt {
   std::vector<Object*> objs;  // Range/Assign(:=) new vars; TypeSwitch: per-clause symbol
   Object* tsvar = nullptr;    // Case in a type switch: the clause's variable
   Stmt* target = nullptr;     // Branch: the statement it breaks/continues
+  Expr* frame = nullptr;      // Defer in a range-over-func loop's body: its function's frame
 };
 
 struct Spec {

@@ -582,6 +582,10 @@ void CheckerImpl::selector(Expr* e) {
     err(e->pos, "ambiguous selector " + expr_string(e));
     return;
   }
+  if (s.kind == 0 && opaque_ && t->k == TK::TypeParam) {
+    opaque_selector(e);  // a generic body's opaque pass: a method its constraint lacks
+    return;
+  }
   if (s.kind == 0) {
     std::string what = "field or method";
     Type* b = t->under()->k == TK::Pointer ? t->under()->elem : t;
@@ -950,6 +954,14 @@ bool CheckerImpl::assign(Expr* e, Type* t, const std::string& context) {
   if (is_untyped(e->type)) return convert_untyped(e, t, true, context);
   std::string why;
   if (assignable(e->type, t, e, &why)) return true;
+  std::string tp = opaque_describe(e);
+  if (!tp.empty() && t->k != TK::TypeParam && t->under()->k != TK::Interface &&
+      (t->named() || is_numeric(t) || is_string(t) || is_boolean(t))) {
+    // a generic body's opaque pass: a value of type T is never assignable to a named type
+    opaque_error(e->pos, "cannot use " + expr_string(e) + " (" + tp + ") as " + type_string(t) + " value" +
+                             (context.empty() ? "" : " in " + context));
+    return false;
+  }
   std::string m = "cannot use " + expr_string(e) + " (" + describe(e) + ") as " + type_string(t) + " value";
   if (!context.empty()) m += " in " + context;
   if (!why.empty()) m += ": " + why;
@@ -1054,19 +1066,30 @@ void CheckerImpl::conversion(Expr* e, Type* t) {
 
 // check_arg() checks an argument whose parameter has type hint; a generic function passed
 // where a function is wanted is instantiated from that type (Go 1.21).
-void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple) {
+void CheckerImpl::check_arg(Expr* a1, Type* hint, bool allow_tuple, bool assigned) {
   bool fn_wanted = hint && hint->under()->k == TK::Func;
   allow_generic_ = fn_wanted;
   expr(a1, allow_tuple, hint);
   allow_generic_ = false;
   Expr* f = a1;
   while (f->k == EK::Paren) f = f->x;
-  if (fn_wanted && (f->k == EK::Ident || f->k == EK::Selector) && f->obj && is_generic(f->obj)) {
+  bool partial = f->k == EK::Index && partial_targs_.count(f);  // Map[int], the rest inferred
+  if (fn_wanted && (f->k == EK::Ident || f->k == EK::Selector || partial) && f->obj && is_generic(f->obj)) {
     if (f->obj->k == OK::Func)
-      generic_value(a1, hint);
+      generic_value(a1, hint, assigned);
     else
       err(f->pos, "cannot use generic type " + generic_name(f->obj) + " without instantiation");
   }
+}
+
+// value_for() checks a value assigned to a variable of type t (or null: not known), in a
+// declaration, an assignment or a return: a generic function is instantiated from a function
+// type t as for an argument (Go 1.21: `var f func(int) int = Id`).
+void CheckerImpl::value_for(Expr* v, Type* t) {
+  if (t && t->under()->k == TK::Func)
+    check_arg(v, t, false, true);
+  else
+    expr(v, false, t);
 }
 
 void CheckerImpl::args(Expr* call, Type* sig, size_t skip) {
@@ -1231,7 +1254,8 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
   };
   Type* void_t = u.tuple({});
   e->type = u.basic(TK::Invalid);  // until the call checks out
-  if (b == BClose || b == BDelete || b == BPanic || b == BPrint || b == BPrintln || b == BClear)
+  if (b == BClose || b == BDelete || b == BPanic || b == BPrint || b == BPrintln || b == BClear ||
+      b == BRangePanic)
     e->type = void_t;
   switch (b) {
     case BLen:
@@ -1451,6 +1475,12 @@ void CheckerImpl::builtin_call(Expr* e, Builtin b) {
       e->type = u.any_type();
       return;
     }
+    case BDeferFrame:
+      e->type = u.basic(TK::Int);
+      return;
+    case BRangePanic:
+      expr(as[0]);
+      return;
     case BPrint:
     case BPrintln: {
       for (Expr* x : as) {
@@ -2360,16 +2390,21 @@ bool CheckerImpl::literal_index(Expr* k, int64_t& out) {
 void CheckerImpl::func_lit(Expr* e) {
   Type* sig = func_type(e->x);
   std::string name;
-  FuncInfo* top = fn;
-  if (!fn) {
+  // gc's names: a range-over-func loop's body is named after the function the loop is in
+  // (main.main-range1), and is transparent to the literals inside it (main.main.func1)
+  FuncInfo* outer = fn && fn->range_parent ? fn->range_parent : fn;
+  bool range_body = range_lits_.count(e) > 0;
+  if (!outer) {
     name = pkg->path + ".init.func" + std::to_string(++global_lits_);
-  } else if (!fn->lit) {
-    name = fn->name + ".func" + std::to_string(++fn->nlits);
+  } else if (range_body) {
+    name = outer->name + "-range" + std::to_string(++outer->nranges);
+  } else if (!outer->lit) {
+    name = outer->name + ".func" + std::to_string(++outer->nlits);
   } else {
-    name = fn->name + "." + std::to_string(++fn->nlits);
+    name = outer->name + "." + std::to_string(++outer->nlits);
   }
-  (void)top;
   FuncInfo* f = new_func(name, sig);
+  if (range_body) f->range_parent = outer;
   f->lit = e;
   f->body = e->body;
   f->short_name = name.substr(name.rfind('.', name.rfind('.') - 1) + 1);

@@ -92,6 +92,7 @@ Stmt* CheckerImpl::deep(Stmt* s) {
   c2->els = deep(s->els);
   for (auto& x : c2->stmts) x = deep(x);
   c2->stmt = deep(s->stmt);
+  c2->frame = deep(s->frame);
   if (s->decl) {
     GenDecl* d = a.make<GenDecl>();
     *d = *s->decl;
@@ -895,6 +896,35 @@ void CheckerImpl::check_generic_body(FuncDecl* fd, Object* o) {
   fn = nullptr;
 }
 
+// opaque_error() reports an error of the opaque pass that no type argument could avoid.
+void CheckerImpl::opaque_error(Pos p, const std::string& m) {
+  opaque_ = false;
+  err(p, m);
+  opaque_ = true;
+}
+
+// opaque_describe() is describe(x) with x's constraint, as gc words it: "variable of type T
+// constrained by any"; "" when x's type is not an opaque type parameter.
+std::string CheckerImpl::opaque_describe(Expr* x) {
+  if (!opaque_ || !x->type || x->type->k != TK::TypeParam) return "";
+  auto it = opaque_bounds_.find(x->type);
+  if (it == opaque_bounds_.end()) return "";
+  return describe(x) + " constrained by " + it->second.second;
+}
+
+// opaque_selector() reports x.m on a value of an opaque type parameter T whose constraint has
+// no method m (gc: `x.m undefined (type T has no field or method m)`; a type parameter's
+// fields are never selectable). The method calls the constraint allows are not reported.
+void CheckerImpl::opaque_selector(Expr* e) {
+  Type* t = e->x->type;
+  auto it = opaque_bounds_.find(t);
+  if (it == opaque_bounds_.end()) return;
+  Type* b = it->second.first;
+  if (b->under()->k != TK::Interface || c.lookup(b, e->name).kind != 0) return;
+  opaque_error(e->sel_pos.line ? e->sel_pos : e->pos, expr_string(e) + " undefined (type " + type_string(t) +
+                                                          " has no field or method " + e->name + ")");
+}
+
 // opaque_operator() reports `x op y` on a type parameter whose constraint has no type set
 // (any, comparable, methods only), in gc's words; true when it did.
 bool CheckerImpl::opaque_operator(Expr* e, Expr* x) {
@@ -915,19 +945,33 @@ bool CheckerImpl::opaque_operator(Expr* e, Expr* x) {
 namespace golang {
 
 // generic_value() instantiates a generic function used as a value where a function type is
-// wanted (an argument: `apply(xs, Double)`), its type arguments inferred from that type
-// (Go 1.21); false after saying what is wrong.
-bool CheckerImpl::generic_value(Expr* e, Type* target) {
+// wanted (an argument: `apply(xs, Double)`, an assignment, a return), its type arguments (those
+// that `Map[int]` does not give) inferred from that type (Go 1.21); false after saying what is
+// wrong.
+bool CheckerImpl::generic_value(Expr* e, Type* target, bool assigned) {
   Expr* f = e;
   while (f->k == EK::Paren) f = f->x;
   Object* o = f->obj;
   Generic& g = generic(o);
   std::vector<Type*> targs(g.params.size(), nullptr);
+  auto given = partial_targs_.find(f);  // Map[int]: T given, U inferred
+  if (given != partial_targs_.end())
+    for (size_t i = 0; i < given->second.size() && i < targs.size(); i++) targs[i] = given->second[i];
   Unifier un{*this, g, targs};
   if (target && target->under()->k == TK::Func) un.unify(g.sig, target->under());
   for (size_t j = 0; j < targs.size(); j++)
     if (!targs[j]) {
-      err(f->pos, "cannot use generic function " + expr_string(f) + " without instantiation");
+      if (assigned) {  // gc: what the variable's type does not tell (`var f func(int) = Zero`)
+        Expr* decl = nullptr;
+        size_t k = 0;
+        for (Field* fl : g.tparams)
+          for (Expr* n : fl->names)
+            if (k++ == j) decl = n;
+        err(f->pos, "cannot infer " + g.params[j]->name + " (declared at " + g.pkg->filename + ":" +
+                        std::to_string(decl->pos.line) + ":" + std::to_string(decl->pos.col) + ")");
+      } else {
+        err(f->pos, "cannot use generic function " + expr_string(f) + " without instantiation");
+      }
       e->type = u.basic(TK::Invalid);
       return false;
     }
@@ -935,6 +979,11 @@ bool CheckerImpl::generic_value(Expr* e, Type* target) {
   if (!inst) {
     e->type = u.basic(TK::Invalid);
     return false;
+  }
+  if (f->k == EK::Index) {  // as generic_index() does for a full instantiation: F[int] is F
+    Expr* x = f->x;
+    while (x->k == EK::Paren) x = x->x;
+    *f = *x;
   }
   f->obj = inst;
   for (Expr* x = e;; x = x->x) {

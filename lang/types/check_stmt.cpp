@@ -156,7 +156,7 @@ void CheckerImpl::assign_stmt(Stmt* s) {
     return;
   }
   for (size_t i = 0; i < nl; i++) {
-    expr(s->rhs[i], false, s->lhs[i]->type);
+    value_for(s->rhs[i], s->lhs[i]->type);
     if (s->lhs[i]->type)
       assign(s->rhs[i], s->lhs[i]->type, "assignment");
     else if (is_untyped(s->rhs[i]->type)) {
@@ -292,7 +292,7 @@ void CheckerImpl::return_stmt(Stmt* s) {
     if (t->k != TK::Invalid) err(s->lhs[0]->pos, "not enough return values" + have_want(s->lhs));
     return;
   }
-  for (size_t i = 0; i < s->lhs.size(); i++) expr(s->lhs[i], false, i < want.size() ? want[i] : nullptr);
+  for (size_t i = 0; i < s->lhs.size(); i++) value_for(s->lhs[i], i < want.size() ? want[i] : nullptr);
   if (s->lhs.size() != want.size()) {
     if (want.empty())
       err(s->lhs[0]->pos, "too many return values" + have_want(s->lhs));
@@ -451,6 +451,7 @@ void CheckerImpl::stmt(Stmt* s) {
       return;
     case SK::Go:
     case SK::Defer: {
+      if (s->frame) expr(s->frame);  // a range-over-func loop's function's frame
       Expr* c2 = s->x;
       expr(c2, true);
       Expr* f = c2->x;
@@ -892,27 +893,55 @@ bool CheckerImpl::terminating(Stmt* s) {
 namespace golang {
 
 namespace {
-// RangeFuncBody rewrites a range-over-func loop's body into the body of its yield function:
-// a break of the loop becomes `return false`, a continue `return true`, a return of the
-// enclosing function `{ #ret = true; #r0, ... = results; return false }`.
+// RangeFuncBody rewrites a range-over-func loop's body into the body of its yield function,
+// as Go 1.23's compiler does (cmd/compile/internal/rangefunc). Loop N keeps its state in #stN:
+// 0 ready for the next call of yield, 1 done (the body returned false), 2 in the body (a panic
+// leaves it so), 3 the loop is over; every way out of the body sets it. A continue of the loop
+// becomes `{ #stN = 0; return true }`, a break `{ #stN = 1; return false }`. A return of the
+// enclosing function, and a break, continue or goto to a label outside the body, become
+// `{ #nextN = k; (#rN_0, ... = results); #stN = 1; return false }`, and after the call of the
+// iterator `if #nextN == k { that statement }` does it where its label is in scope. A defer
+// is made onto the enclosing function's frame (#dfN, which the DEFERAT instruction takes).
+// In nested loops the outer loop is rewritten first: what leaves both loops has become a
+// return from the outer yield function, which the inner loop's rewrite carries out in turn.
 struct RangeFuncBody {
   CheckerImpl& ck;
-  Stmt* loop;
+  std::string n;                   // the loop's number, in its hidden names
   std::string label;               // the loop's own label, or ""
   std::vector<std::string> inner;  // labels declared inside the body
-  std::vector<Object*>* results;   // the enclosing function's results, or null: no return
-  bool returns = false;            // a return was rewritten
+  std::vector<Object*>* results;   // the enclosing function's results, or null: none
+  std::vector<Stmt*> exits;        // #nextN == k + 3 does exits[k]
+  Stmt* bare = nullptr;            // the first return without values (#nextN == 2)
+  bool returns = false;            // a return with values (#nextN == 1)
+  bool defers = false;             // #dfN is used
   bool label_used = false;
-  Pos bad;  // the first statement the rewrite cannot take
-  std::string bad_what;
 
-  Expr* ident(const std::string& n, Pos p) {
+  Expr* ident(const std::string& name, Pos p) {
     Expr* e = ck.a.make<Expr>();
     e->k = EK::Ident;
-    e->name = n;
+    e->name = name;
     e->pos = p;
     return e;
   }
+  Expr* hidden(const std::string& what, Pos p) { return ident("#" + what + n, p); }
+  Expr* int_lit(int v, Pos p) {
+    Expr* e = ck.a.make<Expr>();
+    e->k = EK::BasicLit;
+    e->op = Tok::Int;
+    e->name = std::to_string(v);
+    e->pos = p;
+    return e;
+  }
+  Stmt* set(Expr* lhs, Expr* rhs, Pos p) {
+    Stmt* as = ck.a.make<Stmt>();
+    as->k = SK::Assign;
+    as->tok = Tok::Assign;
+    as->pos = p;
+    as->lhs.push_back(lhs);
+    as->rhs.push_back(rhs);
+    return as;
+  }
+  Stmt* set_state(int v, Pos p) { return set(hidden("st", p), int_lit(v, p), p); }
   Stmt* ret(bool v, Pos p) {
     Stmt* r = ck.a.make<Stmt>();
     r->k = SK::Return;
@@ -920,10 +949,27 @@ struct RangeFuncBody {
     r->lhs.push_back(ident(v ? "true" : "false", p));
     return r;
   }
-  void unsupported(Pos p, const std::string& what) {
-    if (bad.line) return;
-    bad = p;
-    bad_what = what;
+  Stmt* block(std::vector<Stmt*> list, Pos p) {
+    Stmt* blk = ck.a.make<Stmt>();
+    blk->k = SK::Block;
+    blk->pos = p;
+    blk->body = ck.a.make<Block>();
+    blk->body->lbrace = blk->body->rbrace = p;
+    blk->body->list = std::move(list);
+    return blk;
+  }
+  // leave() is `{ #nextN = code; pre...; #stN = 1; return false }`
+  Stmt* leave(int code, std::vector<Stmt*> pre, Pos p) {
+    std::vector<Stmt*> l{set(hidden("next", p), int_lit(code, p), p)};
+    for (Stmt* x : pre) l.push_back(x);
+    l.push_back(set_state(1, p));
+    l.push_back(ret(false, p));
+    return block(std::move(l), p);
+  }
+  // exit() sends a branch out of the body to the statements after the iterator's call
+  void exit(Stmt*& s) {
+    exits.push_back(s);
+    s = leave(static_cast<int>(exits.size()) + 2, {}, s->pos);
   }
   void collect(Stmt* s) {
     if (!s) return;
@@ -943,56 +989,42 @@ struct RangeFuncBody {
     switch (s->k) {
       case SK::Branch:
         if (s->tok == Tok::Goto) {
-          if (!is_inner(s->label)) unsupported(s->pos, "goto out of a range-over-func loop");
+          if (!is_inner(s->label)) exit(s);
           return;
         }
         if (s->tok == Tok::Break || s->tok == Tok::Continue) {
           bool mine = s->label.empty() ? !(s->tok == Tok::Break ? in_break : in_loop) : s->label == label;
-          if (!s->label.empty() && !mine && !is_inner(s->label)) {
-            unsupported(s->pos, "break or continue to a label outside a range-over-func loop");
-            return;
-          }
           if (mine) {
             if (!s->label.empty()) label_used = true;
-            s = ret(s->tok == Tok::Continue, s->pos);
+            bool cont = s->tok == Tok::Continue;
+            s = block({set_state(cont ? 0 : 1, s->pos), ret(cont, s->pos)}, s->pos);
+          } else if (!s->label.empty() && !is_inner(s->label)) {
+            exit(s);
           }
         }
         return;
       case SK::Return: {
-        if (!results) {
-          unsupported(s->pos, "return in nested range-over-func loops");
+        if (s->lhs.empty() || !results || results->empty()) {
+          if (!bare) bare = s;
+          s = leave(2, {}, s->pos);
           return;
         }
         returns = true;
-        Block* b = ck.a.make<Block>();
-        b->lbrace = b->rbrace = s->pos;
-        Stmt* set = ck.a.make<Stmt>();
-        set->k = SK::Assign;
-        set->tok = Tok::Assign;
-        set->pos = s->pos;
-        set->lhs.push_back(ident("#ret", s->pos));
-        set->rhs.push_back(ident("true", s->pos));
-        b->list.push_back(set);
-        if (!s->lhs.empty()) {
-          Stmt* vals = ck.a.make<Stmt>();
-          vals->k = SK::Assign;
-          vals->tok = Tok::Assign;
-          vals->pos = s->pos;
-          for (size_t i = 0; i < results->size(); i++)
-            vals->lhs.push_back(ident("#r" + std::to_string(i), s->pos));
-          vals->rhs = s->lhs;
-          b->list.push_back(vals);
-        }
-        b->list.push_back(ret(false, s->pos));
-        Stmt* blk = ck.a.make<Stmt>();
-        blk->k = SK::Block;
-        blk->pos = s->pos;
-        blk->body = b;
-        s = blk;
+        Stmt* vals = ck.a.make<Stmt>();
+        vals->k = SK::Assign;
+        vals->tok = Tok::Assign;
+        vals->pos = s->pos;
+        for (size_t i = 0; i < results->size(); i++)
+          vals->lhs.push_back(hidden("r" + std::to_string(i) + "_", s->pos));
+        vals->rhs = s->lhs;
+        s = leave(1, {vals}, s->pos);
         return;
       }
       case SK::Defer:
-        unsupported(s->pos, "defer in a range-over-func loop's body");
+        if (!s->frame) {  // (an outer loop's rewrite gave it its function's frame already)
+          s->frame = hidden("df", s->pos);
+          defers = true;
+        }
         return;
       case SK::For:
       case SK::Range:
@@ -1023,7 +1055,15 @@ struct RangeFuncBody {
 
 // range_func() checks `for k, v := range f` over a function (Go 1.23) by rewriting the loop
 // into a call of f with a yield function made of the body (see RangeFuncBody), and checking
-// that; the compiler sees an ordinary call and closure.
+// that; the compiler sees an ordinary call and closure:
+//
+//   { var #stN int; var #nextN int; var #rN_0 R0 ...; var #dfN = #deferframe()
+//     f(func(k K, v V) bool {
+//       if #stN != 0 { #rangepanic(#stN) }  // yield called after the loop ended
+//       #stN = 2; body; #stN = 0; return true })
+//     if #stN == 2 { #rangepanic(4) }  // the iterator recovered a panic of the body
+//     #stN = 3
+//     if #nextN == 1 { return #rN_0, ... }; if #nextN == 2 { return }; if #nextN == 3 { goto L } ... }
 void CheckerImpl::range_func(Stmt* s) {
   Type* ft = s->x->type->under();
   Type* yt = ft->params.size() == 1 && !ft->variadic ? ft->params[0]->under() : nullptr;
@@ -1039,17 +1079,11 @@ void CheckerImpl::range_func(Stmt* s) {
     return;
   }
   Pos p = s->pos;
-  RangeFuncBody rw{*this, s, "", {}, nullptr, false, false, {}, ""};
+  RangeFuncBody rw{*this, std::to_string(++range_loops_), "", {}, fn ? &fn->results : nullptr, {}};
   for (auto& [name, l] : labels_)
     if (l.stmt && l.stmt->stmt == s) rw.label = name;
-  bool nested = fn && fn->lit && range_lits_.count(fn->lit);
-  if (fn && !nested) rw.results = &fn->results;
   for (Stmt* x : s->body->list) rw.collect(x);
   rw.list(s->body->list, false, false);
-  if (rw.bad.line) {
-    unsupported(rw.bad, rw.bad_what);
-    return;
-  }
   if (rw.label_used) labels_[rw.label].used = true;
   auto typed = [&](Type* t) {  // a type expression that is already resolved
     Expr* e = a.make<Expr>();
@@ -1058,13 +1092,48 @@ void CheckerImpl::range_func(Stmt* s) {
     e->type = t;
     return e;
   };
-  // the yield function: func(k K, v V) bool { k2 = k (for `=`); body; return true }
+  auto call_of = [&](const std::string& builtin, Expr* arg) {
+    Expr* c = a.make<Expr>();
+    c->k = EK::Call;
+    c->pos = p;
+    c->x = rw.ident(builtin, p);
+    if (arg) c->list.push_back(arg);
+    c->rbrace = p;
+    return c;
+  };
+  auto expr_stmt = [&](Expr* x) {
+    Stmt* st = a.make<Stmt>();
+    st->k = SK::Expr;
+    st->pos = p;
+    st->x = x;
+    return st;
+  };
+  auto if_stmt = [&](Expr* lhs, Tok op, int v, std::vector<Stmt*> then) {
+    Expr* cond = a.make<Expr>();
+    cond->k = EK::Binary;
+    cond->op = op;
+    cond->pos = p;
+    cond->x = lhs;
+    cond->y = rw.int_lit(v, p);
+    Stmt* ifs = a.make<Stmt>();
+    ifs->k = SK::If;
+    ifs->pos = p;
+    ifs->x = cond;
+    ifs->body = a.make<Block>();
+    ifs->body->lbrace = ifs->body->rbrace = p;
+    ifs->body->list = std::move(then);
+    return ifs;
+  };
+  // the yield function: func(k K, v V) bool { check; #stN = 2; k2 = k (for `=`); body; ... }
   Expr* ftype = a.make<Expr>();
   ftype->k = EK::FuncType;
   ftype->pos = p;
   Block* b = a.make<Block>();
   b->lbrace = s->body->lbrace;
   b->rbrace = s->body->rbrace;
+  b->list.push_back(
+      if_stmt(rw.hidden("st", p), Tok::Neq, 0, {expr_stmt(call_of("#rangepanic", rw.hidden("st", p)))}));
+  b->list.push_back(rw.set_state(2, p));
   for (size_t i = 0; i < yt->params.size(); i++) {
     Field* f = a.make<Field>();
     f->pos = p;
@@ -1077,13 +1146,7 @@ void CheckerImpl::range_func(Stmt* s) {
         err(l->pos, "non-name " + expr_string(l) + " on left side of :=");
       } else if (!(l->k == EK::Ident && l->name == "_")) {
         name = "#k" + std::to_string(i);
-        Stmt* as = a.make<Stmt>();
-        as->k = SK::Assign;
-        as->tok = Tok::Assign;
-        as->pos = l->pos;
-        as->lhs.push_back(l);
-        as->rhs.push_back(rw.ident(name, l->pos));
-        b->list.push_back(as);
+        b->list.push_back(rw.set(l, rw.ident(name, l->pos), l->pos));
       }
     }
     Expr* n = rw.ident(name, i < s->lhs.size() ? s->lhs[i]->pos : p);
@@ -1096,6 +1159,7 @@ void CheckerImpl::range_func(Stmt* s) {
   r->type = typed(yt->results[0]);
   ftype->results.push_back(r);
   for (Stmt* x : s->body->list) b->list.push_back(x);
+  b->list.push_back(rw.set_state(0, b->rbrace));
   b->list.push_back(rw.ret(true, b->rbrace));
   Expr* lit = a.make<Expr>();
   lit->k = EK::FuncLit;
@@ -1110,18 +1174,8 @@ void CheckerImpl::range_func(Stmt* s) {
   call->x = s->x;  // checked already: call() does not check it again
   call->list.push_back(lit);
   call->rbrace = b->rbrace;
-  Stmt* callst = a.make<Stmt>();
-  callst->k = SK::Expr;
-  callst->pos = p;
-  callst->x = call;
-  if (!rw.returns) {
-    *s = *callst;
-    stmt(s);
-    return;
-  }
-  // { var #ret bool; var #r0 R0 ...; f(yield); if #ret { return #r0, ... } }
   std::vector<Stmt*> list;
-  auto var = [&](const std::string& n, Type* t) {
+  auto var = [&](Expr* name, Type* t, Expr* value) {
     Stmt* d = a.make<Stmt>();
     d->k = SK::Decl;
     d->pos = p;
@@ -1130,25 +1184,40 @@ void CheckerImpl::range_func(Stmt* s) {
     d->decl->pos = p;
     Spec* sp = a.make<Spec>();
     sp->pos = p;
-    sp->names.push_back(rw.ident(n, p));
+    sp->names.push_back(name);
     sp->type = typed(t);
+    if (value) sp->values.push_back(value);
     d->decl->specs.push_back(sp);
     list.push_back(d);
   };
-  var("#ret", u.basic(TK::Bool));
-  for (size_t i = 0; i < fn->results.size(); i++) var("#r" + std::to_string(i), fn->results[i]->type);
-  list.push_back(callst);
-  Stmt* ifs = a.make<Stmt>();
-  ifs->k = SK::If;
-  ifs->pos = p;
-  ifs->x = rw.ident("#ret", p);
-  ifs->body = a.make<Block>();
-  Stmt* ret = a.make<Stmt>();
-  ret->k = SK::Return;
-  ret->pos = p;
-  for (size_t i = 0; i < fn->results.size(); i++) ret->lhs.push_back(rw.ident("#r" + std::to_string(i), p));
-  ifs->body->list.push_back(ret);
-  list.push_back(ifs);
+  Type* int_t = u.basic(TK::Int);
+  var(rw.hidden("st", p), int_t, nullptr);
+  bool next = rw.returns || rw.bare || !rw.exits.empty();
+  if (next) var(rw.hidden("next", p), int_t, nullptr);
+  if (rw.returns)
+    for (size_t i = 0; i < fn->results.size(); i++)
+      var(rw.hidden("r" + std::to_string(i) + "_", p), fn->results[i]->type, nullptr);
+  if (rw.defers) var(rw.hidden("df", p), int_t, call_of("#deferframe", nullptr));
+  list.push_back(expr_stmt(call));
+  list.push_back(
+      if_stmt(rw.hidden("st", p), Tok::Eql, 2, {expr_stmt(call_of("#rangepanic", rw.int_lit(4, p)))}));
+  list.push_back(rw.set_state(3, p));
+  if (rw.returns) {
+    Stmt* ret = a.make<Stmt>();
+    ret->k = SK::Return;
+    ret->pos = p;
+    for (size_t i = 0; i < fn->results.size(); i++)
+      ret->lhs.push_back(rw.hidden("r" + std::to_string(i) + "_", p));
+    list.push_back(if_stmt(rw.hidden("next", p), Tok::Eql, 1, {ret}));
+  }
+  if (rw.bare) {
+    Stmt* ret = a.make<Stmt>();
+    ret->k = SK::Return;
+    ret->pos = rw.bare->pos;
+    list.push_back(if_stmt(rw.hidden("next", p), Tok::Eql, 2, {ret}));
+  }
+  for (size_t k = 0; k < rw.exits.size(); k++)
+    list.push_back(if_stmt(rw.hidden("next", p), Tok::Eql, static_cast<int>(k) + 3, {rw.exits[k]}));
   s->k = SK::Block;
   s->body = a.make<Block>();
   s->body->lbrace = s->body->rbrace = p;

@@ -47,6 +47,9 @@ Checker::Checker(Universe& u, Arena& a, Importer importer) : u_(u), a_(a), impor
       {"imag", BImag},       {"new", BNew},        {"panic", BPanic},     {"print", BPrint},
       {"println", BPrintln}, {"recover", BRecover}};
   for (auto& [n, b] : builtins) add(OK::Builtin, n, nullptr)->builtin = b;
+  // range-over-func loops' hidden builtins (check_stmt.cpp): no program can write their names
+  add(OK::Builtin, "#deferframe", nullptr)->builtin = BDeferFrame;
+  add(OK::Builtin, "#rangepanic", nullptr)->builtin = BRangePanic;
   impl_ = nullptr;
 }
 
@@ -1137,7 +1140,10 @@ void CheckerImpl::var_decl(Spec* s, std::vector<Object*>& objs) {
   }
   for (size_t i = 0; i < objs.size(); i++) {
     Expr* v = s->values[i];
-    expr(v);
+    if (t && t->under()->k == TK::Func)
+      value_for(v, t);  // a generic function is instantiated from t
+    else
+      expr(v);
     single_value(v);
     if (t) {
       assign(v, t, "variable declaration");

@@ -44,6 +44,9 @@ enum Builtin : int {
   BPrintln,
   BReal,
   BRecover,
+  // hidden, for range-over-func loops (a name no program can write)
+  BDeferFrame,  // #deferframe(): the calling frame, for a defer in the loop's body
+  BRangePanic,  // #rangepanic(state): the iterator called yield after the loop ended
 };
 
 struct Object {
@@ -102,6 +105,8 @@ struct FuncInfo {
   std::vector<Object*> results;  // named or synthesized result variables
   bool named_results = false;
   int nlits = 0;
+  int nranges = 0;                   // range-over-func loop bodies named after it (-range1, ...)
+  FuncInfo* range_parent = nullptr;  // a range-over-func loop's body: the function it is in
   Package* pkg = nullptr;
   std::string native;  // body-less prelude function: its native name ("strings.Contains")
 };

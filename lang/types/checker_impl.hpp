@@ -151,9 +151,12 @@ struct CheckerImpl {
   bool infer(Generic& g, Expr* call, std::vector<Type*>& targs);
   bool contains_tparam(Type* t);
   void drain_instances();
-  bool generic_value(Expr* e, Type* target);
+  bool generic_value(Expr* e, Type* target, bool assigned = false);
   void check_generic_body(FuncDecl* fd, Object* o);
   bool opaque_operator(Expr* e, Expr* x);
+  void opaque_error(Pos p, const std::string& m);
+  std::string opaque_describe(Expr* x);
+  void opaque_selector(Expr* e);
   bool opaque_ = false;  // checking a generic body with opaque type parameters: errors dropped
   std::unordered_map<Type*, std::pair<Type*, std::string>> opaque_bounds_;  // TypeParam: bound
   void mark_imports_used(Expr* e);
@@ -201,7 +204,8 @@ struct CheckerImpl {
   void mark_addr(Expr* e);
   void use_var(Object* o);
   void args(Expr* call, Type* sig, size_t skip);
-  void check_arg(Expr* a1, Type* hint, bool allow_tuple);
+  void check_arg(Expr* a1, Type* hint, bool allow_tuple, bool assigned = false);
+  void value_for(Expr* v, Type* t);  // a value assigned to a t: a generic function is instantiated
   ConstVal fold_binary(Tok op, const ConstVal& x, const ConstVal& y, Pos p, bool integer);
   ConstVal fold_complex(Tok op, const ConstVal& x, const ConstVal& y, Pos p);  // check_complex.cpp
   void complex_builtin(Expr* e, Builtin b);                                    // complex, real, imag
@@ -217,6 +221,7 @@ struct CheckerImpl {
   void range_stmt(Stmt* s);
   void range_func(Stmt* s);
   std::unordered_set<Expr*> range_lits_;  // the yield functions range_func() made
+  int range_loops_ = 0;  // range-over-func loops rewritten (each names its hidden variables by its number)
   void switch_stmt(Stmt* s);
   void type_switch(Stmt* s);
   void select_stmt(Stmt* s);

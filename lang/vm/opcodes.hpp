@@ -123,6 +123,9 @@ constexpr int slice_operands(int flags) { return (flags & 1) + ((flags >> 1) & 1
   X(IMETHODVAL,   0, kRaceNone, "a: method id   iface -> bound method value")                        \
   X(GO,      -(a + 1), kRaceNone, "a: nargs, b: name constant   f args ->")                          \
   X(DEFER,   -(a + 1), kRaceNone, "a: nargs   f args ->")                                            \
+  X(DEFERAT, -(a + 2), kRaceNone, "a: nargs   frame f args -> (defers onto the frame at that depth)") \
+  X(FRAMEDEPTH,   1, kRaceNone, "-> this goroutine's key and frame's depth (for DEFERAT)") \
+  X(RANGEPANIC,  -1, kRaceNone, "state ->  a range-over-func loop's yield misused: its run-time panic") \
   X(PANIC,       -1, kRaceNone, "v ->")                                                              \
   X(RECOVER,      1, kRaceNone, "-> v")                                                              \
   /* structs, pointers, arrays, slices, strings, maps */                                            \

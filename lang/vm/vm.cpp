@@ -426,14 +426,15 @@ void Thread::go_stmt(int nargs, const std::string& func, int name_arg) {
   if (waiting > kMaxUnstarted) goro::yield();
 }
 
-void Thread::defer_stmt(int nargs) {
+void Thread::defer_stmt(int nargs) { defer_stmt(nargs, frames_.back()); }
+
+void Thread::defer_stmt(int nargs, Frame& f) {
   int fpos = sp_ - nargs - 1;
   Value* S = stack_.data();
   DeferRec d;
   d.fn = std::move(S[fpos]);
   for (int i = fpos + 1; i < sp_; i++) d.args.push_back(std::move(S[i]));
   sp_ = fpos;
-  Frame& f = frames_.back();
   if (!f.defers) {
     f.defers = new std::vector<DeferRec>();
     f.has_defers = true;
@@ -1154,6 +1155,39 @@ void Thread::execute(size_t stop) {
         defer_stmt(in.a);
         sp = sp_;
         break;
+      }
+      case DEFERAT:
+      op_DEFERAT : {
+        // a defer in a range-over-func loop's body: it belongs to the function the loop is in
+        // (Go 1.23), the frame whose depth FRAMEDEPTH gave, below the yield function's
+        SAVE();
+        uint64_t token = static_cast<uint64_t>(stack_[static_cast<size_t>(sp_ - in.a - 2)].i);
+        size_t depth = static_cast<size_t>(token & 0xffffffffu);
+        if ((token >> 32) != frame_key_)  // the iterator called yield on another goroutine
+          fatal("goroscope does not support defer in a range-over-func loop's body run by another goroutine");
+        if (depth >= frames_.size()) fatal("defer after range func returned");
+        defer_stmt(in.a, frames_[depth]);
+        stack_[static_cast<size_t>(--sp_)].reset();
+        sp = sp_;
+        break;
+      }
+      case FRAMEDEPTH:
+      op_FRAMEDEPTH : {
+        // this goroutine's key above the frame's depth (DEFERAT checks both)
+        PUSH(Value::of_int(
+            static_cast<int64_t>((static_cast<uint64_t>(frame_key_) << 32) | (frames_.size() - 1))));
+        break;
+      }
+      case RANGEPANIC:
+      op_RANGEPANIC : {
+        // Go 1.23's runtime.panicrangestate: the iterator went on after the loop had ended
+        int64_t state = POPV().i;
+        RTERR(state == 1   ? "runtime error: range function continued iteration after function for loop body "
+                             "returned false"
+              : state == 2 ? "runtime error: range function continued iteration after loop body panic"
+              : state == 3
+                  ? "runtime error: range function continued iteration after whole loop exit"
+                  : "runtime error: range function recovered a loop body panic and did not resume panicking");
       }
       case PANIC:
       op_PANIC : {

@@ -242,6 +242,7 @@ class Thread {
   void call_iface(int name, int nargs, int nret);
   void go_stmt(int nargs, const std::string& func, int name_arg);
   void defer_stmt(int nargs);
+  void defer_stmt(int nargs, Frame& f);  // onto frame f (a range-over-func loop's function)
 
   Run& run_;
   bool started_ = false;   // start() counted kGoroutineBytes against the memory ceiling
@@ -265,6 +266,13 @@ class Thread {
   int native_base_ = 0;
   FuncObj* native_fn_ = nullptr;
   RaceMemo race_memo_;  // the race detector's memo (programs compiled for --race)
+  // this goroutine's part of a FRAMEDEPTH token (the high 32 bits; the frame's depth is the
+  // low 32), so that DEFERAT on another goroutine does not take a frame of the wrong stack
+  uint32_t frame_key_ = next_frame_key();
+  static uint32_t next_frame_key() {
+    static std::atomic<uint32_t> keys{0};
+    return keys.fetch_add(1, std::memory_order_relaxed) + 1;
+  }
   friend struct Natives;
 };
 

@@ -2363,7 +2363,16 @@ class Compiler {
       }
       return;
     }
-    if (tu->k == TK::Array && fu->k == TK::Slice) unsupported(e->pos, "converting a slice to an array");
+    if (fu->k == TK::Slice && tu->k == TK::Array) {  // [N]T(s): a copy
+      value(x, from);
+      emit(SLICE_ARR, to->id, 0);
+      return;
+    }
+    if (fu->k == TK::Slice && tu->k == TK::Pointer) {  // (*[N]T)(s): s's array
+      value(x, from);
+      emit(SLICE_ARR, tu->elem->id, 1);
+      return;
+    }
     value(x, from);
   }
 

@@ -280,6 +280,7 @@ void CheckerImpl::ident(Expr* e) {
     err(e->pos, "undefined: " + e->name);
     return;
   }
+  used_dot_import(o);
   e->obj = o;
   switch (o->k) {
     case OK::Var:
@@ -985,7 +986,10 @@ bool CheckerImpl::convertible(Type* from, Type* to) {
   if (is_string(fu) && tu->k == TK::Slice &&
       (tu->elem->under()->k == TK::Uint8 || tu->elem->under()->k == TK::Int32))
     return true;
-  if (fu->k == TK::Slice && tu->k == TK::Array && fu->elem == tu->elem) return true;
+  if (fu->k == TK::Slice && tu->k == TK::Array && identical(fu->elem, tu->elem)) return true;
+  if (fu->k == TK::Slice && tu->k == TK::Pointer && tu->elem->under()->k == TK::Array &&
+      identical(fu->elem, tu->elem->under()->elem))
+    return true;
   return false;
 }
 

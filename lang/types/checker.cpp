@@ -170,8 +170,28 @@ void CheckerImpl::check_package(Package* p) {
       if (!ip) continue;
       std::string name = s->alias ? s->alias->name : ip->name;
       if (name == "_") continue;
-      if (name == ".") {
-        unsupported(s->pos, "dot imports");
+      if (name == ".") {  // the package's exported names, declared in this file's scope
+        Object* o = new_obj(OK::Package, name, s->alias->pos);
+        o->pkg = ip;
+        o->spec = s;
+        imports.push_back(o);
+        std::vector<std::string> names;
+        for (auto& [n, member] : ip->scope->names)
+          if (!n.empty() && n[0] >= 'A' && n[0] <= 'Z') names.push_back(n);
+        std::sort(names.begin(), names.end());  // the same errors, whatever the map's order
+        for (const std::string& n : names) {
+          auto prev = file_scope->names.find(n);
+          if (prev == file_scope->names.end()) {
+            file_scope->names[n] = ip->scope->names[n];
+            dot_imported_[ip->scope->names[n]] = o;
+            continue;
+          }
+          auto from = dot_imported_.find(prev->second);  // sync.Map and strings.Map, both dot imported
+          Package* other = from != dot_imported_.end() ? from->second->pkg : p;
+          err(s->alias->pos, n + " redeclared in this block\n\t" + other->filename + ":" +
+                                 std::to_string(prev->second->pos.line) + ":" +
+                                 std::to_string(prev->second->pos.col) + ": other declaration of " + n);
+        }
         continue;
       }
       Object* o = new_obj(OK::Package, name, s->pos);
@@ -290,7 +310,7 @@ void CheckerImpl::check_package(Package* p) {
   }
   for (Object* o : imports)
     if (!o->used) {
-      if (o->spec->alias)
+      if (o->spec->alias && o->name != ".")
         err(o->pos, "\"" + o->pkg->path + "\" imported as " + o->name + " and not used");
       else
         err(o->pos, "\"" + o->pkg->path + "\" imported and not used");
@@ -677,6 +697,7 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
         return nullptr;
       }
       o->used = true;
+      used_dot_import(o);
       e->obj = o;
       if (o->k != OK::TypeName) {
         err(e->pos, e->name + " is not a type");

@@ -68,6 +68,12 @@ struct CheckerImpl {
   Scope* u_scope();
   void resolve_typename(Object* o);
   // recursive declarations
+  // a name a dot import declared in the file scope -> that import (used once a name is)
+  std::unordered_map<Object*, Object*> dot_imported_;
+  void used_dot_import(Object* o) {
+    if (dot_imported_.empty()) return;
+    if (auto it = dot_imported_.find(o); it != dot_imported_.end()) it->second->used = true;
+  }
   std::vector<Object*> type_path_;  // type declarations in progress, outermost first
   // `type T U` met while U's declaration was in progress: T's underlying type is U's, once known
   std::vector<std::pair<Type*, Type*>> unfinished_unders_;

@@ -154,6 +154,7 @@ constexpr int slice_operands(int flags) { return (flags & 1) + ((flags >> 1) & 1
   X(NEWOBJ,       1, kRaceNone, "a: type id of the pointee   -> pointer")                            \
   X(MKSTRUCT, 1 - b, kRaceNone, "a: type id, b: n fields   v... -> struct")                          \
   X(MKSLICE,  1 - b, kRaceNone, "a: type id (slice or array), b: n   v... -> slice or array")        \
+  X(SLICE_ARR,    0, kRaceNone, "a: array type id, b: 1 for *array   slice -> a copy of its first len(array), or that array") \
   X(MKMAP, 1 - 2 * b, kRaceNone, "a: type id, b: n pairs   k v ... -> map")                         \
   X(STR_BYTES,    0, kRaceNone, "string -> []byte")                                                  \
   X(BYTES_STR,    0, kRaceNone, "[]byte -> string")                                                  \

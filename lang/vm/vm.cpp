@@ -1678,6 +1678,40 @@ void Thread::execute(size_t stop) {
         PUSH(std::move(mv));
         break;
       }
+      case SLICE_ARR:
+      op_SLICE_ARR : {  // [N]T(s) copies; (*[N]T)(s) is s's own array (where that is exactly it)
+        RType* at = run_.prog->type(in.a);
+        const int64_t n = at->under()->len;
+        auto* s = static_cast<SliceObj*>(TOP.o);
+        const int64_t len = s ? s->len : 0;
+        if (len < n)
+          RTERR("runtime error: cannot convert slice with length " + std::to_string(len) +
+                " to array or pointer to array with length " + std::to_string(n));
+        if (in.b) {
+          if (!s) break;  // a nil slice is a nil pointer (n is 0)
+          if (n == 0) {
+            TOP = Value::of_obj(new ArrObj(0));
+          } else if (s->off == 0 && static_cast<int64_t>(s->array()->a.size()) == n) {
+            Value arr = s->arr;
+            TOP = std::move(arr);
+          } else {
+            SAVE();
+            fatal("goroscope does not support a pointer to part of a slice's array yet (a slice of length " +
+                  std::to_string(len) + " and capacity " + std::to_string(s->cap) + " to *[" +
+                  std::to_string(n) + "]: only a slice that is its whole array converts)");
+          }
+          break;
+        }
+        RType* et = at->under()->elem;
+        const bool agg = is_aggregate(et);
+        auto* a = new ArrObj(static_cast<size_t>(n));
+        for (int64_t i = 0; i < n; i++) {
+          Value v = slot_load(s->at(i));
+          a->a[static_cast<size_t>(i)] = agg ? copy_value(et, v) : std::move(v);
+        }
+        TOP = Value::of_obj(a);
+        break;
+      }
       case STR_BYTES:
       op_STR_BYTES : {
         const std::string s = str_of(TOP);

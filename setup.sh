@@ -24,3 +24,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+# The page (the WebAssembly build, tests/run_all.sh web): emscripten, chromium, Dear ImGui's sources.
+if [ "${GOROSCOPE_WITH_WEB:-0}" = 1 ]; then "$(dirname "$0")/web/setup.sh"; fi

@@ -225,6 +225,12 @@ std::optional<double> App::live_run_seconds() const {
   return run ? run->wall_seconds() : std::nullopt;
 }
 
+std::optional<std::string> App::live_output() const {
+  Session* run = live();
+  if (!run || !run->wall_seconds()) return std::nullopt;
+  return run->exit().output;
+}
+
 std::optional<double> App::live_timeline_seconds() const {
   Session* run = live();
   return run ? run->timeline_seconds() : std::nullopt;

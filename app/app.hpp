@@ -73,6 +73,8 @@ class App {
   std::optional<double> live_run_seconds() const;
   // live_timeline_seconds() is when its timeline held every event, if that came later.
   std::optional<double> live_timeline_seconds() const;
+  // live_output() is what the live run printed (its console text), once it ended and drained.
+  std::optional<std::string> live_output() const;
   // take_screenshot() is where to write this frame as a PNG, if asked (F12, or "Save" with a
   // .png name); the window then says how it went with screenshot_done().
   std::optional<std::string> take_screenshot() { return std::exchange(shot_path_, std::nullopt); }

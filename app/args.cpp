@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "duration.hpp"
 
@@ -38,8 +39,19 @@ std::optional<uint64_t> read_unsigned(std::string_view s) {
 
 std::optional<double> read_number(std::string_view s) {
   double v = 0;
+#if defined(__cpp_lib_to_chars)
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty() || !std::isfinite(v)) return std::nullopt;
+#else
+  // The page's standard library (emscripten 3.1.6) reads no floating point with from_chars:
+  // strtod, refusing what from_chars would (spaces, a leading '+', hex, "inf").
+  if (s.empty() || s[0] == '+' || s.find_first_not_of("0123456789.eE+-") != std::string_view::npos)
+    return std::nullopt;
+  const std::string text(s);
+  char* stop = nullptr;
+  v = std::strtod(text.c_str(), &stop);
+  if (stop != text.c_str() + text.size() || !std::isfinite(v)) return std::nullopt;
+#endif
   return v;
 }
 

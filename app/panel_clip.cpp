@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "cli.hpp"
+#include "page.hpp"
 
 namespace goroscope {
 
@@ -22,6 +23,10 @@ void ClipPanel::reset_range(int64_t duration) {
 
 void ClipPanel::draw(App& app) {
   const auto& pal = app.pal();
+  if (kInPage) {
+    ImGui::TextWrapped("Clips for slides: not in the page (ffmpeg makes them, on the desktop).");
+    return;
+  }
   ImGui::PushTextWrapPos();
   ImGui::TextColored(col(pal.text_dim),
                      "For slides: a picture of this moment (.png) or a clip (.gif, .mp4), the window's size");

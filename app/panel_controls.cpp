@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "page.hpp"
 
 namespace goroscope {
 
@@ -187,24 +188,28 @@ void ControlsPanel::draw(App& app) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextColored(col(pal.text_dim), "Recording");
-  ImGui::SetNextItemWidth(-1);
   if (path_for != app.scenario_->name) {  // the name follows the program: saving never overwrites another's
     std::snprintf(path, sizeof path, "%s.gorec", app.scenario_->short_name().c_str());
     path_for = app.scenario_->name;
   }
-  ImGui::InputText("##path", path, sizeof path);
-  if (ImGui::Button("Save recording")) {
-    try {
-      goro::save_recording(path, app.live()->recording());
-      app.file_message_ = std::string("saved ") + path + (app.live()->done() ? "" : " (so far)");
-    } catch (const goro::RecordingError& e) {
-      app.file_message_ = e.what();
+  if (kInPage) {  // a replay indexes on threads of its own; the page has no files outside it
+    ImGui::TextWrapped("Save recording, Open for replay: not in the page yet (no files outside it).");
+  } else {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##path", path, sizeof path);
+    if (ImGui::Button("Save recording")) {
+      try {
+        goro::save_recording(path, app.live()->recording());
+        app.file_message_ = std::string("saved ") + path + (app.live()->done() ? "" : " (so far)");
+      } catch (const goro::RecordingError& e) {
+        app.file_message_ = e.what();
+      }
     }
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Open for replay")) {
-    std::string err = app.open(path);
-    if (!err.empty()) app.file_message_ = err;
+    ImGui::SameLine();
+    if (ImGui::Button("Open for replay")) {
+      std::string err = app.open(path);
+      if (!err.empty()) app.file_message_ = err;
+    }
   }
   app.draw_file_message();
   ImGui::Spacing();

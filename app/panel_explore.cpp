@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "page.hpp"
 
 namespace goroscope {
 
@@ -101,6 +102,10 @@ void ExplorePanel::draw(App& app) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) job->cancel();
     ImGui::TextColored(col(pal.text_dim), "%s", line);
+    return;
+  }
+  if (kInPage) {  // the search runs on threads of its own
+    ImGui::TextWrapped("Find a failing schedule: not in the page yet (it needs threads).");
     return;
   }
   if (ImGui::Button("Find a failing schedule", ImVec2(-1, 0))) {

@@ -1,4 +1,5 @@
-// app/session.cpp: a Go program run on its own thread, drained through the tap.
+// app/session.cpp: a Go program run on its own thread (or in slices of the page's frames: Runner),
+// drained through the tap.
 #include "session.hpp"
 
 #include <algorithm>
@@ -33,6 +34,7 @@ Session::Session(RunSpec spec, const std::string& record_path, bool start_paused
       source_{spec_.scenario->go_file, spec_.scenario->source_with(spec_.params)},
       keep_events_(keep_events),
       speed_(spec_.config.speed) {
+  spec_.config.procs = std::min(spec_.config.procs, Runner::max_procs());  // the page: one P
   if (!record_path.empty())
     writer_ = std::make_unique<goro::RecordingWriter>(record_path, header_of(spec_), source_);
   if (start_paused) control_.pause();
@@ -41,11 +43,11 @@ Session::Session(RunSpec spec, const std::string& record_path, bool start_paused
       spec_.scenario->main_function(spec_.params, spec_.config.procs, &exit_code_,
                                     spec_.config.race || spec_.config.preempt_at_sync, spec_.lines);
   if (keep_events_) store_ = std::make_shared<EventStore>();
-  thread_ = std::thread([this, main = std::move(main)] {
+  runner_ = std::make_unique<Runner>([this, main = std::move(main)] {
     exit_ = goro::run(program_config(spec_.config), goro::Observer{&tap_, &control_}, main);
     done_.store(true);
   });
-  if (keep_events_) {
+  if (keep_events_ && Runner::own_thread()) {
     // The drain: it only copies events out of the rings, so it keeps up with any program; it
     // sleeps a little longer each time it finds nothing (50 us up to 2 ms).
     drainer_ = std::thread([this] {
@@ -67,7 +69,7 @@ Session::~Session() {
   tap_.abandon();  // nobody drains now: the stopping program must not wait for us
   stop_drain_.store(true);
   if (drainer_.joinable()) drainer_.join();
-  if (thread_.joinable()) thread_.join();
+  runner_.reset();
 }
 
 bool Session::drain_once() {
@@ -89,6 +91,7 @@ bool Session::done() const {
 }
 
 std::span<const goro::Event> Session::pump() {
+  runner_->advance(kSlice);  // in the page, the program runs here, a slice at a time
   std::span<const goro::Event> got;
   if (store_) {
     if (applied_ == store_->size() && !drained_.load()) drain_once();

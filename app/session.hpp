@@ -27,6 +27,7 @@
 #include "goro/record.hpp"
 #include "goro/tap.hpp"
 #include "model.hpp"
+#include "runner.hpp"
 #include "scenario.hpp"
 #include "source.hpp"
 #include "timeline.hpp"
@@ -61,6 +62,8 @@ class Session : public Source {
   // paused program stopped at is seen at once).
   std::span<const goro::Event> pump();
   static constexpr size_t kPumpMost = 8192;
+  // In the page each pump() first runs the program for up to this long (Runner::advance).
+  static constexpr std::chrono::microseconds kSlice{4000};
   // pump_for() pumps again and again while events keep coming, for at most `budget` of wall
   // time (a window's frame: the program refills the tap's rings as they drain, so a fast program
   // is not held to one ring of events per frame); returns how many it applied.
@@ -174,7 +177,7 @@ class Session : public Source {
   goro::Exit exit_;
   int exit_code_ = -1;
   std::atomic<bool> done_{false};
-  std::thread thread_;
+  std::unique_ptr<Runner> runner_;  // runs the program (exit_, done_)
 };
 
 // rehearse() runs spec once more, without a window, on the virtual clock (no waiting), and

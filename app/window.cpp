@@ -24,6 +24,7 @@
 #include "cli.hpp"
 #include "goro/output_file.hpp"
 #include "window_options.hpp"
+#include "window_style.hpp"
 
 namespace goroscope {
 
@@ -31,26 +32,6 @@ namespace {
 
 std::string g_glfw_error;
 void on_glfw_error(int, const char* what) { g_glfw_error = what ? what : "unknown"; }
-
-const char* kSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-const char* kMono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
-
-// load_fonts() builds the atlas for a size; returns the monospace font (or null).
-ImFont* load_fonts(float px) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2000, 0x22FF, 0};  // Latin-1, arrows, ×, …, ←
-  ImFont* sans = std::ifstream(kSans) ? io.Fonts->AddFontFromFileTTF(kSans, px, nullptr, ranges) : nullptr;
-  if (!sans) {
-    std::cerr << "goroscope: font " << kSans
-              << " not found (apt-get install fonts-dejavu-core); using ImGui's own\n";
-    io.Fonts->AddFontDefault();
-  }
-  ImFont* mono =
-      std::ifstream(kMono) ? io.Fonts->AddFontFromFileTTF(kMono, px * 0.95f, nullptr, ranges) : nullptr;
-  io.Fonts->Build();
-  return mono;
-}
 
 // Offscreen is a framebuffer of its own, for pictures and clips: they are the size asked for,
 // whatever the display's (a window is cut to the screen, and its pixels beyond it are undefined).
@@ -123,20 +104,6 @@ void render_lists(const ImDrawData& frame, std::vector<ImDrawList*>& lists) {
   for (ImDrawList* l : lists)
     part.TotalVtxCount += l->VtxBuffer.Size, part.TotalIdxCount += l->IdxBuffer.Size;
   ImGui_ImplOpenGL3_RenderDrawData(&part);
-}
-
-// apply_theme() sets the colours and sizes, the sizes times scale (HiDPI, zoom, --scale).
-void apply_theme(bool dark, float scale) {
-  ImGuiStyle& s = ImGui::GetStyle();
-  s = ImGuiStyle();
-  dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight();
-  s.WindowRounding = 6;
-  s.ChildRounding = 6;
-  s.FrameRounding = 5;
-  s.GrabRounding = 5;
-  s.FramePadding = ImVec2(8, 5);
-  s.ItemSpacing = ImVec2(8, 7);
-  s.ScaleAllSizes(scale);
 }
 
 // kCompileTimeLimit bounds a compile in the window (lang::set_compile_time_limit).

@@ -64,7 +64,7 @@ std::string apply_params(const std::string& src, const std::map<std::string, lon
                          std::string* err) {
   std::vector<Param> ps = params(src);
   for (auto& [k, v] : values) {
-    auto it = std::find_if(ps.begin(), ps.end(), [&](const Param& p) { return p.name == k; });
+    auto it = std::find_if(ps.begin(), ps.end(), [&name = k](const Param& p) { return p.name == name; });
     if (it == ps.end()) {
       std::string known;
       for (auto& p : ps) known += (known.empty() ? "" : ", ") + p.name;

@@ -7,6 +7,9 @@
 #   asan     the suite again under ASan+UBSan (not the window: the GL stack is not ours)
 #   tsan     the runtime's, the app's and lang's threaded tests under TSan
 #   gosuite  Go's own "// run" test programs (golang-1.19-src's test/) on the build's goroscope
+#   web      the page (emscripten) in headless Chromium: the worker pool's output, a screenshot
+#            (skipped, saying so, where emscripten, chromium or Dear ImGui's sources are missing:
+#            GOROSCOPE_WITH_WEB=1 ./setup.sh)
 # Usage: tests/run_all.sh [leg ...]      (after ./setup.sh; no leg: all of them, in this order)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +20,7 @@ legs=("$@")
 TEST_TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/goroscope-tests.XXXXXX")
 export TEST_TMPDIR
 trap 'rm -rf "$TEST_TMPDIR"' EXIT
-[ ${#legs[@]} -gt 0 ] || legs=(format build install gosuite asan tsan)
+[ ${#legs[@]} -gt 0 ] || legs=(format build install gosuite asan tsan web)
 
 leg_format() {
   local files
@@ -88,9 +91,28 @@ leg_tsan() {
     --gtest_filter='*RacyMemory*:*procs2*:*procs4*:Race*:-*million*:*MemoryGivenBackIsNotCounted*:*SmallObjectsGoroutinesAndStacks*:Race.NothingInTheArticlesCorrectPrograms'
 }
 
+leg_web() {
+  local missing=()
+  command -v emcmake >/dev/null || missing+=(emscripten)
+  command -v chromium >/dev/null || missing+=(chromium)
+  [ -d /usr/share/nodejs/acorn ] || missing+=(node-acorn)
+  ls -d build-web/imgui-src/imgui-*/ >/dev/null 2>&1 || missing+=("Dear ImGui's sources")
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "web leg SKIPPED: ${missing[*]} missing (GOROSCOPE_WITH_WEB=1 ./setup.sh installs them)"
+    return 0
+  fi
+  [ -x build/app/goroscope ] || leg_build
+  # Debian's emcc needs Debian's acorn on node's module path.
+  export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+  # Not -Werror: clang on wasm32 (a 32-bit size_t) warns where the desktop's g++ -Werror build does not.
+  emcmake cmake -S . -B build-web -DCMAKE_BUILD_TYPE=Release
+  cmake --build build-web -j"$jobs" --target goroscope_web
+  tests/web/check_page.sh build-web build/app/goroscope
+}
+
 for leg in "${legs[@]}"; do
   if ! declare -F "leg_$leg" >/dev/null; then
-    echo "run_all.sh: no leg '$leg' (format build install gosuite asan tsan)" >&2
+    echo "run_all.sh: no leg '$leg' (format build install gosuite asan tsan web)" >&2
     exit 64
   fi
   echo "==== $leg"

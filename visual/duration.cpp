@@ -4,12 +4,28 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace goro::visual {
 
 std::optional<int64_t> parse_time(std::string_view s) {
   double x = 0;
+#if defined(__cpp_lib_to_chars)
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x, std::chars_format::fixed);
+#else
+  // The page's standard library (emscripten 3.1.6) reads no floating point with from_chars: the
+  // same fixed-format number (digits, a point, digits) read with strtod.
+  const char* end = s.data();
+  while (end < s.data() + s.size() && ((*end >= '0' && *end <= '9') || *end == '.')) end++;
+  std::errc ec = std::errc::invalid_argument;
+  if (end != s.data()) {
+    char* stop = nullptr;
+    const std::string number(s.data(), end);
+    x = std::strtod(number.c_str(), &stop);
+    if (stop == number.c_str() + number.size()) ec = std::errc();
+  }
+#endif
   if (ec != std::errc() || end == s.data() || !std::isfinite(x) || x < 0 || s[0] == '-') return std::nullopt;
   std::string_view unit(end, static_cast<size_t>(s.data() + s.size() - end));
   double scale = 0;

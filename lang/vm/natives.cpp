@@ -4,7 +4,6 @@
 // Invariants: a native reads its arguments from args[0..), writes its results to args[0..)
 // (the VM moves them into place); after a nested Thread::call, args is re-read (th.args()).
 #include <algorithm>
-#include <bit>
 #include <cinttypes>
 #include <climits>
 #include <cmath>
@@ -839,14 +838,21 @@ void m_isinf(Thread&, Value* a) {
   a[0] = b((s >= 0 && f == INFINITY) || (s <= 0 && f == -INFINITY));
 }
 void m_signbit(Thread&, Value* a) { a[0] = b(std::signbit(a[0].f)); }
-// IEEE 754 bits, as Go's math.Float64bits & co (a uint32 or uint64 is the int64's bits)
-void m_float64bits(Thread&, Value* a) { a[0] = Value::of_int(std::bit_cast<int64_t>(a[0].f)); }
-void m_float64frombits(Thread&, Value* a) { a[0] = Value::of_float(std::bit_cast<double>(a[0].i)); }
-void m_float32bits(Thread&, Value* a) {
-  a[0] = Value::of_int(std::bit_cast<uint32_t>(static_cast<float>(a[0].f)));
+// bits_as() is std::bit_cast, which the page's standard library (emscripten 3.1.6) lacks.
+template <class To, class From>
+To bits_as(const From& from) {
+  static_assert(sizeof(To) == sizeof(From));
+  To to;
+  std::memcpy(&to, &from, sizeof to);
+  return to;
 }
+
+// IEEE 754 bits, as Go's math.Float64bits & co (a uint32 or uint64 is the int64's bits)
+void m_float64bits(Thread&, Value* a) { a[0] = Value::of_int(bits_as<int64_t>(a[0].f)); }
+void m_float64frombits(Thread&, Value* a) { a[0] = Value::of_float(bits_as<double>(a[0].i)); }
+void m_float32bits(Thread&, Value* a) { a[0] = Value::of_int(bits_as<uint32_t>(static_cast<float>(a[0].f))); }
 void m_float32frombits(Thread&, Value* a) {
-  a[0] = Value::of_float(std::bit_cast<float>(static_cast<uint32_t>(a[0].i)));
+  a[0] = Value::of_float(bits_as<float>(static_cast<uint32_t>(a[0].i)));
 }
 
 // --- math/rand (the run's seeded source)

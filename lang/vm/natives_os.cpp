@@ -188,7 +188,11 @@ void os_remove(Thread&, Value* a) {
 void os_errno_text(Thread&, Value* a) {
   int e = static_cast<int>(a[0].i);
   char buf[256];
+#ifdef __GLIBC__
   const char* t = ::strerrordesc_np(e);
+#else
+  const char* t = std::strerror(e);  // the page's C library (musl): no "unknown" to tell apart
+#endif
   std::string s;
   if (!t) {
     std::snprintf(buf, sizeof buf, "errno %d", e);

@@ -10,6 +10,7 @@
 #include "vm/natives_runtime.hpp"
 
 #include <cstdio>
+#include <unordered_map>
 
 #include "goro/goroutine.hpp"
 #include "vm/slot.hpp"
@@ -25,7 +26,8 @@ int64_t pc_of(const Program& prog, const CallerFrame& f, int offset) {
   if (!f.p) return static_cast<int64_t>(kGopanicPC + static_cast<uint64_t>(offset));
   for (size_t i = 0; i < prog.protos.size(); i++)
     if (prog.protos[i].get() == f.p)
-      return static_cast<int64_t>(((i + 1) << 32) | static_cast<uint64_t>(f.pc + offset));
+      return static_cast<int64_t>(((static_cast<uint64_t>(i) + 1) << 32) |
+                                  static_cast<uint64_t>(f.pc + offset));
   return 0;
 }
 

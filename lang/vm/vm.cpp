@@ -1285,8 +1285,7 @@ void Thread::execute(size_t stop) {
           const std::string& s = str_of(x);
           if (i < 0 || static_cast<size_t>(i) >= s.size())
             RTERR(index_error(i, static_cast<int64_t>(s.size())));
-          Value r = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
-          x = r;
+          x = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
           NEXT();
         }
         Obj* o = x.o;
@@ -2044,11 +2043,13 @@ void Thread::execute(size_t stop) {
         // a plain frame is never the bottom one of this execute() (that one is a boundary)
         if (F->plain()) [[likely]] {
           int to = F->ret_to;
-          Value r = std::move(S[sp - 1]);
-          for (Value *v = S + to, *e = S + sp - 1; v < e; v++) v->reset();
-          S[to].i = r.i;  // S[to] holds no reference now: move r's bits in
-          S[to].o = r.o;
-          r.o = nullptr;
+          {  // r's scope ends here: a computed goto may not leave it (clang, for the page)
+            Value r = std::move(S[sp - 1]);
+            for (Value *v = S + to, *e = S + sp - 1; v < e; v++) v->reset();
+            S[to].i = r.i;  // S[to] holds no reference now: move r's bits in
+            S[to].o = r.o;
+            r.o = nullptr;
+          }
           sp = to + 1;
           frames_.pop_back();
           F--;

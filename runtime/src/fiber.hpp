@@ -7,16 +7,34 @@
 //
 // A Fiber is one side of a switch: its saved context plus what the sanitizers need to know
 // about its stack. switch_fiber() is the only place control moves between stacks.
+//
+// Two back ends, chosen at build time (runtime/CMakeLists.txt): Boost.Context's fcontext
+// (fiber.cpp) and, in the WebAssembly build, emscripten's Asyncify fibers (fiber_emscripten.cpp).
+// The stack pool is the same for both (stack.cpp).
 #pragma once
 
-#include <boost/context/detail/fcontext.hpp>
 #include <cstddef>
 #include <mutex>
 #include <vector>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/fiber.h>
+
+#include <memory>
+#else
+#include <boost/context/detail/fcontext.hpp>
+#endif
 
 namespace goro::detail {
 
+#ifdef __EMSCRIPTEN__
+// Transfer is what a switch hands the fiber it resumes, as Boost.Context's transfer_t.
+struct Transfer {
+  void* fctx;
+  void* data;
+};
+#else
 using Transfer = boost::context::detail::transfer_t;
+#endif
 
 // Stack is a goroutine stack: [base, base + size), guard page below base.
 struct Stack {
@@ -50,8 +68,13 @@ class StackPool {
 
 // Fiber is a context that control can switch to: a goroutine, or a worker thread's scheduler.
 struct Fiber {
+#ifdef __EMSCRIPTEN__
+  std::unique_ptr<emscripten_fiber_t> ctx;  // the C stack and Asyncify's saved call stack
+  std::unique_ptr<char[]> asyncify;         // where Asyncify unwinds this fiber's wasm stack
+#else
   boost::context::detail::fcontext_t ctx = nullptr;  // where to resume; null while running
-  const void* stack_bottom = nullptr;                // lowest address (sanitizers)
+#endif
+  const void* stack_bottom = nullptr;  // lowest address (sanitizers)
   size_t stack_size = 0;
   void* tsan = nullptr;       // TSan's fiber handle
   void* asan_fake = nullptr;  // ASan's fake-stack handle while away

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <mutex>
 
+#include "cpu_relax.hpp"
 #include "sched.hpp"
 #include "tracer.hpp"
 
@@ -61,7 +62,7 @@ void Mutex::lock_slow() {
       if (!awoke && !(old & kWoken) && (old >> kWaiterShift) &&
           state_.compare_exchange_weak(old, old | kWoken, std::memory_order_relaxed))
         awoke = true;
-      for (int i = 0; i < 30; i++) __builtin_ia32_pause();
+      for (int i = 0; i < 30; i++) cpu_relax();
       iter++;
       old = state_.load(std::memory_order_relaxed);
       continue;

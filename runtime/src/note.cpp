@@ -1,19 +1,19 @@
 // runtime/src/note.cpp: Note's futex calls (see note.hpp).
 #include "note.hpp"
 
-#include <linux/futex.h>
-#include <sys/syscall.h>
 #include <time.h>
-#include <unistd.h>
+
+#include "futex.hpp"
+#include "slice.hpp"
 
 namespace goro::detail {
 
 void Note::wake() {
-  if (key_.exchange(kSignaled, std::memory_order_release) == kSleeping)
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+  if (key_.exchange(kSignaled, std::memory_order_release) == kSleeping) futex_wake(key_);
 }
 
 bool Note::wait(const std::chrono::steady_clock::time_point* deadline) {
+  if (in_slice()) return wait_in_slice(deadline);
   for (;;) {
     uint32_t v = key_.load(std::memory_order_acquire);
     if (v == kSignaled) {
@@ -33,8 +33,19 @@ bool Note::wait(const std::chrono::steady_clock::time_point* deadline) {
       rel.tv_sec = static_cast<time_t>(ns / 1000000000);
       rel.tv_nsec = static_cast<long>(ns % 1000000000);
     }
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAIT_PRIVATE, kSleeping,
-            deadline ? &rel : nullptr, nullptr, 0);
+    futex_wait(key_, kSleeping, deadline ? &rel : nullptr);
+  }
+}
+
+bool Note::wait_in_slice(const std::chrono::steady_clock::time_point* deadline) {
+  // One thread: whoever wakes us runs on it, in the host's frame, while we are given back.
+  for (;;) {
+    if (key_.load(std::memory_order_acquire) == kSignaled) {
+      key_.store(kClear, std::memory_order_relaxed);
+      return true;
+    }
+    if (deadline && std::chrono::steady_clock::now() >= *deadline) return false;
+    yield_slice();
   }
 }
 

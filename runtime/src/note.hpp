@@ -4,7 +4,7 @@
 // Invariants: at most one wake() per sleep; the word is kClear (nobody asleep, no wake-up
 // pending), kSignaled (a wake-up waits to be taken) or kSleeping (an M is, or is about to be,
 // in the futex). A wake() that comes before the sleep costs no system call, nor does the sleep
-// after it.
+// after it. In a goro::Slices body nobody sleeps in the futex: the slice is given back instead.
 #pragma once
 
 #include <atomic>
@@ -26,6 +26,7 @@ class Note {
  private:
   static constexpr uint32_t kClear = 0, kSignaled = 1, kSleeping = 2;
   bool wait(const std::chrono::steady_clock::time_point* deadline);
+  bool wait_in_slice(const std::chrono::steady_clock::time_point* deadline);  // goro::Slices
   std::atomic<uint32_t> key_{kClear};
 };
 

@@ -327,8 +327,8 @@ std::shared_ptr<Mapping> map_file(const std::string& path) {
     }
     m->data = static_cast<const char*>(p);
     m->size = size;
-    const double memory = double(::sysconf(_SC_PHYS_PAGES)) * double(::sysconf(_SC_PAGESIZE));
 #ifdef MADV_POPULATE_READ
+    const double memory = double(::sysconf(_SC_PHYS_PAGES)) * double(::sysconf(_SC_PAGESIZE));
     if (double(size) < memory / 4 && ::madvise(p, size, MADV_POPULATE_READ) == 0) {
       ::close(fd);
       return m;

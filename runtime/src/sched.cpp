@@ -10,7 +10,9 @@
 #include <new>
 #include <stdexcept>
 
+#include "cpu_relax.hpp"
 #include "goro/goroutine.hpp"
+#include "slice.hpp"
 
 namespace goro::detail {
 
@@ -18,7 +20,16 @@ namespace {
 
 thread_local P* t_p = nullptr;
 
+#ifdef __EMSCRIPTEN__
+// Emscripten keeps the exception state in JavaScript, out of reach: nothing to switch with a
+// goroutine (a goroutine that parks inside a catch block leaves its caught exception behind).
+EhState* eh_globals() {
+  static EhState none;
+  return &none;
+}
+#else
 EhState* eh_globals() { return reinterpret_cast<EhState*>(abi::__cxa_get_globals()); }
+#endif
 
 }  // namespace
 
@@ -111,6 +122,7 @@ Exit Sched::run(std::function<void()> main_fn, const Observer& observer) {
   if (traced()) tap_->attach(cfg_.procs);
   if (observed) g_tracing.fetch_add(1);
   if (control_) control_->attach(this);
+  if (in_slice() && nprocs_ > 1) throw std::invalid_argument("goro: a run in slices has one P (procs 1)");
   newproc("main", std::move(main_fn));
   for (size_t i = 1; i < nprocs_; i++) {
     P* p = ps_[i].get();
@@ -237,7 +249,10 @@ void Sched::trace_value(Event& e, const ElemOps* ops, const void* v) {
 void Sched::worker(P* p) {
   t_p = p;
   thread_fiber(p->g0);
-  while (G* g = findrunnable(p)) execute(p, g);
+  while (G* g = findrunnable(p)) {
+    execute(p, g);
+    if (in_slice() && slice_spent()) yield_slice();  // the host's frame is due
+  }
   if (traced()) tap_->publish(p->id);
   t_p = nullptr;
 }
@@ -686,7 +701,7 @@ uint32_t Sched::runqgrab(P* victim, P* into, uint32_t into_head, bool steal_runn
           };
           // Wait without watching: each look would pull the lines the victim writes per switch.
           auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(3);
-          while (std::chrono::steady_clock::now() < until) __builtin_ia32_pause();
+          while (std::chrono::steady_clock::now() < until) cpu_relax();
           if (moved()) return 0;
         }
         if (next && victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acquire)) {
@@ -811,7 +826,7 @@ G* Sched::findrunnable(P* p) {
                                  2)
             got = runqsteal(p, victim, false);
         }
-        for (int k = 0; k < 16; k++) __builtin_ia32_pause();
+        for (int k = 0; k < 16; k++) cpu_relax();
       }
       nspinning_.fetch_sub(1);
       if (got) return got;

@@ -3,7 +3,9 @@
 // Glossary (as in Go's proc.go):
 //   G  a goroutine: a function, its stack (a Fiber) and its state.
 //   M  a worker thread. Here each M is bound to one P for the whole program: goroutines never
-//      make blocking system calls, so there is never a P to hand over.
+//      make blocking system calls, so there is never a P to hand over. In a goro::Slices run
+//      (the page: one thread) the one M is a fiber that the host's frames advance a slice at a
+//      time, and where a thread would block it gives the slice back (slice.hpp).
 //   P  a processor: the right to run Go code, with a local run queue. Config::procs of them.
 //
 // Every G is in exactly one of these states (GStatus):

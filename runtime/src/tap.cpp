@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "sched.hpp"
+#include "slice.hpp"
 
 namespace goro {
 
@@ -85,7 +86,10 @@ void Tap::push_full(detail::EventRing& r, const Event& e) {
       dropped_.fetch_add(1, std::memory_order_relaxed);
       return;
     }
-    std::this_thread::yield();
+    if (detail::in_slice())
+      detail::yield_slice();  // the consumer is the host: it drains in its frame
+    else
+      std::this_thread::yield();
   }
   r.put(t, e);
   r.local_tail = t + 1;
@@ -379,7 +383,7 @@ void Control::gate() {
 
 void Control::wait_resumed(std::unique_lock<std::mutex>& l) {
   held_++;
-  cv_.wait(l, [this] { return !paused_ || stop_; });
+  detail::wait_until_true(l, cv_, [this] { return !paused_ || stop_; });
   held_--;
 }
 
@@ -435,7 +439,7 @@ uint64_t Control::pick(std::vector<RunnableG> candidates) {
   candidates_ = std::move(candidates);
   chosen_ = 0;
   ++choices_;
-  cv_.wait(l, [this] { return chosen_ != 0 || !choose_ || stop_; });
+  detail::wait_until_true(l, cv_, [this] { return chosen_ != 0 || !choose_ || stop_; });
   uint64_t id = chosen_;
   candidates_.clear();
   chosen_ = 0;

@@ -2,14 +2,13 @@
 // and the runtime lock's slow path (spin, and for channels' locks, sleep on a futex).
 #include "goro/detail/waitq.hpp"
 
-#include <linux/futex.h>
 #include <sched.h>
-#include <sys/syscall.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <mutex>
 
+#include "cpu_relax.hpp"
+#include "futex.hpp"
 #include "sched.hpp"
 
 namespace goro::detail {
@@ -23,7 +22,7 @@ void SpinLock::lock_slow() noexcept {
     for (unsigned backoff = 1;;) {  // exponential back-off, up to 64 pauses between looks
       for (uint32_t v = kUnlocked; key_.load(std::memory_order_relaxed) == kUnlocked; v = kUnlocked)
         if (key_.compare_exchange_weak(v, kLocked, std::memory_order_acquire)) return;
-      for (unsigned i = 0; i < backoff; i++) __builtin_ia32_pause();
+      for (unsigned i = 0; i < backoff; i++) cpu_relax();
       if (backoff < 64) backoff *= 2;
     }
   }
@@ -39,20 +38,18 @@ void SpinLock::lock_slow() noexcept {
   for (;;) {
     for (int i = 0; i < kActiveSpins; i++) {
       if (grab()) return;
-      for (int k = 0; k < kActiveSpinPauses; k++) __builtin_ia32_pause();
+      for (int k = 0; k < kActiveSpinPauses; k++) cpu_relax();
     }
     if (grab()) return;
     sched_yield();
     if (key_.exchange(kSleeping, std::memory_order_acquire) == kUnlocked) return;
     wait = kSleeping;
     timespec limit{0, kSleepMicros * 1000};
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAIT_PRIVATE, kSleeping, &limit, nullptr, 0);
+    futex_wait(key_, kSleeping, &limit);
   }
 }
 
-void SpinLock::wake_one() noexcept {
-  syscall(SYS_futex, reinterpret_cast<uint32_t*>(&key_), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
-}
+void SpinLock::wake_one() noexcept { futex_wake(key_); }
 
 Sudog::~Sudog() {
   if (!queue) return;  // the usual case: a waker took it off its queue

@@ -1,0 +1,92 @@
+// tests/runtime/slices_test.cpp: goro::Slices, a program run a slice at a time from a host loop on
+// one thread (the page's way): it ends as goro::run does on a thread of its own, it never holds
+// the host while it waits (timers, a paused Control), and a Control drives it between slices.
+#include "goro/slices.hpp"
+
+#include <string>
+
+#include "goro/tap.hpp"
+#include "support.hpp"
+
+namespace {
+
+// worker_pool is a small worker pool with real-clock sleeps: the idle P waits for timers.
+void worker_pool() {
+  auto jobs = goro::make_chan<int>(4, "jobs");
+  auto results = goro::make_chan<int>(4, "results");
+  goro::WaitGroup wg;
+  for (int w = 0; w < 3; w++) {
+    wg.add(1);
+    goro::go("worker", [jobs, results, &wg] {
+      for (int j : jobs) {
+        goro::sleep(1ms);
+        results.send(j * j);
+      }
+      wg.done();
+    });
+  }
+  goro::go("feeder", [jobs] {
+    for (int j = 1; j <= 9; j++) jobs.send(j);
+    jobs.close();
+  });
+  goro::go("closer", [results, &wg] {
+    wg.wait();
+    results.close();
+  });
+  int sum = 0;
+  for (int r : results) sum += r;
+  goro::println("sum", sum);
+}
+
+TEST(Slices, RunsToTheEndInManySlices) {
+  goro::Config cfg;
+  cfg.clock = goro::ClockMode::Real;
+  goro::Exit exit;
+  goro::Slices run([&] { exit = goro::run(cfg, worker_pool); });
+  int slices = 0;
+  while (!run.done()) {
+    run.advance(100us);
+    slices++;
+    ASSERT_LT(slices, 100000);
+  }
+  EXPECT_EQ(exit.status, goro::ExitStatus::Ok) << exit.message;
+  EXPECT_EQ(exit.output, "sum 285\n");
+  EXPECT_GT(slices, 1);  // the sleeps gave the host its frames
+}
+
+TEST(Slices, PausedControlGivesTheSliceBack) {
+  goro::Tap tap;
+  goro::Control control;
+  control.pause();
+  goro::Exit exit;
+  goro::Slices run([&] { exit = goro::run(goro::Config{}, goro::Observer{&tap, &control}, worker_pool); });
+  std::vector<goro::Event> events;
+  for (int i = 0; i < 5; i++) run.advance(1ms);  // paused: each returns, having run nothing new
+  tap.drain(events);
+  const size_t held = events.size();
+  for (int i = 0; i < 5; i++) run.advance(1ms);
+  tap.drain(events);
+  EXPECT_EQ(events.size(), held);
+  EXPECT_FALSE(run.done());
+  control.step(3);  // three events, then paused again
+  for (int i = 0; i < 5; i++) run.advance(1ms);
+  tap.drain(events);
+  EXPECT_EQ(events.size(), held + 3);
+  control.resume();
+  while (!run.done()) {
+    run.advance(1ms);
+    tap.drain(events);  // the host drains between slices: a full ring waits for it
+  }
+  EXPECT_EQ(exit.status, goro::ExitStatus::Ok) << exit.message;
+  EXPECT_EQ(exit.output, "sum 285\n");
+}
+
+TEST(Slices, MoreThanOnePIsRefused) {
+  goro::Config cfg;
+  cfg.procs = 2;
+  goro::Slices run([&] { goro::run(cfg, worker_pool); });
+  EXPECT_THROW(run.advance(1ms), std::invalid_argument);
+  EXPECT_TRUE(run.done());
+}
+
+}  // namespace

@@ -1625,6 +1625,16 @@ class Compiler {
     return nargs;
   }
 
+  // spill_results() computes a multi-value call into fresh slots, one a result, in order.
+  std::vector<int> spill_results(Expr* call) {
+    size_t n = call->type->results.size();
+    std::vector<int> tmp(n);
+    for (size_t i = 0; i < n; i++) tmp[i] = new_slot();
+    expr_any(call);
+    for (size_t i = n; i-- > 0;) emit(STORE, tmp[i], 0);
+    return tmp;
+  }
+
   // call_args() pushes the arguments (packing variadic ones); returns how many it pushed.
   int call_args(Expr* c, Type* sig) {
     auto& as = c->list;
@@ -1633,10 +1643,7 @@ class Compiler {
       // f(g()): g's results into temporaries, then each converted to its parameter's type
       std::vector<Type*>& rs = as[0]->type->results;
       size_t n = rs.size();
-      expr_any(as[0]);
-      std::vector<int> tmp(n);
-      for (size_t i = 0; i < n; i++) tmp[i] = new_slot();
-      for (size_t i = n; i-- > 0;) emit(STORE, tmp[i], 0);
+      std::vector<int> tmp = spill_results(as[0]);
       for (size_t i = 0; i < n; i++) {
         Type* want = sig->variadic && i + 1 >= np ? sig->params.back()->elem : sig->params[i];
         emit(LOAD, tmp[i], 0);
@@ -2399,10 +2406,7 @@ class Compiler {
         if (as.size() == 1 && as[0]->type->k == TK::Tuple) {  // append(f()): f's results in order
           std::vector<Type*>& rs = as[0]->type->results;
           Type* el = st->under()->elem;
-          std::vector<int> tmp(rs.size());
-          for (size_t i = 0; i < rs.size(); i++) tmp[i] = new_slot();
-          expr_any(as[0]);
-          for (size_t i = rs.size(); i-- > 0;) emit(STORE, tmp[i], 0);
+          std::vector<int> tmp = spill_results(as[0]);
           for (size_t i = 0; i < rs.size(); i++) {
             emit(LOAD, tmp[i], 0);
             if (i > 0 && is_interface(el) && !is_interface(rs[i])) emit(BOX, rs[i]->id, 0);
@@ -2507,10 +2511,7 @@ class Compiler {
       case BPrintln: {
         if (as.size() == 1 && as[0]->type->k == TK::Tuple) {  // print(f()): each result, in order
           std::vector<Type*>& rs = as[0]->type->results;
-          std::vector<int> tmp(rs.size());
-          for (size_t i = 0; i < rs.size(); i++) tmp[i] = new_slot();
-          expr_any(as[0]);
-          for (size_t i = rs.size(); i-- > 0;) emit(STORE, tmp[i], 0);
+          std::vector<int> tmp = spill_results(as[0]);
           for (size_t i = 0; i < rs.size(); i++) {
             emit(LOAD, tmp[i], 0);
             int fl = (b == BPrintln && i > 0 ? 1 : 0) | (b == BPrintln && i + 1 == rs.size() ? 2 : 0);

@@ -308,41 +308,32 @@ std::string Scanner::scan_number(Tok& tok) {
   auto digits = [&](bool hex) {
     while (is_digit(peek()) || peek() == '_' || (hex && is_hex(peek()))) advance();
   };
-  if (peek() == '0' && (peek(1) == 'x' || peek(1) == 'X')) {
-    advance();
-    advance();
-    digits(true);
-    bool mantissa_dot = false;
-    if (peek() == '.') {  // a hexadecimal float: 0x1.8p3
-      tok = Tok::Float;
-      mantissa_dot = true;
-      advance();
-      digits(true);
-    }
-    if (peek() == 'p' || peek() == 'P') {
-      tok = Tok::Float;
-      advance();
-      if (peek() == '+' || peek() == '-') advance();
-      digits(false);
-    } else if (mantissa_dot) {
-      error(Pos{line_, col_}, "hexadecimal mantissa requires a 'p' exponent");
-    }
-  } else if (peek() == '0' && (peek(1) == 'b' || peek(1) == 'B' || peek(1) == 'o' || peek(1) == 'O')) {
+  if (peek() == '0' && (peek(1) == 'b' || peek(1) == 'B' || peek(1) == 'o' || peek(1) == 'O')) {
     advance();
     advance();
     digits(false);
-  } else {
-    digits(false);
+  } else {  // decimal, or hexadecimal (0x1.8p3): a mantissa, then an exponent (e, or p for hex)
+    const bool hex = peek() == '0' && (peek(1) == 'x' || peek(1) == 'X');
+    if (hex) {
+      advance();
+      advance();
+    }
+    digits(hex);
+    bool dot = false;
     if (peek() == '.') {
       tok = Tok::Float;
+      dot = true;
       advance();
-      digits(false);
+      digits(hex);
     }
-    if (peek() == 'e' || peek() == 'E') {
+    const char exp = hex ? 'p' : 'e';
+    if (peek() == exp || peek() == exp - 'a' + 'A') {
       tok = Tok::Float;
       advance();
       if (peek() == '+' || peek() == '-') advance();
       digits(false);
+    } else if (hex && dot) {
+      error(Pos{line_, col_}, "hexadecimal mantissa requires a 'p' exponent");
     }
   }
   if (peek() == 'i') {

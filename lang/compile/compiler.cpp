@@ -150,6 +150,11 @@ class Compiler {
     rt_.finish(func_index_);
     prog_.runtime_error = rt_.of(runtime_error_);
     give_runtime_error_methods();
+    for (auto& p : prog_.protos)
+      if (p->upvals.empty()) {
+        p->funcval = Value::of_obj(new FuncObj(p.get()));
+        make_immortal(p->funcval);
+      }
   }
 
   // give_runtime_error_methods(): the type the run-time errors have (index out of range & co)

@@ -119,6 +119,9 @@ void RTypes::fill_methods(Type* t, RType* r, const FuncIndex& index) {
     }
     m.ref.recv_is_ptr = cur->under()->k == TK::Pointer;
     m.ref.recv_type = of(m.ref.recv_is_ptr ? cur->under()->elem : cur);
+    if (s.path.empty() && s.ptr_recv == m.ref.recv_is_ptr)
+      m.ref.recv_fast =
+          s.ptr_recv || !is_aggregate(m.ref.recv_type) ? MethodRef::kRecvAsIs : MethodRef::kRecvCopy;
     Type* sig = s.method->func->sig;
     m.ref.returns_string =
         sig && sig->params.empty() && sig->results.size() == 1 && sig->results[0]->under()->k == TK::String;

@@ -76,6 +76,7 @@ struct Proto {
   ~Proto() {
     for (Value& v : consts)  // constants are immortal while runs share them; not past this
       if (v.o) v.o->rc.store(1, std::memory_order_relaxed);
+    if (funcval.o) funcval.o->rc.store(1, std::memory_order_relaxed);
   }
 
   std::string name;        // Go's name (main.worker)
@@ -96,7 +97,9 @@ struct Proto {
   std::vector<int> result_slots;
   std::vector<int8_t> param_cells;  // params that live in cells (captured/address taken)
   int line = 0;
-  Value funcval;                     // a cached func value for FUNCVAL (declared functions)
+  // funcval: this function as a func value, for a function without captures (FUNCVAL, an
+  // interface call): made once by the compiler, immortal like the constants (null otherwise)
+  Value funcval;
   std::vector<LocalVar> locals;      // named locals, in declaration order (the inspector's)
   std::vector<UpvalVar> upval_vars;  // captured variables by name (closures)
   // race_types: what a RACE before a variable's load or store tells the app (its c operand,

@@ -38,6 +38,10 @@ struct MethodRef {
   bool recv_is_ptr = false;     // the value after the path is a pointer
   RType* recv_type = nullptr;   // the receiver's base type (for copies)
   bool returns_string = false;  // func() string: what fmt calls as Error or String
+  // How an interface call gets the receiver from the interface's value without receiver_for():
+  // kRecvSlow (walk a path, dereference, ...), kRecvAsIs (a pointer method on the pointer, a
+  // value method of a scalar), kRecvCopy (a value method of a struct or array: a copy).
+  enum : uint8_t { kRecvSlow, kRecvAsIs, kRecvCopy } recv_fast = kRecvSlow;
   // A method promoted from an embedded interface (`struct{ sort.Interface }`): path leads to
   // that interface value, and the method called is its dynamic type's iface_method (proto
   // and the receiver fields above are unused).

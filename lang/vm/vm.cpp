@@ -376,8 +376,7 @@ void Thread::call_iface(int name, int nargs, int nret) {
   for (int i = sp_ - 1; i > fpos; i--) S[i + 1] = std::move(S[i]);
   S[fpos + 1] = std::move(recv);
   sp_++;
-  auto* fo = new FuncObj(m->proto);
-  S[fpos] = Value::of_obj(fo);
+  S[fpos] = m->proto->funcval.o ? m->proto->funcval : Value::of_obj(new FuncObj(m->proto));
   call_value(fpos, nargs + 1, nret);
 }
 
@@ -1058,6 +1057,22 @@ void Thread::execute(size_t stop) {
       }
       case CALLI:
       op_CALLI : {
+        // the common case, as CALL: a Go method whose receiver is the interface's value (or a
+        // copy of it) takes the interface's slot; the frame starts there
+        if (Value& iv = S[sp - in.b - 1]; iv.o) [[likely]] {
+          const MethodRef* m = find_method(static_cast<IfaceObj*>(iv.o)->t, in.a);
+          if (m && m->recv_fast != MethodRef::kRecvSlow && !m->proto->native) [[likely]] {
+            Value& v = static_cast<IfaceObj*>(iv.o)->v;
+            iv = m->recv_fast == MethodRef::kRecvAsIs ? Value(v) : copy_value(m->recv_type, v);
+            Proto* p = m->proto;
+            int base = sp - in.b - 1;
+            F->pc = static_cast<int>(ip - code) + 1;
+            sp_ = sp;
+            push_frame(p, nullptr, base, base, p->nresults, false);
+            LOADF();
+            NEXT();
+          }
+        }
         SAVE();
         size_t depth = frames_.size();
         Value& iv = S[sp - in.b - 1];
@@ -1081,13 +1096,18 @@ void Thread::execute(size_t stop) {
       }
       case RET:
       op_RET : {
-        if (F->plain() && F->p->nresults == 1 && !F->p->param_cells[0]) [[likely]] {
-          // the common case: one result, nothing deferred
+        if (F->plain() && F->p->nresults <= 1 && (F->p->nresults == 0 || !F->p->param_cells[0])) [[likely]] {
+          // the common case: nothing deferred, no result or one
           int to = F->ret_to;
-          Value r = std::move(L[F->p->result_slots[0]]);
-          for (int i = to; i < sp; i++) S[i].reset();
-          S[to] = std::move(r);
-          sp_ = to + 1;
+          if (F->p->nresults == 0) {
+            for (int i = to; i < sp; i++) S[i].reset();
+            sp_ = to;
+          } else {
+            Value r = std::move(L[F->p->result_slots[0]]);
+            for (int i = to; i < sp; i++) S[i].reset();
+            S[to] = std::move(r);
+            sp_ = to + 1;
+          }
           frames_.pop_back();
           LOADF();
           if (F->in_ret) [[unlikely]] {
@@ -1113,7 +1133,7 @@ void Thread::execute(size_t stop) {
       case FUNCVAL:
       op_FUNCVAL : {
         Proto* p = run_.prog->protos[static_cast<size_t>(in.a)].get();
-        PUSH(Value::of_obj(new FuncObj(p)));
+        PUSH(p->funcval.o ? p->funcval : Value::of_obj(new FuncObj(p)));
         break;
       }
       case METHODVAL:

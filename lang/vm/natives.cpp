@@ -115,15 +115,15 @@ void fmt_printf(Thread& th, Value* a) {
 void fmt_sprintf(Thread& th, Value* a) {
   std::string f = str_of(a[0]);
   std::string s = sprintf(th, f, items(a[1]));
-  th.args()[0] = make_str(s);
+  th.args()[0] = make_str(std::move(s));
 }
 void fmt_sprint(Thread& th, Value* a) {
   std::string s = sprint(th, items(a[0]), false);
-  th.args()[0] = make_str(s);
+  th.args()[0] = make_str(std::move(s));
 }
 void fmt_sprintln(Thread& th, Value* a) {
   std::string s = sprint(th, items(a[0]), true);
-  th.args()[0] = make_str(s);
+  th.args()[0] = make_str(std::move(s));
 }
 void fmt_wrap_index(Thread&, Value* a) {
   const std::string& f = str_of(a[0]);
@@ -497,27 +497,46 @@ std::vector<std::string> split(const std::string& s, const std::string& sep, int
 }
 void s_split(Thread&, Value* a) { a[0] = string_slice(split(S(a[0]), S(a[1]), -1)); }
 void s_splitn(Thread&, Value* a) { a[0] = string_slice(split(S(a[0]), S(a[1]), a[2].i)); }
+// is_space() is unicode.IsSpace: White_Space in Latin-1, and the Z categories' spaces above it.
 bool is_space(uint32_t r) {
-  return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0xA0;
+  if (r < 0x100)
+    return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 ||
+           r == 0xA0;
+  return r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 || r == 0x2029 || r == 0x202F ||
+         r == 0x205F || r == 0x3000;
 }
+// s_fields: each word is copied once, straight into the result's strings.
 void s_fields(Thread&, Value* a) {
   const std::string& s = S(a[0]);
-  std::vector<std::string> out;
+  std::vector<std::pair<size_t, size_t>> words;  // start, length
+  auto space_at = [&s](size_t at, int& len) {
+    const auto c = static_cast<unsigned char>(s[at]);
+    if (c < 0x80) {
+      len = 1;
+      return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+    return is_space(utf8_decode(s, at, len));
+  };
   size_t i = 0;
   while (i < s.size()) {
     int len;
-    while (i < s.size() && is_space(utf8_decode(s, i, len))) i += static_cast<size_t>(len);
+    while (i < s.size() && space_at(i, len)) i += static_cast<size_t>(len);
     size_t start = i;
-    while (i < s.size() && !is_space(utf8_decode(s, i, len))) i += static_cast<size_t>(len);
-    if (i > start) out.push_back(s.substr(start, i - start));
+    while (i < s.size() && !space_at(i, len)) i += static_cast<size_t>(len);
+    if (i > start) words.emplace_back(start, i - start);
   }
-  a[0] = string_slice(out);
+  auto* arr = new ArrObj(words.size());
+  for (size_t k = 0; k < words.size(); k++) arr->a[k] = make_str(s.substr(words[k].first, words[k].second));
+  auto* sl = new SliceObj();
+  sl->arr = Value::of_obj(arr);
+  sl->len = sl->cap = static_cast<int64_t>(words.size());
+  a[0] = Value::of_obj(sl);
 }
 void s_join(Thread&, Value* a) {
   std::string out;
   auto v = items(a[0]);
   for (size_t i = 0; i < v.size(); i++) out += (i ? S(a[1]) : "") + S(v[i]);
-  a[0] = make_str(out);
+  a[0] = make_str(std::move(out));
 }
 void s_repeat(Thread& th, Value* a) {
   if (a[1].i < 0) {
@@ -608,14 +627,21 @@ void s_title(Thread&, Value* a) {
     start = is_space(r) || r == '-' || r == '_';
     i += static_cast<size_t>(len);
   }
-  a[0] = make_str(out);
+  a[0] = make_str(std::move(out));
 }
 void s_trim_space(Thread&, Value* a) {
   const std::string& s = S(a[0]);
-  size_t b0 = 0, e = s.size();
-  while (b0 < e && is_space(static_cast<unsigned char>(s[b0]))) b0++;
-  while (e > b0 && is_space(static_cast<unsigned char>(s[e - 1]))) e--;
-  a[0] = make_str(s.substr(b0, e - b0));
+  size_t b0 = s.size(), e = 0;  // the first non-space rune's start, the last one's end
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    const bool space = is_space(utf8_decode(s, i, len));
+    if (!space) {
+      b0 = std::min(b0, i);
+      e = i + static_cast<size_t>(len);
+    }
+    i += static_cast<size_t>(len);
+  }
+  a[0] = b0 < e ? make_str(s.substr(b0, e - b0)) : Value();
 }
 bool in_cutset(uint32_t r, const std::string& cut) {
   for (size_t i = 0; i < cut.size();) {

@@ -8,6 +8,7 @@
 #include "vm/complex.hpp"
 #include "vm/fmt.hpp"
 #include "vm/objects.hpp"
+#include "vm/small_alloc.hpp"
 #include "vm/vm.hpp"
 #include "vm/vm_race.hpp"
 
@@ -77,12 +78,12 @@ constexpr int64_t kMallocHeader = 16;
 // Never inlined: g++ 12 would see ::operator new inside and warn that Obj's delete frees it.
 [[gnu::noinline]] void* Obj::operator new(size_t n) {
   heap_tally(static_cast<int64_t>(n) + kMallocHeader);
-  return ::operator new(n);
+  return small_alloc(n);
 }
 
 [[gnu::noinline]] void Obj::operator delete(void* p, size_t n) noexcept {
   heap_tally(-static_cast<int64_t>(n) - kMallocHeader);
-  ::operator delete(p, n);
+  small_free(p, n);
 }
 
 HeapAccount* heap_charge(int64_t bytes) {

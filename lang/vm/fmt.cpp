@@ -4,6 +4,7 @@
 #include "vm/fmt.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -722,6 +723,31 @@ std::string sprint(Thread& th, const std::vector<Value>& args, bool ln) {
 }
 
 // sprintf() is fmt.Sprintf.
+// plain_value() appends the common case at once: %v, %s or %d (%t) of a string, integer or
+// bool whose type is unnamed (so it has no String or Format method), with no flag, width or
+// precision; false for anything else (Formatter's way).
+bool plain_value(uint32_t verb, const Formatter& f, const Value& a, std::string& out) {
+  if (f.plus || f.minus || f.sharp || f.zero || f.space || f.width >= 0 || f.prec >= 0 || !a.o) return false;
+  const RType* t = static_cast<IfaceObj*>(a.o)->t;
+  const Value& v = static_cast<IfaceObj*>(a.o)->v;
+  const TK k = t->k;
+  if (k == TK::String && (verb == 's' || verb == 'v')) {
+    out += str_of(v);
+    return true;
+  }
+  if (k == TK::Bool && (verb == 't' || verb == 'v')) {
+    out += v.i ? "true" : "false";
+    return true;
+  }
+  if (k < TK::Int || k > TK::Uintptr || (verb != 'd' && verb != 'v')) return false;
+  char buf[24];
+  const bool u = k >= TK::Uint;
+  auto r = u ? std::to_chars(buf, buf + sizeof buf, static_cast<uint64_t>(v.i))
+             : std::to_chars(buf, buf + sizeof buf, v.i);
+  out.append(buf, r.ptr);
+  return true;
+}
+
 std::string sprintf(Thread& th, const std::string& format, const std::vector<Value>& args) {
   std::string out;
   size_t argi = 0;
@@ -828,6 +854,10 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
     i += static_cast<size_t>(len);
     if (verb == '%') {
       out += '%';
+      continue;
+    }
+    if (argi < args.size() && plain_value(verb, f, args[argi], out)) {
+      argi++;
       continue;
     }
     std::string vs;

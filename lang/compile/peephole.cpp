@@ -12,6 +12,14 @@ bool fuse(std::vector<Ins>& code, std::vector<int>& lines, Op op, int a, int b, 
     return label == SIZE_MAX || label < from || label > to;
   };
   size_t n = code.size();
+  // LOAD x; POP -> nothing: a local loaded only to be dropped (`for _, v := range`'s index)
+  if (op == POP && n >= 2 && code[n - 1].op == LOAD && no_label_in(n - 1, n)) {
+    code.pop_back();
+    lines.pop_back();
+    depth -= 1;
+    *at = code.size() - 1;
+    return true;
+  }
   // peephole: LOAD a; INT k; <int compare>; JMPF t -> JCMP_LK a k t (no jump lands inside)
   if (op == JMPF && n >= 3 && no_label_in(n - 2, n)) {
     Ins& l = code[n - 3];

@@ -20,6 +20,7 @@ namespace golang {
 namespace {
 constexpr size_t kMaxFrames = 2000000;                  // about Go's 1 GB stack limit for small frames
 constexpr size_t kMaxStack = 16 * 1024 * 1024;          // Values (256 MiB): deep recursion ends in seconds
+constexpr size_t kNativeRoom = 64;                      // Values above sp a native may use
 constexpr size_t kMaxTraceback = 100;                   // frames a traceback shows, as Go's
 constexpr int64_t kMaxElems = (int64_t{1} << 48) / 16;  // Go's maxAlloc in 16-byte Values
 constexpr int64_t kMaxUnstarted = 4096;                 // go statements yield beyond this (go_stmt)
@@ -91,6 +92,7 @@ void Thread::ensure(size_t n) {
   if (n <= stack_.size()) return;
   if (n > kMaxStack) fatal("stack overflow");
   size_t to = std::max(n, stack_.size() * 2);  // a first call gets what it needs, no more
+  if (stack_.size() == 0) to = std::max(to, ValueStack::kRecycledSize);    // or a pool's buffer
   heap_tally(static_cast<int64_t>((to - stack_.size()) * sizeof(Value)));  // may end the program
   stack_.resize(to);
 }
@@ -259,11 +261,13 @@ void Thread::start(const Value& fn, std::vector<Value> args) {
   heap_tally(kGoroutineBytes);  // may end the program (a goroutine bomb)
   started_ = true;
   int n = static_cast<int>(args.size());
-  // one allocation for the function value, its arguments and the first frame (push_frame's need)
+  // one allocation for the function value, its arguments and the first frame (push_frame's
+  // need), with room for the natives it calls (call_value's) and a call or two more, so that
+  // most goroutines never grow their stack
   size_t need = static_cast<size_t>(n + 8);
   if (auto* f = static_cast<FuncObj*>(fn.o); f && !f->proto->native)
     need = std::max(need, static_cast<size_t>(1 + f->proto->nlocals + f->proto->maxstack + 16));
-  ensure(need);
+  ensure(need + kNativeRoom + 16);
   stack_[0] = fn;
   for (int i = 0; i < n; i++) stack_[static_cast<size_t>(i + 1)] = std::move(args[static_cast<size_t>(i)]);
   sp_ = n + 1;
@@ -272,8 +276,16 @@ void Thread::start(const Value& fn, std::vector<Value> args) {
     frames_.back().boundary = true;
     execute(0);
   }
-  if (goexiting_) panicking_ = goexiting_ = false;  // runtime.Goexit: the goroutine just ends
+  if (goexiting_) {  // runtime.Goexit: the goroutine just ends
+    panicking_ = goexiting_ = false;
+    return;
+  }
   if (panicking_) die();
+  // it returned: what is left below sp goes (the slots above hold no references), and the
+  // stack may go back to the pool for the next goroutine
+  for (int i = 0; i < sp_; i++) stack_[static_cast<size_t>(i)].reset();
+  sp_ = 0;
+  returned_ = true;
 }
 
 bool Thread::call(const Value& fn, const std::vector<Value>& args, std::vector<Value>* results) {
@@ -330,7 +342,7 @@ void Thread::call_value(int fpos, int nargs, int nret) {
     int saved_base = native_base_;
     FuncObj* saved_fn = native_fn_;
     native_base_ = fpos + 1;
-    ensure(static_cast<size_t>(sp_ + 64));
+    ensure(static_cast<size_t>(sp_ + kNativeRoom));
     S = stack_.data();
     native_fn_ = f;
     run_native(p, S + fpos + 1);
@@ -994,7 +1006,7 @@ void Thread::execute(size_t stop) {
           FuncObj* saved_fn = native_fn_;
           native_base_ = base;
           native_fn_ = nullptr;
-          ensure(static_cast<size_t>(sp + 64));
+          ensure(static_cast<size_t>(sp + kNativeRoom));
           S = stack_.data();
           run_native(p, S + base);
           native_base_ = saved_base;

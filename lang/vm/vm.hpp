@@ -20,6 +20,7 @@
 #include "goro/goroutine.hpp"
 #include "vm/program.hpp"
 #include "vm/value.hpp"
+#include "vm/value_stack.hpp"
 #include "vm/vm_inspect.hpp"
 #include "vm/vm_race.hpp"
 
@@ -167,6 +168,7 @@ class Thread {
     goro::set_source_hooks(nullptr, nullptr);
     while (!frames_.empty()) pop_frame();
     heap_tally(-static_cast<int64_t>(stack_.size() * sizeof(Value)) - (started_ ? kGoroutineBytes : 0));
+    if (returned_) stack_.recycle();  // its function returned: no slot holds a reference
   }
   Thread(const Thread&) = delete;
   Thread& operator=(const Thread&) = delete;
@@ -246,8 +248,9 @@ class Thread {
 
   Run& run_;
   bool started_ = false;   // start() counted kGoroutineBytes against the memory ceiling
+  bool returned_ = false;  // start()'s function returned: the value stack holds no reference
   uintptr_t c_stack_top_;  // where this goroutine's C stack stood when the Thread was made
-  std::vector<Value> stack_;
+  ValueStack stack_;
   int sp_ = 0;                                   // next free slot
   static constexpr int kPreemptEvery = 1 << 16;  // backward jumps between preemption points
   int preempt_countdown_ = kPreemptEvery;

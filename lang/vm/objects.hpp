@@ -36,7 +36,15 @@ struct MapObj : Obj {
   int iterating = 0;
   SpinLock mu;
   int64_t counted = 0;  // the bytes of entries' and table's buffers told to heap_tally
-  MapObj(RType* k, RType* v) : Obj(OKind::Map), key_t(k), val_t(v) {}
+  // The entry the latest get or set found, for `m[k]++` and `m[k] += v` (a get, then a set of
+  // the same key): for string, integer and bool keys, a set of the very key Value (the same
+  // string object, the same integer) goes there without hashing. last_k holds a reference, so
+  // its string cannot be freed and its address reused; -1 when none (after a compaction,
+  // clear, or the entry's deletion).
+  Value last_k;
+  int64_t last_e = -1;
+  bool last_cacheable = false;
+  MapObj(RType* k, RType* v);
   ~MapObj() override;
 
   // find() returns the entry index of k, or -1.
@@ -49,6 +57,7 @@ struct MapObj : Obj {
  private:
   void rehash(size_t cap);
   void compact();
+  void forget_last();
   void recount();  // tells heap_tally how the buffers grew (after a rehash)
 };
 

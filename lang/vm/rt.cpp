@@ -372,7 +372,18 @@ void MapObj::rehash(size_t cap) {
   }
 }
 
+MapObj::MapObj(RType* k, RType* v) : Obj(OKind::Map), key_t(k), val_t(v) {
+  const RType* u = k ? k->under() : nullptr;
+  last_cacheable = u && (u->k == TK::String || u->k == TK::Bool || (u->k >= TK::Int && u->k <= TK::Uintptr));
+}
+
+void MapObj::forget_last() {
+  last_e = -1;
+  last_k.reset();
+}
+
 void MapObj::compact() {
+  forget_last();
   std::vector<Entry> kept;
   kept.reserve(live);
   for (auto& e : entries)
@@ -381,6 +392,13 @@ void MapObj::compact() {
 }
 
 void MapObj::set(Thread& th, const Value& k, const Value& v) {
+  if (last_cacheable) {
+    std::lock_guard<SpinLock> g(mu);
+    if (last_e >= 0 && last_k.o == k.o && last_k.i == k.i) {
+      entries[static_cast<size_t>(last_e)].v = v;
+      return;
+    }
+  }
   uint64_t h = hash_value(th, key_t, k);
   if (th.panicking()) return;
   std::lock_guard<SpinLock> g(mu);
@@ -413,6 +431,10 @@ bool MapObj::get(Thread& th, const Value& k, Value& out) {
   int64_t e = find(th, k, h);
   if (e < 0) return false;
   out = entries[static_cast<size_t>(e)].v;
+  if (last_cacheable) {
+    last_k = k;
+    last_e = e;
+  }
   return true;
 }
 
@@ -422,6 +444,7 @@ void MapObj::erase(Thread& th, const Value& k) {
   std::lock_guard<SpinLock> g(mu);
   int64_t e = find(th, k, h);
   if (e < 0) return;
+  if (e == last_e) forget_last();
   Entry& en = entries[static_cast<size_t>(e)];
   en.live = false;
   en.k.reset();
@@ -432,6 +455,7 @@ void MapObj::erase(Thread& th, const Value& k) {
 
 void MapObj::clear() {
   std::lock_guard<SpinLock> g(mu);
+  forget_last();
   for (auto& e : entries) {
     e.live = false;
     e.k.reset();

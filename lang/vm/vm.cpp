@@ -1036,7 +1036,7 @@ void Thread::execute(size_t stop) {
         F->base = base;
         F->ret_to = base;
         F->nret = p->nresults;
-        F->in_ret = F->is_defer = F->boundary = F->has_defers = false;
+        F->in_ret = F->is_defer = F->by_panic = F->runs_panic = F->boundary = F->has_defers = false;
         F->defers = nullptr;
         L = S + base;
         for (Value *v = L + p->nparams, *e = L + p->nlocals; v < e; v++) {

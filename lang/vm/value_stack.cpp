@@ -10,7 +10,7 @@ namespace golang {
 
 namespace {
 
-constexpr size_t kMaxPooled = 64;  // buffers kept per thread (64 x 2 KiB)
+constexpr size_t kMaxPooled = 64;  // buffers kept per thread (64 x 1.25 KiB)
 
 // Pool is a thread's recycled buffers; closed once the thread's thread-locals go, after which
 // buffers are freed at once.

@@ -18,7 +18,7 @@ namespace golang {
 
 class ValueStack {
  public:
-  static constexpr size_t kRecycledSize = 128;  // what most goroutines need, natives' room included
+  static constexpr size_t kRecycledSize = 80;  // what most goroutines need, natives' room included
 
   ValueStack() = default;
   ~ValueStack();

@@ -261,13 +261,13 @@ void Thread::start(const Value& fn, std::vector<Value> args) {
   heap_tally(kGoroutineBytes);  // may end the program (a goroutine bomb)
   started_ = true;
   int n = static_cast<int>(args.size());
-  // one allocation for the function value, its arguments and the first frame (push_frame's
-  // need), with room for the natives it calls (call_value's) and a call or two more, so that
-  // most goroutines never grow their stack
+  // one allocation for the function value, its arguments and the first frame, with room above
+  // its operands for the natives it calls (call_value's), so that most goroutines never grow
+  // their stack and get a recycled one
   size_t need = static_cast<size_t>(n + 8);
   if (auto* f = static_cast<FuncObj*>(fn.o); f && !f->proto->native)
-    need = std::max(need, static_cast<size_t>(1 + f->proto->nlocals + f->proto->maxstack + 16));
-  ensure(need + kNativeRoom + 16);
+    need = std::max(need, 1 + f->proto->nlocals + f->proto->maxstack + kNativeRoom);
+  ensure(need);
   stack_[0] = fn;
   for (int i = 0; i < n; i++) stack_[static_cast<size_t>(i + 1)] = std::move(args[static_cast<size_t>(i)]);
   sp_ = n + 1;

@@ -1273,7 +1273,8 @@ class Compiler {
     } else if (is_string(u)) {
       emit(ne ? SNE : SEQ, 0, 0);
     } else if (u->k == TK::Chan || u->k == TK::Map || u->k == TK::Func || u->k == TK::Slice ||
-               (u->k == TK::Pointer && is_aggregate(u->elem))) {
+               (u->k == TK::Pointer && is_aggregate(u->elem) && u->elem->under()->k != TK::Array)) {
+      // (array pointers go by values_equal: one may be a view of another's elements)
       emit(ne ? RNE : REQ, 0, 0);
     } else {
       emit(ne ? VNE : VEQ, t->id, 0);

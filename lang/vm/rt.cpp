@@ -180,7 +180,11 @@ void copy_into(RType* t, Value& dst, const Value& src) {
     auto* d = static_cast<ArrObj*>(dst.o);
     auto* s = static_cast<ArrObj*>(src.o);
     bool deep = by_value(u->elem);
-    for (size_t i = 0; i < d->a.size(); i++) {
+    const size_t n = d->a.size();
+    // views of one array may overlap (*(*[4]T)(x[1:]) = *(*[4]T)(x)): copy as memmove does
+    const bool back = d->a.data() > s->a.data() && d->a.data() < s->a.data() + n;
+    for (size_t k = 0; k < n; k++) {
+      size_t i = back ? n - 1 - k : k;
       if (deep)
         copy_into(u->elem, d->a[i], s->a[i]);
       else
@@ -194,13 +198,19 @@ void copy_into(RType* t, Value& dst, const Value& src) {
 Value box(RType* t, Value v) { return Value::of_obj(new IfaceObj(t, std::move(v))); }
 RType* dyn_type(const Value& iface) { return iface.o ? static_cast<IfaceObj*>(iface.o)->t : nullptr; }
 
+// Two pointers are equal when they point at the same slot, or (array pointers, which may be
+// views: value.hpp) at the same run of elements; pointers to zero-size arrays only when they
+// are the same object.
 static bool ptr_equal(const Value& a, const Value& b) {
   if (a.o == b.o) return true;
-  if (!a.o || !b.o) return false;
-  if (a.o->kind != OKind::Ptr || b.o->kind != OKind::Ptr) return false;
-  auto* p = static_cast<PtrObj*>(a.o);
-  auto* q = static_cast<PtrObj*>(b.o);
-  return p->base.o == q->base.o && p->idx == q->idx;
+  if (!a.o || !b.o || a.o->kind != b.o->kind) return false;
+  if (a.o->kind == OKind::Ptr) return &static_cast<PtrObj*>(a.o)->slot() == &static_cast<PtrObj*>(b.o)->slot();
+  if (a.o->kind == OKind::Arr) {
+    auto* x = static_cast<ArrObj*>(a.o);
+    auto* y = static_cast<ArrObj*>(b.o);
+    return !x->a.empty() && x->a.data() == y->a.data() && x->a.size() == y->a.size();
+  }
+  return false;
 }
 
 bool values_equal(Thread& th, RType* t, const Value& a, const Value& b) {
@@ -301,10 +311,10 @@ uint64_t hash_value(Thread& th, RType* t, const Value& v) {
       return mix(b1) * 31 + mix(b2);
     }
     case TK::Pointer:
-      if (v.o && v.o->kind == OKind::Ptr) {
-        auto* p = static_cast<PtrObj*>(v.o);
-        return mix(reinterpret_cast<uintptr_t>(p->base.o) + static_cast<uint64_t>(p->idx));
-      }
+      if (v.o && v.o->kind == OKind::Ptr)  // as ptr_equal compares them
+        return mix(reinterpret_cast<uintptr_t>(&static_cast<PtrObj*>(v.o)->slot()));
+      if (v.o && v.o->kind == OKind::Arr && !static_cast<ArrObj*>(v.o)->a.empty())
+        return mix(reinterpret_cast<uintptr_t>(static_cast<ArrObj*>(v.o)->a.data()));
       return mix(reinterpret_cast<uintptr_t>(v.o));
     case TK::Chan:
       return mix(v.o ? reinterpret_cast<uintptr_t>(static_cast<ChanObj*>(v.o)->core.get()) : 0);

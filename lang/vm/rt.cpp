@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "vm/complex.hpp"
+#include "vm/finalizer.hpp"
 #include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/vm.hpp"
@@ -18,6 +19,8 @@ SlotLock g_slot_locks[kSlotLocks];
 
 namespace {
 void free_obj(Obj* o) {
+  if (o->finalizer.load(std::memory_order_relaxed) && finalizer_due(o)) [[unlikely]]
+    return;  // it lives on until its finalizer has run
   if (o->raced.load(std::memory_order_relaxed)) race_forget(o);  // its memory may be reused
   delete o;
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "goro/goroutine.hpp"
+#include "vm/finalizer.hpp"
 #include "vm/program.hpp"
 #include "vm/value.hpp"
 #include "vm/vm_inspect.hpp"
@@ -54,6 +55,7 @@ struct Run {
   Run(const Run&) = delete;
   Run& operator=(const Run&) = delete;
   ~Run() {
+    finalizers_close(finalizers);  // (before the globals go: their finalizers never run)
     globals.reset();
     if (parallel) g_parallel_runs.fetch_sub(1);
     if (heap) heap_release(heap, 0);
@@ -73,6 +75,7 @@ struct Run {
   HeapAccount* heap = nullptr;  // the memory ceiling and what the large objects hold (or none)
   const Program* prog = nullptr;
   Value globals;                      // an ArrObj: &global is a pointer into it
+  std::shared_ptr<FinQueue> finalizers = std::make_shared<FinQueue>();  // runtime.SetFinalizer's
   std::atomic<int> exit_code{-1};     // set by os.Exit
   std::atomic<int64_t> live{0};       // interpreted goroutines running (runtime.NumGoroutine)
   std::atomic<int64_t> unstarted{0};  // goroutines made by go statements that have not run yet

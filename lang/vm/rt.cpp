@@ -20,7 +20,7 @@ SlotLock g_slot_locks[kSlotLocks];
 namespace {
 void free_obj(Obj* o) {
   if (o->finalizer.load(std::memory_order_relaxed) && finalizer_due(o)) [[unlikely]]
-    return;  // it lives on until its finalizer has run
+    return;                                                      // it lives on until its finalizer has run
   if (o->raced.load(std::memory_order_relaxed)) race_forget(o);  // its memory may be reused
   delete o;
 }
@@ -207,7 +207,8 @@ RType* dyn_type(const Value& iface) { return iface.o ? static_cast<IfaceObj*>(if
 static bool ptr_equal(const Value& a, const Value& b) {
   if (a.o == b.o) return true;
   if (!a.o || !b.o || a.o->kind != b.o->kind) return false;
-  if (a.o->kind == OKind::Ptr) return &static_cast<PtrObj*>(a.o)->slot() == &static_cast<PtrObj*>(b.o)->slot();
+  if (a.o->kind == OKind::Ptr)
+    return &static_cast<PtrObj*>(a.o)->slot() == &static_cast<PtrObj*>(b.o)->slot();
   if (a.o->kind == OKind::Arr) {
     auto* x = static_cast<ArrObj*>(a.o);
     auto* y = static_cast<ArrObj*>(b.o);

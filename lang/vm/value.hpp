@@ -56,7 +56,8 @@ struct Obj {
   std::atomic<int32_t> rc{0};
   OKind kind;
   std::atomic<bool> raced{false};  // the race detector has seen its memory (forgotten when freed)
-  std::atomic<bool> finalizer{false};  // runtime.SetFinalizer gave it one (vm/finalizer.hpp)
+  // runtime.SetFinalizer gave it a finalizer (vm/finalizer.hpp)
+  std::atomic<bool> finalizer{false};
   explicit Obj(OKind k) : kind(k) {}
   virtual ~Obj() = default;
   static void* operator new(size_t n);  // rt.cpp

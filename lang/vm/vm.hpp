@@ -75,7 +75,6 @@ struct Run {
   HeapAccount* heap = nullptr;  // the memory ceiling and what the large objects hold (or none)
   const Program* prog = nullptr;
   Value globals;                      // an ArrObj: &global is a pointer into it
-  std::shared_ptr<FinQueue> finalizers = std::make_shared<FinQueue>();  // runtime.SetFinalizer's
   std::atomic<int> exit_code{-1};     // set by os.Exit
   std::atomic<int64_t> live{0};       // interpreted goroutines running (runtime.NumGoroutine)
   std::atomic<int64_t> unstarted{0};  // goroutines made by go statements that have not run yet
@@ -83,6 +82,8 @@ struct Run {
   uint64_t seed = 1;
   int* exit_out = nullptr;  // where os.Exit's code is reported (outlives the run)
   std::weak_ptr<Run> self;  // goroutines keep the Run alive while they exist
+  // the finalizers runtime.SetFinalizer set, once due (vm/finalizer.hpp)
+  std::shared_ptr<FinQueue> finalizers = std::make_shared<FinQueue>();
 };
 
 struct DeferRec {

@@ -19,8 +19,9 @@ SlotLock g_slot_locks[kSlotLocks];
 
 namespace {
 void free_obj(Obj* o) {
+  // an object with a finalizer lives on until the finalizer has run
   if (o->finalizer.load(std::memory_order_relaxed) && finalizer_due(o)) [[unlikely]]
-    return;                                                      // it lives on until its finalizer has run
+    return;
   if (o->raced.load(std::memory_order_relaxed)) race_forget(o);  // its memory may be reused
   delete o;
 }

@@ -150,6 +150,10 @@ class Compiler {
     rt_.finish(func_index_);
     prog_.runtime_error = rt_.of(runtime_error_);
     give_runtime_error_methods();
+    for (const auto& t : prog_.types)
+      if (t && t->str == "fmt.Formatter") prog_.formatter = t.get();
+    for (const auto& p : prog_.protos)
+      if (p->name == "fmt.runFormat") prog_.run_format = p.get();
   }
 
   // give_runtime_error_methods(): the type the run-time errors have (index out of range & co)

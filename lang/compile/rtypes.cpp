@@ -35,6 +35,8 @@ void RTypes::finish(const FuncIndex& index) {
   };
   prog_.error_method = find("Error");
   prog_.string_method = find("String");
+  prog_.gostring_method = find("GoString");
+  prog_.format_method = find("Format");
   prog_.empty_struct = of(u_.empty_struct());
 }
 

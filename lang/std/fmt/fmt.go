@@ -12,6 +12,53 @@ type Stringer interface {
 	String() string
 }
 
+// GoStringer is a type whose GoString method gives its %#v text.
+type GoStringer interface {
+	GoString() string
+}
+
+// Formatter is a type that formats itself: its Format method writes what a verb prints.
+type Formatter interface {
+	Format(f State, verb rune)
+}
+
+// State is what a Format method writes to, and the directive's width, precision and flags.
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+
+// formatState is the State a Format method gets: wid and prec are -1 when absent.
+type formatState struct {
+	buf       []byte
+	wid, prec int
+	flags     string
+}
+
+func (s *formatState) Write(b []byte) (n int, err error) {
+	s.buf = append(s.buf, b...)
+	return len(b), nil
+}
+
+func (s *formatState) WriteString(str string) (n int, err error) {
+	s.buf = append(s.buf, str...)
+	return len(str), nil
+}
+
+func (s *formatState) Width() (wid int, ok bool)      { return s.wid, s.wid >= 0 }
+func (s *formatState) Precision() (prec int, ok bool) { return s.prec, s.prec >= 0 }
+func (s *formatState) Flag(c int) bool                { return containsRune(s.flags, rune(c)) }
+
+// runFormat is how the formatting natives call a Formatter: f.Format with a State of the
+// directive (flags holds its flag characters), giving back what it wrote.
+func runFormat(f Formatter, verb rune, wid, prec int, flags string) string {
+	s := &formatState{wid: wid, prec: prec, flags: flags}
+	f.Format(s, verb)
+	return string(s.buf)
+}
+
 func Println(a ...any) (n int, err error)
 func Printf(format string, a ...any) (n int, err error)
 func Print(a ...any) (n int, err error)

@@ -2018,6 +2018,9 @@ class Compiler {
         emit(MKSTRUCT, t->id, static_cast<int>(n));
         return;
       }
+      case TK::Native:  // sync.Mutex{}: the zero value
+        zero(t);
+        return;
       case TK::Slice:
       case TK::Array: {
         // positional or indexed elements

@@ -66,7 +66,31 @@ func Sprintf(format string, a ...any) string
 func Sprint(a ...any) string
 func Sprintln(a ...any) string
 
-func wrapIndex(format string) int
+// wrapIndexes is the argument index of each %w verb of format, in order.
+func wrapIndexes(format string) []int {
+	var out []int
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && containsRune("+-# 0123456789.", rune(format[i])) {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		if format[i] == '%' {
+			continue
+		}
+		if format[i] == 'w' {
+			out = append(out, arg)
+		}
+		arg++
+	}
+	return out
+}
 
 type wrapError struct {
 	msg string
@@ -76,13 +100,30 @@ type wrapError struct {
 func (e *wrapError) Error() string { return e.msg }
 func (e *wrapError) Unwrap() error { return e.err }
 
+// wrapErrors is what Errorf returns for several %w: it wraps each of their errors.
+type wrapErrors struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrapErrors) Error() string   { return e.msg }
+func (e *wrapErrors) Unwrap() []error { return e.errs }
+
 func Errorf(format string, a ...any) error {
 	s := Sprintf(format, a...)
-	i := wrapIndex(format)
-	if i >= 0 && i < len(a) {
-		if e, ok := a[i].(error); ok {
-			return &wrapError{s, e}
+	var errs []error
+	for _, i := range wrapIndexes(format) {
+		if i < len(a) {
+			if e, ok := a[i].(error); ok {
+				errs = append(errs, e)
+			}
 		}
+	}
+	switch {
+	case len(errs) == 1 && len(wrapIndexes(format)) == 1:
+		return &wrapError{s, errs[0]}
+	case len(wrapIndexes(format)) > 1:
+		return &wrapErrors{s, errs}
 	}
 	return errors.New(s)
 }

@@ -610,6 +610,7 @@ struct Formatter {
     const char* digits = verb == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
     for (size_t i = 0; i < s.size(); i++) {
       if (space && i) out += ' ';
+      if (sharp && (space || i == 0)) out += verb == 'x' ? "0x" : "0X";  // %#x: once, or each byte's
       unsigned char c = static_cast<unsigned char>(s[i]);
       out += digits[c >> 4];
       out += digits[c & 15];
@@ -654,6 +655,7 @@ struct Formatter {
         break;
       case 'b':
         base(2, "01");
+        if (sharp) prefix = "0b";
         break;
       case 'c': {
         std::string s;
@@ -929,10 +931,10 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
     if (verb == 'T') {
       s = t ? t->str : "<nil>";
     } else if (!t) {
-      s = verb == 'v' || verb == 's' ? "<nil>" : verb == 'p' ? "%!p(<nil>)" : "%!" + vs + "(<nil>)";
+      s = verb == 'v' ? "<nil>" : "%!" + vs + "(<nil>)";
     } else if (verb == 'w') {
       s = f.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0);
-    } else if (verb > 127 || !std::strchr("vdsqxXobcUeEfFgGtp", static_cast<int>(verb))) {
+    } else if (verb > 127 || !std::strchr("vdsqxXoObcUeEfFgGtp", static_cast<int>(verb))) {
       Formatter plain{th};
       s = "%!" + vs + "(" + t->str + "=" + plain.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0) + ")";
     } else {

@@ -410,6 +410,8 @@ struct Formatter {
       }
       case TK::Pointer: {
         if (verb == 'p') return v.o ? fake_addr(v.o) : "0x0";
+        if (!v.o && verb && std::strchr("bodxX", verb))  // an integer verb prints the address: 0
+          return sharp && (verb == 'x' || verb == 'X') ? std::string(verb == 'x' ? "0x0" : "0X0") : "0";
         if (!v.o) return sharp_v ? "(" + t->str + ")(nil)" : "<nil>";
         RType* e = u->elem->under();
         if (depth == 0 && (e->k == TK::Struct || e->k == TK::Array || e->k == TK::Slice || e->k == TK::Map) &&

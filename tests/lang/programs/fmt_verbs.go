@@ -1,6 +1,6 @@
 // fmt's verbs as gobyexample's string-formatting page uses them, and the corners around them:
 // %O, %#b, %#x of a string (0x once, or before each byte with a space), %!s(<nil>) for a nil
-// operand, widths and precisions of every kind.
+// operand, a nil pointer under an integer verb (0), widths and precisions of every kind.
 package main
 
 import (
@@ -68,4 +68,7 @@ func main() {
 	fmt.Printf("%v %v\n", float32(0.1), a+b)
 	fmt.Printf("%3c|%-3c|\n", 'a', 'b')
 	fmt.Printf("%+q %#q %#x\n", "é", "back`tick", "hi")
+	var np *int
+	fmt.Printf("%d %x %#x %v %b %o|\n", np, np, np, np, np, np)
+	fmt.Printf("%d %v\n", []*int{nil, nil}, []*int{nil})
 }

@@ -1277,8 +1277,10 @@ class Compiler {
     } else if (is_string(u)) {
       emit(ne ? SNE : SEQ, 0, 0);
     } else if (u->k == TK::Chan || u->k == TK::Map || u->k == TK::Func || u->k == TK::Slice ||
-               (u->k == TK::Pointer && is_aggregate(u->elem) && u->elem->under()->k != TK::Array)) {
-      // (array pointers go by values_equal: one may be a view of another's elements)
+               (u->k == TK::Pointer && is_aggregate(u->elem) && u->elem->under()->k != TK::Array &&
+                !(u->elem->under()->k == TK::Struct && u->elem->under()->fields.empty()))) {
+      // (array pointers go by values_equal: one may be a view of another's elements; so do
+      // pointers to struct{}, all equal as gc's)
       emit(ne ? RNE : REQ, 0, 0);
     } else {
       emit(ne ? VNE : VEQ, t->id, 0);

@@ -202,18 +202,27 @@ void copy_into(RType* t, Value& dst, const Value& src) {
 Value box(RType* t, Value v) { return Value::of_obj(new IfaceObj(t, std::move(v))); }
 RType* dyn_type(const Value& iface) { return iface.o ? static_cast<IfaceObj*>(iface.o)->t : nullptr; }
 
+// zero_size() is true for a variable of a zero-size Go type as the VM holds it: [0]T (not a
+// view: (*[0]T)(s) points into s's array, at s's offset, as in gc), struct{}.
+static bool zero_size(const Obj* o) {
+  return (o->kind == OKind::Arr && static_cast<const ArrObj*>(o)->a.empty() &&
+          !static_cast<const ArrObj*>(o)->owner.o) ||
+         (o->kind == OKind::Struct && static_cast<const StructObj*>(o)->f.empty());
+}
+
 // Two pointers are equal when they point at the same slot, or (array pointers, which may be
-// views: value.hpp) at the same run of elements; pointers to zero-size arrays only when they
-// are the same object.
+// views: value.hpp) at the same run of elements; all pointers to zero-size variables are
+// equal, as gc's are (they all point at its zerobase).
 static bool ptr_equal(const Value& a, const Value& b) {
   if (a.o == b.o) return true;
   if (!a.o || !b.o || a.o->kind != b.o->kind) return false;
   if (a.o->kind == OKind::Ptr)
     return &static_cast<PtrObj*>(a.o)->slot() == &static_cast<PtrObj*>(b.o)->slot();
+  if (zero_size(a.o) && zero_size(b.o)) return true;
   if (a.o->kind == OKind::Arr) {
     auto* x = static_cast<ArrObj*>(a.o);
     auto* y = static_cast<ArrObj*>(b.o);
-    return !x->a.empty() && x->a.data() == y->a.data() && x->a.size() == y->a.size();
+    return x->a.data() == y->a.data() && x->a.size() == y->a.size();
   }
   return false;
 }
@@ -318,7 +327,8 @@ uint64_t hash_value(Thread& th, RType* t, const Value& v) {
     case TK::Pointer:
       if (v.o && v.o->kind == OKind::Ptr)  // as ptr_equal compares them
         return mix(reinterpret_cast<uintptr_t>(&static_cast<PtrObj*>(v.o)->slot()));
-      if (v.o && v.o->kind == OKind::Arr && !static_cast<ArrObj*>(v.o)->a.empty())
+      if (v.o && zero_size(v.o)) return mix(1);
+      if (v.o && v.o->kind == OKind::Arr)
         return mix(reinterpret_cast<uintptr_t>(static_cast<ArrObj*>(v.o)->a.data()));
       return mix(reinterpret_cast<uintptr_t>(v.o));
     case TK::Chan:

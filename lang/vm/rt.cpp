@@ -561,6 +561,14 @@ Value receiver_for(Thread& th, const MethodRef*& mp, const Value& v) {
   const MethodRef& m = *mp;
   if (m.ptr_recv) return r;
   if (m.recv_is_ptr) {
+    if (!r.o && m.path.empty() && m.proto &&
+        m.recv_type) {                    // Go's panicwrap: a value method through a nil *T
+      std::string ts = m.recv_type->str;  // "main.T", "main.G[int]": Go writes "T", "G[...]"
+      if (size_t br = ts.find('['); br != std::string::npos) ts = ts.substr(0, br) + "[...]";
+      if (size_t dot = ts.rfind('.', ts.find('[')); dot != std::string::npos) ts = ts.substr(dot + 1);
+      th.runtime_error("value method " + m.proto->name + " called using nil *" + ts + " pointer");
+      return Value();
+    }
     if (!r.o) return nil();
     if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);
     return slot_load(static_cast<PtrObj*>(r.o)->slot());

@@ -125,6 +125,10 @@ void fmt_sprintln(Thread& th, Value* a) {
   std::string s = sprint(th, items(a[0]), true);
   th.args()[0] = make_str(s);
 }
+// sync/atomic.sameType(x, y any) bool: x and y hold values of one dynamic type (atomic.Value's
+// rule for what it stores)
+void atomic_same_type(Thread&, Value* a) { a[0] = b(dyn_type(a[0]) == dyn_type(a[1])); }
+
 // --- errors
 
 void errors_is_comparable(Thread&, Value* a) {
@@ -1066,6 +1070,7 @@ const std::map<std::string, NativeFn>& table() {
       {"fmt.Sprint", fmt_sprint},
       {"fmt.Sprintln", fmt_sprintln},
       {"errors.isComparable", errors_is_comparable},
+      {"sync/atomic.sameType", atomic_same_type},
       {"errors.setAs", errors_set_as},
       {"time.Sleep", time_sleep},
       {"time.now", time_now},

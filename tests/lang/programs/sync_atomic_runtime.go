@@ -87,6 +87,11 @@ func main() {
 	var av atomic.Value
 	av.Store(Config{"v1"})
 	fmt.Println(av.Load().(Config).Name)
+	func() {
+		defer func() { fmt.Println(recover()) }()
+		av.Store("not a Config")
+	}()
+	fmt.Println(av.CompareAndSwap(Config{"v1"}, Config{"v2"}), av.Swap(Config{"v3"}).(Config).Name)
 	var ap atomic.Pointer[Config]
 	fmt.Println(ap.Load() == nil)
 	ap.Store(&Config{"p1"})

@@ -145,7 +145,7 @@ func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
 }
 
 // A Value holds a value of one type, loaded and stored atomically; the zero Value holds nil.
-// (Go panics when a later Store's type differs from the first's; Goroscope does not check.)
+// Every value stored must have the first one's type, or the operation panics, as in Go.
 type Value struct {
 	lock int32
 	v    any
@@ -158,6 +158,8 @@ func (x *Value) acquire() {
 }
 
 func (x *Value) release() { StoreInt32(&x.lock, 0) }
+
+func sameType(x, y any) bool
 
 // Load returns the value the last Store set, or nil.
 func (x *Value) Load() (val any) {
@@ -173,6 +175,10 @@ func (x *Value) Store(val any) {
 		panic("sync/atomic: store of nil value into Value")
 	}
 	x.acquire()
+	if x.v != nil && !sameType(x.v, val) {
+		x.release()
+		panic("sync/atomic: store of inconsistently typed value into Value")
+	}
 	x.v = val
 	x.release()
 }
@@ -183,6 +189,10 @@ func (x *Value) Swap(new any) (old any) {
 		panic("sync/atomic: swap of nil value into Value")
 	}
 	x.acquire()
+	if x.v != nil && !sameType(x.v, new) {
+		x.release()
+		panic("sync/atomic: swap of inconsistently typed value into Value")
+	}
 	old = x.v
 	x.v = new
 	x.release()
@@ -194,7 +204,14 @@ func (x *Value) CompareAndSwap(old, new any) (swapped bool) {
 	if new == nil {
 		panic("sync/atomic: compare and swap of nil value into Value")
 	}
+	if old != nil && !sameType(old, new) {
+		panic("sync/atomic: compare and swap of inconsistently typed values")
+	}
 	x.acquire()
+	if x.v != nil && !sameType(x.v, new) {
+		x.release()
+		panic("sync/atomic: compare and swap of inconsistently typed value into Value")
+	}
 	if x.v == old {
 		x.v = new
 		swapped = true

@@ -155,6 +155,10 @@ class Compiler {
         p->funcval = Value::of_obj(new FuncObj(p.get()));
         make_immortal(p->funcval);
       }
+    for (const auto& t : prog_.types)
+      if (t && t->str == "fmt.Formatter") prog_.formatter = t.get();
+    for (const auto& p : prog_.protos)
+      if (p->name == "fmt.runFormat") prog_.run_format = p.get();
   }
 
   // give_runtime_error_methods(): the type the run-time errors have (index out of range & co)
@@ -1278,7 +1282,10 @@ class Compiler {
     } else if (is_string(u)) {
       emit(ne ? SNE : SEQ, 0, 0);
     } else if (u->k == TK::Chan || u->k == TK::Map || u->k == TK::Func || u->k == TK::Slice ||
-               (u->k == TK::Pointer && is_aggregate(u->elem))) {
+               (u->k == TK::Pointer && is_aggregate(u->elem) && u->elem->under()->k != TK::Array &&
+                !(u->elem->under()->k == TK::Struct && u->elem->under()->fields.empty()))) {
+      // (array pointers go by values_equal: one may be a view of another's elements; so do
+      // pointers to struct{}, all equal as gc's)
       emit(ne ? RNE : REQ, 0, 0);
     } else {
       emit(ne ? VNE : VEQ, t->id, 0);
@@ -2018,6 +2025,9 @@ class Compiler {
         emit(MKSTRUCT, t->id, static_cast<int>(n));
         return;
       }
+      case TK::Native:  // sync.Mutex{}: the zero value
+        zero(t);
+        return;
       case TK::Slice:
       case TK::Array: {
         // positional or indexed elements

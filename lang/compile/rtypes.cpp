@@ -35,6 +35,8 @@ void RTypes::finish(const FuncIndex& index) {
   };
   prog_.error_method = find("Error");
   prog_.string_method = find("String");
+  prog_.gostring_method = find("GoString");
+  prog_.format_method = find("Format");
   prog_.empty_struct = of(u_.empty_struct());
 }
 
@@ -53,6 +55,8 @@ void RTypes::fill(Type* t, RType* r) {
   r->key = of(t->key);
   r->fields.reserve(t->fields.size());
   for (const FieldT& f : t->fields) r->fields.push_back({f.name, of(f.type), f.embedded});
+  if (t->k == TK::Func)
+    for (Type* p : t->params) r->params.push_back(of(p));
   if (t->k == TK::Interface)
     for (const MethodT& m : t->methods) {
       r->imethods.push_back(method_id(m.name));

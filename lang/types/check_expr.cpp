@@ -2359,6 +2359,11 @@ void CheckerImpl::composite(Expr* e, Type* hint) {
     }
     case TK::Invalid:
       return;
+    case TK::Native:  // sync.Mutex{}, &sync.WaitGroup{}: structs of unexported fields, in Go
+      if (!e->list.empty())
+        err(e->list[0]->pos,
+            "implicit assignment to unexported field in struct literal of type " + type_string(t));
+      return;
     default:
       err(e->pos, "invalid composite literal type " + type_string(t));
       return;

@@ -343,6 +343,19 @@ struct Formatter {
     // without end: Go's fmt overflows its stack, and so does this
     if (th.c_stack_short()) th.fatal("stack overflow");
     RType* u = t->under();
+    // a Formatter formats itself, whatever the verb
+    const Program& prog = th.prog();
+    if (prog.run_format && prog.formatter && u->k != TK::Interface && find_method(t, prog.format_method) &&
+        implements(prog, t, prog.formatter))
+      return call_format(t, v, verb);
+    // GoString() for %#v
+    if (sharp_v && u->k != TK::Interface) {
+      std::string s;
+      if (call_string_method(th, t, v, th.prog().gostring_method, s)) {
+        if (th.panicking()) return "%!v(PANIC=GoString method: ...)";
+        return s;
+      }
+    }
     // Error() and String() for %v %s %q %x %X (not for %#v)
     if (!sharp_v && (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') &&
         u->k != TK::Interface) {
@@ -398,6 +411,8 @@ struct Formatter {
       }
       case TK::Pointer: {
         if (verb == 'p') return v.o ? fake_addr(v.o) : "0x0";
+        if (!v.o && verb && std::strchr("bodxX", verb))  // an integer verb prints the address: 0
+          return sharp && (verb == 'x' || verb == 'X') ? std::string(verb == 'x' ? "0x0" : "0X0") : "0";
         if (!v.o) return sharp_v ? "(" + t->str + ")(nil)" : "<nil>";
         RType* e = u->elem->under();
         if (depth == 0 && (e->k == TK::Struct || e->k == TK::Array || e->k == TK::Slice || e->k == TK::Map) &&
@@ -555,8 +570,13 @@ struct Formatter {
       case 'e':
       case 'E':
         return sign(format_float(f, verb, prec < 0 ? 6 : prec, f32), f);
-      default:  // v g G
-        return sign(format_float(f, 'g', prec, f32), f);
+      default: {  // v g G
+        std::string s = format_float(f, 'g', prec, f32);
+        if (verb == 'G')
+          for (char& c : s)
+            if (c == 'e') c = 'E';
+        return sign(s, f);
+      }
     }
   }
 
@@ -593,6 +613,7 @@ struct Formatter {
     const char* digits = verb == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
     for (size_t i = 0; i < s.size(); i++) {
       if (space && i) out += ' ';
+      if (sharp && (space || i == 0)) out += verb == 'x' ? "0x" : "0X";  // %#x: once, or each byte's
       unsigned char c = static_cast<unsigned char>(s[i]);
       out += digits[c >> 4];
       out += digits[c & 15];
@@ -637,6 +658,7 @@ struct Formatter {
         break;
       case 'b':
         base(2, "01");
+        if (sharp) prefix = "0b";
         break;
       case 'c': {
         std::string s;
@@ -647,8 +669,14 @@ struct Formatter {
         return quote_rune(x);
       case 'U': {
         char b[32];
-        std::snprintf(b, sizeof b, "U+%04" PRIX64, static_cast<uint64_t>(x));
-        return b;
+        std::snprintf(b, sizeof b, "U+%0*" PRIX64, prec > 4 ? prec : 4, static_cast<uint64_t>(x));
+        std::string s = b;
+        if (sharp && x >= 0 && x <= 0x10FFFF && printable(static_cast<uint32_t>(x))) {  // %#U: U+2318 '⌘'
+          s += " '";
+          utf8_encode(s, static_cast<uint32_t>(x));
+          s += "'";
+        }
+        return s;
       }
       case 'e':
       case 'E':
@@ -678,7 +706,29 @@ struct Formatter {
     return "%!" + std::string(1, verb) + "(" + t->str + "=" + plain.value(t, v, 'v', 1) + ")";
   }
 
+  // call_format() is what v's Format method writes for verb (fmt.runFormat runs it with this
+  // directive's flags); the method pads for itself
+  std::string call_format(RType* t, const Value& v, char verb) {
+    std::string flags;
+    if (minus) flags += '-';
+    if (plus || plus_v) flags += '+';
+    if (sharp || sharp_v) flags += '#';
+    if (space) flags += ' ';
+    if (zero) flags += '0';
+    Value fn = Value::of_obj(new FuncObj(th.prog().run_format));
+    std::vector<Value> res;
+    if (!th.call(fn,
+                 {box(t, v), Value::of_int(verb), Value::of_int(width), Value::of_int(prec), make_str(flags)},
+                 &res))
+      return "";
+    self_padded = true;
+    return res.empty() ? "" : str_of(res[0]);
+  }
+
+  bool self_padded = false;  // a Format method wrote the text: pad() leaves it as it is
+
   std::string pad(const std::string& s) {
+    if (self_padded) return s;
     if (width < 0) return s;
     size_t n = 0;
     for (size_t i = 0; i < s.size();) {
@@ -722,7 +772,6 @@ std::string sprint(Thread& th, const std::vector<Value>& args, bool ln) {
   return out;
 }
 
-// sprintf() is fmt.Sprintf.
 // plain_value() appends the common case at once: %v, %s or %d (%t) of a string, integer or
 // bool whose type is unnamed (so it has no String or Format method), with no flag, width or
 // precision; false for anything else (Formatter's way).
@@ -748,9 +797,11 @@ bool plain_value(uint32_t verb, const Formatter& f, const Value& a, std::string&
   return true;
 }
 
+// sprintf() is fmt.Sprintf.
 std::string sprintf(Thread& th, const std::string& format, const std::vector<Value>& args) {
   std::string out;
   size_t argi = 0;
+  bool reordered = false;  // an explicit argument index was used: no %!(EXTRA ...)
   const size_t n = format.size();
   for (size_t i = 0; i < n;) {
     char c = format[i];
@@ -767,6 +818,7 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       break;
     }
     Formatter f{th};
+    bool good_index = true;  // no explicit index was out of range or misplaced (else BADINDEX)
     for (; i < n; i++) {
       char fl = format[i];
       if (fl == '+')
@@ -814,7 +866,37 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       }
       return ok;
     };
+    // Go's argNumber: an explicit argument index, [n] (1-based), before a * or the verb; true
+    // when one was there
+    auto arg_number = [&]() {
+      if (i >= n || format[i] != '[') return false;
+      reordered = true;
+      size_t wid = 1;
+      bool ok = false;
+      int64_t index = 0;
+      size_t j = n - i >= 3 ? format.find(']', i + 1) : std::string::npos;
+      if (j != std::string::npos) {
+        wid = j - i + 1;
+        size_t k = i + 1;
+        int64_t num = 0;
+        for (; k < j && format[k] >= '0' && format[k] <= '9' && num <= kMaxNum; k++)
+          num = num * 10 + (format[k] - '0');
+        if (k > i + 1 && k == j) {
+          ok = true;
+          index = num - 1;
+        }
+      }
+      i += wid;
+      if (ok && index >= 0 && index < static_cast<int64_t>(args.size())) {
+        argi = static_cast<size_t>(index);
+        return true;
+      }
+      good_index = false;
+      return ok;
+    };
+    bool after_index = arg_number();
     if (i < n && format[i] == '*') {
+      after_index = false;
       i++;
       int w = 0;
       if (!from_arg(w)) {
@@ -828,11 +910,15 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       }
     } else {
       literal(f.width);
+      if (after_index && f.width >= 0) good_index = false;  // "%[3]2d"
     }
     if (i < n && format[i] == '.') {
       i++;
       f.prec = 0;
+      if (after_index) good_index = false;  // "%[3].2d"
+      after_index = arg_number();
       if (i < n && format[i] == '*') {
+        after_index = false;
         i++;
         int p = 0;
         if (!from_arg(p) || p < 0) {
@@ -845,6 +931,7 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
         f.prec = 0;
       }
     }
+    if (!after_index) arg_number();
     if (i >= n) {
       out += "%!(NOVERB)";
       break;
@@ -856,12 +943,16 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
       out += '%';
       continue;
     }
-    if (argi < args.size() && plain_value(verb, f, args[argi], out)) {
+    if (good_index && argi < args.size() && plain_value(verb, f, args[argi], out)) {
       argi++;
       continue;
     }
     std::string vs;
     utf8_encode(vs, verb);
+    if (!good_index) {
+      out += "%!" + vs + "(BADINDEX)";
+      continue;
+    }
     if (argi >= args.size()) {
       out += "%!" + vs + "(MISSING)";
       continue;
@@ -872,10 +963,10 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
     if (verb == 'T') {
       s = t ? t->str : "<nil>";
     } else if (!t) {
-      s = verb == 'v' || verb == 's' ? "<nil>" : verb == 'p' ? "%!p(<nil>)" : "%!" + vs + "(<nil>)";
+      s = verb == 'v' ? "<nil>" : "%!" + vs + "(<nil>)";
     } else if (verb == 'w') {
       s = f.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0);
-    } else if (verb > 127 || !std::strchr("vdsqxXobcUeEfFgGtp", static_cast<int>(verb))) {
+    } else if (verb > 127 || !std::strchr("vdsqxXoObcUeEfFgGtp", static_cast<int>(verb))) {
       Formatter plain{th};
       s = "%!" + vs + "(" + t->str + "=" + plain.value(t, static_cast<IfaceObj*>(a.o)->v, 'v', 0) + ")";
     } else {
@@ -890,7 +981,7 @@ std::string sprintf(Thread& th, const std::string& format, const std::vector<Val
     if (th.panicking()) return out;
     out += f.pad(s);
   }
-  if (argi < args.size()) {
+  if (!reordered && argi < args.size()) {
     out += "%!(EXTRA ";
     for (size_t k = argi; k < args.size(); k++) {
       RType* t = dyn_type(args[k]);

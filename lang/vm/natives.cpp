@@ -125,20 +125,9 @@ void fmt_sprintln(Thread& th, Value* a) {
   std::string s = sprint(th, items(a[0]), true);
   th.args()[0] = make_str(std::move(s));
 }
-void fmt_wrap_index(Thread&, Value* a) {
-  const std::string& f = str_of(a[0]);
-  int64_t arg = 0, found = -1;
-  for (size_t i = 0; i < f.size(); i++) {
-    if (f[i] != '%') continue;
-    i++;
-    while (i < f.size() && std::strchr("+-# 0123456789.", f[i])) i++;
-    if (i >= f.size()) break;
-    if (f[i] == '%') continue;
-    if (f[i] == 'w' && found < 0) found = arg;
-    arg++;
-  }
-  a[0] = Value::of_int(found);
-}
+// sync/atomic.sameType(x, y any) bool: x and y hold values of one dynamic type (atomic.Value's
+// rule for what it stores)
+void atomic_same_type(Thread&, Value* a) { a[0] = b(dyn_type(a[0]) == dyn_type(a[1])); }
 
 // --- errors
 
@@ -838,7 +827,39 @@ M1(m_atan, std::atan)
 M2(m_atan2, std::atan2)
 M2(m_hypot, std::hypot)
 M2(m_mod, std::fmod)
-M1(m_cbrt, std::cbrt)
+// cbrt() is std::cbrt, exact for perfect cubes as Go's Cbrt is (glibc's is 1 ulp off for some)
+double cbrt(double x) {
+  double r = std::cbrt(x), n = std::nearbyint(r);
+  return n * n * n == x ? n : r;
+}
+M1(m_cbrt, cbrt)
+M1(m_asin, std::asin)
+M1(m_acos, std::acos)
+M1(m_sinh, std::sinh)
+M1(m_cosh, std::cosh)
+M1(m_tanh, std::tanh)
+M1(m_asinh, std::asinh)
+M1(m_acosh, std::acosh)
+M1(m_atanh, std::atanh)
+M1(m_exp2, std::exp2)
+M1(m_expm1, std::expm1)
+M1(m_log1p, std::log1p)
+M1(m_logb, std::logb)
+M1(m_gamma, std::tgamma)
+M1(m_erf, std::erf)
+M1(m_erfc, std::erfc)
+M1(m_round_even, std::nearbyint)  // the default rounding mode: to nearest, ties to even
+M2(m_remainder, std::remainder)
+M2(m_nextafter, std::nextafter)
+void m_fma(Thread&, Value* a) { a[0] = Value::of_float(std::fma(a[0].f, a[1].f, a[2].f)); }
+void m_ldexp(Thread&, Value* a) {
+  int64_t e = a[1].i;
+  a[0] = Value::of_float(std::ldexp(a[0].f, static_cast<int>(std::clamp<int64_t>(e, -100000, 100000))));
+}
+void m_frexp_frac(Thread&, Value* a) {
+  int e;
+  a[0] = Value::of_float(std::frexp(a[0].f, &e));
+}
 double gomax(double x, double y) {
   if (std::isinf(x) && x > 0) return x;
   if (std::isinf(y) && y > 0) return y;
@@ -1074,8 +1095,8 @@ const std::map<std::string, NativeFn>& table() {
       {"fmt.Sprintf", fmt_sprintf},
       {"fmt.Sprint", fmt_sprint},
       {"fmt.Sprintln", fmt_sprintln},
-      {"fmt.wrapIndex", fmt_wrap_index},
       {"errors.isComparable", errors_is_comparable},
+      {"sync/atomic.sameType", atomic_same_type},
       {"errors.setAs", errors_set_as},
       {"time.Sleep", time_sleep},
       {"time.now", time_now},
@@ -1179,6 +1200,27 @@ const std::map<std::string, NativeFn>& table() {
       {"math.Hypot", m_hypot},
       {"math.Mod", m_mod},
       {"math.Cbrt", m_cbrt},
+      {"math.Asin", m_asin},
+      {"math.Acos", m_acos},
+      {"math.Sinh", m_sinh},
+      {"math.Cosh", m_cosh},
+      {"math.Tanh", m_tanh},
+      {"math.Asinh", m_asinh},
+      {"math.Acosh", m_acosh},
+      {"math.Atanh", m_atanh},
+      {"math.Exp2", m_exp2},
+      {"math.Expm1", m_expm1},
+      {"math.Log1p", m_log1p},
+      {"math.Logb", m_logb},
+      {"math.Gamma", m_gamma},
+      {"math.Erf", m_erf},
+      {"math.Erfc", m_erfc},
+      {"math.RoundToEven", m_round_even},
+      {"math.Remainder", m_remainder},
+      {"math.Nextafter", m_nextafter},
+      {"math.FMA", m_fma},
+      {"math.Ldexp", m_ldexp},
+      {"math.frexpFrac", m_frexp_frac},
       {"math.Max", m_max},
       {"math.Min", m_min},
       {"math.Inf", m_inf},

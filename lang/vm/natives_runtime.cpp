@@ -1,5 +1,6 @@
 // lang/vm/natives_runtime.cpp: the natives of package runtime that look at the running
-// program: Goexit, Caller, Callers, Stack, Breakpoint, the bytes ReadMemStats reports, and what
+// program: Goexit, Caller, Callers, Stack, Breakpoint, SetFinalizer and the finalizer goroutine's
+// work, the bytes ReadMemStats reports, and what
 // runtime.Func and runtime.Frames read from a program counter. A program counter here names a function and an
 // instruction in it: (index of the function in Program::protos + 1) << 32 | the instruction's index; a return
 // address (what Callers stores) is the instruction after the call, as in Go, so pc-1 is the
@@ -151,6 +152,70 @@ void rt_heap_bytes(Thread& th, Value* a) {
   a[0] = Value::of_int(h ? h->bytes.load(std::memory_order_relaxed) : 0);
 }
 
+// accepts() is true when a finalizer whose parameter has type param can be passed a pointer of
+// type ptr (Go's rules: the same type, an unnamed pointer type with the same element, or an
+// interface the pointer implements).
+bool accepts(const Program& prog, RType* param, RType* ptr) {
+  if (param == ptr) return true;
+  RType* u = param->under();
+  if (u->k == TK::Interface) return implements(prog, ptr, param);
+  return u->k == TK::Pointer && u->elem == ptr->under()->elem && (!param->named() || !ptr->named());
+}
+
+// runtime.SetFinalizer(obj any, finalizer any): finalizer (nil: none) runs once obj's object
+// is freed, its count having reached zero (vm/finalizer.hpp); Go's throws for misuse.
+void rt_set_finalizer(Thread& th, Value* a) {
+  auto* obj = static_cast<IfaceObj*>(a[0].o);
+  if (!obj) th.fatal("runtime.SetFinalizer: first argument is nil");
+  RType* pt = obj->t;
+  if (pt->under()->k != TK::Pointer)
+    th.fatal("runtime.SetFinalizer: first argument is " + pt->str + ", not pointer");
+  Obj* target = obj->v.o;
+  if (!target) th.fatal("runtime.SetFinalizer: pointer not in allocated block");
+  Finalizer f;
+  if (target->kind == OKind::Ptr) {  // a pointer to a non-aggregate: the object is its cell
+    auto* p = static_cast<PtrObj*>(target);
+    target = p->base.o;
+    f.via_ptr = true;
+    f.idx = p->idx;
+  }
+  if (target == th.run().globals.o) return;  // a package variable: never freed (Go ignores it too)
+  auto* fin = static_cast<IfaceObj*>(a[1].o);
+  if (!fin || !fin->v.o) {
+    remove_finalizer(target);
+    return;
+  }
+  RType* ft = fin->t;
+  if (ft->under()->k != TK::Func)
+    th.fatal("runtime.SetFinalizer: second argument is " + ft->str + ", not a function");
+  const std::vector<RType*>& ps = ft->under()->params;
+  if (ps.size() != 1 || !accepts(th.prog(), ps[0], pt))
+    th.fatal("runtime.SetFinalizer: cannot pass " + pt->str + " to finalizer " + ft->str);
+  f.fn = fin->v;
+  f.ptr = pt;
+  f.param = ps[0];
+  f.queue = th.run().finalizers;
+  if (!add_finalizer(target, std::move(f))) th.fatal("runtime.SetFinalizer: finalizer already set");
+}
+
+// runtime.finalizersWaiting() bool: true when finalizers are due and no goroutine runs them
+// (the caller starts runfinq)
+void rt_finalizers_waiting(Thread& th, Value* a) {
+  a[0] = Value::of_int(finalizers_start(*th.run().finalizers) ? 1 : 0);
+}
+
+// runtime.runFinalizers(): runs the due finalizers one at a time until none is due (a panic in
+// one ends the program, as in Go)
+void rt_run_finalizers(Thread& th, Value*) {
+  std::shared_ptr<FinQueue> q = th.run().finalizers;
+  FinQueue::Due d;
+  while (finalizer_next(*q, &d)) {
+    bool ok = th.call(d.fn, {d.arg}, nullptr);
+    d = FinQueue::Due{};
+    if (!ok) return;
+  }
+}
+
 // the methods of the run-time errors' type (compiler.cpp's give_runtime_error_methods): its
 // value is the error's text, "runtime error: ..."
 void rt_error_error(Thread&, Value*) {}  // Error() string: the receiver is the result
@@ -169,6 +234,9 @@ NativeFn runtime_native(const std::string& name) {
       {"runtime.Stack", rt_stack},
       {"runtime.Breakpoint", rt_breakpoint},
       {"runtime.heapBytes", rt_heap_bytes},
+      {"runtime.SetFinalizer", rt_set_finalizer},
+      {"runtime.finalizersWaiting", rt_finalizers_waiting},
+      {"runtime.runFinalizers", rt_run_finalizers},
       {"runtime.Error.Error", rt_error_error},
       {"runtime.Error.RuntimeError", rt_error_runtime_error},
   };

@@ -38,6 +38,12 @@ struct Program {
   std::vector<std::string> method_names;  // method ids: CALLI's operand, RType::methods' keys
   int error_method = -1;                  // the ids of Error and String (-1: no type has one)
   int string_method = -1;
+  int gostring_method = -1;  // GoString: what fmt calls for %#v (a GoStringer)
+  // fmt's Formatter: its Format method's id, the interface, and fmt.runFormat, which calls it
+  // (null when the program does not import fmt)
+  int format_method = -1;
+  RType* formatter = nullptr;
+  Proto* run_format = nullptr;
   std::vector<GlobalVar> package_vars;  // package main's variables, in initialisation order
 
   RType* type(int id) const { return types[static_cast<size_t>(id)].get(); }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "vm/complex.hpp"
+#include "vm/finalizer.hpp"
 #include "vm/fmt.hpp"
 #include "vm/objects.hpp"
 #include "vm/small_alloc.hpp"
@@ -19,6 +20,9 @@ SlotLock g_slot_locks[kSlotLocks];
 
 namespace {
 void free_obj(Obj* o) {
+  // an object with a finalizer lives on until the finalizer has run
+  if (o->finalizer.load(std::memory_order_relaxed) && finalizer_due(o)) [[unlikely]]
+    return;
   if (o->raced.load(std::memory_order_relaxed)) race_forget(o);  // its memory may be reused
   delete o;
 }
@@ -181,7 +185,11 @@ void copy_into(RType* t, Value& dst, const Value& src) {
     auto* d = static_cast<ArrObj*>(dst.o);
     auto* s = static_cast<ArrObj*>(src.o);
     bool deep = by_value(u->elem);
-    for (size_t i = 0; i < d->a.size(); i++) {
+    const size_t n = d->a.size();
+    // views of one array may overlap (*(*[4]T)(x[1:]) = *(*[4]T)(x)): copy as memmove does
+    const bool back = d->a.data() > s->a.data() && d->a.data() < s->a.data() + n;
+    for (size_t k = 0; k < n; k++) {
+      size_t i = back ? n - 1 - k : k;
       if (deep)
         copy_into(u->elem, d->a[i], s->a[i]);
       else
@@ -195,13 +203,29 @@ void copy_into(RType* t, Value& dst, const Value& src) {
 Value box(RType* t, Value v) { return Value::of_obj(new IfaceObj(t, std::move(v))); }
 RType* dyn_type(const Value& iface) { return iface.o ? static_cast<IfaceObj*>(iface.o)->t : nullptr; }
 
+// zero_size() is true for a variable of a zero-size Go type as the VM holds it: [0]T (not a
+// view: (*[0]T)(s) points into s's array, at s's offset, as in gc), struct{}.
+static bool zero_size(const Obj* o) {
+  return (o->kind == OKind::Arr && static_cast<const ArrObj*>(o)->a.empty() &&
+          !static_cast<const ArrObj*>(o)->owner.o) ||
+         (o->kind == OKind::Struct && static_cast<const StructObj*>(o)->f.empty());
+}
+
+// Two pointers are equal when they point at the same slot, or (array pointers, which may be
+// views: value.hpp) at the same run of elements; all pointers to zero-size variables are
+// equal, as gc's are (they all point at its zerobase).
 static bool ptr_equal(const Value& a, const Value& b) {
   if (a.o == b.o) return true;
-  if (!a.o || !b.o) return false;
-  if (a.o->kind != OKind::Ptr || b.o->kind != OKind::Ptr) return false;
-  auto* p = static_cast<PtrObj*>(a.o);
-  auto* q = static_cast<PtrObj*>(b.o);
-  return p->base.o == q->base.o && p->idx == q->idx;
+  if (!a.o || !b.o || a.o->kind != b.o->kind) return false;
+  if (a.o->kind == OKind::Ptr)
+    return &static_cast<PtrObj*>(a.o)->slot() == &static_cast<PtrObj*>(b.o)->slot();
+  if (zero_size(a.o) && zero_size(b.o)) return true;
+  if (a.o->kind == OKind::Arr) {
+    auto* x = static_cast<ArrObj*>(a.o);
+    auto* y = static_cast<ArrObj*>(b.o);
+    return x->a.data() == y->a.data() && x->a.size() == y->a.size();
+  }
+  return false;
 }
 
 bool values_equal(Thread& th, RType* t, const Value& a, const Value& b) {
@@ -302,10 +326,11 @@ uint64_t hash_value(Thread& th, RType* t, const Value& v) {
       return mix(b1) * 31 + mix(b2);
     }
     case TK::Pointer:
-      if (v.o && v.o->kind == OKind::Ptr) {
-        auto* p = static_cast<PtrObj*>(v.o);
-        return mix(reinterpret_cast<uintptr_t>(p->base.o) + static_cast<uint64_t>(p->idx));
-      }
+      if (v.o && v.o->kind == OKind::Ptr)  // as ptr_equal compares them
+        return mix(reinterpret_cast<uintptr_t>(&static_cast<PtrObj*>(v.o)->slot()));
+      if (v.o && zero_size(v.o)) return mix(1);
+      if (v.o && v.o->kind == OKind::Arr)
+        return mix(reinterpret_cast<uintptr_t>(static_cast<ArrObj*>(v.o)->a.data()));
       return mix(reinterpret_cast<uintptr_t>(v.o));
     case TK::Chan:
       return mix(v.o ? reinterpret_cast<uintptr_t>(static_cast<ChanObj*>(v.o)->core.get()) : 0);
@@ -561,6 +586,14 @@ Value receiver_for(Thread& th, const MethodRef*& mp, const Value& v) {
   const MethodRef& m = *mp;
   if (m.ptr_recv) return r;
   if (m.recv_is_ptr) {
+    if (!r.o && m.path.empty() && m.proto &&
+        m.recv_type) {                    // Go's panicwrap: a value method through a nil *T
+      std::string ts = m.recv_type->str;  // "main.T", "main.G[int]": Go writes "T", "G[...]"
+      if (size_t br = ts.find('['); br != std::string::npos) ts = ts.substr(0, br) + "[...]";
+      if (size_t dot = ts.rfind('.', ts.find('[')); dot != std::string::npos) ts = ts.substr(dot + 1);
+      th.runtime_error("value method " + m.proto->name + " called using nil *" + ts + " pointer");
+      return Value();
+    }
     if (!r.o) return nil();
     if (is_aggregate(m.recv_type)) return copy_value(m.recv_type, r);
     return slot_load(static_cast<PtrObj*>(r.o)->slot());

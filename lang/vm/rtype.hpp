@@ -64,6 +64,7 @@ struct RType {
   int64_t len = 0;               // Array
   int dir = 0;                   // Chan: 0 both, 1 send-only, 2 receive-only
   std::vector<RField> fields;    // Struct
+  std::vector<RType*> params;    // Func: the parameters' types
   std::vector<int> imethods;     // Interface: its methods' ids, in Go's order (by name)
   std::vector<int> isigs;        // Interface: their signatures' type ids, as imethods
   std::vector<RMethod> methods;  // concrete types: the method set, sorted by id

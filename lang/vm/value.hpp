@@ -6,7 +6,8 @@
 //   ints, bools, floats         i / f, o == null
 //   string                      StrObj ("" may be null)
 //   struct, array               StructObj / ArrObj, never null; value semantics by COPY
-//   pointer to struct/array     the StructObj/ArrObj itself (so p.f and s.f are the same op)
+//   pointer to struct/array     the StructObj/ArrObj itself (so p.f and s.f are the same op);
+//                               (*[N]T)(s) of part of s's array is an ArrObj view of it
 //   pointer to anything else    PtrObj{base, idx}: a slot in a CellObj, StructObj or ArrObj
 //   slice                       SliceObj{arr, off, len, cap} (immutable header) or null
 //   map, chan, func             MapObj, ChanObj, FuncObj or null
@@ -55,6 +56,8 @@ struct Obj {
   std::atomic<int32_t> rc{0};
   OKind kind;
   std::atomic<bool> raced{false};  // the race detector has seen its memory (forgotten when freed)
+  // runtime.SetFinalizer gave it a finalizer (vm/finalizer.hpp)
+  std::atomic<bool> finalizer{false};
   explicit Obj(OKind k) : kind(k) {}
   virtual ~Obj() = default;
   static void* operator new(size_t n);  // rt.cpp
@@ -189,21 +192,53 @@ struct StructObj : Obj {
   ~StructObj() override { heap_tally(-static_cast<int64_t>(f.size() * sizeof(Value))); }
 };
 
+// ArrElems is an array's elements: a fixed run of Values, never resized. An array owns its
+// run; a view (an array pointer made from part of a slice: (*[N]T)(s[i:])) borrows a run of
+// another array's and keeps that array alive.
+class ArrElems {
+ public:
+  Value& operator[](size_t i) const { return p_[i]; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  Value* data() const { return p_; }
+  Value* begin() const { return p_; }
+  Value* end() const { return p_ + n_; }
+
+ private:
+  friend struct ArrObj;
+  Value* p_ = nullptr;
+  size_t n_ = 0;
+};
+
 struct ArrObj : Obj {
   HeapAccount* heap;  // a large array's run (charged before the elements are allocated)
-  std::vector<Value> a;
+  ArrElems a;
+  Value owner;  // a view's: the array whose elements it borrows (itself never a view); else null
   explicit ArrObj(size_t n)
       : Obj(OKind::Arr),
-        heap(n >= kLargeObject / sizeof(Value) ? heap_charge(static_cast<int64_t>(bytes(n))) : nullptr),
-        a(n) {
+        heap(n >= kLargeObject / sizeof(Value) ? heap_charge(static_cast<int64_t>(bytes(n))) : nullptr) {
+    a.p_ = n ? new Value[n] : nullptr;
+    a.n_ = n;
     if (!heap) heap_tally(static_cast<int64_t>(bytes(n)));
   }
+  // A view of n elements of arr from off (off + n <= arr's length): its elements are arr's.
+  ArrObj(ArrObj* arr, size_t off, size_t n)
+      : Obj(OKind::Arr), heap(nullptr), owner(arr->owner.o ? arr->owner : Value::of_obj(arr)) {
+    a.p_ = arr->a.p_ + off;
+    a.n_ = n;
+  }
+  ArrObj(const ArrObj&) = delete;
+  ArrObj& operator=(const ArrObj&) = delete;
   ~ArrObj() override {
+    if (owner.o) return;  // a view: its elements are its owner's
+    delete[] a.p_;
     if (heap)
       heap_release(heap, static_cast<int64_t>(bytes(a.size())));
     else
       heap_tally(-static_cast<int64_t>(bytes(a.size())));
   }
+  // base() is the array that owns these elements (this one, unless it is a view)
+  ArrObj* base() { return owner.o ? static_cast<ArrObj*>(owner.o) : this; }
   // bytes() is what n elements take (saturating: a count past memory's size is over any ceiling)
   static uint64_t bytes(size_t n) { return n > (uint64_t{1} << 58) ? uint64_t{1} << 62 : n * sizeof(Value); }
 };

@@ -1710,26 +1710,22 @@ void Thread::execute(size_t stop) {
         break;
       }
       case SLICE_ARR:
-      op_SLICE_ARR : {  // [N]T(s) copies; (*[N]T)(s) is s's own array (where that is exactly it)
+      op_SLICE_ARR : {  // [N]T(s) copies; (*[N]T)(s) is s's array, or a view of the part s starts
         RType* at = run_.prog->type(in.a);
         const int64_t n = at->under()->len;
         auto* s = static_cast<SliceObj*>(TOP.o);
         const int64_t len = s ? s->len : 0;
         if (len < n)
           RTERR("runtime error: cannot convert slice with length " + std::to_string(len) +
-                " to array or pointer to array with length " + std::to_string(n));
+                (in.b ? " to pointer to array with length " : " to array or pointer to array with length ") +
+                std::to_string(n));  // (Go 1.19's words for the pointer; 1.20's for the array)
         if (in.b) {
           if (!s) break;  // a nil slice is a nil pointer (n is 0)
-          if (n == 0) {
-            TOP = Value::of_obj(new ArrObj(0));
-          } else if (s->off == 0 && static_cast<int64_t>(s->array()->a.size()) == n) {
+          if (s->off == 0 && static_cast<int64_t>(s->array()->a.size()) == n) {
             Value arr = s->arr;
             TOP = std::move(arr);
           } else {
-            SAVE();
-            fatal("goroscope does not support a pointer to part of a slice's array yet (a slice of length " +
-                  std::to_string(len) + " and capacity " + std::to_string(s->cap) + " to *[" +
-                  std::to_string(n) + "]: only a slice that is its whole array converts)");
+            TOP = Value::of_obj(new ArrObj(s->array(), static_cast<size_t>(s->off), static_cast<size_t>(n)));
           }
           break;
         }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "goro/goroutine.hpp"
+#include "vm/finalizer.hpp"
 #include "vm/program.hpp"
 #include "vm/value.hpp"
 #include "vm/value_stack.hpp"
@@ -55,6 +56,7 @@ struct Run {
   Run(const Run&) = delete;
   Run& operator=(const Run&) = delete;
   ~Run() {
+    finalizers_close(finalizers);  // (before the globals go: their finalizers never run)
     globals.reset();
     if (parallel) g_parallel_runs.fetch_sub(1);
     if (heap) heap_release(heap, 0);
@@ -81,6 +83,8 @@ struct Run {
   uint64_t seed = 1;
   int* exit_out = nullptr;  // where os.Exit's code is reported (outlives the run)
   std::weak_ptr<Run> self;  // goroutines keep the Run alive while they exist
+  // the finalizers runtime.SetFinalizer set, once due (vm/finalizer.hpp)
+  std::shared_ptr<FinQueue> finalizers = std::make_shared<FinQueue>();
 };
 
 struct DeferRec {

@@ -28,7 +28,7 @@ Value* element(Obj* o, int64_t i, Obj** owner) {
   }
   if (o->kind != OKind::Arr) return nullptr;
   auto* a = static_cast<ArrObj*>(o);
-  *owner = a;
+  *owner = a->base();  // (a view's memory is its owner's)
   return i >= 0 && static_cast<size_t>(i) < a->a.size() ? &a->a[static_cast<size_t>(i)] : nullptr;
 }
 

@@ -21,9 +21,8 @@ func Unwrap(err error) error {
 
 func isComparable(err error) bool
 
-// Is says whether err or an error it wraps (through Unwrap() error, or each of a Join's errors,
-// depth first) is target, or says it is (an Is(error) bool method). A program's own
-// Unwrap() []error is not followed.
+// Is says whether err or an error it wraps (through Unwrap() error, or each of the errors of
+// an Unwrap() []error, depth first) is target, or says it is (an Is(error) bool method).
 func Is(err, target error) bool {
 	if err == nil || target == nil {
 		return err == target
@@ -39,9 +38,9 @@ func is(err, target error, cmp bool) bool {
 		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
 			return true
 		}
-		// a Join's errors first: an interface assertion matches Unwrap by its name only
-		if j, ok := err.(*joinError); ok {
-			for _, e := range j.errs {
+		// an error that wraps several (a Join's, Errorf's with several %w): each, depth first
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
 				if is(e, target, cmp) {
 					return true
 				}
@@ -78,8 +77,8 @@ func as(err error, target any) bool {
 		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
 			return true
 		}
-		if j, ok := err.(*joinError); ok {
-			for _, e := range j.errs {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
 				if as(e, target) {
 					return true
 				}

@@ -12,6 +12,53 @@ type Stringer interface {
 	String() string
 }
 
+// GoStringer is a type whose GoString method gives its %#v text.
+type GoStringer interface {
+	GoString() string
+}
+
+// Formatter is a type that formats itself: its Format method writes what a verb prints.
+type Formatter interface {
+	Format(f State, verb rune)
+}
+
+// State is what a Format method writes to, and the directive's width, precision and flags.
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+
+// formatState is the State a Format method gets: wid and prec are -1 when absent.
+type formatState struct {
+	buf       []byte
+	wid, prec int
+	flags     string
+}
+
+func (s *formatState) Write(b []byte) (n int, err error) {
+	s.buf = append(s.buf, b...)
+	return len(b), nil
+}
+
+func (s *formatState) WriteString(str string) (n int, err error) {
+	s.buf = append(s.buf, str...)
+	return len(str), nil
+}
+
+func (s *formatState) Width() (wid int, ok bool)      { return s.wid, s.wid >= 0 }
+func (s *formatState) Precision() (prec int, ok bool) { return s.prec, s.prec >= 0 }
+func (s *formatState) Flag(c int) bool                { return containsRune(s.flags, rune(c)) }
+
+// runFormat is how the formatting natives call a Formatter: f.Format with a State of the
+// directive (flags holds its flag characters), giving back what it wrote.
+func runFormat(f Formatter, verb rune, wid, prec int, flags string) string {
+	s := &formatState{wid: wid, prec: prec, flags: flags}
+	f.Format(s, verb)
+	return string(s.buf)
+}
+
 func Println(a ...any) (n int, err error)
 func Printf(format string, a ...any) (n int, err error)
 func Print(a ...any) (n int, err error)
@@ -19,7 +66,31 @@ func Sprintf(format string, a ...any) string
 func Sprint(a ...any) string
 func Sprintln(a ...any) string
 
-func wrapIndex(format string) int
+// wrapIndexes is the argument index of each %w verb of format, in order.
+func wrapIndexes(format string) []int {
+	var out []int
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && containsRune("+-# 0123456789.", rune(format[i])) {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		if format[i] == '%' {
+			continue
+		}
+		if format[i] == 'w' {
+			out = append(out, arg)
+		}
+		arg++
+	}
+	return out
+}
 
 type wrapError struct {
 	msg string
@@ -29,13 +100,30 @@ type wrapError struct {
 func (e *wrapError) Error() string { return e.msg }
 func (e *wrapError) Unwrap() error { return e.err }
 
+// wrapErrors is what Errorf returns for several %w: it wraps each of their errors.
+type wrapErrors struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrapErrors) Error() string   { return e.msg }
+func (e *wrapErrors) Unwrap() []error { return e.errs }
+
 func Errorf(format string, a ...any) error {
 	s := Sprintf(format, a...)
-	i := wrapIndex(format)
-	if i >= 0 && i < len(a) {
-		if e, ok := a[i].(error); ok {
-			return &wrapError{s, e}
+	var errs []error
+	for _, i := range wrapIndexes(format) {
+		if i < len(a) {
+			if e, ok := a[i].(error); ok {
+				errs = append(errs, e)
+			}
 		}
+	}
+	switch {
+	case len(errs) == 1 && len(wrapIndexes(format)) == 1:
+		return &wrapError{s, errs[0]}
+	case len(wrapIndexes(format)) > 1:
+		return &wrapErrors{s, errs}
 	}
 	return errors.New(s)
 }

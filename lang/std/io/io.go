@@ -329,3 +329,127 @@ func Pipe() (*PipeReader, *PipeWriter) {
 	}
 	return &PipeReader{p}, &PipeWriter{p}
 }
+
+// Seek whence values.
+const (
+	SeekStart   = 0
+	SeekCurrent = 1
+	SeekEnd     = 2
+)
+
+// Seeker is what Seek is for.
+type Seeker interface {
+	Seek(offset int64, whence int) (int64, error)
+}
+
+// CopyN copies n bytes (or up to an error) from src to dst; fewer than n is an error (EOF
+// when src ended first).
+func CopyN(dst Writer, src Reader, n int64) (written int64, err error) {
+	written, err = Copy(dst, LimitReader(src, n))
+	if written == n {
+		return n, nil
+	}
+	if written < n && err == nil {
+		err = EOF
+	}
+	return written, err
+}
+
+// A LimitedReader reads from R, at most N more bytes: then it reports EOF.
+type LimitedReader struct {
+	R Reader
+	N int64
+}
+
+// LimitReader is a Reader of r's first n bytes.
+func LimitReader(r Reader, n int64) Reader { return &LimitedReader{r, n} }
+
+func (l *LimitedReader) Read(p []byte) (n int, err error) {
+	if l.N <= 0 {
+		return 0, EOF
+	}
+	if int64(len(p)) > l.N {
+		p = p[:l.N]
+	}
+	n, err = l.R.Read(p)
+	l.N -= int64(n)
+	return n, err
+}
+
+type multiReader struct {
+	readers []Reader
+}
+
+func (m *multiReader) Read(p []byte) (n int, err error) {
+	for len(m.readers) > 0 {
+		n, err = m.readers[0].Read(p)
+		if err == EOF {
+			m.readers = m.readers[1:]
+		}
+		if n > 0 || err != EOF {
+			if err == EOF && len(m.readers) > 0 {
+				err = nil // more readers follow
+			}
+			return n, err
+		}
+	}
+	return 0, EOF
+}
+
+// MultiReader reads the readers one after another; EOF once all are read.
+func MultiReader(readers ...Reader) Reader {
+	r := make([]Reader, len(readers))
+	copy(r, readers)
+	return &multiReader{r}
+}
+
+type multiWriter struct {
+	writers []Writer
+}
+
+func (m *multiWriter) Write(p []byte) (n int, err error) {
+	for _, w := range m.writers {
+		n, err = w.Write(p)
+		if err != nil {
+			return n, err
+		}
+		if n != len(p) {
+			return n, ErrShortWrite
+		}
+	}
+	return len(p), nil
+}
+
+// MultiWriter writes everything to each of the writers in turn, stopping at an error.
+func MultiWriter(writers ...Writer) Writer {
+	w := make([]Writer, len(writers))
+	copy(w, writers)
+	return &multiWriter{w}
+}
+
+type teeReader struct {
+	r Reader
+	w Writer
+}
+
+// TeeReader reads from r and writes what it read to w.
+func TeeReader(r Reader, w Writer) Reader { return &teeReader{r, w} }
+
+func (t *teeReader) Read(p []byte) (n int, err error) {
+	n, err = t.r.Read(p)
+	if n > 0 {
+		if n, err := t.w.Write(p[:n]); err != nil {
+			return n, err
+		}
+	}
+	return n, err
+}
+
+type nopCloser struct {
+	Reader
+}
+
+func (nopCloser) Close() error { return nil }
+
+// NopCloser is r with a Close that does nothing.
+func NopCloser(r Reader) ReadCloser { return nopCloser{r} }

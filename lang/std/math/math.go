@@ -72,3 +72,61 @@ func Copysign(f, sign float64) float64 {
 	}
 	return f
 }
+
+func Asin(x float64) float64
+func Acos(x float64) float64
+func Sinh(x float64) float64
+func Cosh(x float64) float64
+func Tanh(x float64) float64
+func Asinh(x float64) float64
+func Acosh(x float64) float64
+func Atanh(x float64) float64
+func Exp2(x float64) float64
+func Expm1(x float64) float64
+func Log1p(x float64) float64
+func Logb(x float64) float64
+func Gamma(x float64) float64
+func Erf(x float64) float64
+func Erfc(x float64) float64
+func RoundToEven(x float64) float64
+func Remainder(x, y float64) float64
+func Nextafter(x, y float64) (r float64)
+func FMA(x, y, z float64) float64
+func Ldexp(frac float64, exp int) float64
+
+// Frexp breaks f into a fraction in [½, 1) and a power of two: f == frac × 2**exp.
+func Frexp(f float64) (frac float64, exp int) {
+	if f == 0 || IsInf(f, 0) || IsNaN(f) {
+		return f, 0
+	}
+	return frexpFrac(f), int(Logb(f)) + 1
+}
+
+func frexpFrac(f float64) float64
+
+// Modf is f's integer and fractional parts, both with f's sign.
+func Modf(f float64) (int float64, frac float64) {
+	int = Trunc(f)
+	if IsInf(f, 0) {
+		return f, NaN()
+	}
+	return int, Copysign(f-int, f)
+}
+
+// Dim is the larger of x-y and 0.
+func Dim(x, y float64) float64 {
+	v := x - y
+	if v <= 0 {
+		return 0
+	}
+	return v
+}
+
+// Pow10 is 10**n.
+func Pow10(n int) float64 { return Pow(10, float64(n)) }
+
+// Sincos is Sin(x), Cos(x).
+func Sincos(x float64) (sin, cos float64) { return Sin(x), Cos(x) }
+
+// Ilogb is x's binary exponent as an int.
+func Ilogb(x float64) int { return int(Logb(x)) }

@@ -13,8 +13,21 @@ const (
 )
 
 // GC runs a garbage collection. Goroscope counts references and frees memory as soon as
-// nothing refers to it, so there is nothing left to collect: GC returns at once.
-func GC() {}
+// nothing refers to it, so there is nothing left to collect; but finalizers whose objects were
+// freed wait for it (as in Go, for a collection): GC starts the finalizer goroutine and lets it
+// run them before it returns (or soon after, should one block).
+func GC() {
+	if finalizersWaiting() {
+		go runfinq()
+		Gosched()
+	}
+}
+
+func finalizersWaiting() bool
+func runFinalizers()
+
+// runfinq is Go's finalizer goroutine: it runs the due finalizers one at a time, then ends.
+func runfinq() { runFinalizers() }
 
 // MemProfileRate is how often Go's memory profiler samples an allocation (bytes). Goroscope
 // has no memory profiler: setting it changes nothing.
@@ -79,10 +92,11 @@ func ReadMemStats(m *MemStats) {
 // KeepAlive marks its argument as reachable until this point.
 func KeepAlive(x any) {}
 
-// SetFinalizer sets the function to run when obj becomes unreachable. Go does not promise that
-// a finalizer runs before the program exits, and Goroscope's finalizers never run: objects are
-// freed as soon as nothing refers to them, with no collection to queue a finalizer.
-func SetFinalizer(obj any, finalizer any) {}
+// SetFinalizer sets the function to run when obj becomes unreachable (nil: none). Memory is
+// reference counted: when nothing refers to obj's object any more, it is kept for its
+// finalizer, which the finalizer goroutine runs after the next GC. Objects in a reference cycle
+// are never freed, so their finalizers never run; nor do those still due when the program ends.
+func SetFinalizer(obj any, finalizer any)
 
 type Error interface {
 	error

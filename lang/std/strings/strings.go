@@ -240,3 +240,88 @@ func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
 
 // Reset makes r read s from its beginning.
 func (r *Reader) Reset(s string) { *r = Reader{s, 0, -1} }
+
+// IndexFunc is the byte index of the first rune of s that satisfies f, or -1.
+func IndexFunc(s string, f func(rune) bool) int {
+	for i, r := range s {
+		if f(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// LastIndexFunc is the byte index of the last rune of s that satisfies f, or -1.
+func LastIndexFunc(s string, f func(rune) bool) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if f(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ContainsFunc reports whether some rune of s satisfies f.
+func ContainsFunc(s string, f func(rune) bool) bool { return IndexFunc(s, f) >= 0 }
+
+// LastIndexByte is the index of the last c in s, or -1.
+func LastIndexByte(s string, c byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// LastIndexAny is the byte index of the last rune of s that is in chars, or -1.
+func LastIndexAny(s, chars string) int {
+	return LastIndexFunc(s, func(r rune) bool { return ContainsRune(chars, r) })
+}
+
+// SplitAfterN splits s after each sep, into at most n pieces (n < 0: all of them).
+func SplitAfterN(s, sep string, n int) []string {
+	if n == 0 {
+		return nil
+	}
+	if sep == "" {
+		return SplitN(s, sep, n)
+	}
+	var out []string
+	for n < 0 || len(out) < n-1 {
+		i := Index(s, sep)
+		if i < 0 {
+			break
+		}
+		out = append(out, s[:i+len(sep)])
+		s = s[i+len(sep):]
+	}
+	return append(out, s)
+}
+
+// SplitAfter splits s after each sep.
+func SplitAfter(s, sep string) []string { return SplitAfterN(s, sep, -1) }
+
+// ToTitle maps s to title case (upper case, for the letters Goroscope knows).
+func ToTitle(s string) string { return ToUpper(s) }
+
+// CutPrefix is s without prefix, and whether s began with it.
+func CutPrefix(s, prefix string) (after string, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// CutSuffix is s without suffix, and whether s ended with it.
+func CutSuffix(s, suffix string) (before string, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
+// Clone is a fresh copy of s.
+func Clone(s string) string { return string([]byte(s)) }

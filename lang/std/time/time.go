@@ -1544,12 +1544,13 @@ type Ticker struct {
 	c       chan Time
 	d       Duration
 	stopped bool
+	gen     int // Reset starts a new run; an older one ends at its next wake-up
 }
 
-func (t *Ticker) run() {
-	for !t.stopped {
+func (t *Ticker) run(gen int) {
+	for !t.stopped && t.gen == gen {
 		Sleep(t.d)
-		if t.stopped {
+		if t.stopped || t.gen != gen {
 			return
 		}
 		select {
@@ -1565,12 +1566,22 @@ func NewTicker(d Duration) *Ticker {
 	}
 	c := make(chan Time, 1)
 	t := &Ticker{C: c, c: c, d: d}
-	go t.run()
+	go t.run(0)
 	return t
 }
 
-func (t *Ticker) Stop()            { t.stopped = true }
-func (t *Ticker) Reset(d Duration) { t.d = d }
+func (t *Ticker) Stop() { t.stopped = true }
+
+// Reset stops the ticker and starts it again with period d: the next tick comes d from now.
+func (t *Ticker) Reset(d Duration) {
+	if d <= 0 {
+		panic("non-positive interval for Ticker.Reset")
+	}
+	t.gen++
+	t.d = d
+	t.stopped = false
+	go t.run(t.gen)
+}
 
 func Tick(d Duration) <-chan Time {
 	if d <= 0 {

@@ -58,3 +58,8 @@ func (r *Rand) Float64() float64             { return Float64() }
 func (r *Rand) Perm(n int) []int             { return Perm(n) }
 func (r *Rand) Shuffle(n int, swap func(i, j int)) { Shuffle(n, swap) }
 func (r *Rand) Seed(seed int64)              {}
+func (r *Rand) Int31() int32                 { return Int31() }
+func (r *Rand) Int31n(n int32) int32         { return Int31n(n) }
+func (r *Rand) Uint32() uint32               { return Uint32() }
+func (r *Rand) Uint64() uint64               { return Uint64() }
+func (r *Rand) Float32() float32             { return Float32() }

@@ -143,3 +143,79 @@ func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
 	x.release()
 	return swapped
 }
+
+// A Value holds a value of one type, loaded and stored atomically; the zero Value holds nil.
+// Every value stored must have the first one's type, or the operation panics, as in Go.
+type Value struct {
+	lock int32
+	v    any
+}
+
+func (x *Value) acquire() {
+	for !CompareAndSwapInt32(&x.lock, 0, 1) {
+		runtime.Gosched()
+	}
+}
+
+func (x *Value) release() { StoreInt32(&x.lock, 0) }
+
+func sameType(x, y any) bool
+
+// Load returns the value the last Store set, or nil.
+func (x *Value) Load() (val any) {
+	x.acquire()
+	val = x.v
+	x.release()
+	return val
+}
+
+// Store sets the value to val, which must not be nil.
+func (x *Value) Store(val any) {
+	if val == nil {
+		panic("sync/atomic: store of nil value into Value")
+	}
+	x.acquire()
+	if x.v != nil && !sameType(x.v, val) {
+		x.release()
+		panic("sync/atomic: store of inconsistently typed value into Value")
+	}
+	x.v = val
+	x.release()
+}
+
+// Swap stores new and returns the previous value (nil if there was none).
+func (x *Value) Swap(new any) (old any) {
+	if new == nil {
+		panic("sync/atomic: swap of nil value into Value")
+	}
+	x.acquire()
+	if x.v != nil && !sameType(x.v, new) {
+		x.release()
+		panic("sync/atomic: swap of inconsistently typed value into Value")
+	}
+	old = x.v
+	x.v = new
+	x.release()
+	return old
+}
+
+// CompareAndSwap stores new when the value is old, and says whether it did.
+func (x *Value) CompareAndSwap(old, new any) (swapped bool) {
+	if new == nil {
+		panic("sync/atomic: compare and swap of nil value into Value")
+	}
+	if old != nil && !sameType(old, new) {
+		panic("sync/atomic: compare and swap of inconsistently typed values")
+	}
+	x.acquire()
+	if x.v != nil && !sameType(x.v, new) {
+		x.release()
+		panic("sync/atomic: compare and swap of inconsistently typed value into Value")
+	}
+	if x.v == old {
+		x.v = new
+		swapped = true
+	}
+	x.release()
+	return swapped
+}

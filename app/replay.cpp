@@ -163,7 +163,11 @@ void Replay::play() {
 }
 
 size_t Replay::update(double dt) {
-  if (how_ == Indexing::Slices) index_for(kIndexSlice);
+  if (how_ == Indexing::Slices) {  // half the frame's time (dt), as a live run gets (Session::pump_frame)
+    constexpr std::chrono::microseconds kMaxIndexSlice{50000};
+    const auto half = std::chrono::microseconds(static_cast<int64_t>(dt * 5e5));
+    index_for(std::clamp(half, kIndexSlice, kMaxIndexSlice));
+  }
   if (!playing_) return 0;
   size_t before = cursor_;
   dt = std::min(dt, 0.1);  // a stalled frame does not skip ahead

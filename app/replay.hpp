@@ -63,7 +63,7 @@ class Replay : public Source {
   // index_for() (Indexing::Slices) indexes for about budget of the caller's time, then returns
   // (update() calls it each frame); true when indexing is done.
   bool index_for(std::chrono::microseconds budget);
-  // kIndexSlice is what update() lends the indexing each frame in the page.
+  // kIndexSlice is the least update(dt) lends the indexing each frame in the page (half of dt, up to 50 ms).
   static constexpr std::chrono::microseconds kIndexSlice{8000};
 
   // seek() moves to just after the first n events.

@@ -39,6 +39,7 @@ page() {
   local name=$1 url=$2 marker=$3 limit=${4:-90} profile=${5:-$out/profile-$1}
   local log=$out/$name.log start
   start=$(date +%s.%N)
+  : >"$log"
   chromium --headless=new --no-sandbox --disable-gpu --use-gl=swiftshader --enable-unsafe-swiftshader \
     --user-data-dir="$profile" --no-first-run --window-size=1280,800 --enable-logging=stderr --v=0 \
     "http://127.0.0.1:$port/$url" >"$log" 2>&1 &

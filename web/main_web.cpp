@@ -6,7 +6,8 @@
 // URL parameters (docs/web.md): ?program=NAME (one of `goroscope list`'s) or ?program=URL (a .go
 // file next to the page), #src=BASE64URL (a program's source in the fragment), ?rec=URL (a
 // recording), &run=1 (run at once; else a built-in program stands paused at its first event),
-// &clock=virtual or real (the window's default: real), &at=TIME (a recording opens at TIME),
+// &clock=virtual or real (the window's default: real), &at=TIME or &at=bookmark (a recording
+// opens at TIME, or at its first bookmark),
 // &shot=1 (a PNG of the page once the run has ended). Files come in through web/shell.html
 // (picker, drag and drop, fetches), which writes them into the page's file system and calls
 // goroscope_open_file().
@@ -14,8 +15,10 @@
 // What the page tells the browser's console (tests/web/check_page.sh and bench/web read it): when
 // the live run has ended, its console text, a line each, as "goroscope-output: LINE", then
 // "goroscope-output-end" and "goroscope-run: SECONDS s, FRAMES frames, ..."; a recording opened
-// and indexed, "goroscope-replay: ..." and with &at the state there as `goroscope inspect --at`
-// prints it ("goroscope-state: LINE", then "goroscope-state-end"); compile errors in gc's words
+// and indexed, "goroscope-replay: ..." and its bookmarks ("goroscope-bookmark: TIME: CAPTION"),
+// and with &at the caption shown there ("goroscope-caption: ...") and the state there as
+// `goroscope inspect --at` prints it ("goroscope-state: LINE", then "goroscope-state-end");
+// compile errors in gc's words
 // ("goroscope-compile-error: FILE:LINE:COL: ..."); the program shown ("goroscope-program: NAME");
 // settings written to the browser's storage ("goroscope-settings-kept").
 //
@@ -98,6 +101,7 @@ struct Page {
   Clock::time_point replay_opened;  // when the last file given was opened
   double opened_ms = 0;             // how long opening it took (a recording: read, first moment shown)
   int64_t at = -1;                  // &at: where a recording opens (ns)
+  bool at_bookmark = false;         // &at=bookmark: at its first bookmark
   bool shot = false, shot_taken = false;
   std::vector<std::string> errors_told;
   std::string program_told;
@@ -196,8 +200,12 @@ void tell_replay(Page& p) {
       "goroscope-replay: %s, %zu events, %zu bookmarks, opened in %.0f ms, indexed %.0f ms after opening",
       r->path().c_str(), r->size(), r->recording().bookmarks.size(), p.opened_ms, ms);
   say(buf);
+  for (const goro::Bookmark& b : r->recording().bookmarks)
+    say("goroscope-bookmark: " + goro::visual::format_time(b.time) + ": " + b.caption);
+  if (p.at_bookmark && !r->recording().bookmarks.empty()) p.at = r->recording().bookmarks.front().time;
   if (p.at >= 0) {
     p.app->seek_time(p.at);
+    say("goroscope-caption: " + p.app->shown_replay()->caption());
     say_lines("state at " + goro::visual::format_time(p.at) + ":\n" + p.app->shown_replay()->model().dump(),
               "goroscope-state: ", "goroscope-state-end");
   }
@@ -328,8 +336,10 @@ int main() {
     p.opts.config.clock = clock == "virtual" ? goro::ClockMode::Virtual : goro::ClockMode::Real;
     p.opts.config_set = true;
   }
-  if (const std::string at = url_parameter("at"); !at.empty()) {
-    if (auto ns = goro::visual::parse_time(at)) p.at = *ns;
+  if (const std::string at = url_parameter("at"); at == "bookmark") {
+    p.at_bookmark = true;
+  } else if (auto ns = goro::visual::parse_time(at)) {
+    p.at = *ns;
   }
   p.shot = url_parameter("shot") == "1";
   goroscope::g_page_files.pick = [] { EM_ASM({ document.getElementById("picker").click(); }); };

@@ -8,7 +8,8 @@
 #   2. a program that computes without switching (a long loop, then recursive fib) prints what
 #      `goroscope run` prints while the page goes on drawing frames (none held for the run);
 #   3. a recording made by `goroscope run --record` opens (?rec=URL) and seeks (&at=TIME): the
-#      state there equals `goroscope inspect --at TIME`'s;
+#      state there equals `goroscope inspect --at TIME`'s; one made by `goroscope explore` opens
+#      at its bookmark (&at=bookmark) with inspect's bookmarks, caption and state;
 #   4. a program with a compile error (#src=, base64url) shows it at its line, as `goroscope vet`;
 #   5. ?program=URL runs a .go file next to the page;
 #   6. settings are kept in the browser: a second load, with no ?program, shows the program the
@@ -105,6 +106,23 @@ lines replay "goroscope-state: " >"$out/replay.state"
 "$goroscope" inspect "$site/pool.gorec" --at 1.5s | sed -n '/^state at /,$p' >"$out/cli.state"
 diff -u "$out/cli.state" "$out/replay.state" || fail "the page's state at 1.5s differs from goroscope inspect's"
 echo "check_page: the recording's state at 1.5s in the page equals goroscope inspect's ($(wc -l <"$out/cli.state") lines)"
+
+# 3b. A recording the schedule explorer made, opened at its bookmark (the failure): the
+# bookmarks, the caption shown there and the state there are `goroscope inspect`'s.
+"$goroscope" explore data_race --record "$site/race.gorec" >/dev/null 2>&1 || true  # (it found one: status 66)
+[ -s "$site/race.gorec" ] || fail "goroscope explore data_race found no failing run"
+page bookmark "goroscope.html?rec=race.gorec&at=bookmark" goroscope-state-end
+"$goroscope" inspect "$site/race.gorec" | sed -n 's/^bookmark //p' >"$out/cli.bookmarks"
+lines bookmark "goroscope-bookmark: " >"$out/page.bookmarks"
+[ -s "$out/cli.bookmarks" ] || fail "goroscope explore data_race recorded no bookmark"
+diff -u "$out/cli.bookmarks" "$out/page.bookmarks" || fail "the page's bookmarks differ from goroscope inspect's"
+at=$(head -1 "$out/cli.bookmarks" | cut -d: -f1)
+[ "$(lines bookmark "goroscope-caption: ")" = "$(head -1 "$out/cli.bookmarks" | cut -d: -f2- | cut -c2-)" ] ||
+  fail "the caption at the bookmark is '$(lines bookmark "goroscope-caption: ")'"
+lines bookmark "goroscope-state: " >"$out/bookmark.state"
+"$goroscope" inspect "$site/race.gorec" --at "$at" | sed -n '/^state at /,$p' >"$out/cli.bookmark.state"
+diff -u "$out/cli.bookmark.state" "$out/bookmark.state" || fail "the page's state at the bookmark differs from goroscope inspect's"
+echo "check_page: the explorer's recording opened at its bookmark ($at), its caption and state as goroscope inspect has them"
 
 # 4. A compile error at its line.
 mkdir -p "$out/vet"

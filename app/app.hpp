@@ -75,6 +75,11 @@ class App {
   std::optional<double> live_timeline_seconds() const;
   // live_output() is what the live run printed (its console text), once it ended and drained.
   std::optional<std::string> live_output() const;
+  // What the page tells the browser's console (web/main_web.cpp): the replay shown (null: a
+  // live run), the program's name, and the last compile errors in gc's words.
+  const Replay* shown_replay() const { return replay(); }
+  const std::string& program_name() const { return scenario_->name; }
+  const std::vector<std::string>& compile_errors() const { return source_panel_.messages; }
   // take_screenshot() is where to write this frame as a PNG, if asked (F12, or "Save" with a
   // .png name); the window then says how it went with screenshot_done().
   std::optional<std::string> take_screenshot() { return std::exchange(shot_path_, std::nullopt); }

@@ -192,8 +192,21 @@ void ControlsPanel::draw(App& app) {
     std::snprintf(path, sizeof path, "%s.gorec", app.scenario_->short_name().c_str());
     path_for = app.scenario_->name;
   }
-  if (kInPage) {  // a replay indexes on threads of its own; the page has no files outside it
-    ImGui::TextWrapped("Save recording, Open for replay: not in the page yet (no files outside it).");
+  if (kInPage) {  // the page's files: the browser's picker (or drop one on the page), and downloads
+    if (ImGui::Button("Save recording")) {
+      const std::string at = std::string("/tmp/") + path;
+      try {
+        goro::save_recording(at, app.live()->recording());
+        g_page_files.download(at);
+        app.file_message_ = std::string("downloaded ") + path + (app.live()->done() ? "" : " (so far)");
+      } catch (const goro::RecordingError& e) {
+        app.file_message_ = e.what();
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Open a file...")) g_page_files.pick();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("a .gorec recording to replay, or a .go program to run (or drop one on the page)");
   } else {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path, sizeof path);

@@ -104,8 +104,10 @@ void ExplorePanel::draw(App& app) {
     ImGui::TextColored(col(pal.text_dim), "%s", line);
     return;
   }
-  if (kInPage) {  // the search runs on threads of its own
-    ImGui::TextWrapped("Find a failing schedule: not in the page yet (it needs threads).");
+  if (kInPage) {  // the search and its recording run on threads of their own (docs/web.md)
+    ImGui::TextWrapped(
+        "Find a failing schedule: not in the page yet (the search records the failing run on a thread "
+        "of its own). The desktop app or `goroscope explore` finds one; open its .gorec here to replay it.");
     return;
   }
   if (ImGui::Button("Find a failing schedule", ImVec2(-1, 0))) {

@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "cli.hpp"
+#include "page.hpp"
 
 namespace goroscope {
 
@@ -97,6 +98,7 @@ void ReplayPanel::draw(App& app, Replay& r) {
   if (ImGui::Button("Save into the file")) {
     try {
       r.save();
+      if (kInPage) g_page_files.download(r.path());  // the page's copy: the browser downloads it
       app.file_message_ = "bookmarks saved in " + r.path();
     } catch (const goro::RecordingError& e) {
       app.file_message_ = e.what();

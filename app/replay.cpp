@@ -4,13 +4,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "narration.hpp"
 
 namespace goroscope {
 
-Replay::Replay(const std::string& path)
-    : path_(path), rec_(goro::load_recording(path, {.allow_truncated = true})), times_(rec_.events) {
+Replay::Replay(const std::string& path, Indexing how)
+    : path_(path),
+      rec_(goro::load_recording(path, {.allow_truncated = true})),
+      times_(rec_.events),
+      how_(how) {
   // The panic or deadlock is near the end: look back from the last event, and only when the
   // program did not end well.
   const auto& evs = rec_.events;
@@ -25,12 +29,12 @@ Replay::Replay(const std::string& path)
   every_ = std::max<size_t>(20000, rec_.events.size() / 256 + 1);
   snapshots_.emplace_back();
   timeline_ = std::make_unique<goro::visual::Timeline>();
-  indexer_ = std::thread([this] { index(); });
+  if (how_ == Indexing::Threads) indexer_ = std::thread([this] { index(); });
 }
 
 Replay::~Replay() {
   stop_.store(true);
-  indexer_.join();
+  if (indexer_.joinable()) indexer_.join();
 }
 
 void Replay::index() {
@@ -43,39 +47,69 @@ void Replay::index() {
       tl.add(e);
     }
   });
-  // Snapshots share what did not change between them (the model's goroutines are copy-on-write),
-  // so each costs about what changed since the one before; when they would hold more than about
-  // 1 GB in all, keep every other one and space them twice as far.
-  constexpr size_t kBudget = size_t(1) << 30;
-  goro::visual::Model m;
-  size_t bytes = 0;
-  const auto& evs = rec_.events;
-  for (size_t i = 0; i < evs.size() && !stop_.load(std::memory_order_relaxed); i += goro::EventLog::kRun) {
-    const goro::Event* run = evs.run(i);
-    const size_t n = evs.run_size(i);
-    for (size_t k = 0; k < n; k++) {
-      m.apply(run[k], rec_.strings);
-      const size_t done = i + k + 1;
-      if (done % every_ != 0) continue;  // every_ changes only here
-      bytes += m.own_bytes();            // before the copy: what no earlier snapshot shares
-      std::lock_guard<std::mutex> l(mu_);
-      snapshots_.push_back(m);
-      if (bytes > kBudget) {
-        std::vector<goro::visual::Model> kept;
-        for (size_t s = 0; s < snapshots_.size(); s += 2) kept.push_back(std::move(snapshots_[s]));
-        snapshots_ = std::move(kept);
-        every_ *= 2;
-        bytes /= 2;
-      }
-    }
-    indexed_.store(i + n, std::memory_order_release);
-  }
-  final_ = std::move(m);
+  while (indexed() < rec_.events.size() && !stop_.load(std::memory_order_relaxed)) snapshot_run();
+  finish_snapshots();
   timeline.join();
   if (!stop_.load()) done_.store(true, std::memory_order_release);
 }
 
-void Replay::wait_indexed() const {
+bool Replay::index_for(std::chrono::microseconds budget) {
+  if (index_done()) return true;
+  const auto deadline = std::chrono::steady_clock::now() + budget;
+  const auto& evs = rec_.events;
+  do {
+    if (indexed() < evs.size()) {
+      snapshot_run();
+      continue;
+    }
+    if (timeline_at_ < evs.size()) {  // after the snapshots, so that seeking is quick first
+      const size_t n = evs.run_size(timeline_at_);
+      const goro::Event* run = evs.run(timeline_at_);
+      for (size_t k = 0; k < n; k++) timeline_->add(run[k]);
+      timeline_at_ += n;
+      continue;
+    }
+    finish_snapshots();
+    done_.store(true, std::memory_order_release);
+    return true;
+  } while (std::chrono::steady_clock::now() < deadline);
+  return false;
+}
+
+void Replay::snapshot_run() {
+  // Snapshots share what did not change between them (the model's goroutines are copy-on-write),
+  // so each costs about what changed since the one before; when they would hold more than about
+  // 1 GB in all, keep every other one and space them twice as far.
+  constexpr size_t kBudget = size_t(1) << 30;
+  goro::visual::Model& m = building_;
+  const auto& evs = rec_.events;
+  const size_t i = indexed();
+  const goro::Event* run = evs.run(i);
+  const size_t n = evs.run_size(i);
+  for (size_t k = 0; k < n; k++) {
+    m.apply(run[k], rec_.strings);
+    const size_t done = i + k + 1;
+    if (done % every_ != 0) continue;  // every_ changes only here
+    building_bytes_ += m.own_bytes();  // before the copy: what no earlier snapshot shares
+    std::lock_guard<std::mutex> l(mu_);
+    snapshots_.push_back(m);
+    if (building_bytes_ > kBudget) {
+      std::vector<goro::visual::Model> kept;
+      for (size_t s = 0; s < snapshots_.size(); s += 2) kept.push_back(std::move(snapshots_[s]));
+      snapshots_ = std::move(kept);
+      every_ *= 2;
+      building_bytes_ /= 2;
+    }
+  }
+  indexed_.store(i + n, std::memory_order_release);
+}
+
+void Replay::finish_snapshots() { final_ = std::move(building_); }
+
+void Replay::wait_indexed() {
+  if (how_ == Indexing::Slices)
+    while (!index_for(kIndexSlice)) {
+    }
   while (!index_done()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
@@ -129,6 +163,11 @@ void Replay::play() {
 }
 
 size_t Replay::update(double dt) {
+  if (how_ == Indexing::Slices) {  // half the frame's time (dt), as a live run gets (Session::pump_frame)
+    constexpr std::chrono::microseconds kMaxIndexSlice{50000};
+    const auto half = std::chrono::microseconds(static_cast<int64_t>(dt * 5e5));
+    index_for(std::clamp(half, kIndexSlice, kMaxIndexSlice));
+  }
   if (!playing_) return 0;
   size_t before = cursor_;
   dt = std::min(dt, 0.1);  // a stalled frame does not skip ahead

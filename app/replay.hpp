@@ -3,9 +3,10 @@
 // clock (play, pause, speed), steps and seeks anywhere, and knows its timeline.
 //
 // Opening is quick: the recording is read in place, and its indexing (one pass over its events
-// on a thread of its own taking the snapshots and the final state, and one beside it building
-// the timeline) runs while the first moment is already shown; indexed(), progress() and
-// index_done() tell how far it got.
+// taking the snapshots and the final state, and one building the timeline) runs while the first
+// moment is already shown; indexed(), progress() and index_done() tell how far it got. On the
+// desktop the two passes run on threads of their own (Indexing::Threads); in the page, which has
+// no threads, update() runs both a few milliseconds a frame (Indexing::Slices, index_for()).
 //
 // Invariants: model() is exactly the state after the first cursor() events (seek to any point
 // gives the same state as replaying from the start, indexed or not); once indexing is done,
@@ -17,6 +18,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,14 +27,17 @@
 
 #include "goro/record.hpp"
 #include "model.hpp"
+#include "page.hpp"
 #include "source.hpp"
 
 namespace goroscope {
 
 class Replay : public Source {
  public:
+  // Indexing is where the indexing runs: threads of its own, or slices of the owner's frames.
+  enum class Indexing { Threads, Slices };
   // Loads path (throws goro::RecordingError); a truncated recording opens as its prefix.
-  explicit Replay(const std::string& path);
+  explicit Replay(const std::string& path, Indexing how = kInPage ? Indexing::Slices : Indexing::Threads);
   ~Replay() override;
   Replay(const Replay&) = delete;
   Replay& operator=(const Replay&) = delete;
@@ -54,7 +59,12 @@ class Replay : public Source {
   size_t indexed() const { return indexed_.load(std::memory_order_acquire); }
   double progress() const { return size() ? double(indexed()) / double(size()) : 1.0; }
   bool index_done() const { return done_.load(std::memory_order_acquire); }
-  void wait_indexed() const;
+  void wait_indexed();
+  // index_for() (Indexing::Slices) indexes for about budget of the caller's time, then returns
+  // (update() calls it each frame); true when indexing is done.
+  bool index_for(std::chrono::microseconds budget);
+  // kIndexSlice is the least update(dt) lends the indexing each frame in the page (half of dt, up to 50 ms).
+  static constexpr std::chrono::microseconds kIndexSlice{8000};
 
   // seek() moves to just after the first n events.
   void seek(size_t n) override;
@@ -119,7 +129,9 @@ class Replay : public Source {
   void save() const;
 
  private:
-  void index();  // the indexing thread's work
+  void index();             // the indexing thread's work (Indexing::Threads)
+  void snapshot_run();      // the snapshots' pass over the next run of events (indexed() grows)
+  void finish_snapshots();  // the final state, after the snapshots' pass
 
   std::string path_;
   goro::Recording rec_;
@@ -136,6 +148,10 @@ class Replay : public Source {
   mutable std::mutex mu_;                       // guards snapshots_ and every_
   std::vector<goro::visual::Model> snapshots_;  // [i]: the state after i * every_ events; they share chunks
   size_t every_ = 1;
+  goro::visual::Model building_;  // the snapshots' pass: the state after indexed() events
+  size_t building_bytes_ = 0;     // what the snapshots taken so far hold of their own
+  size_t timeline_at_ = 0;        // the timeline's pass (Indexing::Slices): events added
+  Indexing how_;
   std::unique_ptr<goro::visual::Timeline> timeline_;  // the indexing threads' until done_
   goro::visual::Timeline empty_;
   std::atomic<size_t> indexed_{0};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 #include "narration.hpp"
 
@@ -91,7 +92,7 @@ bool Session::done() const {
 }
 
 std::span<const goro::Event> Session::pump() {
-  runner_->advance(kSlice);  // in the page, the program runs here, a slice at a time
+  runner_->advance(std::exchange(slice_, kSlice));  // in the page, the program runs here, a slice at a time
   std::span<const goro::Event> got;
   if (store_) {
     if (applied_ == store_->size() && !drained_.load()) drain_once();
@@ -204,6 +205,7 @@ size_t Session::pump_frame() {
   const bool flood =
       backlog >= 1000 && double(backlog) >= kFloodRate * std::chrono::duration<double>(away).count();
   if (flood) defer_timeline_ = true;  // the model first; the timeline catches up when there is time
+  slice_ = std::clamp(duration_cast<microseconds>(away / 2), kSlice, kMaxSlice);  // the frame's first pump()
   size_t n = pump_for(budget);
   if (flood) {  // the frame before began at last_frame_begun_
     while (steady_clock::now() - last_frame_begun_ < kFloodFrame && !done()) {

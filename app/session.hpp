@@ -62,8 +62,12 @@ class Session : public Source {
   // paused program stopped at is seen at once).
   std::span<const goro::Event> pump();
   static constexpr size_t kPumpMost = 8192;
-  // In the page each pump() first runs the program for up to this long (Runner::advance).
+  // In the page each pump() first runs the program for up to slice_ (Runner::advance): kSlice,
+  // and in pump_frame() half the time the page was away since the last frame, at most
+  // kMaxSlice, so that a program that computes gets about half the page's time however fast the
+  // browser draws (a frame that took long leaves the program as long).
   static constexpr std::chrono::microseconds kSlice{4000};
+  static constexpr std::chrono::microseconds kMaxSlice{50000};
   // pump_for() pumps again and again while events keep coming, for at most `budget` of wall
   // time (a window's frame: the program refills the tap's rings as they drain, so a fast program
   // is not held to one ring of events per frame); returns how many it applied.
@@ -143,6 +147,7 @@ class Session : public Source {
   RunSpec spec_;
   uint64_t run_id_;
   std::chrono::steady_clock::time_point last_frame_pump_{};   // when pump_frame() last ended
+  std::chrono::microseconds slice_ = kSlice;                  // what pump() lends the program (the page)
   std::chrono::steady_clock::time_point last_frame_begun_{};  // and when it last began
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::optional<double> wall_seconds_;

@@ -421,6 +421,9 @@ void Sched::ready(G* g) {
 void Sched::preempt() {
   P* p = current_p();
   if (!p || !p->curg || p->curg->unwinding || stopping_.load(std::memory_order_relaxed)) return;
+  // In a slice (the page), a goroutine that computes without switching gives the host its frame
+  // here when the slice is spent, and goes on where it was in the next one.
+  if (in_slice() && slice_spent()) yield_slice();
   fire_due_timers();  // (real clock) a timer due makes its goroutine runnable first
   if (runq_empty(p) && gq_size_.load(std::memory_order_relaxed) == 0) return;  // nobody else to run
   gosched();

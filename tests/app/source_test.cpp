@@ -2,6 +2,9 @@
 // the timeline, the narration of the last event, and the replay's own clock.
 #include "source.hpp"
 
+#include <tuple>
+#include <vector>
+
 #include "app_support.hpp"
 #include "replay.hpp"
 
@@ -83,4 +86,42 @@ TEST(Source, ARecordingKeepsTheProgramsSourceAsItRan) {
   EXPECT_EQ(r.recording().source.text, sc.source_with(spec.params));
   EXPECT_NE(r.recording().source.text, sc.source);  // not the defaults: what ran
   std::remove(path.c_str());
+}
+
+// edges() as plain tuples (EdgeKey has only operator<): goroutine, channel, send, count.
+static std::vector<std::tuple<uint64_t, uint64_t, bool, uint64_t>> edges(const goro::visual::Model& m) {
+  std::vector<std::tuple<uint64_t, uint64_t, bool, uint64_t>> out;
+  for (const auto& [k, n] : m.edges()) out.emplace_back(k.g, k.chan, k.send, n);
+  return out;
+}
+
+TEST(Source, AReplayIndexedInSlicesOfItsOwnersFramesEqualsOneIndexedOnThreads) {
+  // The page's way: no thread indexes; each update() lends the indexing a slice of the frame.
+  std::string path = ::testing::TempDir() + "source-worker-pool-slices.gorec";
+  run_session(*goroscope::find_scenario("worker_pool"), 1, 1, path);
+  goroscope::Replay threads(path, goroscope::Replay::Indexing::Threads);
+  threads.wait_indexed();
+  goroscope::Replay slices(path, goroscope::Replay::Indexing::Slices);
+  EXPECT_EQ(slices.indexed(), 0u);  // nothing ran beside its owner
+  EXPECT_FALSE(slices.index_done());
+  EXPECT_EQ(slices.final_model(), nullptr);
+  int frames = 0;
+  while (!slices.index_done()) {
+    slices.update(0.016);
+    ASSERT_LT(++frames, 10000);
+  }
+  EXPECT_EQ(slices.indexed(), slices.size());
+  EXPECT_EQ(slices.timeline().end_seq(), threads.timeline().end_seq());
+  EXPECT_EQ(slices.timeline().lanes().size(), threads.timeline().lanes().size());
+  EXPECT_EQ(slices.timeline().flows().size(), threads.timeline().flows().size());
+  ASSERT_NE(slices.final_model(), nullptr);
+  EXPECT_EQ(slices.final_model()->goroutine_count(), threads.final_model()->goroutine_count());
+  EXPECT_EQ(edges(*slices.final_model()), edges(*threads.final_model()));
+  for (size_t n : {size_t(0), slices.size() / 3, slices.size() / 2, slices.size()}) {
+    slices.seek(n);
+    threads.seek(n);
+    EXPECT_EQ(slices.narration(), threads.narration()) << n;
+    EXPECT_EQ(slices.model().time(), threads.model().time()) << n;
+    EXPECT_EQ(edges(slices.model()), edges(threads.model())) << n;
+  }
 }

@@ -3,6 +3,8 @@
 // the host while it waits (timers, a paused Control), and a Control drives it between slices.
 #include "goro/slices.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <string>
 
 #include "goro/tap.hpp"
@@ -79,6 +81,35 @@ TEST(Slices, PausedControlGivesTheSliceBack) {
   }
   EXPECT_EQ(exit.status, goro::ExitStatus::Ok) << exit.message;
   EXPECT_EQ(exit.output, "sum 285\n");
+}
+
+TEST(Slices, ComputingGoroutineGivesTheSliceBackAtPreemptionPoints) {
+  // main computes for a while without ever switching (an interpreter's long loop): each slice
+  // still ends near its budget, at a preemption point, and the loop goes on in the next one.
+  goro::Exit exit;
+  goro::Slices run([&] {
+    exit = goro::run(goro::Config{}, [] {
+      const auto until = std::chrono::steady_clock::now() + 60ms;
+      long spins = 0;
+      while (std::chrono::steady_clock::now() < until) {
+        spins++;
+        goro::preempt_point();
+      }
+      if (spins > 0) goro::println("spun");
+    });
+  });
+  int slices = 0;
+  auto longest = std::chrono::steady_clock::duration::zero();
+  while (!run.done()) {
+    const auto t = std::chrono::steady_clock::now();
+    run.advance(1ms);
+    longest = std::max(longest, std::chrono::steady_clock::now() - t);
+    ASSERT_LT(++slices, 100000);
+  }
+  EXPECT_EQ(exit.status, goro::ExitStatus::Ok) << exit.message;
+  EXPECT_EQ(exit.output, "spun\n");
+  EXPECT_GT(slices, 10);     // 60 ms in 1 ms slices: not one long slice
+  EXPECT_LT(longest, 30ms);  // no slice held the host for the loop's length
 }
 
 TEST(Slices, MoreThanOnePIsRefused) {

@@ -35,39 +35,39 @@ Value* take_pooled() {
 }  // namespace
 
 ValueStack::~ValueStack() {
-  for (size_t i = 0; i < n_; i++) v_[i].~Value();
+  for (Value* v = v_; v < end_; v++) v->~Value();
   ::operator delete(v_);
 }
 
 void ValueStack::resize(size_t n) {
-  if (n <= n_) return;
+  const size_t had = size();
+  if (n <= had) return;
   Value* to = nullptr;
-  if (n_ == 0 && n <= kRecycledSize && (to = take_pooled())) {
-    n_ = kRecycledSize;  // every slot's reference is null already
-    v_ = to;
+  if (had == 0 && n <= kRecycledSize && (to = take_pooled())) {
+    v_ = to;  // every slot's reference is null already
+    end_ = to + kRecycledSize;
     return;
   }
-  if (n_ == 0 && n <= kRecycledSize) n = kRecycledSize;  // a size the pool can take back
+  if (had == 0 && n <= kRecycledSize) n = kRecycledSize;  // a size the pool can take back
   to = static_cast<Value*>(::operator new(n * sizeof(Value)));
-  for (size_t i = 0; i < n_; i++) {
+  for (size_t i = 0; i < had; i++) {
     new (to + i) Value(std::move(v_[i]));
     v_[i].~Value();
   }
-  for (size_t i = n_; i < n; i++) new (to + i) Value();
+  for (size_t i = had; i < n; i++) new (to + i) Value();
   ::operator delete(v_);
   v_ = to;
-  n_ = n;
+  end_ = to + n;
 }
 
 void ValueStack::recycle() {
-  if (n_ == kRecycledSize && !Pool::closed && t_pool.free.size() < kMaxPooled) {
+  if (size() == kRecycledSize && !Pool::closed && t_pool.free.size() < kMaxPooled) {
     t_pool.free.push_back(v_);
   } else {
-    for (size_t i = 0; i < n_; i++) v_[i].~Value();  // null references: nothing to drop
+    for (Value* v = v_; v < end_; v++) v->~Value();  // null references: nothing to drop
     ::operator delete(v_);
   }
-  v_ = nullptr;
-  n_ = 0;
+  v_ = end_ = nullptr;
 }
 
 }  // namespace golang

@@ -27,7 +27,10 @@ class ValueStack {
 
   Value* data() { return v_; }
   const Value* data() const { return v_; }
-  size_t size() const { return n_; }
+  size_t size() const {
+    return static_cast<size_t>(end_ - v_);
+  }  // as std::vector: the hot
+     // check is data() + size()
   Value& operator[](size_t i) { return v_[i]; }
   const Value& operator[](size_t i) const { return v_[i]; }
 
@@ -38,7 +41,7 @@ class ValueStack {
 
  private:
   Value* v_ = nullptr;
-  size_t n_ = 0;
+  Value* end_ = nullptr;
 };
 
 }  // namespace golang

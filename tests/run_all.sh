@@ -33,8 +33,12 @@ leg_format() {
   clang-format --dry-run --Werror $files
 }
 
+# CI's optimised builds keep line tables only (-g1): a crash's or a TSan report's stack still has
+# its files and lines, and the compiler does a third less work than with full debug information.
+ci_flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG")
+
 leg_build() {
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOROSCOPE_WERROR=ON
+  cmake -S . -B build "${ci_flags[@]}" -DGOROSCOPE_WERROR=ON
   cmake --build build -j"$jobs"
   ctest --test-dir build --output-on-failure -j"$jobs"
 }
@@ -66,8 +70,8 @@ leg_asan() {
 }
 
 leg_tsan() {
-  cmake -S . -B build-tsan -DGOROSCOPE_SANITIZE=thread -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DGOROSCOPE_BENCH=OFF -DGOROSCOPE_WERROR=ON
+  cmake -S . -B build-tsan -DGOROSCOPE_SANITIZE=thread "${ci_flags[@]}" -DGOROSCOPE_BENCH=OFF \
+    -DGOROSCOPE_WERROR=ON
   cmake --build build-tsan -j"$jobs" --target runtime_tests app_tests lang_tests
   # TSan needs the address space layout it was built for; newer kernels randomise more.
   local run=()
@@ -75,22 +79,42 @@ leg_tsan() {
   # No suppressions: a racy Go program races in its own variables, which the VM loads and
   # stores under slot locks at procs > 1 (lang/vm/slot.hpp), so TSan sees no race of ours.
   export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
-  # At procs 1 one thread runs the goroutines: those runs (a quarter of the suite's time under
-  # TSan) are checked in the build and asan legs, and the same code at procs 2 and 4 here.
-  "${run[@]}" build-tsan/tests/runtime_tests --gtest_filter='-*procs1'
-  # The crafted-recording fuzz runs in full in the build and asan legs; a few hundred here. Not
-  # here (they run in the build and asan legs): the tests that read damaged or crafted files
-  # on one thread, which TSan has nothing to check in and which took 4 of its 8 minutes, and
-  # the explorer's search of every article program.
+  # Two streams at once (a core each; each binary runs a test at a time): lang_tests' threaded
+  # tests, then runtime_tests, beside app_tests; each stream's output is printed whole when it
+  # ends, and the leg fails if either failed.
+  "${run[@]}" true  # (fail here, not in a stream, where setarch cannot run)
+  local logs
+  logs=$(mktemp -d "$TEST_TMPDIR/tsan.XXXXXX")
+  tsan_lang_and_runtime >"$logs/lang_runtime.txt" 2>&1 &
+  local first=$!
+  tsan_app >"$logs/app.txt" 2>&1 &
+  local second=$! status=0
+  wait "$first" || status=1
+  cat "$logs/lang_runtime.txt"
+  wait "$second" || status=1
+  cat "$logs/app.txt"
+  return "$status"
+}
+
+# lang's tests where goroutines run on several threads: racy programs at procs 2 and 4, the race
+# detector, every Go program and hostile program at procs 2 (not these, at procs 1 and 2 in the
+# other legs: the million goroutines, a memory-ceiling test that allocates gigabytes, and the one
+# that fills the ceiling with goroutines: TSan counts each fiber as a thread and stops at 8,128).
+# Then the runtime's tests at procs 2 and 4: at procs 1 one thread runs the goroutines, and those
+# runs (a quarter of the suite's time under TSan) are checked in the build and asan legs.
+tsan_lang_and_runtime() {
+  "${run[@]}" build-tsan/tests/lang/lang_tests \
+    --gtest_filter='*RacyMemory*:*procs2*:*procs4*:Race*:-*million*:*MemoryGivenBackIsNotCounted*:*SmallObjectsGoroutinesAndStacks*:Race.NothingInTheArticlesCorrectPrograms' &&
+    "${run[@]}" build-tsan/tests/runtime_tests --gtest_filter='-*procs1'
+}
+
+# The crafted-recording fuzz runs in full in the build and asan legs; a few hundred here. Not here
+# (they run in the build and asan legs): the tests that read damaged or crafted files on one
+# thread, which TSan has nothing to check in and which took 4 of its 8 minutes, and the
+# explorer's search of every article program.
+tsan_app() {
   GOROSCOPE_FUZZ_RUNS=300 "${run[@]}" build-tsan/tests/app_tests \
     --gtest_filter='-Recording.BrokenFilesGetClearErrors:Recording.ADamagedBlockLengthIsNotTruncation:RecordingTrust.EventsReadInPlaceAreTheRunsEvents:RecordingCases.EveryProgramsRecordingKeepsTheContract:Explore.FindsNothingInTheArticlesCorrectPrograms'
-  # lang's tests where goroutines run on several threads: racy programs at procs 2 and 4, the
-  # race detector, every Go program and hostile program at procs 2 (not these, at procs 1 and 2
-  # in the other legs: the million goroutines, a memory-ceiling test that allocates gigabytes,
-  # and the one that fills the ceiling with goroutines: TSan counts each fiber as a thread and
-  # stops at 8,128).
-  "${run[@]}" build-tsan/tests/lang/lang_tests \
-    --gtest_filter='*RacyMemory*:*procs2*:*procs4*:Race*:-*million*:*MemoryGivenBackIsNotCounted*:*SmallObjectsGoroutinesAndStacks*:Race.NothingInTheArticlesCorrectPrograms'
 }
 
 leg_web() {

@@ -14,6 +14,8 @@
 #   5. ?program=URL runs a .go file next to the page;
 #   6. settings are kept in the browser: a second load, with no ?program, shows the program the
 #      first one showed.
+# Pages that do not time themselves load two or three at a time (each a browser of its own); the
+# computing program's page, which counts its frames, loads alone.
 # Usage: tests/web/check_page.sh BUILD_WEB_DIR DESKTOP_GOROSCOPE
 set -euo pipefail
 goroscope=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
@@ -24,8 +26,18 @@ fail() {
 source "$(dirname "$0")/page_lib.sh"
 start_site "$1/web"
 
-# 1. The worker pool, its output and its PNG.
-page pool "goroscope.html?program=worker_pool&run=1&clock=virtual&shot=1" goroscope-png-end
+# together PID...: waits for the pages loading in the background; fails if any failed.
+together() {
+  local pid status=0
+  for pid in "$@"; do wait "$pid" || status=1; done
+  [ "$status" = 0 ] || fail "a page above did not say what it should"
+}
+
+# 1. The worker pool, its output and its PNG; beside it, the first load of the settings check (6).
+page pool "goroscope.html?program=worker_pool&run=1&clock=virtual&shot=1" goroscope-png-end &
+pool_pid=$!
+LINGER=8 page first "goroscope.html?program=select" goroscope-settings-kept 90 "$out/profile-kept" &
+together "$pool_pid" $!
 lines pool "goroscope-ready " | sed 's/^/check_page: ready after /'
 lines pool "goroscope-output: " | sort >"$out/pool.sorted"
 "$goroscope" run worker_pool 2>/dev/null | sort >"$out/cli.sorted"
@@ -98,20 +110,22 @@ assert frames >= 10, f"{frames} frames in {seconds} s"
 assert worst < max(250.0, seconds * 1000 / 4), f"a frame of {worst} ms in a run of {seconds} s"
 PY
 
-# 3. A recording from the desktop CLI, opened and seeked in the page.
+# 3. A recording from the desktop CLI, opened and seeked in the page; beside it (3b) a recording
+# the schedule explorer made, opened at its bookmark (the failure): the bookmarks, the caption
+# shown there and the state there are `goroscope inspect`'s.
 "$goroscope" run worker_pool --record "$site/pool.gorec" >/dev/null 2>&1
-page replay "goroscope.html?rec=pool.gorec&at=1.5s" goroscope-state-end
+"$goroscope" explore data_race --record "$site/race.gorec" >/dev/null 2>&1 || true  # (it found one: status 66)
+[ -s "$site/race.gorec" ] || fail "goroscope explore data_race found no failing run"
+page replay "goroscope.html?rec=pool.gorec&at=1.5s" goroscope-state-end &
+replay_pid=$!
+page bookmark "goroscope.html?rec=race.gorec&at=bookmark" goroscope-state-end &
+together "$replay_pid" $!
 lines replay "goroscope-replay: " | sed 's/^/check_page: replay: /'
 lines replay "goroscope-state: " >"$out/replay.state"
 "$goroscope" inspect "$site/pool.gorec" --at 1.5s | sed -n '/^state at /,$p' >"$out/cli.state"
 diff -u "$out/cli.state" "$out/replay.state" || fail "the page's state at 1.5s differs from goroscope inspect's"
 echo "check_page: the recording's state at 1.5s in the page equals goroscope inspect's ($(wc -l <"$out/cli.state") lines)"
 
-# 3b. A recording the schedule explorer made, opened at its bookmark (the failure): the
-# bookmarks, the caption shown there and the state there are `goroscope inspect`'s.
-"$goroscope" explore data_race --record "$site/race.gorec" >/dev/null 2>&1 || true  # (it found one: status 66)
-[ -s "$site/race.gorec" ] || fail "goroscope explore data_race found no failing run"
-page bookmark "goroscope.html?rec=race.gorec&at=bookmark" goroscope-state-end
 "$goroscope" inspect "$site/race.gorec" | sed -n 's/^bookmark //p' >"$out/cli.bookmarks"
 lines bookmark "goroscope-bookmark: " >"$out/page.bookmarks"
 [ -s "$out/cli.bookmarks" ] || fail "goroscope explore data_race recorded no bookmark"
@@ -124,27 +138,29 @@ lines bookmark "goroscope-state: " >"$out/bookmark.state"
 diff -u "$out/cli.bookmark.state" "$out/bookmark.state" || fail "the page's state at the bookmark differs from goroscope inspect's"
 echo "check_page: the explorer's recording opened at its bookmark ($at), its caption and state as goroscope inspect has them"
 
-# 4. A compile error at its line.
+# 4. A compile error at its line; 5. ?program=URL, a .go file next to the page; 6. the second
+# load of the settings check, which opens the program the first load showed.
 mkdir -p "$out/vet"
 printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(y)\n}\n' >"$out/vet/main.go"
-page broken "goroscope.html#src=$(base64url "$out/vet/main.go")" goroscope-compile-error: 60
+printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := 1; i <= 3; i++ {\n\t\tfmt.Println("hello", i)\n\t}\n}\n' >"$site/hello.go"
+page broken "goroscope.html#src=$(base64url "$out/vet/main.go")" goroscope-compile-error: &
+broken_pid=$!
+page program "goroscope.html?program=hello.go" goroscope-output-end &
+program_pid=$!
+page second "goroscope.html" "goroscope-program: " 90 "$out/profile-kept" &
+together "$broken_pid" "$program_pid" $!
+
 got=$(lines broken "goroscope-compile-error: " | head -1)
 want=$("$goroscope" vet "$out/vet/main.go" 2>&1 | head -1 || true)
 echo "check_page: compile error: $got"
 case "$got" in *main.go:6:*) ;; *) fail "the compile error is not at line 6: '$got'" ;; esac
 [ "${got#*main.go:}" = "${want#*main.go:}" ] || fail "the page's compile error '$got' is not goroscope vet's '$want'"
 
-# 5. ?program=URL: a .go file next to the page.
-printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := 1; i <= 3; i++ {\n\t\tfmt.Println("hello", i)\n\t}\n}\n' >"$site/hello.go"
-page program "goroscope.html?program=hello.go" goroscope-output-end 60
 [ "$(lines program "goroscope-output: ")" = "$("$goroscope" run "$site/hello.go" 2>/dev/null)" ] ||
   fail "?program=hello.go printed '$(lines program "goroscope-output: ")'"
 echo "check_page: ?program=hello.go ran and printed what goroscope run prints"
 
-# 6. Settings in the browser's storage: the second load opens the program the first showed.
-LINGER=8 page first "goroscope.html?program=select" goroscope-settings-kept 60 "$out/profile-kept"
 grep -qx "goroscope-program: select" "$out/first.txt" || fail "?program=select showed $(lines first "goroscope-program: ")"
-page second "goroscope.html" "goroscope-program: " 60 "$out/profile-kept"
 [ "$(lines second "goroscope-program: " | head -1)" = select ] ||
   fail "the second load showed '$(lines second "goroscope-program: " | head -1)', not the kept 'select'"
 echo "check_page: settings kept in localStorage: the second load showed select again"

@@ -178,18 +178,22 @@ void App::restart(bool paused) {
   source_.reset();  // stops the old program (or closes the recording)
   diagram_.reset();
   // The race detector watches the shared variables (drawn as nodes) of programs that make few
-  // goroutines; a rehearsal without it tells how many this one makes.
+  // goroutines: the rehearsal runs with it, and if the program makes more goroutines than that
+  // (or does not end), once more without it. The rehearsal is compiled as the run will be
+  // (race, statement lines), so one compile serves both: a compile is most of a program's start
+  // in the page, where the compiler runs about 30 times slower than here.
   RunSpec spec{scenario_, params_, config_};
-  spec.config.race = false;
-  goro::visual::Model planned = rehearse(spec);
-  if (planned.exited() && planned.goroutines().size() <= kRaceGoroutinesMax) {
-    spec.config.race = true;
-    spec.config.race_values = true;  // each shared variable's value in its box
+  spec.lines = true;  // breakpoints and Step line stop at any statement
+  spec.config.race = true;
+  spec.config.race_values = true;  // each shared variable's value in its box
+  goro::visual::Model planned = rehearse(spec, kRehearsalEvents, kRehearsalBudget, kRaceGoroutinesMax);
+  if (!planned.exited() || planned.goroutines().size() > kRaceGoroutinesMax) {
+    spec.config.race = false;
+    spec.config.race_values = false;
     planned = rehearse(spec);
   }
   diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
-  spec.lines = true;  // breakpoints and Step line stop at any statement
   // Choosing by hand: a choice at every synchronising call and every shared read and write (as
   // the schedule explorer has), so that two counter++ can be interleaved to lose an update.
   spec.config.preempt_at_sync = choose_ && config_.procs == 1;

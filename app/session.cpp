@@ -232,7 +232,8 @@ goro::Recording Session::recording() const {
   return r;
 }
 
-goro::visual::Model rehearse(const RunSpec& spec, size_t max_events, std::chrono::milliseconds budget) {
+goro::visual::Model rehearse(const RunSpec& spec, size_t max_events, std::chrono::milliseconds budget,
+                             size_t max_goroutines) {
   RunSpec quiet = spec;
   quiet.config.clock = goro::ClockMode::Virtual;
   Session s(quiet, "", false, false);
@@ -242,7 +243,9 @@ goro::visual::Model rehearse(const RunSpec& spec, size_t max_events, std::chrono
     bool was_done = s.done();
     size_t n = s.pump().size();
     seen += n;
-    if ((n == 0 && was_done) || seen >= max_events || std::chrono::steady_clock::now() >= end) break;
+    if ((n == 0 && was_done) || seen >= max_events || std::chrono::steady_clock::now() >= end ||
+        s.model().goroutines().size() > max_goroutines)
+      break;
     if (n == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
   return s.model();

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -186,10 +187,14 @@ class Session : public Source {
 };
 
 // rehearse() runs spec once more, without a window, on the virtual clock (no waiting), and
-// returns its last state, or its state after max_events events or `budget` of wall time if it
-// runs longer: what the diagram lays out before the watched run starts, so that nothing moves
-// while it runs (what a cut rehearsal did not reach is placed without moving the rest).
-goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = 200000,
-                             std::chrono::milliseconds budget = std::chrono::milliseconds(150));
+// returns its last state, or its state after max_events events, `budget` of wall time or more
+// than max_goroutines goroutines if it runs longer: what the diagram lays out before the watched
+// run starts, so that nothing moves while it runs (what a cut rehearsal did not reach is placed
+// without moving the rest).
+constexpr size_t kRehearsalEvents = 200000;
+constexpr std::chrono::milliseconds kRehearsalBudget{150};
+goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = kRehearsalEvents,
+                             std::chrono::milliseconds budget = kRehearsalBudget,
+                             size_t max_goroutines = SIZE_MAX);
 
 }  // namespace goroscope

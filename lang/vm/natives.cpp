@@ -542,13 +542,22 @@ void s_fields(Thread&, Value* a) {
     start = i;
     while (i < s.size() && !space_at(i, len)) i += static_cast<size_t>(len);
   };
-  // Two passes, counting then copying: no list of the words is built and grown.
+  // The first kKept words' places are kept on the stack while counting; a longer string's
+  // words are found again. No list of the words is built and grown.
+  constexpr size_t kKept = 32;
+  std::pair<size_t, size_t> kept[kKept];  // start, end
   size_t n = 0;
-  for (size_t i = 0, start = 0; next_word(i, start), i > start;) n++;
+  for (size_t i = 0, start = 0; next_word(i, start), i > start; n++)
+    if (n < kKept) kept[n] = {start, i};
   auto* arr = new ArrObj(n);
-  size_t k = 0;
-  for (size_t i = 0, start = 0; next_word(i, start), i > start;)
-    arr->a[k++] = make_str(s.substr(start, i - start));
+  if (n <= kKept) {
+    for (size_t k = 0; k < n; k++)
+      arr->a[k] = make_str(s.substr(kept[k].first, kept[k].second - kept[k].first));
+  } else {
+    size_t k = 0;
+    for (size_t i = 0, start = 0; next_word(i, start), i > start;)
+      arr->a[k++] = make_str(s.substr(start, i - start));
+  }
   auto* sl = new SliceObj();
   sl->arr = Value::of_obj(arr);
   sl->len = sl->cap = static_cast<int64_t>(n);

@@ -754,7 +754,7 @@ std::string format_value(Thread& th, RType* t, const Value& v, char verb, bool p
 }
 
 // sprint() is fmt.Sprint (ln: Sprintln) of interface values.
-std::string sprint(Thread& th, const std::vector<Value>& args, bool ln) {
+std::string sprint(Thread& th, std::span<const Value> args, bool ln) {
   std::string out;
   for (size_t i = 0; i < args.size(); i++) {
     RType* t = dyn_type(args[i]);
@@ -798,7 +798,7 @@ bool plain_value(uint32_t verb, const Formatter& f, const Value& a, std::string&
 }
 
 // sprintf() is fmt.Sprintf.
-std::string sprintf(Thread& th, const std::string& format, const std::vector<Value>& args) {
+std::string sprintf(Thread& th, const std::string& format, std::span<const Value> args) {
   std::string out;
   size_t argi = 0;
   bool reordered = false;  // an explicit argument index was used: no %!(EXTRA ...)

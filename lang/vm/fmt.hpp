@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,8 @@ std::string format_value(Thread& th, RType* t, const Value& v, char verb, bool p
 // print_value() is a value as print/println write it (no methods called).
 std::string print_value(RType* t, const Value& v);
 // sprint() is fmt.Sprint (ln: fmt.Sprintln) of interface values; sprintf() fmt.Sprintf.
-std::string sprint(Thread& th, const std::vector<Value>& args, bool ln);
-std::string sprintf(Thread& th, const std::string& format, const std::vector<Value>& args);
+std::string sprint(Thread& th, std::span<const Value> args, bool ln);
+std::string sprintf(Thread& th, const std::string& format, std::span<const Value> args);
 // format_float() is strconv.FormatFloat(f, fmtc, prec, 32 or 64).
 std::string format_float(double f, char fmtc, int prec, bool f32);
 // quote_go() is strconv.Quote (ascii_only: QuoteToASCII); quote_rune() strconv.QuoteRune.

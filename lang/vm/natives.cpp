@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <span>
 
 #include "base/utf8.hpp"
 #include "goro/cond.hpp"
@@ -24,14 +25,41 @@ namespace golang {
 
 namespace {
 
-std::vector<Value> items(const Value& slice) {
-  std::vector<Value> out;
-  if (!slice.o) return out;
-  auto* s = static_cast<SliceObj*>(slice.o);
-  out.reserve(static_cast<size_t>(s->len));
-  for (int64_t i = 0; i < s->len; i++) out.push_back(slot_load(s->at(i)));
-  return out;
-}
+// Items is a copy of a slice's elements (fmt may run String methods, and another goroutine
+// store into the slice, while it reads them): up to kInline of them in place, more in a vector,
+// so a fmt call's few arguments cost no allocation.
+class Items {
+ public:
+  explicit Items(const Value& slice) {
+    auto* s = static_cast<SliceObj*>(slice.o);
+    const size_t n = s ? static_cast<size_t>(s->len) : 0;
+    Value* out;
+    if (n > kInline) {
+      more_.reserve(n);
+      for (size_t i = 0; i < n; i++) more_.push_back(slot_load(s->at(static_cast<int64_t>(i))));
+      out = more_.data();
+    } else {
+      out = reinterpret_cast<Value*>(inline_);
+      for (size_t i = 0; i < n; i++) new (out + i) Value(slot_load(s->at(static_cast<int64_t>(i))));
+      n_inline_ = n;
+    }
+    view_ = {out, n};
+  }
+  ~Items() { std::destroy_n(reinterpret_cast<Value*>(inline_), n_inline_); }
+  Items(const Items&) = delete;
+  Items& operator=(const Items&) = delete;
+  operator std::span<const Value>() const { return view_; }
+  size_t size() const { return view_.size(); }
+  const Value& operator[](size_t i) const { return view_[i]; }
+
+ private:
+  static constexpr size_t kInline = 8;
+  alignas(Value) unsigned char inline_[kInline * sizeof(Value)];  // n_inline_ Values made here
+  size_t n_inline_ = 0;
+  std::vector<Value> more_;
+  std::span<const Value> view_;
+};
+Items items(const Value& slice) { return Items(slice); }
 
 Value string_slice(const std::vector<std::string>& v) {
   auto* a = new ArrObj(v.size());
@@ -104,7 +132,8 @@ void fmt_print(Thread& th, Value* a) {
   a[1] = Value();
 }
 void fmt_printf(Thread& th, Value* a) {
-  std::string f = str_of(a[0]);
+  const Value format = a[0];  // a reference, not a copy of the text: a[] may move under sprintf
+  const std::string& f = str_of(format);
   std::string s = sprintf(th, f, items(a[1]));
   if (th.panicking()) return;
   goro::print(s);
@@ -113,7 +142,8 @@ void fmt_printf(Thread& th, Value* a) {
   a[1] = Value();
 }
 void fmt_sprintf(Thread& th, Value* a) {
-  std::string f = str_of(a[0]);
+  const Value format = a[0];  // a reference, not a copy of the text: a[] may move under sprintf
+  const std::string& f = str_of(format);
   std::string s = sprintf(th, f, items(a[1]));
   th.args()[0] = make_str(std::move(s));
 }
@@ -497,7 +527,6 @@ bool is_space(uint32_t r) {
 // s_fields: each word is copied once, straight into the result's strings.
 void s_fields(Thread&, Value* a) {
   const std::string& s = S(a[0]);
-  std::vector<std::pair<size_t, size_t>> words;  // start, length
   auto space_at = [&s](size_t at, int& len) {
     const auto c = static_cast<unsigned char>(s[at]);
     if (c < 0x80) {
@@ -506,19 +535,32 @@ void s_fields(Thread&, Value* a) {
     }
     return is_space(utf8_decode(s, at, len));
   };
-  size_t i = 0;
-  while (i < s.size()) {
+  // next_word() finds the word at or after i: [start, i), start == i at the end
+  auto next_word = [&](size_t& i, size_t& start) {
     int len;
     while (i < s.size() && space_at(i, len)) i += static_cast<size_t>(len);
-    size_t start = i;
+    start = i;
     while (i < s.size() && !space_at(i, len)) i += static_cast<size_t>(len);
-    if (i > start) words.emplace_back(start, i - start);
+  };
+  // The first kKept words' places are kept on the stack while counting; a longer string's
+  // words are found again. No list of the words is built and grown.
+  constexpr size_t kKept = 32;
+  std::pair<size_t, size_t> kept[kKept];  // start, end
+  size_t n = 0;
+  for (size_t i = 0, start = 0; next_word(i, start), i > start; n++)
+    if (n < kKept) kept[n] = {start, i};
+  auto* arr = new ArrObj(n);
+  if (n <= kKept) {
+    for (size_t k = 0; k < n; k++)
+      arr->a[k] = make_str(s.substr(kept[k].first, kept[k].second - kept[k].first));
+  } else {
+    size_t k = 0;
+    for (size_t i = 0, start = 0; next_word(i, start), i > start;)
+      arr->a[k++] = make_str(s.substr(start, i - start));
   }
-  auto* arr = new ArrObj(words.size());
-  for (size_t k = 0; k < words.size(); k++) arr->a[k] = make_str(s.substr(words[k].first, words[k].second));
   auto* sl = new SliceObj();
   sl->arr = Value::of_obj(arr);
-  sl->len = sl->cap = static_cast<int64_t>(words.size());
+  sl->len = sl->cap = static_cast<int64_t>(n);
   a[0] = Value::of_obj(sl);
 }
 void s_join(Thread&, Value* a) {

@@ -26,6 +26,8 @@
 #include <string>
 #include <vector>
 
+#include "vm/small_alloc.hpp"
+
 namespace golang {
 
 struct RType;
@@ -217,7 +219,7 @@ struct ArrObj : Obj {
   explicit ArrObj(size_t n)
       : Obj(OKind::Arr),
         heap(n >= kLargeObject / sizeof(Value) ? heap_charge(static_cast<int64_t>(bytes(n))) : nullptr) {
-    a.p_ = n ? new Value[n] : nullptr;
+    a.p_ = alloc_elems(n);
     a.n_ = n;
     if (!heap) heap_tally(static_cast<int64_t>(bytes(n)));
   }
@@ -231,7 +233,7 @@ struct ArrObj : Obj {
   ArrObj& operator=(const ArrObj&) = delete;
   ~ArrObj() override {
     if (owner.o) return;  // a view: its elements are its owner's
-    delete[] a.p_;
+    free_elems(a.p_, a.size());
     if (heap)
       heap_release(heap, static_cast<int64_t>(bytes(a.size())));
     else
@@ -241,6 +243,28 @@ struct ArrObj : Obj {
   ArrObj* base() { return owner.o ? static_cast<ArrObj*>(owner.o) : this; }
   // bytes() is what n elements take (saturating: a count past memory's size is over any ceiling)
   static uint64_t bytes(size_t n) { return n > (uint64_t{1} << 58) ? uint64_t{1} << 62 : n * sizeof(Value); }
+
+ private:
+  // A run of up to kSmallElems elements (256 bytes) comes from the VM's small-block lists
+  // (small_alloc.hpp), as the objects do: a variadic call's arguments and strings.Fields'
+  // words are short arrays made and dropped by the million.
+  static constexpr size_t kSmallElems = 16;
+  static Value* alloc_elems(size_t n) {
+    if (n == 0) return nullptr;
+    if (n > kSmallElems) return new Value[n];
+    auto* p = static_cast<Value*>(small_alloc(n * sizeof(Value)));
+    for (size_t i = 0; i < n; i++) new (p + i) Value();
+    return p;
+  }
+  static void free_elems(Value* p, size_t n) {
+    if (n > kSmallElems) {
+      delete[] p;
+      return;
+    }
+    if (!p) return;
+    std::destroy_n(p, n);
+    small_free(p, n * sizeof(Value));
+  }
 };
 
 struct SliceObj : Obj {

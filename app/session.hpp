@@ -80,11 +80,11 @@ class Session : public Source {
   // the window was away drawing, 100 to 250 ms, so that drawing takes at most about a sixth of
   // the machine while the program floods it (a frame drawn by software, under Xvfb, costs 30 to
   // 60 ms of CPU on two threads of Mesa's own; on a GPU a frame is a few ms, and the window
-  // still draws 10 frames a second). In a
-  // flood the timeline (twice the model's cost per event) is put off: the model, which the
-  // diagram draws, is applied first, and the timeline catches up in what is left of a frame's
-  // budget once the model has nothing more to apply and the flood is over (indexing() tells
-  // how far it got while it lags by kTimelineLag events or more).
+  // still draws 10 frames a second). In a flood the timeline (twice the model's cost per
+  // event) is put off: the model, which the diagram draws, is applied first, and the timeline
+  // catches up in what is left of a frame's budget once the model has nothing more to apply
+  // and the flood is over (indexing() tells how far it got while it lags by kTimelineLag
+  // events or more).
   size_t pump_frame();
   static constexpr double kFloodRate = 100000;
   static constexpr std::chrono::milliseconds kFloodFrame{100};

@@ -208,7 +208,8 @@ size_t Session::pump_frame() {
   slice_ = std::clamp(duration_cast<microseconds>(away / 2), kSlice, kMaxSlice);  // the frame's first pump()
   size_t n = pump_for(budget);
   if (flood) {  // the frame before began at last_frame_begun_
-    while (steady_clock::now() - last_frame_begun_ < kFloodFrame && !done()) {
+    const auto interval = flood_frame(duration_cast<microseconds>(away));
+    while (steady_clock::now() - last_frame_begun_ < interval && !done()) {
       size_t got = pump_for(budget);
       n += got;
       if (!got) std::this_thread::sleep_for(milliseconds(1));

@@ -11,6 +11,7 @@
 // the state after exactly those events; the drain thread only appends to the store.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -76,16 +77,22 @@ class Session : public Source {
   // pump_frame() is a window frame's pumping: pump_for() three times as long as the window was
   // away since the last one (drawing), 8 to 100 ms. While the program floods the store (more
   // than kFloodRate events a second came while the window drew), a frame also waits for
-  // events until kFloodFrame has passed since the last one began: the window draws at most
-  // about 10 frames a second then, and leaves the machine to the program rather than drawing
-  // again at once (a frame drawn by software, under Xvfb, costs as much as 30 ms of CPU). In a
-  // flood the timeline (twice the model's cost per event) is put off: the model, which the
-  // diagram draws, is applied first, and the timeline catches up in what is left of a frame's
-  // budget once the model has nothing more to apply and the flood is over (indexing() tells
-  // how far it got while it lags by kTimelineLag events or more).
+  // events until flood_frame(away) has passed since the last one began: six times as long as
+  // the window was away drawing, 100 to 250 ms, so that drawing takes at most about a sixth of
+  // the machine while the program floods it (a frame drawn by software, under Xvfb, costs 30 to
+  // 60 ms of CPU on two threads of Mesa's own; on a GPU a frame is a few ms, and the window
+  // still draws 10 frames a second). In a flood the timeline (twice the model's cost per
+  // event) is put off: the model, which the diagram draws, is applied first, and the timeline
+  // catches up in what is left of a frame's budget once the model has nothing more to apply
+  // and the flood is over (indexing() tells how far it got while it lags by kTimelineLag
+  // events or more).
   size_t pump_frame();
   static constexpr double kFloodRate = 100000;
   static constexpr std::chrono::milliseconds kFloodFrame{100};
+  static constexpr std::chrono::milliseconds kFloodFrameMost{250};
+  static std::chrono::microseconds flood_frame(std::chrono::microseconds away) {
+    return std::clamp<std::chrono::microseconds>(6 * away, kFloodFrame, kFloodFrameMost);
+  }
   // wall_seconds() is the wall time from the run's start to the pump that drained its end
   // (none before).
   std::optional<double> wall_seconds() const { return wall_seconds_; }

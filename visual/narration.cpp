@@ -291,7 +291,8 @@ std::string narrate(const Model& m, const Event& e, const std::vector<std::strin
       s = m.exit_status() == ExitStatus::Ok         ? "main returned: the program exits"
           : m.exit_status() == ExitStatus::Deadlock ? "the program ended in a deadlock"
                                                     : "the program ended in a panic";
-      if (e.arg > 0) s += ", " + std::to_string(e.arg) + " goroutines never finished";
+      // Go's count (e.arg) less the timers still waiting: runtime timers in Go, no goroutines.
+      if (m.leaked() > 0) s += ", " + std::to_string(m.leaked()) + " goroutines never finished";
       break;
     case EventKind::GoLine:
       s = g + " arrives at line " + std::to_string(e.line) + " and stops there";

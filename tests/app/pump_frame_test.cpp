@@ -33,6 +33,20 @@ TEST(PumpFrame, DrainsEveryEventOnceAndTimesTheRun) {
   EXPECT_EQ(s.timeline().end_seq(), s.events().back().seq);
 }
 
+// While a program floods the window, a frame waits six times as long as the last one took to
+// draw, between 100 and 250 ms: a frame drawn in software (30 to 60 ms) leaves the program five
+// sixths of the machine, and a fast GPU's frames still come 10 a second.
+TEST(PumpFrame, FloodFramesTakeSixTimesTheDrawing) {
+  using goroscope::Session;
+  using std::chrono::microseconds;
+  using std::chrono::milliseconds;
+  EXPECT_EQ(Session::flood_frame(milliseconds(2)), milliseconds(100)) << "a GPU's frame";
+  EXPECT_EQ(Session::flood_frame(milliseconds(30)), milliseconds(180));
+  EXPECT_EQ(Session::flood_frame(milliseconds(40)), milliseconds(240));
+  EXPECT_EQ(Session::flood_frame(milliseconds(60)), milliseconds(250)) << "at most 4 frames a second";
+  EXPECT_EQ(Session::flood_frame(microseconds(0)), milliseconds(100));
+}
+
 // The store keeps events in order across its chunks, whatever the batches appended, and a log
 // of its first n events reads them back.
 TEST(EventStore, KeepsOrderAcrossChunks) {

@@ -97,6 +97,11 @@ TEST(Timers, AreNeitherGoroutinesNorLeaks) {
   EXPECT_EQ(m.leaked(), 0u) << "pending timers are no leak";
   EXPECT_TRUE(goro::visual::leaks(m).empty());
   EXPECT_GT(m.timers(), 0u) << "the ticker and the unfired time.After still pending at the end";
+  // Go's count at the exit takes in the timers still waiting; the narration of the end does not.
+  const goro::Event& exit = s->events().back();
+  ASSERT_EQ(exit.kind, goro::EventKind::Exit);
+  EXPECT_GT(exit.arg, 0);
+  EXPECT_EQ(goro::visual::narrate(m, exit, s->strings(), -1, true), "main returned: the program exits");
   // No node for a timer goroutine, at the end nor at any moment; the clock of the timer the
   // select waits on while it waits.
   goro::visual::LayoutEngine engine;

@@ -437,6 +437,10 @@ void CheckerImpl::stmt(Stmt* s) {
     case SK::IncDec: {
       Expr* b = s->x;
       while (b->k == EK::Paren) b = b->x;
+      if (b->k == EK::Ident && b->name == "_") {  // x++ reads x, and _ has no value to read
+        err(b->pos, "cannot use _ as value");
+        return;
+      }
       Object* o = b->k == EK::Ident ? scope->lookup(b->name) : nullptr;
       lhs_expr(s->x);
       if (o) o->used = true;  // x++ reads x: a use, as gc counts it

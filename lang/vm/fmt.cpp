@@ -46,6 +46,20 @@ std::string fmt_exp(int exp) {
   return b;
 }
 
+// runtime_error_type() is the %T of a run-time error, all of one type here (runtime.Error),
+// as Go names its concrete type, told by its message: index and slice bounds are
+// runtime.boundsError, failed type assertions *runtime.TypeAssertionError, the errors Go prints
+// without "runtime error: " (a nil map's entry, a closed channel) runtime.plainError, and the
+// others (divide by zero, nil pointer dereference) runtime.errorString.
+std::string runtime_error_type(const std::string& msg) {
+  auto starts = [&msg](const char* p) { return msg.rfind(p, 0) == 0; };
+  if (starts("runtime error: index out of range") || starts("runtime error: slice bounds out of range"))
+    return "runtime.boundsError";
+  if (starts("interface conversion: ")) return "*runtime.TypeAssertionError";
+  if (!starts("runtime error: ")) return "runtime.plainError";
+  return "runtime.errorString";
+}
+
 }  // namespace
 
 // format_float() is strconv.FormatFloat(f, fmt, prec, bits).
@@ -961,7 +975,9 @@ std::string sprintf(Thread& th, const std::string& format, std::span<const Value
     RType* t = dyn_type(a);
     std::string s;
     if (verb == 'T') {
-      s = t ? t->str : "<nil>";
+      s = !t                             ? "<nil>"
+          : t == th.prog().runtime_error ? runtime_error_type(str_of(static_cast<IfaceObj*>(a.o)->v))
+                                         : t->str;
     } else if (!t) {
       s = verb == 'v' ? "<nil>" : "%!" + vs + "(<nil>)";
     } else if (verb == 'w') {

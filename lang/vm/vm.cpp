@@ -252,7 +252,8 @@ void Thread::main() {
   execute(0);
   if (goexiting_) {  // main called runtime.Goexit: the program goes on until the others end it
     panicking_ = goexiting_ = false;
-    goro::select();
+    goro::main_goexit();
+    return;
   }
   if (panicking_) die();
 }

@@ -60,6 +60,12 @@ int rand_intn(int n) {
 
 uint64_t current_id() { return detail::current_g()->id; }
 
+void main_goexit() {
+  if (detail::current_g()->id != 1)
+    throw std::logic_error("goro::main_goexit called from a goroutine other than main");
+  detail::current_sched().main_goexit();
+}
+
 void set_source_hooks(const SourceHooks* hooks, const void* ctx) {
   detail::G* g = detail::current_g();
   if (!g) return;  // not in a goroutine

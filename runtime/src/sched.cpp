@@ -342,7 +342,7 @@ void goroutine_entry(Transfer t) {
 
 void Sched::goexit(G* g) {
   if (race_) race_->go_end(g->id);
-  if (g->id == 1) finish(ExitStatus::Ok, "");
+  if (g->id == 1 && !main_goexited_.load()) finish(ExitStatus::Ok, "");
   P* p = current_p();
   p->reason = SwitchReason::Exit;
   switch_fiber(g->fiber, p->g0, nullptr, /*from_dies=*/true);
@@ -871,8 +871,14 @@ G* Sched::findrunnable(P* p) {
 // quiescent_step() runs when every P is idle and no goroutine is runnable, with mu_ held and
 // p on the idle list. Virtual clock: jump to the next timer and fire it (releasing mu_). Real
 // clock with a timer pending: keep mu_ and go to sleep until it is due. No timer at all: the
-// program is deadlocked. Returns false when the program is over.
+// program is deadlocked. As in Go, once main has called runtime.Goexit and no goroutine is left
+// the program is over even with a timer pending. Returns false when the program is over.
 bool Sched::quiescent_step(P* p, std::unique_lock<SpinLock>& l) {
+  if (main_goexited_.load() && !any_goroutine_left()) {
+    l.unlock();
+    finish(ExitStatus::Deadlock, "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+    return false;
+  }
   if (timers_.empty()) {
     std::string msg = dump("fatal error: all goroutines are asleep - deadlock!", nullptr);
     l.unlock();
@@ -887,6 +893,13 @@ bool Sched::quiescent_step(P* p, std::unique_lock<SpinLock>& l) {
   if (when > vnow_.load()) vnow_.store(when, std::memory_order_release);
   timers_.fire_due(vnow_.load());
   return true;
+}
+
+bool Sched::any_goroutine_left() const {
+  std::lock_guard<std::mutex> l(allg_mu_);
+  for (const G* g : allgs_)
+    if (g->status.load(std::memory_order_relaxed) != GStatus::Dead) return true;
+  return false;
 }
 
 void Sched::unidle_locked(P* p) {

@@ -204,6 +204,9 @@ class Sched {
   }
   // gosched() puts the current goroutine at the back of the run queue.
   void gosched();
+  // main_goexit(): main (the caller) ends by Go's runtime.Goexit, so its return does not end
+  // the program; see goro::main_goexit().
+  void main_goexit() { main_goexited_.store(true); }
   // race() is the data race detector (Config::race), or null.
   Race* race() const { return race_.get(); }
   // sync_point() is where a synchronising call or checked access begins: with
@@ -357,6 +360,7 @@ class Sched {
   bool unidle(P* p);
   void unidle_locked(P* p);  // with mu_ held and p idle
   bool quiescent_step(P* p, std::unique_lock<SpinLock>& l);
+  bool any_goroutine_left() const;
 
   // Goroutine objects and stacks.
   G* gfget(P* p);
@@ -378,6 +382,7 @@ class Sched {
     if (!interrupting_.exchange(true)) g_interrupts.fetch_add(1);
   }
   bool tearing_down_ = false;
+  std::atomic<bool> main_goexited_{false};  // main ended by runtime.Goexit: the others go on
   Tap* tap_ = nullptr;
   Control* control_ = nullptr;
   bool steered_ = false;      // a Control or a Policy: findrunnable() asks them

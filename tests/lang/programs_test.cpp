@@ -1,9 +1,9 @@
 // tests/lang/programs_test.cpp: Go programs with golden output: tests/lang/programs/*.go
 // (.out beside each) and the article's programs (assets/programs, outputs in
-// tests/lang/article). At procs 1 the output must match byte for byte; at procs 2 the same
-// lines must appear (their order, and which worker takes which job, may change where
-// goroutines run in parallel), except for
-// the data race, whose result depends on the interleaving.
+// tests/lang/article; a .msg, where there is one, is the fatal error's text). At procs 1 the output must
+// match byte for byte; at procs 2 the same lines must appear (their order, and which worker takes which job,
+// may change where goroutines run in parallel), except for the data race, whose result depends on the
+// interleaving.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -84,6 +84,12 @@ TEST_P(GoProgram, PrintsWhatGoPrints) {
   }
   bool deadlock = c.name.find("deadlock") != std::string::npos;
   EXPECT_EQ(r.code, deadlock ? 2 : 0) << r.message;
+  // a .msg beside the .out: what Go writes to standard error as the program ends (its fatal
+  // error and dump, with the dump's goroutine ids and file names as Goroscope gives them)
+  std::string msg = fs::path(c.out).replace_extension(".msg").string();
+  if (fs::exists(msg)) {
+    EXPECT_EQ(r.message, langtest::read_file(msg));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Programs, GoProgram, ::testing::ValuesIn(cases()), [](const auto& info) {

@@ -96,6 +96,59 @@ TEST_P(ProgramEnd, DeadlockDumpListsEveryGoroutine) {
   EXPECT_EQ(e.leaked, 2u);
 }
 
+TEST_P(ProgramEnd, MainGoexitLetsTheOthersFinishThenNoneIsLeft) {
+  std::atomic<int> steps{0};
+  goro::Exit e = goro::run(config(), [&steps] {
+    goro::go("worker", [&steps] {
+      for (int i = 0; i < 3; i++) {
+        goro::sleep(1ms);
+        steps++;
+      }
+    });
+    goro::main_goexit();  // main returns, as Go's main does after runtime.Goexit
+  });
+  EXPECT_EQ(steps.load(), 3);
+  EXPECT_EQ(e.status, goro::ExitStatus::Deadlock);
+  EXPECT_EQ(e.message, "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+  EXPECT_EQ(e.leaked, 0u);
+}
+
+TEST_P(ProgramEnd, MainGoexitWithAGoroutineBlockedIsADeadlockWithoutMain) {
+  goro::Exit e = goro::run(config(), [] {
+    auto never = goro::make_chan<int>(0, "never");
+    goro::go("waiter", [never] { never.recv(); });
+    goro::main_goexit();
+  });
+  EXPECT_EQ(e.status, goro::ExitStatus::Deadlock);
+  EXPECT_EQ(e.message,
+            "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 2 [chan receive]:\nwaiter\n");
+  EXPECT_EQ(e.leaked, 1u);
+}
+
+TEST_P(ProgramEnd, MainGoexitThenAPanicEndsTheProgram) {
+  goro::Exit e = goro::run(config(), [] {
+    goro::go("panicker", [] {
+      goro::sleep(1ms);
+      goro::panic("late");
+    });
+    goro::main_goexit();
+  });
+  EXPECT_EQ(e.status, goro::ExitStatus::Panic);
+  EXPECT_EQ(e.message.rfind("panic: late\n\ngoroutine 2 [running]:", 0), 0u) << e.message;
+}
+
+TEST(ProgramEndMainGoexit, OnlyMainMayCallIt) {
+  goro::Exit e = goro::run(goro::Config{}, [] {
+    auto done = goro::make_chan<bool>(0, "done");
+    goro::go([done] {
+      EXPECT_THROW(goro::main_goexit(), std::logic_error);
+      done.send(true);
+    });
+    done.recv();
+  });
+  EXPECT_EQ(e.status, goro::ExitStatus::Ok);
+}
+
 // Tracker counts live instances, to see that abandoned goroutines are unwound.
 struct Tracker {
   static inline std::atomic<int> live{0};

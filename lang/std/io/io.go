@@ -1,6 +1,5 @@
 // Package io: the interfaces of reading and writing, as Go's io declares them, with EOF,
-// WriteString, ReadAtLeast, ReadFull, Copy, ReadAll and Pipe. Go's section readers are not
-// here yet.
+// WriteString, ReadAtLeast, ReadFull, Copy, ReadAll, Pipe and SectionReader.
 package io
 
 import "errors"
@@ -453,3 +452,87 @@ func (nopCloser) Close() error { return nil }
 
 // NopCloser is r with a Close that does nothing.
 func NopCloser(r Reader) ReadCloser { return nopCloser{r} }
+
+// ReaderAt reads len(p) bytes at offset off of what it reads from; fewer only with an error.
+type ReaderAt interface {
+	ReadAt(p []byte, off int64) (n int, err error)
+}
+
+// ReadSeeker is a Reader and a Seeker.
+type ReadSeeker interface {
+	Reader
+	Seeker
+}
+
+var errWhence = errors.New("Seek: invalid whence")
+var errOffset = errors.New("Seek: invalid offset")
+
+// SectionReader reads the n bytes at offset off of a ReaderAt (Read, ReadAt, Seek, Size);
+// always base <= off and base <= limit.
+type SectionReader struct {
+	r     ReaderAt
+	base  int64 // where the section begins in r
+	off   int64 // the next byte Read reads, in r
+	limit int64 // where the section ends in r
+}
+
+// NewSectionReader is a SectionReader of the n bytes of r from off on.
+func NewSectionReader(r ReaderAt, off int64, n int64) *SectionReader {
+	const maxInt64 = 1<<63 - 1
+	limit := int64(maxInt64)
+	if off <= maxInt64-n {
+		limit = off + n
+	}
+	return &SectionReader{r, off, off, limit}
+}
+
+func (s *SectionReader) Read(p []byte) (n int, err error) {
+	if s.off >= s.limit {
+		return 0, EOF
+	}
+	if rest := s.limit - s.off; int64(len(p)) > rest {
+		p = p[:rest]
+	}
+	n, err = s.r.ReadAt(p, s.off)
+	s.off += int64(n)
+	return n, err
+}
+
+// Seek moves where the next Read reads, relative to the section's start, the current offset
+// or the section's end; it returns the new offset within the section.
+func (s *SectionReader) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case SeekStart:
+		offset += s.base
+	case SeekCurrent:
+		offset += s.off
+	case SeekEnd:
+		offset += s.limit
+	default:
+		return 0, errWhence
+	}
+	if offset < s.base {
+		return 0, errOffset
+	}
+	s.off = offset
+	return offset - s.base, nil
+}
+
+// ReadAt reads at offset off within the section; short of len(p) at the section's end, with EOF.
+func (s *SectionReader) ReadAt(p []byte, off int64) (n int, err error) {
+	if off < 0 || off >= s.Size() {
+		return 0, EOF
+	}
+	off += s.base
+	if rest := s.limit - off; int64(len(p)) > rest {
+		n, err = s.r.ReadAt(p[:rest], off)
+		if err == nil {
+			err = EOF
+		}
+		return n, err
+	}
+	return s.r.ReadAt(p, off)
+}
+
+// Size is the section's length in bytes.
+func (s *SectionReader) Size() int64 { return s.limit - s.base }

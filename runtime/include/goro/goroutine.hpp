@@ -99,6 +99,12 @@ int rand_intn(int n);
 // current_id() is the id of the calling goroutine.
 uint64_t current_id();
 
+// main_goexit() says that main (goroutine 1, the caller) is ending as Go's runtime.Goexit ends
+// it: its return does not end the program, which goes on until another goroutine ends it, all
+// that are left block ("all goroutines are asleep - deadlock!", main not among them), or none
+// is left ("no goroutines (main called runtime.Goexit) - deadlock!").
+void main_goexit();
+
 // VarView is one variable of a goroutine as text, for an inspector: a local of one of its
 // frames (scope: the function's Go name, frame: 0 innermost, 1 its caller, ...) or a
 // package-level variable (scope "package", frame -1).

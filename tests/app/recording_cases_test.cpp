@@ -21,6 +21,7 @@
 #include "model.hpp"
 #include "narration.hpp"
 #include "replay.hpp"
+#include "test_file.hpp"
 
 namespace {
 
@@ -29,7 +30,7 @@ using goro::EventKind;
 using goro::ObjKind;
 using namespace std::string_literals;
 
-std::string tmp(const std::string& name) { return ::testing::TempDir() + "goroscope_cases_" + name; }
+std::string tmp(const std::string& name) { return test_file("goroscope_cases_", name); }
 
 void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;

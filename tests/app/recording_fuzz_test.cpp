@@ -42,6 +42,7 @@
 #include "model.hpp"
 #include "narration.hpp"
 #include "replay.hpp"
+#include "test_file.hpp"
 
 namespace {
 
@@ -60,7 +61,7 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 
-std::string tmp(const std::string& name) { return ::testing::TempDir() + "goroscope_fuzz_" + name; }
+std::string tmp(const std::string& name) { return test_file("goroscope_fuzz_", name); }
 
 size_t env(const char* name, size_t fallback) {
   const char* v = std::getenv(name);

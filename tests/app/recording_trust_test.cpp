@@ -16,6 +16,7 @@
 #include "layout.hpp"
 #include "model.hpp"
 #include "replay.hpp"
+#include "test_file.hpp"
 #include "timeline.hpp"
 
 namespace {
@@ -23,7 +24,7 @@ namespace {
 using goro::Event;
 using goro::EventKind;
 
-std::string tmp(const std::string& name) { return ::testing::TempDir() + "goroscope_trust_" + name; }
+std::string tmp(const std::string& name) { return test_file("goroscope_trust_", name); }
 
 // forge() writes events with valid checksums, as a recording of our own would be written.
 void forge(const std::string& path, const std::vector<Event>& events, const std::vector<std::string>& strings,

@@ -12,13 +12,14 @@
 #include "goro/record.hpp"
 #include "model.hpp"
 #include "replay.hpp"
+#include "test_file.hpp"
 
 using goro::Event;
 using goro::EventKind;
 
 namespace {
 
-std::string tmp(const std::string& name) { return ::testing::TempDir() + "goroscope_values_" + name; }
+std::string tmp(const std::string& name) { return test_file("goroscope_values_", name); }
 
 // record_data_race() runs data_race with the race detector, recording it; returns the live model.
 goro::visual::Model record_data_race(const std::string& path) {

@@ -546,7 +546,7 @@ void CheckerImpl::selector(Expr* e) {
         if (it != names.end() || (!e->name.empty() && !exported(e->name)))
           err(at, "name " + e->name + " not exported by package " + po->pkg->name);
         else
-          err(at, "undefined: " + e->x->name + "." + e->name);
+          undefined_in_package(at, e->x->name, po->pkg, e->name);
         return;
       }
       Object* o = it->second;

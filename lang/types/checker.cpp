@@ -5,6 +5,7 @@
 #include <set>
 
 #include "types/checker_impl.hpp"
+#include "types/go_api.hpp"
 
 namespace golang {
 
@@ -98,6 +99,14 @@ void CheckerImpl::err(Pos p, const std::string& m) {
 
 void CheckerImpl::unsupported(Pos p, const std::string& what) {
   err(p, "goroscope does not support " + what + " yet");
+}
+
+void CheckerImpl::undefined_in_package(Pos p, const std::string& local, const Package* pkg,
+                                       const std::string& name) {
+  if (in_go_api(pkg->path, name))
+    unsupported(p, local + "." + name);
+  else
+    err(p, "undefined: " + local + "." + name);
 }
 
 Object* CheckerImpl::new_obj(OK k, const std::string& name, Pos p) {
@@ -726,7 +735,7 @@ Type* CheckerImpl::resolve_type0(Expr* e) {
       po->used = true;
       Object* o = po->pkg->scope->names.count(e->name) ? po->pkg->scope->names[e->name] : nullptr;
       if (!o || !exported(e->name)) {
-        err(e->pos, "undefined: " + e->x->name + "." + e->name);
+        undefined_in_package(e->pos, e->x->name, po->pkg, e->name);
         return nullptr;
       }
       if (o->k != OK::TypeName) {

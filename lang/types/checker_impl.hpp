@@ -59,6 +59,9 @@ struct CheckerImpl {
   Diag last_err_;                             // the error reported last
   void err(Pos p, const std::string& m);
   void unsupported(Pos p, const std::string& what);
+  // undefined_in_package() reports pkg.name that pkg lacks: "not supported yet" where Go's package
+  // has it (go_api.hpp), else gc's "undefined: local.name".
+  void undefined_in_package(Pos p, const std::string& local, const Package* pkg, const std::string& name);
 
   // declarations (checker.cpp)
   Object* new_obj(OK k, const std::string& name, Pos p);

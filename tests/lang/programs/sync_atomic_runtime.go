@@ -116,6 +116,7 @@ func main() {
 	cond.L.Unlock()
 	fmt.Println("ready")
 
+	time.Sleep(time.Millisecond) // the broadcasting goroutine may still be ending on another P
 	before := runtime.NumGoroutine()
 	done := make(chan bool)
 	go func() {

@@ -7,7 +7,8 @@
 #   asan     the suite again under ASan+UBSan (not the window: the GL stack is not ours)
 #   tsan     the runtime's, the app's and lang's threaded tests under TSan
 #   gosuite  Go's own "// run" test programs (golang-1.19-src's test/) on the build's goroscope
-#   web      the page (emscripten) in headless Chromium: the worker pool's output, a screenshot
+#   web      the page (emscripten): the golden Go programs on its VM under node, then the page
+#            in headless Chromium: the worker pool's output, a screenshot
 #            (skipped, saying so, where emscripten, chromium or Dear ImGui's sources are missing:
 #            GOROSCOPE_WITH_WEB=1 ./setup.sh)
 # Usage: tests/run_all.sh [leg ...]      (after ./setup.sh; no leg: all of them, in this order)
@@ -132,7 +133,8 @@ leg_web() {
   export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
   # Not -Werror: clang on wasm32 (a 32-bit size_t) warns where the desktop's g++ -Werror build does not.
   emcmake cmake -S . -B build-web -DCMAKE_BUILD_TYPE=Release
-  cmake --build build-web -j"$jobs" --target goroscope_web
+  cmake --build build-web -j"$jobs" --target goroscope_web goroscope_node
+  tests/web/check_vm.sh build-web
   tests/web/check_page.sh build-web build/app/goroscope
 }
 

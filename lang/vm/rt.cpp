@@ -31,7 +31,7 @@ void free_obj(Obj* o) {
 // Freeing an object drops its references, which may free more: a long linked list would free
 // itself recursively, one C frame a node, until the goroutine's C stack overflows. Past a small
 // depth the objects wait on a list that the outermost destroy() works through.
-void destroy(Obj* o) {
+void destroy(Obj* o) noexcept {
   constexpr int kMaxDepth = 32;
   thread_local int depth = 0;
   thread_local std::vector<Obj*> pending;

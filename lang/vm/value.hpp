@@ -72,7 +72,9 @@ struct Obj {
 // constants) are immortal, so a race on their counts cannot free them.
 extern std::atomic<int> g_parallel_runs;
 constexpr int32_t kImmortal = 1 << 30;
-void destroy(Obj* o);  // delete, out of line (keeps the inlined decref small)
+// destroy() deletes o, out of line (keeps the inlined decref small); it never throws, so the
+// VM calls it without an exception landing pad (in the page one costs a JavaScript call).
+void destroy(Obj* o) noexcept;
 
 // HeapAccount is a run's memory ceiling: the bytes its large objects (arrays and strings of
 // kLargeObject bytes or more) hold, counted when one is made and when it is freed. Each such

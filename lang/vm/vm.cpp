@@ -454,6 +454,95 @@ void Thread::defer_stmt(int nargs, Frame& f) {
   f.defers->push_back(std::move(d));
 }
 
+// The common cases of calls and returns, shared by execute() and run_hot() (they use the
+// dispatch loop's locals). CALL_HAS_ROOM: frames_ and the value stack have room for p's frame
+// at base. CALL_PUSH: that frame pushed in place (its locals past the parameters zeroed), the
+// caller's pc on the next instruction. RET_IS_PLAIN and RET_POP: RET of a frame with nothing
+// deferred and no result or one that is not a cell, the result moved to where the caller wants
+// it and the frame popped. RET1_POP: RET1 of a plain frame. After a pop F is the caller's frame.
+#define CALL_HAS_ROOM(p, base) \
+  (!frames_.full() && S + (base) + (p)->nlocals + (p)->maxstack + 16 <= stack_.data() + stack_.size())
+#define CALL_PUSH(p, base)                                                                       \
+  do {                                                                                           \
+    F->pc = static_cast<int>(ip - code) + 1;                                                     \
+    F = frames_.push();                                                                          \
+    F->p = (p);                                                                                  \
+    F->fn = nullptr;                                                                             \
+    F->pc = 0;                                                                                   \
+    F->base = (base);                                                                            \
+    F->ret_to = (base);                                                                          \
+    F->nret = (p)->nresults;                                                                     \
+    F->in_ret = F->is_defer = F->by_panic = F->runs_panic = F->boundary = F->has_defers = false; \
+    F->defers = nullptr;                                                                         \
+    L = S + (base);                                                                              \
+    for (Value* v = L + (p)->nparams, *e = L + (p)->nlocals; v < e; v++) {                       \
+      v->i = 0;                                                                                  \
+      v->o = nullptr;                                                                            \
+    }                                                                                            \
+    sp = (base) + (p)->nlocals;                                                                  \
+    code = (p)->code.data();                                                                     \
+    ip = code - 1;                                                                               \
+  } while (0)
+// CALLI_FAST: CALLI's common case, as CALL's: a Go method whose receiver is the interface's
+// value (or a copy of it) takes the interface's slot, and its frame starts there; on to the next
+// instruction (NEXT), or on past the macro when the call is not that case.
+#define CALLI_FAST()                                                                        \
+  do {                                                                                      \
+    if (Value& iv = S[sp - in.b - 1]; iv.o) [[likely]] {                                    \
+      const MethodRef* m = find_method(static_cast<IfaceObj*>(iv.o)->t, in.a);              \
+      if (m && m->recv_fast != MethodRef::kRecvSlow && !m->proto->native) [[likely]] {      \
+        Value& v = static_cast<IfaceObj*>(iv.o)->v;                                         \
+        iv = m->recv_fast == MethodRef::kRecvAsIs ? Value(v) : copy_value(m->recv_type, v); \
+        Proto* p = m->proto;                                                                \
+        int base = sp - in.b - 1;                                                           \
+        F->pc = static_cast<int>(ip - code) + 1;                                            \
+        sp_ = sp;                                                                           \
+        push_frame(p, nullptr, base, base, p->nresults, false);                             \
+        LOADF();                                                                            \
+        NEXT();                                                                             \
+      }                                                                                     \
+    }                                                                                       \
+  } while (0)
+#define RET_IS_PLAIN() (F->plain() && F->p->nresults <= 1 && (F->p->nresults == 0 || !F->p->param_cells[0]))
+#define RET_POP()                                    \
+  do {                                               \
+    int to = F->ret_to;                              \
+    if (F->p->nresults == 0) {                       \
+      for (int i = to; i < sp; i++) S[i].reset();    \
+      sp_ = to;                                      \
+    } else {                                         \
+      Value r = std::move(L[F->p->result_slots[0]]); \
+      for (int i = to; i < sp; i++) S[i].reset();    \
+      S[to] = std::move(r);                          \
+      sp_ = to + 1;                                  \
+    }                                                \
+    frames_.pop_back();                              \
+    LOADF();                                         \
+  } while (0)
+#define RET1_POP()                                                        \
+  do {                                                                    \
+    int to = F->ret_to;                                                   \
+    {                                                                     \
+      Value r = std::move(S[sp - 1]);                                     \
+      for (Value* v = S + to, *e = S + sp - 1; v < e; v++) v->reset();    \
+      S[to].i = r.i; /* S[to] holds no reference now: r's bits move in */ \
+      S[to].o = r.o;                                                      \
+      r.o = nullptr;                                                      \
+    }                                                                     \
+    sp = to + 1;                                                          \
+    frames_.pop_back();                                                   \
+    F--;                                                                  \
+    L = S + F->base;                                                      \
+    code = F->p->code.data();                                             \
+    ip = code + F->pc - 1;                                                \
+  } while (0)
+
+#ifdef __EMSCRIPTEN__
+// execute() calls run_hot() through this pointer: Binaryen would inline a function called from one
+// place into its caller, and run_hot() must stay a function of its own, outside Asyncify.
+bool (Thread::*volatile Thread::run_hot_)() = &Thread::run_hot;
+#endif
+
 void Thread::execute(size_t stop) {
   Frame* F;
   Value* S;
@@ -478,11 +567,17 @@ void Thread::execute(size_t stop) {
   } while (0)
 #define PUSH(v) put(S[sp++], (v))  // slots at and above sp hold no references
 #define in (*ip)
+#ifdef __EMSCRIPTEN__
+// In the page every instruction goes back to the loop's top, where run_hot() takes the next
+// ones (a computed goto is a switch in WebAssembly anyway).
+#define NEXT() goto next_instruction
+#else
 #define NEXT()              \
   do {                      \
     ++ip;                   \
     goto* dispatch[ip->op]; \
   } while (0)
+#endif
 #define JUMP(target) (ip = code + (target)-1)  // the next instruction run is code[target]
 // INTERRUPTIBLE() is goro::checkpoint() with this goroutine's state saved (it may never resume)
 #define INTERRUPTIBLE() \
@@ -506,11 +601,12 @@ void Thread::execute(size_t stop) {
 #define TOP (S[sp - 1])
 #define POPV() (std::move(S[--sp]))
 #define DROP() (S[--sp].reset())
+#define UNWIND() goto unwind  // a panic was raised, the state saved
 #define RTERR(msg)      \
   do {                  \
     SAVE();             \
     runtime_error(msg); \
-    goto unwind;        \
+    UNWIND();           \
   } while (0)
 
   // Threaded dispatch: a handler that ends with NEXT() jumps straight to the next
@@ -526,477 +622,17 @@ void Thread::execute(size_t stop) {
   const std::unique_ptr<Proto>* protos = run_.prog->protos.data();
   LOADF();
   for (;;) {
+#ifdef __EMSCRIPTEN__
+  next_instruction:
+    (void)dispatch;
+    SAVE();
+    bool panicked = (this->*run_hot_)();
+    LOADF();
+    if (panicked) goto unwind;
+#endif
     ++ip;
     switch (static_cast<Op>(ip->op)) {
-      case CONST:
-      op_CONST:
-        PUSH(F->p->consts[static_cast<size_t>(in.a)]);
-        NEXT();
-      case INT:
-      op_INT:
-        S[sp].i = in.a;
-        S[sp].o = nullptr;
-        sp++;
-        NEXT();
-      case NIL:
-      op_NIL:
-        S[sp].i = 0;
-        S[sp].o = nullptr;
-        sp++;
-        break;
-      case ZERO:
-      op_ZERO : {
-        RType* t = run_.prog->type(in.a);
-        std::string name = in.b >= 0 ? str_of(F->p->consts[static_cast<size_t>(in.b)]) : "";
-        PUSH(zero_value(*run_.prog, t, name));
-        break;
-      }
-      case LOAD:
-      op_LOAD:
-        PUSH(L[in.a]);
-        NEXT();
-      case STORE:
-      op_STORE:
-        L[in.a] = POPV();
-        NEXT();
-      case STORE_AGG:
-      op_STORE_AGG : {
-        Value v = POPV();
-        copy_into(run_.prog->type(in.b - 1), L[in.a], v);
-        break;
-      }
-      case LOADC:
-      op_LOADC:
-        PUSH(slot_load(static_cast<CellObj*>(L[in.a].o)->v));
-        NEXT();
-      case STOREC:
-      op_STOREC : {
-        Value v = POPV();
-        Value& dst = static_cast<CellObj*>(L[in.a].o)->v;
-        if (in.b)
-          copy_into(run_.prog->type(in.b - 1), dst, v);
-        else
-          slot_store(dst, std::move(v));
-        break;
-      }
-      case NEWCELL:
-      op_NEWCELL : {
-        auto* c = new CellObj();
-        c->v = POPV();
-        L[in.a] = Value::of_obj(c);
-        break;
-      }
-      case RECELL:
-      op_RECELL : {
-        auto* c = new CellObj();
-        c->v = slot_load(static_cast<CellObj*>(L[in.a].o)->v);
-        L[in.a] = Value::of_obj(c);
-        break;
-      }
-      case LOADU:
-      op_LOADU:
-        PUSH(slot_load(static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v));
-        break;
-      case STOREU:
-      op_STOREU : {
-        Value v = POPV();
-        Value& dst = static_cast<CellObj*>(F->fn->up[static_cast<size_t>(in.a)].o)->v;
-        if (in.b)
-          copy_into(run_.prog->type(in.b - 1), dst, v);
-        else
-          slot_store(dst, std::move(v));
-        break;
-      }
-      case LOADG:
-      op_LOADG:
-        PUSH(slot_load(static_cast<ArrObj*>(run_.globals.o)->a[static_cast<size_t>(in.a)]));
-        break;
-      case STOREG:
-      op_STOREG : {
-        Value v = POPV();
-        Value& dst = static_cast<ArrObj*>(run_.globals.o)->a[static_cast<size_t>(in.a)];
-        if (in.b)
-          copy_into(run_.prog->type(in.b - 1), dst, v);
-        else
-          slot_store(dst, std::move(v));
-        break;
-      }
-      case ADDR_LOCAL:
-      op_ADDR_LOCAL : {
-        auto* p = new PtrObj();
-        p->base = L[in.a];
-        PUSH(Value::of_obj(p));
-        break;
-      }
-      case ADDR_UP:
-      op_ADDR_UP : {
-        auto* p = new PtrObj();
-        p->base = F->fn->up[static_cast<size_t>(in.a)];
-        PUSH(Value::of_obj(p));
-        break;
-      }
-      case ADDR_GLOBAL:
-      op_ADDR_GLOBAL : {
-        auto* p = new PtrObj();
-        p->base = run_.globals;
-        p->idx = in.a;
-        PUSH(Value::of_obj(p));
-        break;
-      }
-      case POP:
-      op_POP:
-        DROP();
-        NEXT();
-      case DUP:
-      op_DUP:
-        S[sp] = S[sp - 1];
-        sp++;
-        break;
-      case SWAP:
-      op_SWAP:
-        std::swap(S[sp - 1], S[sp - 2]);
-        break;
-      case ROT3:
-      op_ROT3 : {  // a b c -> b c a
-        Value a = std::move(S[sp - 3]);
-        S[sp - 3] = std::move(S[sp - 2]);
-        S[sp - 2] = std::move(S[sp - 1]);
-        S[sp - 1] = std::move(a);
-        break;
-      }
-      case COPY:
-      op_COPY:
-        TOP = copy_value(run_.prog->type(in.a), TOP);
-        break;
-
-#define BIN_I(expr)                 \
-  {                                 \
-    int64_t y = S[sp - 1].i;        \
-    int64_t x = S[sp - 2].i;        \
-    sp--;                           \
-    S[sp - 1].i = wrap(expr, in.a); \
-    NEXT();                         \
-  }
-      case ADD:
-      op_ADD:
-        BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
-      case SUB:
-      op_SUB:
-        BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
-      case MUL:
-      op_MUL:
-        BIN_I(static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
-      case AND:
-      op_AND:
-        BIN_I(x & y)
-      case OR:
-      op_OR:
-        BIN_I(x | y)
-      case XOR:
-      op_XOR:
-        BIN_I(x ^ y)
-      case ANDNOT:
-      op_ANDNOT:
-        BIN_I(x & ~y)
-      case DIV:
-      op_DIV:
-      case REM:
-      op_REM : {
-        int64_t y = S[sp - 1].i;
-        int64_t x = S[sp - 2].i;
-        if (y == 0) RTERR("runtime error: integer divide by zero");
-        sp--;
-        int64_t r;
-        if (in.a & 0x100) {
-          uint64_t ux = static_cast<uint64_t>(x), uy = static_cast<uint64_t>(y);
-          r = static_cast<int64_t>(in.op == DIV ? ux / uy : ux % uy);
-        } else if (y == -1) {
-          r = in.op == DIV ? static_cast<int64_t>(0 - static_cast<uint64_t>(x)) : 0;
-        } else {
-          r = in.op == DIV ? x / y : x % y;
-        }
-        S[sp - 1].i = wrap(r, in.a);
-        break;
-      }
-      case SHL:
-      op_SHL:
-      case SHR:
-      op_SHR : {
-        int64_t y = S[sp - 1].i;
-        int64_t x = S[sp - 2].i;
-        if (!(in.a & 0x200) && y < 0) RTERR("runtime error: negative shift amount");
-        sp--;
-        uint64_t n = static_cast<uint64_t>(y);
-        int64_t r;
-        if (in.op == SHL) {
-          r = n >= 64 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(x) << n);
-        } else if (in.a & 0x100) {
-          uint64_t ux = static_cast<uint64_t>(x);
-          if ((in.a & 0xff) && (in.a & 0xff) < 64) ux &= (1ULL << (in.a & 0xff)) - 1;
-          r = n >= 64 ? 0 : static_cast<int64_t>(ux >> n);
-        } else {
-          r = n >= 64 ? (x < 0 ? -1 : 0) : (x >> n);
-        }
-        S[sp - 1].i = wrap(r, in.a & 0x1ff);
-        break;
-      }
-      case NEG:
-      op_NEG:
-        TOP.i = wrap(static_cast<int64_t>(0 - static_cast<uint64_t>(TOP.i)), in.a);
-        break;
-      case NOT:
-      op_NOT:
-        TOP.i = !TOP.i;
-        break;
-      case BITNOT:
-      op_BITNOT:
-        TOP.i = wrap(~TOP.i, in.a);
-        break;
-      case FADD:
-      op_FADD:
-        sp--;
-        S[sp - 1].f += S[sp].f;
-        break;
-      case FSUB:
-      op_FSUB:
-        sp--;
-        S[sp - 1].f -= S[sp].f;
-        break;
-      case FMUL:
-      op_FMUL:
-        sp--;
-        S[sp - 1].f *= S[sp].f;
-        break;
-      case FDIV:
-      op_FDIV:
-        sp--;
-        S[sp - 1].f /= S[sp].f;
-        break;
-      case FNEG:
-      op_FNEG:
-        TOP.f = -TOP.f;
-        break;
-      case SADD:
-      op_SADD : {
-        Value y = POPV();
-        const std::string& a = str_of(TOP);
-        const std::string& b = str_of(y);
-        if (b.empty()) break;
-        if (a.empty()) {
-          TOP = std::move(y);
-          break;
-        }
-        TOP = make_str(a + b);
-        break;
-      }
-      case ADDI:
-      op_ADDI:
-        TOP.i = wrap(static_cast<int64_t>(static_cast<uint64_t>(TOP.i) + static_cast<uint64_t>(in.a)), in.b);
-        NEXT();
-      case WRAP:
-      op_WRAP:
-        TOP.i = wrap(TOP.i, in.a);
-        break;
-      case I2F:
-      op_I2F:
-        if (in.a)
-          TOP.f = static_cast<double>(static_cast<uint64_t>(TOP.i));
-        else
-          TOP.f = static_cast<double>(TOP.i);
-        break;
-      case F2I:
-      op_F2I : {
-        double f = TOP.f;
-        int64_t v;
-        if (std::isnan(f))
-          v = INT64_MIN;
-        else if (in.a & 0x100 && f >= 9223372036854775808.0)
-          v = static_cast<int64_t>(static_cast<uint64_t>(f));
-        else if (f >= 9223372036854775807.0 || f <= -9223372036854775808.0)
-          v = INT64_MIN;
-        else
-          v = static_cast<int64_t>(f);
-        TOP.i = wrap(v, in.a);
-        break;
-      }
-      case F2F32:
-      op_F2F32:
-        TOP.f = static_cast<float>(TOP.f);
-        break;
-      case CBIN:
-      op_CBIN:
-        sp--;
-        complex_binary(in.a, in.b, S[sp - 1], S[sp]);
-        S[sp].reset();
-        break;
-      case CUN:
-      op_CUN:
-        complex_unary(in.a, in.b, TOP);
-        break;
-#define CMP(expr)           \
-  {                         \
-    sp--;                   \
-    const Value& y = S[sp]; \
-    Value& x = S[sp - 1];   \
-    bool r = (expr);        \
-    x.reset();              \
-    S[sp].reset();          \
-    x.i = r;                \
-    break;                  \
-  }
-      case EQ:
-      op_EQ:
-        sp--;
-        S[sp - 1].i = S[sp - 1].i == S[sp].i;
-        NEXT();
-      case NE:
-      op_NE:
-        sp--;
-        S[sp - 1].i = S[sp - 1].i != S[sp].i;
-        break;
-      case LT:
-      op_LT:
-        sp--;
-        S[sp - 1].i = S[sp - 1].i < S[sp].i;
-        NEXT();
-      case LE:
-      op_LE:
-        sp--;
-        S[sp - 1].i = S[sp - 1].i <= S[sp].i;
-        break;
-      case GT:
-      op_GT:
-        sp--;
-        S[sp - 1].i = S[sp - 1].i > S[sp].i;
-        break;
-      case GE:
-      op_GE:
-        sp--;
-        S[sp - 1].i = S[sp - 1].i >= S[sp].i;
-        NEXT();
-      case ULT:
-      op_ULT:
-        sp--;
-        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) < static_cast<uint64_t>(S[sp].i);
-        break;
-      case ULE:
-      op_ULE:
-        sp--;
-        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) <= static_cast<uint64_t>(S[sp].i);
-        break;
-      case UGT:
-      op_UGT:
-        sp--;
-        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) > static_cast<uint64_t>(S[sp].i);
-        break;
-      case UGE:
-      op_UGE:
-        sp--;
-        S[sp - 1].i = static_cast<uint64_t>(S[sp - 1].i) >= static_cast<uint64_t>(S[sp].i);
-        break;
-      case FEQ:
-      op_FEQ:
-        sp--;
-        S[sp - 1].i = S[sp - 1].f == S[sp].f;
-        break;
-      case FNE:
-      op_FNE:
-        sp--;
-        S[sp - 1].i = S[sp - 1].f != S[sp].f;
-        break;
-      case FLT:
-      op_FLT:
-        sp--;
-        S[sp - 1].i = S[sp - 1].f < S[sp].f;
-        break;
-      case FLE:
-      op_FLE:
-        sp--;
-        S[sp - 1].i = S[sp - 1].f <= S[sp].f;
-        break;
-      case FGT:
-      op_FGT:
-        sp--;
-        S[sp - 1].i = S[sp - 1].f > S[sp].f;
-        break;
-      case FGE:
-      op_FGE:
-        sp--;
-        S[sp - 1].i = S[sp - 1].f >= S[sp].f;
-        break;
-      case SEQ:
-      op_SEQ:
-        CMP(str_of(x) == str_of(y))
-      case SNE:
-      op_SNE:
-        CMP(str_of(x) != str_of(y))
-      case SLT:
-      op_SLT:
-        CMP(str_of(x) < str_of(y))
-      case SLE:
-      op_SLE:
-        CMP(str_of(x) <= str_of(y))
-      case SGT:
-      op_SGT:
-        CMP(str_of(x) > str_of(y))
-      case SGE:
-      op_SGE:
-        CMP(str_of(x) >= str_of(y))
-      case REQ:
-      op_REQ:
-        CMP(x.o == y.o)
-      case RNE:
-      op_RNE:
-        CMP(x.o != y.o)
-      case VEQ:
-      op_VEQ:
-      case VNE:
-      op_VNE : {
-        SAVE();
-        bool r = values_equal(*this, run_.prog->type(in.a), S[sp - 2], S[sp - 1]);
-        if (panicking_) goto unwind;
-        sp--;
-        S[sp].reset();
-        S[sp - 1].reset();
-        S[sp - 1].i = in.op == VEQ ? r : !r;
-        break;
-      }
-      case IS_NIL:
-      op_IS_NIL : {
-        bool r = TOP.o == nullptr;
-        TOP.reset();
-        TOP.i = r;
-        break;
-      }
-      case JMP:
-      op_JMP:
-        BACK_EDGE();
-        JUMP(in.a);
-        NEXT();
-      case JMPF:
-      op_JMPF:
-        sp--;
-        if (!S[sp].i) JUMP(in.a);
-        NEXT();
-      case JMPT:
-      op_JMPT:
-        sp--;
-        if (S[sp].i) JUMP(in.a);
-        NEXT();
-      case JMPF_KEEP:
-      op_JMPF_KEEP:
-        if (!TOP.i)
-          JUMP(in.a);
-        else
-          sp--;
-        break;
-      case JMPT_KEEP:
-      op_JMPT_KEEP:
-        if (TOP.i)
-          JUMP(in.a);
-        else
-          sp--;
-        break;
+#include "vm/ops_hot.inc"
       case CALL:
       op_CALL : {
         Proto* p = protos[in.a].get();
@@ -1027,32 +663,14 @@ void Thread::execute(size_t stop) {
         // costs fib 2.3% more instructions (bench/README.md, the page).
         BACK_EDGE();
 #endif
-        F->pc = static_cast<int>(ip - code) + 1;
-        if (frames_.full() || L + p->nlocals + p->maxstack + 16 > stack_.data() + stack_.size())
-            [[unlikely]] {
+        if (!CALL_HAS_ROOM(p, base)) [[unlikely]] {
+          F->pc = static_cast<int>(ip - code) + 1;
           sp_ = sp;
           push_frame(p, nullptr, base, base, p->nresults, false);
           LOADF();
           NEXT();
         }
-        // the common case, inline: room for the frame and its stack is there
-        F = frames_.push();
-        F->p = p;
-        F->fn = nullptr;
-        F->pc = 0;
-        F->base = base;
-        F->ret_to = base;
-        F->nret = p->nresults;
-        F->in_ret = F->is_defer = F->by_panic = F->runs_panic = F->boundary = F->has_defers = false;
-        F->defers = nullptr;
-        L = S + base;
-        for (Value *v = L + p->nparams, *e = L + p->nlocals; v < e; v++) {
-          v->i = 0;
-          v->o = nullptr;
-        }
-        sp = base + p->nlocals;
-        code = p->code.data();
-        ip = code - 1;
+        CALL_PUSH(p, base);  // the common case, inline
         NEXT();
       }
       case CALLV:
@@ -1076,22 +694,7 @@ void Thread::execute(size_t stop) {
       }
       case CALLI:
       op_CALLI : {
-        // the common case, as CALL: a Go method whose receiver is the interface's value (or a
-        // copy of it) takes the interface's slot; the frame starts there
-        if (Value& iv = S[sp - in.b - 1]; iv.o) [[likely]] {
-          const MethodRef* m = find_method(static_cast<IfaceObj*>(iv.o)->t, in.a);
-          if (m && m->recv_fast != MethodRef::kRecvSlow && !m->proto->native) [[likely]] {
-            Value& v = static_cast<IfaceObj*>(iv.o)->v;
-            iv = m->recv_fast == MethodRef::kRecvAsIs ? Value(v) : copy_value(m->recv_type, v);
-            Proto* p = m->proto;
-            int base = sp - in.b - 1;
-            F->pc = static_cast<int>(ip - code) + 1;
-            sp_ = sp;
-            push_frame(p, nullptr, base, base, p->nresults, false);
-            LOADF();
-            NEXT();
-          }
-        }
+        CALLI_FAST();
         SAVE();
         size_t depth = frames_.size();
         Value& iv = S[sp - in.b - 1];
@@ -1115,20 +718,9 @@ void Thread::execute(size_t stop) {
       }
       case RET:
       op_RET : {
-        if (F->plain() && F->p->nresults <= 1 && (F->p->nresults == 0 || !F->p->param_cells[0])) [[likely]] {
+        if (RET_IS_PLAIN()) [[likely]] {
           // the common case: nothing deferred, no result or one
-          int to = F->ret_to;
-          if (F->p->nresults == 0) {
-            for (int i = to; i < sp; i++) S[i].reset();
-            sp_ = to;
-          } else {
-            Value r = std::move(L[F->p->result_slots[0]]);
-            for (int i = to; i < sp; i++) S[i].reset();
-            S[to] = std::move(r);
-            sp_ = to + 1;
-          }
-          frames_.pop_back();
-          LOADF();
+          RET_POP();
           if (F->in_ret) [[unlikely]] {
             if (panicking_) goto unwind;
             goto do_ret;
@@ -1138,31 +730,6 @@ void Thread::execute(size_t stop) {
         ip--;  // stay on RET while deferred calls run
         SAVE();
         goto do_ret;
-      }
-      case MKCLOSURE:
-      op_MKCLOSURE : {
-        Proto* p = run_.prog->protos[static_cast<size_t>(in.a)].get();
-        auto* fo = new FuncObj(p);
-        fo->up.reserve(p->upvals.size());
-        for (const UpvalDesc& d : p->upvals)
-          fo->up.push_back(d.from_local ? L[d.index] : F->fn->up[static_cast<size_t>(d.index)]);
-        PUSH(Value::of_obj(fo));
-        break;
-      }
-      case FUNCVAL:
-      op_FUNCVAL : {
-        Proto* p = run_.prog->protos[static_cast<size_t>(in.a)].get();
-        PUSH(p->funcval.o ? p->funcval : Value::of_obj(new FuncObj(p)));
-        break;
-      }
-      case METHODVAL:
-      op_METHODVAL : {
-        Proto* p = run_.prog->protos[static_cast<size_t>(in.a)].get();
-        auto* fo = new FuncObj(p);
-        fo->bound = true;
-        fo->up.push_back(POPV());
-        PUSH(Value::of_obj(fo));
-        break;
       }
       case IMETHODVAL:
       op_IMETHODVAL : {
@@ -1259,399 +826,6 @@ void Thread::execute(size_t stop) {
         }
         break;
       }
-      case FIELD:
-      op_FIELD : {
-        Obj* o = TOP.o;
-        if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        TOP = slot_load(static_cast<StructObj*>(o)->f[static_cast<size_t>(in.a)]);
-        NEXT();
-      }
-      case SETFIELD:
-      op_SETFIELD : {
-        Value v = POPV();
-        Obj* o = TOP.o;
-        if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        Value& dst = static_cast<StructObj*>(o)->f[static_cast<size_t>(in.a)];
-        if (in.b)
-          copy_into(run_.prog->type(in.b - 1), dst, v);
-        else
-          slot_store(dst, std::move(v));
-        DROP();
-        break;
-      }
-      case ADDR_FIELD:
-      op_ADDR_FIELD : {
-        Obj* o = TOP.o;
-        if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        auto* p = new PtrObj();
-        p->base = TOP;
-        p->idx = in.a;
-        TOP = Value::of_obj(p);
-        break;
-      }
-      case DEREF:
-      op_DEREF : {
-        Obj* o = TOP.o;
-        if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        if (in.a == 0) TOP = slot_load(static_cast<PtrObj*>(o)->slot());
-        break;
-      }
-      case NILCHK:
-      op_NILCHK : {
-        if (!TOP.o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        break;
-      }
-      case STORE_PTR:
-      op_STORE_PTR : {
-        Value v = POPV();
-        Obj* o = TOP.o;
-        if (!o) RTERR("runtime error: invalid memory address or nil pointer dereference");
-        if (in.b) {
-          Value& dst = TOP;
-          copy_into(run_.prog->type(in.b - 1), dst, v);
-        } else {
-          slot_store(static_cast<PtrObj*>(o)->slot(), std::move(v));
-        }
-        DROP();
-        break;
-      }
-      case INDEX:
-      op_INDEX : {
-        int64_t i = S[sp - 1].i;
-        sp--;
-        Value& x = S[sp - 1];
-        if (in.b == 1) {
-          const std::string& s = str_of(x);
-          if (i < 0 || static_cast<size_t>(i) >= s.size())
-            RTERR(index_error(i, static_cast<int64_t>(s.size())));
-          x = Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
-          NEXT();
-        }
-        Obj* o = x.o;
-        if (!o) RTERR(index_error(i, 0));
-        if (o->kind == OKind::Slice) {
-          auto* s = static_cast<SliceObj*>(o);
-          if (i < 0 || i >= s->len) RTERR(index_error(i, s->len));
-          x = slot_load(s->at(i));
-        } else {
-          auto* a = static_cast<ArrObj*>(o);
-          if (i < 0 || static_cast<size_t>(i) >= a->a.size())
-            RTERR(index_error(i, static_cast<int64_t>(a->a.size())));
-          x = slot_load(a->a[static_cast<size_t>(i)]);
-        }
-        NEXT();
-      }
-      case SETINDEX:
-      op_SETINDEX : {
-        Value v = POPV();
-        int64_t i = S[sp - 1].i;
-        sp--;
-        Obj* o = S[sp - 1].o;
-        Value* dst;
-        if (!o) RTERR(index_error(i, 0));
-        if (o->kind == OKind::Slice) {
-          auto* s = static_cast<SliceObj*>(o);
-          if (i < 0 || i >= s->len) RTERR(index_error(i, s->len));
-          dst = &s->at(i);
-        } else {
-          auto* a = static_cast<ArrObj*>(o);
-          if (i < 0 || static_cast<size_t>(i) >= a->a.size())
-            RTERR(index_error(i, static_cast<int64_t>(a->a.size())));
-          dst = &a->a[static_cast<size_t>(i)];
-        }
-        if (in.b)
-          copy_into(run_.prog->type(in.b - 1), *dst, v);
-        else
-          slot_store(*dst, std::move(v));
-        DROP();
-        break;  // not NEXT(): v must be destroyed
-      }
-      case ADDR_INDEX:
-      op_ADDR_INDEX : {
-        int64_t i = S[sp - 1].i;
-        sp--;
-        Obj* o = S[sp - 1].o;
-        if (!o) RTERR(index_error(i, 0));
-        auto* p = new PtrObj();
-        if (o->kind == OKind::Slice) {
-          auto* s = static_cast<SliceObj*>(o);
-          if (i < 0 || i >= s->len) {
-            delete p;
-            RTERR(index_error(i, s->len));
-          }
-          p->base = s->arr;
-          p->idx = s->off + i;
-        } else {
-          auto* a = static_cast<ArrObj*>(o);
-          if (i < 0 || static_cast<size_t>(i) >= a->a.size()) {
-            delete p;
-            RTERR(index_error(i, static_cast<int64_t>(a->a.size())));
-          }
-          p->base = S[sp - 1];
-          p->idx = i;
-        }
-        S[sp - 1] = Value::of_obj(p);
-        break;
-      }
-      case MAPINDEX:
-      op_MAPINDEX : {
-        RType* mt = run_.prog->type(in.a);
-        Value k = POPV();
-        Value m = POPV();
-        Value out;
-        bool ok = false;
-        SAVE();
-        if (m.o) ok = static_cast<MapObj*>(m.o)->get(*this, k, out);
-        if (panicking_) goto unwind;
-        if (!ok) out = zero_value(*run_.prog, mt->under()->elem);
-        PUSH(std::move(out));
-        if (in.b) PUSH(Value::of_int(ok));
-        break;
-      }
-      case MAPSET:
-      op_MAPSET : {
-        Value v = POPV();
-        Value k = POPV();
-        Value m = POPV();
-        if (!m.o) RTERR("assignment to entry in nil map");
-        SAVE();
-        static_cast<MapObj*>(m.o)->set(*this, k, v);
-        if (panicking_) goto unwind;
-        break;
-      }
-      case MAPDELETE:
-      op_MAPDELETE : {
-        Value k = POPV();
-        Value m = POPV();
-        SAVE();
-        if (m.o) static_cast<MapObj*>(m.o)->erase(*this, k);
-        if (panicking_) goto unwind;
-        break;
-      }
-      case SLICE:
-      op_SLICE : {
-        int64_t lo = 0, hi = -1, max = -1;
-        if (in.b & 4) max = S[--sp].i;
-        if (in.b & 2) hi = S[--sp].i;
-        if (in.b & 1) lo = S[--sp].i;
-        Value x = POPV();
-        if (in.a == 1) {
-          const std::string& s = str_of(x);
-          int64_t n = static_cast<int64_t>(s.size());
-          if (hi < 0 && !(in.b & 2)) hi = n;
-          if (hi < 0 || hi > n) RTERR(bounds_error("[:" + itoa(hi) + "]", hi, " with length " + itoa(n)));
-          if (lo < 0 || lo > hi) RTERR(bounds_error("[" + itoa(lo) + ":", lo, itoa(hi) + "]", "]"));
-          PUSH(make_str(s.substr(static_cast<size_t>(lo), static_cast<size_t>(hi - lo))));
-          break;
-        }
-        Value arr;
-        int64_t off = 0, len = 0, cap = 0;
-        if (x.o && x.o->kind == OKind::Slice) {
-          auto* s = static_cast<SliceObj*>(x.o);
-          arr = s->arr;
-          off = s->off;
-          len = s->len;
-          cap = s->cap;
-        } else if (x.o) {
-          arr = x;
-          len = cap = static_cast<int64_t>(static_cast<ArrObj*>(x.o)->a.size());
-        }
-        if (!(in.b & 2)) hi = len;
-        if (!(in.b & 4)) max = cap;
-        // An array's bound is its length, a slice's its capacity (as Go says them).
-        const std::string bound = (arr.o == x.o && x.o ? " with length " : " with capacity ") + itoa(cap);
-        if (in.b & 4) {  // s[lo:hi:max]
-          if (max < 0 || max > cap) RTERR(bounds_error("[::" + itoa(max) + "]", max, bound));
-          if (hi < 0 || hi > max) RTERR(bounds_error("[:" + itoa(hi) + ":", hi, itoa(max) + "]", "]"));
-          if (lo < 0 || lo > hi) RTERR(bounds_error("[" + itoa(lo) + ":", lo, itoa(hi) + ":]", ":]"));
-        } else {
-          if (hi < 0 || hi > max) RTERR(bounds_error("[:" + itoa(hi) + "]", hi, bound));
-          if (lo < 0 || lo > hi) RTERR(bounds_error("[" + itoa(lo) + ":", lo, itoa(hi) + "]", "]"));
-        }
-        if (!arr.o) {
-          PUSH(Value());
-          break;
-        }
-        auto* ns = new SliceObj();
-        ns->arr = arr;
-        ns->off = off + lo;
-        ns->len = hi - lo;
-        ns->cap = max - lo;
-        PUSH(Value::of_obj(ns));
-        break;
-      }
-      case LEN:
-      op_LEN:
-      case CAP:
-      op_CAP : {
-        Value x = POPV();
-        int64_t n = 0;
-        switch (in.a) {
-          case 0:
-            n = static_cast<int64_t>(str_of(x).size());
-            break;
-          case 1:
-            if (x.o) n = in.op == LEN ? static_cast<SliceObj*>(x.o)->len : static_cast<SliceObj*>(x.o)->cap;
-            break;
-          case 2:
-            if (x.o) n = static_cast<int64_t>(static_cast<MapObj*>(x.o)->live);
-            break;
-          case 3:
-            if (x.o)
-              n = static_cast<int64_t>(in.op == LEN ? as_chan(x)->core->len() : as_chan(x)->core->cap());
-            break;
-          default:
-            n = in.b;
-            break;
-        }
-        PUSH(Value::of_int(n));
-        break;
-      }
-      case APPEND:
-      op_APPEND:
-        if (in.a == 1) {
-          // append(s, v): the common case, without gathering
-          auto* s = static_cast<SliceObj*>(S[sp - 2].o);
-          int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
-          auto* ns = new SliceObj();
-          if (len < cap) {
-            ns->arr = s->arr;
-            ns->off = s->off;
-            ns->cap = cap;
-          } else {
-            int64_t ncap = cap == 0 ? 1 : cap < 256 ? cap * 2 : cap + (cap + 3 * 256) / 4;
-            ArrObj* a = grow_array(ns, ncap);
-            for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = slot_load(s->at(i));
-            ns->arr = Value::of_obj(a);
-            ns->cap = ncap;
-          }
-          ns->len = len + 1;
-          slot_store(ns->at(len), std::move(S[sp - 1]));
-          sp--;
-          S[sp - 1] = Value::of_obj(ns);
-          break;
-        }
-        [[fallthrough]];
-      case APPENDS:
-      op_APPENDS : {
-        // gather the values to append
-        std::vector<Value> vals;
-        if (in.op == APPEND) {
-          vals.reserve(static_cast<size_t>(in.a));
-          for (int i = sp - in.a; i < sp; i++) vals.push_back(std::move(S[i]));
-          sp -= in.a;
-        } else {
-          Value src = POPV();
-          if (in.a == 1) {
-            for (unsigned char c : str_of(src)) vals.push_back(Value::of_int(c));
-          } else if (src.o) {
-            auto* s = static_cast<SliceObj*>(src.o);
-            for (int64_t i = 0; i < s->len; i++) vals.push_back(slot_load(s->at(i)));
-          }
-        }
-        Value sv = POPV();
-        auto* s = static_cast<SliceObj*>(sv.o);
-        int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
-        int64_t n = static_cast<int64_t>(vals.size());
-        if (n == 0) {  // append(s) and append(s, empty...) are s itself (a nil s too)
-          PUSH(std::move(sv));
-          break;
-        }
-        auto* ns = new SliceObj();
-        if (len + n <= cap) {
-          ns->arr = s->arr;
-          ns->off = s->off;
-          ns->cap = cap;
-        } else {
-          int64_t ncap = cap == 0 ? n : cap;
-          while (ncap < len + n) ncap = ncap < 256 ? ncap * 2 : ncap + (ncap + 3 * 256) / 4;
-          if (ncap < len + n) ncap = len + n;
-          ArrObj* a = grow_array(ns, ncap);
-          for (int64_t i = 0; i < len; i++) a->a[static_cast<size_t>(i)] = slot_load(s->at(i));
-          ns->arr = Value::of_obj(a);
-          ns->off = 0;
-          ns->cap = ncap;
-        }
-        ns->len = len + n;
-        for (int64_t i = 0; i < n; i++) slot_store(ns->at(len + i), std::move(vals[static_cast<size_t>(i)]));
-        if (ns->len == 0 && !s) {
-          delete ns;
-          PUSH(Value());
-        } else {
-          PUSH(Value::of_obj(ns));
-        }
-        break;
-      }
-      case COPYS:
-      op_COPYS : {
-        Value src = POPV();
-        Value dst = POPV();
-        int64_t n = 0;
-        if (dst.o) {
-          auto* d = static_cast<SliceObj*>(dst.o);
-          if (in.a == 1) {
-            const std::string& s = str_of(src);
-            n = std::min<int64_t>(d->len, static_cast<int64_t>(s.size()));
-            for (int64_t i = 0; i < n; i++)
-              slot_store(d->at(i), Value::of_int(static_cast<unsigned char>(s[static_cast<size_t>(i)])));
-          } else if (src.o) {
-            auto* s = static_cast<SliceObj*>(src.o);
-            n = std::min(d->len, s->len);
-            std::vector<Value> tmp;
-            for (int64_t i = 0; i < n; i++) tmp.push_back(slot_load(s->at(i)));
-            for (int64_t i = 0; i < n; i++) slot_store(d->at(i), std::move(tmp[static_cast<size_t>(i)]));
-          }
-        }
-        PUSH(Value::of_int(n));
-        break;
-      }
-      case CLEAR:
-      op_CLEAR : {
-        Value x = POPV();
-        if (!x.o) break;
-        if (in.a == 1) {
-          static_cast<MapObj*>(x.o)->clear();
-        } else {
-          // an aggregate element (b: its type + 1) is zeroed in place, as its object stays
-          auto* s = static_cast<SliceObj*>(x.o);
-          RType* agg = in.b ? run_.prog->type(in.b - 1) : nullptr;
-          Value zero = agg ? zero_value(*run_.prog, agg) : Value();  // copied into, never shared
-          for (int64_t i = 0; i < s->len; i++) {
-            if (agg)
-              copy_into(agg, s->at(i), zero);
-            else
-              slot_store(s->at(i), Value());
-          }
-        }
-        break;
-      }
-      case MAKESLICE:
-      op_MAKESLICE : {
-        RType* t = run_.prog->type(in.a);
-        int64_t cap = in.b ? S[--sp].i : -1;
-        int64_t len = S[--sp].i;
-        if (cap < 0 && !in.b) cap = len;
-        // Go's bounds: no more elements than the address space holds (its maxAlloc); within
-        // them, the memory ceiling decides (ArrObj)
-        if (len < 0 || len > kMaxElems) RTERR("runtime error: makeslice: len out of range");
-        if (cap < len || cap > kMaxElems) RTERR("runtime error: makeslice: cap out of range");
-        auto* a = new ArrObj(static_cast<size_t>(cap));
-        RType* et = t->under()->elem;
-        if (is_aggregate(et))
-          for (auto& v : a->a) v = zero_value(*run_.prog, et);
-        auto* s = new SliceObj();
-        s->arr = Value::of_obj(a);
-        s->len = len;
-        s->cap = cap;
-        PUSH(Value::of_obj(s));
-        break;
-      }
-      case MAKEMAP:
-      op_MAKEMAP : {
-        RType* t = run_.prog->type(in.a);
-        PUSH(Value::of_obj(new MapObj(t->under()->key, t->under()->elem)));
-        break;
-      }
       case MAKECHAN:
       op_MAKECHAN : {
         RType* t = run_.prog->type(in.a);
@@ -1664,194 +838,6 @@ void Thread::execute(size_t stop) {
         c->core = std::make_shared<goro::detail::ChanCore>(
             static_cast<size_t>(n), str_of(F->p->consts[static_cast<size_t>(in.b)]), cval_ops());
         TOP = Value::of_obj(c);
-        break;
-      }
-      case NEWOBJ:
-      op_NEWOBJ : {
-        RType* t = run_.prog->type(in.a);
-        if (is_aggregate(t)) {
-          PUSH(zero_value(*run_.prog, t));
-        } else {
-          auto* c = new CellObj();
-          auto* p = new PtrObj();
-          p->base = Value::of_obj(c);
-          PUSH(Value::of_obj(p));
-        }
-        break;
-      }
-      case MKSTRUCT:
-      op_MKSTRUCT : {
-        auto* s = new StructObj(static_cast<size_t>(in.b));
-        for (int i = 0; i < in.b; i++) s->f[static_cast<size_t>(i)] = std::move(S[sp - in.b + i]);
-        sp -= in.b;
-        PUSH(Value::of_obj(s));
-        break;
-      }
-      case MKSLICE:
-      op_MKSLICE : {
-        RType* t = run_.prog->type(in.a);
-        auto* a = new ArrObj(static_cast<size_t>(in.b));
-        for (int i = 0; i < in.b; i++) a->a[static_cast<size_t>(i)] = std::move(S[sp - in.b + i]);
-        sp -= in.b;
-        if (t->under()->k == TK::Array) {
-          PUSH(Value::of_obj(a));
-        } else {
-          auto* s = new SliceObj();
-          s->arr = Value::of_obj(a);
-          s->len = s->cap = in.b;
-          PUSH(Value::of_obj(s));
-        }
-        break;
-      }
-      case MKMAP:
-      op_MKMAP : {
-        RType* t = run_.prog->type(in.a);
-        auto* m = new MapObj(t->under()->key, t->under()->elem);
-        Value mv = Value::of_obj(m);
-        SAVE();
-        for (int i = 0; i < in.b; i++) m->set(*this, S[sp - 2 * in.b + 2 * i], S[sp - 2 * in.b + 2 * i + 1]);
-        if (panicking_) goto unwind;
-        for (int i = sp - 2 * in.b; i < sp; i++) S[i].reset();
-        sp -= 2 * in.b;
-        PUSH(std::move(mv));
-        break;
-      }
-      case SLICE_ARR:
-      op_SLICE_ARR : {  // [N]T(s) copies; (*[N]T)(s) is s's array, or a view of the part s starts
-        RType* at = run_.prog->type(in.a);
-        const int64_t n = at->under()->len;
-        auto* s = static_cast<SliceObj*>(TOP.o);
-        const int64_t len = s ? s->len : 0;
-        if (len < n)
-          RTERR("runtime error: cannot convert slice with length " + std::to_string(len) +
-                (in.b ? " to pointer to array with length " : " to array or pointer to array with length ") +
-                std::to_string(n));  // (Go 1.19's words for the pointer; 1.20's for the array)
-        if (in.b) {
-          if (!s) break;  // a nil slice is a nil pointer (n is 0)
-          if (s->off == 0 && static_cast<int64_t>(s->array()->a.size()) == n) {
-            Value arr = s->arr;
-            TOP = std::move(arr);
-          } else {
-            TOP = Value::of_obj(new ArrObj(s->array(), static_cast<size_t>(s->off), static_cast<size_t>(n)));
-          }
-          break;
-        }
-        RType* et = at->under()->elem;
-        const bool agg = is_aggregate(et);
-        auto* a = new ArrObj(static_cast<size_t>(n));
-        for (int64_t i = 0; i < n; i++) {
-          Value v = slot_load(s->at(i));
-          a->a[static_cast<size_t>(i)] = agg ? copy_value(et, v) : std::move(v);
-        }
-        TOP = Value::of_obj(a);
-        break;
-      }
-      case STR_BYTES:
-      op_STR_BYTES : {
-        const std::string s = str_of(TOP);
-        auto* a = new ArrObj(s.size());
-        for (size_t i = 0; i < s.size(); i++) a->a[i].i = static_cast<unsigned char>(s[i]);
-        auto* sl = new SliceObj();
-        sl->arr = Value::of_obj(a);
-        sl->len = sl->cap = static_cast<int64_t>(s.size());
-        TOP = Value::of_obj(sl);
-        break;
-      }
-      case BYTES_STR:
-      op_BYTES_STR : {
-        std::string s;
-        if (TOP.o) {
-          auto* sl = static_cast<SliceObj*>(TOP.o);
-          for (int64_t i = 0; i < sl->len; i++) s += static_cast<char>(slot_load(sl->at(i)).i);
-        }
-        TOP = make_str(std::move(s));
-        break;
-      }
-      case STR_RUNES:
-      op_STR_RUNES : {
-        const std::string s = str_of(TOP);
-        std::vector<int64_t> rs;
-        for (size_t i = 0; i < s.size();) {
-          int n;
-          rs.push_back(utf8_decode(s, i, n));
-          i += static_cast<size_t>(n);
-        }
-        auto* a = new ArrObj(rs.size());
-        for (size_t i = 0; i < rs.size(); i++) a->a[i].i = rs[i];
-        auto* sl = new SliceObj();
-        sl->arr = Value::of_obj(a);
-        sl->len = sl->cap = static_cast<int64_t>(rs.size());
-        TOP = Value::of_obj(sl);
-        break;
-      }
-      case RUNES_STR:
-      op_RUNES_STR : {
-        std::string s;
-        if (TOP.o) {
-          auto* sl = static_cast<SliceObj*>(TOP.o);
-          for (int64_t i = 0; i < sl->len; i++) utf8_encode(s, static_cast<uint32_t>(slot_load(sl->at(i)).i));
-        }
-        TOP = make_str(std::move(s));
-        break;
-      }
-      case RUNE_STR:
-      op_RUNE_STR : {
-        std::string s;
-        int64_t r = TOP.i;
-        utf8_encode(s, r < 0 || r > 0x10FFFF ? 0xFFFD : static_cast<uint32_t>(r));
-        TOP = make_str(std::move(s));
-        break;
-      }
-      case BOX:
-      op_BOX : {
-        RType* t = run_.prog->type(in.a);
-        TOP = box(t, std::move(TOP));
-        break;
-      }
-      case ASSERT:
-      op_ASSERT:
-      case TYPEIS:
-      op_TYPEIS : {
-        RType* t = run_.prog->type(in.a);
-        Value iv = POPV();
-        RType* dt = dyn_type(iv);
-        bool ok;
-        if (is_interface(t)) {
-          ok = dt != nullptr && implements(*run_.prog, dt, t);
-        } else {
-          ok = dt == t;
-        }
-        if (in.op == TYPEIS) {
-          PUSH(Value::of_int(ok));
-          break;
-        }
-        if (!ok && !in.b) {
-          std::string msg = "interface conversion: ";
-          if (!dt) {
-            msg += "interface is nil, not " + t->str;
-          } else if (is_interface(t)) {
-            std::string missing;
-            implements(*run_.prog, dt, t, &missing);
-            msg += dt->str + " is not " + t->str + ": missing method " + missing;
-          } else {
-            msg += "interface {} is " + dt->str + ", not " + t->str;
-            if (dt->str == t->str) msg += " (types from different scopes)";  // two local types T
-          }
-          RTERR(msg);
-        }
-        if (is_interface(t)) {
-          PUSH(ok ? iv : Value());
-        } else if (ok) {
-          PUSH(static_cast<IfaceObj*>(iv.o)->v);
-        } else {
-          PUSH(zero_value(*run_.prog, t));
-        }
-        if (in.b) PUSH(Value::of_int(ok));
-        break;
-      }
-      case UNBOX:
-      op_UNBOX : {
-        if (TOP.o) TOP = static_cast<IfaceObj*>(TOP.o)->v;
         break;
       }
       case SEND:
@@ -1953,62 +939,6 @@ void Thread::execute(size_t stop) {
         LOADF();
         break;
       }
-      case RANGE_MAP_INIT:
-      op_RANGE_MAP_INIT : {
-        Value m = POPV();
-        auto* it = new MapIterObj();
-        if (m.o) {
-          auto* mo = static_cast<MapObj*>(m.o);
-          std::lock_guard<SpinLock> g(mo->mu);
-          mo->iterating++;
-          it->map = m;
-          it->n = mo->entries.size();
-          it->start =
-              it->n
-                  ? static_cast<size_t>(goro::rand_intn(static_cast<int>(std::min<size_t>(it->n, 1u << 30))))
-                  : 0;
-        }
-        L[in.a] = Value::of_obj(it);
-        break;
-      }
-      case RANGE_MAP_NEXT:
-      op_RANGE_MAP_NEXT : {
-        auto* it = static_cast<MapIterObj*>(L[in.a].o);
-        bool found = false;
-        if (it->map.o) {
-          auto* mo = static_cast<MapObj*>(it->map.o);
-          std::lock_guard<SpinLock> g(mo->mu);
-          while (it->k < it->n) {
-            size_t idx = (it->start + it->k++) % it->n;
-            if (idx < mo->entries.size() && mo->entries[idx].live) {
-              PUSH(mo->entries[idx].k);
-              PUSH(mo->entries[idx].v);
-              found = true;
-              break;
-            }
-          }
-        }
-        if (!found) {
-          L[in.a].reset();
-          JUMP(in.b);
-        }
-        break;
-      }
-      case RANGE_STR_NEXT:
-      op_RANGE_STR_NEXT : {
-        const std::string& s = str_of(L[in.a]);
-        int64_t pos = L[in.a + 1].i;
-        if (pos >= static_cast<int64_t>(s.size())) {
-          JUMP(in.b);
-          break;
-        }
-        int n;
-        uint32_t r = utf8_decode(s, static_cast<size_t>(pos), n);
-        PUSH(Value::of_int(pos));
-        PUSH(Value::of_int(r));
-        L[in.a + 1].i = pos + n;
-        break;
-      }
       case PRINTV:
       op_PRINTV : {
         RType* t = run_.prog->type(in.a);
@@ -2023,74 +953,11 @@ void Thread::execute(size_t stop) {
         SAVE();
         goro::print_stderr("\n");
         break;
-      case MINMAX:
-      op_MINMAX : {
-        int n = in.a;
-        int best = sp - n;
-        for (int i = sp - n + 1; i < sp; i++) {
-          const Value& x = S[i];
-          const Value& b = S[best];
-          bool less;
-          if (in.b & 4)
-            less = str_of(x) < str_of(b);
-          else if (in.b & 2)
-            less = x.f < b.f || std::isnan(x.f);
-          else if (in.b & 8)
-            less = static_cast<uint64_t>(x.i) < static_cast<uint64_t>(b.i);
-          else
-            less = x.i < b.i;
-          bool greater;
-          if (in.b & 4)
-            greater = str_of(b) < str_of(x);
-          else if (in.b & 2)
-            greater = b.f < x.f || std::isnan(x.f);
-          else if (in.b & 8)
-            greater = static_cast<uint64_t>(b.i) < static_cast<uint64_t>(x.i);
-          else
-            greater = b.i < x.i;
-          if ((in.b & 1) ? greater : less) best = i;
-        }
-        Value r = S[best];
-        for (int i = sp - n; i < sp; i++) S[i].reset();
-        sp -= n;
-        PUSH(std::move(r));
-        break;
-      }
-      case JCMP_LK:
-      op_JCMP_LK : {
-        int64_t x = L[in.a].i, k = in.b;
-        bool r = cmp_holds(x, k, in.c >> kJcmpShift);
-        if (!r) {
-          BACK_EDGE();
-          JUMP(in.c & ((1 << kJcmpShift) - 1));
-        }
-        NEXT();
-      }
-      case LOADADDI:
-      op_LOADADDI:
-        S[sp].o = nullptr;
-        S[sp].i =
-            wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
-        sp++;
-        NEXT();
       case RET1:
       op_RET1 : {
         // a plain frame is never the bottom one of this execute() (that one is a boundary)
         if (F->plain()) [[likely]] {
-          int to = F->ret_to;
-          {  // r's scope ends here: a computed goto may not leave it (clang, for the page)
-            Value r = std::move(S[sp - 1]);
-            for (Value *v = S + to, *e = S + sp - 1; v < e; v++) v->reset();
-            S[to].i = r.i;  // S[to] holds no reference now: move r's bits in
-            S[to].o = r.o;
-            r.o = nullptr;
-          }
-          sp = to + 1;
-          frames_.pop_back();
-          F--;
-          L = S + F->base;
-          code = F->p->code.data();
-          ip = code + F->pc - 1;
+          RET1_POP();
           if (F->in_ret) [[unlikely]] {
             sp_ = sp;
             if (panicking_) goto unwind;
@@ -2101,68 +968,6 @@ void Thread::execute(size_t stop) {
         L[in.a] = POPV();
         SAVE();
         goto do_ret;
-      }
-      case JCMP_LL:
-      op_JCMP_LL : {
-        int64_t x = L[in.a].i, y = L[in.b].i;
-        bool r = cmp_holds(x, y, in.c >> kJcmpShift);
-        if (!r) {
-          BACK_EDGE();
-          JUMP(in.c & ((1 << kJcmpShift) - 1));
-        }
-        NEXT();
-      }
-      case ADDLL:
-      op_ADDLL:
-        L[in.a].i = static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(L[in.b].i));
-        NEXT();
-      case ADDIL:
-      op_ADDIL:
-        L[in.a].i =
-            wrap(static_cast<int64_t>(static_cast<uint64_t>(L[in.a].i) + static_cast<uint64_t>(in.b)), in.c);
-        NEXT();
-      case INDEXL:
-      op_INDEXL : {
-        int64_t i = S[sp - 1].i;
-        Obj* o = L[in.a].o;
-        if (o && o->kind == OKind::Slice) {
-          auto* sl = static_cast<SliceObj*>(o);
-          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(sl->len)) [[unlikely]]
-            RTERR(index_error(i, sl->len));
-          S[sp - 1] = slot_load(sl->at(i));
-        } else {
-          auto* a = static_cast<ArrObj*>(o);
-          int64_t n = a ? static_cast<int64_t>(a->a.size()) : 0;
-          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]
-            RTERR(index_error(i, n));
-          S[sp - 1] = slot_load(a->a[static_cast<size_t>(i)]);
-        }
-        NEXT();
-      }
-      case SETINDEXL:
-      op_SETINDEXL : {
-        int64_t i = S[sp - 2].i;
-        Obj* o = L[in.a].o;
-        Value* dst;
-        if (o && o->kind == OKind::Slice) {
-          auto* sl = static_cast<SliceObj*>(o);
-          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(sl->len)) [[unlikely]]
-            RTERR(index_error(i, sl->len));
-          dst = &sl->at(i);
-        } else {
-          auto* a = static_cast<ArrObj*>(o);
-          int64_t n = a ? static_cast<int64_t>(a->a.size()) : 0;
-          if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]
-            RTERR(index_error(i, n));
-          dst = &a->a[static_cast<size_t>(i)];
-        }
-        if (in.b)
-          copy_into(run_.prog->type(in.b - 1), *dst, S[sp - 1]);
-        else
-          slot_store(*dst, std::move(S[sp - 1]));
-        S[sp - 1].reset();
-        sp -= 2;
-        NEXT();
       }
       case RACE:
       op_RACE:
@@ -2281,6 +1086,88 @@ void Thread::execute(size_t stop) {
     goto unwind;
   }
   }
+}
+
+#ifdef __EMSCRIPTEN__
+// run_hot() is the page's interpreter for the instructions that never switch goroutines: those
+// of vm/ops_hot.inc, the common case of CALL, CALLI, RET and RET1, and LINE while no Control
+// watches lines. It runs from the frame's pc until an instruction it leaves to execute() (any
+// other, or the uncommon case of one of these: a native, a frame with deferred calls, a
+// preemption point that is due), and returns false with that instruction untouched, the frame's
+// pc on it and sp_ saved, so execute() runs it as it would have; or true when an instruction
+// raised a panic (its state saved), which execute() then unwinds.
+//
+// Why: the page's goroutines are Asyncify fibers, and Asyncify instruments every function that
+// may switch goroutines, execute() among them: V8 runs such a function at a fraction of its
+// speed. run_hot() never switches (it calls no goro operation, native or Go code; what it
+// frees runs no Go code either), so the page's link leaves it uninstrumented
+// (-sASYNCIFY_REMOVE, web/CMakeLists.txt); and since execute() enters it again after every
+// instruction it leaves, V8's optimising tier takes it over early (V8 has no on-stack
+// replacement for WebAssembly: a loop entered once, as execute()'s, stays in its first tier).
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wunused-label"
+bool Thread::run_hot() {
+  Frame* F;
+  Value* S;
+  Value* L;
+  const Ins* code;
+  const Ins* ip;
+  int sp;
+// COLD() hands the instruction at ip to execute(), untouched; UNWIND() has execute() unwind the
+// panic that the instruction raised (its state saved).
+#define COLD()    \
+  do {            \
+    --ip;         \
+    SAVE();       \
+    return false; \
+  } while (0)
+#undef UNWIND
+#define UNWIND() return true
+// A loop's backward jump: execute() takes the one that reaches the preemption point.
+#undef BACK_EDGE
+#define BACK_EDGE()                      \
+  do {                                   \
+    if (preempt_countdown_ == 1) COLD(); \
+    --preempt_countdown_;                \
+  } while (0)
+  const std::unique_ptr<Proto>* protos = run_.prog->protos.data();
+  LOADF();
+  for (;;) {
+  next_instruction:
+    ++ip;
+    switch (static_cast<Op>(ip->op)) {
+#include "vm/ops_hot.inc"
+      case CALL: {
+        Proto* p = protos[in.a].get();
+        int base = sp - in.b;
+        if (p->native || !CALL_HAS_ROOM(p, base)) COLD();
+        BACK_EDGE();
+        CALL_PUSH(p, base);
+        NEXT();
+      }
+      case RET:
+        if (!RET_IS_PLAIN() || F[-1].in_ret) COLD();
+        RET_POP();
+        NEXT();
+      case RET1:
+        if (!F->plain() || F[-1].in_ret) COLD();
+        RET1_POP();
+        NEXT();
+      case CALLI:
+        CALLI_FAST();
+        COLD();
+      case LINE:
+        if (goro::detail::g_lines_watched.load(std::memory_order_relaxed) != 0) COLD();
+        NEXT();
+      default:
+        COLD();
+    }
+  }
+#undef COLD
+}
+#pragma clang diagnostic pop
+#endif
+
 #undef LOADF
 #undef SAVE
 #undef PUSH
@@ -2288,9 +1175,18 @@ void Thread::execute(size_t stop) {
 #undef POPV
 #undef DROP
 #undef RTERR
+#undef UNWIND
 #undef in
 #undef NEXT
 #undef JUMP
-}
+
+#undef BACK_EDGE
+#undef INTERRUPTIBLE
+#undef CALL_HAS_ROOM
+#undef CALL_PUSH
+#undef CALLI_FAST
+#undef RET_IS_PLAIN
+#undef RET_POP
+#undef RET1_POP
 
 }  // namespace golang

@@ -235,6 +235,10 @@ class Thread {
 
  private:
   void execute(size_t stop);
+#ifdef __EMSCRIPTEN__
+  bool run_hot();  // the page's hot instructions, outside Asyncify (vm.cpp); true: unwind
+  static bool (Thread::*volatile run_hot_)();  // execute() calls run_hot() through it
+#endif
   void push_frame(Proto* p, FuncObj* fn, int base, int ret_to, int nret, bool boundary);
   void pop_frame() {
     delete frames_.back().defers;

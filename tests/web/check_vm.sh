@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# tests/web/check_vm.sh: the page's build of lang/ and runtime/ (WebAssembly, Asyncify fibers,
+# one P; web/run_node.cpp) runs every golden Go program under node as tests/lang/programs_test.cpp
+# runs them on the desktop at procs 1 (the same output, exit status and fatal error text), once
+# compiled plainly and once as the page compiles them (race detector, statement lines). It checks
+# what only the page's build has: its hot loop outside Asyncify (lang/vm/vm.cpp, run_hot), its
+# fibers, a 32-bit size_t.
+# Usage: tests/web/check_vm.sh BUILD_WEB_DIR
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+node_js=$1/web/goroscope_node.js
+[ -f "$node_js" ] || { echo "check_vm: $node_js not built (target goroscope_node)" >&2; exit 1; }
+# (node 20's fetch cannot read a file: path; emscripten 3.1.6's loader then reads the .wasm itself)
+status=0
+node --no-experimental-fetch "$node_js" --check "$root/tests/lang/programs" "$root/tests/lang/programs" || status=1
+node --no-experimental-fetch "$node_js" --check "$root/assets/programs" "$root/tests/lang/article" || status=1
+exit $status

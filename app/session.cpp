@@ -205,7 +205,8 @@ size_t Session::pump_frame() {
   const bool flood =
       backlog >= 1000 && double(backlog) >= kFloodRate * std::chrono::duration<double>(away).count();
   if (flood) defer_timeline_ = true;  // the model first; the timeline catches up when there is time
-  slice_ = std::clamp(duration_cast<microseconds>(away / 2), kSlice, kMaxSlice);  // the frame's first pump()
+  slice_ =
+      std::clamp(duration_cast<microseconds>(away * 3 / 4), kSlice, kMaxSlice);  // the frame's first pump()
   size_t n = pump_for(budget);
   if (flood) {  // the frame before began at last_frame_begun_
     const auto interval = flood_frame(duration_cast<microseconds>(away));

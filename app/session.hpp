@@ -65,9 +65,10 @@ class Session : public Source {
   std::span<const goro::Event> pump();
   static constexpr size_t kPumpMost = 8192;
   // In the page each pump() first runs the program for up to slice_ (Runner::advance): kSlice,
-  // and in pump_frame() half the time the page was away since the last frame, at most
-  // kMaxSlice, so that a program that computes gets about half the page's time however fast the
-  // browser draws (a frame that took long leaves the program as long).
+  // and in pump_frame() three quarters of the time the page was away since the last frame, at
+  // most kMaxSlice, so that a program that computes gets three times the time the page's own
+  // frame takes (a frame of 5 ms, as with a GPU, gives it 15 ms: 75% of the page's time at 60
+  // frames a second), up to kMaxSlice a frame where the browser draws slowly.
   static constexpr std::chrono::microseconds kSlice{4000};
   static constexpr std::chrono::microseconds kMaxSlice{50000};
   // pump_for() pumps again and again while events keep coming, for at most `budget` of wall

@@ -30,7 +30,8 @@ done
 echo "== the worker pool (real clock, 4 s of program time), drawn live: the page's frames"
 for i in $(seq "$runs"); do
   page pool$i "goroscope.html?program=worker_pool&run=1" goroscope-run: 120 >/dev/null
-  echo "ready $(lines pool$i "goroscope-ready ") after navigation; $(lines pool$i "goroscope-run: ")"
+  echo "ready $(lines pool$i "goroscope-ready ") after navigation; $(lines pool$i "goroscope-start: ")"
+  echo "  $(lines pool$i "goroscope-run: ")"
 done
 
 echo "== a recording of about a million events"

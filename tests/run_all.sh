@@ -67,7 +67,10 @@ leg_asan() {
   cmake -S . -B build-asan -DGOROSCOPE_SANITIZE=address -DCMAKE_BUILD_TYPE=Debug -DGOROSCOPE_BENCH=OFF \
     -DGOROSCOPE_WERROR=ON
   cmake --build build-asan -j"$jobs"
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E 'Window'
+  # The Go fuzz test's mutants 1 to 1,500 run in the build leg (and ran here, under ASan, in every
+  # run before); here 500 others, so that each run tries 2,000 in all in a third less time.
+  GOROSCOPE_FUZZ_SEED=1501 GOROSCOPE_FUZZ_INPUTS=500 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" -E 'Window'
 }
 
 leg_tsan() {

@@ -84,14 +84,15 @@ int run_one(const char* file) {
   }
   goro::Config cfg;
   cfg.stack_size = std::max(cfg.stack_size, goroscope::lang::goroutine_stack_size());
-  int code = 0;
-  goro::Exit e = goroscope::lang::run(*c.program, cfg, nullptr, &code);
+  int os_exit = -1;  // os.Exit's code, as `goroscope run` tells it from a panic
+  goro::Exit e = goro::run(cfg, goroscope::lang::main_function(c.program, cfg.procs, &os_exit));
   auto t2 = Clock::now();
   std::fputs(e.output.c_str(), stdout);
   std::fputs(e.errors.c_str(), stderr);
-  if (!e.message.empty()) std::fprintf(stderr, "%s\n", e.message.c_str());
+  if (os_exit < 0 && !e.message.empty()) std::fprintf(stderr, "%s\n", e.message.c_str());
   std::fprintf(stderr, "compile %.1f ms, run %.1f ms\n", ms(t1 - t0), ms(t2 - t1));
-  return code;
+  if (os_exit >= 0) return os_exit;
+  return e.status == goro::ExitStatus::Ok ? 0 : 2;
 }
 
 int check(const fs::path& dir, const fs::path& golden) {

@@ -3,7 +3,8 @@
 # with emscripten: Asyncify fibers, one P; web/run_node.cpp) under node beside the desktop's
 # `goroscope run`, on bench/lang's programs, RUNS (default 3) of each in turn: each line the
 # program's run time in the page's build (compile apart) and the desktop's user CPU time.
-# bench/README.md ("The page") has the numbers.
+# bench/README.md ("The page") has the numbers. Build the target first: cmake --build BUILD_WEB
+# --target goroscope_node.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 node_js=$1/web/goroscope_node.js

@@ -187,7 +187,8 @@ void App::restart(bool paused) {
   spec.config.race = true;
   spec.config.race_values = true;  // each shared variable's value in its box
   goro::visual::Model planned = rehearse(spec, kRehearsalEvents, kRehearsalBudget, kRaceGoroutinesMax);
-  if (!planned.exited() || planned.goroutines().size() > kRaceGoroutinesMax) {
+  race_off_for_goroutines_ = planned.goroutines().size() > kRaceGoroutinesMax;
+  if (!planned.exited() || race_off_for_goroutines_) {
     spec.config.race = false;
     spec.config.race_values = false;
     planned = rehearse(spec);

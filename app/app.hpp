@@ -158,6 +158,9 @@ class App {
   // Only what one kind alone has asks for them: a live run's Control (breakpoints, variables,
   // Step line, choosing by hand), its spec and editing; a recording's bookmarks and header.
   Session* live() const { return dynamic_cast<Session*>(source_.get()); }
+  // race_off_for_goroutines() tells why the live run has no race detector: true when its
+  // rehearsal made more than kRaceGoroutinesMax goroutines, false when it did not end in time.
+  bool race_off_for_goroutines() const { return race_off_for_goroutines_; }
   Replay* replay() const { return dynamic_cast<Replay*>(source_.get()); }
   // shown_source() is the Go source beside the diagram: the source's own (a recording of
   // version 4 keeps it; a live run's has its parameters written in), else the program's.
@@ -189,7 +192,8 @@ class App {
   // source_ is what the window shows: the live run (a Session) or a recording (a Replay); set
   // by restart() and open(), never null after the constructor.
   std::shared_ptr<Source> source_;
-  bool planned_ = false;  // the diagram's nodes are laid out from the source's last state
+  bool planned_ = false;                  // the diagram's nodes are laid out from the source's last state
+  bool race_off_for_goroutines_ = false;  // restart()'s reason to run without the race detector
   void plan_final();
   std::string file_message_;
   goro::visual::DiagramView diagram_;

@@ -50,11 +50,18 @@ void StatusBar::draw(App& app, float frame_ms) {
   // Whether the detector ran is a live run's spec (a recording does not say).
   if (const Session* run = app.live(); run && !run->spec().config.race) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.text_dim), "| no race detector");
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip(
-          "This program makes more than %zu goroutines: the window runs it without the race\n"
-          "detector (whose cost grows with the goroutines), so no shared variable is drawn.",
-          kRaceGoroutinesMax);
+    if (ImGui::IsItemHovered()) {
+      if (app.race_off_for_goroutines())
+        ImGui::SetTooltip(
+            "This program makes more than %zu goroutines: the window runs it without the race\n"
+            "detector (whose cost grows with the goroutines), so no shared variable is drawn.",
+            kRaceGoroutinesMax);
+      else
+        ImGui::SetTooltip(
+            "This program did not end within its rehearsal (%lld ms, run before it is shown):\n"
+            "the window runs it without the race detector, so no shared variable is drawn.",
+            static_cast<long long>(kRehearsalBudget.count()));
+    }
     ImGui::SameLine();
   }
   if (m.exit_status() == goro::ExitStatus::Ok) {

@@ -200,7 +200,13 @@ class Session : public Source {
 // run starts, so that nothing moves while it runs (what a cut rehearsal did not reach is placed
 // without moving the rest).
 constexpr size_t kRehearsalEvents = 200000;
+// The page compiles and runs a program several times slower (docs/web.md): its rehearsal gets
+// longer there, so that the article's programs end theirs with the race detector on.
+#ifdef __EMSCRIPTEN__
+constexpr std::chrono::milliseconds kRehearsalBudget{500};
+#else
 constexpr std::chrono::milliseconds kRehearsalBudget{150};
+#endif
 goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = kRehearsalEvents,
                              std::chrono::milliseconds budget = kRehearsalBudget,
                              size_t max_goroutines = SIZE_MAX);

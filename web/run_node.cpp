@@ -34,7 +34,7 @@ bool read_file(const fs::path& path, std::string* out) {
 }
 
 struct Outcome {
-  std::vector<std::string> errors;  // compile errors
+  std::vector<std::string> errors;  // why it did not run: its compile errors, or what run() threw
   goro::Exit exit;
   int code = 0;
 };
@@ -53,12 +53,11 @@ Outcome run_source(const std::string& src, const std::string& name, bool as_page
   options.race = as_page && goroutines <= kRaceGoroutinesMax;
   auto c = goroscope::lang::compile(src, name, options);
   if (!c.program) {
-    for (auto& e : c.errors) o.errors.push_back(e.text());
+    for (auto& e : c.errors) o.errors.push_back("compile error: " + e.text());
     o.code = 1;
     return o;
   }
-  goro::Config cfg;
-  cfg.stack_size = std::max(cfg.stack_size, goroscope::lang::goroutine_stack_size());
+  goro::Config cfg;  // (lang::run gives it the VM's stack size)
   cfg.race = options.race;
   try {
     o.exit = goroscope::lang::run(*c.program, cfg, nullptr, &o.code);
@@ -125,7 +124,7 @@ int check(const fs::path& dir, const fs::path& golden) {
       const char* how = as_page ? " (as the page compiles it)" : "";
       std::string why;
       if (!o.errors.empty())
-        why = "compile error: " + o.errors.front();
+        why = o.errors.front();
       else if (o.exit.output != want)
         why = "output differs:\n--- got\n" + o.exit.output + "--- want\n" + want;
       else if (o.code != (deadlock ? 2 : 0))

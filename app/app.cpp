@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <ctime>
 #include <fstream>
@@ -186,12 +187,17 @@ void App::restart(bool paused) {
   spec.lines = true;  // breakpoints and Step line stop at any statement
   spec.config.race = true;
   spec.config.race_values = true;  // each shared variable's value in its box
+  const auto began = std::chrono::steady_clock::now();
   goro::visual::Model planned = rehearse(spec, kRehearsalEvents, kRehearsalBudget, kRaceGoroutinesMax);
   race_off_for_goroutines_ = planned.goroutines().size() > kRaceGoroutinesMax;
   if (!planned.exited() || race_off_for_goroutines_) {
     spec.config.race = false;
     spec.config.race_values = false;
-    planned = rehearse(spec);
+    // The second rehearsal has what the first left of the budget, at least kRehearsalBudgetLeast:
+    // a program that computes all through the first does not keep the page waiting twice as long.
+    const auto spent =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began);
+    planned = rehearse(spec, kRehearsalEvents, std::max(kRehearsalBudget - spent, kRehearsalBudgetLeast));
   }
   diagram_.plan(planned);  // the boxes hold still while it runs
   sel_.key.reset();
@@ -242,6 +248,18 @@ std::optional<double> App::live_timeline_seconds() const {
 }
 
 bool App::busy() const { return source_->busy() || diagram_.animating() || (clip_ && !clip_->all_taken()); }
+
+bool App::may_skip_drawing(double now) const {
+  const Session* s = live();
+  return s && s->playing() && !s->done() && last_update_events_ == 0 && now - last_frame_ < kUndrawnMost &&
+         !diagram_.animating() && !clip_ && !png_path_ && !explore_panel_.job;
+}
+
+void App::run_undrawn(double now) {
+  now_ = now;
+  last_update_events_ = live()->pump_undrawn();
+  status_.count(last_update_events_, now);
+}
 
 void App::keys() {
   ImGuiIO& io = ImGui::GetIO();
@@ -309,7 +327,8 @@ void App::frame(double now, float frame_ms) {
     shot_path_ = std::exchange(png_path_, std::nullopt);
   }
   explore_panel_.poll(*this);  // a search that ended opens what it found
-  status_.count(source_->update(dt), now);
+  last_update_events_ = source_->update(dt);
+  status_.count(last_update_events_, now);
   sync_breakpoints();
   keys();
   const auto& pal = this->pal();

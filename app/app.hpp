@@ -68,6 +68,15 @@ class App {
   void frame(double now, float frame_ms);
   // busy() tells whether the next frame must come soon (running or animating).
   bool busy() const;
+  // The page (web/main_web.cpp) draws a frame only where it may show something new: while a
+  // live run plays and its last frame applied no event (a program that computes), nothing
+  // animates and no picture or clip is being taken, may_skip_drawing() says that a frame the
+  // user gave no input may go undrawn, for at most kUndrawnMost seconds after the last frame
+  // drawn (the clock and the status bar move on four times a second); run_undrawn() then
+  // lends that frame to the program (Session::pump_undrawn) and the canvas keeps its picture.
+  bool may_skip_drawing(double now) const;
+  void run_undrawn(double now);
+  static constexpr double kUndrawnMost = 0.25;
   // live_run_seconds() is the wall time from the live run's start to the frame that drained its
   // end (none while it runs, or in a replay): bench/window_run.sh.
   std::optional<double> live_run_seconds() const;
@@ -226,7 +235,8 @@ class App {
   std::optional<std::string> clip_result_;
   uint64_t frames_ = 0;  // frames begun
   double now_ = 0;
-  double last_frame_ = 0;
+  double last_frame_ = 0;          // when the last frame was drawn
+  size_t last_update_events_ = 0;  // the events the source's last update applied
 
   ControlsPanel controls_;
   ExplorePanel explore_panel_;  // after source_: a search ends before the live run does

@@ -224,6 +224,13 @@ size_t Session::pump_frame() {
   return n;
 }
 
+size_t Session::pump_undrawn() {
+  slice_ = kUndrawnSlice;
+  const size_t n = pump().size();
+  last_frame_pump_ = std::chrono::steady_clock::now();
+  return n;
+}
+
 goro::Recording Session::recording() const {
   goro::Recording r;
   r.header = header_of(spec_);

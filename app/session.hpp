@@ -88,6 +88,10 @@ class Session : public Source {
   // and the flood is over (indexing() tells how far it got while it lags by kTimelineLag
   // events or more).
   size_t pump_frame();
+  // pump_undrawn() is the page's frame that is not drawn (App::run_undrawn): the program runs
+  // for kUndrawnSlice, then its events, if any, are applied; returns how many.
+  size_t pump_undrawn();
+  static constexpr std::chrono::microseconds kUndrawnSlice{50000};
   static constexpr double kFloodRate = 100000;
   static constexpr std::chrono::milliseconds kFloodFrame{100};
   static constexpr std::chrono::milliseconds kFloodFrameMost{250};
@@ -202,10 +206,13 @@ class Session : public Source {
 constexpr size_t kRehearsalEvents = 200000;
 // The page compiles and runs a program several times slower (docs/web.md): its rehearsal gets
 // longer there, so that the article's programs end theirs with the race detector on.
+// (A second rehearsal, without the race detector, has what the first left of it, at least
+// kRehearsalBudgetLeast: App::restart.)
+constexpr std::chrono::milliseconds kRehearsalBudgetLeast{150};
 #ifdef __EMSCRIPTEN__
 constexpr std::chrono::milliseconds kRehearsalBudget{500};
 #else
-constexpr std::chrono::milliseconds kRehearsalBudget{150};
+constexpr std::chrono::milliseconds kRehearsalBudget = kRehearsalBudgetLeast;
 #endif
 goro::visual::Model rehearse(const RunSpec& spec, size_t max_events = kRehearsalEvents,
                              std::chrono::milliseconds budget = kRehearsalBudget,

@@ -45,6 +45,7 @@
 #include "page.hpp"
 #include "palette.hpp"
 #include "replay.hpp"
+#include "scenario.hpp"
 #include "settings.hpp"
 #include "views.hpp"
 #include "window_style.hpp"
@@ -59,6 +60,8 @@ using Clock = std::chrono::steady_clock;
 // the model, the drawing's lists) and how much handing them to WebGL.
 struct FrameTimes {
   float first = -1;
+  size_t undrawn = 0;      // frames lent to the program whole (App::run_undrawn), not among ms
+  float undrawn_most = 0;  // the longest of them (ms)
   std::vector<float> ms, app_ms;
   void add(float m, float app) {
     if (first < 0) {
@@ -80,9 +83,9 @@ struct FrameTimes {
     std::snprintf(
         buf, sizeof buf,
         "%zu frames, mean %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms (App::frame mean %.1f ms); "
-        "the first frame %.0f ms",
+        "the first frame %.0f ms; %zu frames undrawn, max %.1f ms",
         s.size(), sum / double(s.size()), double(s[s.size() / 2]), double(s[s.size() * 95 / 100]),
-        double(s.back()), app / double(s.size()), double(first));
+        double(s.back()), app / double(s.size()), double(first), undrawn, double(undrawn_most));
     return buf;
   }
 };
@@ -233,6 +236,20 @@ void tell_changes(Page& p) {
 
 void frame_or_say();
 
+float ms_since(Clock::time_point t) {
+  return std::chrono::duration<float, std::milli>(Clock::now() - t).count();
+}
+
+// input_seen() tells whether the user touched the page (pointer, wheel, keys, its size, a file
+// dropped) since the last call: web/shell.html's listeners set the flag this reads and clears.
+bool input_seen() {
+  return EM_ASM_INT({
+    const seen = Module.goroscopeInput;
+    Module.goroscopeInput = 0;
+    return seen;
+  });
+}
+
 void frame() {
   try {
     frame_or_say();
@@ -248,6 +265,13 @@ void frame_or_say() {
   if (!p.app) {
     // Made in the first frame, not in main(): its run switches fibers, and a switch unwinds the
     // wasm stack up to the JavaScript that called in (main's caller is the page's start-up).
+    // A program in the URL's fragment is given before the first frame: the app starts with it
+    // (running, as a file opened runs), not with the last program shown, whose compile and
+    // rehearsal would be thrown away.
+    if (p.pending.size() == 1 && p.pending[0].ends_with(".go") && goroscope::find_scenario(p.pending[0])) {
+      p.opts.scenario = std::exchange(p.pending, {})[0];
+      p.opts.start_paused = false;
+    }
     p.app = std::make_unique<goroscope::App>(p.opts, p.settings);
     const Clock::time_point made = Clock::now();
     p.app->mono = goroscope::load_fonts(std::round(goro::visual::kBaseFontPx * p.settings.ui_zoom));
@@ -270,13 +294,23 @@ void frame_or_say() {
   }
   glfwPollEvents();
   auto t = Clock::now();
+  const double now = std::chrono::duration<double>(t - p.t0).count();
+  // A frame that could show nothing new is not drawn: the program gets it (App::may_skip_drawing).
+  if (p.pending.empty() && !input_seen() && p.app->may_skip_drawing(now)) {
+    p.app->run_undrawn(now);
+    if (!p.output_told) {
+      p.frames.undrawn++;
+      p.frames.undrawn_most = std::max(p.frames.undrawn_most, ms_since(start));
+    }
+    return;
+  }
   float frame_ms = std::chrono::duration<float, std::milli>(t - p.last).count();
   p.last = t;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
-  p.app->frame(std::chrono::duration<double>(t - p.t0).count(), frame_ms);
-  const float app_ms = std::chrono::duration<float, std::milli>(Clock::now() - t).count();
+  p.app->frame(now, frame_ms);
+  const float app_ms = ms_since(t);
   ImGui::Render();
   int fw, fh;
   glfwGetFramebufferSize(p.win, &fw, &fh);
@@ -295,8 +329,7 @@ void frame_or_say() {
   }
   tell_changes(p);
   keep_settings(p);
-  if (!p.output_told)
-    p.frames.add(std::chrono::duration<float, std::milli>(Clock::now() - start).count(), app_ms);
+  if (!p.output_told) p.frames.add(ms_since(start), app_ms);
 }
 
 }  // namespace

@@ -33,6 +33,26 @@ TEST(PumpFrame, DrainsEveryEventOnceAndTimesTheRun) {
   EXPECT_EQ(s.timeline().end_seq(), s.events().back().seq);
 }
 
+// The page's undrawn frames (Session::pump_undrawn, one pump each) take what the program did
+// as drawn frames do: every event once, the run's end seen.
+TEST(PumpFrame, UndrawnFramesApplyEveryEventOnce) {
+  const goroscope::Scenario& sc = *goroscope::find_scenario("worker_pool");
+  goroscope::RunSpec spec{&sc, sc.defaults(), {}};
+  spec.config.clock = goro::ClockMode::Virtual;
+  goroscope::Session s(spec);
+  size_t applied = 0;
+  for (int i = 0; i < 100000 && !s.done(); i++) {
+    applied += i % 3 ? s.pump_undrawn() : s.pump_frame();
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  ASSERT_TRUE(s.done());
+  EXPECT_EQ(applied, s.events().size());
+  auto once = run_session(sc);
+  EXPECT_EQ(s.model().channel_ops(), once->model().channel_ops());
+  EXPECT_EQ(s.model().count(goro::visual::GState::Finished),
+            once->model().count(goro::visual::GState::Finished));
+}
+
 // While a program floods the window, a frame waits six times as long as the last one took to
 // draw, between 100 and 250 ms: a frame drawn in software (30 to 60 ms) leaves the program five
 // sixths of the machine, and a fast GPU's frames still come 10 a second.

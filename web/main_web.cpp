@@ -295,6 +295,9 @@ void frame_or_say() {
   glfwPollEvents();
   auto t = Clock::now();
   const double now = std::chrono::duration<double>(t - p.t0).count();
+  // The status bar's frame time is the page's, from one frame to the next, drawn or not.
+  const float frame_ms = std::chrono::duration<float, std::milli>(t - p.last).count();
+  p.last = t;
   // A frame that could show nothing new is not drawn: the program gets it (App::may_skip_drawing).
   if (p.pending.empty() && !input_seen() && p.app->may_skip_drawing(now)) {
     p.app->run_undrawn(now);
@@ -304,8 +307,6 @@ void frame_or_say() {
     }
     return;
   }
-  float frame_ms = std::chrono::duration<float, std::milli>(t - p.last).count();
-  p.last = t;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

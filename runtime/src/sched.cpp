@@ -424,6 +424,9 @@ void Sched::preempt() {
   // In a slice (the page), a goroutine that computes without switching gives the host its frame
   // here when the slice is spent, and goes on where it was in the next one.
   if (in_slice() && slice_spent()) yield_slice();
+  // A goroutine that computes alone, never switching, lets the consumer see what it has done so
+  // far (what it printed, the goroutines it made) here too, not only at its next switch.
+  if (traced()) tap_->publish(p->id);
   fire_due_timers();  // (real clock) a timer due makes its goroutine runnable first
   if (runq_empty(p) && gq_size_.load(std::memory_order_relaxed) == 0) return;  // nobody else to run
   gosched();

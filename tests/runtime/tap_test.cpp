@@ -1,10 +1,12 @@
 // tests/runtime/tap_test.cpp: the event tap: ordering, completeness, every kind, names and values.
 #include "goro/tap.hpp"
 
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "goro/event_check.hpp"
 #include "support.hpp"
@@ -192,4 +194,31 @@ TEST(TapOrder, AnObjectIsMadeBeforeAnyEventAboutItWhenGoroutinesMeetItTogether) 
       ASSERT_TRUE(check.check(e)) << "round " << round << ", seq " << e.seq << ": " << check.problem();
     EXPECT_FALSE(t.exit.races.empty());
   }
+}
+
+// A goroutine that computes without ever switching (an interpreter's long loop) shows what it has
+// done at its preemption points: what it printed reaches the consumer while it still runs.
+// Unpublished, the print would be seen only when main ends, after its loop gave up (10 s, a bound
+// only a broken build reaches), and main would print "held".
+TEST(Tap, ComputingGoroutinePublishesAtPreemptionPoints) {
+  goro::Tap tap;
+  std::atomic<bool> seen{false};
+  goro::Exit exit;
+  std::thread program([&] {
+    exit = goro::run(goro::Config{}, goro::Observer{&tap, nullptr}, [&seen] {
+      goro::print("computing\n");
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (!seen.load() && std::chrono::steady_clock::now() < give_up) goro::preempt_point();
+      goro::print(seen.load() ? "seen\n" : "held\n");
+    });
+  });
+  std::vector<goro::Event> events;
+  while (!seen.load() && !tap.finished()) {
+    tap.drain(events);
+    for (const goro::Event& e : events) seen = seen.load() || e.kind == goro::EventKind::Output;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  program.join();
+  EXPECT_EQ(exit.status, goro::ExitStatus::Ok) << exit.message;
+  EXPECT_EQ(exit.output, "computing\nseen\n");
 }

@@ -251,8 +251,9 @@ bool App::busy() const { return source_->busy() || diagram_.animating() || (clip
 
 bool App::may_skip_drawing(double now) const {
   const Session* s = live();
-  return s && s->playing() && !s->done() && last_update_events_ == 0 && now - last_frame_ < kUndrawnMost &&
-         !diagram_.animating() && !clip_ && !png_path_ && !explore_panel_.job;
+  return s && s->playing() && s->computing() && last_update_events_ == 0 &&
+         now - last_frame_ < kUndrawnMost && !diagram_.animating() && !clip_ && !png_path_ &&
+         !explore_panel_.job;
 }
 
 void App::run_undrawn(double now) {

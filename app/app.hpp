@@ -69,11 +69,13 @@ class App {
   // busy() tells whether the next frame must come soon (running or animating).
   bool busy() const;
   // The page (web/main_web.cpp) draws a frame only where it may show something new: while a
-  // live run plays and its last frame applied no event (a program that computes), nothing
-  // animates and no picture or clip is being taken, may_skip_drawing() says that a frame the
-  // user gave no input may go undrawn, for at most kUndrawnMost seconds after the last frame
-  // drawn (the clock and the status bar move on four times a second); run_undrawn() then
-  // lends that frame to the program (Session::pump_undrawn) and the canvas keeps its picture.
+  // live run plays, its program computes (Session::computing: it used its whole slice) and its
+  // last frame applied no event, nothing animates and no picture or clip is being taken,
+  // may_skip_drawing() says that a frame the user gave no input may go undrawn, for at most
+  // kUndrawnMost seconds after the last frame drawn (the clock and the status bar move on four
+  // times a second); run_undrawn() then lends that frame to the program whole
+  // (Session::pump_undrawn) and the canvas keeps its picture. A program that waits (on timers,
+  // say) needs no more time: its frames are drawn as they come.
   bool may_skip_drawing(double now) const;
   void run_undrawn(double now);
   static constexpr double kUndrawnMost = 0.25;

@@ -20,8 +20,9 @@ class Runner {
   Runner& operator=(const Runner&) = delete;
 
   // advance() lends the body up to budget of the calling thread (slices); a body with a thread
-  // of its own needs nothing and it returns at once.
-  void advance(std::chrono::microseconds budget);
+  // of its own needs nothing and it returns at once. True when the body used all of it and
+  // would have gone on (its program computes), false when it waited, ended or has a thread.
+  bool advance(std::chrono::microseconds budget);
   // own_thread() says whether the body runs beside its owner (then a drain thread keeps up with it).
   static bool own_thread();
   // max_procs() is the most Ps a run can have here (slices: one).

@@ -17,8 +17,8 @@ Runner::~Runner() {
   while (!impl_->slices.done()) impl_->slices.advance(std::chrono::milliseconds(10));
 }
 
-void Runner::advance(std::chrono::microseconds budget) {
-  if (!impl_->slices.done()) impl_->slices.advance(budget);
+bool Runner::advance(std::chrono::microseconds budget) {
+  return !impl_->slices.done() && impl_->slices.advance(budget);
 }
 
 bool Runner::own_thread() { return false; }

@@ -17,7 +17,7 @@ Runner::~Runner() {
   if (impl_->thread.joinable()) impl_->thread.join();
 }
 
-void Runner::advance(std::chrono::microseconds) {}
+bool Runner::advance(std::chrono::microseconds) { return false; }
 
 bool Runner::own_thread() { return true; }
 

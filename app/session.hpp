@@ -91,6 +91,9 @@ class Session : public Source {
   // pump_undrawn() is the page's frame that is not drawn (App::run_undrawn): the program runs
   // for kUndrawnSlice, then its events, if any, are applied; returns how many.
   size_t pump_undrawn();
+  // computing() says whether the program used the whole of its last slice and would have gone
+  // on (the page: it computes rather than waits; on the desktop, with a thread of its own, false).
+  bool computing() const { return computing_; }
   static constexpr std::chrono::microseconds kUndrawnSlice{50000};
   static constexpr double kFloodRate = 100000;
   static constexpr std::chrono::milliseconds kFloodFrame{100};
@@ -161,6 +164,7 @@ class Session : public Source {
   uint64_t run_id_;
   std::chrono::steady_clock::time_point last_frame_pump_{};   // when pump_frame() last ended
   std::chrono::microseconds slice_ = kSlice;                  // what pump() lends the program (the page)
+  bool computing_ = false;                                    // its last slice ran out (computing())
   std::chrono::steady_clock::time_point last_frame_begun_{};  // and when it last began
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::optional<double> wall_seconds_;

@@ -49,9 +49,9 @@ Slices::Slices(std::function<void()> body) : s_(std::make_unique<State>()) { s_-
 
 Slices::~Slices() { detail::destroy_fiber(s_->fiber); }
 
-void Slices::advance(std::chrono::microseconds budget) {
+bool Slices::advance(std::chrono::microseconds budget) {
   if (t_current) throw std::logic_error("goro::Slices::advance called from inside a body");
-  if (s_->done) return;
+  if (s_->done) return false;
   if (!s_->started) {
     s_->started = true;
     constexpr size_t kStackBytes = 1 << 20;
@@ -65,6 +65,7 @@ void Slices::advance(std::chrono::microseconds budget) {
   detail::switch_fiber(s_->host, *s_->resume, s_.get());
   t_current = nullptr;
   if (s_->error) std::rethrow_exception(std::exchange(s_->error, nullptr));
+  return !s_->done && std::chrono::steady_clock::now() >= s_->deadline;
 }
 
 bool Slices::done() const { return s_->done; }

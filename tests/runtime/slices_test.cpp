@@ -109,6 +109,30 @@ TEST(Slices, ComputingGoroutineGivesTheSliceBackAtPreemptionPoints) {
   EXPECT_GE(slices, 20);
 }
 
+TEST(Slices, AdvanceSaysWhetherTheBodyComputedThroughItsSlice) {
+  // main computes until told to stop, then sleeps on the real clock: advance() says true while it
+  // computes (the slice ran out), false once it only waits (the idle P gives the slice back
+  // early) and once it has returned. The page draws fewer frames only in the first case.
+  std::atomic<bool> stop{false};
+  goro::Config cfg;
+  cfg.clock = goro::ClockMode::Real;
+  goro::Exit exit;
+  goro::Slices run([&] {
+    exit = goro::run(cfg, [&stop] {
+      while (!stop.load()) goro::preempt_point();
+      goro::sleep(300ms);
+    });
+  });
+  EXPECT_TRUE(run.advance(2ms));
+  EXPECT_TRUE(run.advance(2ms));
+  stop = true;
+  run.advance(2ms);  // main leaves its loop and goes to sleep
+  EXPECT_FALSE(run.advance(200ms)) << "asleep, it gives the slice back long before its end";
+  while (!run.done()) run.advance(50ms);
+  EXPECT_FALSE(run.advance(50ms));
+  EXPECT_EQ(exit.status, goro::ExitStatus::Ok) << exit.message;
+}
+
 TEST(Slices, MoreThanOnePIsRefused) {
   goro::Config cfg;
   cfg.procs = 2;

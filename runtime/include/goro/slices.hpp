@@ -29,8 +29,9 @@ class Slices {
   Slices& operator=(const Slices&) = delete;
 
   // advance() runs the body until it has used budget, waits for something outside it, or
-  // returns; an exception it throws comes out here. Not from inside a body.
-  void advance(std::chrono::microseconds budget);
+  // returns; an exception it throws comes out here. Not from inside a body. True when the body
+  // used the whole budget and would have gone on (it computes), false when it waited or returned.
+  bool advance(std::chrono::microseconds budget);
   // done() says whether the body has returned.
   bool done() const;
 

@@ -117,8 +117,8 @@ const Scenario* find_scenario(std::string_view name) {
     if (s.name == name || s.go_file == name || s.go_file.substr(0, s.go_file.size() - 3) == name) return &s;
   if (!ends_with_go(name)) {
     std::lock_guard<std::mutex> lock(g_user_mu);
-    for (const Scenario& s : user_programs())
-      if (s.name == name) return &s;
+    for (auto s = user_programs().rbegin(); s != user_programs().rend(); ++s)
+      if (s->name == name) return &*s;
     return nullptr;
   }
   std::string err;
@@ -126,22 +126,22 @@ const Scenario* find_scenario(std::string_view name) {
 }
 
 const Scenario* open_program(const std::string& path, std::string* err) {
-  {
-    std::lock_guard<std::mutex> lock(g_user_mu);
-    for (const Scenario& s : user_programs())
-      if (s.name == path) return &s;
-  }
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   if (in) ss << in.rdbuf();
-  if (!in || in.bad()) {
+  const bool read = in && !in.bad();
+  std::lock_guard<std::mutex> lock(g_user_mu);
+  // The program last read from path, while the file holds the same source (or cannot be read
+  // now); a file changed since is read as a program of its own (the older one lives on).
+  auto& all = user_programs();
+  auto last = std::find_if(all.rbegin(), all.rend(), [&](const Scenario& s) { return s.name == path; });
+  if (last != all.rend() && (!read || last->source == ss.str())) return &*last;
+  if (!read) {
     if (err) *err = "cannot read " + path;
     return nullptr;
   }
-  Scenario s = program_from_source(path, base_name(path), ss.str());
-  std::lock_guard<std::mutex> lock(g_user_mu);
-  user_programs().push_back(std::move(s));
-  return &user_programs().back();
+  all.push_back(program_from_source(path, base_name(path), ss.str()));
+  return &all.back();
 }
 
 const Scenario* keep_program(Scenario s) {

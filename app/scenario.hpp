@@ -110,7 +110,9 @@ const std::vector<Scenario>& scenarios();
 // (kept for the rest of the process). Null if none (or the file cannot be read).
 const Scenario* find_scenario(std::string_view name);
 // open_program() reads the user's Go file at path; null with the reason in *err when it cannot
-// be read (the program is not compiled here).
+// be read (the program is not compiled here). Read again unchanged (or unreadable now), it is
+// the program read before; changed since (edited, or a new file given the page under the same
+// name), a program of its own.
 const Scenario* open_program(const std::string& path, std::string* err);
 // default_scenario() is the program the window opens first: the worker pool, found by name.
 const Scenario& default_scenario();

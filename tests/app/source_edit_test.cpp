@@ -5,11 +5,14 @@
 #include "source_edit.hpp"
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
 #include "app_support.hpp"
 #include "goroscope/lang.hpp"
+#include "test_file.hpp"
 
 namespace {
 
@@ -135,4 +138,29 @@ TEST(SourceEdit, AnEditedProgramRunsWithItsOwnSliders) {
   int n = 0;
   for (const auto& g : run->model().goroutines()) n += g.name.rfind("worker", 0) == 0;
   EXPECT_EQ(n, 5);
+}
+
+// The user's file opened again: unchanged, the same program; changed on disk since (edited in
+// an editor, or another file dropped on the page under the same name), its new text runs, and
+// the program opened before lives on as it was. A file gone since opens as it was last read.
+TEST(SourceEdit, AFileChangedSinceItWasOpenedIsReadAnew) {
+  const std::string path = test_file("goroscope-", "reopened.go");
+  auto write = [&](const std::string& text) { std::ofstream(path, std::ios::binary) << text; };
+  write("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n");
+  std::string err;
+  const goroscope::Scenario* first = goroscope::open_program(path, &err);
+  ASSERT_TRUE(first) << err;
+  EXPECT_EQ(goroscope::open_program(path, &err), first);
+  write("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(2) }\n");
+  const goroscope::Scenario* second = goroscope::open_program(path, &err);
+  ASSERT_TRUE(second) << err;
+  EXPECT_NE(second, first);
+  EXPECT_NE(second->source.find("Println(2)"), std::string::npos);
+  EXPECT_NE(first->source.find("Println(1)"), std::string::npos);
+  EXPECT_EQ(goroscope::find_scenario(path), second);
+  EXPECT_EQ(finished(*second, second->defaults())->exit().output, "2\n");
+  std::remove(path.c_str());
+  EXPECT_EQ(goroscope::open_program(path, &err), second);
+  EXPECT_EQ(goroscope::open_program(path + ".missing.go", &err), nullptr);
+  EXPECT_NE(err.find("cannot read"), std::string::npos);
 }

@@ -109,6 +109,8 @@ struct Page {
   std::vector<std::string> errors_told;
   std::string program_told;
   FrameTimes frames;
+  ImFont* mono = nullptr;  // the source's font, made in main()
+  float fonts_ms = 0;      // how long making the fonts took
 };
 Page g_page;
 
@@ -273,15 +275,11 @@ void frame_or_say() {
       p.opts.start_paused = false;
     }
     p.app = std::make_unique<goroscope::App>(p.opts, p.settings);
-    const Clock::time_point made = Clock::now();
-    p.app->mono = goroscope::load_fonts(std::round(goro::visual::kBaseFontPx * p.settings.ui_zoom));
-    const auto ms = [](Clock::time_point a, Clock::time_point b) {
-      return std::chrono::duration<double, std::milli>(b - a).count();
-    };
+    p.app->mono = p.mono;
     char buf[200];
     std::snprintf(buf, sizeof buf,
                   "goroscope-start: the app made in %.0f ms (its program compiled, rehearsed), fonts %.0f ms",
-                  ms(start, made), ms(made, Clock::now()));
+                  ms_since(start), p.fonts_ms);
     say(buf);
     p.t0 = p.last = Clock::now();
   }
@@ -381,6 +379,12 @@ int main() {
     EM_ASM({ goroscopeDownloadFile(UTF8ToString($0)); }, path.c_str());
   };
   goroscope::apply_theme(p.settings.dark, p.settings.ui_zoom);
+  // The fonts and WebGL's objects for them (the atlas as a texture, ImGui's shaders) before the
+  // first frame: that frame makes the app and starts its program, which need neither.
+  const Clock::time_point fonts = Clock::now();
+  p.mono = goroscope::load_fonts(std::round(goro::visual::kBaseFontPx * p.settings.ui_zoom));
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  p.fonts_ms = ms_since(fonts);
   // main() returns; the frames go on (the runtime stays: emscripten's default).
   emscripten_set_main_loop(frame, 0, false);
   return 0;

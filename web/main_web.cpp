@@ -109,8 +109,9 @@ struct Page {
   std::vector<std::string> errors_told;
   std::string program_told;
   FrameTimes frames;
-  ImFont* mono = nullptr;  // the source's font, made in main()
-  float fonts_ms = 0;      // how long making the fonts took
+  ImFont* mono = nullptr;   // the source's font, made in main()
+  float fonts_ms = 0;       // how long making the fonts took
+  bool styled_dark = true;  // the theme ImGui's style was last made for
 };
 Page g_page;
 
@@ -238,6 +239,15 @@ void tell_changes(Page& p) {
 
 void frame_or_say();
 
+// on_scroll() hands ImGui the wheel in notches, up positive: emscripten's GLFW (3.1.6) gives the
+// scroll callback the wheel event's raw deltaX and deltaY (pixels, down positive), so that a
+// notch down scrolled up a hundred lines; web/shell.html keeps the event's delta in notches.
+void on_scroll(GLFWwindow* win, double, double) {
+  const double x = EM_ASM_DOUBLE({ return Module.goroscopeWheel ? Module.goroscopeWheel[0] : 0; });
+  const double y = EM_ASM_DOUBLE({ return Module.goroscopeWheel ? Module.goroscopeWheel[1] : 0; });
+  ImGui_ImplGlfw_ScrollCallback(win, x, y);
+}
+
 float ms_since(Clock::time_point t) {
   return std::chrono::duration<float, std::milli>(Clock::now() - t).count();
 }
@@ -305,6 +315,16 @@ void frame_or_say() {
     }
     return;
   }
+  // The zoom (Ctrl+= and Ctrl+-, Ctrl+0) and the theme (the View section), as the desktop window
+  // applies them: the fonts made again at the new size, the style for the new scale or theme.
+  if (p.app->zoom_changed()) {
+    p.app->mono = p.mono = goroscope::load_fonts(std::round(goro::visual::kBaseFontPx * p.settings.ui_zoom));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    p.styled_dark = !p.settings.dark;  // styled again below
+  }
+  if (p.settings.dark != p.styled_dark)
+    goroscope::apply_theme(p.styled_dark = p.settings.dark, p.settings.ui_zoom);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
@@ -358,6 +378,7 @@ int main() {
   p.ini_saved = stored("goroscope/imgui.ini");
   if (!p.ini_saved.empty()) ImGui::LoadIniSettingsFromMemory(p.ini_saved.c_str(), p.ini_saved.size());
   ImGui_ImplGlfw_InitForOpenGL(p.win, true);
+  glfwSetScrollCallback(p.win, on_scroll);  // in place of the backend's, which it calls
   ImGui_ImplOpenGL3_Init("#version 300 es");
   p.settings = p.saved = load_settings();
   if (const std::string program = url_parameter("program");
@@ -378,7 +399,7 @@ int main() {
   goroscope::g_page_files.download = [](const std::string& path) {
     EM_ASM({ goroscopeDownloadFile(UTF8ToString($0)); }, path.c_str());
   };
-  goroscope::apply_theme(p.settings.dark, p.settings.ui_zoom);
+  goroscope::apply_theme(p.styled_dark = p.settings.dark, p.settings.ui_zoom);
   // The fonts and WebGL's objects for them (the atlas as a texture, ImGui's shaders) before the
   // first frame: that frame makes the app and starts its program, which need neither.
   const Clock::time_point fonts = Clock::now();

@@ -14,4 +14,14 @@ node_js=$1/web/goroscope_node.js
 status=0
 node --no-experimental-fetch "$node_js" --check "$root/tests/lang/programs" "$root/tests/lang/programs" || status=1
 node --no-experimental-fetch "$node_js" --check "$root/assets/programs" "$root/tests/lang/article" || status=1
+# Deep expressions with V8's optimising tier from the start (--no-liftoff), as the page runs the
+# checker once it is hot: Asyncify's instrumentation once made its frames so large that a sum of
+# 30 terms ran out of the browser's stack (lang/CMakeLists.txt leaves the checker out of it).
+prog=$root/tests/lang/programs/deep_expressions
+if got=$(node --no-experimental-fetch --no-liftoff "$node_js" "$prog.go" 2>/dev/null) && [ "$got" = "$(cat "$prog.out")" ]; then
+  echo "check_vm: deep_expressions.go, optimised from the start: as go run prints it"
+else
+  echo "check_vm: FAIL deep_expressions.go optimised from the start printed: ${got:-nothing}" >&2
+  status=1
+fi
 exit $status

@@ -24,4 +24,20 @@ else
   echo "check_vm: FAIL deep_expressions.go optimised from the start printed: ${got:-nothing}" >&2
   status=1
 fi
+# A syntax error in the package clause, and nesting past the parser's limit: the parser's own
+# exceptions (lang/front/parser.cpp), which once passed its catch in this build and stopped it.
+printf 'packag main\n' >"${TMPDIR:-/tmp}/goroscope-check-vm-bad.go"
+python3 -c 'print("package main\n\nfunc f(x int) int { return x }\n\nfunc main() { println(" + "f(" * 300 + "1" + ")" * 301 + " }")' \
+  >"${TMPDIR:-/tmp}/goroscope-check-vm-deep.go"
+for bad in bad:"syntax error: unexpected name packag, expected package clause" deep:"exceeded max nesting depth"; do
+  file=${TMPDIR:-/tmp}/goroscope-check-vm-${bad%%:*}.go
+  said=$(node --no-experimental-fetch "$node_js" "$file" 2>&1 | grep -a "^$file:" || true)
+  if [[ "$said" == *"${bad#*:}"* ]]; then
+    echo "check_vm: $(basename "$file"): $said"
+  else
+    echo "check_vm: FAIL $(basename "$file") did not say '${bad#*:}'" >&2
+    status=1
+  fi
+  rm -f "$file"
+done
 exit $status

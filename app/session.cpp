@@ -92,8 +92,8 @@ bool Session::done() const {
 }
 
 std::span<const goro::Event> Session::pump() {
-  computing_ = runner_->advance(
-      std::exchange(slice_, kSlice));  // in the page, the program runs here, a slice at a time
+  // In the page, the program runs here, a slice at a time.
+  computing_ = runner_->advance(std::exchange(slice_, kSlice));
   std::span<const goro::Event> got;
   if (store_) {
     if (applied_ == store_->size() && !drained_.load()) drain_once();
